@@ -1,0 +1,85 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { clearingCoreMigration } from "./migrations/0001-clearing-core.ts";
+import type { ClearhubSchema } from "./schema.ts";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface DatabaseConfig {
+  /** A postgres:// URL selects PostgreSQL; without one the embedded SQLite store is used. */
+  readonly databaseUrl?: string | undefined;
+  /** Directory of the SQLite file; created if missing. */
+  readonly dataDir?: string | undefined;
+  /** Connections in the PostgreSQL pool. */
+  readonly poolSizeMax?: number | undefined;
+}
+
+export interface Database {
+  readonly dialect: Dialect;
+  readonly kysely: Kysely<ClearhubSchema>;
+  /** The raw SQLite handle, for the ledger's synchronous batch path; null on PostgreSQL. */
+  readonly sqlite: BetterSqlite3.Database | null;
+  /** Where the data lives, for messages: the SQLite file or the PostgreSQL URL without password. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export const sqliteFileName = "clearhub.db";
+const int8Oid = 20;
+
+export function openDatabase(config: DatabaseConfig): Database {
+  if (config.databaseUrl !== undefined && config.databaseUrl !== "") {
+    return openPostgres(config.databaseUrl, config.poolSizeMax ?? 10);
+  }
+  return openSqlite(config.dataDir ?? "data");
+}
+
+function openPostgres(url: string, poolSizeMax: number): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSizeMax,
+    // int8 columns hold money: read them as bigint, never as a lossy number.
+    types: {
+      getTypeParser: (oid: number, format?: "text" | "binary") =>
+        oid === int8Oid ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format),
+    },
+  });
+  const kysely = new Kysely<ClearhubSchema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    dialect: "postgres",
+    kysely,
+    sqlite: null,
+    location: url.replace(/:[^:@/]*@/, ":***@"),
+    close: () => kysely.destroy(),
+  };
+}
+
+function openSqlite(dataDir: string): Database {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, sqliteFileName);
+  const sqlite = new BetterSqlite3(file);
+  // WAL with synchronous=FULL fsyncs the log on every commit: an acknowledged batch survives power loss.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.defaultSafeIntegers(true);
+  const kysely = new Kysely<ClearhubSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { dialect: "sqlite", kysely, sqlite, location: file, close: () => kysely.destroy() };
+}
+
+/** Brings the schema up to date; safe to run on every start and from several nodes at once. */
+export async function migrateToLatest(database: Database): Promise<void> {
+  const migrations: Record<string, Migration> = {
+    "0001-clearing-core": clearingCoreMigration(database.dialect),
+  };
+  const migrator = new Migrator({
+    db: database.kysely,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) throw error;
+}

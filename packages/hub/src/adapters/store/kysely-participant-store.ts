@@ -1,0 +1,175 @@
+import type { Kysely } from "kysely";
+import type { AccountBalances } from "../../app/ports/ledger-store.ts";
+import type {
+  NewAccount,
+  OperatorToken,
+  OperatorTokenStore,
+  ParticipantStore,
+} from "../../app/ports/participant-store.ts";
+import type { AccountKind } from "../../domain/ledger/account.ts";
+import type {
+  Participant,
+  ParticipantKind,
+  ParticipantStatus,
+} from "../../domain/participant/participant.ts";
+import { balancesFromRow } from "./ledger-rows.ts";
+import type { ClearhubSchema, ParticipantsTable } from "./schema.ts";
+
+function participantFromRow(row: ParticipantsTable): Participant {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as ParticipantKind,
+    status: row.status as ParticipantStatus,
+    createdAt: Number(row.created_at),
+  };
+}
+
+function accountValues(account: NewAccount, now: number) {
+  return {
+    participant_id: account.participantId,
+    kind: account.kind,
+    currency: account.currency,
+    debit_limit: account.debitLimit,
+    debits_posted: 0n,
+    credits_posted: 0n,
+    debits_pending: 0n,
+    credits_pending: 0n,
+    created_at: BigInt(now),
+  };
+}
+
+/** Participants, accounts and operator tokens with plain Kysely: the same on both dialects. */
+export class KyselyParticipantStore implements ParticipantStore, OperatorTokenStore {
+  constructor(private readonly db: Kysely<ClearhubSchema>) {}
+
+  async createParticipant(participant: Participant, accounts: readonly NewAccount[]): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto("participants")
+        .values({
+          id: participant.id,
+          name: participant.name,
+          kind: participant.kind,
+          status: participant.status,
+          created_at: BigInt(participant.createdAt),
+        })
+        .onConflict((conflict) => conflict.column("id").doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+      if (accounts.length > 0) {
+        await trx
+          .insertInto("accounts")
+          .values(accounts.map((account) => accountValues(account, participant.createdAt)))
+          .execute();
+      }
+      return true;
+    });
+  }
+
+  async findParticipant(id: string): Promise<Participant | undefined> {
+    const row = await this.db.selectFrom("participants").selectAll().where("id", "=", id).executeTakeFirst();
+    return row === undefined ? undefined : participantFromRow(row);
+  }
+
+  async listParticipants(limit: number, afterId?: string): Promise<Participant[]> {
+    let query = this.db.selectFrom("participants").selectAll().orderBy("id").limit(limit);
+    if (afterId !== undefined) query = query.where("id", ">", afterId);
+    return (await query.execute()).map(participantFromRow);
+  }
+
+  async findOperator(): Promise<Participant | undefined> {
+    const row = await this.db
+      .selectFrom("participants")
+      .selectAll()
+      .where("kind", "=", "operator")
+      .orderBy("created_at")
+      .executeTakeFirst();
+    return row === undefined ? undefined : participantFromRow(row);
+  }
+
+  async setStatus(id: string, status: ParticipantStatus): Promise<void> {
+    await this.db.updateTable("participants").set({ status }).where("id", "=", id).execute();
+  }
+
+  async addAccounts(accounts: readonly NewAccount[]): Promise<void> {
+    if (accounts.length === 0) return;
+    const now = Date.now();
+    await this.db
+      .insertInto("accounts")
+      .values(accounts.map((account) => accountValues(account, now)))
+      .onConflict((conflict) =>
+        conflict.columns(["participant_id", "currency", "kind"]).doNothing(),
+      )
+      .execute();
+  }
+
+  async setDebitLimit(accountId: number, debitLimit: bigint | null): Promise<void> {
+    await this.db
+      .updateTable("accounts")
+      .set({ debit_limit: debitLimit })
+      .where("id", "=", accountId)
+      .execute();
+  }
+
+  async listAccounts(participantId: string): Promise<AccountBalances[]> {
+    const rows = await this.db
+      .selectFrom("accounts")
+      .selectAll()
+      .where("participant_id", "=", participantId)
+      .orderBy("id")
+      .execute();
+    return rows.map(balancesFromRow);
+  }
+
+  async findAccount(
+    participantId: string,
+    currency: string,
+    kind: AccountKind,
+  ): Promise<AccountBalances | undefined> {
+    const row = await this.db
+      .selectFrom("accounts")
+      .selectAll()
+      .where("participant_id", "=", participantId)
+      .where("currency", "=", currency)
+      .where("kind", "=", kind)
+      .executeTakeFirst();
+    return row === undefined ? undefined : balancesFromRow(row);
+  }
+
+  async createToken(token: OperatorToken, tokenHash: string): Promise<void> {
+    await this.db
+      .insertInto("operator_tokens")
+      .values({ id: token.id, name: token.name, token_hash: tokenHash, created_at: BigInt(token.createdAt), revoked_at: null })
+      .execute();
+  }
+
+  async findActiveToken(tokenHash: string): Promise<OperatorToken | undefined> {
+    const row = await this.db
+      .selectFrom("operator_tokens")
+      .select(["id", "name", "created_at"])
+      .where("token_hash", "=", tokenHash)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    return row === undefined ? undefined : { id: row.id, name: row.name, createdAt: Number(row.created_at) };
+  }
+
+  async countActiveTokens(): Promise<number> {
+    const row = await this.db
+      .selectFrom("operator_tokens")
+      .select((eb) => eb.fn.countAll().as("count"))
+      .where("revoked_at", "is", null)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async revokeToken(id: string, at: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable("operator_tokens")
+      .set({ revoked_at: BigInt(at) })
+      .where("id", "=", id)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+}

@@ -1,0 +1,145 @@
+import { type Kysely, type Transaction, sql } from "kysely";
+import type { BatchApply, LedgerStore } from "../../app/ports/ledger-store.ts";
+import type { AccountState } from "../../domain/ledger/account.ts";
+import type { BatchOutcome } from "../../domain/ledger/batch-engine.ts";
+import type { JournalEntry } from "../../domain/ledger/journal.ts";
+import {
+  type StoredTransfer,
+  type TransferKind,
+  type TransferRequest,
+  isResolution,
+} from "../../domain/ledger/transfer.ts";
+import { LedgerReads } from "./ledger-reads.ts";
+import {
+  type AccountRow,
+  type TransferRow,
+  accountIdsOf,
+  accountStateFromRow,
+  transferFromRow,
+} from "./ledger-rows.ts";
+import type { ClearhubSchema } from "./schema.ts";
+
+type Trx = Transaction<ClearhubSchema>;
+
+/**
+ * The batch path on PostgreSQL: a handful of statements per batch, whatever its size, with
+ * arrays passed through `unnest` so thousands of rows cost one round trip.
+ */
+export class PostgresLedgerStore extends LedgerReads implements LedgerStore {
+  constructor(private readonly kysely: Kysely<ClearhubSchema>) {
+    super(kysely);
+  }
+
+  commitBatch(requests: readonly TransferRequest[], apply: BatchApply): Promise<BatchOutcome> {
+    return this.kysely.transaction().execute(async (trx) => {
+      const pendingIds = requests.filter(isResolution).map((request) => request.pendingId);
+      // Pending transfers never change once written, so they can be read before any lock.
+      const pendings = await selectTransfers(trx, pendingIds);
+      const accounts = await lockAccounts(trx, accountIdsOf(requests, pendings.values()));
+      const head = await lockJournalHead(trx);
+      // Read after the head lock: every writer holds it, so no id can appear behind our back.
+      const existing = await selectTransfers(
+        trx,
+        requests.map((request) => request.id),
+      );
+      for (const [id, pending] of pendings) existing.set(id, pending);
+      const outcome = apply({
+        accounts,
+        transfers: existing,
+        resolutions: await selectResolutions(trx, pendingIds),
+        journalHead: head,
+        now: Date.now(),
+      });
+      if (outcome.journal !== null) await writeOutcome(trx, outcome, outcome.journal);
+      return outcome;
+    });
+  }
+}
+
+async function selectTransfers(trx: Trx, ids: readonly string[]): Promise<Map<string, StoredTransfer>> {
+  const found = new Map<string, StoredTransfer>();
+  if (ids.length === 0) return found;
+  const { rows } = await sql<TransferRow>`
+    select * from transfers where id = any(${ids}::text[])`.execute(trx);
+  for (const row of rows) found.set(row.id, transferFromRow(row));
+  return found;
+}
+
+async function selectResolutions(trx: Trx, pendingIds: readonly string[]): Promise<Map<string, TransferKind>> {
+  const found = new Map<string, TransferKind>();
+  if (pendingIds.length === 0) return found;
+  const { rows } = await sql<{ pending_id: string; kind: TransferKind }>`
+    select pending_id, kind from transfers where pending_id = any(${pendingIds}::text[])`.execute(trx);
+  for (const row of rows) found.set(row.pending_id, row.kind);
+  return found;
+}
+
+/** Row locks in ascending id order, the same order in every process, so batches never deadlock. */
+async function lockAccounts(trx: Trx, ids: readonly number[]): Promise<Map<number, AccountState>> {
+  const found = new Map<number, AccountState>();
+  if (ids.length === 0) return found;
+  const { rows } = await sql<AccountRow & { status: string }>`
+    select a.id, a.participant_id, a.kind, a.currency, a.debit_limit, a.debits_posted,
+           a.credits_posted, a.debits_pending, a.credits_pending, p.status
+    from accounts a join participants p on p.id = a.participant_id
+    where a.id = any(${ids}::int4[])
+    order by a.id
+    for update of a`.execute(trx);
+  for (const row of rows) found.set(Number(row.id), accountStateFromRow(row));
+  return found;
+}
+
+async function lockJournalHead(trx: Trx): Promise<{ seq: number; hash: string }> {
+  const { rows } = await sql<{ seq: bigint; hash: string }>`
+    select seq, hash from journal_head where id = 1 for update`.execute(trx);
+  const head = rows[0];
+  if (head === undefined) throw new Error("journal head row is missing: run the migrations");
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+async function writeOutcome(trx: Trx, outcome: BatchOutcome, journal: JournalEntry): Promise<void> {
+  await insertTransfers(trx, outcome.created);
+  await updateBalances(trx, outcome.changedAccounts);
+  if (outcome.openedPendings.length > 0) {
+    await sql`
+      insert into open_pendings (transfer_id, expires_at)
+      select * from unnest(${outcome.openedPendings.map((t) => t.id)}::text[],
+                           ${outcome.openedPendings.map((t) => String(t.expiresAt))}::int8[])`.execute(trx);
+  }
+  if (outcome.closedPendingIds.length > 0) {
+    await sql`delete from open_pendings where transfer_id = any(${outcome.closedPendingIds}::text[])`.execute(trx);
+  }
+  await sql`
+    insert into journal (seq, prev_hash, hash, transfer_count, created_at)
+    values (${journal.seq}, ${journal.prevHash}, ${journal.hash}, ${journal.transferCount}, ${journal.createdAt})`.execute(trx);
+  await sql`update journal_head set seq = ${journal.seq}, hash = ${journal.hash} where id = 1`.execute(trx);
+}
+
+async function insertTransfers(trx: Trx, transfers: readonly StoredTransfer[]): Promise<void> {
+  const column = <T>(pick: (transfer: StoredTransfer) => T): T[] => transfers.map(pick);
+  const text = (value: number | null) => (value === null ? null : String(value));
+  await sql`
+    insert into transfers (id, kind, debit_account_id, credit_account_id, amount, currency,
+      pending_id, timeout_ms, expires_at, reference, linked, batch_seq, batch_index, created_at)
+    select * from unnest(
+      ${column((t) => t.id)}::text[], ${column((t) => t.kind)}::text[],
+      ${column((t) => t.debitAccountId)}::int4[], ${column((t) => t.creditAccountId)}::int4[],
+      ${column((t) => t.amount.toString())}::int8[], ${column((t) => t.currency)}::text[],
+      ${column((t) => t.pendingId)}::text[], ${column((t) => text(t.timeoutMs))}::int8[],
+      ${column((t) => text(t.expiresAt))}::int8[], ${column((t) => t.reference)}::text[],
+      ${column((t) => (t.linked ? 1 : 0))}::int2[], ${column((t) => String(t.batchSeq))}::int8[],
+      ${column((t) => t.batchIndex)}::int4[], ${column((t) => String(t.createdAt))}::int8[])`.execute(trx);
+}
+
+/** Absolute values, not increments: the rows are locked, so what we computed is what holds. */
+async function updateBalances(trx: Trx, accounts: readonly AccountState[]): Promise<void> {
+  const column = (pick: (account: AccountState) => bigint) => accounts.map((a) => pick(a).toString());
+  await sql`
+    update accounts a set debits_posted = v.dp, credits_posted = v.cp,
+      debits_pending = v.dq, credits_pending = v.cq
+    from unnest(${accounts.map((account) => account.id)}::int4[],
+                ${column((a) => a.debitsPosted)}::int8[], ${column((a) => a.creditsPosted)}::int8[],
+                ${column((a) => a.debitsPending)}::int8[], ${column((a) => a.creditsPending)}::int8[])
+      as v(id, dp, cp, dq, cq)
+    where a.id = v.id`.execute(trx);
+}

@@ -1,0 +1,124 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { Kysely } from "kysely";
+import type { BatchApply, LedgerStore } from "../../app/ports/ledger-store.ts";
+import type { AccountState } from "../../domain/ledger/account.ts";
+import type { BatchOutcome } from "../../domain/ledger/batch-engine.ts";
+import type { JournalEntry } from "../../domain/ledger/journal.ts";
+import {
+  type StoredTransfer,
+  type TransferKind,
+  type TransferRequest,
+  isResolution,
+} from "../../domain/ledger/transfer.ts";
+import { LedgerReads } from "./ledger-reads.ts";
+import {
+  type AccountRow,
+  type TransferRow,
+  accountIdsOf,
+  accountStateFromRow,
+  transferFromRow,
+} from "./ledger-rows.ts";
+import type { ClearhubSchema } from "./schema.ts";
+
+/**
+ * The batch path on SQLite. better-sqlite3 is synchronous, so the whole batch runs as one
+ * `BEGIN IMMEDIATE` transaction with prepared statements and no await inside it; Kysely's
+ * connection mutex keeps its own queries off the connection meanwhile.
+ */
+export class SqliteLedgerStore extends LedgerReads implements LedgerStore {
+  private prepared: ReturnType<typeof prepareStatements> | undefined;
+
+  constructor(
+    private readonly kysely: Kysely<ClearhubSchema>,
+    private readonly sqlite: BetterSqlite3.Database,
+  ) {
+    super(kysely);
+  }
+
+  /** Prepared on first use: the tables exist only once migrations have run. */
+  private get statements(): ReturnType<typeof prepareStatements> {
+    this.prepared ??= prepareStatements(this.sqlite);
+    return this.prepared;
+  }
+
+  commitBatch(requests: readonly TransferRequest[], apply: BatchApply): Promise<BatchOutcome> {
+    const runBatch = this.sqlite.transaction(() => this.runBatch(requests, apply));
+    return this.kysely.connection().execute(async () => runBatch.immediate());
+  }
+
+  private runBatch(requests: readonly TransferRequest[], apply: BatchApply): BatchOutcome {
+    const s = this.statements;
+    const transfers = new Map<string, StoredTransfer>();
+    const resolutions = new Map<string, TransferKind>();
+    for (const request of requests) {
+      const row = s.selectTransfer.get(request.id) as TransferRow | undefined;
+      if (row !== undefined) transfers.set(row.id, transferFromRow(row));
+      if (!isResolution(request)) continue;
+      const pending = s.selectTransfer.get(request.pendingId) as TransferRow | undefined;
+      if (pending !== undefined) transfers.set(pending.id, transferFromRow(pending));
+      const resolution = s.selectResolution.get(request.pendingId) as { kind: TransferKind } | undefined;
+      if (resolution !== undefined) resolutions.set(request.pendingId, resolution.kind);
+    }
+    const pendings = [...transfers.values()].filter((transfer) => transfer.kind === "pending");
+    const accounts = new Map<number, AccountState>();
+    for (const id of accountIdsOf(requests, pendings)) {
+      const row = s.selectAccount.get(id) as (AccountRow & { status: string }) | undefined;
+      if (row !== undefined) accounts.set(id, accountStateFromRow(row));
+    }
+    const head = s.selectHead.get() as { seq: bigint; hash: string };
+    const outcome = apply({
+      accounts,
+      transfers,
+      resolutions,
+      journalHead: { seq: Number(head.seq), hash: head.hash },
+      now: Date.now(),
+    });
+    if (outcome.journal !== null) this.writeOutcome(outcome, outcome.journal);
+    return outcome;
+  }
+
+  private writeOutcome(outcome: BatchOutcome, journal: JournalEntry): void {
+    const s = this.statements;
+    for (const t of outcome.created) {
+      s.insertTransfer.run(
+        t.id, t.kind, t.debitAccountId, t.creditAccountId, t.amount, t.currency, t.pendingId,
+        t.timeoutMs, t.expiresAt, t.reference, t.linked ? 1 : 0, t.batchSeq, t.batchIndex, t.createdAt,
+      );
+    }
+    for (const a of outcome.changedAccounts) {
+      s.updateBalances.run(a.debitsPosted, a.creditsPosted, a.debitsPending, a.creditsPending, a.id);
+    }
+    for (const t of outcome.openedPendings) s.insertOpenPending.run(t.id, t.expiresAt);
+    for (const id of outcome.closedPendingIds) s.deleteOpenPending.run(id);
+    s.insertJournal.run(journal.seq, journal.prevHash, journal.hash, journal.transferCount, journal.createdAt);
+    s.updateHead.run(journal.seq, journal.hash);
+  }
+}
+
+function prepareStatements(sqlite: BetterSqlite3.Database) {
+  return {
+    selectTransfer: sqlite.prepare("select * from transfers where id = ?"),
+    selectResolution: sqlite.prepare("select kind from transfers where pending_id = ?"),
+    selectAccount: sqlite.prepare(
+      `select a.id, a.participant_id, a.kind, a.currency, a.debit_limit, a.debits_posted,
+              a.credits_posted, a.debits_pending, a.credits_pending, p.status
+       from accounts a join participants p on p.id = a.participant_id where a.id = ?`,
+    ),
+    selectHead: sqlite.prepare("select seq, hash from journal_head where id = 1"),
+    insertTransfer: sqlite.prepare(
+      `insert into transfers (id, kind, debit_account_id, credit_account_id, amount, currency,
+         pending_id, timeout_ms, expires_at, reference, linked, batch_seq, batch_index, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateBalances: sqlite.prepare(
+      `update accounts set debits_posted = ?, credits_posted = ?, debits_pending = ?,
+         credits_pending = ? where id = ?`,
+    ),
+    insertOpenPending: sqlite.prepare("insert into open_pendings (transfer_id, expires_at) values (?, ?)"),
+    deleteOpenPending: sqlite.prepare("delete from open_pendings where transfer_id = ?"),
+    insertJournal: sqlite.prepare(
+      "insert into journal (seq, prev_hash, hash, transfer_count, created_at) values (?, ?, ?, ?, ?)",
+    ),
+    updateHead: sqlite.prepare("update journal_head set seq = ?, hash = ? where id = 1"),
+  };
+}

@@ -1,0 +1,43 @@
+import type { AccountKind } from "../../domain/ledger/account.ts";
+import type { Participant, ParticipantStatus } from "../../domain/participant/participant.ts";
+import type { AccountBalances } from "./ledger-store.ts";
+
+export interface NewAccount {
+  readonly participantId: string;
+  readonly kind: AccountKind;
+  readonly currency: string;
+  readonly debitLimit: bigint | null;
+}
+
+/** Participants and their accounts. Balances change only through the ledger's batches. */
+export interface ParticipantStore {
+  /** Writes the participant and its accounts together; false if the id is taken. */
+  createParticipant(participant: Participant, accounts: readonly NewAccount[]): Promise<boolean>;
+  findParticipant(id: string): Promise<Participant | undefined>;
+  listParticipants(limit: number, afterId?: string): Promise<Participant[]>;
+  findOperator(): Promise<Participant | undefined>;
+  setStatus(id: string, status: ParticipantStatus): Promise<void>;
+  /** Adds the accounts that do not exist yet; existing (participant, currency, kind) are kept. */
+  addAccounts(accounts: readonly NewAccount[]): Promise<void>;
+  setDebitLimit(accountId: number, debitLimit: bigint | null): Promise<void>;
+  listAccounts(participantId: string): Promise<AccountBalances[]>;
+  findAccount(
+    participantId: string,
+    currency: string,
+    kind: AccountKind,
+  ): Promise<AccountBalances | undefined>;
+}
+
+export interface OperatorToken {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: number;
+}
+
+/** Operator API tokens; only a hash of each token is stored. */
+export interface OperatorTokenStore {
+  createToken(token: OperatorToken, tokenHash: string): Promise<void>;
+  findActiveToken(tokenHash: string): Promise<OperatorToken | undefined>;
+  countActiveTokens(): Promise<number>;
+  revokeToken(id: string, at: number): Promise<boolean>;
+}

@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import type { StoredTransfer } from "./transfer.ts";
+
+/**
+ * The journal chains every committed batch to the one before it, so any edit, insertion or
+ * deletion of a stored transfer breaks every later hash.
+ */
+export interface JournalHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+export interface JournalEntry {
+  readonly seq: number;
+  readonly prevHash: string;
+  readonly hash: string;
+  readonly transferCount: number;
+  readonly createdAt: number;
+}
+
+export const genesisHead: JournalHead = { seq: 0, hash: "0".repeat(64) };
+
+/** One transfer's canonical form: a JSON array, so field order is fixed and no value is ambiguous. */
+export function canonicalTransfer(transfer: StoredTransfer): string {
+  return JSON.stringify([
+    transfer.id,
+    transfer.kind,
+    transfer.debitAccountId,
+    transfer.creditAccountId,
+    transfer.amount.toString(),
+    transfer.currency,
+    transfer.pendingId,
+    transfer.timeoutMs,
+    transfer.expiresAt,
+    transfer.reference,
+    transfer.linked,
+    transfer.batchSeq,
+    transfer.batchIndex,
+    transfer.createdAt,
+  ]);
+}
+
+export function hashBatch(
+  prevHash: string,
+  seq: number,
+  transfers: readonly StoredTransfer[],
+): string {
+  const hash = createHash("sha256");
+  hash.update(`${prevHash}\n${seq}\n`);
+  for (const transfer of transfers) hash.update(`${canonicalTransfer(transfer)}\n`);
+  return hash.digest("hex");
+}
+
+export function nextJournalEntry(
+  head: JournalHead,
+  transfers: readonly StoredTransfer[],
+  createdAt: number,
+): JournalEntry {
+  const seq = head.seq + 1;
+  return {
+    seq,
+    prevHash: head.hash,
+    hash: hashBatch(head.hash, seq, transfers),
+    transferCount: transfers.length,
+    createdAt,
+  };
+}

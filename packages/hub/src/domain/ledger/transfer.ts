@@ -1,0 +1,71 @@
+/**
+ * Transfers are the only way money moves. Every kind below is an append-only record; a
+ * correction is a new transfer, never an edit.
+ *
+ * - `posted`: moves `amount` at once.
+ * - `pending`: reserves `amount` until committed, voided, or expired after `timeoutMs`.
+ * - `commit` / `void`: resolves the pending transfer named by `pendingId`.
+ * - `expire`: written by the hub when a pending transfer's timeout passes.
+ */
+export type TransferKind = "posted" | "pending" | "commit" | "void" | "expire";
+
+export const transferIdLengthMax = 64;
+export const referenceLengthMax = 128;
+/** A reservation may be held for at most a week: longer holds are an operational smell. */
+export const pendingTimeoutMsMax = 7 * 24 * 60 * 60 * 1000;
+
+/** Client ids use this alphabet; hub-written ids start with "~" so the two can never collide. */
+export const transferIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+export interface PostingRequest {
+  readonly kind: "posted" | "pending";
+  readonly id: string;
+  readonly debitAccountId: number;
+  readonly creditAccountId: number;
+  readonly amount: bigint;
+  readonly currency: string;
+  /** Only for `pending`: how long the reservation holds. */
+  readonly timeoutMs?: number | undefined;
+  readonly reference?: string | undefined;
+  /** When true, this transfer and the next in the batch succeed or fail together. */
+  readonly linked?: boolean | undefined;
+}
+
+export interface ResolutionRequest {
+  readonly kind: "commit" | "void" | "expire";
+  readonly id: string;
+  readonly pendingId: string;
+  readonly reference?: string | undefined;
+  readonly linked?: boolean | undefined;
+}
+
+export type TransferRequest = PostingRequest | ResolutionRequest;
+
+/** A transfer as the ledger stores it. */
+export interface StoredTransfer {
+  readonly id: string;
+  readonly kind: TransferKind;
+  readonly debitAccountId: number;
+  readonly creditAccountId: number;
+  readonly amount: bigint;
+  readonly currency: string;
+  readonly pendingId: string | null;
+  readonly timeoutMs: number | null;
+  /** Epoch milliseconds after which a pending transfer can no longer be committed. */
+  readonly expiresAt: number | null;
+  readonly reference: string | null;
+  readonly linked: boolean;
+  readonly batchSeq: number;
+  readonly batchIndex: number;
+  readonly createdAt: number;
+}
+
+export function expiryTransferId(pendingId: string): string {
+  return `~expire:${pendingId}`;
+}
+
+export function isResolution(
+  request: TransferRequest,
+): request is ResolutionRequest {
+  return request.kind === "commit" || request.kind === "void" || request.kind === "expire";
+}
