@@ -1,10 +1,19 @@
-import { GroupCommit, type GroupCommitOptions, groupCommitDefaults } from "./app/ledger/group-commit.ts";
-import { ParticipantService } from "./app/participants/participant-service.ts";
-import type { LedgerStore } from "./app/ports/ledger-store.ts";
-import { type Database, type DatabaseConfig, migrateToLatest, openDatabase } from "./adapters/store/database.ts";
+import {
+  type Database,
+  type DatabaseConfig,
+  migrateToLatest,
+  openDatabase,
+} from "./adapters/store/database.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
 import { PostgresLedgerStore } from "./adapters/store/postgres-ledger-store.ts";
 import { SqliteLedgerStore } from "./adapters/store/sqlite-ledger-store.ts";
+import {
+  GroupCommit,
+  type GroupCommitOptions,
+  groupCommitDefaults,
+} from "./app/ledger/group-commit.ts";
+import { ParticipantService } from "./app/participants/participant-service.ts";
+import type { LedgerStore } from "./app/ports/ledger-store.ts";
 import { PendingExpiry } from "./jobs/pending-expiry.ts";
 
 export interface HubConfig extends DatabaseConfig {

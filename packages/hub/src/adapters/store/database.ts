@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { clearingCoreMigration } from "./migrations/0001-clearing-core.ts";
 import type { ClearhubSchema } from "./schema.ts";
@@ -79,7 +79,21 @@ export async function migrateToLatest(database: Database): Promise<void> {
   const migrator = new Migrator({
     db: database.kysely,
     provider: { getMigrations: async () => migrations },
+    // Kysely looks for its bookkeeping tables in every schema unless told which one: name the
+    // schema the connection uses, so several hubs can share one PostgreSQL database.
+    ...(database.dialect === "postgres"
+      ? { migrationTableSchema: await currentSchema(database) }
+      : {}),
   });
   const { error } = await migrator.migrateToLatest();
   if (error !== undefined) throw error;
+}
+
+async function currentSchema(database: Database): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+    database.kysely,
+  );
+  const schema = rows[0]?.schema;
+  if (schema === undefined) throw new Error("the PostgreSQL connection has no current schema");
+  return schema;
 }

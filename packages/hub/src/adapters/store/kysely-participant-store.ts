@@ -43,7 +43,10 @@ function accountValues(account: NewAccount, now: number) {
 export class KyselyParticipantStore implements ParticipantStore, OperatorTokenStore {
   constructor(private readonly db: Kysely<ClearhubSchema>) {}
 
-  async createParticipant(participant: Participant, accounts: readonly NewAccount[]): Promise<boolean> {
+  async createParticipant(
+    participant: Participant,
+    accounts: readonly NewAccount[],
+  ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto("participants")
@@ -68,7 +71,11 @@ export class KyselyParticipantStore implements ParticipantStore, OperatorTokenSt
   }
 
   async findParticipant(id: string): Promise<Participant | undefined> {
-    const row = await this.db.selectFrom("participants").selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom("participants")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
     return row === undefined ? undefined : participantFromRow(row);
   }
 
@@ -140,7 +147,13 @@ export class KyselyParticipantStore implements ParticipantStore, OperatorTokenSt
   async createToken(token: OperatorToken, tokenHash: string): Promise<void> {
     await this.db
       .insertInto("operator_tokens")
-      .values({ id: token.id, name: token.name, token_hash: tokenHash, created_at: BigInt(token.createdAt), revoked_at: null })
+      .values({
+        id: token.id,
+        name: token.name,
+        token_hash: tokenHash,
+        created_at: BigInt(token.createdAt),
+        revoked_at: null,
+      })
       .execute();
   }
 
@@ -151,7 +164,9 @@ export class KyselyParticipantStore implements ParticipantStore, OperatorTokenSt
       .where("token_hash", "=", tokenHash)
       .where("revoked_at", "is", null)
       .executeTakeFirst();
-    return row === undefined ? undefined : { id: row.id, name: row.name, createdAt: Number(row.created_at) };
+    return row === undefined
+      ? undefined
+      : { id: row.id, name: row.name, createdAt: Number(row.created_at) };
   }
 
   async countActiveTokens(): Promise<number> {

@@ -1,7 +1,11 @@
 import type { AccountBalances } from "../../app/ports/ledger-store.ts";
 import type { AccountKind, AccountState } from "../../domain/ledger/account.ts";
 import type { JournalEntry } from "../../domain/ledger/journal.ts";
-import type { StoredTransfer, TransferKind, TransferRequest } from "../../domain/ledger/transfer.ts";
+import type {
+  StoredTransfer,
+  TransferKind,
+  TransferRequest,
+} from "../../domain/ledger/transfer.ts";
 
 /** Both drivers may hand back an integer column as number or bigint; ids and times fit in a number. */
 type Integer = number | bigint;

@@ -1,20 +1,20 @@
-import { type Kysely, type Transaction, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { BatchApply, LedgerStore } from "../../app/ports/ledger-store.ts";
 import type { AccountState } from "../../domain/ledger/account.ts";
 import type { BatchOutcome } from "../../domain/ledger/batch-engine.ts";
 import type { JournalEntry } from "../../domain/ledger/journal.ts";
 import {
+  isResolution,
   type StoredTransfer,
   type TransferKind,
   type TransferRequest,
-  isResolution,
 } from "../../domain/ledger/transfer.ts";
 import { LedgerReads } from "./ledger-reads.ts";
 import {
   type AccountRow,
-  type TransferRow,
   accountIdsOf,
   accountStateFromRow,
+  type TransferRow,
   transferFromRow,
 } from "./ledger-rows.ts";
 import type { ClearhubSchema } from "./schema.ts";
@@ -56,7 +56,10 @@ export class PostgresLedgerStore extends LedgerReads implements LedgerStore {
   }
 }
 
-async function selectTransfers(trx: Trx, ids: readonly string[]): Promise<Map<string, StoredTransfer>> {
+async function selectTransfers(
+  trx: Trx,
+  ids: readonly string[],
+): Promise<Map<string, StoredTransfer>> {
   const found = new Map<string, StoredTransfer>();
   if (ids.length === 0) return found;
   const { rows } = await sql<TransferRow>`
@@ -65,11 +68,16 @@ async function selectTransfers(trx: Trx, ids: readonly string[]): Promise<Map<st
   return found;
 }
 
-async function selectResolutions(trx: Trx, pendingIds: readonly string[]): Promise<Map<string, TransferKind>> {
+async function selectResolutions(
+  trx: Trx,
+  pendingIds: readonly string[],
+): Promise<Map<string, TransferKind>> {
   const found = new Map<string, TransferKind>();
   if (pendingIds.length === 0) return found;
   const { rows } = await sql<{ pending_id: string; kind: TransferKind }>`
-    select pending_id, kind from transfers where pending_id = any(${pendingIds}::text[])`.execute(trx);
+    select pending_id, kind from transfers where pending_id = any(${pendingIds}::text[])`.execute(
+    trx,
+  );
   for (const row of rows) found.set(row.pending_id, row.kind);
   return found;
 }
@@ -104,15 +112,23 @@ async function writeOutcome(trx: Trx, outcome: BatchOutcome, journal: JournalEnt
     await sql`
       insert into open_pendings (transfer_id, expires_at)
       select * from unnest(${outcome.openedPendings.map((t) => t.id)}::text[],
-                           ${outcome.openedPendings.map((t) => String(t.expiresAt))}::int8[])`.execute(trx);
+                           ${outcome.openedPendings.map((t) => String(t.expiresAt))}::int8[])`.execute(
+      trx,
+    );
   }
   if (outcome.closedPendingIds.length > 0) {
-    await sql`delete from open_pendings where transfer_id = any(${outcome.closedPendingIds}::text[])`.execute(trx);
+    await sql`delete from open_pendings where transfer_id = any(${outcome.closedPendingIds}::text[])`.execute(
+      trx,
+    );
   }
   await sql`
     insert into journal (seq, prev_hash, hash, transfer_count, created_at)
-    values (${journal.seq}, ${journal.prevHash}, ${journal.hash}, ${journal.transferCount}, ${journal.createdAt})`.execute(trx);
-  await sql`update journal_head set seq = ${journal.seq}, hash = ${journal.hash} where id = 1`.execute(trx);
+    values (${journal.seq}, ${journal.prevHash}, ${journal.hash}, ${journal.transferCount}, ${journal.createdAt})`.execute(
+    trx,
+  );
+  await sql`update journal_head set seq = ${journal.seq}, hash = ${journal.hash} where id = 1`.execute(
+    trx,
+  );
 }
 
 async function insertTransfers(trx: Trx, transfers: readonly StoredTransfer[]): Promise<void> {
@@ -128,12 +144,15 @@ async function insertTransfers(trx: Trx, transfers: readonly StoredTransfer[]): 
       ${column((t) => t.pendingId)}::text[], ${column((t) => text(t.timeoutMs))}::int8[],
       ${column((t) => text(t.expiresAt))}::int8[], ${column((t) => t.reference)}::text[],
       ${column((t) => (t.linked ? 1 : 0))}::int2[], ${column((t) => String(t.batchSeq))}::int8[],
-      ${column((t) => t.batchIndex)}::int4[], ${column((t) => String(t.createdAt))}::int8[])`.execute(trx);
+      ${column((t) => t.batchIndex)}::int4[], ${column((t) => String(t.createdAt))}::int8[])`.execute(
+    trx,
+  );
 }
 
 /** Absolute values, not increments: the rows are locked, so what we computed is what holds. */
 async function updateBalances(trx: Trx, accounts: readonly AccountState[]): Promise<void> {
-  const column = (pick: (account: AccountState) => bigint) => accounts.map((a) => pick(a).toString());
+  const column = (pick: (account: AccountState) => bigint) =>
+    accounts.map((a) => pick(a).toString());
   await sql`
     update accounts a set debits_posted = v.dp, credits_posted = v.cp,
       debits_pending = v.dq, credits_pending = v.cq

@@ -5,17 +5,17 @@ import type { AccountState } from "../../domain/ledger/account.ts";
 import type { BatchOutcome } from "../../domain/ledger/batch-engine.ts";
 import type { JournalEntry } from "../../domain/ledger/journal.ts";
 import {
+  isResolution,
   type StoredTransfer,
   type TransferKind,
   type TransferRequest,
-  isResolution,
 } from "../../domain/ledger/transfer.ts";
 import { LedgerReads } from "./ledger-reads.ts";
 import {
   type AccountRow,
-  type TransferRow,
   accountIdsOf,
   accountStateFromRow,
+  type TransferRow,
   transferFromRow,
 } from "./ledger-rows.ts";
 import type { ClearhubSchema } from "./schema.ts";
@@ -56,7 +56,9 @@ export class SqliteLedgerStore extends LedgerReads implements LedgerStore {
       if (!isResolution(request)) continue;
       const pending = s.selectTransfer.get(request.pendingId) as TransferRow | undefined;
       if (pending !== undefined) transfers.set(pending.id, transferFromRow(pending));
-      const resolution = s.selectResolution.get(request.pendingId) as { kind: TransferKind } | undefined;
+      const resolution = s.selectResolution.get(request.pendingId) as
+        | { kind: TransferKind }
+        | undefined;
       if (resolution !== undefined) resolutions.set(request.pendingId, resolution.kind);
     }
     const pendings = [...transfers.values()].filter((transfer) => transfer.kind === "pending");
@@ -81,16 +83,40 @@ export class SqliteLedgerStore extends LedgerReads implements LedgerStore {
     const s = this.statements;
     for (const t of outcome.created) {
       s.insertTransfer.run(
-        t.id, t.kind, t.debitAccountId, t.creditAccountId, t.amount, t.currency, t.pendingId,
-        t.timeoutMs, t.expiresAt, t.reference, t.linked ? 1 : 0, t.batchSeq, t.batchIndex, t.createdAt,
+        t.id,
+        t.kind,
+        t.debitAccountId,
+        t.creditAccountId,
+        t.amount,
+        t.currency,
+        t.pendingId,
+        t.timeoutMs,
+        t.expiresAt,
+        t.reference,
+        t.linked ? 1 : 0,
+        t.batchSeq,
+        t.batchIndex,
+        t.createdAt,
       );
     }
     for (const a of outcome.changedAccounts) {
-      s.updateBalances.run(a.debitsPosted, a.creditsPosted, a.debitsPending, a.creditsPending, a.id);
+      s.updateBalances.run(
+        a.debitsPosted,
+        a.creditsPosted,
+        a.debitsPending,
+        a.creditsPending,
+        a.id,
+      );
     }
     for (const t of outcome.openedPendings) s.insertOpenPending.run(t.id, t.expiresAt);
     for (const id of outcome.closedPendingIds) s.deleteOpenPending.run(id);
-    s.insertJournal.run(journal.seq, journal.prevHash, journal.hash, journal.transferCount, journal.createdAt);
+    s.insertJournal.run(
+      journal.seq,
+      journal.prevHash,
+      journal.hash,
+      journal.transferCount,
+      journal.createdAt,
+    );
     s.updateHead.run(journal.seq, journal.hash);
   }
 }
@@ -114,7 +140,9 @@ function prepareStatements(sqlite: BetterSqlite3.Database) {
       `update accounts set debits_posted = ?, credits_posted = ?, debits_pending = ?,
          credits_pending = ? where id = ?`,
     ),
-    insertOpenPending: sqlite.prepare("insert into open_pendings (transfer_id, expires_at) values (?, ?)"),
+    insertOpenPending: sqlite.prepare(
+      "insert into open_pendings (transfer_id, expires_at) values (?, ?)",
+    ),
     deleteOpenPending: sqlite.prepare("delete from open_pendings where transfer_id = ?"),
     insertJournal: sqlite.prepare(
       "insert into journal (seq, prev_hash, hash, transfer_count, created_at) values (?, ?, ?, ?, ?)",

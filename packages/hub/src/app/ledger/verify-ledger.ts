@@ -30,7 +30,10 @@ const problemsListedMax = 50;
  * hash chain of the journal, every account's balances, the set of open pending transfers, and
  * that each currency sums to zero.
  */
-export async function verifyLedger(store: LedgerStore, onProgress?: VerifyProgress): Promise<VerifyReport> {
+export async function verifyLedger(
+  store: LedgerStore,
+  onProgress?: VerifyProgress,
+): Promise<VerifyReport> {
   const problems: string[] = [];
   const report = (problem: string) => {
     if (problems.length < problemsListedMax) problems.push(problem);
@@ -48,11 +51,15 @@ export async function verifyLedger(store: LedgerStore, onProgress?: VerifyProgre
     const last = entries[entries.length - 1]?.seq ?? expectedSeq;
     const stored = groupBySeq(await store.readTransfersOfBatches(expectedSeq, last));
     for (const entry of entries) {
-      if (entry.seq !== expectedSeq) report(`journal: expected batch ${expectedSeq}, found ${entry.seq}`);
-      if (entry.prevHash !== prevHash) report(`journal: batch ${entry.seq} does not link to the batch before it`);
+      if (entry.seq !== expectedSeq)
+        report(`journal: expected batch ${expectedSeq}, found ${entry.seq}`);
+      if (entry.prevHash !== prevHash)
+        report(`journal: batch ${entry.seq} does not link to the batch before it`);
       const batch = stored.get(entry.seq) ?? [];
       if (batch.length !== entry.transferCount) {
-        report(`journal: batch ${entry.seq} lists ${entry.transferCount} transfers, ${batch.length} are stored`);
+        report(
+          `journal: batch ${entry.seq} lists ${entry.transferCount} transfers, ${batch.length} are stored`,
+        );
       }
       if (hashBatch(entry.prevHash, entry.seq, batch) !== entry.hash) {
         report(`journal: batch ${entry.seq} hash does not match its transfers`);
@@ -71,7 +78,13 @@ export async function verifyLedger(store: LedgerStore, onProgress?: VerifyProgre
   checkBalances(accounts, derived, report);
   checkCurrenciesSumToZero(accounts, report);
   checkOpenPendings(new Set(await store.readOpenPendingIds()), openPendings, report);
-  return { ok: problems.length === 0, batches: expectedSeq - 1, transfers, accounts: accounts.length, problems };
+  return {
+    ok: problems.length === 0,
+    batches: expectedSeq - 1,
+    transfers,
+    accounts: accounts.length,
+    problems,
+  };
 }
 
 function groupBySeq(transfers: readonly StoredTransfer[]): Map<number, StoredTransfer[]> {
@@ -84,7 +97,11 @@ function groupBySeq(transfers: readonly StoredTransfer[]): Map<number, StoredTra
   return grouped;
 }
 
-function applyTransfer(derived: Map<number, Derived>, open: Set<string>, transfer: StoredTransfer): void {
+function applyTransfer(
+  derived: Map<number, Derived>,
+  open: Set<string>,
+  transfer: StoredTransfer,
+): void {
   const debit = derivedOf(derived, transfer.debitAccountId);
   const credit = derivedOf(derived, transfer.creditAccountId);
   const amount = transfer.amount;
@@ -129,7 +146,9 @@ function checkBalances(
     const expected = derived.get(account.id) ?? derivedOf(new Map(), account.id);
     for (const field of balanceFields) {
       if (account[field] !== expected[field]) {
-        report(`account ${account.id} (${account.participantId} ${account.kind} ${account.currency}): ${field} is ${account[field]}, transfers give ${expected[field]}`);
+        report(
+          `account ${account.id} (${account.participantId} ${account.kind} ${account.currency}): ${field} is ${account[field]}, transfers give ${expected[field]}`,
+        );
       }
     }
   }
@@ -138,7 +157,10 @@ function checkBalances(
   }
 }
 
-function checkCurrenciesSumToZero(accounts: readonly AccountBalances[], report: (problem: string) => void): void {
+function checkCurrenciesSumToZero(
+  accounts: readonly AccountBalances[],
+  report: (problem: string) => void,
+): void {
   const sums = new Map<string, { posted: bigint; pending: bigint }>();
   for (const account of accounts) {
     const sum = sums.get(account.currency) ?? { posted: 0n, pending: 0n };
@@ -152,7 +174,13 @@ function checkCurrenciesSumToZero(accounts: readonly AccountBalances[], report: 
   }
 }
 
-function checkOpenPendings(stored: Set<string>, derived: Set<string>, report: (problem: string) => void): void {
-  for (const id of derived) if (!stored.has(id)) report(`pending ${id} is open but missing from open_pendings`);
-  for (const id of stored) if (!derived.has(id)) report(`open_pendings lists ${id}, which is not open`);
+function checkOpenPendings(
+  stored: Set<string>,
+  derived: Set<string>,
+  report: (problem: string) => void,
+): void {
+  for (const id of derived)
+    if (!stored.has(id)) report(`pending ${id} is open but missing from open_pendings`);
+  for (const id of stored)
+    if (!derived.has(id)) report(`open_pendings lists ${id}, which is not open`);
 }

@@ -2,10 +2,10 @@ import type { AccountKind } from "../../domain/ledger/account.ts";
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
 import { isKnownCurrency } from "../../domain/money/currency.ts";
 import {
+  checkStatusChange,
   type Participant,
   type ParticipantKind,
   type ParticipantStatus,
-  checkStatusChange,
   participantIdPattern,
 } from "../../domain/participant/participant.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
@@ -55,7 +55,11 @@ function fail<T>(code: ParticipantErrorCode): Outcome<T> {
   return { ok: false, code };
 }
 
-function accountsFor(participantId: string, holding: CurrencyHolding, kinds: readonly AccountKind[]): NewAccount[] {
+function accountsFor(
+  participantId: string,
+  holding: CurrencyHolding,
+  kinds: readonly AccountKind[],
+): NewAccount[] {
   return kinds.map((kind) => ({
     participantId,
     kind,
@@ -104,14 +108,19 @@ export class ParticipantService {
     return created ? { ok: true, value: participant } : fail("participant_exists");
   }
 
-  async find(id: string): Promise<Outcome<{ participant: Participant; accounts: AccountBalances[] }>> {
+  async find(
+    id: string,
+  ): Promise<Outcome<{ participant: Participant; accounts: AccountBalances[] }>> {
     const participant = await this.store.findParticipant(id);
     if (participant === undefined) return fail("participant_not_found");
     return { ok: true, value: { participant, accounts: await this.store.listAccounts(id) } };
   }
 
   list(limit: number, afterId?: string): Promise<Participant[]> {
-    return this.store.listParticipants(Math.min(Math.max(limit, 1), participantPageSizeMax), afterId);
+    return this.store.listParticipants(
+      Math.min(Math.max(limit, 1), participantPageSizeMax),
+      afterId,
+    );
   }
 
   async changeStatus(id: string, status: ParticipantStatus): Promise<Outcome<Participant>> {
@@ -147,7 +156,11 @@ export class ParticipantService {
    * reconciliation account in the same currency (the hub's own bank account).
    */
   async moveFunds(movement: FundsMovement): Promise<Outcome<TransferResultCode>> {
-    const settlement = await this.store.findAccount(movement.participantId, movement.currency, "settlement");
+    const settlement = await this.store.findAccount(
+      movement.participantId,
+      movement.currency,
+      "settlement",
+    );
     if (settlement === undefined) {
       const participant = await this.store.findParticipant(movement.participantId);
       return fail(participant === undefined ? "participant_not_found" : "currency_not_held");
@@ -170,7 +183,8 @@ export class ParticipantService {
     await this.ensureOperatorCurrencies([currency]);
     const operator = await this.ensureOperator();
     const account = await this.store.findAccount(operator.id, currency, "reconciliation");
-    if (account === undefined) throw new Error(`operator has no ${currency} reconciliation account`);
+    if (account === undefined)
+      throw new Error(`operator has no ${currency} reconciliation account`);
     return account;
   }
 
@@ -178,7 +192,10 @@ export class ParticipantService {
     const operator = await this.ensureOperator();
     await this.store.addAccounts(
       currencies.flatMap((currency) =>
-        accountsFor(operator.id, { currency, netDebitCap: 0n }, [...participantAccountKinds, "reconciliation"]),
+        accountsFor(operator.id, { currency, netDebitCap: 0n }, [
+          ...participantAccountKinds,
+          "reconciliation",
+        ]),
       ),
     );
   }

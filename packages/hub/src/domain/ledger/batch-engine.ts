@@ -2,15 +2,15 @@ import { type AccountState, exposure } from "./account.ts";
 import { type JournalEntry, type JournalHead, nextJournalEntry } from "./journal.ts";
 import type { TransferResultCode } from "./result-code.ts";
 import {
+  expiryTransferId,
+  isResolution,
   type PostingRequest,
+  pendingTimeoutMsMax,
   type ResolutionRequest,
+  referenceLengthMax,
   type StoredTransfer,
   type TransferKind,
   type TransferRequest,
-  expiryTransferId,
-  isResolution,
-  pendingTimeoutMsMax,
-  referenceLengthMax,
   transferIdPattern,
 } from "./transfer.ts";
 
@@ -53,7 +53,10 @@ export function openChainStart(requests: readonly TransferRequest[]): number {
 /** The results of an open group of `size` requests: the last one names the cause. */
 export function openChainResults(size: number): TransferResultCode[] {
   if (size === 0) return [];
-  return [...Array<TransferResultCode>(size - 1).fill("linked_event_failed"), "linked_event_chain_open"];
+  return [
+    ...Array<TransferResultCode>(size - 1).fill("linked_event_failed"),
+    "linked_event_chain_open",
+  ];
 }
 
 /** The ids every request of a batch needs loaded: its own id and the pending it resolves. */
@@ -354,7 +357,8 @@ function assertBalanced(before: ReadonlyMap<AccountState, Balances>): void {
   const netByCurrency = new Map<string, { posted: bigint; pending: bigint }>();
   for (const [account, was] of before) {
     const net = netByCurrency.get(account.currency) ?? { posted: 0n, pending: 0n };
-    net.posted += account.debitsPosted - was.debitsPosted - (account.creditsPosted - was.creditsPosted);
+    net.posted +=
+      account.debitsPosted - was.debitsPosted - (account.creditsPosted - was.creditsPosted);
     net.pending +=
       account.debitsPending - was.debitsPending - (account.creditsPending - was.creditsPending);
     netByCurrency.set(account.currency, net);

@@ -16,7 +16,8 @@ export const transferResultCodes = {
   },
   id_invalid: {
     transient: false,
-    meaning: "The id is empty, longer than 64 characters, or uses characters outside [A-Za-z0-9._:-].",
+    meaning:
+      "The id is empty, longer than 64 characters, or uses characters outside [A-Za-z0-9._:-].",
   },
   amount_must_be_positive: { transient: false, meaning: "The amount is zero or negative." },
   accounts_must_be_different: {

@@ -64,8 +64,6 @@ export function expiryTransferId(pendingId: string): string {
   return `~expire:${pendingId}`;
 }
 
-export function isResolution(
-  request: TransferRequest,
-): request is ResolutionRequest {
+export function isResolution(request: TransferRequest): request is ResolutionRequest {
   return request.kind === "commit" || request.kind === "void" || request.kind === "expire";
 }

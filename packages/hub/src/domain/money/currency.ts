@@ -13,8 +13,8 @@ const currencyCodePattern = /^[A-Z]{3}$/;
  * codes (their country list is a "Zz…" placeholder), which no payment network clears.
  */
 const currenciesByCode: ReadonlyMap<string, Currency> = new Map(
-  currencyCodes
-    .data.filter((entry) => !entry.countries.some((country) => country.startsWith("Zz")))
+  currencyCodes.data
+    .filter((entry) => !entry.countries.some((country) => country.startsWith("Zz")))
     .map((entry) => [entry.code, { code: entry.code, minorUnits: entry.digits }]),
 );
 
