@@ -92,6 +92,8 @@ export class GroupCommit {
       this.timer = undefined;
       this.flushing = this.flushAll().finally(() => {
         this.flushing = undefined;
+        // Callers answered by the last batch may have submitted after the loop saw an empty queue.
+        if (this.queue.length > 0) this.scheduleFlush();
       });
     };
     const full = this.queuedTransfers >= this.options.batchSizeMax;

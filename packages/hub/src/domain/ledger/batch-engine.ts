@@ -1,3 +1,4 @@
+import { amountMinorMax } from "../money/amount.ts";
 import { type AccountState, exposure } from "./account.ts";
 import { type JournalEntry, type JournalHead, nextJournalEntry } from "./journal.ts";
 import type { TransferResultCode } from "./result-code.ts";
@@ -151,6 +152,7 @@ class BatchRun {
       return "currency_mismatch";
     }
     if (!debit.participantActive || !credit.participantActive) return "participant_inactive";
+    if (wouldOverflow(debit, credit, request.amount)) return "balance_overflow";
     const limitBreach = checkDebitLimit(debit, request.amount);
     if (limitBreach !== null) return limitBreach;
     const timeoutMs = request.kind === "pending" ? (request.timeoutMs ?? null) : null;
@@ -166,6 +168,9 @@ class BatchRun {
       expiresAt: timeoutMs === null ? null : this.snapshot.now + timeoutMs,
       reference: request.reference ?? null,
       linked: request.linked === true,
+      batchSeq: this.journalSeq,
+      batchIndex: this.created.length,
+      createdAt: this.snapshot.now,
     });
     return "ok";
   }
@@ -192,17 +197,14 @@ class BatchRun {
       expiresAt: null,
       reference: request.reference ?? null,
       linked: request.linked === true,
+      batchSeq: this.journalSeq,
+      batchIndex: this.created.length,
+      createdAt: this.snapshot.now,
     });
     return "ok";
   }
 
-  private record(fields: Omit<StoredTransfer, "batchSeq" | "batchIndex" | "createdAt">): void {
-    const transfer: StoredTransfer = {
-      ...fields,
-      batchSeq: this.journalSeq,
-      batchIndex: this.created.length,
-      createdAt: this.snapshot.now,
-    };
+  private record(transfer: StoredTransfer): void {
     this.created.push(transfer);
     this.createdById.set(transfer.id, transfer);
     if (transfer.pendingId !== null) this.resolvedInBatch.set(transfer.pendingId, transfer.kind);
@@ -314,6 +316,14 @@ function sameFields(request: TransferRequest, stored: StoredTransfer): boolean {
     request.amount === stored.amount &&
     request.currency === stored.currency &&
     (request.timeoutMs ?? null) === stored.timeoutMs
+  );
+}
+
+/** Commits and voids only move amounts already counted, so only new postings can overflow. */
+function wouldOverflow(debit: AccountState, credit: AccountState, amount: bigint): boolean {
+  return (
+    debit.debitsPosted + debit.debitsPending + amount > amountMinorMax ||
+    credit.creditsPosted + credit.creditsPending + amount > amountMinorMax
   );
 }
 

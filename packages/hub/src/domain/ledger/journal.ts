@@ -20,24 +20,15 @@ export interface JournalEntry {
 
 export const genesisHead: JournalHead = { seq: 0, hash: "0".repeat(64) };
 
-/** One transfer's canonical form: a JSON array, so field order is fixed and no value is ambiguous. */
-export function canonicalTransfer(transfer: StoredTransfer): string {
-  return JSON.stringify([
-    transfer.id,
-    transfer.kind,
-    transfer.debitAccountId,
-    transfer.creditAccountId,
-    transfer.amount.toString(),
-    transfer.currency,
-    transfer.pendingId,
-    transfer.timeoutMs,
-    transfer.expiresAt,
-    transfer.reference,
-    transfer.linked,
-    transfer.batchSeq,
-    transfer.batchIndex,
-    transfer.createdAt,
-  ]);
+/**
+ * One transfer's canonical form: fields in a fixed order, separated by "|". The nullable and
+ * free-text fields are JSON-encoded (null stays distinct from any string); ids, kinds and
+ * currencies cannot contain "|".
+ */
+export function canonicalTransfer(t: StoredTransfer): string {
+  const pendingId = JSON.stringify(t.pendingId);
+  const reference = JSON.stringify(t.reference);
+  return `${t.id}|${t.kind}|${t.debitAccountId}|${t.creditAccountId}|${t.amount}|${t.currency}|${pendingId}|${t.timeoutMs}|${t.expiresAt}|${reference}|${t.linked ? 1 : 0}|${t.batchSeq}|${t.batchIndex}|${t.createdAt}`;
 }
 
 export function hashBatch(

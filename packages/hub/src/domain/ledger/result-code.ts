@@ -8,7 +8,8 @@ export const transferResultCodes = {
   ok: { transient: false, meaning: "The transfer was applied." },
   linked_event_failed: {
     transient: true,
-    meaning: "Another transfer in the same linked group failed, so none of the group was applied.",
+    meaning:
+      "Another transfer in the same linked group did not succeed (a retried group's members answer `exists`), so this request applied none of the group.",
   },
   linked_event_chain_open: {
     transient: false,
@@ -45,6 +46,10 @@ export const transferResultCodes = {
   participant_inactive: {
     transient: true,
     meaning: "The debit or credit account belongs to a suspended or terminated participant.",
+  },
+  balance_overflow: {
+    transient: false,
+    meaning: "The transfer would take an account's debits or credits beyond 2^63 − 1 minor units.",
   },
   pending_not_found: {
     transient: false,

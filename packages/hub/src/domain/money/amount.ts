@@ -14,7 +14,9 @@ export type AmountParseResult =
   | { readonly ok: false; readonly code: AmountParseError };
 
 /** Plain decimal notation only: no sign, exponent, spaces, or leading zeros to hide a typo. */
-const decimalPattern = /^(0|[1-9][0-9]{0,18})(?:\.([0-9]{1,18}))?$/;
+const decimalPattern = /^(0|[1-9][0-9]*)(?:\.([0-9]+))?$/;
+/** Longer text than this cannot be a valid amount; refusing it early bounds the work. */
+const amountTextLengthMax = 40;
 
 /**
  * Parses an API amount ("12.30") into integer minor units of the currency. Amounts are
@@ -26,6 +28,7 @@ export function parseAmount(
   currency: Currency,
   options: { readonly allowZero?: boolean } = {},
 ): AmountParseResult {
+  if (text.length > amountTextLengthMax) return { ok: false, code: "amount_invalid" };
   const match = decimalPattern.exec(text);
   if (match === null) return { ok: false, code: "amount_invalid" };
   const whole = match[1] ?? "0";

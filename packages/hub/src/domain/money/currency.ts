@@ -9,11 +9,17 @@ export interface Currency {
 const currencyCodePattern = /^[A-Z]{3}$/;
 
 /**
- * Only currencies that circulate: ISO 4217 also lists precious metals, fund codes and testing
- * codes (their country list is a "Zz…" placeholder), which no payment network clears.
+ * ISO 4217 fund codes: units of account (Chile's UF, Mexico's UDI, the IMF's SDR, …) and
+ * same-day/next-day variants, which no payment network clears. Precious metals and testing
+ * codes are recognised by their "Zz…" placeholder country instead.
  */
+const fundCodes: ReadonlySet<string> = new Set([
+  "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW", "XDR", "XSU", "XUA",
+]);
+
 const currenciesByCode: ReadonlyMap<string, Currency> = new Map(
   currencyCodes.data
+    .filter((entry) => !fundCodes.has(entry.code))
     .filter((entry) => !entry.countries.some((country) => country.startsWith("Zz")))
     .map((entry) => [entry.code, { code: entry.code, minorUnits: entry.digits }]),
 );

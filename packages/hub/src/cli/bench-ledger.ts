@@ -1,0 +1,168 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { type VerifyReport, verifyLedger } from "../app/ledger/verify-ledger.ts";
+import type { TransferRequest } from "../domain/ledger/transfer.ts";
+import { type Hub, openHub } from "../hub.ts";
+
+export interface LedgerBenchOptions {
+  readonly backend: "sqlite" | "postgres";
+  readonly databaseUrl: string;
+  readonly transfers: number;
+  readonly accounts: number;
+  /** Share of transfers whose debit side is the one hot account. */
+  readonly hot: number;
+  /** Transfers in flight at once: each virtual caller waits for its answer before sending the next. */
+  readonly concurrency: number;
+  readonly batchDelayMs: number;
+  readonly progress: (line: string) => void;
+}
+
+export interface LedgerBenchResult {
+  readonly backend: string;
+  readonly transfers: number;
+  readonly accounts: number;
+  readonly hot: number;
+  readonly concurrency: number;
+  readonly seconds: number;
+  readonly transfersPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly batches: number;
+  readonly meanBatchSize: number;
+  readonly meanCommitMs: number;
+  readonly failed: number;
+  readonly verified: boolean;
+  readonly verifyProblems: readonly string[];
+}
+
+const benchCurrency = "CNY";
+const accountsPerParticipant = 1;
+
+/** A throwaway store: a temp SQLite directory, or a fresh PostgreSQL schema dropped afterwards. */
+async function openBenchStore(options: LedgerBenchOptions): Promise<{ config: { dataDir?: string; databaseUrl?: string }; dispose(): Promise<void> }> {
+  if (options.backend === "sqlite") {
+    const dataDir = await mkdtemp(join(tmpdir(), "clearhub-bench-"));
+    return { config: { dataDir }, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+  }
+  const schema = `bench_${randomBytes(6).toString("hex")}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: options.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create schema ${schema}`);
+  const url = new URL(options.databaseUrl);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return { config: { databaseUrl: url.toString() }, dispose: () => admin(`drop schema ${schema} cascade`) };
+}
+
+/** Position accounts of `count` participants, with caps high enough never to bind. */
+async function createAccounts(hub: Hub, count: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let index = 0; index < count / accountsPerParticipant; index++) {
+    const id = `bench-${String(index).padStart(4, "0")}`;
+    await hub.participants.register({
+      id,
+      name: `Bench participant ${index}`,
+      kind: index % 2 === 0 ? "payment_institution" : "bank",
+      currencies: [{ currency: benchCurrency, netDebitCap: 10n ** 15n }],
+    });
+    const position = await hub.participantStore.findAccount(id, benchCurrency, "position");
+    if (position === undefined) throw new Error(`bench account for ${id} missing`);
+    ids.push(position.id);
+  }
+  return ids;
+}
+
+function percentile(sorted: Float64Array, share: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
+}
+
+function round(value: number, digits = 3): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+/**
+ * Drives the group-commit ledger with `concurrency` closed-loop callers until `transfers` are
+ * answered, then verifies the whole ledger as `clearhub verify` does.
+ */
+export async function benchLedger(options: LedgerBenchOptions): Promise<LedgerBenchResult> {
+  const store = await openBenchStore(options);
+  let batches = 0;
+  let commitMsTotal = 0;
+  const hub = await openHub({
+    ...store.config,
+    expirePendings: false,
+    poolSizeMax: 4,
+    groupCommit: {
+      batchDelayMs: options.batchDelayMs,
+      onBatch: (_size, commitMs) => {
+        batches++;
+        commitMsTotal += commitMs;
+      },
+    },
+  });
+  try {
+    const accountIds = await createAccounts(hub, options.accounts);
+    const hotAccount = accountIds[0] as number;
+    const pick = () => accountIds[Math.floor(Math.random() * accountIds.length)] as number;
+    const nextRequest = (index: number): TransferRequest => {
+      const debit = Math.random() < options.hot ? hotAccount : pick();
+      let credit = pick();
+      while (credit === debit) credit = pick();
+      return { kind: "posted", id: `b${index}`, debitAccountId: debit, creditAccountId: credit, amount: BigInt(1 + (index % 1000)), currency: benchCurrency };
+    };
+    options.progress(`${options.backend}: ${accountIds.length} accounts ready, sending ${options.transfers} transfers with ${options.concurrency} in flight`);
+    const latencies = new Float64Array(options.transfers);
+    let issued = 0;
+    let failed = 0;
+    let done = 0;
+    const started = performance.now();
+    const ticker = setInterval(() => options.progress(`  ${done} / ${options.transfers} transfers`), 1000);
+    const caller = async () => {
+      while (issued < options.transfers) {
+        const index = issued++;
+        const sent = performance.now();
+        const code = await hub.ledger.submitOne(nextRequest(index));
+        latencies[index] = performance.now() - sent;
+        if (code !== "ok") failed++;
+        done++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, options.transfers) }, caller));
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(ticker);
+    options.progress(`  verifying the ledger…`);
+    const report: VerifyReport = await verifyLedger(hub.ledgerStore);
+    latencies.sort();
+    return {
+      backend: options.backend,
+      transfers: options.transfers,
+      accounts: accountIds.length,
+      hot: options.hot,
+      concurrency: options.concurrency,
+      seconds: round(seconds),
+      transfersPerSecond: Math.round(options.transfers / seconds),
+      p50Ms: round(percentile(latencies, 0.5)),
+      p99Ms: round(percentile(latencies, 0.99)),
+      batches,
+      meanBatchSize: round(options.transfers / Math.max(batches, 1), 1),
+      meanCommitMs: round(commitMsTotal / Math.max(batches, 1)),
+      failed,
+      verified: report.ok && report.transfers === options.transfers,
+      verifyProblems: report.problems,
+    };
+  } finally {
+    await hub.close();
+    await store.dispose();
+  }
+}

@@ -1,0 +1,110 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { verifyLedger } from "../app/ledger/verify-ledger.ts";
+import { migrateToLatest, openDatabase } from "../adapters/store/database.ts";
+import { createLedgerStore } from "../hub.ts";
+import { benchLedger } from "./bench-ledger.ts";
+
+/** Where the hub keeps its data unless told otherwise: `DATABASE_URL`, else SQLite in ./data. */
+const environment = {
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.CLEARHUB_DATA_DIR ?? "data",
+};
+const defaultPostgresUrl = "postgres://postgres@127.0.0.1:5432/test";
+
+function integer(min: number, max: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      throw new InvalidArgumentError(`expected an integer from ${min} to ${max}`);
+    }
+    return value;
+  };
+}
+
+function share(text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new InvalidArgumentError("expected a number from 0 to 1");
+  }
+  return value;
+}
+
+const stderr = (line: string) => process.stderr.write(`${line}\n`);
+
+const program = new Command()
+  .name("clearhub")
+  .description("clearhub: the clearing and bill-payment hub between payment institutions, banks and billers");
+
+program
+  .command("migrate")
+  .description("bring the database schema up to date")
+  .option("--database-url <url>", "PostgreSQL URL (default: $DATABASE_URL, else SQLite)", environment.databaseUrl)
+  .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
+  .action(async (options: { databaseUrl?: string; dataDir: string }) => {
+    const database = openDatabase(options);
+    await migrateToLatest(database);
+    stderr(`schema up to date at ${database.location}`);
+    await database.close();
+  });
+
+program
+  .command("verify")
+  .description("recompute the journal's hash chain and every balance from the transfers; exit 1 on any difference")
+  .option("--database-url <url>", "PostgreSQL URL (default: $DATABASE_URL, else SQLite)", environment.databaseUrl)
+  .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
+  .option("--json", "print one JSON object")
+  .action(async (options: { databaseUrl?: string; dataDir: string; json?: boolean }) => {
+    const database = openDatabase(options);
+    try {
+      const report = await verifyLedger(createLedgerStore(database), (checked, head) => {
+        if (options.json !== true) stderr(`  checked ${checked} / ${head} batches`);
+      });
+      if (options.json === true) {
+        process.stdout.write(`${JSON.stringify(report)}\n`);
+      } else {
+        const verdict = report.ok ? "ledger verified" : "LEDGER VERIFICATION FAILED";
+        process.stdout.write(`${verdict}: ${report.batches} batches, ${report.transfers} transfers, ${report.accounts} accounts at ${database.location}\n`);
+        for (const problem of report.problems) process.stdout.write(`  - ${problem}\n`);
+      }
+      process.exitCode = report.ok ? 0 : 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+const bench = program.command("bench").description("measure the hub's throughput and latency");
+
+bench
+  .command("ledger")
+  .description("drive the group-commit ledger with concurrent transfers, then verify it")
+  .addOption(new Option("--backend <backend>", "store to measure").choices(["sqlite", "postgres"]).default("sqlite"))
+  .option("--database-url <url>", "PostgreSQL server for --backend postgres (a temporary schema is used)", environment.databaseUrl ?? defaultPostgresUrl)
+  .option("--transfers <n>", "transfers to send", integer(1, 100_000_000), 200_000)
+  .option("--accounts <n>", "accounts to spread them over", integer(2, 100_000), 100)
+  .option("--hot <share>", "share of transfers debiting the one hot account", share, 0.9)
+  .option("--concurrency <n>", "transfers in flight at once", integer(1, 1_000_000), 4096)
+  .option("--batch-delay-ms <ms>", "how long an idle batch waits for company", integer(0, 1000), 1)
+  .option("--json", "print exactly one JSON object")
+  .action(async (options) => {
+    const result = await benchLedger({ ...options, progress: stderr });
+    if (options.json === true) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    } else {
+      process.stdout.write(
+        [
+          `backend            ${result.backend}`,
+          `transfers          ${result.transfers} over ${result.accounts} accounts, ${result.hot * 100}% debiting one hot account, ${result.concurrency} in flight`,
+          `seconds            ${result.seconds}`,
+          `transfers/s        ${result.transfersPerSecond}`,
+          `latency p50 / p99  ${result.p50Ms} ms / ${result.p99Ms} ms`,
+          `batches            ${result.batches} (mean ${result.meanBatchSize} transfers, mean commit ${result.meanCommitMs} ms)`,
+          `failed             ${result.failed}`,
+          `verified           ${result.verified ? "yes" : `NO: ${result.verifyProblems.join("; ")}`}`,
+          "",
+        ].join("\n"),
+      );
+    }
+    if (!result.verified || result.failed > 0) process.exitCode = 1;
+  });
+
+await program.parseAsync(process.argv);
