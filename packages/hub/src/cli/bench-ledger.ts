@@ -42,7 +42,9 @@ const benchCurrency = "CNY";
 const accountsPerParticipant = 1;
 
 /** A throwaway store: a temp SQLite directory, or a fresh PostgreSQL schema dropped afterwards. */
-async function openBenchStore(options: LedgerBenchOptions): Promise<{ config: { dataDir?: string; databaseUrl?: string }; dispose(): Promise<void> }> {
+async function openBenchStore(
+  options: LedgerBenchOptions,
+): Promise<{ config: { dataDir?: string; databaseUrl?: string }; dispose(): Promise<void> }> {
   if (options.backend === "sqlite") {
     const dataDir = await mkdtemp(join(tmpdir(), "clearhub-bench-"));
     return { config: { dataDir }, dispose: () => rm(dataDir, { recursive: true, force: true }) };
@@ -60,7 +62,10 @@ async function openBenchStore(options: LedgerBenchOptions): Promise<{ config: { 
   await admin(`create schema ${schema}`);
   const url = new URL(options.databaseUrl);
   url.searchParams.set("options", `-c search_path=${schema}`);
-  return { config: { databaseUrl: url.toString() }, dispose: () => admin(`drop schema ${schema} cascade`) };
+  return {
+    config: { databaseUrl: url.toString() },
+    dispose: () => admin(`drop schema ${schema} cascade`),
+  };
 }
 
 /** Position accounts of `count` participants, with caps high enough never to bind. */
@@ -119,15 +124,27 @@ export async function benchLedger(options: LedgerBenchOptions): Promise<LedgerBe
       const debit = Math.random() < options.hot ? hotAccount : pick();
       let credit = pick();
       while (credit === debit) credit = pick();
-      return { kind: "posted", id: `b${index}`, debitAccountId: debit, creditAccountId: credit, amount: BigInt(1 + (index % 1000)), currency: benchCurrency };
+      return {
+        kind: "posted",
+        id: `b${index}`,
+        debitAccountId: debit,
+        creditAccountId: credit,
+        amount: BigInt(1 + (index % 1000)),
+        currency: benchCurrency,
+      };
     };
-    options.progress(`${options.backend}: ${accountIds.length} accounts ready, sending ${options.transfers} transfers with ${options.concurrency} in flight`);
+    options.progress(
+      `${options.backend}: ${accountIds.length} accounts ready, sending ${options.transfers} transfers with ${options.concurrency} in flight`,
+    );
     const latencies = new Float64Array(options.transfers);
     let issued = 0;
     let failed = 0;
     let done = 0;
     const started = performance.now();
-    const ticker = setInterval(() => options.progress(`  ${done} / ${options.transfers} transfers`), 1000);
+    const ticker = setInterval(
+      () => options.progress(`  ${done} / ${options.transfers} transfers`),
+      1000,
+    );
     const caller = async () => {
       while (issued < options.transfers) {
         const index = issued++;
@@ -138,7 +155,9 @@ export async function benchLedger(options: LedgerBenchOptions): Promise<LedgerBe
         done++;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, options.transfers) }, caller));
+    await Promise.all(
+      Array.from({ length: Math.min(options.concurrency, options.transfers) }, caller),
+    );
     const seconds = (performance.now() - started) / 1000;
     clearInterval(ticker);
     options.progress(`  verifying the ledger…`);

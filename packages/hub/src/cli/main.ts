@@ -1,8 +1,12 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { verifyLedger } from "../app/ledger/verify-ledger.ts";
 import { migrateToLatest, openDatabase } from "../adapters/store/database.ts";
+import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
+import { issueOperatorToken } from "../api/operator-auth.ts";
+import { verifyLedger } from "../app/ledger/verify-ledger.ts";
 import { createLedgerStore } from "../hub.ts";
 import { benchLedger } from "./bench-ledger.ts";
+import { seedDemoNetwork } from "./demo-network.ts";
+import { serve } from "./serve.ts";
 
 /** Where the hub keeps its data unless told otherwise: `DATABASE_URL`, else SQLite in ./data. */
 const environment = {
@@ -33,12 +37,79 @@ const stderr = (line: string) => process.stderr.write(`${line}\n`);
 
 const program = new Command()
   .name("clearhub")
-  .description("clearhub: the clearing and bill-payment hub between payment institutions, banks and billers");
+  .description(
+    "clearhub: the clearing and bill-payment hub between payment institutions, banks and billers",
+  );
+
+const stdout = (line: string) => process.stdout.write(`${line}\n`);
+
+program
+  .command("start")
+  .description("run the hub: migrate the schema, serve the API, run the background jobs")
+  .option("--host <host>", "address to listen on", process.env.HOST ?? "127.0.0.1")
+  .option("--port <port>", "port to listen on", integer(0, 65535), Number(process.env.PORT ?? 8080))
+  .option(
+    "--database-url <url>",
+    "PostgreSQL URL (default: $DATABASE_URL, else SQLite)",
+    environment.databaseUrl,
+  )
+  .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
+  .option(
+    "--demo",
+    "seed the demo network (two banks, two payment institutions, three billers) if absent",
+  )
+  .action(
+    async (options: {
+      host: string;
+      port: number;
+      databaseUrl?: string;
+      dataDir: string;
+      demo?: boolean;
+    }) => {
+      const demo = options.demo === true;
+      await serve({ ...options, demo }, stdout, async (hub) => {
+        if (!demo) return;
+        const { created } = await seedDemoNetwork(hub);
+        if (created.length > 0) stdout(`demo network seeded: ${created.join(", ")}`);
+      });
+    },
+  );
+
+program
+  .command("token")
+  .description("operator API tokens")
+  .command("create")
+  .description("issue an operator API token; it is printed once and only its hash is stored")
+  .requiredOption("--name <name>", "who or what the token is for")
+  .option(
+    "--database-url <url>",
+    "PostgreSQL URL (default: $DATABASE_URL, else SQLite)",
+    environment.databaseUrl,
+  )
+  .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
+  .action(async (options: { name: string; databaseUrl?: string; dataDir: string }) => {
+    const database = openDatabase(options);
+    try {
+      await migrateToLatest(database);
+      const issued = await issueOperatorToken(
+        new KyselyParticipantStore(database.kysely),
+        options.name,
+      );
+      stdout(issued.token);
+      stderr(`token ${issued.id} "${issued.name}" issued; it is not shown again`);
+    } finally {
+      await database.close();
+    }
+  });
 
 program
   .command("migrate")
   .description("bring the database schema up to date")
-  .option("--database-url <url>", "PostgreSQL URL (default: $DATABASE_URL, else SQLite)", environment.databaseUrl)
+  .option(
+    "--database-url <url>",
+    "PostgreSQL URL (default: $DATABASE_URL, else SQLite)",
+    environment.databaseUrl,
+  )
   .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
   .action(async (options: { databaseUrl?: string; dataDir: string }) => {
     const database = openDatabase(options);
@@ -49,8 +120,14 @@ program
 
 program
   .command("verify")
-  .description("recompute the journal's hash chain and every balance from the transfers; exit 1 on any difference")
-  .option("--database-url <url>", "PostgreSQL URL (default: $DATABASE_URL, else SQLite)", environment.databaseUrl)
+  .description(
+    "recompute the journal's hash chain and every balance from the transfers; exit 1 on any difference",
+  )
+  .option(
+    "--database-url <url>",
+    "PostgreSQL URL (default: $DATABASE_URL, else SQLite)",
+    environment.databaseUrl,
+  )
   .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
   .option("--json", "print one JSON object")
   .action(async (options: { databaseUrl?: string; dataDir: string; json?: boolean }) => {
@@ -63,7 +140,9 @@ program
         process.stdout.write(`${JSON.stringify(report)}\n`);
       } else {
         const verdict = report.ok ? "ledger verified" : "LEDGER VERIFICATION FAILED";
-        process.stdout.write(`${verdict}: ${report.batches} batches, ${report.transfers} transfers, ${report.accounts} accounts at ${database.location}\n`);
+        process.stdout.write(
+          `${verdict}: ${report.batches} batches, ${report.transfers} transfers, ${report.accounts} accounts at ${database.location}\n`,
+        );
         for (const problem of report.problems) process.stdout.write(`  - ${problem}\n`);
       }
       process.exitCode = report.ok ? 0 : 1;
@@ -77,8 +156,16 @@ const bench = program.command("bench").description("measure the hub's throughput
 bench
   .command("ledger")
   .description("drive the group-commit ledger with concurrent transfers, then verify it")
-  .addOption(new Option("--backend <backend>", "store to measure").choices(["sqlite", "postgres"]).default("sqlite"))
-  .option("--database-url <url>", "PostgreSQL server for --backend postgres (a temporary schema is used)", environment.databaseUrl ?? defaultPostgresUrl)
+  .addOption(
+    new Option("--backend <backend>", "store to measure")
+      .choices(["sqlite", "postgres"])
+      .default("sqlite"),
+  )
+  .option(
+    "--database-url <url>",
+    "PostgreSQL server for --backend postgres (a temporary schema is used)",
+    environment.databaseUrl ?? defaultPostgresUrl,
+  )
   .option("--transfers <n>", "transfers to send", integer(1, 100_000_000), 200_000)
   .option("--accounts <n>", "accounts to spread them over", integer(2, 100_000), 100)
   .option("--hot <share>", "share of transfers debiting the one hot account", share, 0.9)

@@ -76,6 +76,32 @@ export async function migrateToLatest(database: Database): Promise<void> {
   const migrations: Record<string, Migration> = {
     "0001-clearing-core": clearingCoreMigration(database.dialect),
   };
+  if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runMigrator(database, migrations);
+    } catch (error) {
+      if (!isVanishedSchema(error) || attempt >= migrationAttemptsMax) throw error;
+    }
+  }
+}
+
+/**
+ * Kysely's migrator introspects every schema it may read (has_schema_privilege by name), so it
+ * fails with 'schema "…" does not exist' when another tenant drops its schema at that moment.
+ * Only that error is retried: it says nothing about our own schema.
+ */
+const vanishedSchema = /schema "[^"]+" does not exist/;
+const migrationAttemptsMax = 5;
+
+function isVanishedSchema(error: unknown): boolean {
+  return error instanceof Error && vanishedSchema.test(error.message);
+}
+
+async function runMigrator(
+  database: Database,
+  migrations: Record<string, Migration>,
+): Promise<void> {
   const migrator = new Migrator({
     db: database.kysely,
     provider: { getMigrations: async () => migrations },
@@ -96,4 +122,18 @@ async function currentSchema(database: Database): Promise<string> {
   const schema = rows[0]?.schema;
   if (schema === undefined) throw new Error("the PostgreSQL connection has no current schema");
   return schema;
+}
+
+/**
+ * Most starts find the schema current. Checking that directly avoids the migrator's catalogue
+ * introspection, which fails when another schema of the same database is dropped meanwhile.
+ */
+async function isAtMigration(database: Database, latest: string | undefined): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`
+      select name from kysely_migration order by name desc limit 1`.execute(database.kysely);
+    return rows[0]?.name === latest;
+  } catch {
+    return false; // no bookkeeping table yet: a fresh database
+  }
 }

@@ -95,8 +95,14 @@ export class KyselyParticipantStore implements ParticipantStore, OperatorTokenSt
     return row === undefined ? undefined : participantFromRow(row);
   }
 
-  async setStatus(id: string, status: ParticipantStatus): Promise<void> {
-    await this.db.updateTable("participants").set({ status }).where("id", "=", id).execute();
+  async setStatus(id: string, from: ParticipantStatus, to: ParticipantStatus): Promise<boolean> {
+    const result = await this.db
+      .updateTable("participants")
+      .set({ status: to })
+      .where("id", "=", id)
+      .where("status", "=", from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async addAccounts(accounts: readonly NewAccount[]): Promise<void> {

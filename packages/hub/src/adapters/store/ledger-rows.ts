@@ -131,5 +131,13 @@ export function accountIdsOf(
     ids.add(pending.debitAccountId);
     ids.add(pending.creditAccountId);
   }
-  return [...ids].sort((a, b) => a - b);
+  // Ids no account can have are left out: they answer account_not_found without a query.
+  return [...ids].filter(isStorableAccountId).sort((a, b) => a - b);
+}
+
+/** Account ids are positive 32-bit integers (PostgreSQL `serial`). */
+export const accountIdMax = 2 ** 31 - 1;
+
+export function isStorableAccountId(id: number): boolean {
+  return Number.isInteger(id) && id > 0 && id <= accountIdMax;
 }

@@ -33,19 +33,23 @@ export class PostgresLedgerStore extends LedgerReads implements LedgerStore {
   commitBatch(requests: readonly TransferRequest[], apply: BatchApply): Promise<BatchOutcome> {
     return this.kysely.transaction().execute(async (trx) => {
       const pendingIds = requests.filter(isResolution).map((request) => request.pendingId);
-      // Pending transfers never change once written, so they can be read before any lock.
-      const pendings = await selectTransfers(trx, pendingIds);
-      const accounts = await lockAccounts(trx, accountIdsOf(requests, pendings.values()));
-      const head = await lockJournalHead(trx);
-      // Read after the head lock: every writer holds it, so no id can appear behind our back.
-      const existing = await selectTransfers(
+      // Pending transfers never change once written: reading them first tells which accounts to lock.
+      const knownPendings = await selectTransfers(trx, pendingIds);
+      const accounts = await selectAccounts(
         trx,
-        requests.map((request) => request.id),
+        accountIdsOf(requests, knownPendings.values()),
+        "lock",
       );
-      for (const [id, pending] of pendings) existing.set(id, pending);
+      const head = await lockJournalHead(trx);
+      // Read after the head lock: every writer holds it, so nothing can appear behind our back.
+      const transfers = await selectTransfers(trx, [
+        ...requests.map((request) => request.id),
+        ...pendingIds,
+      ]);
+      await loadLatePendingAccounts(trx, transfers, accounts);
       const outcome = apply({
         accounts,
-        transfers: existing,
+        transfers,
         resolutions: await selectResolutions(trx, pendingIds),
         journalHead: head,
         now: Date.now(),
@@ -54,6 +58,22 @@ export class PostgresLedgerStore extends LedgerReads implements LedgerStore {
       return outcome;
     });
   }
+}
+
+/**
+ * A pending another node committed between our first read and the head lock has accounts we
+ * did not lock. Its balances cannot change while we hold the head lock, so they are read without
+ * a row lock: taking one now, out of id order, could deadlock with a batch waiting for the head.
+ */
+async function loadLatePendingAccounts(
+  trx: Trx,
+  transfers: ReadonlyMap<string, StoredTransfer>,
+  accounts: Map<number, AccountState>,
+): Promise<void> {
+  const pendings = [...transfers.values()].filter((transfer) => transfer.kind === "pending");
+  const missing = accountIdsOf([], pendings).filter((id) => !accounts.has(id));
+  if (missing.length === 0) return;
+  for (const [id, account] of await selectAccounts(trx, missing, "read")) accounts.set(id, account);
 }
 
 async function selectTransfers(
@@ -83,7 +103,11 @@ async function selectResolutions(
 }
 
 /** Row locks in ascending id order, the same order in every process, so batches never deadlock. */
-async function lockAccounts(trx: Trx, ids: readonly number[]): Promise<Map<number, AccountState>> {
+async function selectAccounts(
+  trx: Trx,
+  ids: readonly number[],
+  mode: "lock" | "read",
+): Promise<Map<number, AccountState>> {
   const found = new Map<number, AccountState>();
   if (ids.length === 0) return found;
   const { rows } = await sql<AccountRow & { status: string }>`
@@ -92,7 +116,7 @@ async function lockAccounts(trx: Trx, ids: readonly number[]): Promise<Map<numbe
     from accounts a join participants p on p.id = a.participant_id
     where a.id = any(${ids}::int4[])
     order by a.id
-    for update of a`.execute(trx);
+    ${mode === "lock" ? sql`for update of a` : sql``}`.execute(trx);
   for (const row of rows) found.set(Number(row.id), accountStateFromRow(row));
   return found;
 }

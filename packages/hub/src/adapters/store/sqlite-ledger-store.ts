@@ -87,7 +87,7 @@ export class SqliteLedgerStore extends LedgerReads implements LedgerStore {
         t.kind,
         t.debitAccountId,
         t.creditAccountId,
-        t.amount,
+        bindable(t.amount),
         t.currency,
         t.pendingId,
         t.timeoutMs,
@@ -119,6 +119,13 @@ export class SqliteLedgerStore extends LedgerReads implements LedgerStore {
     );
     s.updateHead.run(journal.seq, journal.hash);
   }
+}
+
+const safeIntegerMax = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** better-sqlite3 binds a number much faster than a bigint; both are exact up to 2^53. */
+function bindable(amount: bigint): number | bigint {
+  return amount <= safeIntegerMax ? Number(amount) : amount;
 }
 
 function prepareStatements(sqlite: BetterSqlite3.Database) {

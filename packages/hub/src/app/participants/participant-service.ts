@@ -19,7 +19,11 @@ export type ParticipantErrorCode =
   | "operator_kind_reserved"
   | "currency_unknown"
   | "currency_not_held"
+  | "currency_duplicate"
+  | "currency_held"
   | "status_unchanged"
+  | "status_changed_concurrently"
+  | "operator_status_fixed"
   | "participant_terminated";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; code: ParticipantErrorCode };
@@ -71,6 +75,8 @@ function accountsFor(
 
 /** Operator use-cases for participants: onboarding, status, caps and settlement funds. */
 export class ParticipantService {
+  private readonly reconciliationAccounts = new Map<string, AccountBalances>();
+
   constructor(
     private readonly store: ParticipantStore,
     private readonly ledger: GroupCommit,
@@ -97,6 +103,11 @@ export class ParticipantService {
     if ((input.kind as ParticipantKind) === "operator") return fail("operator_kind_reserved");
     if (!input.currencies.every((holding) => isKnownCurrency(holding.currency))) {
       return fail("currency_unknown");
+    }
+    if (
+      new Set(input.currencies.map((holding) => holding.currency)).size !== input.currencies.length
+    ) {
+      return fail("currency_duplicate");
     }
     const { id, name, kind } = input;
     const participant: Participant = { id, name, kind, status: "active", createdAt: this.clock() };
@@ -126,27 +137,35 @@ export class ParticipantService {
   async changeStatus(id: string, status: ParticipantStatus): Promise<Outcome<Participant>> {
     const participant = await this.store.findParticipant(id);
     if (participant === undefined) return fail("participant_not_found");
+    // The operator owns the reconciliation accounts every deposit and withdrawal uses.
+    if (participant.kind === "operator") return fail("operator_status_fixed");
     const check = checkStatusChange(participant.status, status);
     if (check !== "ok") return fail(check);
-    await this.store.setStatus(id, status);
+    // Conditional on the status we checked, so a racing change cannot revive a terminated participant.
+    const changed = await this.store.setStatus(id, participant.status, status);
+    if (!changed) return fail("status_changed_concurrently");
     return { ok: true, value: { ...participant, status } };
   }
 
   async addCurrency(id: string, holding: CurrencyHolding): Promise<Outcome<AccountBalances[]>> {
     const participant = await this.store.findParticipant(id);
     if (participant === undefined) return fail("participant_not_found");
+    if (participant.status === "terminated") return fail("participant_terminated");
     if (!isKnownCurrency(holding.currency)) return fail("currency_unknown");
+    if ((await this.store.findAccount(id, holding.currency, "position")) !== undefined) {
+      return fail("currency_held");
+    }
     await this.ensureOperatorCurrencies([holding.currency]);
     await this.store.addAccounts(accountsFor(id, holding, participantAccountKinds));
     return { ok: true, value: await this.store.listAccounts(id) };
   }
 
   async setNetDebitCap(id: string, holding: CurrencyHolding): Promise<Outcome<AccountBalances>> {
+    const participant = await this.store.findParticipant(id);
+    if (participant === undefined) return fail("participant_not_found");
+    if (participant.status === "terminated") return fail("participant_terminated");
     const position = await this.store.findAccount(id, holding.currency, "position");
-    if (position === undefined) {
-      const participant = await this.store.findParticipant(id);
-      return fail(participant === undefined ? "participant_not_found" : "currency_not_held");
-    }
+    if (position === undefined) return fail("currency_not_held");
     await this.store.setDebitLimit(position.id, holding.netDebitCap);
     return { ok: true, value: { ...position, debitLimit: holding.netDebitCap } };
   }
@@ -179,12 +198,16 @@ export class ParticipantService {
     return { ok: true, value: result };
   }
 
+  /** Reconciliation accounts never change once opened, so each is looked up once per process. */
   private async reconciliationAccount(currency: string): Promise<AccountBalances> {
+    const cached = this.reconciliationAccounts.get(currency);
+    if (cached !== undefined) return cached;
     await this.ensureOperatorCurrencies([currency]);
     const operator = await this.ensureOperator();
     const account = await this.store.findAccount(operator.id, currency, "reconciliation");
     if (account === undefined)
       throw new Error(`operator has no ${currency} reconciliation account`);
+    this.reconciliationAccounts.set(currency, account);
     return account;
   }
 

@@ -16,7 +16,8 @@ export interface ParticipantStore {
   findParticipant(id: string): Promise<Participant | undefined>;
   listParticipants(limit: number, afterId?: string): Promise<Participant[]>;
   findOperator(): Promise<Participant | undefined>;
-  setStatus(id: string, status: ParticipantStatus): Promise<void>;
+  /** Changes the status only if it is still `from`; false if it was not. */
+  setStatus(id: string, from: ParticipantStatus, to: ParticipantStatus): Promise<boolean>;
   /** Adds the accounts that do not exist yet; existing (participant, currency, kind) are kept. */
   addAccounts(accounts: readonly NewAccount[]): Promise<void>;
   setDebitLimit(accountId: number, debitLimit: bigint | null): Promise<void>;

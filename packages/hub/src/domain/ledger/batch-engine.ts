@@ -287,10 +287,18 @@ function validate(request: TransferRequest): TransferResultCode | null {
     if (request.debitAccountId === request.creditAccountId) return "accounts_must_be_different";
     if (!validTimeout(request)) return "timeout_invalid";
   }
-  if (request.reference !== undefined && request.reference.length > referenceLengthMax) {
-    return "reference_too_long";
+  if (request.reference !== undefined && !validReference(request.reference)) {
+    return "reference_invalid";
   }
   return null;
+}
+
+/** In a `u` regular expression \p{Cs} matches only unpaired surrogates; paired ones form a code point. */
+const unstorableCharacter = /\p{Cc}|\p{Cs}/u;
+
+/** What the databases store byte for byte, so a retry compares equal and the journal hash holds. */
+function validReference(reference: string): boolean {
+  return reference.length <= referenceLengthMax && !unstorableCharacter.test(reference);
 }
 
 function validTimeout(request: PostingRequest): boolean {

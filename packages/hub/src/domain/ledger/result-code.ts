@@ -29,7 +29,11 @@ export const transferResultCodes = {
     transient: false,
     meaning: "A pending transfer needs a timeout within the allowed range; other kinds take none.",
   },
-  reference_too_long: { transient: false, meaning: "The reference is longer than 128 characters." },
+  reference_invalid: {
+    transient: false,
+    meaning:
+      "The reference is longer than 128 characters, or holds a control character or an unpaired UTF-16 surrogate (which no database stores faithfully).",
+  },
   exists_with_different_fields: {
     transient: false,
     meaning: "A transfer with this id exists and differs in at least one field.",
@@ -38,7 +42,8 @@ export const transferResultCodes = {
     transient: false,
     meaning: "A transfer with this id and exactly these fields exists; nothing new was applied.",
   },
-  account_not_found: { transient: true, meaning: "The debit or credit account does not exist." },
+  // Permanent: account ids are assigned in sequence, so a retry could reach an account opened later.
+  account_not_found: { transient: false, meaning: "The debit or credit account does not exist." },
   currency_mismatch: {
     transient: false,
     meaning: "The transfer's currency differs from the debit or credit account's currency.",

@@ -14,7 +14,18 @@ const currencyCodePattern = /^[A-Z]{3}$/;
  * codes are recognised by their "Zz…" placeholder country instead.
  */
 const fundCodes: ReadonlySet<string> = new Set([
-  "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW", "XDR", "XSU", "XUA",
+  "BOV",
+  "CHE",
+  "CHW",
+  "CLF",
+  "COU",
+  "MXV",
+  "USN",
+  "UYI",
+  "UYW",
+  "XDR",
+  "XSU",
+  "XUA",
 ]);
 
 const currenciesByCode: ReadonlyMap<string, Currency> = new Map(

@@ -1,0 +1,271 @@
+import { type Static, Type } from "@sinclair/typebox";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import type { ParticipantErrorCode } from "../app/participants/participant-service.ts";
+import type { TransferResultCode } from "../domain/ledger/result-code.ts";
+import type { AmountParseError } from "../domain/money/amount.ts";
+
+/**
+ * RFC 9457 problem details: the ONE place where a coded outcome becomes an HTTP status. Routes
+ * never pick a status for an error themselves; they name a code and this file answers.
+ */
+
+/** Codes that exist only at the HTTP edge (transport, auth, request shape). */
+export type ApiProblemCode =
+  | "request_invalid"
+  | "body_invalid_json"
+  | "body_too_large"
+  | "media_type_unsupported"
+  | "route_not_found"
+  | "credentials_missing"
+  | "credentials_invalid"
+  | "currency_duplicate"
+  | "transfers_invalid"
+  | "batch_too_large"
+  | "transfer_not_found"
+  | "database_unavailable"
+  | "internal_error";
+
+/** Ledger results that are not failures are answered with 2xx, never as problems. */
+export type TransferFailureCode = Exclude<TransferResultCode, "ok" | "exists">;
+
+export type ProblemCode =
+  | ApiProblemCode
+  | ParticipantErrorCode
+  | AmountParseError
+  | TransferFailureCode;
+
+interface ProblemKind {
+  readonly status: number;
+  readonly title: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+const retryAfterSeconds = "1";
+const bearerChallenge = 'Bearer realm="clearhub"';
+
+/** Typed as a full Record so that a new domain or ledger code cannot ship without a status. */
+export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
+  request_invalid: { status: 400, title: "The request does not match the schema" },
+  body_invalid_json: { status: 400, title: "The body is not valid JSON" },
+  body_too_large: { status: 413, title: "The body exceeds the size limit" },
+  media_type_unsupported: { status: 415, title: "The body's content type is not supported" },
+  route_not_found: { status: 404, title: "No route matches the method and path" },
+  credentials_missing: {
+    status: 401,
+    title: "An operator bearer token is required",
+    headers: { "www-authenticate": bearerChallenge },
+  },
+  credentials_invalid: {
+    status: 401,
+    title: "The operator token is unknown or revoked",
+    headers: { "www-authenticate": `${bearerChallenge}, error="invalid_token"` },
+  },
+  currency_duplicate: { status: 422, title: "A currency is listed more than once" },
+  transfers_invalid: {
+    status: 422,
+    title: "At least one transfer is malformed; none was submitted",
+  },
+  batch_too_large: { status: 413, title: "Too many transfers in one request" },
+  transfer_not_found: { status: 404, title: "No transfer has this id" },
+  database_unavailable: {
+    status: 503,
+    title: "The database does not answer",
+    headers: { "retry-after": retryAfterSeconds },
+  },
+  internal_error: { status: 500, title: "Unexpected error; it was logged" },
+
+  participant_id_invalid: {
+    status: 422,
+    title:
+      "Participant ids are 2-63 characters of a-z, 0-9 and '-', starting with a letter or digit",
+  },
+  participant_exists: { status: 409, title: "A participant with this id exists" },
+  participant_not_found: { status: 404, title: "No participant has this id" },
+  operator_kind_reserved: { status: 422, title: "The operator kind is reserved for the hub" },
+  currency_unknown: { status: 422, title: "Not an ISO 4217 currency the hub clears" },
+  currency_not_held: { status: 422, title: "The participant holds no accounts in this currency" },
+  status_unchanged: { status: 409, title: "The participant already has this status" },
+  participant_terminated: { status: 409, title: "The participant is terminated; that is final" },
+  status_changed_concurrently: {
+    status: 409,
+    title: "The status changed while this request was handled; read it and try again",
+  },
+  operator_status_fixed: { status: 409, title: "The hub operator is always active" },
+  currency_held: {
+    status: 409,
+    title: "The participant already holds this currency; change its cap with PUT net-debit-caps",
+  },
+
+  amount_invalid: {
+    status: 422,
+    title: 'Amounts are plain decimal strings such as "12.30": no sign, exponent or leading zeros',
+  },
+  amount_not_positive: { status: 422, title: "The amount must be greater than zero" },
+  amount_too_precise: {
+    status: 422,
+    title: "The amount has more decimal places than the currency's minor unit",
+  },
+  amount_too_large: { status: 422, title: "The amount exceeds the ledger's range" },
+
+  linked_event_failed: { status: 422, title: "Another transfer of the linked group failed" },
+  linked_event_chain_open: { status: 422, title: "The linked group has no end" },
+  id_invalid: { status: 422, title: "The transfer id is malformed" },
+  amount_must_be_positive: { status: 422, title: "The amount must be greater than zero" },
+  accounts_must_be_different: { status: 422, title: "Debit and credit account are the same" },
+  timeout_invalid: { status: 422, title: "The timeout is missing or out of range" },
+  reference_invalid: {
+    status: 422,
+    title: "The reference is too long or holds characters that cannot be stored",
+  },
+  exists_with_different_fields: {
+    status: 409,
+    title: "A transfer with this id exists with different fields",
+  },
+  account_not_found: { status: 422, title: "The debit or credit account does not exist" },
+  currency_mismatch: { status: 422, title: "The currency differs from an account's currency" },
+  participant_inactive: { status: 409, title: "A participant of the transfer is not active" },
+  balance_overflow: {
+    status: 422,
+    title: "The transfer would take an account's totals beyond the ledger's range",
+  },
+  pending_not_found: { status: 422, title: "No pending transfer has this id" },
+  already_committed: { status: 409, title: "The pending transfer was already committed" },
+  already_voided: { status: 409, title: "The pending transfer was already voided" },
+  pending_expired: { status: 409, title: "The pending transfer expired" },
+  pending_not_expired: { status: 409, title: "The pending transfer has not expired" },
+  exceeds_net_debit_cap: { status: 422, title: "The transfer would exceed the net debit cap" },
+  insufficient_liquidity: { status: 422, title: "The settlement account lacks the funds" },
+  storage_unavailable: {
+    status: 503,
+    title: "The ledger could not commit; nothing was applied",
+    headers: { "retry-after": retryAfterSeconds },
+  },
+};
+
+export const problemContentType = "application/problem+json";
+const problemTypePrefix = "urn:clearhub:problem:";
+/** Bounds the size of an error answer; a 1 MiB body can hold thousands of mistakes. */
+export const problemErrorsMax = 1000;
+
+export const ProblemErrorSchema = Type.Object(
+  {
+    index: Type.Optional(
+      Type.Integer({ description: "For bulk requests: the position of the offending item" }),
+    ),
+    code: Type.Optional(Type.String({ description: "A machine-readable code for this error" })),
+    location: Type.Optional(
+      Type.String({ description: "Where the error is: body, querystring, params or headers" }),
+    ),
+    pointer: Type.Optional(
+      Type.String({ description: "JSON Pointer (RFC 6901) to the offending value" }),
+    ),
+    detail: Type.Optional(Type.String()),
+  },
+  { title: "ProblemError" },
+);
+export type ProblemError = Static<typeof ProblemErrorSchema>;
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ description: "urn:clearhub:problem:<code>" }),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String({ description: "The problem code; see the API description for the list" }),
+    detail: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(ProblemErrorSchema)),
+  },
+  { $id: "Problem", title: "Problem" },
+);
+export type Problem = Static<typeof ProblemSchema>;
+
+export interface ProblemExtras {
+  readonly detail?: string | undefined;
+  readonly errors?: readonly ProblemError[] | undefined;
+}
+
+export function problemFor(code: ProblemCode, extras: ProblemExtras = {}): Problem {
+  const { status, title } = problemCatalogue[code];
+  const problem: Problem = { type: `${problemTypePrefix}${code}`, title, status, code };
+  if (extras.detail !== undefined) problem.detail = extras.detail;
+  if (extras.errors !== undefined && extras.errors.length > 0) {
+    problem.errors = extras.errors.slice(0, problemErrorsMax);
+  }
+  return problem;
+}
+
+export function sendProblem(
+  reply: FastifyReply,
+  code: ProblemCode,
+  extras: ProblemExtras = {},
+): FastifyReply {
+  const kind = problemCatalogue[code];
+  for (const [name, value] of Object.entries(kind.headers ?? {})) reply.header(name, value);
+  return reply
+    .code(kind.status)
+    .header("content-type", problemContentType)
+    .send(problemFor(code, extras));
+}
+
+/** Fastify's own errors, by their code, for failures before a route handler runs. */
+const fastifyErrorProblems: Readonly<Record<string, ProblemCode>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: "body_too_large",
+  FST_ERR_CTP_INVALID_JSON_BODY: "body_invalid_json",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "body_invalid_json",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "media_type_unsupported",
+};
+
+function validationErrors(error: FastifyError): ProblemError[] {
+  const location = error.validationContext ?? "body";
+  return (error.validation ?? []).map((issue) => ({
+    location,
+    pointer: issue.instancePath,
+    detail: issue.message ?? "is invalid",
+  }));
+}
+
+/** Every error that reaches Fastify ends here and leaves as a problem; stacks never leave. */
+export function problemErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  if (error.validation !== undefined) {
+    const errors = validationErrors(error);
+    const detail = `${errors.length} schema violation(s) in the ${errors[0]?.location ?? "request"}`;
+    return sendProblem(reply, "request_invalid", { detail, errors });
+  }
+  const known = error.code === undefined ? undefined : fastifyErrorProblems[error.code];
+  if (known !== undefined) return sendProblem(reply, known);
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return sendProblem(reply, "request_invalid", { detail: error.message });
+  }
+  request.log.error({ err: error }, "unexpected error");
+  return sendProblem(reply, "internal_error", { detail: `request id ${request.id}` });
+}
+
+export function routeNotFoundHandler(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(reply, "route_not_found", {
+    detail: `No route for ${request.method} ${request.url.split("?")[0]}`,
+  });
+}
+
+/**
+ * OpenAPI response entries for the problems a route can answer, keyed by status. Several codes
+ * share a status, so each entry lists its codes in the description.
+ */
+export function problemResponses(...codes: readonly ProblemCode[]): Record<number, unknown> {
+  const byStatus = new Map<number, ProblemCode[]>();
+  for (const code of codes) {
+    const status = problemCatalogue[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const responses: Record<number, unknown> = {};
+  for (const [status, shared] of byStatus) {
+    responses[status] = {
+      description: `Problem: ${shared.map((code) => `\`${code}\``).join(", ")}`,
+      content: { [problemContentType]: { schema: Type.Ref("Problem") } },
+    };
+  }
+  return responses;
+}

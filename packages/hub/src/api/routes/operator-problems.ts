@@ -1,0 +1,12 @@
+import { type ProblemCode, problemResponses } from "../problem.ts";
+
+/** The problems every operator route can answer, plus the route's own. */
+export function operatorProblems(...codes: readonly ProblemCode[]): Record<number, unknown> {
+  return problemResponses(
+    "request_invalid",
+    "credentials_missing",
+    "credentials_invalid",
+    "internal_error",
+    ...codes,
+  );
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import {
+  type FastifyPluginAsyncTypebox,
+  type TypeBoxTypeProvider,
+  TypeBoxValidatorCompiler,
+} from "@fastify/type-provider-typebox";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawServerDefault,
+} from "fastify";
+import type { LoggerOptions } from "pino";
+import type { Hub } from "../hub.ts";
+import { docsPath, openapiOptions } from "./openapi-document.ts";
+import { operatorAuth } from "./operator-auth.ts";
+import { ProblemSchema, problemErrorHandler, routeNotFoundHandler } from "./problem.ts";
+import { addCurrencyRoute } from "./routes/add-currency-route.ts";
+import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
+import { createParticipantRoute } from "./routes/create-participant-route.ts";
+import { getParticipantRoute } from "./routes/get-participant-route.ts";
+import { getTransferRoute } from "./routes/get-transfer-route.ts";
+import { healthRoute } from "./routes/health-route.ts";
+import { listParticipantsRoute } from "./routes/list-participants-route.ts";
+import { moveFundsRoute } from "./routes/move-funds-route.ts";
+import { openapiRoute } from "./routes/openapi-route.ts";
+import { readyRoute } from "./routes/ready-route.ts";
+import { resultCodesRoute } from "./routes/result-codes-route.ts";
+import type { RouteOptions } from "./routes/route-options.ts";
+import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
+import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
+
+export type ApiServer = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface ServerOptions {
+  /** false (the default) logs nothing; true logs at info; an object configures pino. */
+  readonly logger?: boolean | LoggerOptions | undefined;
+}
+
+/** The largest bulk request (1000 transfers) is far below this; anything larger is a mistake. */
+export const requestBodyBytesMax = 1024 * 1024;
+/** A request the hub has not answered by then is abandoned rather than holding a socket. */
+const requestTimeoutMs = 30_000;
+const requestIdHeader = "x-request-id";
+
+const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
+  createParticipantRoute,
+  listParticipantsRoute,
+  getParticipantRoute,
+  changeParticipantStatusRoute,
+  addCurrencyRoute,
+  setNetDebitCapRoute,
+  moveFundsRoute,
+  submitTransfersRoute,
+  getTransferRoute,
+  resultCodesRoute,
+];
+
+function loggerOptions(logger: ServerOptions["logger"]): LoggerOptions | false {
+  if (logger === undefined || logger === false) return false;
+  // The auth header is not logged by default; the redaction keeps it so if serializers change.
+  const redact = ["req.headers.authorization"];
+  return logger === true ? { level: "info", redact } : { redact, ...logger };
+}
+
+/** Everything under /v1 is the operator's: the token check runs before any body is read. */
+function operatorApi(hub: Hub): FastifyPluginAsyncTypebox {
+  return async (v1) => {
+    v1.addHook("onRequest", operatorAuth(hub.participantStore));
+    for (const route of operatorRoutes) await v1.register(route, { hub });
+  };
+}
+
+export async function buildServer(hub: Hub, options: ServerOptions = {}): Promise<ApiServer> {
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    genReqId: () => randomUUID(),
+    bodyLimit: requestBodyBytesMax,
+    requestTimeout: requestTimeoutMs,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  // TypeBox's compiler never coerces a body (an amount sent as a JSON number stays an error)
+  // and rejects unknown properties instead of silently dropping them, as Fastify's Ajv would.
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setErrorHandler(problemErrorHandler);
+  app.setNotFoundHandler(routeNotFoundHandler);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header(requestIdHeader, request.id);
+  });
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, openapiOptions());
+  await app.register(swaggerUi, { routePrefix: docsPath });
+  await app.register(healthRoute);
+  await app.register(readyRoute, { hub });
+  await app.register(openapiRoute);
+  await app.register(operatorApi(hub), { prefix: "/v1" });
+  await app.ready();
+  return app;
+}

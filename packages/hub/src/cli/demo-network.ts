@@ -1,0 +1,95 @@
+import type { NewParticipant } from "../app/participants/participant-service.ts";
+import type { Hub } from "../hub.ts";
+
+const demoCurrency = "CNY";
+
+interface DemoParticipant extends NewParticipant {
+  /** Deposited into the settlement account on first run, in minor units. */
+  readonly deposit: bigint;
+}
+
+function holding(netDebitCap: bigint) {
+  return [{ currency: demoCurrency, netDebitCap }];
+}
+
+/** A small network: two banks, two payment institutions and three billers, funded in CNY. */
+export const demoParticipants: readonly DemoParticipant[] = [
+  {
+    id: "bank-east",
+    name: "East Coast Bank",
+    kind: "bank",
+    currencies: holding(50_000_000_00n),
+    deposit: 100_000_000_00n,
+  },
+  {
+    id: "bank-west",
+    name: "West River Bank",
+    kind: "bank",
+    currencies: holding(50_000_000_00n),
+    deposit: 100_000_000_00n,
+  },
+  {
+    id: "wallet-alpha",
+    name: "Alpha Pay",
+    kind: "payment_institution",
+    currencies: holding(5_000_000_00n),
+    deposit: 10_000_000_00n,
+  },
+  {
+    id: "wallet-beta",
+    name: "Beta Wallet",
+    kind: "payment_institution",
+    currencies: holding(5_000_000_00n),
+    deposit: 10_000_000_00n,
+  },
+  {
+    id: "biller-water",
+    name: "City Water Utility",
+    kind: "biller",
+    currencies: holding(0n),
+    deposit: 0n,
+  },
+  {
+    id: "biller-power",
+    name: "Metro Power Grid",
+    kind: "biller",
+    currencies: holding(0n),
+    deposit: 0n,
+  },
+  {
+    id: "biller-telecom",
+    name: "Telecom Broadband",
+    kind: "biller",
+    currencies: holding(0n),
+    deposit: 0n,
+  },
+];
+
+/**
+ * Seeds the demo network on first run. Idempotent: participants that exist are kept, and the
+ * deposits use fixed transfer ids, so a second run changes nothing.
+ */
+export async function seedDemoNetwork(hub: Hub): Promise<{ created: string[] }> {
+  const created: string[] = [];
+  for (const participant of demoParticipants) {
+    const { deposit, ...registration } = participant;
+    const outcome = await hub.participants.register(registration);
+    if (outcome.ok) created.push(participant.id);
+    else if (outcome.code !== "participant_exists") {
+      throw new Error(`demo participant ${participant.id}: ${outcome.code}`);
+    }
+    if (deposit === 0n) continue;
+    const funds = await hub.participants.moveFunds({
+      transferId: `demo-deposit-${participant.id}`,
+      participantId: participant.id,
+      direction: "in",
+      currency: demoCurrency,
+      amount: deposit,
+      reference: "demo network opening deposit",
+    });
+    if (!funds.ok || (funds.value !== "ok" && funds.value !== "exists")) {
+      throw new Error(`demo deposit for ${participant.id}: ${funds.ok ? funds.value : funds.code}`);
+    }
+  }
+  return { created };
+}

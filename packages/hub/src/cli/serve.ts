@@ -1,0 +1,127 @@
+import type { LoggerOptions } from "pino";
+import { docsPath, openapiPath } from "../api/openapi-document.ts";
+import { issueOperatorToken } from "../api/operator-auth.ts";
+import { type ApiServer, buildServer } from "../api/server.ts";
+import { type Hub, openHub } from "../hub.ts";
+
+export interface ServeConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly databaseUrl?: string | undefined;
+  readonly dataDir?: string | undefined;
+  /** Only labels the banner; the caller seeds the demo network through `onReady`. */
+  readonly demo: boolean;
+  /** The request log (pino, to stdout); info level unless given. */
+  readonly logger?: boolean | LoggerOptions | undefined;
+}
+
+export interface RunningHub {
+  readonly hub: Hub;
+  readonly server: ApiServer;
+  /** The base URL as a person on this machine would type it. */
+  readonly url: string;
+  /** Stops accepting requests, lets those in flight finish, then closes the hub. Idempotent. */
+  close(): Promise<void>;
+}
+
+export type ServeLog = (line: string) => void;
+
+const firstTokenName = "initial operator token";
+const shutdownSignals = ["SIGINT", "SIGTERM"] as const;
+
+/** Wildcard binds are reachable as localhost; printing 0.0.0.0 would not be a usable URL. */
+function displayUrl(server: ApiServer, host: string): string {
+  const address = server.server.address();
+  const port = typeof address === "object" && address !== null ? address.port : 0;
+  const wildcard = host === "" || host === "0.0.0.0" || host === "::";
+  const shown = wildcard ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
+/** The plaintext exists only here: it is printed once and never stored. */
+async function firstRunToken(hub: Hub): Promise<string | undefined> {
+  if ((await hub.participantStore.countActiveTokens()) > 0) return undefined;
+  return (await issueOperatorToken(hub.participantStore, firstTokenName)).token;
+}
+
+function banner(config: ServeConfig, hub: Hub, url: string, token: string | undefined): string[] {
+  const lines = [
+    `clearhub listening on ${url}${config.demo ? " (demo network)" : ""}`,
+    `  API docs      ${url}${docsPath}`,
+    `  OpenAPI       ${url}${openapiPath}`,
+    `  data          ${hub.database.location} (${hub.database.dialect})`,
+  ];
+  if (token === undefined) {
+    lines.push("  operator API  use a token issued earlier (only its hash is stored)");
+  } else {
+    lines.push(
+      `  operator token (shown once, store it now): ${token}`,
+      `    curl -H "Authorization: Bearer ${token}" ${url}/v1/participants`,
+    );
+  }
+  return lines;
+}
+
+function closeOnSignals(close: () => Promise<void>, log: ServeLog): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: shutting down`);
+    close().catch((error: unknown) => {
+      log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    });
+  };
+  // `once`: a second Ctrl-C falls back to Node's default and ends a stuck shutdown.
+  for (const signal of shutdownSignals) process.once(signal, onSignal);
+  return () => {
+    for (const signal of shutdownSignals) process.off(signal, onSignal);
+  };
+}
+
+async function start(
+  config: ServeConfig,
+  hub: Hub,
+  onReady: ((hub: Hub) => Promise<void>) | undefined,
+): Promise<{ server: ApiServer; url: string; token: string | undefined }> {
+  const server = await buildServer(hub, { logger: config.logger ?? { level: "info" } });
+  try {
+    await server.listen({ host: config.host, port: config.port });
+    await onReady?.(hub);
+    return { server, url: displayUrl(server, config.host), token: await firstRunToken(hub) };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/**
+ * Runs the hub: opens the store, serves the operator API and, on the first run, prints an
+ * operator token. `onReady` runs once the server listens (the CLI seeds the demo network
+ * there). SIGINT and SIGTERM close the server, then the hub.
+ */
+export async function serve(
+  config: ServeConfig,
+  log: ServeLog,
+  onReady?: (hub: Hub) => Promise<void>,
+): Promise<RunningHub> {
+  const hub = await openHub({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let started: Awaited<ReturnType<typeof start>>;
+  try {
+    started = await start(config, hub, onReady);
+  } catch (error) {
+    await hub.close();
+    throw error;
+  }
+  const { server, url, token } = started;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      removeSignalHandlers();
+      await server.close();
+      await hub.close();
+    })();
+    return closing;
+  };
+  const removeSignalHandlers = closeOnSignals(close, log);
+  for (const line of banner(config, hub, url, token)) log(line);
+  return { hub, server, url, close };
+}
