@@ -17,6 +17,7 @@ import {
   type TransferRow,
   transferFromRow,
 } from "./ledger-rows.ts";
+import { integerArrayLiteral, textArrayLiteral } from "./postgres-array-literal.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 type Trx = Transaction<ClearhubSchema>;
@@ -40,24 +41,78 @@ export class PostgresLedgerStore extends LedgerReads implements LedgerStore {
         accountIdsOf(requests, knownPendings.values()),
         "lock",
       );
-      const head = await lockJournalHead(trx);
+      const journalHead = await lockJournalHead(trx);
       // Read after the head lock: every writer holds it, so nothing can appear behind our back.
-      const transfers = await selectTransfers(trx, [
-        ...requests.map((request) => request.id),
-        ...pendingIds,
-      ]);
-      await loadLatePendingAccounts(trx, transfers, accounts);
-      const outcome = apply({
-        accounts,
-        transfers,
-        resolutions: await selectResolutions(trx, pendingIds),
-        journalHead: head,
-        now: Date.now(),
-      });
-      if (outcome.journal !== null) await writeOutcome(trx, outcome, outcome.journal);
-      return outcome;
+      const pendings = await selectTransfers(trx, pendingIds);
+      await loadLatePendingAccounts(trx, pendings, accounts);
+      const resolutions = await selectResolutions(trx, pendingIds);
+      const now = Date.now();
+      const applyTo = (transfers: Map<string, StoredTransfer>) =>
+        apply({ accounts: cloneAccounts(accounts), transfers, resolutions, journalHead, now });
+      return (
+        (await writeIfNoIdIsStored(trx, requests, applyTo(pendings))) ??
+        (await writeKnowingStoredIds(trx, requests, pendings, applyTo))
+      );
     });
   }
+}
+
+/**
+ * The fast path: assume no request id is stored yet (retries are rare) and let the primary key
+ * prove it for every transfer the batch creates, instead of probing the index for every id
+ * first. Requests that failed were not inserted, so their ids are looked up afterwards: a
+ * stored one must answer `exists`, which outranks their failure. Returns undefined, with
+ * everything since the savepoint undone, if any request id was stored after all.
+ */
+async function writeIfNoIdIsStored(
+  trx: Trx,
+  requests: readonly TransferRequest[],
+  outcome: BatchOutcome,
+): Promise<BatchOutcome | undefined> {
+  if (outcome.journal === null) return undefined;
+  await sql`savepoint assume_new_ids`.execute(trx);
+  try {
+    await writeOutcome(trx, outcome, outcome.journal);
+    const failedIds = requests
+      .filter((_, index) => outcome.results[index] !== "ok")
+      .map((r) => r.id);
+    if ((await selectTransfers(trx, failedIds)).size === 0) return outcome;
+  } catch (error) {
+    if (!isStoredTransferId(error)) throw error;
+  }
+  await sql`rollback to savepoint assume_new_ids`.execute(trx);
+  return undefined;
+}
+
+/** The exact path: look up which request ids are stored, so retries answer `exists`. */
+async function writeKnowingStoredIds(
+  trx: Trx,
+  requests: readonly TransferRequest[],
+  pendings: ReadonlyMap<string, StoredTransfer>,
+  applyTo: (transfers: Map<string, StoredTransfer>) => BatchOutcome,
+): Promise<BatchOutcome> {
+  const transfers = await selectTransfers(
+    trx,
+    requests.map((request) => request.id),
+  );
+  for (const [id, pending] of pendings) transfers.set(id, pending);
+  const outcome = applyTo(transfers);
+  if (outcome.journal !== null) await writeOutcome(trx, outcome, outcome.journal);
+  return outcome;
+}
+
+function isStoredTransferId(error: unknown): boolean {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return code === uniqueViolation && constraint === "transfers_pkey";
+}
+
+const uniqueViolation = "23505";
+
+/** The engine updates accounts in place; each attempt starts from the balances as locked. */
+function cloneAccounts(accounts: ReadonlyMap<number, AccountState>): Map<number, AccountState> {
+  const copies = new Map<number, AccountState>();
+  for (const [id, account] of accounts) copies.set(id, { ...account });
+  return copies;
 }
 
 /**
@@ -83,7 +138,7 @@ async function selectTransfers(
   const found = new Map<string, StoredTransfer>();
   if (ids.length === 0) return found;
   const { rows } = await sql<TransferRow>`
-    select * from transfers where id = any(${ids}::text[])`.execute(trx);
+    select * from transfers where id = any(${textArrayLiteral(ids)}::text[])`.execute(trx);
   for (const row of rows) found.set(row.id, transferFromRow(row));
   return found;
 }
@@ -135,8 +190,8 @@ async function writeOutcome(trx: Trx, outcome: BatchOutcome, journal: JournalEnt
   if (outcome.openedPendings.length > 0) {
     await sql`
       insert into open_pendings (transfer_id, expires_at)
-      select * from unnest(${outcome.openedPendings.map((t) => t.id)}::text[],
-                           ${outcome.openedPendings.map((t) => String(t.expiresAt))}::int8[])`.execute(
+      select * from unnest(${textArrayLiteral(outcome.openedPendings.map((t) => t.id))}::text[],
+                           ${integerArrayLiteral(outcome.openedPendings.map((t) => t.expiresAt))}::int8[])`.execute(
       trx,
     );
   }
@@ -156,33 +211,35 @@ async function writeOutcome(trx: Trx, outcome: BatchOutcome, journal: JournalEnt
 }
 
 async function insertTransfers(trx: Trx, transfers: readonly StoredTransfer[]): Promise<void> {
-  const column = <T>(pick: (transfer: StoredTransfer) => T): T[] => transfers.map(pick);
-  const text = (value: number | null) => (value === null ? null : String(value));
+  const text = (pick: (transfer: StoredTransfer) => string | null) =>
+    textArrayLiteral(transfers.map(pick));
+  const integer = (pick: (transfer: StoredTransfer) => number | bigint | null) =>
+    integerArrayLiteral(transfers.map(pick));
   await sql`
     insert into transfers (id, kind, debit_account_id, credit_account_id, amount, currency,
       pending_id, timeout_ms, expires_at, reference, linked, batch_seq, batch_index, created_at)
     select * from unnest(
-      ${column((t) => t.id)}::text[], ${column((t) => t.kind)}::text[],
-      ${column((t) => t.debitAccountId)}::int4[], ${column((t) => t.creditAccountId)}::int4[],
-      ${column((t) => t.amount.toString())}::int8[], ${column((t) => t.currency)}::text[],
-      ${column((t) => t.pendingId)}::text[], ${column((t) => text(t.timeoutMs))}::int8[],
-      ${column((t) => text(t.expiresAt))}::int8[], ${column((t) => t.reference)}::text[],
-      ${column((t) => (t.linked ? 1 : 0))}::int2[], ${column((t) => String(t.batchSeq))}::int8[],
-      ${column((t) => t.batchIndex)}::int4[], ${column((t) => String(t.createdAt))}::int8[])`.execute(
+      ${text((t) => t.id)}::text[], ${text((t) => t.kind)}::text[],
+      ${integer((t) => t.debitAccountId)}::int4[], ${integer((t) => t.creditAccountId)}::int4[],
+      ${integer((t) => t.amount)}::int8[], ${text((t) => t.currency)}::text[],
+      ${text((t) => t.pendingId)}::text[], ${integer((t) => t.timeoutMs)}::int8[],
+      ${integer((t) => t.expiresAt)}::int8[], ${text((t) => t.reference)}::text[],
+      ${integer((t) => (t.linked ? 1 : 0))}::int2[], ${integer((t) => t.batchSeq)}::int8[],
+      ${integer((t) => t.batchIndex)}::int4[], ${integer((t) => t.createdAt)}::int8[])`.execute(
     trx,
   );
 }
 
 /** Absolute values, not increments: the rows are locked, so what we computed is what holds. */
 async function updateBalances(trx: Trx, accounts: readonly AccountState[]): Promise<void> {
-  const column = (pick: (account: AccountState) => bigint) =>
-    accounts.map((a) => pick(a).toString());
+  const integer = (pick: (account: AccountState) => number | bigint) =>
+    integerArrayLiteral(accounts.map(pick));
   await sql`
     update accounts a set debits_posted = v.dp, credits_posted = v.cp,
       debits_pending = v.dq, credits_pending = v.cq
-    from unnest(${accounts.map((account) => account.id)}::int4[],
-                ${column((a) => a.debitsPosted)}::int8[], ${column((a) => a.creditsPosted)}::int8[],
-                ${column((a) => a.debitsPending)}::int8[], ${column((a) => a.creditsPending)}::int8[])
+    from unnest(${integer((a) => a.id)}::int4[],
+                ${integer((a) => a.debitsPosted)}::int8[], ${integer((a) => a.creditsPosted)}::int8[],
+                ${integer((a) => a.debitsPending)}::int8[], ${integer((a) => a.creditsPending)}::int8[])
       as v(id, dp, cp, dq, cq)
     where a.id = v.id`.execute(trx);
 }
