@@ -36,10 +36,10 @@ export function hashBatch(
   seq: number,
   transfers: readonly StoredTransfer[],
 ): string {
-  const hash = createHash("sha256");
-  hash.update(`${prevHash}\n${seq}\n`);
-  for (const transfer of transfers) hash.update(`${canonicalTransfer(transfer)}\n`);
-  return hash.digest("hex");
+  // One update per batch: hashing is cheaper on one long string than on thousands of short ones.
+  let text = `${prevHash}\n${seq}\n`;
+  for (const transfer of transfers) text += `${canonicalTransfer(transfer)}\n`;
+  return createHash("sha256").update(text).digest("hex");
 }
 
 export function nextJournalEntry(
