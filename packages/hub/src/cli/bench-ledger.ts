@@ -6,6 +6,7 @@ import pg from "pg";
 import { type VerifyReport, verifyLedger } from "../app/ledger/verify-ledger.ts";
 import type { TransferRequest } from "../domain/ledger/transfer.ts";
 import { type Hub, openHub } from "../hub.ts";
+import { benchRowLockReference, type RowLockReferenceResult } from "./bench-row-lock-reference.ts";
 
 export interface LedgerBenchOptions {
   readonly backend: "sqlite" | "postgres";
@@ -17,6 +18,8 @@ export interface LedgerBenchOptions {
   /** Transfers in flight at once: each virtual caller waits for its answer before sending the next. */
   readonly concurrency: number;
   readonly batchDelayMs: number;
+  /** How long to run the row-lock reference; 0 skips it. */
+  readonly referenceSeconds: number;
   readonly progress: (line: string) => void;
 }
 
@@ -36,7 +39,13 @@ export interface LedgerBenchResult {
   readonly failed: number;
   readonly verified: boolean;
   readonly verifyProblems: readonly string[];
+  /** The row-lock-per-transfer reference on the same database, and how many times faster we are. */
+  readonly referenceTransfersPerSecond: number | null;
+  readonly speedupOverReference: number | null;
 }
+
+/** Transactions the reference keeps in flight: as many as the connection pool lends. */
+const referenceConcurrency = 4;
 
 const benchCurrency = "CNY";
 const accountsPerParticipant = 1;
@@ -94,6 +103,22 @@ function percentile(sorted: Float64Array, share: number): number {
 function round(value: number, digits = 3): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
+}
+
+async function runReference(
+  hub: Hub,
+  options: LedgerBenchOptions,
+): Promise<RowLockReferenceResult | undefined> {
+  if (options.referenceSeconds === 0) return undefined;
+  options.progress(
+    `  reference: one transaction and two row locks per transfer, for ${options.referenceSeconds} s…`,
+  );
+  return benchRowLockReference(hub.database, {
+    accounts: options.accounts,
+    hot: options.hot,
+    concurrency: referenceConcurrency,
+    durationMs: options.referenceSeconds * 1000,
+  });
 }
 
 /**
@@ -163,6 +188,8 @@ export async function benchLedger(options: LedgerBenchOptions): Promise<LedgerBe
     options.progress(`  verifying the ledger…`);
     const report: VerifyReport = await verifyLedger(hub.ledgerStore);
     latencies.sort();
+    const transfersPerSecond = Math.round(options.transfers / seconds);
+    const reference = await runReference(hub, options);
     return {
       backend: options.backend,
       transfers: options.transfers,
@@ -170,7 +197,7 @@ export async function benchLedger(options: LedgerBenchOptions): Promise<LedgerBe
       hot: options.hot,
       concurrency: options.concurrency,
       seconds: round(seconds),
-      transfersPerSecond: Math.round(options.transfers / seconds),
+      transfersPerSecond,
       p50Ms: round(percentile(latencies, 0.5)),
       p99Ms: round(percentile(latencies, 0.99)),
       batches,
@@ -179,6 +206,11 @@ export async function benchLedger(options: LedgerBenchOptions): Promise<LedgerBe
       failed,
       verified: report.ok && report.transfers === options.transfers,
       verifyProblems: report.problems,
+      referenceTransfersPerSecond: reference?.transfersPerSecond ?? null,
+      speedupOverReference:
+        reference === undefined
+          ? null
+          : round(transfersPerSecond / reference.transfersPerSecond, 1),
     };
   } finally {
     await hub.close();

@@ -171,6 +171,12 @@ bench
   .option("--hot <share>", "share of transfers debiting the one hot account", share, 0.9)
   .option("--concurrency <n>", "transfers in flight at once", integer(1, 1_000_000), 4096)
   .option("--batch-delay-ms <ms>", "how long an idle batch waits for company", integer(0, 1000), 1)
+  .option(
+    "--reference-seconds <s>",
+    "run the row-lock-per-transfer reference this long (0: skip)",
+    integer(0, 600),
+    3,
+  )
   .option("--json", "print exactly one JSON object")
   .action(async (options) => {
     const result = await benchLedger({ ...options, progress: stderr });
@@ -186,6 +192,7 @@ bench
           `latency p50 / p99  ${result.p50Ms} ms / ${result.p99Ms} ms`,
           `batches            ${result.batches} (mean ${result.meanBatchSize} transfers, mean commit ${result.meanCommitMs} ms)`,
           `failed             ${result.failed}`,
+          `reference          ${result.referenceTransfersPerSecond === null ? "skipped" : `${result.referenceTransfersPerSecond} transfers/s with a row lock per transfer: group commit is ${result.speedupOverReference}x faster`}`,
           `verified           ${result.verified ? "yes" : `NO: ${result.verifyProblems.join("; ")}`}`,
           "",
         ].join("\n"),

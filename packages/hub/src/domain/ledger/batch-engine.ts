@@ -168,9 +168,6 @@ class BatchRun {
       expiresAt: timeoutMs === null ? null : this.snapshot.now + timeoutMs,
       reference: request.reference ?? null,
       linked: request.linked === true,
-      batchSeq: this.journalSeq,
-      batchIndex: this.created.length,
-      createdAt: this.snapshot.now,
     });
     return "ok";
   }
@@ -197,14 +194,17 @@ class BatchRun {
       expiresAt: null,
       reference: request.reference ?? null,
       linked: request.linked === true,
-      batchSeq: this.journalSeq,
-      batchIndex: this.created.length,
-      createdAt: this.snapshot.now,
     });
     return "ok";
   }
 
-  private record(transfer: StoredTransfer): void {
+  private record(fields: Omit<StoredTransfer, "batchSeq" | "batchIndex" | "createdAt">): void {
+    const transfer: StoredTransfer = {
+      ...fields,
+      batchSeq: this.journalSeq,
+      batchIndex: this.created.length,
+      createdAt: this.snapshot.now,
+    };
     this.created.push(transfer);
     this.createdById.set(transfer.id, transfer);
     if (transfer.pendingId !== null) this.resolvedInBatch.set(transfer.pendingId, transfer.kind);
