@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { amountMinorMax } from "../../src/domain/money/amount.ts";
 import { type AccountKind, type AccountState, exposure } from "../../src/domain/ledger/account.ts";
 import {
   applyBatch,
@@ -22,6 +21,7 @@ import {
   type TransferKind,
   type TransferRequest,
 } from "../../src/domain/ledger/transfer.ts";
+import { amountMinorMax } from "../../src/domain/money/amount.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Fixture
@@ -382,6 +382,31 @@ const rules: readonly Case[] = [
     results: ["ok"],
     deltas: move("posted", posA, posB, 1n),
   },
+  ...(
+    [
+      ["an emoji (an astral character, a surrogate pair)", "paid \u{1F600}"],
+      ["only an emoji", "\u{1F4B6}"],
+      ["64 emoji (128 UTF-16 code units)", "\u{1F600}".repeat(64)],
+      ["non-ASCII letters", "Überweisung für Zoë"],
+      ["U+FFFD", "\ufffd"],
+      ["U+00A0 (no-break space, just past the C1 controls)", "a\u00a0b"],
+      ["U+2028 (line separator, not a control character)", "a\u2028b"],
+      ["a space only", " "],
+    ] as const
+  ).map(
+    ([what, reference]): Case => ({
+      rule: `a reference with ${what} is valid`,
+      requests: [posted("n1", posA, posB, 1n, { reference })],
+      results: ["ok"],
+      deltas: move("posted", posA, posB, 1n),
+    }),
+  ),
+  {
+    rule: "an empty reference is valid",
+    requests: [posted("n1", posA, posB, 1n, { reference: "" })],
+    results: ["ok"],
+    deltas: move("posted", posA, posB, 1n),
+  },
   {
     rule: "a pending timeout of exactly the maximum is valid",
     requests: [pending("n1", posA, posB, 1n, { timeoutMs: pendingTimeoutMsMax })],
@@ -491,16 +516,52 @@ const rules: readonly Case[] = [
       results: ["timeout_invalid"],
     }),
   ),
-  // reference_too_long
+  // reference_invalid
   {
     rule: "a posted reference of 129 characters",
     requests: [posted("n1", posA, posB, 1n, { reference: long(129) })],
-    results: ["reference_too_long"],
+    results: ["reference_invalid"],
   },
   {
     rule: "a commit reference of 129 characters",
     requests: [commit("c1", "P1", { reference: long(129) })],
-    results: ["reference_too_long"],
+    results: ["reference_invalid"],
+  },
+  ...(
+    [
+      ["a NUL character", "a\u0000b"],
+      ["only a NUL character", "\u0000"],
+      ["a control character (U+001F)", "a\u001fb"],
+      ["a line feed", "line\nbreak"],
+      ["a tab", "\tindented"],
+      ["DEL (U+007F)", "a\u007f"],
+      ["a C1 control character (U+0080)", "a\u0080b"],
+      ["a C1 control character (U+009F)", "\u009f"],
+      ["a lone high surrogate", "half a pair \ud800"],
+      ["a lone high surrogate before another character", "\udbffx"],
+      ["a lone low surrogate", "\udc00 half a pair"],
+      ["a reversed surrogate pair", "\ude00\ud83d"],
+      ["an emoji's high surrogate cut off by the length limit", `${long(127)}\ud83d`],
+    ] as const
+  ).map(
+    ([what, reference]): Case => ({
+      rule: `a posted reference with ${what}`,
+      requests: [posted("n1", posA, posB, 1n, { reference })],
+      results: ["reference_invalid"],
+    }),
+  ),
+  {
+    rule: "a commit reference with a lone surrogate",
+    requests: [commit("c1", "P1", { reference: "\udfff" })],
+    results: ["reference_invalid"],
+  },
+  {
+    rule: "a linked group fails whole for a member's invalid reference",
+    requests: [
+      posted("l1", posA, posB, 10n, linked),
+      posted("l2", posA, posB, 10n, { reference: "\u0000" }),
+    ],
+    results: ["linked_event_failed", "reference_invalid"],
   },
   // exists_with_different_fields
   ...(
@@ -796,14 +857,29 @@ const precedence: readonly Case[] = [
     results: ["accounts_must_be_different"],
   },
   {
-    rule: "timeout_invalid before reference_too_long",
+    rule: "timeout_invalid before reference_invalid",
     requests: [pending("n1", posA, posB, 1n, { timeoutMs: 0, reference: long(129) })],
     results: ["timeout_invalid"],
   },
   {
-    rule: "reference_too_long before exists_with_different_fields",
+    rule: "reference_invalid before exists_with_different_fields",
     requests: [posted("T1", posA, posB, 100n, { reference: long(129) })],
-    results: ["reference_too_long"],
+    results: ["reference_invalid"],
+  },
+  {
+    rule: "reference_invalid (control character) before exists_with_different_fields",
+    requests: [posted("T1", posA, posB, 100n, { reference: "r1\u0000" })],
+    results: ["reference_invalid"],
+  },
+  {
+    rule: "timeout_invalid before reference_invalid (lone surrogate)",
+    requests: [pending("n1", posA, posB, 1n, { timeoutMs: 0, reference: "\ud800" })],
+    results: ["timeout_invalid"],
+  },
+  {
+    rule: "reference_invalid (lone surrogate) before account_not_found",
+    requests: [posted("n1", posA, missing, 1n, { reference: "\udc00" })],
+    results: ["reference_invalid"],
   },
   {
     rule: "exists_with_different_fields before account_not_found",
@@ -841,9 +917,14 @@ const precedence: readonly Case[] = [
     results: ["participant_inactive"],
   },
   {
-    rule: "reference_too_long before pending_not_found",
+    rule: "reference_invalid before pending_not_found",
     requests: [commit("c1", "nope", { reference: long(129) })],
-    results: ["reference_too_long"],
+    results: ["reference_invalid"],
+  },
+  {
+    rule: "reference_invalid (NUL) before pending_not_found",
+    requests: [commit("c1", "nope", { reference: "\u0000" })],
+    results: ["reference_invalid"],
   },
   {
     rule: "already_committed before pending_expired",

@@ -35,19 +35,15 @@ async function open(backend: Backend): Promise<TestDatabase> {
 }
 
 async function tableNames(test: TestDatabase): Promise<string[]> {
-  const tables = await test.database.kysely.introspection.getTables();
-  // On PostgreSQL only the test's own schema counts: other tests' schemas live in the same database.
-  const schema =
-    test.database.dialect === "postgres"
-      ? (
-          await sql<{ schema: string }>`select current_schema() as schema`.execute(
-            test.database.kysely,
-          )
-        ).rows[0]?.schema
-      : undefined;
-  return tables
-    .filter((table) => schema === undefined || table.schema === schema)
-    .map((t) => t.name);
+  if (test.database.dialect === "sqlite") {
+    return (await test.database.kysely.introspection.getTables()).map((t) => t.name);
+  }
+  // Only the test's own schema counts: other tests' schemas live in the same database, and may be
+  // dropped meanwhile, which Kysely's introspection of every schema does not survive.
+  const { rows } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = current_schema()`.execute(test.database.kysely);
+  return rows.map((row) => row.name);
 }
 
 describe("backends", () => {

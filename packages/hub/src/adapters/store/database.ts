@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout } from "node:timers/promises";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
@@ -82,6 +83,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
       return await runMigrator(database, migrations);
     } catch (error) {
       if (!isVanishedSchema(error) || attempt >= migrationAttemptsMax) throw error;
+      await setTimeout(migrationRetryDelayMs * attempt);
     }
   }
 }
@@ -92,7 +94,8 @@ export async function migrateToLatest(database: Database): Promise<void> {
  * Only that error is retried: it says nothing about our own schema.
  */
 const vanishedSchema = /schema "[^"]+" does not exist/;
-const migrationAttemptsMax = 5;
+const migrationAttemptsMax = 8;
+const migrationRetryDelayMs = 25;
 
 function isVanishedSchema(error: unknown): boolean {
   return error instanceof Error && vanishedSchema.test(error.message);

@@ -1,0 +1,158 @@
+import type { InjectOptions, LightMyRequestResponse } from "fastify";
+import { expect } from "vitest";
+import { issueOperatorToken } from "../../src/api/operator-auth.ts";
+import { type ApiServer, buildServer } from "../../src/api/server.ts";
+import { type Hub, openHub } from "../../src/hub.ts";
+import { type Backend, openTestDatabase } from "../support/backends.ts";
+
+/** A hub on a fresh isolated store, its operator API, and a valid operator token. */
+export interface ApiHarness {
+  readonly app: ApiServer;
+  readonly hub: Hub;
+  readonly token: string;
+  /** Sends the request with the operator token unless `headers.authorization` is given. */
+  call(
+    method: InjectOptions["method"],
+    url: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse>;
+  dispose(): Promise<void>;
+}
+
+export async function openApiHarness(backend: Backend): Promise<ApiHarness> {
+  const test = await openTestDatabase(backend);
+  const hub = await openHub({
+    dataDir: test.dataDir,
+    databaseUrl: test.databaseUrl,
+    expirePendings: false,
+  });
+  const app = await buildServer(hub);
+  const { token } = await issueOperatorToken(hub.participantStore, "test operator");
+  return {
+    app,
+    hub,
+    token,
+    call: (method, url, payload) =>
+      app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        ...(payload === undefined ? {} : { payload: payload as InjectOptions["payload"] }),
+      }),
+    async dispose() {
+      await app.close();
+      await hub.close();
+      await test.dispose();
+    },
+  };
+}
+
+/** Asserts an RFC 9457 problem with the given status and code, and returns its body. */
+export function expectProblem(
+  response: LightMyRequestResponse,
+  status: number,
+  code: string,
+): ProblemBody {
+  const body = response.json() as ProblemBody;
+  expect({ status: response.statusCode, code: body.code }).toEqual({ status, code });
+  expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+  expect(body.type).toBe(`urn:clearhub:problem:${code}`);
+  expect(body.status).toBe(status);
+  expect(body.title).toEqual(expect.any(String));
+  return body;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  errors?: {
+    index?: number;
+    code?: string;
+    pointer?: string;
+    location?: string;
+    detail?: string;
+  }[];
+}
+
+export interface AccountBody {
+  id: number;
+  kind: string;
+  currency: string;
+  debitsPosted: string;
+  creditsPosted: string;
+  debitsPending: string;
+  creditsPending: string;
+  balance: string;
+  netDebitCap?: string;
+}
+
+export interface ParticipantBody {
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  createdAt: string;
+  accounts: AccountBody[];
+}
+
+export async function createParticipant(
+  api: ApiHarness,
+  id: string,
+  currencies: { currency: string; netDebitCap: string }[] = [
+    { currency: "EUR", netDebitCap: "100.00" },
+  ],
+): Promise<ParticipantBody> {
+  const response = await api.call("POST", "/v1/participants", {
+    id,
+    name: `Participant ${id}`,
+    kind: "bank",
+    currencies,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json() as ParticipantBody;
+}
+
+export async function accountOf(
+  api: ApiHarness,
+  participantId: string,
+  kind: string,
+  currency = "EUR",
+): Promise<AccountBody> {
+  const response = await api.call("GET", `/v1/participants/${participantId}`);
+  expect(response.statusCode, response.body).toBe(200);
+  const participant = response.json() as ParticipantBody;
+  const account = participant.accounts.find((a) => a.kind === kind && a.currency === currency);
+  if (account === undefined) throw new Error(`${participantId} has no ${currency} ${kind} account`);
+  return account;
+}
+
+/** Every account's balances, to prove a refused request changed nothing. */
+export async function allBalances(api: ApiHarness): Promise<unknown> {
+  return (await api.hub.ledgerStore.readAllAccounts()).map((account) => ({
+    ...account,
+    debitLimit: String(account.debitLimit),
+    debitsPosted: String(account.debitsPosted),
+    creditsPosted: String(account.creditsPosted),
+    debitsPending: String(account.debitsPending),
+    creditsPending: String(account.creditsPending),
+  }));
+}
+
+export async function deposit(
+  api: ApiHarness,
+  participantId: string,
+  id: string,
+  amount: string,
+  currency = "EUR",
+): Promise<void> {
+  const response = await api.call("POST", `/v1/participants/${participantId}/funds`, {
+    id,
+    direction: "in",
+    amount,
+    currency,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+}

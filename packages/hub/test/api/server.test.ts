@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { problemCatalogue } from "../../src/api/problem.ts";
+import { buildServer } from "../../src/api/server.ts";
+import { transferResultCodes } from "../../src/domain/ledger/result-code.ts";
+import type { Hub } from "../../src/hub.ts";
+import { describeEachBackend } from "../support/backends.ts";
+import { type ApiHarness, expectProblem, openApiHarness } from "./api-harness.ts";
+
+interface OpenApiDocument {
+  openapi: string;
+  info: { description: string };
+  paths: Record<
+    string,
+    Record<string, { security?: unknown[]; responses: Record<string, unknown> }>
+  >;
+  components: {
+    securitySchemes: Record<string, { type: string; scheme: string }>;
+    schemas: Record<string, unknown>;
+  };
+}
+
+const documentedRoutes = [
+  "GET /health",
+  "GET /ready",
+  "POST /v1/participants",
+  "GET /v1/participants",
+  "GET /v1/participants/{participantId}",
+  "POST /v1/participants/{participantId}/status",
+  "POST /v1/participants/{participantId}/currencies",
+  "PUT /v1/participants/{participantId}/net-debit-caps/{currency}",
+  "POST /v1/participants/{participantId}/funds",
+  "POST /v1/transfers",
+  "GET /v1/transfers/{transferId}",
+  "GET /v1/result-codes",
+];
+
+describeEachBackend("operator API server", (backend) => {
+  let api: ApiHarness;
+  beforeEach(async () => {
+    api = await openApiHarness(backend);
+  });
+  afterEach(async () => {
+    await api.dispose();
+  });
+
+  it("serves an OpenAPI 3.1 document listing every route", async () => {
+    const response = await api.app.inject({ method: "GET", url: "/openapi.json" });
+    expect(response.statusCode).toBe(200);
+    const document = response.json() as OpenApiDocument;
+    expect(document.openapi).toBe("3.1.0");
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual([...documentedRoutes].sort());
+    for (const operation of operations) {
+      const [method, path] = operation.split(" ") as [string, string];
+      const url = path.replace(/\{(\w+)\}/g, ":$1");
+      expect(api.app.hasRoute({ method: method as "GET", url }), operation).toBe(true);
+    }
+  });
+
+  it("documents the bearer scheme, the problems and the result codes", async () => {
+    const document = (
+      await api.app.inject({ method: "GET", url: "/openapi.json" })
+    ).json() as OpenApiDocument;
+    expect(document.components.securitySchemes.operatorToken).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+    });
+    expect(document.components.schemas.Problem).toBeDefined();
+    expect(document.paths["/health"]?.get?.security).toEqual([]);
+    for (const [path, methods] of Object.entries(document.paths)) {
+      if (!path.startsWith("/v1/")) continue;
+      for (const operation of Object.values(methods))
+        expect(operation.responses["401"], path).toBeDefined();
+    }
+    for (const code of [...Object.keys(problemCatalogue), ...Object.keys(transferResultCodes)]) {
+      expect(document.info.description).toContain(`\`${code}\``);
+    }
+    const funds = document.paths["/v1/participants/{participantId}/funds"]?.post?.responses;
+    expect(JSON.stringify(funds?.["422"])).toContain("insufficient_liquidity");
+    expect(JSON.stringify(funds?.["503"])).toContain("storage_unavailable");
+  });
+
+  it("serves the interactive docs", async () => {
+    const response = await api.app.inject({ method: "GET", url: "/docs/" });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toMatch(/text\/html/);
+  });
+
+  it("gives every response a request id", async () => {
+    const first = await api.app.inject({ method: "GET", url: "/health" });
+    const second = await api.app.inject({ method: "GET", url: "/nowhere" });
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(first.headers["x-request-id"]).toMatch(uuid);
+    expect(second.headers["x-request-id"]).toMatch(uuid);
+    expect(first.headers["x-request-id"]).not.toBe(second.headers["x-request-id"]);
+  });
+
+  it("answers liveness and readiness", async () => {
+    expect((await api.app.inject({ method: "GET", url: "/health" })).json()).toEqual({
+      status: "ok",
+    });
+    expect((await api.app.inject({ method: "GET", url: "/ready" })).json()).toEqual({
+      status: "ready",
+    });
+  });
+
+  it("answers 503 database_unavailable when the database fails or hangs", async () => {
+    const failing = {
+      ...api.hub,
+      ledgerStore: { readJournalHead: () => Promise.reject(new Error("down")) },
+    };
+    const hanging = { ...api.hub, ledgerStore: { readJournalHead: () => new Promise(() => {}) } };
+    for (const hub of [failing, hanging]) {
+      const app = await buildServer(hub as unknown as Hub);
+      const response = await app.inject({ method: "GET", url: "/ready" });
+      expectProblem(response, 503, "database_unavailable");
+      expect(response.headers["retry-after"]).toBe("1");
+      await app.close();
+    }
+  });
+
+  it("answers unknown routes with 404 route_not_found", async () => {
+    expectProblem(
+      await api.app.inject({ method: "GET", url: "/nowhere?x=1" }),
+      404,
+      "route_not_found",
+    );
+    expectProblem(await api.call("DELETE", "/v1/participants"), 404, "route_not_found");
+  });
+
+  it("answers a bad body with body_invalid_json, body_too_large or media_type_unsupported", async () => {
+    const post = (payload: string, contentType = "application/json") =>
+      api.app.inject({
+        method: "POST",
+        url: "/v1/transfers",
+        headers: { authorization: `Bearer ${api.token}`, "content-type": contentType },
+        payload,
+      });
+    expectProblem(await post('{"transfers": ['), 400, "body_invalid_json");
+    expectProblem(await post(""), 400, "body_invalid_json");
+    expectProblem(await post('{"__proto__": {"x": 1}}'), 400, "body_invalid_json");
+    const huge = JSON.stringify({
+      transfers: [{ id: "x", kind: "posted", reference: "r".repeat(1024 * 1024) }],
+    });
+    expectProblem(await post(huge), 413, "body_too_large");
+    expectProblem(await post("<transfers/>", "application/xml"), 415, "media_type_unsupported");
+  });
+
+  it("answers an unexpected failure with 500 internal_error, logged, without leaking it", async () => {
+    const logged: unknown[][] = [];
+    const broken = {
+      ...api.hub,
+      participants: { find: () => Promise.reject(new Error("secret database detail")) },
+    };
+    const app = await buildServer(broken as unknown as Hub, {
+      logger: {
+        level: "error",
+        hooks: {
+          logMethod(args) {
+            logged.push(args);
+          },
+        },
+      },
+    });
+    const response = await app.inject({
+      method: "GET",
+      url: "/v1/participants/acme",
+      headers: { authorization: `Bearer ${api.token}` },
+    });
+    const problem = expectProblem(response, 500, "internal_error");
+    expect(problem.detail).toBe(`request id ${response.headers["x-request-id"]}`);
+    expect(response.body).not.toContain("secret");
+    expect(response.body).not.toMatch(/\bat\b.*\.ts/);
+    expect(
+      JSON.stringify(logged, (_key, value) => (value instanceof Error ? value.message : value)),
+    ).toContain("secret database detail");
+    await app.close();
+  });
+});
