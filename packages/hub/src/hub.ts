@@ -34,9 +34,11 @@ export interface Hub {
 }
 
 export function createLedgerStore(database: Database): LedgerStore {
-  return database.sqlite === null
-    ? new PostgresLedgerStore(database.kysely)
-    : new SqliteLedgerStore(database.kysely, database.sqlite);
+  if (database.sqlite !== null) return new SqliteLedgerStore(database.kysely, database.sqlite);
+  if (database.postgresPool !== null) {
+    return new PostgresLedgerStore(database.kysely, database.postgresPool);
+  }
+  throw new Error("the database has neither a SQLite handle nor a PostgreSQL pool");
 }
 
 export async function openHub(config: HubConfig): Promise<Hub> {

@@ -23,6 +23,8 @@ export interface Database {
   readonly kysely: Kysely<ClearhubSchema>;
   /** The raw SQLite handle, for the ledger's synchronous batch path; null on PostgreSQL. */
   readonly sqlite: BetterSqlite3.Database | null;
+  /** The PostgreSQL pool, for the ledger's batch path (COPY); null on SQLite. */
+  readonly postgresPool: pg.Pool | null;
   /** Where the data lives, for messages: the SQLite file or the PostgreSQL URL without password. */
   readonly location: string;
   close(): Promise<void>;
@@ -53,6 +55,7 @@ function openPostgres(url: string, poolSizeMax: number): Database {
     dialect: "postgres",
     kysely,
     sqlite: null,
+    postgresPool: pool,
     location: url.replace(/:[^:@/]*@/, ":***@"),
     close: () => kysely.destroy(),
   };
@@ -69,7 +72,14 @@ function openSqlite(dataDir: string): Database {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.defaultSafeIntegers(true);
   const kysely = new Kysely<ClearhubSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { dialect: "sqlite", kysely, sqlite, location: file, close: () => kysely.destroy() };
+  return {
+    dialect: "sqlite",
+    kysely,
+    sqlite,
+    postgresPool: null,
+    location: file,
+    close: () => kysely.destroy(),
+  };
 }
 
 /** Brings the schema up to date; safe to run on every start and from several nodes at once. */
@@ -89,16 +99,17 @@ export async function migrateToLatest(database: Database): Promise<void> {
 }
 
 /**
- * Kysely's migrator introspects every schema it may read (has_schema_privilege by name), so it
- * fails with 'schema "…" does not exist' when another tenant drops its schema at that moment.
- * Only that error is retried: it says nothing about our own schema.
+ * Kysely's migrator introspects every schema it may read, so it fails when another tenant of
+ * the same database drops a schema, table or column at that moment. Those errors are retried:
+ * they say nothing about our own schema, and a real fault in a migration repeats every time.
  */
-const vanishedSchema = /schema "[^"]+" does not exist/;
+const introspectionRaceCodes: ReadonlySet<string> = new Set(["3F000", "42P01", "42703"]);
 const migrationAttemptsMax = 8;
 const migrationRetryDelayMs = 25;
 
 function isVanishedSchema(error: unknown): boolean {
-  return error instanceof Error && vanishedSchema.test(error.message);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" && introspectionRaceCodes.has(code);
 }
 
 async function runMigrator(

@@ -1,4 +1,8 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Kysely } from "kysely";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import type { BatchApply, LedgerStore } from "../../app/ports/ledger-store.ts";
 import type { AccountState } from "../../domain/ledger/account.ts";
 import type { BatchOutcome } from "../../domain/ledger/batch-engine.ts";
@@ -18,43 +22,72 @@ import {
   transferFromRow,
 } from "./ledger-rows.ts";
 import { integerArrayLiteral, textArrayLiteral } from "./postgres-array-literal.ts";
+import { transfersCopyText } from "./postgres-copy-text.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
-type Trx = Transaction<ClearhubSchema>;
+type Client = pg.PoolClient;
 
 /**
- * The batch path on PostgreSQL: a handful of statements per batch, whatever its size, with
- * arrays passed through `unnest` so thousands of rows cost one round trip.
+ * The batch path on PostgreSQL: a handful of statements per batch, whatever its size. It
+ * speaks to node-postgres directly, not through Kysely, because the transfers stream in
+ * through COPY, the cheapest way into PostgreSQL; the other statements pass columns as arrays
+ * through `unnest`, so thousands of rows still cost one round trip.
  */
 export class PostgresLedgerStore extends LedgerReads implements LedgerStore {
-  constructor(private readonly kysely: Kysely<ClearhubSchema>) {
+  constructor(
+    kysely: Kysely<ClearhubSchema>,
+    private readonly pool: pg.Pool,
+  ) {
     super(kysely);
   }
 
-  commitBatch(requests: readonly TransferRequest[], apply: BatchApply): Promise<BatchOutcome> {
-    return this.kysely.transaction().execute(async (trx) => {
-      const pendingIds = requests.filter(isResolution).map((request) => request.pendingId);
-      // Pending transfers never change once written: reading them first tells which accounts to lock.
-      const knownPendings = await selectTransfers(trx, pendingIds);
-      const accounts = await selectAccounts(
-        trx,
-        accountIdsOf(requests, knownPendings.values()),
-        "lock",
-      );
-      const journalHead = await lockJournalHead(trx);
-      // Read after the head lock: every writer holds it, so nothing can appear behind our back.
-      const pendings = await selectTransfers(trx, pendingIds);
-      await loadLatePendingAccounts(trx, pendings, accounts);
-      const resolutions = await selectResolutions(trx, pendingIds);
-      const now = Date.now();
-      const applyTo = (transfers: Map<string, StoredTransfer>) =>
-        apply({ accounts: cloneAccounts(accounts), transfers, resolutions, journalHead, now });
-      return (
-        (await writeIfNoIdIsStored(trx, requests, applyTo(pendings))) ??
-        (await writeKnowingStoredIds(trx, requests, pendings, applyTo))
-      );
-    });
+  async commitBatch(
+    requests: readonly TransferRequest[],
+    apply: BatchApply,
+  ): Promise<BatchOutcome> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query("begin");
+      const outcome = await runBatch(client, requests, apply);
+      await client.query("commit");
+      return outcome;
+    } catch (error) {
+      await client.query("rollback").catch((rollbackError: Error) => {
+        broken = rollbackError; // the connection is unusable: the pool must not lend it again
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
+}
+
+async function runBatch(
+  client: Client,
+  requests: readonly TransferRequest[],
+  apply: BatchApply,
+): Promise<BatchOutcome> {
+  const pendingIds = requests.filter(isResolution).map((request) => request.pendingId);
+  // Pending transfers never change once written: reading them first tells which accounts to lock.
+  const knownPendings = await selectTransfers(client, pendingIds);
+  const accounts = await selectAccounts(
+    client,
+    accountIdsOf(requests, knownPendings.values()),
+    "lock",
+  );
+  const journalHead = await lockJournalHead(client);
+  // Read after the head lock: every writer holds it, so nothing can appear behind our back.
+  const pendings = await selectTransfers(client, pendingIds);
+  await loadLatePendingAccounts(client, pendings, accounts);
+  const resolutions = await selectResolutions(client, pendingIds);
+  const now = Date.now();
+  const applyTo = (transfers: Map<string, StoredTransfer>) =>
+    apply({ accounts: cloneAccounts(accounts), transfers, resolutions, journalHead, now });
+  return (
+    (await writeIfNoIdIsStored(client, requests, applyTo(pendings))) ??
+    (await writeKnowingStoredIds(client, requests, pendings, applyTo))
+  );
 }
 
 /**
@@ -65,48 +98,48 @@ export class PostgresLedgerStore extends LedgerReads implements LedgerStore {
  * everything since the savepoint undone, if any request id was stored after all.
  */
 async function writeIfNoIdIsStored(
-  trx: Trx,
+  client: Client,
   requests: readonly TransferRequest[],
   outcome: BatchOutcome,
 ): Promise<BatchOutcome | undefined> {
   if (outcome.journal === null) return undefined;
-  await sql`savepoint assume_new_ids`.execute(trx);
+  await client.query("savepoint assume_new_ids");
   try {
-    await writeOutcome(trx, outcome, outcome.journal);
+    await writeOutcome(client, outcome, outcome.journal);
     const failedIds = requests
       .filter((_, index) => outcome.results[index] !== "ok")
-      .map((r) => r.id);
-    if ((await selectTransfers(trx, failedIds)).size === 0) return outcome;
+      .map((request) => request.id);
+    if ((await selectTransfers(client, failedIds)).size === 0) return outcome;
   } catch (error) {
     if (!isStoredTransferId(error)) throw error;
   }
-  await sql`rollback to savepoint assume_new_ids`.execute(trx);
+  await client.query("rollback to savepoint assume_new_ids");
   return undefined;
 }
 
 /** The exact path: look up which request ids are stored, so retries answer `exists`. */
 async function writeKnowingStoredIds(
-  trx: Trx,
+  client: Client,
   requests: readonly TransferRequest[],
   pendings: ReadonlyMap<string, StoredTransfer>,
   applyTo: (transfers: Map<string, StoredTransfer>) => BatchOutcome,
 ): Promise<BatchOutcome> {
   const transfers = await selectTransfers(
-    trx,
+    client,
     requests.map((request) => request.id),
   );
   for (const [id, pending] of pendings) transfers.set(id, pending);
   const outcome = applyTo(transfers);
-  if (outcome.journal !== null) await writeOutcome(trx, outcome, outcome.journal);
+  if (outcome.journal !== null) await writeOutcome(client, outcome, outcome.journal);
   return outcome;
 }
+
+const uniqueViolation = "23505";
 
 function isStoredTransferId(error: unknown): boolean {
   const { code, constraint } = error as { code?: string; constraint?: string };
   return code === uniqueViolation && constraint === "transfers_pkey";
 }
-
-const uniqueViolation = "23505";
 
 /** The engine updates accounts in place; each attempt starts from the balances as locked. */
 function cloneAccounts(accounts: ReadonlyMap<number, AccountState>): Map<number, AccountState> {
@@ -121,125 +154,135 @@ function cloneAccounts(accounts: ReadonlyMap<number, AccountState>): Map<number,
  * a row lock: taking one now, out of id order, could deadlock with a batch waiting for the head.
  */
 async function loadLatePendingAccounts(
-  trx: Trx,
+  client: Client,
   transfers: ReadonlyMap<string, StoredTransfer>,
   accounts: Map<number, AccountState>,
 ): Promise<void> {
   const pendings = [...transfers.values()].filter((transfer) => transfer.kind === "pending");
   const missing = accountIdsOf([], pendings).filter((id) => !accounts.has(id));
   if (missing.length === 0) return;
-  for (const [id, account] of await selectAccounts(trx, missing, "read")) accounts.set(id, account);
+  for (const [id, account] of await selectAccounts(client, missing, "read")) {
+    accounts.set(id, account);
+  }
 }
 
 async function selectTransfers(
-  trx: Trx,
+  client: Client,
   ids: readonly string[],
 ): Promise<Map<string, StoredTransfer>> {
   const found = new Map<string, StoredTransfer>();
   if (ids.length === 0) return found;
-  const { rows } = await sql<TransferRow>`
-    select * from transfers where id = any(${textArrayLiteral(ids)}::text[])`.execute(trx);
+  const { rows } = await client.query<TransferRow>(
+    "select * from transfers where id = any($1::text[])",
+    [textArrayLiteral(ids)],
+  );
   for (const row of rows) found.set(row.id, transferFromRow(row));
   return found;
 }
 
 async function selectResolutions(
-  trx: Trx,
+  client: Client,
   pendingIds: readonly string[],
 ): Promise<Map<string, TransferKind>> {
   const found = new Map<string, TransferKind>();
   if (pendingIds.length === 0) return found;
-  const { rows } = await sql<{ pending_id: string; kind: TransferKind }>`
-    select pending_id, kind from transfers where pending_id = any(${pendingIds}::text[])`.execute(
-    trx,
+  const { rows } = await client.query<{ pending_id: string; kind: TransferKind }>(
+    "select pending_id, kind from transfers where pending_id = any($1::text[])",
+    [textArrayLiteral(pendingIds)],
   );
   for (const row of rows) found.set(row.pending_id, row.kind);
   return found;
 }
 
+const selectAccountsSql = `
+  select a.id, a.participant_id, a.kind, a.currency, a.debit_limit, a.debits_posted,
+         a.credits_posted, a.debits_pending, a.credits_pending, p.status
+  from accounts a join participants p on p.id = a.participant_id
+  where a.id = any($1::int4[])
+  order by a.id`;
+
 /** Row locks in ascending id order, the same order in every process, so batches never deadlock. */
 async function selectAccounts(
-  trx: Trx,
+  client: Client,
   ids: readonly number[],
   mode: "lock" | "read",
 ): Promise<Map<number, AccountState>> {
   const found = new Map<number, AccountState>();
   if (ids.length === 0) return found;
-  const { rows } = await sql<AccountRow & { status: string }>`
-    select a.id, a.participant_id, a.kind, a.currency, a.debit_limit, a.debits_posted,
-           a.credits_posted, a.debits_pending, a.credits_pending, p.status
-    from accounts a join participants p on p.id = a.participant_id
-    where a.id = any(${ids}::int4[])
-    order by a.id
-    ${mode === "lock" ? sql`for update of a` : sql``}`.execute(trx);
+  const { rows } = await client.query<AccountRow & { status: string }>(
+    mode === "lock" ? `${selectAccountsSql} for update of a` : selectAccountsSql,
+    [integerArrayLiteral(ids)],
+  );
   for (const row of rows) found.set(Number(row.id), accountStateFromRow(row));
   return found;
 }
 
-async function lockJournalHead(trx: Trx): Promise<{ seq: number; hash: string }> {
-  const { rows } = await sql<{ seq: bigint; hash: string }>`
-    select seq, hash from journal_head where id = 1 for update`.execute(trx);
+async function lockJournalHead(client: Client): Promise<{ seq: number; hash: string }> {
+  const { rows } = await client.query<{ seq: bigint; hash: string }>(
+    "select seq, hash from journal_head where id = 1 for update",
+  );
   const head = rows[0];
   if (head === undefined) throw new Error("journal head row is missing: run the migrations");
   return { seq: Number(head.seq), hash: head.hash };
 }
 
-async function writeOutcome(trx: Trx, outcome: BatchOutcome, journal: JournalEntry): Promise<void> {
-  await insertTransfers(trx, outcome.created);
-  await updateBalances(trx, outcome.changedAccounts);
+async function writeOutcome(
+  client: Client,
+  outcome: BatchOutcome,
+  journal: JournalEntry,
+): Promise<void> {
+  await copyTransfers(client, outcome.created);
+  await updateBalances(client, outcome.changedAccounts);
   if (outcome.openedPendings.length > 0) {
-    await sql`
-      insert into open_pendings (transfer_id, expires_at)
-      select * from unnest(${textArrayLiteral(outcome.openedPendings.map((t) => t.id))}::text[],
-                           ${integerArrayLiteral(outcome.openedPendings.map((t) => t.expiresAt))}::int8[])`.execute(
-      trx,
+    await client.query(
+      "insert into open_pendings (transfer_id, expires_at) select * from unnest($1::text[], $2::int8[])",
+      [
+        textArrayLiteral(outcome.openedPendings.map((t) => t.id)),
+        integerArrayLiteral(outcome.openedPendings.map((t) => t.expiresAt)),
+      ],
     );
   }
   if (outcome.closedPendingIds.length > 0) {
-    await sql`delete from open_pendings where transfer_id = any(${outcome.closedPendingIds}::text[])`.execute(
-      trx,
-    );
+    await client.query("delete from open_pendings where transfer_id = any($1::text[])", [
+      textArrayLiteral(outcome.closedPendingIds),
+    ]);
   }
-  await sql`
-    insert into journal (seq, prev_hash, hash, transfer_count, created_at)
-    values (${journal.seq}, ${journal.prevHash}, ${journal.hash}, ${journal.transferCount}, ${journal.createdAt})`.execute(
-    trx,
+  await client.query(
+    "insert into journal (seq, prev_hash, hash, transfer_count, created_at) values ($1, $2, $3, $4, $5)",
+    [journal.seq, journal.prevHash, journal.hash, journal.transferCount, journal.createdAt],
   );
-  await sql`update journal_head set seq = ${journal.seq}, hash = ${journal.hash} where id = 1`.execute(
-    trx,
-  );
+  await client.query("update journal_head set seq = $1, hash = $2 where id = 1", [
+    journal.seq,
+    journal.hash,
+  ]);
 }
 
-async function insertTransfers(trx: Trx, transfers: readonly StoredTransfer[]): Promise<void> {
-  const text = (pick: (transfer: StoredTransfer) => string | null) =>
-    textArrayLiteral(transfers.map(pick));
-  const integer = (pick: (transfer: StoredTransfer) => number | bigint | null) =>
-    integerArrayLiteral(transfers.map(pick));
-  await sql`
-    insert into transfers (id, kind, debit_account_id, credit_account_id, amount, currency,
-      pending_id, timeout_ms, expires_at, reference, linked, batch_seq, batch_index, created_at)
-    select * from unnest(
-      ${text((t) => t.id)}::text[], ${text((t) => t.kind)}::text[],
-      ${integer((t) => t.debitAccountId)}::int4[], ${integer((t) => t.creditAccountId)}::int4[],
-      ${integer((t) => t.amount)}::int8[], ${text((t) => t.currency)}::text[],
-      ${text((t) => t.pendingId)}::text[], ${integer((t) => t.timeoutMs)}::int8[],
-      ${integer((t) => t.expiresAt)}::int8[], ${text((t) => t.reference)}::text[],
-      ${integer((t) => (t.linked ? 1 : 0))}::int2[], ${integer((t) => t.batchSeq)}::int8[],
-      ${integer((t) => t.batchIndex)}::int4[], ${integer((t) => t.createdAt)}::int8[])`.execute(
-    trx,
+async function copyTransfers(client: Client, transfers: readonly StoredTransfer[]): Promise<void> {
+  await pipeline(
+    Readable.from([transfersCopyText(transfers)]),
+    client.query(
+      copyFrom(`copy transfers (id, kind, debit_account_id, credit_account_id, amount, currency,
+        pending_id, timeout_ms, expires_at, reference, linked, batch_seq, batch_index, created_at)
+        from stdin`),
+    ),
   );
 }
 
 /** Absolute values, not increments: the rows are locked, so what we computed is what holds. */
-async function updateBalances(trx: Trx, accounts: readonly AccountState[]): Promise<void> {
-  const integer = (pick: (account: AccountState) => number | bigint) =>
+async function updateBalances(client: Client, accounts: readonly AccountState[]): Promise<void> {
+  const column = (pick: (account: AccountState) => number | bigint) =>
     integerArrayLiteral(accounts.map(pick));
-  await sql`
-    update accounts a set debits_posted = v.dp, credits_posted = v.cp,
-      debits_pending = v.dq, credits_pending = v.cq
-    from unnest(${integer((a) => a.id)}::int4[],
-                ${integer((a) => a.debitsPosted)}::int8[], ${integer((a) => a.creditsPosted)}::int8[],
-                ${integer((a) => a.debitsPending)}::int8[], ${integer((a) => a.creditsPending)}::int8[])
-      as v(id, dp, cp, dq, cq)
-    where a.id = v.id`.execute(trx);
+  await client.query(
+    `update accounts a set debits_posted = v.dp, credits_posted = v.cp,
+       debits_pending = v.dq, credits_pending = v.cq
+     from unnest($1::int4[], $2::int8[], $3::int8[], $4::int8[], $5::int8[]) as v(id, dp, cp, dq, cq)
+     where a.id = v.id`,
+    [
+      column((a) => a.id),
+      column((a) => a.debitsPosted),
+      column((a) => a.creditsPosted),
+      column((a) => a.debitsPending),
+      column((a) => a.creditsPending),
+    ],
+  );
 }

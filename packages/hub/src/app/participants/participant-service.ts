@@ -200,9 +200,9 @@ export class ParticipantService {
 
   /** Reconciliation accounts never change once opened, so each is looked up once per process. */
   private async reconciliationAccount(currency: string): Promise<AccountBalances> {
+    await this.ensureOperatorCurrencies([currency]);
     const cached = this.reconciliationAccounts.get(currency);
     if (cached !== undefined) return cached;
-    await this.ensureOperatorCurrencies([currency]);
     const operator = await this.ensureOperator();
     const account = await this.store.findAccount(operator.id, currency, "reconciliation");
     if (account === undefined)
@@ -211,10 +211,19 @@ export class ParticipantService {
     return account;
   }
 
+  /** Opens the operator's accounts in currencies it does not hold yet. */
   private async ensureOperatorCurrencies(currencies: readonly string[]): Promise<void> {
+    const unknown = [...new Set(currencies)].filter((c) => !this.reconciliationAccounts.has(c));
+    if (unknown.length === 0) return;
     const operator = await this.ensureOperator();
+    const missing: string[] = [];
+    for (const currency of unknown) {
+      const account = await this.store.findAccount(operator.id, currency, "reconciliation");
+      if (account === undefined) missing.push(currency);
+      else this.reconciliationAccounts.set(currency, account);
+    }
     await this.store.addAccounts(
-      currencies.flatMap((currency) =>
+      missing.flatMap((currency) =>
         accountsFor(operator.id, { currency, netDebitCap: 0n }, [
           ...participantAccountKinds,
           "reconciliation",
