@@ -1,19 +1,22 @@
 import { amountMinorMax } from "../money/amount.ts";
 import { type AccountState, exposure } from "./account.ts";
+import {
+  assertBalanced,
+  assertNonNegative,
+  type Balances,
+  balancesOf,
+} from "./balance-invariants.ts";
 import { type JournalEntry, type JournalHead, nextJournalEntry } from "./journal.ts";
 import type { TransferResultCode } from "./result-code.ts";
 import {
-  expiryTransferId,
   isResolution,
   type PostingRequest,
-  pendingTimeoutMsMax,
   type ResolutionRequest,
-  referenceLengthMax,
   type StoredTransfer,
   type TransferKind,
   type TransferRequest,
-  transferIdPattern,
 } from "./transfer.ts";
+import { sameFields, validate } from "./transfer-validation.ts";
 
 /** The most transfers one batch may carry; bounds memory and the time locks are held. */
 export const batchSizeMax = 8190;
@@ -288,57 +291,6 @@ class BatchRun {
   }
 }
 
-function validate(request: TransferRequest): TransferResultCode | null {
-  if (request.kind === "expire") {
-    if (request.id !== expiryTransferId(request.pendingId)) return "id_invalid";
-  } else if (!transferIdPattern.test(request.id)) {
-    return "id_invalid";
-  }
-  if (request.kind === "posted" || request.kind === "pending") {
-    if (request.amount <= 0n) return "amount_must_be_positive";
-    if (request.debitAccountId === request.creditAccountId) return "accounts_must_be_different";
-    if (!validTimeout(request)) return "timeout_invalid";
-  }
-  if (request.reference !== undefined && !validReference(request.reference)) {
-    return "reference_invalid";
-  }
-  return null;
-}
-
-/** In a `u` regular expression \p{Cs} matches only unpaired surrogates; paired ones form a code point. */
-const unstorableCharacter = /\p{Cc}|\p{Cs}/u;
-
-/** What the databases store byte for byte, so a retry compares equal and the journal hash holds. */
-function validReference(reference: string): boolean {
-  return reference.length <= referenceLengthMax && !unstorableCharacter.test(reference);
-}
-
-function validTimeout(request: PostingRequest): boolean {
-  if (request.kind === "posted") return request.timeoutMs === undefined;
-  const timeoutMs = request.timeoutMs;
-  return (
-    timeoutMs !== undefined &&
-    Number.isSafeInteger(timeoutMs) &&
-    timeoutMs > 0 &&
-    timeoutMs <= pendingTimeoutMsMax
-  );
-}
-
-/** Idempotency compares the fields the client chose, as TigerBeetle does, not a hash of them. */
-function sameFields(request: TransferRequest, stored: StoredTransfer): boolean {
-  if (request.kind !== stored.kind) return false;
-  if ((request.reference ?? null) !== stored.reference) return false;
-  if ((request.linked === true) !== stored.linked) return false;
-  if (isResolution(request)) return request.pendingId === stored.pendingId;
-  return (
-    request.debitAccountId === stored.debitAccountId &&
-    request.creditAccountId === stored.creditAccountId &&
-    request.amount === stored.amount &&
-    request.currency === stored.currency &&
-    (request.timeoutMs ?? null) === stored.timeoutMs
-  );
-}
-
 /** Commits and voids only move amounts already counted, so only new postings can overflow. */
 function wouldOverflow(debit: AccountState, credit: AccountState, amount: bigint): boolean {
   return (
@@ -357,45 +309,4 @@ function resolvedCode(kind: TransferKind): TransferResultCode {
   if (kind === "commit") return "already_committed";
   if (kind === "void") return "already_voided";
   return "pending_expired";
-}
-
-function assertNonNegative(account: AccountState): void {
-  if (
-    account.debitsPosted < 0n ||
-    account.creditsPosted < 0n ||
-    account.debitsPending < 0n ||
-    account.creditsPending < 0n
-  ) {
-    throw new Error(`account ${account.id} balance went negative`);
-  }
-}
-
-interface Balances {
-  readonly debitsPosted: bigint;
-  readonly creditsPosted: bigint;
-  readonly debitsPending: bigint;
-  readonly creditsPending: bigint;
-}
-
-function balancesOf(account: AccountState): Balances {
-  const { debitsPosted, creditsPosted, debitsPending, creditsPending } = account;
-  return { debitsPosted, creditsPosted, debitsPending, creditsPending };
-}
-
-/** Double entry: per currency, the batch added as much to debits as to credits, posted and pending. */
-function assertBalanced(before: ReadonlyMap<AccountState, Balances>): void {
-  const netByCurrency = new Map<string, { posted: bigint; pending: bigint }>();
-  for (const [account, was] of before) {
-    const net = netByCurrency.get(account.currency) ?? { posted: 0n, pending: 0n };
-    net.posted +=
-      account.debitsPosted - was.debitsPosted - (account.creditsPosted - was.creditsPosted);
-    net.pending +=
-      account.debitsPending - was.debitsPending - (account.creditsPending - was.creditsPending);
-    netByCurrency.set(account.currency, net);
-  }
-  for (const [currency, net] of netByCurrency) {
-    if (net.posted !== 0n || net.pending !== 0n) {
-      throw new Error(`batch does not balance in ${currency}`);
-    }
-  }
 }
