@@ -48,7 +48,6 @@ export interface LedgerBenchResult {
 const referenceConcurrency = 4;
 
 const benchCurrency = "CNY";
-const accountsPerParticipant = 1;
 
 /** A throwaway store: a temp SQLite directory, or a fresh PostgreSQL schema dropped afterwards. */
 async function openBenchStore(
@@ -77,10 +76,10 @@ async function openBenchStore(
   };
 }
 
-/** Position accounts of `count` participants, with caps high enough never to bind. */
+/** One position account per participant, `count` of them, with caps high enough never to bind. */
 async function createAccounts(hub: Hub, count: number): Promise<number[]> {
   const ids: number[] = [];
-  for (let index = 0; index < count / accountsPerParticipant; index++) {
+  for (let index = 0; index < count; index++) {
     const id = `bench-${String(index).padStart(4, "0")}`;
     await hub.participants.register({
       id,
@@ -121,9 +120,71 @@ async function runReference(
   });
 }
 
+interface LoadResult {
+  readonly seconds: number;
+  readonly failed: number;
+  /** Milliseconds from submission to answer, one per transfer, sorted. */
+  readonly latencies: Float64Array;
+}
+
+/** Random transfers over `accountIds`, debiting the first (hot) account `hot` of the time. */
+function transferGenerator(accountIds: readonly number[], hot: number) {
+  const hotAccount = accountIds[0] as number;
+  const pick = () => accountIds[Math.floor(Math.random() * accountIds.length)] as number;
+  return (index: number): TransferRequest => {
+    const debit = Math.random() < hot ? hotAccount : pick();
+    let credit = pick();
+    while (credit === debit) credit = pick();
+    return {
+      kind: "posted",
+      id: `b${index}`,
+      debitAccountId: debit,
+      creditAccountId: credit,
+      amount: BigInt(1 + (index % 1000)),
+      currency: benchCurrency,
+    };
+  };
+}
+
+/** `concurrency` closed-loop callers, each sending its next transfer once the last is answered. */
+async function driveLoad(
+  hub: Hub,
+  accountIds: readonly number[],
+  options: LedgerBenchOptions,
+): Promise<LoadResult> {
+  const nextRequest = transferGenerator(accountIds, options.hot);
+  const latencies = new Float64Array(options.transfers);
+  let issued = 0;
+  let failed = 0;
+  let done = 0;
+  const started = performance.now();
+  const ticker = setInterval(
+    () => options.progress(`  ${done} / ${options.transfers} transfers`),
+    1000,
+  );
+  const caller = async () => {
+    while (issued < options.transfers) {
+      const index = issued++;
+      const sent = performance.now();
+      const code = await hub.ledger.submitOne(nextRequest(index));
+      latencies[index] = performance.now() - sent;
+      if (code !== "ok") failed++;
+      done++;
+    }
+  };
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(options.concurrency, options.transfers) }, caller),
+    );
+  } finally {
+    clearInterval(ticker);
+  }
+  return { seconds: (performance.now() - started) / 1000, failed, latencies: latencies.sort() };
+}
+
 /**
  * Drives the group-commit ledger with `concurrency` closed-loop callers until `transfers` are
- * answered, then verifies the whole ledger as `clearhub verify` does.
+ * answered, verifies the whole ledger as `clearhub verify` does, then runs the reference.
  */
 export async function benchLedger(options: LedgerBenchOptions): Promise<LedgerBenchResult> {
   const store = await openBenchStore(options);
@@ -143,52 +204,13 @@ export async function benchLedger(options: LedgerBenchOptions): Promise<LedgerBe
   });
   try {
     const accountIds = await createAccounts(hub, options.accounts);
-    const hotAccount = accountIds[0] as number;
-    const pick = () => accountIds[Math.floor(Math.random() * accountIds.length)] as number;
-    const nextRequest = (index: number): TransferRequest => {
-      const debit = Math.random() < options.hot ? hotAccount : pick();
-      let credit = pick();
-      while (credit === debit) credit = pick();
-      return {
-        kind: "posted",
-        id: `b${index}`,
-        debitAccountId: debit,
-        creditAccountId: credit,
-        amount: BigInt(1 + (index % 1000)),
-        currency: benchCurrency,
-      };
-    };
     options.progress(
       `${options.backend}: ${accountIds.length} accounts ready, sending ${options.transfers} transfers with ${options.concurrency} in flight`,
     );
-    const latencies = new Float64Array(options.transfers);
-    let issued = 0;
-    let failed = 0;
-    let done = 0;
-    const started = performance.now();
-    const ticker = setInterval(
-      () => options.progress(`  ${done} / ${options.transfers} transfers`),
-      1000,
-    );
-    const caller = async () => {
-      while (issued < options.transfers) {
-        const index = issued++;
-        const sent = performance.now();
-        const code = await hub.ledger.submitOne(nextRequest(index));
-        latencies[index] = performance.now() - sent;
-        if (code !== "ok") failed++;
-        done++;
-      }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(options.concurrency, options.transfers) }, caller),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(ticker);
-    options.progress(`  verifying the ledger…`);
+    const load = await driveLoad(hub, accountIds, options);
+    options.progress("  verifying the ledger…");
     const report: VerifyReport = await verifyLedger(hub.ledgerStore);
-    latencies.sort();
-    const transfersPerSecond = Math.round(options.transfers / seconds);
+    const transfersPerSecond = Math.round(options.transfers / load.seconds);
     const reference = await runReference(hub, options);
     return {
       backend: options.backend,
@@ -196,14 +218,14 @@ export async function benchLedger(options: LedgerBenchOptions): Promise<LedgerBe
       accounts: accountIds.length,
       hot: options.hot,
       concurrency: options.concurrency,
-      seconds: round(seconds),
+      seconds: round(load.seconds),
       transfersPerSecond,
-      p50Ms: round(percentile(latencies, 0.5)),
-      p99Ms: round(percentile(latencies, 0.99)),
+      p50Ms: round(percentile(load.latencies, 0.5)),
+      p99Ms: round(percentile(load.latencies, 0.99)),
       batches,
       meanBatchSize: round(options.transfers / Math.max(batches, 1), 1),
       meanCommitMs: round(commitMsTotal / Math.max(batches, 1)),
-      failed,
+      failed: load.failed,
       verified: report.ok && report.transfers === options.transfers,
       verifyProblems: report.problems,
       referenceTransfersPerSecond: reference?.transfersPerSecond ?? null,

@@ -1,4 +1,4 @@
-import { hashBatch } from "../../domain/ledger/journal.ts";
+import { genesisHead, hashBatch } from "../../domain/ledger/journal.ts";
 import type { StoredTransfer } from "../../domain/ledger/transfer.ts";
 import type { AccountBalances, LedgerStore } from "../ports/ledger-store.ts";
 
@@ -42,7 +42,7 @@ export async function verifyLedger(
   const derived = new Map<number, Derived>();
   const openPendings = new Set<string>();
   const head = await store.readJournalHead();
-  let prevHash = "0".repeat(64);
+  let prevHash = genesisHead.hash;
   let expectedSeq = 1;
   let transfers = 0;
   for (;;) {
