@@ -1,3 +1,4 @@
+import { HubMetrics } from "./adapters/metrics/hub-metrics.ts";
 import {
   type Database,
   type DatabaseConfig,
@@ -14,7 +15,7 @@ import {
 } from "./app/ledger/group-commit.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
 import type { LedgerStore } from "./app/ports/ledger-store.ts";
-import { PendingExpiry } from "./jobs/pending-expiry.ts";
+import { PendingExpiry, pendingExpiryDefaults } from "./jobs/pending-expiry.ts";
 
 export interface HubConfig extends DatabaseConfig {
   readonly groupCommit?: Partial<GroupCommitOptions> | undefined;
@@ -30,6 +31,7 @@ export interface Hub {
   readonly participants: ParticipantService;
   readonly participantStore: KyselyParticipantStore;
   readonly expiry: PendingExpiry;
+  readonly metrics: HubMetrics;
   close(): Promise<void>;
 }
 
@@ -41,15 +43,42 @@ export function createLedgerStore(database: Database): LedgerStore {
   throw new Error("the database has neither a SQLite handle nor a PostgreSQL pool");
 }
 
+/** The group-commit options with the metrics told first and the caller's own callbacks kept. */
+function observedGroupCommit(
+  metrics: HubMetrics,
+  options: Partial<GroupCommitOptions> = {},
+): GroupCommitOptions {
+  return {
+    ...groupCommitDefaults,
+    ...options,
+    onBatch: (transfers, commitMs) => {
+      metrics.recordBatch(transfers, commitMs);
+      options.onBatch?.(transfers, commitMs);
+    },
+    onStorageError: (error) => {
+      metrics.recordStorageError();
+      options.onStorageError?.(error);
+    },
+    onResults: (codes) => {
+      metrics.recordResults(codes);
+      options.onResults?.(codes);
+    },
+  };
+}
+
 export async function openHub(config: HubConfig): Promise<Hub> {
   const database = openDatabase(config);
   await migrateToLatest(database);
+  const metrics = new HubMetrics();
   const ledgerStore = createLedgerStore(database);
-  const ledger = new GroupCommit(ledgerStore, { ...groupCommitDefaults, ...config.groupCommit });
+  const ledger = new GroupCommit(ledgerStore, observedGroupCommit(metrics, config.groupCommit));
   const participantStore = new KyselyParticipantStore(database.kysely);
   const participants = new ParticipantService(participantStore, ledger);
   await participants.ensureOperator();
-  const expiry = new PendingExpiry(ledgerStore, ledger);
+  const expiry = new PendingExpiry(ledgerStore, ledger, {
+    ...pendingExpiryDefaults,
+    onSweep: (released) => metrics.recordExpirations(released),
+  });
   if (config.expirePendings !== false) expiry.start();
   return {
     database,
@@ -58,6 +87,7 @@ export async function openHub(config: HubConfig): Promise<Hub> {
     participants,
     participantStore,
     expiry,
+    metrics,
     async close() {
       await expiry.stop();
       await ledger.drain();

@@ -13,6 +13,7 @@ import Fastify, {
   type RawServerDefault,
 } from "fastify";
 import type { LoggerOptions } from "pino";
+import type { RequestCaller } from "../adapters/metrics/hub-metrics.ts";
 import type { Hub } from "../hub.ts";
 import { docsPath, openapiOptions } from "./openapi-document.ts";
 import { operatorAuth } from "./operator-auth.ts";
@@ -24,6 +25,7 @@ import { getParticipantRoute } from "./routes/get-participant-route.ts";
 import { getTransferRoute } from "./routes/get-transfer-route.ts";
 import { healthRoute } from "./routes/health-route.ts";
 import { listParticipantsRoute } from "./routes/list-participants-route.ts";
+import { metricsRoute } from "./routes/metrics-route.ts";
 import { moveFundsRoute } from "./routes/move-funds-route.ts";
 import { openapiRoute } from "./routes/openapi-route.ts";
 import { readyRoute } from "./routes/ready-route.ts";
@@ -31,6 +33,13 @@ import { resultCodesRoute } from "./routes/result-codes-route.ts";
 import type { RouteOptions } from "./routes/route-options.ts";
 import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
 import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Who sent the request; "anonymous" until authentication says otherwise. */
+    caller: RequestCaller;
+  }
+}
 
 export type ApiServer = FastifyInstance<
   RawServerDefault,
@@ -75,6 +84,10 @@ function loggerOptions(logger: ServerOptions["logger"]): LoggerOptions | false {
 function operatorApi(hub: Hub): FastifyPluginAsyncTypebox {
   return async (v1) => {
     v1.addHook("onRequest", operatorAuth(hub.participantStore));
+    // Runs only when the token check let the request through: a refusal ends the hook chain.
+    v1.addHook("onRequest", async (request) => {
+      request.caller = "operator";
+    });
     for (const route of operatorRoutes) await v1.register(route, { hub });
   };
 }
@@ -91,8 +104,19 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.setErrorHandler(problemErrorHandler);
   app.setNotFoundHandler(routeNotFoundHandler);
+  app.decorateRequest("caller", "anonymous");
   app.addHook("onRequest", async (request, reply) => {
     reply.header(requestIdHeader, request.id);
+  });
+  // Counted by route template, never by raw URL, so ids in paths cannot multiply the series.
+  app.addHook("onResponse", async (request, reply) => {
+    hub.metrics.recordRequest({
+      route: request.is404 ? undefined : request.routeOptions.url,
+      method: request.method,
+      statusCode: reply.statusCode,
+      caller: request.caller,
+      durationSeconds: reply.elapsedTime / 1000,
+    });
   });
   app.addSchema(ProblemSchema);
   await app.register(swagger, openapiOptions());
@@ -100,6 +124,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   await app.register(healthRoute);
   await app.register(readyRoute, { hub });
   await app.register(openapiRoute);
+  await app.register(metricsRoute, { hub });
   await app.register(operatorApi(hub), { prefix: "/v1" });
   await app.ready();
   return app;

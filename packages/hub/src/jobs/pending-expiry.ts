@@ -6,6 +6,8 @@ export interface PendingExpiryOptions {
   readonly intervalMs: number;
   /** Expirations submitted per pass; a backlog drains over consecutive passes. */
   readonly passSizeMax: number;
+  /** Told after every pass how many reservations it released, for metrics. */
+  readonly onSweep?: ((released: number) => void) | undefined;
 }
 
 export const pendingExpiryDefaults: PendingExpiryOptions = { intervalMs: 1000, passSizeMax: 1000 };
@@ -42,6 +44,12 @@ export class PendingExpiry {
 
   /** One pass; returns how many reservations it released. */
   async sweep(): Promise<number> {
+    const released = await this.releaseExpired();
+    this.options.onSweep?.(released);
+    return released;
+  }
+
+  private async releaseExpired(): Promise<number> {
     const ids = await this.store.findExpiredPendingIds(this.clock(), this.options.passSizeMax);
     if (ids.length === 0) return 0;
     const results = await this.ledger.submit(

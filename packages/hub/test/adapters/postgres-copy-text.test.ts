@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { transfersCopyText } from "../../src/adapters/store/postgres-copy-text.ts";
 import type { StoredTransfer } from "../../src/domain/ledger/transfer.ts";
-import { openHub } from "../../src/hub.ts";
-import { describeEachBackend, openTestDatabase } from "../support/backends.ts";
+import { describeEachBackend } from "../support/backends.ts";
+import { openTestHub } from "../support/test-hub.ts";
 
 const base: StoredTransfer = {
   id: "t-1",
@@ -37,12 +37,7 @@ describe("transfersCopyText", () => {
 
 describeEachBackend("references through the batch path", (backend) => {
   it("stores a reference with backslashes and quotes exactly and answers its retry as exists", async () => {
-    const test = await openTestDatabase(backend);
-    const hub = await openHub({
-      dataDir: test.dataDir,
-      databaseUrl: test.databaseUrl,
-      expirePendings: false,
-    });
+    const { hub, dispose } = await openTestHub(backend);
     try {
       const holding = [{ currency: "CNY", netDebitCap: 1_000n }];
       await hub.participants.register({
@@ -73,8 +68,7 @@ describeEachBackend("references through the batch path", (backend) => {
       expect((await hub.ledgerStore.findTransfer("ref-1"))?.reference).toBe(reference);
       expect(await hub.ledger.submitOne(request)).toBe("exists");
     } finally {
-      await hub.close();
-      await test.dispose();
+      await dispose();
     }
   });
 });

@@ -86,8 +86,11 @@ function zeroBalances(
   };
 }
 
-/** Two banks "pa" and "pb", each with one USD position account without a limit. */
-async function twoBanks(stores: Stores): Promise<{ pa: number; pb: number }> {
+/** Fresh stores with two banks "pa" and "pb", each with one USD position account without a limit. */
+async function openStoresWithTwoBanks(
+  backend: Backend,
+): Promise<Stores & { readonly pa: number; readonly pb: number }> {
+  const stores = await openStores(backend);
   for (const id of ["pa", "pb"]) {
     expect(
       await stores.participants.createParticipant(participant(id), [
@@ -97,7 +100,7 @@ async function twoBanks(stores: Stores): Promise<{ pa: number; pb: number }> {
   }
   const idOf = async (id: string) =>
     (await stores.participants.findAccount(id, "USD", "position"))?.id as number;
-  return { pa: await idOf("pa"), pb: await idOf("pb") };
+  return { ...stores, pa: await idOf("pa"), pb: await idOf("pb") };
 }
 
 /** Commits `requests` through the batch engine, as the group commit does. */
@@ -105,11 +108,21 @@ function commit(ledger: LedgerStore, requests: readonly TransferRequest[]): Prom
   return ledger.commitBatch(requests, (snapshot) => applyBatch(snapshot, requests));
 }
 
-function balancesOf(accounts: readonly AccountBalances[], id: number) {
+type Balances = Pick<
+  AccountBalances,
+  "debitsPosted" | "creditsPosted" | "debitsPending" | "creditsPending"
+>;
+
+function balancesOf(accounts: readonly AccountBalances[], id: number): Balances {
   const found = accounts.find((candidate) => candidate.id === id);
   if (found === undefined) throw new Error(`account ${id} not read`);
   const { debitsPosted, creditsPosted, debitsPending, creditsPending } = found;
   return { debitsPosted, creditsPosted, debitsPending, creditsPending };
+}
+
+/** All four balances: those given, and zero for the others. */
+function balances(nonZero: Partial<Balances>): Balances {
+  return { debitsPosted: 0n, creditsPosted: 0n, debitsPending: 0n, creditsPending: 0n, ...nonZero };
 }
 
 function posted(
@@ -353,9 +366,7 @@ describeEachBackend("storage port contract", (backend) => {
   });
 
   it("setDebitLimit sets and clears one account's limit, up to 2^63 - 1", async () => {
-    const stores = await openStores(backend);
-    const { pa, pb } = await twoBanks(stores);
-    const { participants, ledger } = stores;
+    const { participants, ledger, pa, pb } = await openStoresWithTwoBanks(backend);
 
     await participants.setDebitLimit(pa, 500n);
     expect((await participants.findAccount("pa", "USD", "position"))?.debitLimit).toBe(500n);
@@ -373,9 +384,7 @@ describeEachBackend("storage port contract", (backend) => {
   });
 
   it("commitBatch writes transfers, balances, the journal and open pendings", async () => {
-    const stores = await openStores(backend);
-    const { ledger } = stores;
-    const { pa, pb } = await twoBanks(stores);
+    const { ledger, pa, pb } = await openStoresWithTwoBanks(backend);
     expect(await ledger.readJournalHead()).toEqual(genesisHead);
     expect(await ledger.readJournal(0, 10)).toEqual([]);
 
@@ -453,18 +462,10 @@ describeEachBackend("storage port contract", (backend) => {
     expect(await ledger.readJournal(0, 10)).toEqual([journal1]);
     expect((await ledger.readOpenPendingIds()).sort()).toEqual(["h1", "h2"]);
     let accounts = await ledger.readAllAccounts();
-    expect(balancesOf(accounts, pa)).toEqual({
-      debitsPosted: 100n,
-      creditsPosted: 0n,
-      debitsPending: 35n,
-      creditsPending: 0n,
-    });
-    expect(balancesOf(accounts, pb)).toEqual({
-      debitsPosted: 0n,
-      creditsPosted: 100n,
-      debitsPending: 0n,
-      creditsPending: 35n,
-    });
+    expect(balancesOf(accounts, pa)).toEqual(balances({ debitsPosted: 100n, debitsPending: 35n }));
+    expect(balancesOf(accounts, pb)).toEqual(
+      balances({ creditsPosted: 100n, creditsPending: 35n }),
+    );
     expect(first.created).toEqual(await ledger.readTransfersOfBatches(1, 1));
 
     // Batch 2 resolves both pendings and posts a linked pair.
@@ -498,18 +499,8 @@ describeEachBackend("storage port contract", (backend) => {
     expect(await ledger.readOpenPendingIds()).toEqual([]);
     expect(await ledger.readJournalHead()).toEqual({ seq: 2, hash: journal2.hash });
     accounts = await ledger.readAllAccounts();
-    expect(balancesOf(accounts, pa)).toEqual({
-      debitsPosted: 133n,
-      creditsPosted: 7n,
-      debitsPending: 0n,
-      creditsPending: 0n,
-    });
-    expect(balancesOf(accounts, pb)).toEqual({
-      debitsPosted: 7n,
-      creditsPosted: 133n,
-      debitsPending: 0n,
-      creditsPending: 0n,
-    });
+    expect(balancesOf(accounts, pa)).toEqual(balances({ debitsPosted: 133n, creditsPosted: 7n }));
+    expect(balancesOf(accounts, pb)).toEqual(balances({ debitsPosted: 7n, creditsPosted: 133n }));
 
     // Journal paging and transfers in journal order.
     expect(await ledger.readJournal(0, 10)).toEqual([journal1, journal2]);
@@ -552,9 +543,7 @@ describeEachBackend("storage port contract", (backend) => {
   });
 
   it("commitBatch answers a retried id `exists` and writes only what is new", async () => {
-    const stores = await openStores(backend);
-    const { ledger } = stores;
-    const { pa, pb } = await twoBanks(stores);
+    const { ledger, pa, pb } = await openStoresWithTwoBanks(backend);
     const first = await commit(ledger, [
       posted("t1", pa, pb, 10n),
       pending("t2", pa, pb, 4n, 60_000),
@@ -576,12 +565,9 @@ describeEachBackend("storage port contract", (backend) => {
     expect((await ledger.readTransfersOfBatches(2, 2)).map((t) => t.id)).toEqual(["t3"]);
     expect(await ledger.findTransfer("t1")).toMatchObject({ batchSeq: 1, amount: 10n });
     const accounts = await ledger.readAllAccounts();
-    expect(balancesOf(accounts, pa)).toEqual({
-      debitsPosted: 10n,
-      creditsPosted: 2n,
-      debitsPending: 4n,
-      creditsPending: 0n,
-    });
+    expect(balancesOf(accounts, pa)).toEqual(
+      balances({ debitsPosted: 10n, creditsPosted: 2n, debitsPending: 4n }),
+    );
 
     // Every request failing writes nothing either.
     const failing = await commit(ledger, [posted("t4", pa, 999_999, 1n)]);
@@ -592,9 +578,7 @@ describeEachBackend("storage port contract", (backend) => {
   });
 
   it("commitBatch writes nothing when its apply callback throws", async () => {
-    const stores = await openStores(backend);
-    const { ledger } = stores;
-    const { pa, pb } = await twoBanks(stores);
+    const { ledger, pa, pb } = await openStoresWithTwoBanks(backend);
     await commit(ledger, [posted("t1", pa, pb, 10n), pending("t2", pa, pb, 4n, 60_000)]);
     const head = await ledger.readJournalHead();
     const accounts = await ledger.readAllAccounts();
@@ -623,9 +607,7 @@ describeEachBackend("storage port contract", (backend) => {
   });
 
   it("commitBatch writes nothing when its write fails part way", async () => {
-    const stores = await openStores(backend);
-    const { ledger } = stores;
-    const { pa, pb } = await twoBanks(stores);
+    const { ledger, pa, pb } = await openStoresWithTwoBanks(backend);
     const first = await commit(ledger, [posted("t1", pa, pb, 10n)]);
     const head = await ledger.readJournalHead();
     const accounts = await ledger.readAllAccounts();
@@ -649,9 +631,7 @@ describeEachBackend("storage port contract", (backend) => {
   });
 
   it("findExpiredPendingIds returns open pendings past their expiry, oldest first", async () => {
-    const stores = await openStores(backend);
-    const { ledger } = stores;
-    const { pa, pb } = await twoBanks(stores);
+    const { ledger, pa, pb } = await openStoresWithTwoBanks(backend);
     await commit(ledger, [
       pending("a", pa, pb, 1n, 30_000),
       pending("b", pa, pb, 1n, 10_000),
@@ -684,9 +664,7 @@ describeEachBackend("storage port contract", (backend) => {
   });
 
   it("round-trips amounts up to 2^63 - 1 exactly as bigint", async () => {
-    const stores = await openStores(backend);
-    const { ledger, participants } = stores;
-    const { pa, pb } = await twoBanks(stores);
+    const { ledger, participants, pa, pb } = await openStoresWithTwoBanks(backend);
     expect(
       await participants.createParticipant(participant("pc"), [account("pc", "USD", "position")]),
     ).toBe(true);
@@ -708,18 +686,12 @@ describeEachBackend("storage port contract", (backend) => {
       aboveDoublePrecision,
     ]);
     let accounts = await ledger.readAllAccounts();
-    expect(balancesOf(accounts, pa)).toEqual({
-      debitsPosted: amountMinorMax,
-      creditsPosted: aboveDoublePrecision,
-      debitsPending: 0n,
-      creditsPending: 0n,
-    });
-    expect(balancesOf(accounts, pb)).toEqual({
-      debitsPosted: 0n,
-      creditsPosted: amountMinorMax,
-      debitsPending: amountMinorMax,
-      creditsPending: 0n,
-    });
+    expect(balancesOf(accounts, pa)).toEqual(
+      balances({ debitsPosted: amountMinorMax, creditsPosted: aboveDoublePrecision }),
+    );
+    expect(balancesOf(accounts, pb)).toEqual(
+      balances({ creditsPosted: amountMinorMax, debitsPending: amountMinorMax }),
+    );
 
     // Committing the maximal pending moves it to posted, still exact.
     const committed = await commit(ledger, [
@@ -727,18 +699,12 @@ describeEachBackend("storage port contract", (backend) => {
     ]);
     expect(committed.results).toEqual(["ok"]);
     accounts = await ledger.readAllAccounts();
-    expect(balancesOf(accounts, pb)).toEqual({
-      debitsPosted: amountMinorMax,
-      creditsPosted: amountMinorMax,
-      debitsPending: 0n,
-      creditsPending: 0n,
-    });
-    expect(balancesOf(accounts, pc)).toEqual({
-      debitsPosted: aboveDoublePrecision,
-      creditsPosted: amountMinorMax,
-      debitsPending: 0n,
-      creditsPending: 0n,
-    });
+    expect(balancesOf(accounts, pb)).toEqual(
+      balances({ debitsPosted: amountMinorMax, creditsPosted: amountMinorMax }),
+    );
+    expect(balancesOf(accounts, pc)).toEqual(
+      balances({ debitsPosted: aboveDoublePrecision, creditsPosted: amountMinorMax }),
+    );
     // One more unit would not fit in the column: the engine refuses it, nothing is written.
     const overflow = await commit(ledger, [posted("over", pa, pc, 1n)]);
     expect(overflow.results).toEqual(["balance_overflow"]);

@@ -12,13 +12,9 @@ import { afterEach, expect, it } from "vitest";
 import { sqliteFileName } from "../../src/adapters/store/database.ts";
 import { type VerifyReport, verifyLedger } from "../../src/app/ledger/verify-ledger.ts";
 import type { TransferRequest } from "../../src/domain/ledger/transfer.ts";
-import { type Hub, openHub } from "../../src/hub.ts";
-import {
-  type Backend,
-  describeEachBackend,
-  openTestDatabase,
-  type TestDatabase,
-} from "../support/backends.ts";
+import type { Hub } from "../../src/hub.ts";
+import { type Backend, describeEachBackend, type TestDatabase } from "../support/backends.ts";
+import { openTestHub, type TestHub } from "../support/test-hub.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -39,16 +35,10 @@ interface Ledger {
 /** What the ledger built by `buildLedger` holds. */
 const expected = { batches: 5, transfers: 8, accounts: 10 };
 
-async function openLedgerHub(backend: Backend): Promise<{ hub: Hub; database: TestDatabase }> {
-  const database = await openTestDatabase(backend);
-  cleanups.push(() => database.dispose());
-  const hub = await openHub({
-    databaseUrl: database.databaseUrl,
-    dataDir: database.dataDir,
-    expirePendings: false,
-  });
-  cleanups.push(() => hub.close());
-  return { hub, database };
+async function openLedgerHub(backend: Backend): Promise<TestHub> {
+  const test = await openTestHub(backend);
+  cleanups.push(test.dispose);
+  return test;
 }
 
 async function submit(hub: Hub, requests: readonly TransferRequest[]): Promise<void> {
@@ -129,6 +119,141 @@ function pb(ledger: Ledger): string {
   return `account ${ledger.pb} (pb position USD)`;
 }
 
+/** A way of tampering with the ledger `buildLedger` builds, and what verifyLedger then reports. */
+interface Tampering {
+  /** The test's name. */
+  readonly name: string;
+  readonly tamper: (ledger: Ledger) => Promise<unknown>;
+  /** The report's counts that differ from `expected`. */
+  readonly counts?: Partial<typeof expected>;
+  readonly problems: (ledger: Ledger) => string[];
+}
+
+const tamperings: Tampering[] = [
+  {
+    name: "reports a transfer whose amount was changed",
+    tamper: (l) => exec(l, sql`update transfers set amount = ${101} where id = ${"p1"}`),
+    problems: (l) => [
+      "journal: batch 1 hash does not match its transfers",
+      `${pa(l)}: debitsPosted is 140, transfers give 141`,
+      `${pb(l)}: creditsPosted is 140, transfers give 141`,
+    ],
+  },
+  {
+    name: "reports a deleted transfer row",
+    tamper: (l) => exec(l, sql`delete from transfers where id = ${"c1"}`),
+    counts: { transfers: 7 },
+    problems: (l) => [
+      "journal: batch 3 lists 2 transfers, 1 are stored",
+      "journal: batch 3 hash does not match its transfers",
+      `${pa(l)}: debitsPosted is 140, transfers give 100`,
+      `${pa(l)}: debitsPending is 9, transfers give 49`,
+      `${pb(l)}: creditsPosted is 140, transfers give 100`,
+      `${pb(l)}: creditsPending is 9, transfers give 49`,
+      "pending h1 is open but missing from open_pendings",
+    ],
+  },
+  {
+    name: "reports an extra transfer row inserted into an existing batch",
+    tamper: async (l) => {
+      const p1 = await l.hub.ledgerStore.findTransfer("p1");
+      await exec(
+        l,
+        sql`insert into transfers (id, kind, debit_account_id, credit_account_id, amount, currency,
+              pending_id, timeout_ms, expires_at, reference, linked, batch_seq, batch_index, created_at)
+            values (${"x1"}, ${"posted"}, ${l.pa}, ${l.pb}, ${50}, ${"USD"}, null, null, null, null,
+              ${0}, ${1}, ${1}, ${p1?.createdAt as number})`,
+      );
+    },
+    counts: { transfers: 9 },
+    problems: (l) => [
+      "journal: batch 1 lists 1 transfers, 2 are stored",
+      "journal: batch 1 hash does not match its transfers",
+      `${pa(l)}: debitsPosted is 140, transfers give 190`,
+      `${pb(l)}: creditsPosted is 140, transfers give 190`,
+    ],
+  },
+  {
+    name: "reports account balances edited consistently (still summing to zero)",
+    tamper: async (l) => {
+      await exec(l, sql`update accounts set debits_posted = ${150} where id = ${l.pa}`);
+      await exec(l, sql`update accounts set credits_posted = ${150} where id = ${l.pb}`);
+    },
+    problems: (l) => [
+      `${pa(l)}: debitsPosted is 150, transfers give 140`,
+      `${pb(l)}: creditsPosted is 150, transfers give 140`,
+    ],
+  },
+  {
+    name: "reports a currency whose balances no longer sum to zero",
+    tamper: async (l) => {
+      await exec(l, sql`update accounts set credits_posted = ${141} where id = ${l.pb}`);
+      await exec(l, sql`update accounts set debits_pending = ${12} where id = ${l.pa}`);
+    },
+    problems: (l) => [
+      `${pa(l)}: debitsPending is 12, transfers give 9`,
+      `${pb(l)}: creditsPosted is 141, transfers give 140`,
+      "USD: posted balances sum to -1, not zero",
+      "USD: pending balances sum to 3, not zero",
+    ],
+  },
+  {
+    name: "reports an edited journal hash",
+    tamper: (l) => exec(l, sql`update journal set hash = ${"f".repeat(64)} where seq = ${2}`),
+    problems: () => [
+      "journal: batch 2 hash does not match its transfers",
+      "journal: batch 3 does not link to the batch before it",
+    ],
+  },
+  {
+    name: "reports an edited journal head",
+    tamper: (l) => exec(l, sql`update journal_head set seq = ${4} where id = ${1}`),
+    problems: () => ["journal: head says batch 4, the chain ends at 5"],
+  },
+  {
+    name: "reports a journal entry dropped from the middle of the chain",
+    tamper: (l) => exec(l, sql`delete from journal where seq = ${3}`),
+    // Batch 3's transfers are not counted: no journal entry vouches for them.
+    counts: { transfers: 6 },
+    problems: (l) => [
+      "journal: expected batch 3, found 4",
+      "journal: batch 4 does not link to the batch before it",
+      `${pa(l)}: debitsPosted is 140, transfers give 100`,
+      `${pa(l)}: debitsPending is 9, transfers give 56`,
+      `${pb(l)}: creditsPosted is 140, transfers give 100`,
+      `${pb(l)}: creditsPending is 9, transfers give 56`,
+      "pending h1 is open but missing from open_pendings",
+      "pending h2 is open but missing from open_pendings",
+    ],
+  },
+  {
+    name: "reports the latest journal entry dropped",
+    tamper: (l) => exec(l, sql`delete from journal where seq = ${5}`),
+    counts: { batches: 4, transfers: 7 },
+    problems: (l) => [
+      "journal: head says batch 5, the chain ends at 4",
+      `${pa(l)}: debitsPending is 9, transfers give 0`,
+      `${pb(l)}: creditsPending is 9, transfers give 0`,
+      "open_pendings lists h4, which is not open",
+    ],
+  },
+  {
+    name: "reports an open pending deleted from open_pendings",
+    tamper: (l) => exec(l, sql`delete from open_pendings where transfer_id = ${"h4"}`),
+    problems: () => ["pending h4 is open but missing from open_pendings"],
+  },
+  {
+    name: "reports transfers referring to a deleted account",
+    tamper: (l) => exec(l, sql`delete from accounts where id = ${l.pb}`),
+    counts: { accounts: 9 },
+    problems: (l) => [
+      `transfers refer to account ${l.pb}, which does not exist`,
+      "USD: posted balances sum to 140, not zero",
+      "USD: pending balances sum to 9, not zero",
+    ],
+  },
+];
+
 interface CliRun {
   readonly code: number | null;
   readonly stdout: string;
@@ -199,137 +324,13 @@ describeEachBackend("verifyLedger", (backend) => {
     });
   });
 
-  it("reports a transfer whose amount was changed", async () => {
-    const { ledger, report } = await verifyAfter(backend, (l) =>
-      exec(l, sql`update transfers set amount = ${101} where id = ${"p1"}`),
-    );
-    expect(report).toMatchObject(expected);
-    expect(report.problems).toEqual([
-      "journal: batch 1 hash does not match its transfers",
-      `${pa(ledger)}: debitsPosted is 140, transfers give 141`,
-      `${pb(ledger)}: creditsPosted is 140, transfers give 141`,
-    ]);
-  });
-
-  it("reports a deleted transfer row", async () => {
-    const { ledger, report } = await verifyAfter(backend, (l) =>
-      exec(l, sql`delete from transfers where id = ${"c1"}`),
-    );
-    expect(report).toMatchObject({ ...expected, transfers: 7 });
-    expect(report.problems).toEqual([
-      "journal: batch 3 lists 2 transfers, 1 are stored",
-      "journal: batch 3 hash does not match its transfers",
-      `${pa(ledger)}: debitsPosted is 140, transfers give 100`,
-      `${pa(ledger)}: debitsPending is 9, transfers give 49`,
-      `${pb(ledger)}: creditsPosted is 140, transfers give 100`,
-      `${pb(ledger)}: creditsPending is 9, transfers give 49`,
-      "pending h1 is open but missing from open_pendings",
-    ]);
-  });
-
-  it("reports an extra transfer row inserted into an existing batch", async () => {
-    const { ledger, report } = await verifyAfter(backend, async (l) => {
-      const p1 = await l.hub.ledgerStore.findTransfer("p1");
-      await exec(
-        l,
-        sql`insert into transfers (id, kind, debit_account_id, credit_account_id, amount, currency,
-              pending_id, timeout_ms, expires_at, reference, linked, batch_seq, batch_index, created_at)
-            values (${"x1"}, ${"posted"}, ${l.pa}, ${l.pb}, ${50}, ${"USD"}, null, null, null, null,
-              ${0}, ${1}, ${1}, ${p1?.createdAt as number})`,
-      );
+  for (const { name, tamper, counts, problems } of tamperings) {
+    it(name, async () => {
+      const { ledger, report } = await verifyAfter(backend, tamper);
+      expect(report).toMatchObject({ ...expected, ...counts });
+      expect(report.problems).toEqual(problems(ledger));
     });
-    expect(report).toMatchObject({ ...expected, transfers: 9 });
-    expect(report.problems).toEqual([
-      "journal: batch 1 lists 1 transfers, 2 are stored",
-      "journal: batch 1 hash does not match its transfers",
-      `${pa(ledger)}: debitsPosted is 140, transfers give 190`,
-      `${pb(ledger)}: creditsPosted is 140, transfers give 190`,
-    ]);
-  });
-
-  it("reports account balances edited consistently (still summing to zero)", async () => {
-    const { ledger, report } = await verifyAfter(backend, async (l) => {
-      await exec(l, sql`update accounts set debits_posted = ${150} where id = ${l.pa}`);
-      await exec(l, sql`update accounts set credits_posted = ${150} where id = ${l.pb}`);
-    });
-    expect(report).toMatchObject(expected);
-    expect(report.problems).toEqual([
-      `${pa(ledger)}: debitsPosted is 150, transfers give 140`,
-      `${pb(ledger)}: creditsPosted is 150, transfers give 140`,
-    ]);
-  });
-
-  it("reports a currency whose balances no longer sum to zero", async () => {
-    const { ledger, report } = await verifyAfter(backend, async (l) => {
-      await exec(l, sql`update accounts set credits_posted = ${141} where id = ${l.pb}`);
-      await exec(l, sql`update accounts set debits_pending = ${12} where id = ${l.pa}`);
-    });
-    expect(report).toMatchObject(expected);
-    expect(report.problems).toEqual([
-      `${pa(ledger)}: debitsPending is 12, transfers give 9`,
-      `${pb(ledger)}: creditsPosted is 141, transfers give 140`,
-      "USD: posted balances sum to -1, not zero",
-      "USD: pending balances sum to 3, not zero",
-    ]);
-  });
-
-  it("reports an edited journal hash", async () => {
-    const { report } = await verifyAfter(backend, (l) =>
-      exec(l, sql`update journal set hash = ${"f".repeat(64)} where seq = ${2}`),
-    );
-    expect(report).toMatchObject(expected);
-    expect(report.problems).toEqual([
-      "journal: batch 2 hash does not match its transfers",
-      "journal: batch 3 does not link to the batch before it",
-    ]);
-  });
-
-  it("reports an edited journal head", async () => {
-    const { report } = await verifyAfter(backend, (l) =>
-      exec(l, sql`update journal_head set seq = ${4} where id = ${1}`),
-    );
-    expect(report).toMatchObject(expected);
-    expect(report.problems).toEqual(["journal: head says batch 4, the chain ends at 5"]);
-  });
-
-  it("reports a journal entry dropped from the middle of the chain", async () => {
-    const { ledger, report } = await verifyAfter(backend, (l) =>
-      exec(l, sql`delete from journal where seq = ${3}`),
-    );
-    // Batch 3's transfers are not counted: no journal entry vouches for them.
-    expect(report).toMatchObject({ ...expected, transfers: 6 });
-    expect(report.problems).toEqual([
-      "journal: expected batch 3, found 4",
-      "journal: batch 4 does not link to the batch before it",
-      `${pa(ledger)}: debitsPosted is 140, transfers give 100`,
-      `${pa(ledger)}: debitsPending is 9, transfers give 56`,
-      `${pb(ledger)}: creditsPosted is 140, transfers give 100`,
-      `${pb(ledger)}: creditsPending is 9, transfers give 56`,
-      "pending h1 is open but missing from open_pendings",
-      "pending h2 is open but missing from open_pendings",
-    ]);
-  });
-
-  it("reports the latest journal entry dropped", async () => {
-    const { ledger, report } = await verifyAfter(backend, (l) =>
-      exec(l, sql`delete from journal where seq = ${5}`),
-    );
-    expect(report).toMatchObject({ ...expected, batches: 4, transfers: 7 });
-    expect(report.problems).toEqual([
-      "journal: head says batch 5, the chain ends at 4",
-      `${pa(ledger)}: debitsPending is 9, transfers give 0`,
-      `${pb(ledger)}: creditsPending is 9, transfers give 0`,
-      "open_pendings lists h4, which is not open",
-    ]);
-  });
-
-  it("reports an open pending deleted from open_pendings", async () => {
-    const { report } = await verifyAfter(backend, (l) =>
-      exec(l, sql`delete from open_pendings where transfer_id = ${"h4"}`),
-    );
-    expect(report).toMatchObject(expected);
-    expect(report.problems).toEqual(["pending h4 is open but missing from open_pendings"]);
-  });
+  }
 
   it("reports bogus open_pendings rows", async () => {
     const { report } = await verifyAfter(backend, async (l) => {
@@ -350,18 +351,6 @@ describeEachBackend("verifyLedger", (backend) => {
     ]);
   });
 
-  it("reports transfers referring to a deleted account", async () => {
-    const { ledger, report } = await verifyAfter(backend, (l) =>
-      exec(l, sql`delete from accounts where id = ${l.pb}`),
-    );
-    expect(report).toMatchObject({ ...expected, accounts: 9 });
-    expect(report.problems).toEqual([
-      `transfers refer to account ${ledger.pb}, which does not exist`,
-      "USD: posted balances sum to 140, not zero",
-      "USD: pending balances sum to 9, not zero",
-    ]);
-  });
-
   it("`clearhub verify` exits 0 on a clean ledger and 1, listing the problem, on a tampered one", async () => {
     const ledger = await buildLedger(backend);
     const location =
@@ -378,13 +367,16 @@ describeEachBackend("verifyLedger", (backend) => {
     expect(clean.stderr).toContain("checked 5 / 5 batches");
 
     await exec(ledger, sql`update transfers set amount = ${101} where id = ${"p1"}`);
+    const problems = [
+      "journal: batch 1 hash does not match its transfers",
+      `${pa(ledger)}: debitsPosted is 140, transfers give 141`,
+      `${pb(ledger)}: creditsPosted is 140, transfers give 141`,
+    ];
     const tampered = await runVerifyCli(ledger.database);
     expect(tampered.code, tampered.stderr).toBe(1);
     expect(tampered.stdout.split("\n")).toEqual([
       `LEDGER VERIFICATION FAILED: 5 batches, 8 transfers, 10 accounts at ${location}`,
-      "  - journal: batch 1 hash does not match its transfers",
-      `  - ${pa(ledger)}: debitsPosted is 140, transfers give 141`,
-      `  - ${pb(ledger)}: creditsPosted is 140, transfers give 141`,
+      ...problems.map((problem) => `  - ${problem}`),
       "",
     ]);
 
@@ -392,14 +384,6 @@ describeEachBackend("verifyLedger", (backend) => {
     expect(json.code, json.stderr).toBe(1);
     const lines = json.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] as string)).toEqual({
-      ok: false,
-      ...expected,
-      problems: [
-        "journal: batch 1 hash does not match its transfers",
-        `${pa(ledger)}: debitsPosted is 140, transfers give 141`,
-        `${pb(ledger)}: creditsPosted is 140, transfers give 141`,
-      ],
-    });
+    expect(JSON.parse(lines[0] as string)).toEqual({ ok: false, ...expected, problems });
   });
 });

@@ -1,9 +1,10 @@
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import { issueOperatorToken } from "../../src/api/operator-auth.ts";
 import { type ApiServer, buildServer } from "../../src/api/server.ts";
-import { type Hub, openHub } from "../../src/hub.ts";
-import { type Backend, openTestDatabase } from "../support/backends.ts";
+import type { Hub } from "../../src/hub.ts";
+import type { Backend } from "../support/backends.ts";
+import { openTestHub } from "../support/test-hub.ts";
 
 /** A hub on a fresh isolated store, its operator API, and a valid operator token. */
 export interface ApiHarness {
@@ -16,21 +17,17 @@ export interface ApiHarness {
     url: string,
     payload?: unknown,
   ): Promise<LightMyRequestResponse>;
-  dispose(): Promise<void>;
 }
 
-export async function openApiHarness(backend: Backend): Promise<ApiHarness> {
-  const test = await openTestDatabase(backend);
-  const hub = await openHub({
-    dataDir: test.dataDir,
-    databaseUrl: test.databaseUrl,
-    expirePendings: false,
-  });
-  const app = await buildServer(hub);
-  const { token } = await issueOperatorToken(hub.participantStore, "test operator");
+async function openApiHarness(
+  backend: Backend,
+): Promise<ApiHarness & { dispose(): Promise<void> }> {
+  const test = await openTestHub(backend);
+  const app = await buildServer(test.hub);
+  const { token } = await issueOperatorToken(test.hub.participantStore, "test operator");
   return {
     app,
-    hub,
+    hub: test.hub,
     token,
     call: (method, url, payload) =>
       app.inject({
@@ -41,9 +38,39 @@ export async function openApiHarness(backend: Backend): Promise<ApiHarness> {
       }),
     async dispose() {
       await app.close();
-      await hub.close();
       await test.dispose();
     },
+  };
+}
+
+/**
+ * Gives each test of the enclosing `describe` its own harness, opened before the test and
+ * disposed of after it. The returned harness stands for the current test's.
+ */
+export function useApiHarness(backend: Backend): ApiHarness {
+  let current: Awaited<ReturnType<typeof openApiHarness>> | undefined;
+  beforeEach(async () => {
+    current = await openApiHarness(backend);
+  });
+  afterEach(async () => {
+    await current?.dispose();
+    current = undefined;
+  });
+  const open = (): ApiHarness => {
+    if (current === undefined) throw new Error("the API harness is open only during a test");
+    return current;
+  };
+  return {
+    get app() {
+      return open().app;
+    },
+    get hub() {
+      return open().hub;
+    },
+    get token() {
+      return open().token;
+    },
+    call: (method, url, payload) => open().call(method, url, payload),
   };
 }
 

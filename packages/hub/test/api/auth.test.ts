@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { hashOperatorToken, issueOperatorToken } from "../../src/api/operator-auth.ts";
 import { describeEachBackend } from "../support/backends.ts";
-import { type ApiHarness, expectProblem, openApiHarness } from "./api-harness.ts";
+import { expectProblem, useApiHarness } from "./api-harness.ts";
 
 describeEachBackend("operator API authentication", (backend) => {
-  let api: ApiHarness;
-  beforeEach(async () => {
-    api = await openApiHarness(backend);
-  });
-  afterEach(async () => {
-    await api.dispose();
-  });
+  const api = useApiHarness(backend);
 
   const get = (authorization?: string) =>
     api.app.inject({

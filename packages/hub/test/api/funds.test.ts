@@ -1,22 +1,17 @@
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { describeEachBackend } from "../support/backends.ts";
 import {
-  type ApiHarness,
   accountOf,
   allBalances,
   createParticipant,
   expectProblem,
-  openApiHarness,
+  useApiHarness,
 } from "./api-harness.ts";
 
 describeEachBackend("settlement funds API", (backend) => {
-  let api: ApiHarness;
+  const api = useApiHarness(backend);
   beforeEach(async () => {
-    api = await openApiHarness(backend);
     await createParticipant(api, "acme-bank");
-  });
-  afterEach(async () => {
-    await api.dispose();
   });
 
   const move = (body: Record<string, unknown>, participantId = "acme-bank") =>
@@ -110,39 +105,25 @@ describeEachBackend("settlement funds API", (backend) => {
 
   it("answers clear codes for bad amounts, currencies, participants and ids", async () => {
     const before = await allBalances(api);
-    expectProblem(
-      await move({ id: "d1", direction: "in", amount: "0" }),
-      422,
-      "amount_not_positive",
-    );
-    expectProblem(await move({ id: "d2", direction: "in", amount: "-5" }), 422, "amount_invalid");
-    expectProblem(
-      await move({ id: "d3", direction: "in", amount: "1.001" }),
-      422,
-      "amount_too_precise",
-    );
-    expectProblem(
-      await move({ id: "d4", direction: "in", amount: "1", currency: "EUX" }),
-      422,
-      "currency_unknown",
-    );
-    expectProblem(
-      await move({ id: "d5", direction: "in", amount: "1", currency: "USD" }),
-      422,
-      "currency_not_held",
-    );
-    expectProblem(
-      await move({ id: "d6", direction: "in", amount: "1" }, "nobody"),
-      404,
-      "participant_not_found",
-    );
-    expectProblem(await move({ id: "bad id!", direction: "in", amount: "1" }), 422, "id_invalid");
-    expectProblem(
-      await move({ id: "d7", direction: "sideways", amount: "1" }),
-      400,
-      "request_invalid",
-    );
-    expectProblem(await move({ id: "d8", direction: "in", amount: 1 }), 400, "request_invalid");
+    const refusals: [
+      body: Record<string, unknown>,
+      status: number,
+      code: string,
+      participantId?: string,
+    ][] = [
+      [{ id: "d1", direction: "in", amount: "0" }, 422, "amount_not_positive"],
+      [{ id: "d2", direction: "in", amount: "-5" }, 422, "amount_invalid"],
+      [{ id: "d3", direction: "in", amount: "1.001" }, 422, "amount_too_precise"],
+      [{ id: "d4", direction: "in", amount: "1", currency: "EUX" }, 422, "currency_unknown"],
+      [{ id: "d5", direction: "in", amount: "1", currency: "USD" }, 422, "currency_not_held"],
+      [{ id: "d6", direction: "in", amount: "1" }, 404, "participant_not_found", "nobody"],
+      [{ id: "bad id!", direction: "in", amount: "1" }, 422, "id_invalid"],
+      [{ id: "d7", direction: "sideways", amount: "1" }, 400, "request_invalid"],
+      [{ id: "d8", direction: "in", amount: 1 }, 400, "request_invalid"],
+    ];
+    for (const [body, status, code, participantId] of refusals) {
+      expectProblem(await move(body, participantId), status, code);
+    }
     expect(await allBalances(api)).toEqual(before);
   });
 

@@ -1,23 +1,16 @@
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { describeEachBackend } from "../support/backends.ts";
 import {
-  type ApiHarness,
   accountOf,
   createParticipant,
   deposit,
   expectProblem,
-  openApiHarness,
   type ParticipantBody,
+  useApiHarness,
 } from "./api-harness.ts";
 
 describeEachBackend("participants API", (backend) => {
-  let api: ApiHarness;
-  beforeEach(async () => {
-    api = await openApiHarness(backend);
-  });
-  afterEach(async () => {
-    await api.dispose();
-  });
+  const api = useApiHarness(backend);
 
   const register = (body: Record<string, unknown>) =>
     api.call("POST", "/v1/participants", {

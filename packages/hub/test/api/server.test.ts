@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { problemCatalogue } from "../../src/api/problem.ts";
 import { buildServer } from "../../src/api/server.ts";
 import { transferResultCodes } from "../../src/domain/ledger/result-code.ts";
 import type { Hub } from "../../src/hub.ts";
 import { describeEachBackend } from "../support/backends.ts";
-import { type ApiHarness, expectProblem, openApiHarness } from "./api-harness.ts";
+import { expectProblem, useApiHarness } from "./api-harness.ts";
 
 interface OpenApiDocument {
   openapi: string;
@@ -35,13 +35,7 @@ const documentedRoutes = [
 ];
 
 describeEachBackend("operator API server", (backend) => {
-  let api: ApiHarness;
-  beforeEach(async () => {
-    api = await openApiHarness(backend);
-  });
-  afterEach(async () => {
-    await api.dispose();
-  });
+  const api = useApiHarness(backend);
 
   it("serves an OpenAPI 3.1 document listing every route", async () => {
     const response = await api.app.inject({ method: "GET", url: "/openapi.json" });

@@ -1,25 +1,23 @@
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { transferResultCodes } from "../../src/domain/ledger/result-code.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import {
-  type ApiHarness,
   accountOf,
   allBalances,
   createParticipant,
   expectProblem,
-  openApiHarness,
+  useApiHarness,
 } from "./api-harness.ts";
 
 type Item = Record<string, unknown>;
 
 describeEachBackend("transfers API", (backend) => {
-  let api: ApiHarness;
+  const api = useApiHarness(backend);
   /** Position account ids of the two test participants. */
   let a: number;
   let b: number;
 
   beforeEach(async () => {
-    api = await openApiHarness(backend);
     await createParticipant(api, "bank-a", [
       { currency: "EUR", netDebitCap: "100.00" },
       { currency: "JPY", netDebitCap: "1000" },
@@ -30,9 +28,6 @@ describeEachBackend("transfers API", (backend) => {
     ]);
     a = (await accountOf(api, "bank-a", "position")).id;
     b = (await accountOf(api, "bank-b", "position")).id;
-  });
-  afterEach(async () => {
-    await api.dispose();
   });
 
   const posted = (id: string, amount: string, fields: Item = {}): Item => ({

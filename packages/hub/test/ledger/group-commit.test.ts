@@ -13,13 +13,9 @@ import type { BatchApply, LedgerStore } from "../../src/app/ports/ledger-store.t
 import type { BatchOutcome } from "../../src/domain/ledger/batch-engine.ts";
 import type { TransferResultCode } from "../../src/domain/ledger/result-code.ts";
 import type { PostingRequest, TransferRequest } from "../../src/domain/ledger/transfer.ts";
-import { type Hub, openHub } from "../../src/hub.ts";
-import {
-  type Backend,
-  describeEachBackend,
-  openTestDatabase,
-  type TestDatabase,
-} from "../support/backends.ts";
+import type { Hub } from "../../src/hub.ts";
+import { type Backend, describeEachBackend } from "../support/backends.ts";
+import { openTestHub } from "../support/test-hub.ts";
 
 interface Fixture {
   readonly hub: Hub;
@@ -42,41 +38,20 @@ function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Opens a hub on a fresh, isolated test store. */
-async function openIsolatedHub(
-  backend: Backend,
-  groupCommit?: Partial<GroupCommitOptions>,
-): Promise<{ hub: Hub; database: TestDatabase }> {
-  const database = await openTestDatabase(backend);
-  try {
-    const hub = await openHub({
-      databaseUrl: database.databaseUrl,
-      dataDir: database.dataDir,
-      expirePendings: false,
-      groupCommit,
-    });
-    return { hub, database };
-  } catch (error) {
-    await database.dispose();
-    throw error;
-  }
-}
-
 async function openFixture(
   backend: Backend,
   groupCommit: Partial<GroupCommitOptions> = {},
 ): Promise<Fixture> {
   const batches: number[] = [];
   const storageErrors: unknown[] = [];
-  const { hub, database } = await openIsolatedHub(backend, {
-    ...groupCommit,
-    onBatch: (transfers) => batches.push(transfers),
-    onStorageError: (error) => storageErrors.push(error),
+  const { hub, dispose } = await openTestHub(backend, {
+    groupCommit: {
+      ...groupCommit,
+      onBatch: (transfers) => batches.push(transfers),
+      onStorageError: (error) => storageErrors.push(error),
+    },
   });
-  cleanups.push(async () => {
-    await hub.close();
-    await database.dispose();
-  });
+  cleanups.push(dispose);
   const ids = new Map<string, number>();
   for (const id of ["pa", "pb", "pc"]) {
     const currencies = [{ currency: "USD", netDebitCap: 1_000n }];

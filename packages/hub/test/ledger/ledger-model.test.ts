@@ -9,7 +9,6 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import type { GroupCommitOptions } from "../../src/app/ledger/group-commit.ts";
 import { verifyLedger } from "../../src/app/ledger/verify-ledger.ts";
 import type { AccountBalances } from "../../src/app/ports/ledger-store.ts";
 import {
@@ -20,13 +19,9 @@ import {
 } from "../../src/domain/ledger/transfer.ts";
 import { amountMinorMax } from "../../src/domain/money/amount.ts";
 import type { ParticipantStatus } from "../../src/domain/participant/participant.ts";
-import { type Hub, openHub } from "../../src/hub.ts";
-import {
-  type Backend,
-  describeEachBackend,
-  openTestDatabase,
-  type TestDatabase,
-} from "../support/backends.ts";
+import type { Hub } from "../../src/hub.ts";
+import { describeEachBackend } from "../support/backends.ts";
+import { openTestHub, type TestHub } from "../support/test-hub.ts";
 import { type ModelAccount, ReferenceLedger } from "./reference-model.ts";
 
 /** Runs per backend; set LEDGER_MODEL_RUNS for a deeper search (e.g. 500 in a nightly job). */
@@ -720,26 +715,6 @@ const setupArb: fc.Arbitrary<RunSetup> = fc.record({
 // ---------------------------------------------------------------------------------------------
 // Running and comparing.
 
-/** Opens a hub on a fresh, isolated test store. */
-async function openIsolatedHub(
-  backend: Backend,
-  groupCommit?: Partial<GroupCommitOptions>,
-): Promise<{ hub: Hub; database: TestDatabase }> {
-  const database = await openTestDatabase(backend);
-  try {
-    const hub = await openHub({
-      databaseUrl: database.databaseUrl,
-      dataDir: database.dataDir,
-      expirePendings: false,
-      groupCommit,
-    });
-    return { hub, database };
-  } catch (error) {
-    await database.dispose();
-    throw error;
-  }
-}
-
 let runSeq = 0;
 
 /** Releases whatever earlier (possibly failed) runs left reserved, so every run starts alone. */
@@ -838,23 +813,21 @@ function bigintJson(_key: string, value: unknown): unknown {
 }
 
 describeEachBackend("ledger against the reference model", (backend) => {
-  let database: TestDatabase | undefined;
-  let hub: Hub | undefined;
+  let test: TestHub | undefined;
 
   beforeAll(async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2030-01-01T00:00:00Z"));
-    ({ hub, database } = await openIsolatedHub(backend));
+    test = await openTestHub(backend);
   });
 
   afterAll(async () => {
-    await hub?.close();
-    await database?.dispose();
+    await test?.dispose();
     vi.useRealTimers();
   });
 
   it("answers every command and ends with the balances the model predicts", async () => {
-    const opened = hub as Hub;
+    const opened = test?.hub as Hub;
     await fc.assert(
       fc.asyncProperty(
         setupArb,
@@ -878,13 +851,14 @@ describeEachBackend("ledger against the reference model", (backend) => {
  * callers that share the batch are unaffected.
  */
 describeEachBackend("ledger references", (backend) => {
-  let database: TestDatabase | undefined;
+  let test: TestHub | undefined;
   let hub: Hub | undefined;
   let request: (id: string, reference: string) => TransferRequest;
 
   beforeAll(async () => {
-    ({ hub, database } = await openIsolatedHub(backend));
-    const opened = hub;
+    test = await openTestHub(backend);
+    const opened = test.hub;
+    hub = opened;
     for (const id of ["pa", "pb"]) {
       const currencies = [{ currency: "USD", netDebitCap: 500n }];
       expect(
@@ -907,8 +881,7 @@ describeEachBackend("ledger references", (backend) => {
   });
 
   afterAll(async () => {
-    await hub?.close();
-    await database?.dispose();
+    await test?.dispose();
   });
 
   const refused: [string, string][] = [

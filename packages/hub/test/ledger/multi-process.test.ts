@@ -17,8 +17,8 @@ import { verifyLedger } from "../../src/app/ledger/verify-ledger.ts";
 import type { AccountBalances } from "../../src/app/ports/ledger-store.ts";
 import { exposure } from "../../src/domain/ledger/account.ts";
 import { expiryTransferId, type StoredTransfer } from "../../src/domain/ledger/transfer.ts";
-import { type Hub, openHub } from "../../src/hub.ts";
-import { openTestDatabase, postgresAvailable, type TestDatabase } from "../support/backends.ts";
+import { postgresAvailable } from "../support/backends.ts";
+import { openTestHub } from "../support/test-hub.ts";
 import type {
   ParentMessage,
   Submission,
@@ -41,20 +41,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** Opens the shared schema and the parent's hub. */
-async function openSharedHub(): Promise<{ hub: Hub; database: TestDatabase; databaseUrl: string }> {
-  const database = await openTestDatabase("postgres");
-  try {
-    const databaseUrl = database.databaseUrl;
-    if (databaseUrl === undefined) throw new Error("the PostgreSQL test database has no URL");
-    const hub = await openHub({ databaseUrl, expirePendings: false });
-    return { hub, database, databaseUrl };
-  } catch (error) {
-    await database.dispose();
-    throw error;
-  }
-}
 
 interface Worker {
   readonly child: ChildProcess;
@@ -145,11 +131,11 @@ const postgres = await postgresAvailable();
 describe.skipIf(!postgres)("group commit across three hub processes [postgres]", () => {
   it("keeps one serial ledger when three processes post to the same hot accounts", async () => {
     const started = performance.now();
-    const { hub, database, databaseUrl } = await openSharedHub();
-    cleanups.push(async () => {
-      await hub.close();
-      await database.dispose();
-    });
+    // The shared schema and the parent's hub.
+    const { hub, database, dispose } = await openTestHub("postgres");
+    cleanups.push(dispose);
+    const databaseUrl = database.databaseUrl;
+    if (databaseUrl === undefined) throw new Error("the PostgreSQL test database has no URL");
 
     // ---- Setup: four participants, caps, deposits.
     const accountIds = new Map<string, number>();

@@ -17,6 +17,8 @@ export interface GroupCommitOptions {
   readonly onBatch?: ((transfers: number, commitMs: number) => void) | undefined;
   /** Told when a batch's database transaction fails. */
   readonly onStorageError?: ((error: unknown) => void) | undefined;
+  /** Told of every result code answered, including those answered without a batch, for metrics. */
+  readonly onResults?: ((codes: readonly TransferResultCode[]) => void) | undefined;
 }
 
 export const groupCommitDefaults: GroupCommitOptions = { batchDelayMs: 1, batchSizeMax };
@@ -61,6 +63,7 @@ export class GroupCommit {
     if (openStart < requests.length) {
       const closed = requests.slice(0, openStart);
       const open = openChainResults(requests.length - openStart);
+      this.options.onResults?.(open);
       return closed.length === 0
         ? Promise.resolve(open)
         : this.submit(closed).then((results) => [...results, ...open]);
@@ -135,6 +138,7 @@ export class GroupCommit {
       results = requests.map(() => "storage_unavailable");
     }
     this.options.onBatch?.(requests.length, performance.now() - started);
+    this.options.onResults?.(results);
     let offset = 0;
     for (const waiting of batch) {
       waiting.resolve(results.slice(offset, offset + waiting.requests.length));

@@ -1,0 +1,161 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { batchSizeMax } from "../../domain/ledger/batch-engine.ts";
+import { type TransferResultCode, transferResultCodes } from "../../domain/ledger/result-code.ts";
+
+/** Who sent a request, as far as the API could tell. A later issue adds participants. */
+export type RequestCaller = "operator" | "anonymous";
+
+export interface RequestRecord {
+  /** The route's URL template (`/v1/participants/:participantId`); undefined when none matched. */
+  readonly route: string | undefined;
+  readonly method: string;
+  readonly statusCode: number;
+  readonly caller: RequestCaller;
+  readonly durationSeconds: number;
+}
+
+export interface RenderedMetrics {
+  readonly contentType: string;
+  readonly body: string;
+}
+
+const metricPrefix = "clearhub_";
+/** The route label of a request no route matched: raw URLs would make the label unbounded. */
+const unmatchedRoute = "unmatched";
+
+/** Up to the server's 30 s request timeout; past that the request was abandoned anyway. */
+const requestDurationBucketsSeconds = [
+  0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
+];
+/** Group commit's aim is a transaction in milliseconds; the tail shows a struggling database. */
+const batchCommitBucketsSeconds = [
+  0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+];
+
+/** Powers of two, then the largest batch itself: a full batch means the ledger is saturated. */
+function batchTransfersBuckets(): number[] {
+  const buckets: number[] = [];
+  for (let size = 1; size < batchSizeMax; size *= 2) buckets.push(size);
+  buckets.push(batchSizeMax);
+  return buckets;
+}
+
+let processRegistryShared: Registry | undefined;
+
+/**
+ * Process metrics (CPU, memory, event-loop lag, GC) describe the process, not a hub, and
+ * collecting them starts an event-loop monitor and a GC observer that cannot be stopped. So
+ * they are collected once per process, into a registry of our own, and shared by every hub.
+ */
+function sharedProcessRegistry(): Registry {
+  if (processRegistryShared === undefined) {
+    processRegistryShared = new Registry();
+    collectDefaultMetrics({ register: processRegistryShared, prefix: metricPrefix });
+  }
+  return processRegistryShared;
+}
+
+function statusClass(statusCode: number): string {
+  return `${Math.floor(statusCode / 100)}xx`;
+}
+
+/**
+ * The hub's Prometheus metrics. Each hub owns its registry (never prom-client's global default
+ * one), so several hubs in one process, as in the tests, keep their own counts. Every label has
+ * a bounded set of values: route templates, HTTP methods, status classes, result codes.
+ */
+export class HubMetrics {
+  private readonly registry = new Registry();
+  /** Taken when the hub opens, so GC and event-loop figures cover its whole life. */
+  private readonly processRegistry = sharedProcessRegistry();
+
+  private readonly httpRequests = new Counter({
+    name: `${metricPrefix}http_requests_total`,
+    help: "HTTP requests answered, by route template, method, status class and caller",
+    labelNames: ["route", "method", "status_class", "caller"] as const,
+    registers: [this.registry],
+  });
+
+  private readonly httpRequestDuration = new Histogram({
+    name: `${metricPrefix}http_request_duration_seconds`,
+    help: "Time from receiving a request to finishing its response, by route template",
+    labelNames: ["route"] as const,
+    buckets: requestDurationBucketsSeconds,
+    registers: [this.registry],
+  });
+
+  private readonly batchTransfers = new Histogram({
+    name: `${metricPrefix}ledger_batch_transfers`,
+    help: "Transfers per group-commit batch",
+    buckets: batchTransfersBuckets(),
+    registers: [this.registry],
+  });
+
+  private readonly batchCommit = new Histogram({
+    name: `${metricPrefix}ledger_batch_commit_seconds`,
+    help: "Time to commit one group-commit batch, including a failed attempt",
+    buckets: batchCommitBucketsSeconds,
+    registers: [this.registry],
+  });
+
+  private readonly storageErrors = new Counter({
+    name: `${metricPrefix}ledger_storage_errors_total`,
+    help: "Batches whose database transaction failed (each transfer answered storage_unavailable)",
+    registers: [this.registry],
+  });
+
+  private readonly transferResults = new Counter({
+    name: `${metricPrefix}ledger_transfer_results_total`,
+    help: "Transfer results the ledger answered, by result code",
+    labelNames: ["code"] as const,
+    registers: [this.registry],
+  });
+
+  private readonly pendingExpirations = new Counter({
+    name: `${metricPrefix}pending_expirations_total`,
+    help: "Reservations released because their timeout passed",
+    registers: [this.registry],
+  });
+
+  constructor() {
+    // Every code is exported from the start, so a rate over a code never begins with a gap.
+    for (const code of Object.keys(transferResultCodes)) this.transferResults.inc({ code }, 0);
+  }
+
+  recordRequest(request: RequestRecord): void {
+    const route = request.route ?? unmatchedRoute;
+    this.httpRequests.inc({
+      route,
+      method: request.method,
+      status_class: statusClass(request.statusCode),
+      caller: request.caller,
+    });
+    this.httpRequestDuration.observe({ route }, request.durationSeconds);
+  }
+
+  recordBatch(transfers: number, commitMs: number): void {
+    this.batchTransfers.observe(transfers);
+    this.batchCommit.observe(commitMs / 1000);
+  }
+
+  recordStorageError(): void {
+    this.storageErrors.inc();
+  }
+
+  recordResults(codes: readonly TransferResultCode[]): void {
+    // A batch holds up to 8190 results of a few distinct codes: one increment per code.
+    const counts = new Map<TransferResultCode, number>();
+    for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+    for (const [code, count] of counts) this.transferResults.inc({ code }, count);
+  }
+
+  recordExpirations(released: number): void {
+    this.pendingExpirations.inc(released);
+  }
+
+  /** The Prometheus text exposition of this hub's metrics and the process's. */
+  async render(): Promise<RenderedMetrics> {
+    const merged = Registry.merge([this.registry, this.processRegistry]);
+    return { contentType: merged.contentType, body: await merged.metrics() };
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * A hub on a fresh, isolated test store (see ./backends.ts), without the pending-expiry job:
+ * tests that want expiry sweep through `hub.expiry` themselves.
+ */
+import type { GroupCommitOptions } from "../../src/app/ledger/group-commit.ts";
+import { type Hub, openHub } from "../../src/hub.ts";
+import { type Backend, openTestDatabase, type TestDatabase } from "./backends.ts";
+
+export interface TestHubOptions {
+  readonly groupCommit?: Partial<GroupCommitOptions> | undefined;
+}
+
+export interface TestHub {
+  readonly hub: Hub;
+  /** The hub's store; its URL or directory lets other processes open the same store. */
+  readonly database: TestDatabase;
+  /** Closes the hub, then disposes of the store. */
+  dispose(): Promise<void>;
+}
+
+/** Opens a hub on a fresh, isolated test store; if the hub fails to open, the store is disposed of. */
+export async function openTestHub(
+  backend: Backend,
+  options: TestHubOptions = {},
+): Promise<TestHub> {
+  const database = await openTestDatabase(backend);
+  let hub: Hub;
+  try {
+    hub = await openHub({
+      databaseUrl: database.databaseUrl,
+      dataDir: database.dataDir,
+      expirePendings: false,
+      groupCommit: options.groupCommit,
+    });
+  } catch (error) {
+    await database.dispose();
+    throw error;
+  }
+  return {
+    hub,
+    database,
+    async dispose() {
+      try {
+        await hub.close();
+      } finally {
+        await database.dispose();
+      }
+    },
+  };
+}
