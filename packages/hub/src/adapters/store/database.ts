@@ -5,6 +5,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { clearingCoreMigration } from "./migrations/0001-clearing-core.ts";
+import { participantKeysMigration } from "./migrations/0002-participant-keys.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -86,6 +87,7 @@ function openSqlite(dataDir: string): Database {
 export async function migrateToLatest(database: Database): Promise<void> {
   const migrations: Record<string, Migration> = {
     "0001-clearing-core": clearingCoreMigration(database.dialect),
+    "0002-participant-keys": participantKeysMigration(database.dialect),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

@@ -13,6 +13,7 @@ import {
   type TransferKind,
   type TransferRequest,
 } from "../../domain/ledger/transfer.ts";
+import { cloneAccounts, unappliedRequestIds } from "./batch-attempt.ts";
 import { LedgerReads } from "./ledger-reads.ts";
 import {
   type AccountRow,
@@ -90,13 +91,7 @@ async function runBatch(
   );
 }
 
-/**
- * The fast path: assume no request id is stored yet (retries are rare) and let the primary key
- * prove it for every transfer the batch creates, instead of probing the index for every id
- * first. Requests that failed were not inserted, so their ids are looked up afterwards: a
- * stored one must answer `exists`, which outranks their failure. Returns undefined, with
- * everything since the savepoint undone, if any request id was stored after all.
- */
+/** See batch-attempt.ts. Returns undefined, with the savepoint undone, if some id was stored. */
 async function writeIfNoIdIsStored(
   client: Client,
   requests: readonly TransferRequest[],
@@ -106,10 +101,8 @@ async function writeIfNoIdIsStored(
   await client.query("savepoint assume_new_ids");
   try {
     await writeOutcome(client, outcome, outcome.journal);
-    const failedIds = requests
-      .filter((_, index) => outcome.results[index] !== "ok")
-      .map((request) => request.id);
-    if ((await selectTransfers(client, failedIds)).size === 0) return outcome;
+    const unapplied = unappliedRequestIds(requests, outcome);
+    if ((await selectTransfers(client, unapplied)).size === 0) return outcome;
   } catch (error) {
     if (!isStoredTransferId(error)) throw error;
   }
@@ -139,13 +132,6 @@ const uniqueViolation = "23505";
 function isStoredTransferId(error: unknown): boolean {
   const { code, constraint } = error as { code?: string; constraint?: string };
   return code === uniqueViolation && constraint === "transfers_pkey";
-}
-
-/** The engine updates accounts in place; each attempt starts from the balances as locked. */
-function cloneAccounts(accounts: ReadonlyMap<number, AccountState>): Map<number, AccountState> {
-  const copies = new Map<number, AccountState>();
-  for (const [id, account] of accounts) copies.set(id, { ...account });
-  return copies;
 }
 
 /**

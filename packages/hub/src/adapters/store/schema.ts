@@ -12,6 +12,8 @@ export interface ClearhubSchema {
   journal: JournalTable;
   journal_head: JournalHeadTable;
   operator_tokens: OperatorTokensTable;
+  participant_keys: ParticipantKeysTable;
+  seen_nonces: SeenNoncesTable;
 }
 
 export interface ParticipantsTable {
@@ -77,4 +79,20 @@ export interface OperatorTokensTable {
   token_hash: string;
   created_at: bigint;
   revoked_at: bigint | null;
+}
+
+export interface ParticipantKeysTable {
+  key_id: string;
+  participant_id: string;
+  algorithm: string;
+  public_key: string;
+  status: string;
+  created_at: bigint;
+  revoked_at: bigint | null;
+}
+
+export interface SeenNoncesTable {
+  key_id: string;
+  nonce: string;
+  expires_at: bigint;
 }

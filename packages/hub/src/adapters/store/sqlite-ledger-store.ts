@@ -10,6 +10,7 @@ import {
   type TransferKind,
   type TransferRequest,
 } from "../../domain/ledger/transfer.ts";
+import { cloneAccounts, unappliedRequestIds } from "./batch-attempt.ts";
 import { LedgerReads } from "./ledger-reads.ts";
 import {
   type AccountRow,
@@ -48,35 +49,63 @@ export class SqliteLedgerStore extends LedgerReads implements LedgerStore {
 
   private runBatch(requests: readonly TransferRequest[], apply: BatchApply): BatchOutcome {
     const s = this.statements;
-    const transfers = new Map<string, StoredTransfer>();
+    const pendings = new Map<string, StoredTransfer>();
     const resolutions = new Map<string, TransferKind>();
-    for (const request of requests) {
-      const row = s.selectTransfer.get(request.id) as TransferRow | undefined;
-      if (row !== undefined) transfers.set(row.id, transferFromRow(row));
-      if (!isResolution(request)) continue;
+    for (const request of requests.filter(isResolution)) {
       const pending = s.selectTransfer.get(request.pendingId) as TransferRow | undefined;
-      if (pending !== undefined) transfers.set(pending.id, transferFromRow(pending));
+      if (pending !== undefined) pendings.set(pending.id, transferFromRow(pending));
       const resolution = s.selectResolution.get(request.pendingId) as
         | { kind: TransferKind }
         | undefined;
       if (resolution !== undefined) resolutions.set(request.pendingId, resolution.kind);
     }
-    const pendings = [...transfers.values()].filter((transfer) => transfer.kind === "pending");
     const accounts = new Map<number, AccountState>();
-    for (const id of accountIdsOf(requests, pendings)) {
+    for (const id of accountIdsOf(requests, pendings.values())) {
       const row = s.selectAccount.get(id) as (AccountRow & { status: string }) | undefined;
       if (row !== undefined) accounts.set(id, accountStateFromRow(row));
     }
     const head = s.selectHead.get() as { seq: bigint; hash: string };
-    const outcome = apply({
-      accounts,
-      transfers,
-      resolutions,
-      journalHead: { seq: Number(head.seq), hash: head.hash },
-      now: Date.now(),
-    });
+    const journalHead = { seq: Number(head.seq), hash: head.hash };
+    const now = Date.now();
+    const applyTo = (transfers: Map<string, StoredTransfer>) =>
+      apply({ accounts: cloneAccounts(accounts), transfers, resolutions, journalHead, now });
+    const assumed = applyTo(new Map(pendings));
+    if (this.writeIfNoIdIsStored(requests, assumed)) return assumed;
+    const transfers = this.selectTransfers(requests.map((request) => request.id));
+    for (const [id, pending] of pendings) transfers.set(id, pending);
+    const outcome = applyTo(transfers);
     if (outcome.journal !== null) this.writeOutcome(outcome, outcome.journal);
     return outcome;
+  }
+
+  /** See batch-attempt.ts. A nested better-sqlite3 transaction is a savepoint: a throw undoes it. */
+  private writeIfNoIdIsStored(
+    requests: readonly TransferRequest[],
+    outcome: BatchOutcome,
+  ): boolean {
+    const journal = outcome.journal;
+    if (journal === null) return false;
+    try {
+      this.sqlite.transaction(() => {
+        this.writeOutcome(outcome, journal);
+        if (this.selectTransfers(unappliedRequestIds(requests, outcome)).size > 0) {
+          throw new StoredIdFound();
+        }
+      })();
+      return true;
+    } catch (error) {
+      if (error instanceof StoredIdFound || isStoredTransferId(error)) return false;
+      throw error;
+    }
+  }
+
+  private selectTransfers(ids: readonly string[]): Map<string, StoredTransfer> {
+    const found = new Map<string, StoredTransfer>();
+    for (const id of ids) {
+      const row = this.statements.selectTransfer.get(id) as TransferRow | undefined;
+      if (row !== undefined) found.set(row.id, transferFromRow(row));
+    }
+    return found;
   }
 
   private writeOutcome(outcome: BatchOutcome, journal: JournalEntry): void {
@@ -113,6 +142,13 @@ export class SqliteLedgerStore extends LedgerReads implements LedgerStore {
     );
     s.updateHead.run(journal.seq, journal.hash);
   }
+}
+
+class StoredIdFound extends Error {}
+
+function isStoredTransferId(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === "SQLITE_CONSTRAINT_PRIMARYKEY" && message?.includes("transfers.id") === true;
 }
 
 const safeIntegerMax = BigInt(Number.MAX_SAFE_INTEGER);
