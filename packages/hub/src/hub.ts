@@ -1,26 +1,41 @@
+import type { Redis } from "ioredis";
 import { HubMetrics } from "./adapters/metrics/hub-metrics.ts";
+import { closeRedis, connectRedis } from "./adapters/redis/redis-connection.ts";
+import { RedisNonceCache } from "./adapters/redis/redis-nonce-cache.ts";
 import {
   type Database,
   type DatabaseConfig,
   migrateToLatest,
   openDatabase,
 } from "./adapters/store/database.ts";
+import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
 import { PostgresLedgerStore } from "./adapters/store/postgres-ledger-store.ts";
 import { SqliteLedgerStore } from "./adapters/store/sqlite-ledger-store.ts";
+import { StoreNonceCache } from "./adapters/store/store-nonce-cache.ts";
 import {
   GroupCommit,
   type GroupCommitOptions,
   groupCommitDefaults,
 } from "./app/ledger/group-commit.ts";
+import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
 import type { LedgerStore } from "./app/ports/ledger-store.ts";
+import type { NonceCache } from "./app/ports/nonce-cache.ts";
+import type { ParticipantKeyStore } from "./app/ports/participant-key-store.ts";
+import { NoncePurge } from "./jobs/nonce-purge.ts";
 import { PendingExpiry, pendingExpiryDefaults } from "./jobs/pending-expiry.ts";
 
 export interface HubConfig extends DatabaseConfig {
   readonly groupCommit?: Partial<GroupCommitOptions> | undefined;
   /** Run the reservation-expiry job in this process (every hub node may). */
   readonly expirePendings?: boolean | undefined;
+  /** A redis:// URL keeps the signature nonces in Redis; without one they live in the store. */
+  readonly redisUrl?: string | undefined;
+  /** Prefix of the hub's Redis keys, so several hubs can share one Redis. */
+  readonly redisKeyPrefix?: string | undefined;
+  /** Run the job deleting expired nonces from the store (only when they live there). */
+  readonly purgeNonces?: boolean | undefined;
 }
 
 /** The composition root: the one place that picks adapters and wires them to the use-cases. */
@@ -30,6 +45,11 @@ export interface Hub {
   readonly ledger: GroupCommit;
   readonly participants: ParticipantService;
   readonly participantStore: KyselyParticipantStore;
+  readonly participantKeys: ParticipantKeyService;
+  /** The registry the request-signature verifier looks keys up in. */
+  readonly participantKeyStore: ParticipantKeyStore;
+  /** Shared by every hub node: the store's table, or Redis when `redisUrl` is set. */
+  readonly nonces: NonceCache;
   readonly expiry: PendingExpiry;
   readonly metrics: HubMetrics;
   close(): Promise<void>;
@@ -67,6 +87,18 @@ function observedGroupCommit(
 }
 
 export async function openHub(config: HubConfig): Promise<Hub> {
+  const redisUrl = config.redisUrl === "" ? undefined : config.redisUrl;
+  // Connected first: a wrong REDIS_URL stops the start before the database is touched.
+  const redis = redisUrl === undefined ? undefined : await connectRedis(redisUrl);
+  try {
+    return await assembleHub(config, redis);
+  } catch (error) {
+    redis?.disconnect();
+    throw error;
+  }
+}
+
+async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise<Hub> {
   const database = openDatabase(config);
   await migrateToLatest(database);
   const metrics = new HubMetrics();
@@ -75,6 +107,14 @@ export async function openHub(config: HubConfig): Promise<Hub> {
   const participantStore = new KyselyParticipantStore(database.kysely);
   const participants = new ParticipantService(participantStore, ledger);
   await participants.ensureOperator();
+  const participantKeyStore = new KyselyParticipantKeyStore(database.kysely, database.dialect);
+  const participantKeys = new ParticipantKeyService(participantStore, participantKeyStore);
+  const nonces: NonceCache =
+    redis === undefined
+      ? new StoreNonceCache(database.kysely)
+      : new RedisNonceCache(redis, config.redisKeyPrefix);
+  const noncePurge = redis === undefined ? new NoncePurge(nonces) : undefined;
+  if (config.purgeNonces !== false) noncePurge?.start();
   const expiry = new PendingExpiry(ledgerStore, ledger, {
     ...pendingExpiryDefaults,
     onSweep: (released) => metrics.recordExpirations(released),
@@ -86,12 +126,17 @@ export async function openHub(config: HubConfig): Promise<Hub> {
     ledger,
     participants,
     participantStore,
+    participantKeys,
+    participantKeyStore,
+    nonces,
     expiry,
     metrics,
     async close() {
       await expiry.stop();
+      await noncePurge?.stop();
       await ledger.drain();
       await database.close();
+      if (redis !== undefined) await closeRedis(redis);
     },
   };
 }

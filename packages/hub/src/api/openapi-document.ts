@@ -29,6 +29,14 @@ Every error is an RFC 9457 problem (\`${problemContentType}\`) with
 \`type: urn:clearhub:problem:<code>\` and the same \`code\` as a field. Each request has an id,
 returned in the \`x-request-id\` header and written to the hub's log.
 
+## Participant keys
+
+Participants sign their requests with HTTP Message Signatures (RFC 9421) using Ed25519 keys
+registered here; the hub issues each key's \`keyid\`. Each signature carries \`created\`,
+\`keyid\` and \`nonce\`; a nonce is accepted once per key. Refused signatures answer the
+\`signature_*\`, \`key_unknown\`, \`key_revoked\`, \`digest_mismatch\` and \`nonce_replayed\`
+problems below.
+
 ## Problem codes
 
 ${problemTable()}
@@ -50,6 +58,7 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
       security: [{ [operatorSecuritySchemeName]: [] }],
       tags: [
         { name: "participants", description: "Onboarding, status, currencies, caps and funds" },
+        { name: "keys", description: "The Ed25519 keys participants sign their requests with" },
         { name: "transfers", description: "The clearing ledger" },
         { name: "operations", description: "Liveness and readiness probes" },
       ],

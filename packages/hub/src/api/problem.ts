@@ -1,5 +1,9 @@
 import { type Static, Type } from "@sinclair/typebox";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import {
+  activeKeysPerParticipantMax,
+  type ParticipantKeyErrorCode,
+} from "../app/participants/participant-key-service.ts";
 import type { ParticipantErrorCode } from "../app/participants/participant-service.ts";
 import type { TransferResultCode } from "../domain/ledger/result-code.ts";
 import type { AmountParseError } from "../domain/money/amount.ts";
@@ -23,7 +27,20 @@ export type ApiProblemCode =
   | "batch_too_large"
   | "transfer_not_found"
   | "database_unavailable"
-  | "internal_error";
+  | "internal_error"
+  | SignatureProblemCode;
+
+/** Why a participant's signed request (RFC 9421, RFC 9530) was refused before it was handled. */
+export type SignatureProblemCode =
+  | "signature_missing"
+  | "signature_malformed"
+  | "signature_components_insufficient"
+  | "signature_created_out_of_window"
+  | "key_unknown"
+  | "key_revoked"
+  | "digest_mismatch"
+  | "signature_invalid"
+  | "nonce_replayed";
 
 /** Ledger results that are not failures are answered with 2xx, never as problems. */
 export type TransferFailureCode = Exclude<TransferResultCode, "ok" | "exists">;
@@ -31,6 +48,7 @@ export type TransferFailureCode = Exclude<TransferResultCode, "ok" | "exists">;
 export type ProblemCode =
   | ApiProblemCode
   | ParticipantErrorCode
+  | ParticipantKeyErrorCode
   | AmountParseError
   | TransferFailureCode;
 
@@ -74,6 +92,32 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   },
   internal_error: { status: 500, title: "Unexpected error; it was logged" },
 
+  signature_missing: {
+    status: 401,
+    title: "The request carries no Signature and Signature-Input headers",
+  },
+  signature_malformed: {
+    status: 401,
+    title:
+      "The Signature or Signature-Input header cannot be parsed, or lacks created, keyid or nonce",
+  },
+  signature_components_insufficient: {
+    status: 401,
+    title: "The signature does not cover every component the hub requires",
+  },
+  signature_created_out_of_window: {
+    status: 401,
+    title: "The signature's created time is too far from the hub's clock",
+  },
+  key_unknown: { status: 401, title: "No key has the signature's keyid" },
+  key_revoked: { status: 401, title: "The signature's key is revoked" },
+  digest_mismatch: { status: 400, title: "The Content-Digest does not match the body" },
+  signature_invalid: { status: 401, title: "The signature does not verify with the named key" },
+  nonce_replayed: {
+    status: 401,
+    title: "The signature's nonce was already used with this key; sign each request anew",
+  },
+
   participant_id_invalid: {
     status: 422,
     title:
@@ -94,6 +138,18 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   currency_held: {
     status: 409,
     title: "The participant already holds this currency; change its cap with PUT net-debit-caps",
+  },
+
+  public_key_invalid: {
+    status: 422,
+    title:
+      "The public key is not the unpadded base64url of a 32-byte Ed25519 key of prime order on the curve",
+  },
+  key_not_found: { status: 404, title: "The participant has no key with this id" },
+  key_already_revoked: { status: 409, title: "The key is already revoked" },
+  active_keys_exhausted: {
+    status: 409,
+    title: `The participant already has ${activeKeysPerParticipantMax} active keys; rotate or revoke one`,
   },
 
   amount_invalid: {

@@ -19,17 +19,21 @@ import { docsPath, openapiOptions } from "./openapi-document.ts";
 import { operatorAuth } from "./operator-auth.ts";
 import { ProblemSchema, problemErrorHandler, routeNotFoundHandler } from "./problem.ts";
 import { addCurrencyRoute } from "./routes/add-currency-route.ts";
+import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
 import { createParticipantRoute } from "./routes/create-participant-route.ts";
 import { getParticipantRoute } from "./routes/get-participant-route.ts";
 import { getTransferRoute } from "./routes/get-transfer-route.ts";
 import { healthRoute } from "./routes/health-route.ts";
+import { listParticipantKeysRoute } from "./routes/list-participant-keys-route.ts";
 import { listParticipantsRoute } from "./routes/list-participants-route.ts";
 import { metricsRoute } from "./routes/metrics-route.ts";
 import { moveFundsRoute } from "./routes/move-funds-route.ts";
 import { openapiRoute } from "./routes/openapi-route.ts";
 import { readyRoute } from "./routes/ready-route.ts";
 import { resultCodesRoute } from "./routes/result-codes-route.ts";
+import { revokeParticipantKeyRoute } from "./routes/revoke-participant-key-route.ts";
+import { rotateParticipantKeyRoute } from "./routes/rotate-participant-key-route.ts";
 import type { RouteOptions } from "./routes/route-options.ts";
 import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
 import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
@@ -68,6 +72,10 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   addCurrencyRoute,
   setNetDebitCapRoute,
   moveFundsRoute,
+  addParticipantKeyRoute,
+  listParticipantKeysRoute,
+  rotateParticipantKeyRoute,
+  revokeParticipantKeyRoute,
   submitTransfersRoute,
   getTransferRoute,
   resultCodesRoute,

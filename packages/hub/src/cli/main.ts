@@ -12,6 +12,7 @@ import { serve } from "./serve.ts";
 const environment = {
   databaseUrl: process.env.DATABASE_URL,
   dataDir: process.env.CLEARHUB_DATA_DIR ?? "data",
+  redisUrl: process.env.REDIS_URL,
 };
 const defaultPostgresUrl = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -55,6 +56,11 @@ program
   )
   .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
   .option(
+    "--redis-url <url>",
+    "Redis URL for the signature nonces shared by hub nodes (default: $REDIS_URL, else the store)",
+    environment.redisUrl,
+  )
+  .option(
     "--demo",
     "seed the demo network (two banks, two payment institutions, three billers) if absent",
   )
@@ -64,6 +70,7 @@ program
       port: number;
       databaseUrl?: string;
       dataDir: string;
+      redisUrl?: string;
       demo?: boolean;
     }) => {
       const demo = options.demo === true;

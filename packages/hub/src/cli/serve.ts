@@ -9,6 +9,8 @@ export interface ServeConfig {
   readonly port: number;
   readonly databaseUrl?: string | undefined;
   readonly dataDir?: string | undefined;
+  /** Where signature nonces are shared between hub nodes; unset keeps them in the store. */
+  readonly redisUrl?: string | undefined;
   /** Only labels the banner; the caller seeds the demo network through `onReady`. */
   readonly demo: boolean;
   /** The request log (pino, to stdout); info level unless given. */
@@ -50,6 +52,7 @@ function banner(config: ServeConfig, hub: Hub, url: string, token: string | unde
     `  API docs      ${url}${docsPath}`,
     `  OpenAPI       ${url}${openapiPath}`,
     `  data          ${hub.database.location} (${hub.database.dialect})`,
+    `  nonces        ${config.redisUrl ? "Redis" : "the store"}`,
   ];
   if (token === undefined) {
     lines.push("  operator API  use a token issued earlier (only its hash is stored)");
@@ -103,7 +106,11 @@ export async function serve(
   log: ServeLog,
   onReady?: (hub: Hub) => Promise<void>,
 ): Promise<RunningHub> {
-  const hub = await openHub({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const hub = await openHub({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    redisUrl: config.redisUrl,
+  });
   let started: Awaited<ReturnType<typeof start>>;
   try {
     started = await start(config, hub, onReady);

@@ -1,6 +1,6 @@
 /**
- * A hub on a fresh, isolated test store (see ./backends.ts), without the pending-expiry job:
- * tests that want expiry sweep through `hub.expiry` themselves.
+ * A hub on a fresh, isolated test store (see ./backends.ts), without the pending-expiry and
+ * nonce-purge jobs: tests that want them run a pass themselves.
  */
 import type { GroupCommitOptions } from "../../src/app/ledger/group-commit.ts";
 import { type Hub, openHub } from "../../src/hub.ts";
@@ -8,6 +8,9 @@ import { type Backend, openTestDatabase, type TestDatabase } from "./backends.ts
 
 export interface TestHubOptions {
   readonly groupCommit?: Partial<GroupCommitOptions> | undefined;
+  /** Keeps the signature nonces in this Redis instead of the store. */
+  readonly redisUrl?: string | undefined;
+  readonly redisKeyPrefix?: string | undefined;
 }
 
 export interface TestHub {
@@ -30,7 +33,10 @@ export async function openTestHub(
       databaseUrl: database.databaseUrl,
       dataDir: database.dataDir,
       expirePendings: false,
+      purgeNonces: false,
       groupCommit: options.groupCommit,
+      redisUrl: options.redisUrl,
+      redisKeyPrefix: options.redisKeyPrefix,
     });
   } catch (error) {
     await database.dispose();

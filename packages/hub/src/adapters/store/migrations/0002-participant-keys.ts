@@ -40,7 +40,9 @@ export function participantKeysMigration(dialect: Dialect): Migration {
         .addPrimaryKeyConstraint("seen_nonces_pk", ["key_id", "nonce"])
         // Every lookup is by the whole primary key: on SQLite, storing the rows in that index
         // itself (no rowid) saves a second b-tree per insert. PostgreSQL has no such option.
-        .$call((builder) => (dialect === "sqlite" ? builder.modifyEnd(sql`without rowid`) : builder))
+        .$call((builder) =>
+          dialect === "sqlite" ? builder.modifyEnd(sql`without rowid`) : builder,
+        )
         .execute();
       await db.schema
         .createIndex("seen_nonces_expires_at")
