@@ -23,7 +23,7 @@ import { ParticipantService } from "./app/participants/participant-service.ts";
 import type { LedgerStore } from "./app/ports/ledger-store.ts";
 import type { NonceCache } from "./app/ports/nonce-cache.ts";
 import type { ParticipantKeyStore } from "./app/ports/participant-key-store.ts";
-import { NoncePurge } from "./jobs/nonce-purge.ts";
+import { NoncePurge, noncePurgeDefaults } from "./jobs/nonce-purge.ts";
 import { PendingExpiry, pendingExpiryDefaults } from "./jobs/pending-expiry.ts";
 
 export interface HubConfig extends DatabaseConfig {
@@ -36,6 +36,13 @@ export interface HubConfig extends DatabaseConfig {
   readonly redisKeyPrefix?: string | undefined;
   /** Run the job deleting expired nonces from the store (only when they live there). */
   readonly purgeNonces?: boolean | undefined;
+  /** Told when a background pass fails (the next pass retries); standard error by default. */
+  readonly onJobError?: ((job: string, error: unknown) => void) | undefined;
+}
+
+function reportJobError(job: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`clearhub: ${job} pass failed, retrying next pass: ${message}\n`);
 }
 
 /** The composition root: the one place that picks adapters and wires them to the use-cases. */
@@ -113,11 +120,19 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     redis === undefined
       ? new StoreNonceCache(database.kysely)
       : new RedisNonceCache(redis, config.redisKeyPrefix);
-  const noncePurge = redis === undefined ? new NoncePurge(nonces) : undefined;
+  const onJobError = config.onJobError ?? reportJobError;
+  const noncePurge =
+    redis === undefined
+      ? new NoncePurge(nonces, {
+          ...noncePurgeDefaults,
+          onError: (error) => onJobError("nonce purge", error),
+        })
+      : undefined;
   if (config.purgeNonces !== false) noncePurge?.start();
   const expiry = new PendingExpiry(ledgerStore, ledger, {
     ...pendingExpiryDefaults,
     onSweep: (released) => metrics.recordExpirations(released),
+    onError: (error) => onJobError("pending expiry", error),
   });
   if (config.expirePendings !== false) expiry.start();
   return {

@@ -1,9 +1,13 @@
 import type { NonceCache } from "../app/ports/nonce-cache.ts";
 
+import { PeriodicJob } from "./periodic-job.ts";
+
 export interface NoncePurgeOptions {
   readonly intervalMs: number;
   /** Nonces deleted per pass, so one pass never holds the table for long; a backlog drains over passes. */
   readonly passSizeMax: number;
+  /** Told of a pass that failed; the next pass tries again. */
+  readonly onError?: ((error: unknown) => void) | undefined;
 }
 
 export const noncePurgeDefaults: NoncePurgeOptions = { intervalMs: 10_000, passSizeMax: 10_000 };
@@ -14,29 +18,22 @@ export const noncePurgeDefaults: NoncePurgeOptions = { intervalMs: 10_000, passS
  * Several hub nodes may purge at once: a row deleted twice is deleted once.
  */
 export class NoncePurge {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly nonces: NonceCache,
     private readonly options: NoncePurgeOptions = noncePurgeDefaults,
     private readonly clock: () => number = Date.now,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.purge()
-        .catch(() => 0) // the next pass retries; a down database is reported by /ready
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, this.options.intervalMs);
-    this.timer.unref();
+  ) {
+    this.job = new PeriodicJob(options.intervalMs, () => this.purge(), options.onError);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  start(): void {
+    this.job.start();
+  }
+
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One pass; returns how many nonces it deleted. */

@@ -2,10 +2,14 @@ import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import type { LedgerStore } from "../app/ports/ledger-store.ts";
 import { expiryTransferId } from "../domain/ledger/transfer.ts";
 
+import { PeriodicJob } from "./periodic-job.ts";
+
 export interface PendingExpiryOptions {
   readonly intervalMs: number;
   /** Expirations submitted per pass; a backlog drains over consecutive passes. */
   readonly passSizeMax: number;
+  /** Told of a pass that failed; the next pass tries again. */
+  readonly onError?: ((error: unknown) => void) | undefined;
   /** Told after every pass how many reservations it released, for metrics. */
   readonly onSweep?: ((released: number) => void) | undefined;
 }
@@ -18,28 +22,23 @@ export const pendingExpiryDefaults: PendingExpiryOptions = { intervalMs: 1000, p
  * several hub nodes may sweep at once: the loser gets `pending_expired` and writes nothing.
  */
 export class PendingExpiry {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly store: LedgerStore,
     private readonly ledger: GroupCommit,
     private readonly options: PendingExpiryOptions = pendingExpiryDefaults,
     private readonly clock: () => number = Date.now,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep().finally(() => {
-        this.running = undefined;
-      });
-    }, this.options.intervalMs);
-    this.timer.unref();
+  ) {
+    this.job = new PeriodicJob(options.intervalMs, () => this.sweep(), options.onError);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  start(): void {
+    this.job.start();
+  }
+
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One pass; returns how many reservations it released. */
