@@ -13,6 +13,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { describe } from "vitest";
 import { type Database, migrateToLatest, openDatabase } from "../../src/adapters/store/database.ts";
+import { type RequiredService, serviceAvailable, warnSkipped } from "./required-service.ts";
 
 export type Backend = "sqlite" | "postgres";
 
@@ -33,10 +34,6 @@ const defaultPostgresUrl = "postgres://postgres@127.0.0.1:5432/test";
 export function postgresBaseUrl(): string {
   const url = process.env.CLEARHUB_TEST_DATABASE_URL;
   return url !== undefined && url !== "" ? url : defaultPostgresUrl;
-}
-
-function isCi(): boolean {
-  return process.env.CI === "true";
 }
 
 function redact(url: string): string {
@@ -67,29 +64,23 @@ async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>
  * Whether the test PostgreSQL server answers. Under CI=true an unreachable server is an error,
  * never a reason to skip.
  */
-export async function postgresAvailable(): Promise<boolean> {
+function postgresService(): RequiredService {
   const url = postgresBaseUrl();
-  try {
-    await withClient(url, (client) => client.query("select 1"));
-    return true;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    if (isCi()) {
-      throw new Error(
-        `PostgreSQL at ${redact(url)} is unreachable (${reason}); under CI=true the PostgreSQL tests must run, not be skipped. Start PostgreSQL or set CLEARHUB_TEST_DATABASE_URL.`,
-        { cause: error },
-      );
-    }
-    return false;
-  }
+  return {
+    name: "PostgreSQL",
+    shownUrl: redact(url),
+    urlVariable: "CLEARHUB_TEST_DATABASE_URL",
+    probe: () => withClient(url, (client) => client.query("select 1")),
+  };
+}
+
+/** Whether the test PostgreSQL answers. Under CI=true an unreachable server is an error. */
+export function postgresAvailable(): Promise<boolean> {
+  return serviceAvailable(postgresService());
 }
 
 const postgresIsAvailable = await postgresAvailable();
-if (!postgresIsAvailable) {
-  console.warn(
-    `[clearhub tests] PostgreSQL at ${redact(postgresBaseUrl())} is unreachable: skipping the PostgreSQL tests. Set CLEARHUB_TEST_DATABASE_URL to run them (under CI=true they fail instead).`,
-  );
-}
+if (!postgresIsAvailable) warnSkipped(postgresService());
 
 /** Declares `describe(\`${name} [backend]\`)` once per backend; PostgreSQL skipped when unavailable. */
 export function describeEachBackend(name: string, fn: (backend: Backend) => void): void {

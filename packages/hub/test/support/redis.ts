@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { describe } from "vitest";
 import { connectRedis, redactRedisUrl } from "../../src/adapters/redis/redis-connection.ts";
+import { type RequiredService, serviceAvailable, warnSkipped } from "./required-service.ts";
 
 const defaultRedisUrl = "redis://127.0.0.1:6379";
 
@@ -14,35 +15,30 @@ export function redisTestUrl(): string {
   return url !== undefined && url !== "" ? url : defaultRedisUrl;
 }
 
-/** Whether the test Redis answers PING. Under CI=true an unreachable Redis is an error. */
-export async function redisAvailable(): Promise<boolean> {
+function redisService(): RequiredService {
   const url = redisTestUrl();
-  try {
-    const redis = await connectRedis(url);
-    try {
-      await redis.ping();
-    } finally {
-      redis.disconnect();
-    }
-    return true;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    if (process.env.CI === "true") {
-      throw new Error(
-        `${reason}; under CI=true the Redis tests must run, not be skipped. Start Redis or set CLEARHUB_TEST_REDIS_URL.`,
-        { cause: error },
-      );
-    }
-    return false;
-  }
+  return {
+    name: "Redis",
+    shownUrl: redactRedisUrl(url),
+    urlVariable: "CLEARHUB_TEST_REDIS_URL",
+    async probe() {
+      const redis = await connectRedis(url);
+      try {
+        await redis.ping();
+      } finally {
+        redis.disconnect();
+      }
+    },
+  };
+}
+
+/** Whether the test Redis answers PING. Under CI=true an unreachable Redis is an error. */
+export function redisAvailable(): Promise<boolean> {
+  return serviceAvailable(redisService());
 }
 
 const redisIsAvailable = await redisAvailable();
-if (!redisIsAvailable) {
-  console.warn(
-    `[clearhub tests] Redis at ${redactRedisUrl(redisTestUrl())} is unreachable: skipping the Redis tests. Set CLEARHUB_TEST_REDIS_URL to run them (under CI=true they fail instead).`,
-  );
-}
+if (!redisIsAvailable) warnSkipped(redisService());
 
 /** A `describe` that is skipped, with the message above, when the test Redis is unreachable. */
 export function describeWithRedis(name: string, fn: () => void): void {
