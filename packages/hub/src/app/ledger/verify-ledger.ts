@@ -125,10 +125,18 @@ function applyTransfer(
   open.delete(transfer.pendingId ?? "");
 }
 
+/** What an account no transfer touched must hold. */
+const untouched: Readonly<Derived> = {
+  debitsPosted: 0n,
+  creditsPosted: 0n,
+  debitsPending: 0n,
+  creditsPending: 0n,
+};
+
 function derivedOf(derived: Map<number, Derived>, accountId: number): Derived {
   let balances = derived.get(accountId);
   if (balances === undefined) {
-    balances = { debitsPosted: 0n, creditsPosted: 0n, debitsPending: 0n, creditsPending: 0n };
+    balances = { ...untouched };
     derived.set(accountId, balances);
   }
   return balances;
@@ -143,7 +151,7 @@ function checkBalances(
 ): void {
   const known = new Set(accounts.map((account) => account.id));
   for (const account of accounts) {
-    const expected = derived.get(account.id) ?? derivedOf(new Map(), account.id);
+    const expected = derived.get(account.id) ?? untouched;
     for (const field of balanceFields) {
       if (account[field] !== expected[field]) {
         report(

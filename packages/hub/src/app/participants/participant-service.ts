@@ -201,34 +201,29 @@ export class ParticipantService {
   /** Reconciliation accounts never change once opened, so each is looked up once per process. */
   private async reconciliationAccount(currency: string): Promise<AccountBalances> {
     await this.ensureOperatorCurrencies([currency]);
-    const cached = this.reconciliationAccounts.get(currency);
-    if (cached !== undefined) return cached;
-    const operator = await this.ensureOperator();
-    const account = await this.store.findAccount(operator.id, currency, "reconciliation");
+    const account = this.reconciliationAccounts.get(currency);
     if (account === undefined)
       throw new Error(`operator has no ${currency} reconciliation account`);
-    this.reconciliationAccounts.set(currency, account);
     return account;
   }
 
-  /** Opens the operator's accounts in currencies it does not hold yet. */
+  /** Opens the operator's accounts in currencies it does not hold yet, and remembers them. */
   private async ensureOperatorCurrencies(currencies: readonly string[]): Promise<void> {
     const unknown = [...new Set(currencies)].filter((c) => !this.reconciliationAccounts.has(c));
     if (unknown.length === 0) return;
     const operator = await this.ensureOperator();
-    const missing: string[] = [];
+    const find = (currency: string) =>
+      this.store.findAccount(operator.id, currency, "reconciliation");
     for (const currency of unknown) {
-      const account = await this.store.findAccount(operator.id, currency, "reconciliation");
-      if (account === undefined) missing.push(currency);
-      else this.reconciliationAccounts.set(currency, account);
+      let account = await find(currency);
+      if (account === undefined) {
+        const holding = { currency, netDebitCap: 0n };
+        await this.store.addAccounts(
+          accountsFor(operator.id, holding, [...participantAccountKinds, "reconciliation"]),
+        );
+        account = await find(currency);
+      }
+      if (account !== undefined) this.reconciliationAccounts.set(currency, account);
     }
-    await this.store.addAccounts(
-      missing.flatMap((currency) =>
-        accountsFor(operator.id, { currency, netDebitCap: 0n }, [
-          ...participantAccountKinds,
-          "reconciliation",
-        ]),
-      ),
-    );
   }
 }
