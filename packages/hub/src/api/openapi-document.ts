@@ -43,7 +43,7 @@ ${problemTable()}
 
 ## Transfer result codes
 
-Each transfer of \`POST /v1/transfers\` answers one of these, in this order of precedence.
+Each transfer of \`POST /operator/v1/transfers\` answers one of these, in this order of precedence.
 A transient result may change if the same request is retried unchanged later.
 
 ${resultCodeTable()}

@@ -19,7 +19,7 @@ export const operatorSecuritySchemeName = "operatorToken";
 export const operatorSecurityScheme = {
   type: "http",
   scheme: "bearer",
-  description: `Every /v1 route requires \`Authorization: Bearer ${operatorTokenPrefix}…\`. The first start of the hub prints a token once; only its hash is kept. A missing token answers 401 \`credentials_missing\`, an unknown or revoked one 401 \`credentials_invalid\`.`,
+  description: `Every /operator/v1 route requires \`Authorization: Bearer ${operatorTokenPrefix}…\`. The first start of the hub prints a token once; only its hash is kept. A missing token answers 401 \`credentials_missing\`, an unknown or revoked one 401 \`credentials_invalid\`.`,
 } as const;
 
 export interface IssuedOperatorToken extends OperatorToken {

@@ -88,7 +88,7 @@ function loggerOptions(logger: ServerOptions["logger"]): LoggerOptions | false {
   return logger === true ? { level: "info", redact } : { redact, ...logger };
 }
 
-/** Everything under /v1 is the operator's: the token check runs before any body is read. */
+/** Everything under /operator/v1 is the operator's: the token check runs before any body is read. */
 function operatorApi(hub: Hub): FastifyPluginAsyncTypebox {
   return async (v1) => {
     v1.addHook("onRequest", operatorAuth(hub.participantStore));
@@ -133,7 +133,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   await app.register(readyRoute, { hub });
   await app.register(openapiRoute);
   await app.register(metricsRoute, { hub });
-  await app.register(operatorApi(hub), { prefix: "/v1" });
+  await app.register(operatorApi(hub), { prefix: "/operator/v1" });
   await app.ready();
   return app;
 }

@@ -59,7 +59,7 @@ function banner(config: ServeConfig, hub: Hub, url: string, token: string | unde
   } else {
     lines.push(
       `  operator token (shown once, store it now): ${token}`,
-      `    curl -H "Authorization: Bearer ${token}" ${url}/v1/participants`,
+      `    curl -H "Authorization: Bearer ${token}" ${url}/operator/v1/participants`,
     );
   }
   return lines;

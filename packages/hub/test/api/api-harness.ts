@@ -132,7 +132,7 @@ export async function createParticipant(
     { currency: "EUR", netDebitCap: "100.00" },
   ],
 ): Promise<ParticipantBody> {
-  const response = await api.call("POST", "/v1/participants", {
+  const response = await api.call("POST", "/operator/v1/participants", {
     id,
     name: `Participant ${id}`,
     kind: "bank",
@@ -148,7 +148,7 @@ export async function accountOf(
   kind: string,
   currency = "EUR",
 ): Promise<AccountBody> {
-  const response = await api.call("GET", `/v1/participants/${participantId}`);
+  const response = await api.call("GET", `/operator/v1/participants/${participantId}`);
   expect(response.statusCode, response.body).toBe(200);
   const participant = response.json() as ParticipantBody;
   const account = participant.accounts.find((a) => a.kind === kind && a.currency === currency);
@@ -175,7 +175,7 @@ export async function deposit(
   amount: string,
   currency = "EUR",
 ): Promise<void> {
-  const response = await api.call("POST", `/v1/participants/${participantId}/funds`, {
+  const response = await api.call("POST", `/operator/v1/participants/${participantId}/funds`, {
     id,
     direction: "in",
     amount,

@@ -9,7 +9,7 @@ describeEachBackend("operator API authentication", (backend) => {
   const get = (authorization?: string) =>
     api.app.inject({
       method: "GET",
-      url: "/v1/participants",
+      url: "/operator/v1/participants",
       headers: authorization === undefined ? {} : { authorization },
     });
 
@@ -44,7 +44,7 @@ describeEachBackend("operator API authentication", (backend) => {
   it("checks the token before reading the body", async () => {
     const response = await api.app.inject({
       method: "POST",
-      url: "/v1/transfers",
+      url: "/operator/v1/transfers",
       headers: { "content-type": "application/json" },
       payload: "{not json",
     });

@@ -15,7 +15,7 @@ describeEachBackend("settlement funds API", (backend) => {
   });
 
   const move = (body: Record<string, unknown>, participantId = "acme-bank") =>
-    api.call("POST", `/v1/participants/${participantId}/funds`, {
+    api.call("POST", `/operator/v1/participants/${participantId}/funds`, {
       currency: "EUR",
       ...body,
     });
@@ -48,7 +48,7 @@ describeEachBackend("settlement funds API", (backend) => {
     const withdrawn = await move({ id: "wd-1", direction: "out", amount: "120.5" });
     expect(withdrawn.statusCode, withdrawn.body).toBe(201);
     expect((await accountOf(api, "acme-bank", "settlement")).balance).toBe("379.50");
-    const transfer = await api.call("GET", "/v1/transfers/wd-1");
+    const transfer = await api.call("GET", "/operator/v1/transfers/wd-1");
     expect(transfer.json()).toMatchObject({ amount: "120.50", debitAccountId: settlement.id });
   });
 
@@ -61,7 +61,7 @@ describeEachBackend("settlement funds API", (backend) => {
       "insufficient_liquidity",
     );
     expect(await allBalances(api)).toEqual(before);
-    expectProblem(await api.call("GET", "/v1/transfers/wd-1"), 404, "transfer_not_found");
+    expectProblem(await api.call("GET", "/operator/v1/transfers/wd-1"), 404, "transfer_not_found");
     // Exactly the balance is fine.
     expect((await move({ id: "wd-2", direction: "out", amount: "100" })).statusCode).toBe(201);
     expect((await accountOf(api, "acme-bank", "settlement")).balance).toBe("0.00");
@@ -128,7 +128,7 @@ describeEachBackend("settlement funds API", (backend) => {
   });
 
   it("refuses deposits for a suspended participant with participant_inactive", async () => {
-    await api.call("POST", "/v1/participants/acme-bank/status", { status: "suspended" });
+    await api.call("POST", "/operator/v1/participants/acme-bank/status", { status: "suspended" });
     expectProblem(
       await move({ id: "dep-1", direction: "in", amount: "1" }),
       409,

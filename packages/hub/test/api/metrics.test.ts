@@ -59,27 +59,29 @@ describeEachBackend("metrics", (backend) => {
 
   it("counts requests by route template, method, status class and caller", async () => {
     await createParticipant(api, "bank-a");
-    expect((await api.call("GET", "/v1/participants/bank-a")).statusCode).toBe(200);
-    expect((await api.call("GET", "/v1/participants/bank-z")).statusCode).toBe(404);
-    expect((await api.app.inject({ method: "GET", url: "/v1/participants" })).statusCode).toBe(401);
+    expect((await api.call("GET", "/operator/v1/participants/bank-a")).statusCode).toBe(200);
+    expect((await api.call("GET", "/operator/v1/participants/bank-z")).statusCode).toBe(404);
+    expect(
+      (await api.app.inject({ method: "GET", url: "/operator/v1/participants" })).statusCode,
+    ).toBe(401);
     expect((await api.app.inject({ method: "GET", url: "/no/such/route" })).statusCode).toBe(404);
 
     const body = await scrape(api);
     expect(
       requests(body, {
-        route: "/v1/participants",
+        route: "/operator/v1/participants",
         method: "POST",
         status_class: "2xx",
         caller: "operator",
       }),
     ).toBe(1);
-    const participantRoute = "/v1/participants/:participantId";
+    const participantRoute = "/operator/v1/participants/:participantId";
     const get = { route: participantRoute, method: "GET", caller: "operator" };
     expect(requests(body, { ...get, status_class: "2xx" })).toBe(1);
     expect(requests(body, { ...get, status_class: "4xx" })).toBe(1);
     expect(
       requests(body, {
-        route: "/v1/participants",
+        route: "/operator/v1/participants",
         method: "GET",
         status_class: "4xx",
         caller: "anonymous",
@@ -141,7 +143,7 @@ describeEachBackend("metrics", (backend) => {
       ...fields,
     });
     const submit = async (transfers: unknown[]) => {
-      const response = await api.call("POST", "/v1/transfers", { transfers });
+      const response = await api.call("POST", "/operator/v1/transfers", { transfers });
       expect(response.statusCode, response.body).toBe(200);
     };
 
@@ -192,7 +194,7 @@ describeEachBackend("metrics", (backend) => {
       await createParticipant(api, "bank-a");
       await deposit(api, "bank-a", "d1", "10.00");
       const created = {
-        route: "/v1/participants",
+        route: "/operator/v1/participants",
         method: "POST",
         status_class: "2xx",
         caller: "operator",

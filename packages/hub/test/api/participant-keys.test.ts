@@ -42,7 +42,7 @@ const identityKey = Buffer.from([1, ...new Array<number>(31).fill(0)]).toString(
 describeEachBackend("participant keys API", (backend) => {
   const api = useApiHarness(backend);
 
-  const keysUrl = (participantId: string) => `/v1/participants/${participantId}/keys`;
+  const keysUrl = (participantId: string) => `/operator/v1/participants/${participantId}/keys`;
   const addKey = (participantId: string, publicKey: string) =>
     api.call("POST", keysUrl(participantId), { publicKey });
   const addedKey = async (participantId: string, publicKey = newPublicKey()) => {
@@ -142,7 +142,7 @@ describeEachBackend("participant keys API", (backend) => {
     await createParticipant(api, "acme-bank");
     const first = await addedKey("acme-bank");
     const second = await addedKey("acme-bank");
-    const terminate = await api.call("POST", "/v1/participants/acme-bank/status", {
+    const terminate = await api.call("POST", "/operator/v1/participants/acme-bank/status", {
       status: "terminated",
     });
     expect(terminate.statusCode, terminate.body).toBe(200);
@@ -235,14 +235,16 @@ describeEachBackend("participant keys API", (backend) => {
         Record<string, { responses: Record<string, { description?: string }> }>
       >;
     };
-    const add = document.paths["/v1/participants/{participantId}/keys"]?.post;
+    const add = document.paths["/operator/v1/participants/{participantId}/keys"]?.post;
     expect(add?.responses["201"]).toBeDefined();
     expect(add?.responses["409"]?.description).toContain("active_keys_exhausted");
     expect(add?.responses["422"]?.description).toContain("public_key_invalid");
-    expect(document.paths["/v1/participants/{participantId}/keys"]?.get).toBeDefined();
-    const rotation = document.paths["/v1/participants/{participantId}/keys/{keyId}/rotate"]?.post;
+    expect(document.paths["/operator/v1/participants/{participantId}/keys"]?.get).toBeDefined();
+    const rotation =
+      document.paths["/operator/v1/participants/{participantId}/keys/{keyId}/rotate"]?.post;
     expect(rotation?.responses["404"]?.description).toContain("key_not_found");
-    const revocation = document.paths["/v1/participants/{participantId}/keys/{keyId}/revoke"]?.post;
+    const revocation =
+      document.paths["/operator/v1/participants/{participantId}/keys/{keyId}/revoke"]?.post;
     expect(revocation?.responses["409"]?.description).toContain("key_already_revoked");
     for (const code of ["nonce_replayed", "signature_invalid", "digest_mismatch", "key_revoked"]) {
       expect(document.info.description).toContain(`\`${code}\``);

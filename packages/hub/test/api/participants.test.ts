@@ -13,7 +13,7 @@ describeEachBackend("participants API", (backend) => {
   const api = useApiHarness(backend);
 
   const register = (body: Record<string, unknown>) =>
-    api.call("POST", "/v1/participants", {
+    api.call("POST", "/operator/v1/participants", {
       id: "acme-bank",
       name: "Acme Bank",
       kind: "bank",
@@ -29,7 +29,7 @@ describeEachBackend("participants API", (backend) => {
       ],
     });
     expect(response.statusCode, response.body).toBe(201);
-    expect(response.headers.location).toBe("/v1/participants/acme-bank");
+    expect(response.headers.location).toBe("/operator/v1/participants/acme-bank");
     const participant = response.json() as ParticipantBody;
     expect(participant).toMatchObject({
       id: "acme-bank",
@@ -52,7 +52,7 @@ describeEachBackend("participants API", (backend) => {
       ["JPY", "settlement", null, "0"],
       ["JPY", "fee", null, "0"],
     ]);
-    const fetched = await api.call("GET", "/v1/participants/acme-bank");
+    const fetched = await api.call("GET", "/operator/v1/participants/acme-bank");
     expect(fetched.json()).toEqual(participant);
   });
 
@@ -66,7 +66,7 @@ describeEachBackend("participants API", (backend) => {
       expectProblem(await register({ id }), 422, "participant_id_invalid");
     }
     expectProblem(await register({ id: "a".repeat(65) }), 400, "request_invalid");
-    expect((await api.call("GET", "/v1/participants/acme")).statusCode).toBe(404);
+    expect((await api.call("GET", "/operator/v1/participants/acme")).statusCode).toBe(404);
   });
 
   it("names every bad currency entry and registers nothing", async () => {
@@ -87,7 +87,7 @@ describeEachBackend("participants API", (backend) => {
       { index: 4, code: "amount_invalid", pointer: "/currencies/4/netDebitCap" },
     ]);
     expectProblem(
-      await api.call("GET", "/v1/participants/acme-bank"),
+      await api.call("GET", "/operator/v1/participants/acme-bank"),
       404,
       "participant_not_found",
     );
@@ -123,7 +123,7 @@ describeEachBackend("participants API", (backend) => {
     let pages = 0;
     do {
       const query: string = cursor === null ? "limit=2" : `limit=2&after=${cursor}`;
-      const response = await api.call("GET", `/v1/participants?${query}`);
+      const response = await api.call("GET", `/operator/v1/participants?${query}`);
       expect(response.statusCode).toBe(200);
       const page = response.json() as { items: { id: string }[]; nextCursor: string | null };
       ids.push(...page.items.map((item) => item.id));
@@ -132,16 +132,26 @@ describeEachBackend("participants API", (backend) => {
     } while (cursor !== null && pages < 10);
     // The hub's own operator participant is listed too.
     expect(ids).toEqual(["operator", "p-01", "p-02", "p-03", "p-04", "p-05"]);
-    const all = (await api.call("GET", "/v1/participants")).json() as { nextCursor: string | null };
+    const all = (await api.call("GET", "/operator/v1/participants")).json() as {
+      nextCursor: string | null;
+    };
     expect(all.nextCursor).toBeNull();
-    expectProblem(await api.call("GET", "/v1/participants?limit=501"), 400, "request_invalid");
-    expectProblem(await api.call("GET", "/v1/participants?limit=0"), 400, "request_invalid");
+    expectProblem(
+      await api.call("GET", "/operator/v1/participants?limit=501"),
+      400,
+      "request_invalid",
+    );
+    expectProblem(
+      await api.call("GET", "/operator/v1/participants?limit=0"),
+      400,
+      "request_invalid",
+    );
   });
 
   it("suspends, reactivates and terminates; termination is final", async () => {
     await createParticipant(api, "acme-bank");
     const status = (value: string) =>
-      api.call("POST", "/v1/participants/acme-bank/status", { status: value });
+      api.call("POST", "/operator/v1/participants/acme-bank/status", { status: value });
     const suspended = await status("suspended");
     expect(suspended.statusCode).toBe(200);
     expect(suspended.json()).toMatchObject({ id: "acme-bank", status: "suspended" });
@@ -152,7 +162,7 @@ describeEachBackend("participants API", (backend) => {
     expectProblem(await status("terminated"), 409, "participant_terminated");
     expectProblem(await status("paused"), 400, "request_invalid");
     expectProblem(
-      await api.call("POST", "/v1/participants/nobody/status", { status: "active" }),
+      await api.call("POST", "/operator/v1/participants/nobody/status", { status: "active" }),
       404,
       "participant_not_found",
     );
@@ -160,7 +170,8 @@ describeEachBackend("participants API", (backend) => {
 
   it("adds a currency", async () => {
     await createParticipant(api, "acme-bank");
-    const add = (body: unknown) => api.call("POST", "/v1/participants/acme-bank/currencies", body);
+    const add = (body: unknown) =>
+      api.call("POST", "/operator/v1/participants/acme-bank/currencies", body);
     const response = await add({ currency: "USD", netDebitCap: "250" });
     expect(response.statusCode, response.body).toBe(201);
     const { accounts } = response.json() as { accounts: { currency: string; kind: string }[] };
@@ -178,7 +189,7 @@ describeEachBackend("participants API", (backend) => {
     expect(unknown.errors).toEqual([{ code: "currency_unknown", pointer: "/currency" }]);
     expectProblem(await add({ currency: "USD", netDebitCap: "1.001" }), 422, "amount_too_precise");
     expectProblem(
-      await api.call("POST", "/v1/participants/nobody/currencies", {
+      await api.call("POST", "/operator/v1/participants/nobody/currencies", {
         currency: "USD",
         netDebitCap: "1",
       }),
@@ -190,7 +201,7 @@ describeEachBackend("participants API", (backend) => {
   it("sets a net debit cap, zero included", async () => {
     await createParticipant(api, "acme-bank");
     const put = (currency: string, amount: unknown, id = "acme-bank") =>
-      api.call("PUT", `/v1/participants/${id}/net-debit-caps/${currency}`, { amount });
+      api.call("PUT", `/operator/v1/participants/${id}/net-debit-caps/${currency}`, { amount });
     const response = await put("EUR", "2500.75");
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({
@@ -220,7 +231,7 @@ describeEachBackend("participants API", (backend) => {
     });
     expect(registered).toEqual({ ok: false, code: "currency_duplicate" });
     expectProblem(
-      await api.call("GET", "/v1/participants/acme-bank"),
+      await api.call("GET", "/operator/v1/participants/acme-bank"),
       404,
       "participant_not_found",
     );
@@ -243,12 +254,12 @@ describeEachBackend("participants API", (backend) => {
   it("keeps the operator active: any status change is 409 operator_status_fixed", async () => {
     for (const status of ["suspended", "terminated", "active"]) {
       expectProblem(
-        await api.call("POST", "/v1/participants/operator/status", { status }),
+        await api.call("POST", "/operator/v1/participants/operator/status", { status }),
         409,
         "operator_status_fixed",
       );
     }
-    const operator = await api.call("GET", "/v1/participants/operator");
+    const operator = await api.call("GET", "/operator/v1/participants/operator");
     expect(operator.json()).toMatchObject({ id: "operator", kind: "operator", status: "active" });
     // Deposits, booked against the operator's reconciliation account, still work.
     await createParticipant(api, "acme-bank");
@@ -260,7 +271,7 @@ describeEachBackend("participants API", (backend) => {
     await createParticipant(api, "acme-bank");
     const stale = await api.hub.participantStore.findParticipant("acme-bank");
     expect(stale?.status).toBe("active");
-    const terminated = await api.call("POST", "/v1/participants/acme-bank/status", {
+    const terminated = await api.call("POST", "/operator/v1/participants/acme-bank/status", {
       status: "terminated",
     });
     expect(terminated.statusCode, terminated.body).toBe(200);
@@ -268,7 +279,9 @@ describeEachBackend("participants API", (backend) => {
     const find = vi.spyOn(api.hub.participantStore, "findParticipant").mockResolvedValueOnce(stale);
     try {
       expectProblem(
-        await api.call("POST", "/v1/participants/acme-bank/status", { status: "suspended" }),
+        await api.call("POST", "/operator/v1/participants/acme-bank/status", {
+          status: "suspended",
+        }),
         409,
         "status_changed_concurrently",
       );
@@ -276,7 +289,7 @@ describeEachBackend("participants API", (backend) => {
     } finally {
       find.mockRestore();
     }
-    const after = await api.call("GET", "/v1/participants/acme-bank");
+    const after = await api.call("GET", "/operator/v1/participants/acme-bank");
     expect(after.json()).toMatchObject({ status: "terminated" });
   });
 
@@ -286,7 +299,7 @@ describeEachBackend("participants API", (backend) => {
       const id = `racer-${round}`;
       await createParticipant(api, id);
       const change = (status: string) =>
-        api.call("POST", `/v1/participants/${id}/status`, { status });
+        api.call("POST", `/operator/v1/participants/${id}/status`, { status });
       const [terminate, suspend] = await Promise.all([change("terminated"), change("suspended")]);
       for (const response of [terminate, suspend]) {
         if (response.statusCode === 200) continue;
@@ -294,7 +307,9 @@ describeEachBackend("participants API", (backend) => {
           (response.json() as { code: string }).code,
         );
       }
-      const final = (await api.call("GET", `/v1/participants/${id}`)).json() as ParticipantBody;
+      const final = (
+        await api.call("GET", `/operator/v1/participants/${id}`)
+      ).json() as ParticipantBody;
       if (terminate.statusCode === 200) expect(final.status).toBe("terminated");
       else expect(suspend.statusCode).toBe(200);
       expect(final.status).not.toBe("active");
@@ -303,25 +318,29 @@ describeEachBackend("participants API", (backend) => {
 
   it("refuses to add a currency already held with 409 currency_held, cap unchanged", async () => {
     await createParticipant(api, "acme-bank", [{ currency: "EUR", netDebitCap: "100.00" }]);
-    const before = (await api.call("GET", "/v1/participants/acme-bank")).json() as ParticipantBody;
-    const held = await api.call("POST", "/v1/participants/acme-bank/currencies", {
+    const before = (
+      await api.call("GET", "/operator/v1/participants/acme-bank")
+    ).json() as ParticipantBody;
+    const held = await api.call("POST", "/operator/v1/participants/acme-bank/currencies", {
       currency: "EUR",
       netDebitCap: "999",
     });
     expectProblem(held, 409, "currency_held");
-    expect((await api.call("GET", "/v1/participants/acme-bank")).json()).toEqual(before);
+    expect((await api.call("GET", "/operator/v1/participants/acme-bank")).json()).toEqual(before);
     expect((await accountOf(api, "acme-bank", "position")).netDebitCap).toBe("100.00");
   });
 
   it("refuses new currencies and caps for a terminated participant with 409", async () => {
     await createParticipant(api, "acme-bank", [{ currency: "EUR", netDebitCap: "100.00" }]);
-    const terminated = await api.call("POST", "/v1/participants/acme-bank/status", {
+    const terminated = await api.call("POST", "/operator/v1/participants/acme-bank/status", {
       status: "terminated",
     });
     expect(terminated.statusCode, terminated.body).toBe(200);
-    const before = (await api.call("GET", "/v1/participants/acme-bank")).json() as ParticipantBody;
+    const before = (
+      await api.call("GET", "/operator/v1/participants/acme-bank")
+    ).json() as ParticipantBody;
     expectProblem(
-      await api.call("POST", "/v1/participants/acme-bank/currencies", {
+      await api.call("POST", "/operator/v1/participants/acme-bank/currencies", {
         currency: "USD",
         netDebitCap: "1",
       }),
@@ -330,7 +349,7 @@ describeEachBackend("participants API", (backend) => {
     );
     // Terminated outranks currency_held and currency_not_held.
     expectProblem(
-      await api.call("POST", "/v1/participants/acme-bank/currencies", {
+      await api.call("POST", "/operator/v1/participants/acme-bank/currencies", {
         currency: "EUR",
         netDebitCap: "1",
       }),
@@ -339,29 +358,29 @@ describeEachBackend("participants API", (backend) => {
     );
     for (const currency of ["EUR", "USD"]) {
       expectProblem(
-        await api.call("PUT", `/v1/participants/acme-bank/net-debit-caps/${currency}`, {
+        await api.call("PUT", `/operator/v1/participants/acme-bank/net-debit-caps/${currency}`, {
           amount: "5",
         }),
         409,
         "participant_terminated",
       );
     }
-    expect((await api.call("GET", "/v1/participants/acme-bank")).json()).toEqual(before);
+    expect((await api.call("GET", "/operator/v1/participants/acme-bank")).json()).toEqual(before);
     expect((await accountOf(api, "acme-bank", "position")).netDebitCap).toBe("100.00");
   });
 
   it("still adds currencies and sets caps for a suspended participant", async () => {
     await createParticipant(api, "acme-bank");
-    const suspended = await api.call("POST", "/v1/participants/acme-bank/status", {
+    const suspended = await api.call("POST", "/operator/v1/participants/acme-bank/status", {
       status: "suspended",
     });
     expect(suspended.statusCode, suspended.body).toBe(200);
-    const added = await api.call("POST", "/v1/participants/acme-bank/currencies", {
+    const added = await api.call("POST", "/operator/v1/participants/acme-bank/currencies", {
       currency: "USD",
       netDebitCap: "10",
     });
     expect(added.statusCode, added.body).toBe(201);
-    const capped = await api.call("PUT", "/v1/participants/acme-bank/net-debit-caps/EUR", {
+    const capped = await api.call("PUT", "/operator/v1/participants/acme-bank/net-debit-caps/EUR", {
       amount: "7",
     });
     expect(capped.statusCode, capped.body).toBe(200);
@@ -370,6 +389,10 @@ describeEachBackend("participants API", (backend) => {
   });
 
   it("answers 404 participant_not_found for an unknown participant", async () => {
-    expectProblem(await api.call("GET", "/v1/participants/nobody"), 404, "participant_not_found");
+    expectProblem(
+      await api.call("GET", "/operator/v1/participants/nobody"),
+      404,
+      "participant_not_found",
+    );
   });
 });

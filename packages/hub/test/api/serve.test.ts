@@ -44,17 +44,17 @@ describeEachBackend("serve", (backend) => {
     const token = /(chop_[A-Za-z0-9_-]{43})/.exec(output)?.[1];
     expect(token).toBeDefined();
 
-    const response = await fetch(`${hub.url}/v1/participants`, {
+    const response = await fetch(`${hub.url}/operator/v1/participants`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("x-request-id")).toBeTruthy();
-    expect((await fetch(`${hub.url}/v1/participants`)).status).toBe(401);
+    expect((await fetch(`${hub.url}/operator/v1/participants`)).status).toBe(401);
     await hub.close();
 
     const again = await start();
     expect(again.lines.join("\n")).not.toContain("chop_");
-    const reused = await fetch(`${again.hub.url}/v1/participants`, {
+    const reused = await fetch(`${again.hub.url}/operator/v1/participants`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(reused.status).toBe(200);

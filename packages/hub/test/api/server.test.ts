@@ -22,20 +22,20 @@ interface OpenApiDocument {
 const documentedRoutes = [
   "GET /health",
   "GET /ready",
-  "POST /v1/participants",
-  "GET /v1/participants",
-  "GET /v1/participants/{participantId}",
-  "POST /v1/participants/{participantId}/status",
-  "POST /v1/participants/{participantId}/currencies",
-  "PUT /v1/participants/{participantId}/net-debit-caps/{currency}",
-  "POST /v1/participants/{participantId}/funds",
-  "POST /v1/participants/{participantId}/keys",
-  "GET /v1/participants/{participantId}/keys",
-  "POST /v1/participants/{participantId}/keys/{keyId}/rotate",
-  "POST /v1/participants/{participantId}/keys/{keyId}/revoke",
-  "POST /v1/transfers",
-  "GET /v1/transfers/{transferId}",
-  "GET /v1/result-codes",
+  "POST /operator/v1/participants",
+  "GET /operator/v1/participants",
+  "GET /operator/v1/participants/{participantId}",
+  "POST /operator/v1/participants/{participantId}/status",
+  "POST /operator/v1/participants/{participantId}/currencies",
+  "PUT /operator/v1/participants/{participantId}/net-debit-caps/{currency}",
+  "POST /operator/v1/participants/{participantId}/funds",
+  "POST /operator/v1/participants/{participantId}/keys",
+  "GET /operator/v1/participants/{participantId}/keys",
+  "POST /operator/v1/participants/{participantId}/keys/{keyId}/rotate",
+  "POST /operator/v1/participants/{participantId}/keys/{keyId}/revoke",
+  "POST /operator/v1/transfers",
+  "GET /operator/v1/transfers/{transferId}",
+  "GET /operator/v1/result-codes",
 ];
 
 describeEachBackend("operator API server", (backend) => {
@@ -68,14 +68,15 @@ describeEachBackend("operator API server", (backend) => {
     expect(document.components.schemas.Problem).toBeDefined();
     expect(document.paths["/health"]?.get?.security).toEqual([]);
     for (const [path, methods] of Object.entries(document.paths)) {
-      if (!path.startsWith("/v1/")) continue;
+      if (!path.startsWith("/operator/v1/")) continue;
       for (const operation of Object.values(methods))
         expect(operation.responses["401"], path).toBeDefined();
     }
     for (const code of [...Object.keys(problemCatalogue), ...Object.keys(transferResultCodes)]) {
       expect(document.info.description).toContain(`\`${code}\``);
     }
-    const funds = document.paths["/v1/participants/{participantId}/funds"]?.post?.responses;
+    const funds =
+      document.paths["/operator/v1/participants/{participantId}/funds"]?.post?.responses;
     expect(JSON.stringify(funds?.["422"])).toContain("insufficient_liquidity");
     expect(JSON.stringify(funds?.["503"])).toContain("storage_unavailable");
   });
@@ -125,14 +126,14 @@ describeEachBackend("operator API server", (backend) => {
       404,
       "route_not_found",
     );
-    expectProblem(await api.call("DELETE", "/v1/participants"), 404, "route_not_found");
+    expectProblem(await api.call("DELETE", "/operator/v1/participants"), 404, "route_not_found");
   });
 
   it("answers a bad body with body_invalid_json, body_too_large or media_type_unsupported", async () => {
     const post = (payload: string, contentType = "application/json") =>
       api.app.inject({
         method: "POST",
-        url: "/v1/transfers",
+        url: "/operator/v1/transfers",
         headers: { authorization: `Bearer ${api.token}`, "content-type": contentType },
         payload,
       });
@@ -164,7 +165,7 @@ describeEachBackend("operator API server", (backend) => {
     });
     const response = await app.inject({
       method: "GET",
-      url: "/v1/participants/acme",
+      url: "/operator/v1/participants/acme",
       headers: { authorization: `Bearer ${api.token}` },
     });
     const problem = expectProblem(response, 500, "internal_error");

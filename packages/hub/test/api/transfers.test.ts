@@ -39,7 +39,8 @@ describeEachBackend("transfers API", (backend) => {
     currency: "EUR",
     ...fields,
   });
-  const submit = (transfers: unknown[]) => api.call("POST", "/v1/transfers", { transfers });
+  const submit = (transfers: unknown[]) =>
+    api.call("POST", "/operator/v1/transfers", { transfers });
   const results = async (transfers: unknown[]) => {
     const response = await submit(transfers);
     expect(response.statusCode, response.body).toBe(200);
@@ -47,7 +48,11 @@ describeEachBackend("transfers API", (backend) => {
   };
   const expectNotStored = async (...ids: string[]) => {
     for (const id of ids) {
-      expectProblem(await api.call("GET", `/v1/transfers/${id}`), 404, "transfer_not_found");
+      expectProblem(
+        await api.call("GET", `/operator/v1/transfers/${id}`),
+        404,
+        "transfer_not_found",
+      );
     }
   };
 
@@ -76,7 +81,7 @@ describeEachBackend("transfers API", (backend) => {
       balance: "-50.00",
     });
     expect((await accountOf(api, "bank-b", "position")).balance).toBe("50.00");
-    const t1 = await api.call("GET", "/v1/transfers/t1");
+    const t1 = await api.call("GET", "/operator/v1/transfers/t1");
     expect(t1.json()).toMatchObject({
       id: "t1",
       kind: "posted",
@@ -92,7 +97,7 @@ describeEachBackend("transfers API", (backend) => {
 
   it("applies a lowered net debit cap to the next transfer", async () => {
     expect(await results([posted("t1", "80")])).toEqual([{ id: "t1", code: "ok" }]);
-    const capped = await api.call("PUT", "/v1/participants/bank-a/net-debit-caps/EUR", {
+    const capped = await api.call("PUT", "/operator/v1/participants/bank-a/net-debit-caps/EUR", {
       amount: "50",
     });
     expect(capped.statusCode, capped.body).toBe(200);
@@ -100,7 +105,9 @@ describeEachBackend("transfers API", (backend) => {
       { id: "t2", code: "exceeds_net_debit_cap" },
     ]);
     await expectNotStored("t2");
-    await api.call("PUT", "/v1/participants/bank-a/net-debit-caps/EUR", { amount: "80.01" });
+    await api.call("PUT", "/operator/v1/participants/bank-a/net-debit-caps/EUR", {
+      amount: "80.01",
+    });
     expect(await results([posted("t3", "0.01")])).toEqual([{ id: "t3", code: "ok" }]);
     expect(await results([posted("t4", "0.01")])).toEqual([
       { id: "t4", code: "exceeds_net_debit_cap" },
@@ -114,7 +121,7 @@ describeEachBackend("transfers API", (backend) => {
       debitsPending: "30.00",
       debitsPosted: "0.00",
     });
-    const stored = (await api.call("GET", "/v1/transfers/p1")).json() as {
+    const stored = (await api.call("GET", "/operator/v1/transfers/p1")).json() as {
       expiresAt: string;
       timeoutMs: number;
     };
@@ -135,7 +142,7 @@ describeEachBackend("transfers API", (backend) => {
       debitsPending: "0.00",
       debitsPosted: "30.00",
     });
-    expect((await api.call("GET", "/v1/transfers/c1")).json()).toMatchObject({
+    expect((await api.call("GET", "/operator/v1/transfers/c1")).json()).toMatchObject({
       kind: "commit",
       pendingId: "p1",
       amount: "30.00",
@@ -195,7 +202,7 @@ describeEachBackend("transfers API", (backend) => {
       { id: "good", code: "ok" },
     ]);
     await expectNotStored(...references.map((_, index) => `bad-${index}`));
-    const good = await api.call("GET", "/v1/transfers/good");
+    const good = await api.call("GET", "/operator/v1/transfers/good");
     expect((good.json() as { reference: string }).reference).toBe("paid \u{1F600}");
     expect(await results([posted("good", "1", { reference: "paid \u{1F600}" })])).toEqual([
       { id: "good", code: "exists" },
@@ -321,7 +328,7 @@ describeEachBackend("transfers API", (backend) => {
     expectProblem(await submit([posted("t1", "1", { colour: "red" })]), 400, "request_invalid");
     expectProblem(await submit([posted("t1", "1", { kind: "expire" })]), 400, "request_invalid");
     expectProblem(await submit([]), 400, "request_invalid");
-    expectProblem(await api.call("POST", "/v1/transfers", {}), 400, "request_invalid");
+    expectProblem(await api.call("POST", "/operator/v1/transfers", {}), 400, "request_invalid");
     expect(await allBalances(api)).toEqual(before);
     await expectNotStored("t1", "t2");
   });
@@ -348,7 +355,7 @@ describeEachBackend("transfers API", (backend) => {
   });
 
   it("lists the transfer result codes", async () => {
-    const response = await api.call("GET", "/v1/result-codes");
+    const response = await api.call("GET", "/operator/v1/result-codes");
     expect(response.statusCode).toBe(200);
     const { items } = response.json() as {
       items: { code: string; transient: boolean; meaning: string }[];

@@ -6,7 +6,7 @@ import { type TransferResultCode, transferResultCodes } from "../../domain/ledge
 export type RequestCaller = "operator" | "anonymous";
 
 export interface RequestRecord {
-  /** The route's URL template (`/v1/participants/:participantId`); undefined when none matched. */
+  /** The route's URL template (`/operator/v1/participants/:participantId`); undefined when none matched. */
   readonly route: string | undefined;
   readonly method: string;
   readonly statusCode: number;

@@ -61,7 +61,7 @@ export const createParticipantRoute: FastifyPluginAsyncTypebox<RouteOptions> = a
       if (!found.ok) return sendProblem(reply, found.code);
       return reply
         .code(201)
-        .header("location", `/v1/participants/${encodeURIComponent(registered.value.id)}`)
+        .header("location", `/operator/v1/participants/${encodeURIComponent(registered.value.id)}`)
         .send(participantDetail(found.value.participant, found.value.accounts));
     },
   );

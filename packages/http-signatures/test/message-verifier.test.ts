@@ -1,16 +1,13 @@
 import { createPublicKey } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { computeContentDigest } from "../../../src/api/signatures/content-digest.ts";
-import { generateSigningKeyPair } from "../../../src/api/signatures/key-material.ts";
+import { computeContentDigest } from "../src/content-digest.ts";
+import { generateSigningKeyPair } from "../src/key-material.ts";
 import {
   createdSkewMsDefault,
   type SignedRequest,
   verifyRequest,
-} from "../../../src/api/signatures/message-verifier.ts";
-import {
-  type SignatureFailureCode,
-  signatureFailureCodes,
-} from "../../../src/api/signatures/signature-result-code.ts";
+} from "../src/message-verifier.ts";
+import { type SignatureFailureCode, signatureFailureCodes } from "../src/signature-result-code.ts";
 import {
   baseRequest,
   keyId,

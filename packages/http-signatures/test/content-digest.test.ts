@@ -4,7 +4,7 @@ import {
   computeContentDigest,
   contentDigestHeaderBytesMax,
   verifyContentDigest,
-} from "../../../src/api/signatures/content-digest.ts";
+} from "../src/content-digest.ts";
 
 const body = '{"amount":"1.00"}';
 const digest = computeContentDigest(body);

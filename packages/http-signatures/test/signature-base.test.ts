@@ -4,7 +4,7 @@ import {
   buildSignatureBase,
   type RequestDescription,
   type SignatureBaseFailureCode,
-} from "../../../src/api/signatures/signature-base.ts";
+} from "../src/signature-base.ts";
 
 const params = new Map([["created", 1]]);
 

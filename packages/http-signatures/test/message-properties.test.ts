@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type SignedRequest, verifyRequest } from "../../../src/api/signatures/message-verifier.ts";
-import { signatureFailureCodes } from "../../../src/api/signatures/signature-result-code.ts";
+import { type SignedRequest, verifyRequest } from "../src/message-verifier.ts";
+import { signatureFailureCodes } from "../src/signature-result-code.ts";
 import { baseRequest, signed, verifierHarness } from "./signature-fixtures.ts";
 
 const coveredHeaders = ["content-type", "content-digest", "x-clearhub-idempotency"] as const;

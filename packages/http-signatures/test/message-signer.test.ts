@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { computeContentDigest } from "../../../src/api/signatures/content-digest.ts";
-import { signRequest } from "../../../src/api/signatures/message-signer.ts";
-import { verifyRequest } from "../../../src/api/signatures/message-verifier.ts";
+import { computeContentDigest } from "../src/content-digest.ts";
+import { signRequest } from "../src/message-signer.ts";
+import { verifyRequest } from "../src/message-verifier.ts";
 import {
   baseRequest,
   keyId,

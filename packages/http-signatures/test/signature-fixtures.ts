@@ -1,15 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
-import { generateSigningKeyPair } from "../../../src/api/signatures/key-material.ts";
-import {
-  type RequestToSign,
-  type SignOptions,
-  signRequest,
-} from "../../../src/api/signatures/message-signer.ts";
-import type {
-  SignatureKey,
-  SignedRequest,
-  VerifyOptions,
-} from "../../../src/api/signatures/message-verifier.ts";
+import { generateSigningKeyPair } from "../src/key-material.ts";
+import { type RequestToSign, type SignOptions, signRequest } from "../src/message-signer.ts";
+import type { SignatureKey, SignedRequest, VerifyOptions } from "../src/message-verifier.ts";
 
 /** RFC 9421 Appendix B.1.4, the key `test-key-ed25519`. */
 export const rfcEd25519PrivateKey = createPrivateKey(

@@ -1,13 +1,10 @@
 import { sign, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  computeContentDigest,
-  verifyContentDigest,
-} from "../../../src/api/signatures/content-digest.ts";
-import { exportPublicKeyJwk } from "../../../src/api/signatures/key-material.ts";
-import { verifyRequest } from "../../../src/api/signatures/message-verifier.ts";
-import { buildSignatureBase } from "../../../src/api/signatures/signature-base.ts";
-import { readSignatureFields } from "../../../src/api/signatures/signature-fields.ts";
+import { computeContentDigest, verifyContentDigest } from "../src/content-digest.ts";
+import { exportPublicKeyJwk } from "../src/key-material.ts";
+import { verifyRequest } from "../src/message-verifier.ts";
+import { buildSignatureBase } from "../src/signature-base.ts";
+import { readSignatureFields } from "../src/signature-fields.ts";
 import {
   rfcEd25519PrivateKey,
   rfcEd25519PublicKey,

@@ -6,7 +6,7 @@ import {
   generateSigningKeyPair,
   importPublicKeyJwk,
   importPublicKeyRaw,
-} from "../../../src/api/signatures/key-material.ts";
+} from "../src/key-material.ts";
 import { rfcEd25519PrivateKey } from "./signature-fixtures.ts";
 
 const rfcRaw = "JrQLj5P_89iXES9-vFgrIy29clF9CC_oPPsw3c5D0bs";

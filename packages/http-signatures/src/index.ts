@@ -1,0 +1,14 @@
+/**
+ * HTTP Message Signatures (RFC 9421) with Ed25519 over Content-Digest (RFC 9530): the scheme
+ * clearhub verifies on every participant request and uses to sign its webhooks.
+ */
+export * from "./content-digest.ts";
+export * from "./header-fields.ts";
+export * from "./key-material.ts";
+export * from "./message-signer.ts";
+export * from "./message-verifier.ts";
+export * from "./signature-base.ts";
+export * from "./signature-fields.ts";
+export * from "./signature-nonce.ts";
+export * from "./signature-params.ts";
+export * from "./signature-result-code.ts";
