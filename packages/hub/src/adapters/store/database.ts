@@ -6,6 +6,8 @@ import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql }
 import pg from "pg";
 import { clearingCoreMigration } from "./migrations/0001-clearing-core.ts";
 import { participantKeysMigration } from "./migrations/0002-participant-keys.ts";
+import { participantTransfersMigration } from "./migrations/0003-participant-transfers.ts";
+import { webhooksMigration } from "./migrations/0004-webhooks.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -88,6 +90,8 @@ export async function migrateToLatest(database: Database): Promise<void> {
   const migrations: Record<string, Migration> = {
     "0001-clearing-core": clearingCoreMigration(database.dialect),
     "0002-participant-keys": participantKeysMigration(database.dialect),
+    "0003-participant-transfers": participantTransfersMigration(),
+    "0004-webhooks": webhooksMigration(database.dialect),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

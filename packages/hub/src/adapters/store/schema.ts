@@ -14,6 +14,9 @@ export interface ClearhubSchema {
   operator_tokens: OperatorTokensTable;
   participant_keys: ParticipantKeysTable;
   seen_nonces: SeenNoncesTable;
+  transfer_details: TransferDetailsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export interface ParticipantsTable {
@@ -95,4 +98,39 @@ export interface SeenNoncesTable {
   key_id: string;
   nonce: string;
   expires_at: bigint;
+}
+
+export interface TransferDetailsTable {
+  transfer_id: string;
+  initiator_id: string;
+  payer_id: string;
+  payee_id: string;
+  request_hash: string;
+  parties: string | null;
+  created_at: bigint;
+}
+
+export interface WebhookEndpointsTable {
+  participant_id: string;
+  id: string;
+  url: string;
+  event_types: string;
+  created_at: bigint;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number | bigint>;
+  participant_id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  payload: string;
+  status: string;
+  attempts: Generated<number | bigint>;
+  next_attempt_at: bigint;
+  last_attempt_at: bigint | null;
+  last_status_code: number | bigint | null;
+  last_error: string | null;
+  created_at: bigint;
+  delivered_at: bigint | null;
 }

@@ -1,0 +1,28 @@
+/**
+ * What a participant can be told by webhook. The set is closed: an endpoint subscribes to some
+ * of these, and each delivery carries exactly one.
+ */
+export const eventTypes = {
+  "transfer.credited": "A posted transfer credited your position (sent to the payee).",
+  "transfer.reserved": "A pending transfer reserved funds for you (sent to the payee).",
+  "transfer.committed": "A pending transfer was committed (sent to both parties).",
+  "transfer.voided": "A pending transfer was voided (sent to both parties).",
+  "transfer.expired": "A pending transfer expired before it was committed (sent to both parties).",
+} as const satisfies Record<string, string>;
+
+export type EventType = keyof typeof eventTypes;
+
+export const eventTypeNames = Object.keys(eventTypes) as EventType[];
+
+export function isEventType(value: string): value is EventType {
+  return Object.hasOwn(eventTypes, value);
+}
+
+/** The stored form of a subscription: sorted, without duplicates, space-separated. */
+export function encodeEventTypes(types: readonly EventType[]): string {
+  return [...new Set(types)].sort().join(" ");
+}
+
+export function decodeEventTypes(encoded: string): EventType[] {
+  return encoded.split(" ").filter(isEventType);
+}
