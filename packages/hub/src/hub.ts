@@ -10,6 +10,7 @@ import {
 } from "./adapters/store/database.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
+import { KyselyParticipantTransferStore } from "./adapters/store/kysely-participant-transfer-store.ts";
 import { PostgresLedgerStore } from "./adapters/store/postgres-ledger-store.ts";
 import { SqliteLedgerStore } from "./adapters/store/sqlite-ledger-store.ts";
 import { StoreNonceCache } from "./adapters/store/store-nonce-cache.ts";
@@ -23,6 +24,7 @@ import { ParticipantService } from "./app/participants/participant-service.ts";
 import type { LedgerStore } from "./app/ports/ledger-store.ts";
 import type { NonceCache } from "./app/ports/nonce-cache.ts";
 import type { ParticipantKeyStore } from "./app/ports/participant-key-store.ts";
+import { ParticipantTransferService } from "./app/transfers/participant-transfer-service.ts";
 import { NoncePurge, noncePurgeDefaults } from "./jobs/nonce-purge.ts";
 import { PendingExpiry, pendingExpiryDefaults } from "./jobs/pending-expiry.ts";
 
@@ -52,6 +54,8 @@ export interface Hub {
   readonly ledger: GroupCommit;
   readonly participants: ParticipantService;
   readonly participantStore: KyselyParticipantStore;
+  /** Transfers between participants, as the participant API offers them. */
+  readonly participantTransfers: ParticipantTransferService;
   readonly participantKeys: ParticipantKeyService;
   /** The registry the request-signature verifier looks keys up in. */
   readonly participantKeyStore: ParticipantKeyStore;
@@ -114,6 +118,11 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
   const participantStore = new KyselyParticipantStore(database.kysely);
   const participants = new ParticipantService(participantStore, ledger);
   await participants.ensureOperator();
+  const participantTransfers = new ParticipantTransferService(
+    participantStore,
+    new KyselyParticipantTransferStore(database.kysely),
+    ledger,
+  );
   const participantKeyStore = new KyselyParticipantKeyStore(database.kysely, database.dialect);
   const participantKeys = new ParticipantKeyService(participantStore, participantKeyStore);
   const nonces: NonceCache =
@@ -141,6 +150,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ledger,
     participants,
     participantStore,
+    participantTransfers,
     participantKeys,
     participantKeyStore,
     nonces,

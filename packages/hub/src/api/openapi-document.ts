@@ -20,7 +20,32 @@ export function resultCodeTable(): string {
   return ["| code | transient | meaning |", "| --- | --- | --- |", ...rows].join("\n");
 }
 
-const description = `The clearhub operator API: participants, their accounts and the clearing ledger.
+export const participantSecuritySchemeName = "participantSignature";
+
+const participantSignatureDescription = `Every \`/v1\` request carries an HTTP Message Signature
+(RFC 9421) made with an Ed25519 key the operator registered for the participant; the hub issues
+each key's \`keyid\`. The signature (label \`sig1\`, \`alg\` optional but \`ed25519\` if given)
+must cover \`@method\`, \`@target-uri\` (or \`@authority\`, \`@path\` and \`@query\`) and
+\`content-digest\`, a Content-Digest (RFC 9530) with a \`sha-256\` member over the body as sent
+(over the empty body for a request without one). Its parameters must include \`created\` (within
+5 minutes of the hub's clock), \`keyid\` and a \`nonce\` of 16-128 characters of A-Z a-z 0-9 _ -,
+never used before with that key. A refused signature answers 401 with one of
+\`signature_missing\`, \`signature_malformed\`, \`signature_components_insufficient\`,
+\`signature_created_out_of_window\`, \`key_unknown\`, \`key_revoked\`, \`digest_mismatch\`,
+\`signature_invalid\`, \`nonce_replayed\`, \`key_owner_terminated\`; a participant whose kind may
+not use the route answers 403 \`operation_not_permitted\` (a biller cannot initiate payments).`;
+
+/** OpenAPI has no scheme type for message signatures: described as the header it travels in. */
+export const participantSecurityScheme = {
+  type: "apiKey",
+  in: "header",
+  name: "Signature",
+  description: participantSignatureDescription,
+} as const;
+
+const description = `The clearhub APIs. Under \`/operator/v1\`, the operator's: participants, their
+accounts and keys, and the clearing ledger, with a bearer token. Under \`/v1\`, the participants':
+their transfers, accounts and webhooks, every request signed with the participant's key.
 
 Amounts are decimal strings in the currency's major unit ("12.30") with an ISO 4217 currency code;
 the hub stores integer minor units and never rounds through a binary float.
@@ -29,13 +54,9 @@ Every error is an RFC 9457 problem (\`${problemContentType}\`) with
 \`type: urn:clearhub:problem:<code>\` and the same \`code\` as a field. Each request has an id,
 returned in the \`x-request-id\` header and written to the hub's log.
 
-## Participant keys
+## Signed participant requests
 
-Participants sign their requests with HTTP Message Signatures (RFC 9421) using Ed25519 keys
-registered here; the hub issues each key's \`keyid\`. Each signature carries \`created\`,
-\`keyid\` and \`nonce\`; a nonce is accepted once per key. Refused signatures answer the
-\`signature_*\`, \`key_unknown\`, \`key_revoked\`, \`digest_mismatch\` and \`nonce_replayed\`
-problems below.
+${participantSignatureDescription}
 
 ## Problem codes
 
@@ -54,13 +75,20 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
     openapi: {
       openapi: "3.1.0",
       info: { title: "clearhub operator API", version: "1.0.0", description },
-      components: { securitySchemes: { [operatorSecuritySchemeName]: operatorSecurityScheme } },
+      components: {
+        securitySchemes: {
+          [operatorSecuritySchemeName]: operatorSecurityScheme,
+          [participantSecuritySchemeName]: participantSecurityScheme,
+        },
+      },
       security: [{ [operatorSecuritySchemeName]: [] }],
       tags: [
         { name: "participants", description: "Onboarding, status, currencies, caps and funds" },
         { name: "keys", description: "The Ed25519 keys participants sign their requests with" },
         { name: "transfers", description: "The clearing ledger" },
         { name: "operations", description: "Liveness and readiness probes" },
+        { name: "connectivity", description: "Participants: test signing and keys" },
+        { name: "accounts", description: "Participants: their own balances" },
       ],
     },
     // Shared schemas (the Problem) keep their own names in components.schemas.

@@ -5,6 +5,7 @@ import {
   type ParticipantKeyErrorCode,
 } from "../app/participants/participant-key-service.ts";
 import type { ParticipantErrorCode } from "../app/participants/participant-service.ts";
+import type { TransferRefusal } from "../app/transfers/participant-transfer-service.ts";
 import type { TransferResultCode } from "../domain/ledger/result-code.ts";
 import type { AmountParseError } from "../domain/money/amount.ts";
 
@@ -26,6 +27,7 @@ export type ApiProblemCode =
   | "transfers_invalid"
   | "batch_too_large"
   | "transfer_not_found"
+  | "cursor_invalid"
   | "database_unavailable"
   | "internal_error"
   | SignatureProblemCode;
@@ -40,7 +42,9 @@ export type SignatureProblemCode =
   | "key_revoked"
   | "digest_mismatch"
   | "signature_invalid"
-  | "nonce_replayed";
+  | "nonce_replayed"
+  | "key_owner_terminated"
+  | "operation_not_permitted";
 
 /** Ledger results that are not failures are answered with 2xx, never as problems. */
 export type TransferFailureCode = Exclude<TransferResultCode, "ok" | "exists">;
@@ -50,7 +54,8 @@ export type ProblemCode =
   | ParticipantErrorCode
   | ParticipantKeyErrorCode
   | AmountParseError
-  | TransferFailureCode;
+  | TransferFailureCode
+  | TransferRefusal;
 
 interface ProblemKind {
   readonly status: number;
@@ -85,6 +90,22 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   },
   batch_too_large: { status: 413, title: "Too many transfers in one request" },
   transfer_not_found: { status: 404, title: "No transfer has this id" },
+  cursor_invalid: { status: 400, title: "The cursor is not one a previous page returned" },
+  payee_not_found: { status: 422, title: "No participant has the payee's id" },
+  payee_is_payer: { status: 422, title: "A participant cannot pay itself" },
+  payee_currency_not_held: { status: 422, title: "The payee holds no accounts in this currency" },
+  idempotency_key_reused: {
+    status: 409,
+    title: "This id was already used for a request with a different body",
+  },
+  transfer_id_taken: {
+    status: 409,
+    title: "Another transfer already has this id; ids are unique across the network",
+  },
+  resolution_not_permitted: {
+    status: 403,
+    title: "Only the payer commits or voids its reservation",
+  },
   database_unavailable: {
     status: 503,
     title: "The database does not answer",
@@ -111,17 +132,25 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   },
   key_unknown: { status: 401, title: "No key has the signature's keyid" },
   key_revoked: { status: 401, title: "The signature's key is revoked" },
-  digest_mismatch: { status: 400, title: "The Content-Digest does not match the body" },
+  digest_mismatch: { status: 401, title: "The Content-Digest does not match the body" },
   signature_invalid: { status: 401, title: "The signature does not verify with the named key" },
   nonce_replayed: {
     status: 401,
     title: "The signature's nonce was already used with this key; sign each request anew",
   },
+  key_owner_terminated: {
+    status: 401,
+    title: "The key belongs to a terminated participant",
+  },
+  operation_not_permitted: {
+    status: 403,
+    title: "Participants of this kind may not do this",
+  },
 
   participant_id_invalid: {
     status: 422,
     title:
-      "Participant ids are 2-63 characters of a-z, 0-9 and '-', starting with a letter or digit",
+      "Participant ids are 2-63 characters of a-z, 0-9 and '-', starting with a letter or digit; 'anonymous' is reserved",
   },
   participant_exists: { status: 409, title: "A participant with this id exists" },
   participant_not_found: { status: 404, title: "No participant has this id" },

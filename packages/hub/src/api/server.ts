@@ -17,6 +17,7 @@ import type { RequestCaller } from "../adapters/metrics/hub-metrics.ts";
 import type { Hub } from "../hub.ts";
 import { docsPath, openapiOptions } from "./openapi-document.ts";
 import { operatorAuth } from "./operator-auth.ts";
+import { participantApi } from "./participant/participant-api.ts";
 import { ProblemSchema, problemErrorHandler, routeNotFoundHandler } from "./problem.ts";
 import { addCurrencyRoute } from "./routes/add-currency-route.ts";
 import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
@@ -37,6 +38,7 @@ import { rotateParticipantKeyRoute } from "./routes/rotate-participant-key-route
 import type { RouteOptions } from "./routes/route-options.ts";
 import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
 import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
+import { registerStringFormats } from "./typebox-formats.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -56,6 +58,8 @@ export type ApiServer = FastifyInstance<
 export interface ServerOptions {
   /** false (the default) logs nothing; true logs at info; an object configures pino. */
   readonly logger?: boolean | LoggerOptions | undefined;
+  /** How far a signature's created time may be from the hub's clock; 5 minutes by default. */
+  readonly signatureSkewMs?: number | undefined;
 }
 
 /** The largest bulk request (1000 transfers) is far below this; anything larger is a mistake. */
@@ -109,10 +113,13 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   }).withTypeProvider<TypeBoxTypeProvider>();
   // TypeBox's compiler never coerces a body (an amount sent as a JSON number stays an error)
   // and rejects unknown properties instead of silently dropping them, as Fastify's Ajv would.
+  registerStringFormats();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.setErrorHandler(problemErrorHandler);
   app.setNotFoundHandler(routeNotFoundHandler);
   app.decorateRequest("caller", "anonymous");
+  app.decorateRequest("participant", undefined);
+  app.decorateRequest("rawBody", undefined);
   app.addHook("onRequest", async (request, reply) => {
     reply.header(requestIdHeader, request.id);
   });
@@ -134,6 +141,9 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   await app.register(openapiRoute);
   await app.register(metricsRoute, { hub });
   await app.register(operatorApi(hub), { prefix: "/operator/v1" });
+  await app.register(participantApi(hub, { createdSkewMsMax: options.signatureSkewMs }), {
+    prefix: "/v1",
+  });
   await app.ready();
   return app;
 }

@@ -36,6 +36,14 @@ const documentedRoutes = [
   "POST /operator/v1/transfers",
   "GET /operator/v1/transfers/{transferId}",
   "GET /operator/v1/result-codes",
+  "POST /v1/ping",
+  "GET /v1/accounts",
+  "POST /v1/transfers",
+  "POST /v1/transfers/bulk",
+  "GET /v1/transfers",
+  "GET /v1/transfers/{transferId}",
+  "POST /v1/transfers/{transferId}/commit",
+  "POST /v1/transfers/{transferId}/void",
 ];
 
 describeEachBackend("operator API server", (backend) => {

@@ -2,8 +2,12 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client
 import { batchSizeMax } from "../../domain/ledger/batch-engine.ts";
 import { type TransferResultCode, transferResultCodes } from "../../domain/ledger/result-code.ts";
 
-/** Who sent a request, as far as the API could tell. A later issue adds participants. */
-export type RequestCaller = "operator" | "anonymous";
+/**
+ * Who sent a request, as far as the API could tell: "operator" (the operator's own participant
+ * id), a participant's id once its signature verified, or "anonymous", an id no participant
+ * may take.
+ */
+export type RequestCaller = "operator" | "anonymous" | (string & {});
 
 export interface RequestRecord {
   /** The route's URL template (`/operator/v1/participants/:participantId`); undefined when none matched. */
@@ -71,7 +75,7 @@ export class HubMetrics {
 
   private readonly httpRequests = new Counter({
     name: `${metricPrefix}http_requests_total`,
-    help: "HTTP requests answered, by route template, method, status class and caller",
+    help: "HTTP requests answered, by route template, method, status class and caller (operator, a participant id, or anonymous)",
     labelNames: ["route", "method", "status_class", "caller"] as const,
     registers: [this.registry],
   });

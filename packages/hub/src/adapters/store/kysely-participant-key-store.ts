@@ -3,6 +3,7 @@ import type {
   KeyWriteRefusal,
   KeyWriteResult,
   ParticipantKeyStore,
+  Signer,
 } from "../../app/ports/participant-key-store.ts";
 import type {
   KeyAlgorithm,
@@ -10,6 +11,7 @@ import type {
   ParticipantKey,
 } from "../../domain/participant/participant-key.ts";
 import type { Dialect } from "./database.ts";
+import { participantFromRow } from "./kysely-participant-store.ts";
 import type { ClearhubSchema, ParticipantKeysTable } from "./schema.ts";
 
 function keyFromRow(row: ParticipantKeysTable): ParticipantKey {
@@ -97,6 +99,32 @@ export class KyselyParticipantKeyStore implements ParticipantKeyStore {
       .where("key_id", "=", keyId)
       .executeTakeFirst();
     return row === undefined ? undefined : keyFromRow(row);
+  }
+
+  async findSigner(keyId: string): Promise<Signer | undefined> {
+    const row = await this.db
+      .selectFrom("participant_keys as k")
+      .innerJoin("participants as p", "p.id", "k.participant_id")
+      .selectAll("k")
+      .select([
+        "p.name",
+        "p.kind",
+        "p.status as participant_status",
+        "p.created_at as participant_created_at",
+      ])
+      .where("k.key_id", "=", keyId)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    return {
+      key: keyFromRow(row),
+      participant: participantFromRow({
+        id: row.participant_id,
+        name: row.name,
+        kind: row.kind,
+        status: row.participant_status,
+        created_at: row.participant_created_at,
+      }),
+    };
   }
 
   async revokeKey(keyId: string, at: number): Promise<boolean> {

@@ -15,7 +15,7 @@ import type {
 import { balancesFromRow } from "./ledger-rows.ts";
 import type { ClearhubSchema, ParticipantsTable } from "./schema.ts";
 
-function participantFromRow(row: ParticipantsTable): Participant {
+export function participantFromRow(row: ParticipantsTable): Participant {
   return {
     id: row.id,
     name: row.name,

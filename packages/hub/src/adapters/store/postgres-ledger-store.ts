@@ -13,6 +13,8 @@ import {
   type TransferKind,
   type TransferRequest,
 } from "../../domain/ledger/transfer.ts";
+import { deliveriesFor } from "../../domain/notifications/webhook-delivery.ts";
+import { type BatchAnnex, batchAnnex, eventRecipients } from "./batch-annex.ts";
 import { cloneAccounts, unappliedRequestIds } from "./batch-attempt.ts";
 import { LedgerReads } from "./ledger-reads.ts";
 import {
@@ -100,7 +102,7 @@ async function writeIfNoIdIsStored(
   if (outcome.journal === null) return undefined;
   await client.query("savepoint assume_new_ids");
   try {
-    await writeOutcome(client, outcome, outcome.journal);
+    await writeOutcome(client, requests, outcome, outcome.journal);
     const unapplied = unappliedRequestIds(requests, outcome);
     if ((await selectTransfers(client, unapplied)).size === 0) return outcome;
   } catch (error) {
@@ -123,7 +125,7 @@ async function writeKnowingStoredIds(
   );
   for (const [id, pending] of pendings) transfers.set(id, pending);
   const outcome = applyTo(transfers);
-  if (outcome.journal !== null) await writeOutcome(client, outcome, outcome.journal);
+  if (outcome.journal !== null) await writeOutcome(client, requests, outcome, outcome.journal);
   return outcome;
 }
 
@@ -214,6 +216,7 @@ async function lockJournalHead(client: Client): Promise<{ seq: number; hash: str
 
 async function writeOutcome(
   client: Client,
+  requests: readonly TransferRequest[],
   outcome: BatchOutcome,
   journal: JournalEntry,
 ): Promise<void> {
@@ -241,6 +244,57 @@ async function writeOutcome(
     journal.seq,
     journal.hash,
   ]);
+  await writeAnnex(client, batchAnnex(requests, outcome));
+}
+
+async function writeAnnex(client: Client, annex: BatchAnnex): Promise<void> {
+  const { details, events } = annex;
+  if (details.length > 0) {
+    await client.query(
+      `insert into transfer_details (transfer_id, initiator_id, payer_id, payee_id, request_hash,
+         parties, created_at)
+       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+         $6::text[], $7::int8[])`,
+      [
+        textArrayLiteral(details.map((d) => d.transferId)),
+        textArrayLiteral(details.map((d) => d.initiatorId)),
+        textArrayLiteral(details.map((d) => d.payerId)),
+        textArrayLiteral(details.map((d) => d.payeeId)),
+        textArrayLiteral(details.map((d) => d.requestHash)),
+        textArrayLiteral(details.map((d) => d.sealedParties)),
+        integerArrayLiteral(details.map((d) => d.createdAt)),
+      ],
+    );
+  }
+  if (events.length === 0) return;
+  const { rows } = await client.query<{ participant_id: string; id: string; event_types: string }>(
+    "select participant_id, id, event_types from webhook_endpoints where participant_id = any($1::text[])",
+    [textArrayLiteral(eventRecipients(events))],
+  );
+  const deliveries = deliveriesFor(
+    events,
+    rows.map((row) => ({
+      participantId: row.participant_id,
+      endpointId: row.id,
+      eventTypes: row.event_types,
+    })),
+  );
+  if (deliveries.length === 0) return;
+  await client.query(
+    `insert into webhook_deliveries (participant_id, endpoint_id, event_id, event_type, payload,
+       status, next_attempt_at, created_at)
+     select p, e, i, t, b, 'pending', c, c
+     from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int8[])
+       as v(p, e, i, t, b, c)`,
+    [
+      textArrayLiteral(deliveries.map((d) => d.participantId)),
+      textArrayLiteral(deliveries.map((d) => d.endpointId)),
+      textArrayLiteral(deliveries.map((d) => d.eventId)),
+      textArrayLiteral(deliveries.map((d) => d.eventType)),
+      textArrayLiteral(deliveries.map((d) => d.payload)),
+      integerArrayLiteral(deliveries.map((d) => d.createdAt)),
+    ],
+  );
 }
 
 async function copyTransfers(client: Client, transfers: readonly StoredTransfer[]): Promise<void> {

@@ -10,6 +10,11 @@ import {
   type TransferKind,
   type TransferRequest,
 } from "../../domain/ledger/transfer.ts";
+import {
+  deliveriesFor,
+  type EndpointSubscription,
+} from "../../domain/notifications/webhook-delivery.ts";
+import { type BatchAnnex, batchAnnex, eventRecipients } from "./batch-annex.ts";
 import { cloneAccounts, unappliedRequestIds } from "./batch-attempt.ts";
 import { LedgerReads } from "./ledger-reads.ts";
 import {
@@ -74,7 +79,7 @@ export class SqliteLedgerStore extends LedgerReads implements LedgerStore {
     const transfers = this.selectTransfers(requests.map((request) => request.id));
     for (const [id, pending] of pendings) transfers.set(id, pending);
     const outcome = applyTo(transfers);
-    if (outcome.journal !== null) this.writeOutcome(outcome, outcome.journal);
+    if (outcome.journal !== null) this.writeOutcome(requests, outcome, outcome.journal);
     return outcome;
   }
 
@@ -87,7 +92,7 @@ export class SqliteLedgerStore extends LedgerReads implements LedgerStore {
     if (journal === null) return false;
     try {
       this.sqlite.transaction(() => {
-        this.writeOutcome(outcome, journal);
+        this.writeOutcome(requests, outcome, journal);
         if (this.selectTransfers(unappliedRequestIds(requests, outcome)).size > 0) {
           throw new StoredIdFound();
         }
@@ -108,7 +113,11 @@ export class SqliteLedgerStore extends LedgerReads implements LedgerStore {
     return found;
   }
 
-  private writeOutcome(outcome: BatchOutcome, journal: JournalEntry): void {
+  private writeOutcome(
+    requests: readonly TransferRequest[],
+    outcome: BatchOutcome,
+    journal: JournalEntry,
+  ): void {
     const s = this.statements;
     const created = outcome.created;
     let next = 0;
@@ -141,7 +150,46 @@ export class SqliteLedgerStore extends LedgerReads implements LedgerStore {
       journal.createdAt,
     );
     s.updateHead.run(journal.seq, journal.hash);
+    this.writeAnnex(batchAnnex(requests, outcome));
   }
+
+  private writeAnnex({ details, events }: BatchAnnex): void {
+    const s = this.statements;
+    for (const d of details) {
+      s.insertDetail.run(
+        d.transferId,
+        d.initiatorId,
+        d.payerId,
+        d.payeeId,
+        d.requestHash,
+        d.sealedParties,
+        d.createdAt,
+      );
+    }
+    if (events.length === 0) return;
+    const endpoints: EndpointSubscription[] = [];
+    for (const participantId of eventRecipients(events)) {
+      for (const row of s.selectEndpoints.all(participantId) as EndpointRow[]) {
+        endpoints.push({ participantId, endpointId: row.id, eventTypes: row.event_types });
+      }
+    }
+    for (const d of deliveriesFor(events, endpoints)) {
+      s.insertDelivery.run(
+        d.participantId,
+        d.endpointId,
+        d.eventId,
+        d.eventType,
+        d.payload,
+        d.createdAt,
+        d.createdAt,
+      );
+    }
+  }
+}
+
+interface EndpointRow {
+  readonly id: string;
+  readonly event_types: string;
 }
 
 class StoredIdFound extends Error {}
@@ -210,5 +258,16 @@ function prepareStatements(sqlite: BetterSqlite3.Database) {
       "insert into journal (seq, prev_hash, hash, transfer_count, created_at) values (?, ?, ?, ?, ?)",
     ),
     updateHead: sqlite.prepare("update journal_head set seq = ?, hash = ? where id = 1"),
+    insertDetail: sqlite.prepare(
+      `insert into transfer_details (transfer_id, initiator_id, payer_id, payee_id, request_hash,
+         parties, created_at) values (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    selectEndpoints: sqlite.prepare(
+      "select id, event_types from webhook_endpoints where participant_id = ?",
+    ),
+    insertDelivery: sqlite.prepare(
+      `insert into webhook_deliveries (participant_id, endpoint_id, event_id, event_type, payload,
+         status, next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'pending', ?, ?)`,
+    ),
   };
 }

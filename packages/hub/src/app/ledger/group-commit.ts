@@ -23,9 +23,16 @@ export interface GroupCommitOptions {
 
 export const groupCommitDefaults: GroupCommitOptions = { batchDelayMs: 1, batchSizeMax };
 
+/** A submission's answer: a code per request, and when the batch that applied them ran. */
+export interface Submitted {
+  readonly codes: TransferResultCode[];
+  /** The `createdAt` of every transfer the batch created; null if it created none. */
+  readonly committedAt: number | null;
+}
+
 interface Waiting {
   readonly requests: readonly TransferRequest[];
-  readonly resolve: (results: TransferResultCode[]) => void;
+  readonly resolve: (submitted: Submitted) => void;
 }
 
 /**
@@ -55,6 +62,11 @@ export class GroupCommit {
    * `storage_unavailable` for each request, none of which was applied.
    */
   submit(requests: readonly TransferRequest[]): Promise<TransferResultCode[]> {
+    return this.submitTimed(requests).then((submitted) => submitted.codes);
+  }
+
+  /** As `submit`, also telling when the batch ran: the creation time of what it created. */
+  submitTimed(requests: readonly TransferRequest[]): Promise<Submitted> {
     if (requests.length > this.options.batchSizeMax) {
       throw new Error(`at most ${this.options.batchSizeMax} transfers per submission`);
     }
@@ -65,10 +77,13 @@ export class GroupCommit {
       const open = openChainResults(requests.length - openStart);
       this.options.onResults?.(open);
       return closed.length === 0
-        ? Promise.resolve(open)
-        : this.submit(closed).then((results) => [...results, ...open]);
+        ? Promise.resolve({ codes: open, committedAt: null })
+        : this.submitTimed(closed).then(({ codes, committedAt }) => ({
+            codes: [...codes, ...open],
+            committedAt,
+          }));
     }
-    if (requests.length === 0) return Promise.resolve([]);
+    if (requests.length === 0) return Promise.resolve({ codes: [], committedAt: null });
     return new Promise((resolve) => {
       this.queue.push({ requests, resolve });
       this.queuedTransfers += requests.length;
@@ -129,10 +144,13 @@ export class GroupCommit {
     const requests = batch.flatMap((waiting) => waiting.requests);
     const started = performance.now();
     let results: readonly TransferResultCode[];
+    let committedAt: number | null = null;
     try {
-      ({ results } = await this.store.commitBatch(requests, (snapshot) =>
+      const outcome = await this.store.commitBatch(requests, (snapshot) =>
         applyBatch(snapshot, requests),
-      ));
+      );
+      results = outcome.results;
+      committedAt = outcome.journal?.createdAt ?? null;
     } catch (error) {
       this.options.onStorageError?.(error);
       results = requests.map(() => "storage_unavailable");
@@ -141,7 +159,10 @@ export class GroupCommit {
     this.options.onResults?.(results);
     let offset = 0;
     for (const waiting of batch) {
-      waiting.resolve(results.slice(offset, offset + waiting.requests.length));
+      waiting.resolve({
+        codes: results.slice(offset, offset + waiting.requests.length),
+        committedAt,
+      });
       offset += waiting.requests.length;
     }
   }

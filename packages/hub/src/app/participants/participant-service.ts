@@ -3,10 +3,10 @@ import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
 import { isKnownCurrency } from "../../domain/money/currency.ts";
 import {
   checkStatusChange,
+  isParticipantIdValid,
   type Participant,
   type ParticipantKind,
   type ParticipantStatus,
-  participantIdPattern,
 } from "../../domain/participant/participant.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { AccountBalances } from "../ports/ledger-store.ts";
@@ -99,7 +99,7 @@ export class ParticipantService {
   }
 
   async register(input: NewParticipant): Promise<Outcome<Participant>> {
-    if (!participantIdPattern.test(input.id)) return fail("participant_id_invalid");
+    if (!isParticipantIdValid(input.id)) return fail("participant_id_invalid");
     if ((input.kind as ParticipantKind) === "operator") return fail("operator_kind_reserved");
     if (!input.currencies.every((holding) => isKnownCurrency(holding.currency))) {
       return fail("currency_unknown");

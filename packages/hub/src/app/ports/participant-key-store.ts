@@ -1,3 +1,4 @@
+import type { Participant } from "../../domain/participant/participant.ts";
 import type { ParticipantKey } from "../../domain/participant/participant-key.ts";
 
 /** Why a key write was refused; each is checked in the write's own transaction. */
@@ -30,6 +31,13 @@ export interface ParticipantKeyStore {
   /** The participant's keys, active and revoked, oldest first. */
   listKeys(participantId: string): Promise<ParticipantKey[]>;
   findKey(keyId: string): Promise<ParticipantKey | undefined>;
+  /** The key with its participant, in one read: what every signed request looks up. */
+  findSigner(keyId: string): Promise<Signer | undefined>;
   /** Revokes the key if it is active; false if it is unknown or already revoked. */
   revokeKey(keyId: string, at: number): Promise<boolean>;
+}
+
+export interface Signer {
+  readonly key: ParticipantKey;
+  readonly participant: Participant;
 }

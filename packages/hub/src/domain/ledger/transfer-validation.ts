@@ -1,22 +1,25 @@
 import type { TransferResultCode } from "./result-code.ts";
 import {
-  expiryTransferId,
   isResolution,
   type PostingRequest,
   pendingTimeoutMsMax,
   referenceLengthMax,
+  resolutionTransferId,
   type StoredTransfer,
   type TransferRequest,
   transferIdPattern,
 } from "./transfer.ts";
 
+/** A client's id, or for a resolution the id the hub derives; an expiry only ever the latter. */
+function isIdValid(request: TransferRequest): boolean {
+  if (!isResolution(request)) return transferIdPattern.test(request.id);
+  if (request.id === resolutionTransferId(request.kind, request.pendingId)) return true;
+  return request.kind !== "expire" && transferIdPattern.test(request.id);
+}
+
 /** The checks a request passes on its own, before any account or stored transfer is read. */
 export function validate(request: TransferRequest): TransferResultCode | null {
-  if (request.kind === "expire") {
-    if (request.id !== expiryTransferId(request.pendingId)) return "id_invalid";
-  } else if (!transferIdPattern.test(request.id)) {
-    return "id_invalid";
-  }
+  if (!isIdValid(request)) return "id_invalid";
   if (request.kind === "posted" || request.kind === "pending") {
     if (request.amount <= 0n) return "amount_must_be_positive";
     if (request.debitAccountId === request.creditAccountId) return "accounts_must_be_different";

@@ -29,6 +29,21 @@ export interface PostingRequest {
   readonly reference?: string | undefined;
   /** When true, this transfer and the next in the batch succeed or fail together. */
   readonly linked?: boolean | undefined;
+  /** Kept beside the transfer, in the same transaction, when it is accepted; the ledger ignores it. */
+  readonly detail?: TransferDetail | undefined;
+}
+
+/**
+ * What the hub keeps about a transfer a participant asked for, beyond the ledger's fields: who
+ * asked, the two parties, the hash of the canonical request (a retry with another body is not
+ * a retry) and the customer details, sealed.
+ */
+export interface TransferDetail {
+  readonly initiatorId: string;
+  readonly payerId: string;
+  readonly payeeId: string;
+  readonly requestHash: string;
+  readonly sealedParties: string | null;
 }
 
 export interface ResolutionRequest {
@@ -61,7 +76,15 @@ export interface StoredTransfer {
 }
 
 export function expiryTransferId(pendingId: string): string {
-  return `~expire:${pendingId}`;
+  return resolutionTransferId("expire", pendingId);
+}
+
+/**
+ * The hub's id for the one resolution a pending transfer can have. Deriving it from the pending
+ * id makes asking twice (a retried commit, two expiry passes) the same transfer, not a conflict.
+ */
+export function resolutionTransferId(kind: ResolutionRequest["kind"], pendingId: string): string {
+  return `~${kind}:${pendingId}`;
 }
 
 export function isResolution(request: TransferRequest): request is ResolutionRequest {

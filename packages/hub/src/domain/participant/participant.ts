@@ -20,6 +20,12 @@ export const participantStatuses: readonly ParticipantStatus[] = [
 ];
 
 export const participantIdPattern = /^[a-z0-9][a-z0-9-]{1,62}$/;
+/** Names the API gives callers that are no participant: taking one would blur who did what. */
+const reservedParticipantIds: ReadonlySet<string> = new Set(["anonymous"]);
+
+export function isParticipantIdValid(id: string): boolean {
+  return participantIdPattern.test(id) && !reservedParticipantIds.has(id);
+}
 
 export interface Participant {
   readonly id: string;

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { Hub } from "../../hub.ts";
+import { participantSecuritySchemeName } from "../openapi-document.ts";
+import type { RouteOptions } from "../routes/route-options.ts";
+import { createTransferRoute } from "./create-transfer-route.ts";
+import { createTransfersBulkRoute } from "./create-transfers-bulk-route.ts";
+import { getTransferRoute } from "./get-transfer-route.ts";
+import { listAccountsRoute } from "./list-accounts-route.ts";
+import { listTransfersRoute } from "./list-transfers-route.ts";
+import { ParticipantAuth } from "./participant-auth.ts";
+import { pingRoute } from "./ping-route.ts";
+import { resolveTransferRoute } from "./resolve-transfer-route.ts";
+
+const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
+  pingRoute,
+  listAccountsRoute,
+  createTransferRoute,
+  createTransfersBulkRoute,
+  listTransfersRoute,
+  getTransferRoute,
+  resolveTransferRoute,
+];
+
+export interface ParticipantApiOptions {
+  readonly createdSkewMsMax?: number | undefined;
+}
+
+/**
+ * The participants' API under /v1: every request signed (RFC 9421) by a key of a participant
+ * whose kind may do what the route does. JSON bodies are kept raw as well as parsed, because
+ * the signature covers the bytes' digest, not the parsed value.
+ */
+export function participantApi(
+  hub: Hub,
+  options: ParticipantApiOptions = {},
+): FastifyPluginAsyncTypebox {
+  return async (v1) => {
+    const auth = new ParticipantAuth({
+      keys: hub.participantKeyStore,
+      nonces: hub.nonces,
+      createdSkewMsMax: options.createdSkewMsMax,
+    });
+    const parseJson = v1.getDefaultJsonParser("error", "error");
+    v1.removeContentTypeParser("application/json");
+    v1.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
+      request.rawBody = body as Buffer;
+      // The default parser (prototype-poisoning checks included) reads a string.
+      parseJson(request, (body as Buffer).toString("utf8"), done);
+    });
+    // Refuses at start-up a route that would run without saying what it does.
+    v1.addHook("onRoute", (route) => {
+      if (route.config?.operation === undefined) {
+        throw new Error(`participant route ${route.method} ${route.url} names no operation`);
+      }
+      route.schema = { ...route.schema, security: [{ [participantSecuritySchemeName]: [] }] };
+    });
+    v1.addHook("onRequest", auth.requireSignatureHeaders);
+    v1.addHook("preValidation", auth.verify);
+    for (const route of participantRoutes) await v1.register(route, { hub });
+  };
+}

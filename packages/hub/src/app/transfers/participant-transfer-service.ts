@@ -1,0 +1,224 @@
+import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
+import {
+  type PostingRequest,
+  type ResolutionRequest,
+  resolutionTransferId,
+} from "../../domain/ledger/transfer.ts";
+import type { Participant } from "../../domain/participant/participant.ts";
+import type { GroupCommit } from "../ledger/group-commit.ts";
+import { operatorParticipantId } from "../participants/participant-service.ts";
+import type { ParticipantStore } from "../ports/participant-store.ts";
+import type {
+  ParticipantTransferStore,
+  TransferCursor,
+  TransferListFilter,
+} from "../ports/participant-transfer-store.ts";
+import {
+  currentTransfer,
+  type ParticipantTransfer,
+  transferAsCreated,
+} from "./participant-transfer.ts";
+
+/** What a payer asks for; amounts are already minor units, the request already hashed. */
+export interface NewTransfer {
+  readonly id: string;
+  readonly payeeId: string;
+  readonly amount: bigint;
+  readonly currency: string;
+  readonly reference?: string | undefined;
+  /** Reserve instead of posting: the payer commits or voids within this many milliseconds. */
+  readonly reserveForMs?: number | undefined;
+  /** SHA-256 of the request's canonical JSON (RFC 8785): tells a retry from a reuse of the id. */
+  readonly requestHash: string;
+}
+
+/** Why a participant's transfer request was refused: the API's own codes and the ledger's. */
+export type TransferRefusal =
+  | "payee_not_found"
+  | "payee_is_payer"
+  | "payee_currency_not_held"
+  | "currency_not_held"
+  | "idempotency_key_reused"
+  | "transfer_id_taken"
+  | "transfer_not_found"
+  | "resolution_not_permitted"
+  | Exclude<TransferResultCode, "ok" | "exists" | "exists_with_different_fields">;
+
+export type TransferOutcome =
+  | { readonly ok: true; readonly transfer: ParticipantTransfer; readonly replayed: boolean }
+  | { readonly ok: false; readonly code: TransferRefusal };
+
+export const transferPageSizeMax = 500;
+
+const refused = (code: TransferRefusal): TransferOutcome => ({ ok: false, code });
+
+/**
+ * Transfers between participants' positions, as the participant API offers them. The ledger
+ * is the source of truth and the guard against doubles: a transfer id is accepted once, and
+ * its details (who asked, and the hash of exactly what was asked) are written with it.
+ */
+export class ParticipantTransferService {
+  /** Position account ids never change once opened; misses are not remembered. */
+  private readonly positions = new Map<string, number>();
+
+  constructor(
+    private readonly participants: ParticipantStore,
+    private readonly transfers: ParticipantTransferStore,
+    private readonly ledger: GroupCommit,
+  ) {}
+
+  /** Submits the transfers in one ledger submission; each answers on its own. */
+  async create(payer: Participant, requests: readonly NewTransfer[]): Promise<TransferOutcome[]> {
+    const prepared = await Promise.all(requests.map((request) => this.prepare(payer, request)));
+    const postings = prepared.filter((item): item is PostingRequest => "kind" in item);
+    const { codes, committedAt } = await this.ledger.submitTimed(postings);
+    let next = 0;
+    return Promise.all(
+      prepared.map((item, index) => {
+        if (!("kind" in item)) return item;
+        const code = codes[next++] ?? "storage_unavailable";
+        return this.answer(payer, requests[index] as NewTransfer, item, code, committedAt);
+      }),
+    );
+  }
+
+  async find(participant: Participant, transferId: string): Promise<TransferOutcome> {
+    const found = await this.transfers.find(transferId);
+    if (found === undefined || !isParty(participant.id, found.detail)) {
+      return refused("transfer_not_found");
+    }
+    return { ok: true, transfer: currentTransfer(found), replayed: false };
+  }
+
+  async list(
+    filter: TransferListFilter,
+    limit: number,
+    after?: TransferCursor,
+  ): Promise<ParticipantTransfer[]> {
+    const size = Math.min(Math.max(limit, 1), transferPageSizeMax);
+    return (await this.transfers.list(filter, size, after)).map(currentTransfer);
+  }
+
+  /**
+   * Commits or voids a reservation the participant made. The resolution's id is derived from
+   * the reservation's, so a retried commit is the same ledger transfer and answers the same.
+   */
+  async resolve(
+    payer: Participant,
+    transferId: string,
+    kind: "commit" | "void",
+  ): Promise<TransferOutcome> {
+    const found = await this.transfers.find(transferId);
+    if (found === undefined || !isParty(payer.id, found.detail)) {
+      return refused("transfer_not_found");
+    }
+    if (found.detail.payerId !== payer.id) return refused("resolution_not_permitted");
+    const request: ResolutionRequest = {
+      kind,
+      id: resolutionTransferId(kind, transferId),
+      pendingId: transferId,
+    };
+    const code = await this.ledger.submitOne(request);
+    if (code !== "ok" && code !== "exists") return refused(asRefusal(code));
+    const resolved = await this.transfers.find(transferId);
+    if (resolved === undefined) throw new Error(`transfer ${transferId} vanished`);
+    return { ok: true, transfer: currentTransfer(resolved), replayed: code === "exists" };
+  }
+
+  private async prepare(
+    payer: Participant,
+    request: NewTransfer,
+  ): Promise<PostingRequest | TransferOutcome> {
+    if (request.payeeId === payer.id) return refused("payee_is_payer");
+    const debit = await this.position(payer.id, request.currency);
+    if (debit === undefined) return refused("currency_not_held");
+    const credit =
+      request.payeeId === operatorParticipantId
+        ? undefined
+        : await this.position(request.payeeId, request.currency);
+    if (credit === undefined) return refused(await this.missingPayee(request.payeeId));
+    const reserve = request.reserveForMs !== undefined;
+    return {
+      kind: reserve ? "pending" : "posted",
+      id: request.id,
+      debitAccountId: debit,
+      creditAccountId: credit,
+      amount: request.amount,
+      currency: request.currency,
+      timeoutMs: request.reserveForMs,
+      reference: request.reference,
+      detail: {
+        initiatorId: payer.id,
+        payerId: payer.id,
+        payeeId: request.payeeId,
+        requestHash: request.requestHash,
+        sealedParties: null,
+      },
+    };
+  }
+
+  private async answer(
+    payer: Participant,
+    request: NewTransfer,
+    posting: PostingRequest,
+    code: TransferResultCode,
+    committedAt: number | null,
+  ): Promise<TransferOutcome> {
+    if (code === "ok" && committedAt !== null) {
+      return { ok: true, transfer: createdTransfer(posting, committedAt), replayed: false };
+    }
+    if (code !== "exists" && code !== "exists_with_different_fields") {
+      return refused(asRefusal(code));
+    }
+    const stored = await this.transfers.find(request.id);
+    if (stored === undefined || stored.detail.initiatorId !== payer.id) {
+      return refused("transfer_id_taken");
+    }
+    if (code !== "exists" || stored.detail.requestHash !== request.requestHash) {
+      return refused("idempotency_key_reused");
+    }
+    return { ok: true, transfer: transferAsCreated(stored), replayed: true };
+  }
+
+  private async position(participantId: string, currency: string): Promise<number | undefined> {
+    const key = `${participantId} ${currency}`;
+    const known = this.positions.get(key);
+    if (known !== undefined) return known;
+    const account = await this.participants.findAccount(participantId, currency, "position");
+    if (account !== undefined) this.positions.set(key, account.id);
+    return account?.id;
+  }
+
+  private async missingPayee(payeeId: string): Promise<TransferRefusal> {
+    if (payeeId === operatorParticipantId) return "payee_not_found";
+    const payee = await this.participants.findParticipant(payeeId);
+    return payee === undefined ? "payee_not_found" : "payee_currency_not_held";
+  }
+}
+
+function isParty(participantId: string, detail: { payerId: string; payeeId: string }): boolean {
+  return detail.payerId === participantId || detail.payeeId === participantId;
+}
+
+function asRefusal(code: TransferResultCode): TransferRefusal {
+  if (code === "ok" || code === "exists" || code === "exists_with_different_fields") {
+    throw new Error(`${code} is not a refusal`);
+  }
+  return code;
+}
+
+function createdTransfer(posting: PostingRequest, committedAt: number): ParticipantTransfer {
+  const detail = posting.detail;
+  if (detail === undefined) throw new Error("a participant's transfer always carries its detail");
+  return {
+    id: posting.id,
+    payerId: detail.payerId,
+    payeeId: detail.payeeId,
+    amount: posting.amount,
+    currency: posting.currency,
+    reference: posting.reference ?? null,
+    state: posting.kind === "pending" ? "reserved" : "posted",
+    expiresAt: posting.timeoutMs === undefined ? null : committedAt + posting.timeoutMs,
+    createdAt: committedAt,
+  };
+}

@@ -1,0 +1,77 @@
+import type { AccountState } from "../ledger/account.ts";
+import type { StoredTransfer, TransferKind } from "../ledger/transfer.ts";
+import { formatAmount } from "../money/amount.ts";
+import { findCurrency } from "../money/currency.ts";
+import type { EventType } from "./event-type.ts";
+
+/** What a transfer between two participants' positions is, as its parties are told. */
+export type TransferState = "posted" | "reserved" | "committed" | "voided" | "expired";
+
+/** An event for one participant, ready to be written to the outbox with the batch. */
+export interface TransferEvent {
+  /** The same for every recipient and every retry of the batch: receivers deduplicate on it. */
+  readonly id: string;
+  readonly type: EventType;
+  readonly recipientId: string;
+  /** The JSON body a webhook carries. */
+  readonly payload: string;
+  readonly createdAt: number;
+}
+
+const eventOfKind: Readonly<Record<TransferKind, { type: EventType; state: TransferState }>> = {
+  posted: { type: "transfer.credited", state: "posted" },
+  pending: { type: "transfer.reserved", state: "reserved" },
+  commit: { type: "transfer.committed", state: "committed" },
+  void: { type: "transfer.voided", state: "voided" },
+  expire: { type: "transfer.expired", state: "expired" },
+};
+
+/**
+ * The events the transfers of a batch raise. Only transfers between two participants'
+ * positions concern them (funding and the operator's own accounts do not). A new transfer is
+ * news to its payee, who did not ask for it; a reservation's outcome is news to both parties.
+ * `accounts` must hold every account the transfers touch, as a batch's changed accounts do.
+ */
+export function transferEvents(
+  transfers: readonly StoredTransfer[],
+  accounts: ReadonlyMap<number, AccountState>,
+): TransferEvent[] {
+  const events: TransferEvent[] = [];
+  for (const transfer of transfers) {
+    const payer = accounts.get(transfer.debitAccountId);
+    const payee = accounts.get(transfer.creditAccountId);
+    if (payer?.kind !== "position" || payee?.kind !== "position") continue;
+    const { type, state } = eventOfKind[transfer.kind];
+    const subjectId = transfer.pendingId ?? transfer.id;
+    const id = `${type}:${subjectId}`;
+    const payload = JSON.stringify({
+      id,
+      type,
+      createdAt: new Date(transfer.createdAt).toISOString(),
+      data: {
+        transferId: subjectId,
+        state,
+        payer: payer.participantId,
+        payee: payee.participantId,
+        amount: formatTransferAmount(transfer),
+        currency: transfer.currency,
+        reference: transfer.reference,
+      },
+    });
+    const recipients =
+      transfer.pendingId === null
+        ? [payee.participantId]
+        : [payer.participantId, payee.participantId];
+    for (const recipientId of new Set(recipients)) {
+      events.push({ id, type, recipientId, payload, createdAt: transfer.createdAt });
+    }
+  }
+  return events;
+}
+
+function formatTransferAmount(transfer: StoredTransfer): string {
+  const currency = findCurrency(transfer.currency);
+  // The ledger accepts only known currencies, so this holds for every stored transfer.
+  if (currency === undefined) throw new Error(`transfer ${transfer.id} has unknown currency`);
+  return formatAmount(transfer.amount, currency);
+}

@@ -1,0 +1,51 @@
+import { decodeEventTypes, type EventType } from "./event-type.ts";
+import type { TransferEvent } from "./transfer-event.ts";
+
+/** A participant's webhook endpoint, as the outbox needs it. */
+export interface EndpointSubscription {
+  readonly participantId: string;
+  readonly endpointId: string;
+  /** The stored, space-separated form. */
+  readonly eventTypes: string;
+}
+
+/** One event on its way to one endpoint: a row of the outbox. */
+export interface NewDelivery {
+  readonly participantId: string;
+  readonly endpointId: string;
+  readonly eventId: string;
+  readonly eventType: EventType;
+  readonly payload: string;
+  readonly createdAt: number;
+}
+
+/** Every (event, endpoint) pair where the endpoint belongs to the recipient and wants the type. */
+export function deliveriesFor(
+  events: readonly TransferEvent[],
+  endpoints: readonly EndpointSubscription[],
+): NewDelivery[] {
+  const byParticipant = new Map<string, { endpointId: string; types: Set<EventType> }[]>();
+  for (const endpoint of endpoints) {
+    const list = byParticipant.get(endpoint.participantId) ?? [];
+    list.push({
+      endpointId: endpoint.endpointId,
+      types: new Set(decodeEventTypes(endpoint.eventTypes)),
+    });
+    byParticipant.set(endpoint.participantId, list);
+  }
+  const deliveries: NewDelivery[] = [];
+  for (const event of events) {
+    for (const endpoint of byParticipant.get(event.recipientId) ?? []) {
+      if (!endpoint.types.has(event.type)) continue;
+      deliveries.push({
+        participantId: event.recipientId,
+        endpointId: endpoint.endpointId,
+        eventId: event.id,
+        eventType: event.type,
+        payload: event.payload,
+        createdAt: event.createdAt,
+      });
+    }
+  }
+  return deliveries;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { expectProblem, useApiHarness } from "./api-harness.ts";
+import { onboardParticipant, type ParticipantKindInput } from "./participant-client.ts";
+
+const kinds: readonly ParticipantKindInput[] = ["bank", "payment_institution", "biller"];
+const payers: readonly ParticipantKindInput[] = ["bank", "payment_institution"];
+
+/**
+ * Written out by hand, not derived from the permission table, so a change to the table that
+ * this list does not repeat fails here. Every participant route must be listed.
+ */
+const expected: Record<string, readonly ParticipantKindInput[]> = {
+  "POST /v1/ping": kinds,
+  "GET /v1/accounts": kinds,
+  "POST /v1/transfers": payers,
+  "POST /v1/transfers/bulk": payers,
+  "GET /v1/transfers": kinds,
+  "GET /v1/transfers/{transferId}": kinds,
+  "POST /v1/transfers/{transferId}/commit": payers,
+  "POST /v1/transfers/{transferId}/void": payers,
+};
+
+const bodies: Record<string, unknown> = {
+  "POST /v1/transfers": { id: "m-1", payee: "bank-payee", amount: "1.00", currency: "EUR" },
+  "POST /v1/transfers/bulk": {
+    transfers: [{ id: "m-2", payee: "bank-payee", amount: "1.00", currency: "EUR" }],
+  },
+};
+
+describe("participant authorisation", () => {
+  const api = useApiHarness("sqlite");
+
+  it("lists every participant route in the expectations", async () => {
+    const document = api.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith("/v1/"))
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it("answers every route for every kind as the matrix says", async () => {
+    await onboardParticipant(api, "bank-payee");
+    const callers = await Promise.all(
+      kinds.map(async (kind) => ({
+        kind,
+        client: await onboardParticipant(api, `caller-${kind.replace("_", "-")}`, kind),
+      })),
+    );
+    for (const [route, permitted] of Object.entries(expected)) {
+      const [method, template] = route.split(" ") as [string, string];
+      const path = template.replace("{transferId}", "m-1");
+      for (const { kind, client } of callers) {
+        const response = await client.call(
+          method as "GET",
+          path,
+          bodies[route] ?? (method === "POST" ? {} : undefined),
+        );
+        if (permitted.includes(kind)) {
+          expect(response.statusCode, `${kind} ${route}: ${response.body}`).not.toBe(403);
+          expect(response.statusCode, `${kind} ${route}: ${response.body}`).toBeLessThan(500);
+        } else {
+          expectProblem(response, 403, "operation_not_permitted");
+        }
+      }
+    }
+  });
+});
