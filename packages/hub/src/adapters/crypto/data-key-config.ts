@@ -61,8 +61,8 @@ export function parseDataKeys(text: string, source: string): DataKeyConfigResult
     }
     keys.push(parsed.key);
   }
-  const [current, ...older] = keys as [DataKey, ...DataKey[]];
-  return { ok: true, ring: dataKeyRing([current, ...older]) };
+  // Not empty: an empty list was refused above.
+  return { ok: true, ring: dataKeyRing(keys as [DataKey, ...DataKey[]]) };
 }
 
 type EntryResult =
