@@ -15,6 +15,7 @@ import Fastify, {
 import type { LoggerOptions } from "pino";
 import type { RequestCaller } from "../adapters/metrics/hub-metrics.ts";
 import type { Hub } from "../hub.ts";
+import { logRedaction } from "./log-redaction.ts";
 import { docsPath, openapiOptions } from "./openapi-document.ts";
 import { operatorAuth } from "./operator-auth.ts";
 import { participantApi } from "./participant/participant-api.ts";
@@ -87,8 +88,8 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
 
 function loggerOptions(logger: ServerOptions["logger"]): LoggerOptions | false {
   if (logger === undefined || logger === false) return false;
-  // The auth header is not logged by default; the redaction keeps it so if serializers change.
-  const redact = ["req.headers.authorization"];
+  // Credentials and sensitive numbers stay out of the log whatever the serializers log.
+  const redact = logRedaction();
   return logger === true ? { level: "info", redact } : { redact, ...logger };
 }
 

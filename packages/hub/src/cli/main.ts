@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
+import { generateDataKeyEntry } from "../adapters/crypto/data-key-entry.ts";
 import { migrateToLatest, openDatabase } from "../adapters/store/database.ts";
 import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
@@ -156,6 +157,19 @@ program
     } finally {
       await database.close();
     }
+  });
+
+program
+  .command("keys")
+  .description("the hub's own keys")
+  .command("generate-data-key")
+  .description("print a new key for CLEARHUB_DATA_KEYS, which seals card, account and ID numbers")
+  .action(() => {
+    const generated = generateDataKeyEntry(new Date());
+    stdout(generated.entry);
+    stderr(
+      `data key ${generated.keyId}: put it first in CLEARHUB_DATA_KEYS on every node, the older keys after it`,
+    );
   });
 
 const bench = program.command("bench").description("measure the hub's throughput and latency");
