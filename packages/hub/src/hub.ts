@@ -1,4 +1,6 @@
 import type { Redis } from "ioredis";
+import { AesGcmFieldSealer } from "./adapters/crypto/aes-gcm-field-sealer.ts";
+import { loadDataKeyRing } from "./adapters/crypto/data-key-ring-source.ts";
 import { HubMetrics } from "./adapters/metrics/hub-metrics.ts";
 import { closeRedis, connectRedis } from "./adapters/redis/redis-connection.ts";
 import { RedisNonceCache } from "./adapters/redis/redis-nonce-cache.ts";
@@ -21,6 +23,7 @@ import {
 } from "./app/ledger/group-commit.ts";
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
+import type { FieldSealer } from "./app/ports/field-sealer.ts";
 import type { LedgerStore } from "./app/ports/ledger-store.ts";
 import type { NonceCache } from "./app/ports/nonce-cache.ts";
 import type { ParticipantKeyStore } from "./app/ports/participant-key-store.ts";
@@ -38,6 +41,8 @@ export interface HubConfig extends DatabaseConfig {
   readonly redisKeyPrefix?: string | undefined;
   /** Run the job deleting expired nonces from the store (only when they live there). */
   readonly purgeNonces?: boolean | undefined;
+  /** `CLEARHUB_DATA_KEYS`: the key ring sealing card, account and ID numbers; see the README. */
+  readonly dataKeys?: string | undefined;
   /** Told when a background pass fails (the next pass retries); standard error by default. */
   readonly onJobError?: ((job: string, error: unknown) => void) | undefined;
 }
@@ -63,6 +68,10 @@ export interface Hub {
   readonly nonces: NonceCache;
   readonly expiry: PendingExpiry;
   readonly metrics: HubMetrics;
+  /** Seals sensitive numbers before they are stored; opens them to mask them. */
+  readonly fieldSealer: FieldSealer;
+  /** Where the key ring came from: `CLEARHUB_DATA_KEYS` or the data-keys file's path. */
+  readonly dataKeysOrigin: string;
   close(): Promise<void>;
 }
 
@@ -110,6 +119,13 @@ export async function openHub(config: HubConfig): Promise<Hub> {
 }
 
 async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise<Hub> {
+  // Before the database: a wrong key ring must stop the start with nothing touched.
+  const keyRing = loadDataKeyRing(
+    { dataKeys: config.dataKeys, dataDir: config.dataDir },
+    new Date(),
+  );
+  if (!keyRing.ok) throw new Error(keyRing.message);
+  const fieldSealer = new AesGcmFieldSealer(keyRing.ring);
   const database = openDatabase(config);
   await migrateToLatest(database);
   const metrics = new HubMetrics();
@@ -122,6 +138,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     participantStore,
     new KyselyParticipantTransferStore(database.kysely),
     ledger,
+    fieldSealer,
   );
   const participantKeyStore = new KyselyParticipantKeyStore(database.kysely, database.dialect);
   const participantKeys = new ParticipantKeyService(participantStore, participantKeyStore);
@@ -156,6 +173,8 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     nonces,
     expiry,
     metrics,
+    fieldSealer,
+    dataKeysOrigin: keyRing.origin,
     async close() {
       await expiry.stop();
       await noncePurge?.stop();

@@ -8,6 +8,7 @@ import type { ParticipantErrorCode } from "../app/participants/participant-servi
 import type { TransferRefusal } from "../app/transfers/participant-transfer-service.ts";
 import type { TransferResultCode } from "../domain/ledger/result-code.ts";
 import type { AmountParseError } from "../domain/money/amount.ts";
+import type { SensitiveNumberError } from "../domain/sensitive/sensitive-number.ts";
 
 /**
  * RFC 9457 problem details: the ONE place where a coded outcome becomes an HTTP status. Routes
@@ -55,7 +56,8 @@ export type ProblemCode =
   | ParticipantKeyErrorCode
   | AmountParseError
   | TransferFailureCode
-  | TransferRefusal;
+  | TransferRefusal
+  | SensitiveNumberError;
 
 interface ProblemKind {
   readonly status: number;
@@ -102,6 +104,17 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     status: 409,
     title: "Another transfer already has this id; ids are unique across the network",
   },
+  sealed_data_unreadable: {
+    status: 500,
+    title: "Sealed customer data cannot be opened with the configured data keys; it was logged",
+  },
+  card_number_invalid: { status: 422, title: "A card number is 12-19 digits" },
+  card_number_check_digit_invalid: { status: 422, title: "The card number's check digit is wrong" },
+  bank_account_number_invalid: {
+    status: 422,
+    title: "A bank account number is 6-34 letters and digits",
+  },
+  id_number_invalid: { status: 422, title: "An ID number is 5-32 letters and digits" },
   resolution_not_permitted: {
     status: 403,
     title: "Only the payer commits or voids its reservation",

@@ -56,9 +56,14 @@ export type ApiServer = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+/** pino's options, plus where the lines go (standard output unless given). */
+export type ServerLoggerOptions = LoggerOptions & {
+  readonly stream?: { write(line: string): void };
+};
+
 export interface ServerOptions {
   /** false (the default) logs nothing; true logs at info; an object configures pino. */
-  readonly logger?: boolean | LoggerOptions | undefined;
+  readonly logger?: boolean | ServerLoggerOptions | undefined;
   /** How far a signature's created time may be from the hub's clock; 5 minutes by default. */
   readonly signatureSkewMs?: number | undefined;
 }
@@ -86,7 +91,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   resultCodesRoute,
 ];
 
-function loggerOptions(logger: ServerOptions["logger"]): LoggerOptions | false {
+function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
   if (logger === undefined || logger === false) return false;
   // Credentials and sensitive numbers stay out of the log whatever the serializers log.
   const redact = logRedaction();

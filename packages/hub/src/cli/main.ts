@@ -14,6 +14,7 @@ const environment = {
   databaseUrl: process.env.DATABASE_URL,
   dataDir: process.env.CLEARHUB_DATA_DIR ?? "data",
   redisUrl: process.env.REDIS_URL,
+  dataKeys: process.env.CLEARHUB_DATA_KEYS,
 };
 const defaultPostgresUrl = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -75,7 +76,7 @@ program
       demo?: boolean;
     }) => {
       const demo = options.demo === true;
-      await serve({ ...options, demo }, stdout, async (hub) => {
+      await serve({ ...options, demo, dataKeys: environment.dataKeys }, stdout, async (hub) => {
         if (!demo) return;
         const { created } = await seedDemoNetwork(hub);
         if (created.length > 0) stdout(`demo network seeded: ${created.join(", ")}`);

@@ -11,6 +11,8 @@ export interface ServeConfig {
   readonly dataDir?: string | undefined;
   /** Where signature nonces are shared between hub nodes; unset keeps them in the store. */
   readonly redisUrl?: string | undefined;
+  /** `CLEARHUB_DATA_KEYS`; unset uses (or creates) the data-keys file in the data directory. */
+  readonly dataKeys?: string | undefined;
   /** Only labels the banner; the caller seeds the demo network through `onReady`. */
   readonly demo: boolean;
   /** The request log (pino, to stdout); info level unless given. */
@@ -53,6 +55,7 @@ function banner(config: ServeConfig, hub: Hub, url: string, token: string | unde
     `  OpenAPI       ${url}${openapiPath}`,
     `  data          ${hub.database.location} (${hub.database.dialect})`,
     `  nonces        ${config.redisUrl ? "Redis" : "the store"}`,
+    `  data keys     ${hub.dataKeysOrigin}`,
   ];
   if (token === undefined) {
     lines.push("  operator API  use a token issued earlier (only its hash is stored)");
@@ -110,6 +113,7 @@ export async function serve(
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     redisUrl: config.redisUrl,
+    dataKeys: config.dataKeys,
   });
   let started: Awaited<ReturnType<typeof start>>;
   try {

@@ -2,6 +2,7 @@
  * A hub on a fresh, isolated test store (see ./backends.ts), without the pending-expiry and
  * nonce-purge jobs: tests that want them run a pass themselves.
  */
+import { generateDataKeyEntry } from "../../src/adapters/crypto/data-key-entry.ts";
 import type { GroupCommitOptions } from "../../src/app/ledger/group-commit.ts";
 import { type Hub, openHub } from "../../src/hub.ts";
 import { type Backend, openTestDatabase, type TestDatabase } from "./backends.ts";
@@ -37,6 +38,8 @@ export async function openTestHub(
       groupCommit: options.groupCommit,
       redisUrl: options.redisUrl,
       redisKeyPrefix: options.redisKeyPrefix,
+      // A ring per hub, in memory: tests never leave a key file behind.
+      dataKeys: generateDataKeyEntry(new Date()).entry,
     });
   } catch (error) {
     await database.dispose();

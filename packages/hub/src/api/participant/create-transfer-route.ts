@@ -48,7 +48,10 @@ The \`id\` is the idempotency key: sending the same body again answers the first
     },
     async (request, reply) => {
       const outcome = await createTransfer(hub, request.participant as Participant, request.body);
-      if (!outcome.ok) return sendProblem(reply, outcome.code);
+      if (!outcome.ok) {
+        const at = "pointer" in outcome ? [{ pointer: outcome.pointer, code: outcome.code }] : [];
+        return sendProblem(reply, outcome.code, { errors: at });
+      }
       if (outcome.replayed) reply.header(replayedHeader, "true");
       return reply.code(201).send(participantTransferView(outcome.transfer));
     },

@@ -34,6 +34,10 @@ export const transferRefusalProblems: readonly ProblemCode[] = [
   "amount_not_positive",
   "amount_too_precise",
   "amount_too_large",
+  "card_number_invalid",
+  "card_number_check_digit_invalid",
+  "bank_account_number_invalid",
+  "id_number_invalid",
   "payee_not_found",
   "payee_is_payer",
   "payee_currency_not_held",
@@ -48,4 +52,5 @@ export const transferRefusalProblems: readonly ProblemCode[] = [
   "insufficient_liquidity",
   "balance_overflow",
   "storage_unavailable",
+  "sealed_data_unreadable",
 ];

@@ -5,6 +5,16 @@ import { AmountOutput, writeMoney } from "../money-codec.ts";
 
 export const transferStates = ["posted", "reserved", "committed", "voided", "expired"] as const;
 
+const MaskedPartySchema = Type.Object(
+  {
+    name: Type.Optional(Type.String()),
+    cardNumber: Type.Optional(Type.String({ examples: ["****4242"] })),
+    accountNumber: Type.Optional(Type.String({ examples: ["****3000"] })),
+    idNumber: Type.Optional(Type.String({ examples: ["1****2X"] })),
+  },
+  { title: "MaskedCustomerParty", description: "As sent, with every number masked" },
+);
+
 export const ParticipantTransferSchema = Type.Object(
   {
     id: Type.String(),
@@ -21,13 +31,15 @@ export const ParticipantTransferSchema = Type.Object(
       description: "For a reservation: when it lapses unless committed",
     }),
     createdAt: Type.String({ format: "date-time" }),
+    debtor: Type.Optional(MaskedPartySchema),
+    creditor: Type.Optional(MaskedPartySchema),
   },
   { title: "ParticipantTransfer" },
 );
 export type ParticipantTransferView = Static<typeof ParticipantTransferSchema>;
 
 export function participantTransferView(transfer: ParticipantTransfer): ParticipantTransferView {
-  return {
+  const view: ParticipantTransferView = {
     id: transfer.id,
     payer: transfer.payerId,
     payee: transfer.payeeId,
@@ -38,4 +50,7 @@ export function participantTransferView(transfer: ParticipantTransfer): Particip
     expiresAt: transfer.expiresAt === null ? null : new Date(transfer.expiresAt).toISOString(),
     createdAt: new Date(transfer.createdAt).toISOString(),
   };
+  if (transfer.parties?.debtor !== undefined) view.debtor = transfer.parties.debtor;
+  if (transfer.parties?.creditor !== undefined) view.creditor = transfer.parties.creditor;
+  return view;
 }

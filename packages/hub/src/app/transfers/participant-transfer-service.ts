@@ -5,10 +5,13 @@ import {
   resolutionTransferId,
 } from "../../domain/ledger/transfer.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
+import { maskParties, type TransferParties } from "../../domain/sensitive/customer-party.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import { operatorParticipantId } from "../participants/participant-service.ts";
+import { type FieldSealer, sealedFieldContext } from "../ports/field-sealer.ts";
 import type { ParticipantStore } from "../ports/participant-store.ts";
 import type {
+  DetailedTransfer,
   ParticipantTransferStore,
   TransferCursor,
   TransferListFilter,
@@ -28,8 +31,14 @@ export interface NewTransfer {
   readonly reference?: string | undefined;
   /** Reserve instead of posting: the payer commits or voids within this many milliseconds. */
   readonly reserveForMs?: number | undefined;
-  /** SHA-256 of the request's canonical JSON (RFC 8785): tells a retry from a reuse of the id. */
+  /**
+   * SHA-256 of the request's canonical JSON (RFC 8785) without its parties: tells a retry from
+   * a reuse of the id. The parties are left out because a hash of a card number can be reversed
+   * by trying every number; they are compared sealed-then-opened instead.
+   */
   readonly requestHash: string;
+  /** Normalised (see customer-party.ts); sealed before it is stored. */
+  readonly parties?: TransferParties | undefined;
 }
 
 /** Why a participant's transfer request was refused: the API's own codes and the ledger's. */
@@ -42,6 +51,7 @@ export type TransferRefusal =
   | "transfer_id_taken"
   | "transfer_not_found"
   | "resolution_not_permitted"
+  | "sealed_data_unreadable"
   | Exclude<TransferResultCode, "ok" | "exists" | "exists_with_different_fields">;
 
 export type TransferOutcome =
@@ -65,6 +75,7 @@ export class ParticipantTransferService {
     private readonly participants: ParticipantStore,
     private readonly transfers: ParticipantTransferStore,
     private readonly ledger: GroupCommit,
+    private readonly sealer: FieldSealer,
   ) {}
 
   /** Submits the transfers in one ledger submission; each answers on its own. */
@@ -87,7 +98,9 @@ export class ParticipantTransferService {
     if (found === undefined || !isParty(participant.id, found.detail)) {
       return refused("transfer_not_found");
     }
-    return { ok: true, transfer: currentTransfer(found), replayed: false };
+    const parties = this.openParties(found);
+    if (parties === "unreadable") return refused("sealed_data_unreadable");
+    return { ok: true, transfer: currentTransfer(found, maskOrNull(parties)), replayed: false };
   }
 
   async list(
@@ -96,7 +109,11 @@ export class ParticipantTransferService {
     after?: TransferCursor,
   ): Promise<ParticipantTransfer[]> {
     const size = Math.min(Math.max(limit, 1), transferPageSizeMax);
-    return (await this.transfers.list(filter, size, after)).map(currentTransfer);
+    return (await this.transfers.list(filter, size, after)).map((found) => {
+      const parties = this.openParties(found);
+      if (parties === "unreadable") throw new Error(`parties of ${found.transfer.id} do not open`);
+      return currentTransfer(found, maskOrNull(parties));
+    });
   }
 
   /**
@@ -122,7 +139,13 @@ export class ParticipantTransferService {
     if (code !== "ok" && code !== "exists") return refused(asRefusal(code));
     const resolved = await this.transfers.find(transferId);
     if (resolved === undefined) throw new Error(`transfer ${transferId} vanished`);
-    return { ok: true, transfer: currentTransfer(resolved), replayed: code === "exists" };
+    const parties = this.openParties(resolved);
+    if (parties === "unreadable") return refused("sealed_data_unreadable");
+    return {
+      ok: true,
+      transfer: currentTransfer(resolved, maskOrNull(parties)),
+      replayed: code === "exists",
+    };
   }
 
   private async prepare(
@@ -152,7 +175,10 @@ export class ParticipantTransferService {
         payerId: payer.id,
         payeeId: request.payeeId,
         requestHash: request.requestHash,
-        sealedParties: null,
+        sealedParties:
+          request.parties === undefined
+            ? null
+            : this.sealer.seal(JSON.stringify(request.parties), partiesContext(request.id)),
       },
     };
   }
@@ -165,7 +191,8 @@ export class ParticipantTransferService {
     committedAt: number | null,
   ): Promise<TransferOutcome> {
     if (code === "ok" && committedAt !== null) {
-      return { ok: true, transfer: createdTransfer(posting, committedAt), replayed: false };
+      const transfer = createdTransfer(posting, committedAt, request.parties);
+      return { ok: true, transfer, replayed: false };
     }
     if (code !== "exists" && code !== "exists_with_different_fields") {
       return refused(asRefusal(code));
@@ -174,10 +201,21 @@ export class ParticipantTransferService {
     if (stored === undefined || stored.detail.initiatorId !== payer.id) {
       return refused("transfer_id_taken");
     }
-    if (code !== "exists" || stored.detail.requestHash !== request.requestHash) {
+    const parties = this.openParties(stored);
+    if (parties === "unreadable") return refused("sealed_data_unreadable");
+    const sameParties = JSON.stringify(parties) === JSON.stringify(request.parties ?? null);
+    if (code !== "exists" || stored.detail.requestHash !== request.requestHash || !sameParties) {
       return refused("idempotency_key_reused");
     }
-    return { ok: true, transfer: transferAsCreated(stored), replayed: true };
+    return { ok: true, transfer: transferAsCreated(stored, maskOrNull(parties)), replayed: true };
+  }
+
+  /** The stored parties in clear, for comparison or masking; never leaves the service so. */
+  private openParties(found: DetailedTransfer): TransferParties | null | "unreadable" {
+    const sealed = found.detail.sealedParties;
+    if (sealed === null) return null;
+    const opened = this.sealer.open(sealed, partiesContext(found.transfer.id));
+    return opened.ok ? (JSON.parse(opened.plaintext) as TransferParties) : "unreadable";
   }
 
   private async position(participantId: string, currency: string): Promise<number | undefined> {
@@ -207,7 +245,19 @@ function asRefusal(code: TransferResultCode): TransferRefusal {
   return code;
 }
 
-function createdTransfer(posting: PostingRequest, committedAt: number): ParticipantTransfer {
+function partiesContext(transferId: string): string {
+  return sealedFieldContext("transfer_details", "parties", transferId);
+}
+
+function maskOrNull(parties: TransferParties | null): TransferParties | null {
+  return parties === null ? null : maskParties(parties);
+}
+
+function createdTransfer(
+  posting: PostingRequest,
+  committedAt: number,
+  parties: TransferParties | undefined,
+): ParticipantTransfer {
   const detail = posting.detail;
   if (detail === undefined) throw new Error("a participant's transfer always carries its detail");
   return {
@@ -220,5 +270,6 @@ function createdTransfer(posting: PostingRequest, committedAt: number): Particip
     state: posting.kind === "pending" ? "reserved" : "posted",
     expiresAt: posting.timeoutMs === undefined ? null : committedAt + posting.timeoutMs,
     createdAt: committedAt,
+    parties: maskOrNull(parties ?? null),
   };
 }

@@ -1,3 +1,4 @@
+import type { TransferParties } from "../../domain/sensitive/customer-party.ts";
 import type { DetailedTransfer, TransferStateFilter } from "../ports/participant-transfer-store.ts";
 
 /** A transfer as the participant API shows it to either party. */
@@ -12,12 +13,17 @@ export interface ParticipantTransfer {
   /** For a reservation: when it lapses unless committed. */
   readonly expiresAt: number | null;
   readonly createdAt: number;
+  /** The customers, numbers masked; null when the request named none. */
+  readonly parties: TransferParties | null;
 }
 
 const stateOfResolution = { commit: "committed", void: "voided", expire: "expired" } as const;
 
 /** The transfer as it is now: a reservation shows how it was resolved, if it was. */
-export function currentTransfer(found: DetailedTransfer): ParticipantTransfer {
+export function currentTransfer(
+  found: DetailedTransfer,
+  parties: TransferParties | null,
+): ParticipantTransfer {
   const { transfer, detail, resolution } = found;
   const created = creationState(transfer.kind);
   const state =
@@ -34,12 +40,16 @@ export function currentTransfer(found: DetailedTransfer): ParticipantTransfer {
     state,
     expiresAt: transfer.expiresAt,
     createdAt: transfer.createdAt,
+    parties,
   };
 }
 
 /** The transfer as its creation answered it: what a retried create answers again. */
-export function transferAsCreated(found: DetailedTransfer): ParticipantTransfer {
-  return { ...currentTransfer(found), state: creationState(found.transfer.kind) };
+export function transferAsCreated(
+  found: DetailedTransfer,
+  parties: TransferParties | null,
+): ParticipantTransfer {
+  return { ...currentTransfer(found, parties), state: creationState(found.transfer.kind) };
 }
 
 function creationState(kind: string): TransferStateFilter {
