@@ -1,10 +1,10 @@
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterEach, beforeEach, expect } from "vitest";
 import { issueOperatorToken } from "../../src/api/operator-auth.ts";
-import { type ApiServer, buildServer } from "../../src/api/server.ts";
+import { type ApiServer, buildServer, type ServerOptions } from "../../src/api/server.ts";
 import type { Hub } from "../../src/hub.ts";
 import type { Backend } from "../support/backends.ts";
-import { openTestHub } from "../support/test-hub.ts";
+import { openTestHub, type TestHub } from "../support/test-hub.ts";
 
 /** A hub on a fresh isolated store, its operator API, and a valid operator token. */
 export interface ApiHarness {
@@ -19,13 +19,16 @@ export interface ApiHarness {
   ): Promise<LightMyRequestResponse>;
 }
 
-async function openApiHarness(
+/** A harness of its own, for tests that need the server built their way (a logger, say). */
+export async function openApiHarness(
   backend: Backend,
-): Promise<ApiHarness & { dispose(): Promise<void> }> {
+  serverOptions: ServerOptions = {},
+): Promise<ApiHarness & { readonly test: TestHub; dispose(): Promise<void> }> {
   const test = await openTestHub(backend);
-  const app = await buildServer(test.hub);
+  const app = await buildServer(test.hub, serverOptions);
   const { token } = await issueOperatorToken(test.hub.participantStore, "test operator");
   return {
+    test,
     app,
     hub: test.hub,
     token,

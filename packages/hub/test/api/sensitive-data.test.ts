@@ -2,12 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { expect, it } from "vitest";
-import { issueOperatorToken } from "../../src/api/operator-auth.ts";
-import { buildServer } from "../../src/api/server.ts";
 import { describeEachBackend } from "../support/backends.ts";
-import { openTestHub } from "../support/test-hub.ts";
-import type { ApiHarness } from "./api-harness.ts";
-import { expectProblem } from "./api-harness.ts";
+import { expectProblem, openApiHarness } from "./api-harness.ts";
 import { onboardParticipant } from "./participant-client.ts";
 
 const cardNumber = "4111111111111111";
@@ -34,23 +30,10 @@ async function storedText(dataDir: string | undefined, rows: unknown): Promise<s
 
 describeEachBackend("sensitive data", (backend) => {
   it("stores and logs card, account and ID numbers only sealed or masked", async () => {
-    const test = await openTestHub(backend);
     const log = logSink();
-    const app = await buildServer(test.hub, { logger: { level: "trace", stream: log.stream } });
+    const api = await openApiHarness(backend, { logger: { level: "trace", stream: log.stream } });
+    const { app, test } = api;
     try {
-      const { token } = await issueOperatorToken(test.hub.participantStore, "test");
-      const api = {
-        app,
-        hub: test.hub,
-        token,
-        call: (method, url, payload) =>
-          app.inject({
-            method,
-            url,
-            headers: { authorization: `Bearer ${token}` },
-            payload: payload as string,
-          }),
-      } as ApiHarness;
       const alpha = await onboardParticipant(api, "bank-alpha");
       await onboardParticipant(api, "bank-beta");
       const body = {
