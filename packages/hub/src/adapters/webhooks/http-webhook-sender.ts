@@ -1,0 +1,119 @@
+import { signRequest } from "@clearhub/http-signatures";
+import { Agent, request } from "undici";
+import type {
+  OutgoingWebhook,
+  SendOutcome,
+  WebhookSender,
+} from "../../app/ports/webhook-sender.ts";
+import type { HubSigningKey } from "../signing/hub-signing-key.ts";
+
+/**
+ * What the hub's signature covers: the method, the whole URL and the body's digest, which the
+ * participant API's verifier requires too, and the headers naming the event, so a captured
+ * request cannot be replayed under another event's id or type.
+ */
+export const webhookSignedComponents = [
+  "@method",
+  "@target-uri",
+  "content-digest",
+  "content-type",
+  "webhook-id",
+  "webhook-event",
+] as const;
+
+export interface HttpWebhookSenderOptions {
+  /** The whole request, from connecting to reading the answer; then it counts as failed. */
+  readonly requestTimeoutMs: number;
+  /** Open connections per receiving origin, so one receiver cannot take every socket. */
+  readonly connectionsPerOriginMax: number;
+}
+
+export const httpWebhookSenderDefaults: HttpWebhookSenderOptions = {
+  requestTimeoutMs: 10_000,
+  connectionsPerOriginMax: 8,
+};
+
+/** The answer's body is not used; more than this is not even read. */
+const responseBodyBytesMax = 64 * 1024;
+const userAgent = "clearhub-webhooks/1";
+
+/**
+ * Sends webhooks with undici: an HTTP POST of the stored JSON, signed by the hub (RFC 9421)
+ * with a fresh nonce and the current time. Redirects are not followed: a receiver that moved
+ * updates its endpoint, and a signed request is never sent somewhere the participant did not
+ * register.
+ */
+export class HttpWebhookSender implements WebhookSender {
+  private readonly agent: Agent;
+
+  constructor(
+    private readonly key: HubSigningKey,
+    private readonly options: HttpWebhookSenderOptions = httpWebhookSenderDefaults,
+    private readonly clock: () => number = Date.now,
+  ) {
+    const timeoutMs = options.requestTimeoutMs;
+    this.agent = new Agent({
+      connections: options.connectionsPerOriginMax,
+      connect: { timeout: timeoutMs },
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+  }
+
+  async send(webhook: OutgoingWebhook): Promise<SendOutcome> {
+    try {
+      return await this.post(webhook);
+    } catch (error) {
+      return { answered: false, error: describeFailure(error, this.options.requestTimeoutMs) };
+    }
+  }
+
+  /** Closes idle connections; requests under way finish first. */
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+
+  private async post(webhook: OutgoingWebhook): Promise<SendOutcome> {
+    const headers = this.signedHeaders(webhook);
+    const signal = AbortSignal.timeout(this.options.requestTimeoutMs);
+    const response = await request(webhook.url, {
+      method: "POST",
+      headers,
+      body: webhook.payload,
+      dispatcher: this.agent,
+      signal,
+    });
+    await response.body.dump({ limit: responseBodyBytesMax, signal });
+    return { answered: true, statusCode: response.statusCode };
+  }
+
+  private signedHeaders(webhook: OutgoingWebhook): Record<string, string> {
+    const headers = {
+      "content-type": "application/json",
+      "user-agent": userAgent,
+      "webhook-id": webhook.eventId,
+      "webhook-event": webhook.eventType,
+    };
+    const signature = signRequest(
+      { method: "POST", url: webhook.url, headers, body: webhook.payload },
+      {
+        keyId: this.key.keyId,
+        privateKey: this.key.privateKey,
+        createdSeconds: Math.floor(this.clock() / 1000),
+        components: webhookSignedComponents,
+      },
+    );
+    return { ...headers, ...signature };
+  }
+}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === "TimeoutError" || error.name === "AbortError") {
+    return `no answer within ${timeoutMs} ms`;
+  }
+  const code = (error as { code?: unknown }).code;
+  // undici wraps the socket's error; its code (ECONNREFUSED, ENOTFOUND …) says the most.
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  return `${typeof code === "string" ? `${code} ` : ""}${error.message}${cause}`;
+}
