@@ -4,32 +4,47 @@ import { loadDataKeyRing } from "./adapters/crypto/data-key-ring-source.ts";
 import { HubMetrics } from "./adapters/metrics/hub-metrics.ts";
 import { closeRedis, connectRedis } from "./adapters/redis/redis-connection.ts";
 import { RedisNonceCache } from "./adapters/redis/redis-nonce-cache.ts";
+import { type LoadedHubSigningKey, loadHubSigningKey } from "./adapters/signing/hub-signing-key.ts";
 import {
   type Database,
   type DatabaseConfig,
   migrateToLatest,
   openDatabase,
+  sqliteDataDirDefault,
 } from "./adapters/store/database.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
 import { KyselyParticipantTransferStore } from "./adapters/store/kysely-participant-transfer-store.ts";
+import { KyselyWebhookStore } from "./adapters/store/kysely-webhook-store.ts";
 import { PostgresLedgerStore } from "./adapters/store/postgres-ledger-store.ts";
 import { SqliteLedgerStore } from "./adapters/store/sqlite-ledger-store.ts";
 import { StoreNonceCache } from "./adapters/store/store-nonce-cache.ts";
+import {
+  HttpWebhookSender,
+  httpWebhookSenderDefaults,
+} from "./adapters/webhooks/http-webhook-sender.ts";
 import {
   GroupCommit,
   type GroupCommitOptions,
   groupCommitDefaults,
 } from "./app/ledger/group-commit.ts";
+import { WebhookDeliveryService } from "./app/notifications/webhook-delivery-service.ts";
+import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-service.ts";
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
 import type { FieldSealer } from "./app/ports/field-sealer.ts";
 import type { LedgerStore } from "./app/ports/ledger-store.ts";
 import type { NonceCache } from "./app/ports/nonce-cache.ts";
 import type { ParticipantKeyStore } from "./app/ports/participant-key-store.ts";
+import type { WebhookStore } from "./app/ports/webhook-store.ts";
 import { ParticipantTransferService } from "./app/transfers/participant-transfer-service.ts";
 import { NoncePurge, noncePurgeDefaults } from "./jobs/nonce-purge.ts";
 import { PendingExpiry, pendingExpiryDefaults } from "./jobs/pending-expiry.ts";
+import {
+  WebhookDispatcher,
+  type WebhookDispatcherOptions,
+  webhookDispatcherDefaults,
+} from "./jobs/webhook-dispatcher.ts";
 
 export interface HubConfig extends DatabaseConfig {
   readonly groupCommit?: Partial<GroupCommitOptions> | undefined;
@@ -43,6 +58,15 @@ export interface HubConfig extends DatabaseConfig {
   readonly purgeNonces?: boolean | undefined;
   /** `CLEARHUB_DATA_KEYS`: the key ring sealing card, account and ID numbers; see the README. */
   readonly dataKeys?: string | undefined;
+  /**
+   * The Ed25519 key webhooks are signed with, as PKCS#8 PEM. Unset, the key is kept in
+   * `dataDir` (generated there on the first start), or, without a `dataDir`, made for this
+   * process only. Hub nodes sharing a database must all be given the same key here.
+   */
+  readonly hubSigningKey?: string | undefined;
+  /** Run the webhook dispatcher in this process (every hub node may). */
+  readonly dispatchWebhooks?: boolean | undefined;
+  readonly webhookDispatcher?: Partial<WebhookDispatcherOptions> | undefined;
   /** Told when a background pass fails (the next pass retries); standard error by default. */
   readonly onJobError?: ((job: string, error: unknown) => void) | undefined;
 }
@@ -72,6 +96,12 @@ export interface Hub {
   readonly fieldSealer: FieldSealer;
   /** Where the key ring came from: `CLEARHUB_DATA_KEYS` or the data-keys file's path. */
   readonly dataKeysOrigin: string;
+  /** The key webhooks are signed with, and where it came from. */
+  readonly hubSigningKey: LoadedHubSigningKey;
+  readonly webhookStore: WebhookStore;
+  readonly webhookEndpoints: WebhookEndpointService;
+  readonly webhookDeliveries: WebhookDeliveryService;
+  readonly webhookDispatcher: WebhookDispatcher;
   close(): Promise<void>;
 }
 
@@ -126,6 +156,11 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
   );
   if (!keyRing.ok) throw new Error(keyRing.message);
   const fieldSealer = new AesGcmFieldSealer(keyRing.ring);
+  // Read first: a malformed key setting stops the start before the database is touched.
+  const hubSigningKey = await loadHubSigningKey({
+    pem: config.hubSigningKey,
+    dataDir: config.databaseUrl ? config.dataDir : (config.dataDir ?? sqliteDataDirDefault),
+  });
   const database = openDatabase(config);
   await migrateToLatest(database);
   const metrics = new HubMetrics();
@@ -161,6 +196,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     onError: (error) => onJobError("pending expiry", error),
   });
   if (config.expirePendings !== false) expiry.start();
+  const webhooks = assembleWebhooks(config, database, hubSigningKey, metrics, onJobError);
   return {
     database,
     ledgerStore,
@@ -175,12 +211,62 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     metrics,
     fieldSealer,
     dataKeysOrigin: keyRing.origin,
+    ...webhooks.parts,
     async close() {
       await expiry.stop();
+      await webhooks.stop();
       await noncePurge?.stop();
       await ledger.drain();
       await database.close();
       if (redis !== undefined) await closeRedis(redis);
+    },
+  };
+}
+
+interface WebhookParts {
+  readonly hubSigningKey: LoadedHubSigningKey;
+  readonly webhookStore: WebhookStore;
+  readonly webhookEndpoints: WebhookEndpointService;
+  readonly webhookDeliveries: WebhookDeliveryService;
+  readonly webhookDispatcher: WebhookDispatcher;
+}
+
+/** The outbox, its services and its dispatcher (started unless `dispatchWebhooks` is false). */
+function assembleWebhooks(
+  config: HubConfig,
+  database: Database,
+  hubSigningKey: LoadedHubSigningKey,
+  metrics: HubMetrics,
+  onJobError: (job: string, error: unknown) => void,
+): { parts: WebhookParts; stop(): Promise<void> } {
+  const webhookStore = new KyselyWebhookStore(database.kysely, database.dialect);
+  const deliveries = new WebhookDeliveryService(webhookStore);
+  metrics.observeWebhookBacklog(() => deliveries.backlog());
+  const options = { ...webhookDispatcherDefaults, ...config.webhookDispatcher };
+  const sender = new HttpWebhookSender(hubSigningKey.key, {
+    ...httpWebhookSenderDefaults,
+    requestTimeoutMs: options.requestTimeoutMs,
+  });
+  const webhookDispatcher = new WebhookDispatcher(webhookStore, sender, {
+    ...options,
+    onOutcome: (outcome) => {
+      metrics.recordWebhookOutcome(outcome);
+      options.onOutcome?.(outcome);
+    },
+    onError: options.onError ?? ((error) => onJobError("webhook dispatch", error)),
+  });
+  if (config.dispatchWebhooks !== false) webhookDispatcher.start();
+  return {
+    parts: {
+      hubSigningKey,
+      webhookStore,
+      webhookEndpoints: new WebhookEndpointService(webhookStore),
+      webhookDeliveries: deliveries,
+      webhookDispatcher,
+    },
+    async stop() {
+      await webhookDispatcher.stop();
+      await sender.close();
     },
   };
 }

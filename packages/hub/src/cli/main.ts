@@ -15,6 +15,8 @@ const environment = {
   dataDir: process.env.CLEARHUB_DATA_DIR ?? "data",
   redisUrl: process.env.REDIS_URL,
   dataKeys: process.env.CLEARHUB_DATA_KEYS,
+  // An environment variable, not an option: a command line is visible to every local user.
+  hubSigningKey: process.env.CLEARHUB_HUB_SIGNING_KEY,
 };
 const defaultPostgresUrl = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -76,7 +78,8 @@ program
       demo?: boolean;
     }) => {
       const demo = options.demo === true;
-      await serve({ ...options, demo, dataKeys: environment.dataKeys }, stdout, async (hub) => {
+      const { dataKeys, hubSigningKey } = environment;
+      await serve({ ...options, demo, dataKeys, hubSigningKey }, stdout, async (hub) => {
         if (!demo) return;
         const { created } = await seedDemoNetwork(hub);
         if (created.length > 0) stdout(`demo network seeded: ${created.join(", ")}`);

@@ -13,6 +13,8 @@ export interface ServeConfig {
   readonly redisUrl?: string | undefined;
   /** `CLEARHUB_DATA_KEYS`; unset uses (or creates) the data-keys file in the data directory. */
   readonly dataKeys?: string | undefined;
+  /** The webhook signing key (PKCS#8 PEM); unset, it is kept in the data directory. */
+  readonly hubSigningKey?: string | undefined;
   /** Only labels the banner; the caller seeds the demo network through `onReady`. */
   readonly demo: boolean;
   /** The request log (pino, to stdout); info level unless given. */
@@ -56,6 +58,7 @@ function banner(config: ServeConfig, hub: Hub, url: string, token: string | unde
     `  data          ${hub.database.location} (${hub.database.dialect})`,
     `  nonces        ${config.redisUrl ? "Redis" : "the store"}`,
     `  data keys     ${hub.dataKeysOrigin}`,
+    `  webhook key   ${signingKeyLine(hub)}`,
   ];
   if (token === undefined) {
     lines.push("  operator API  use a token issued earlier (only its hash is stored)");
@@ -66,6 +69,21 @@ function banner(config: ServeConfig, hub: Hub, url: string, token: string | unde
     );
   }
   return lines;
+}
+
+function signingKeyLine(hub: Hub): string {
+  const { key, source, file } = hub.hubSigningKey;
+  const origin = {
+    environment: "from CLEARHUB_HUB_SIGNING_KEY",
+    "data directory": `in ${file}`,
+    "this process only": "made for this process only",
+  }[source];
+  // Nodes sharing a database must sign alike: a key of one node's own is worth a warning.
+  const advice =
+    hub.database.dialect === "postgres" && source !== "environment"
+      ? "; set CLEARHUB_HUB_SIGNING_KEY on every hub node to share one key"
+      : "";
+  return `${key.keyId} ${origin}${advice}`;
 }
 
 function closeOnSignals(close: () => Promise<void>, log: ServeLog): () => void {
@@ -114,6 +132,7 @@ export async function serve(
     dataDir: config.dataDir,
     redisUrl: config.redisUrl,
     dataKeys: config.dataKeys,
+    hubSigningKey: config.hubSigningKey,
   });
   let started: Awaited<ReturnType<typeof start>>;
   try {

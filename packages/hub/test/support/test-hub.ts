@@ -1,10 +1,11 @@
 /**
- * A hub on a fresh, isolated test store (see ./backends.ts), without the pending-expiry and
- * nonce-purge jobs: tests that want them run a pass themselves.
+ * A hub on a fresh, isolated test store (see ./backends.ts), without the pending-expiry,
+ * nonce-purge and webhook-dispatch jobs: tests that want them run a pass themselves.
  */
 import { generateDataKeyEntry } from "../../src/adapters/crypto/data-key-entry.ts";
 import type { GroupCommitOptions } from "../../src/app/ledger/group-commit.ts";
 import { type Hub, openHub } from "../../src/hub.ts";
+import type { WebhookDispatcherOptions } from "../../src/jobs/webhook-dispatcher.ts";
 import { type Backend, openTestDatabase, type TestDatabase } from "./backends.ts";
 
 export interface TestHubOptions {
@@ -12,6 +13,10 @@ export interface TestHubOptions {
   /** Keeps the signature nonces in this Redis instead of the store. */
   readonly redisUrl?: string | undefined;
   readonly redisKeyPrefix?: string | undefined;
+  /** Starts the webhook dispatcher, with these options. */
+  readonly webhookDispatcher?: Partial<WebhookDispatcherOptions> | undefined;
+  /** PKCS#8 PEM; unset, the hub's key is its SQLite directory's, or its process's own. */
+  readonly hubSigningKey?: string | undefined;
 }
 
 export interface TestHub {
@@ -40,6 +45,9 @@ export async function openTestHub(
       redisKeyPrefix: options.redisKeyPrefix,
       // A ring per hub, in memory: tests never leave a key file behind.
       dataKeys: generateDataKeyEntry(new Date()).entry,
+      dispatchWebhooks: options.webhookDispatcher !== undefined,
+      webhookDispatcher: options.webhookDispatcher,
+      hubSigningKey: options.hubSigningKey,
     });
   } catch (error) {
     await database.dispose();

@@ -1,6 +1,10 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { batchSizeMax } from "../../domain/ledger/batch-engine.ts";
 import { type TransferResultCode, transferResultCodes } from "../../domain/ledger/result-code.ts";
+import {
+  type DispatchOutcome,
+  dispatchOutcomeNames,
+} from "../../domain/notifications/dispatch-outcome.ts";
 
 /**
  * Who sent a request, as far as the API could tell: "operator" (the operator's own participant
@@ -16,6 +20,12 @@ export interface RequestRecord {
   readonly statusCode: number;
   readonly caller: RequestCaller;
   readonly durationSeconds: number;
+}
+
+/** The outbox's backlog as the store counts it. */
+export interface WebhookBacklog {
+  readonly pending: number;
+  readonly dead: number;
 }
 
 export interface RenderedMetrics {
@@ -121,9 +131,28 @@ export class HubMetrics {
     registers: [this.registry],
   });
 
+  private readWebhookBacklog: (() => Promise<WebhookBacklog>) | undefined;
+
+  /** Counted at scrape time, so every hub node reports the shared outbox alike. */
+  private readonly webhookBacklog = new Gauge({
+    name: `${metricPrefix}webhook_backlog`,
+    help: "Webhook deliveries waiting to be sent (pending) or for an operator (dead), by status",
+    labelNames: ["status"] as const,
+    registers: [this.registry],
+    collect: () => this.collectWebhookBacklog(),
+  });
+
+  private readonly webhookAttempts = new Counter({
+    name: `${metricPrefix}webhook_delivery_attempts_total`,
+    help: "Claimed webhook deliveries handled by this node's dispatcher, by outcome",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     // Every code is exported from the start, so a rate over a code never begins with a gap.
     for (const code of Object.keys(transferResultCodes)) this.transferResults.inc({ code }, 0);
+    for (const outcome of dispatchOutcomeNames) this.webhookAttempts.inc({ outcome }, 0);
   }
 
   recordRequest(request: RequestRecord): void {
@@ -155,6 +184,30 @@ export class HubMetrics {
 
   recordExpirations(released: number): void {
     this.pendingExpirations.inc(released);
+  }
+
+  recordWebhookOutcome(outcome: DispatchOutcome): void {
+    this.webhookAttempts.inc({ outcome });
+  }
+
+  /** Where the backlog gauge reads its figures; without it the gauge has no series. */
+  observeWebhookBacklog(read: () => Promise<WebhookBacklog>): void {
+    this.readWebhookBacklog = read;
+  }
+
+  /**
+   * A store that cannot count must not fail the whole scrape: the series are dropped instead,
+   * so a stale figure never passes for a current one (and `absent()` can alert on it).
+   */
+  private async collectWebhookBacklog(): Promise<void> {
+    if (this.readWebhookBacklog === undefined) return;
+    try {
+      const backlog = await this.readWebhookBacklog();
+      this.webhookBacklog.set({ status: "pending" }, backlog.pending);
+      this.webhookBacklog.set({ status: "dead" }, backlog.dead);
+    } catch {
+      this.webhookBacklog.reset();
+    }
   }
 
   /** The Prometheus text exposition of this hub's metrics and the process's. */

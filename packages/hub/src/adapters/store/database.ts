@@ -34,13 +34,14 @@ export interface Database {
 }
 
 export const sqliteFileName = "clearhub.db";
+export const sqliteDataDirDefault = "data";
 const int8Oid = 20;
 
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.databaseUrl !== undefined && config.databaseUrl !== "") {
     return openPostgres(config.databaseUrl, config.poolSizeMax ?? 10);
   }
-  return openSqlite(config.dataDir ?? "data");
+  return openSqlite(config.dataDir ?? sqliteDataDirDefault);
 }
 
 function openPostgres(url: string, poolSizeMax: number): Database {

@@ -1,13 +1,14 @@
 import type { Kysely, Transaction } from "kysely";
-import type {
-  AttemptRef,
-  AttemptResult,
-  ClaimedDelivery,
-  DeliveryBacklog,
-  DeliveryFilter,
-  EndpointWrite,
-  Redelivery,
-  WebhookStore,
+import {
+  type AttemptRef,
+  type AttemptResult,
+  type ClaimedDelivery,
+  type DeliveryBacklog,
+  type DeliveryFilter,
+  deliveryPageSizeMax,
+  type EndpointWrite,
+  type Redelivery,
+  type WebhookStore,
 } from "../../app/ports/webhook-store.ts";
 import { encodeEventTypes } from "../../domain/notifications/event-type.ts";
 import type { OutboxDelivery } from "../../domain/notifications/outbox-delivery.ts";
@@ -21,7 +22,6 @@ import { deliveryFromRow, endpointFromRow } from "./webhook-rows.ts";
 
 /** Bounds one claim: a pass sends at most this many deliveries. */
 export const claimSizeMax = 1000;
-export const deliveryPageSizeMax = 500;
 
 /**
  * Webhook endpoints and the delivery outbox with plain Kysely. A claim is one statement that
@@ -158,8 +158,12 @@ export class KyselyWebhookStore implements WebhookStore {
   }
 
   async listDeliveries(filter: DeliveryFilter): Promise<OutboxDelivery[]> {
-    if (!Number.isSafeInteger(filter.limit) || filter.limit < 1) {
-      throw new Error(`page size must be a positive integer, not ${filter.limit}`);
+    if (
+      !Number.isSafeInteger(filter.limit) ||
+      filter.limit < 1 ||
+      filter.limit > deliveryPageSizeMax
+    ) {
+      throw new Error(`page size must be 1..${deliveryPageSizeMax}, not ${filter.limit}`);
     }
     let query = this.db.selectFrom("webhook_deliveries").selectAll();
     if (filter.status !== undefined) query = query.where("status", "=", filter.status);
@@ -167,10 +171,7 @@ export class KyselyWebhookStore implements WebhookStore {
       query = query.where("participant_id", "=", filter.participantId);
     }
     if (filter.beforeId !== undefined) query = query.where("id", "<", filter.beforeId);
-    const rows = await query
-      .orderBy("id", "desc")
-      .limit(Math.min(filter.limit, deliveryPageSizeMax))
-      .execute();
+    const rows = await query.orderBy("id", "desc").limit(filter.limit).execute();
     return rows.map(deliveryFromRow);
   }
 

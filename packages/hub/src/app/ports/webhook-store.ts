@@ -50,11 +50,15 @@ export interface AttemptResult {
   readonly error: string | null;
 }
 
+/** The most deliveries one listing answers. */
+export const deliveryPageSizeMax = 500;
+
 export interface DeliveryFilter {
   readonly status?: DeliveryStatus | undefined;
   readonly participantId?: string | undefined;
   /** Only deliveries with a smaller id: the cursor of the previous page. */
   readonly beforeId?: number | undefined;
+  /** 1 to `deliveryPageSizeMax`. */
   readonly limit: number;
 }
 
