@@ -86,6 +86,10 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
         { name: "participants", description: "Onboarding, status, currencies, caps and funds" },
         { name: "keys", description: "The Ed25519 keys participants sign their requests with" },
         { name: "transfers", description: "The clearing ledger" },
+        {
+          name: "webhooks",
+          description: "The outbox of webhook deliveries and the hub's signing key",
+        },
         { name: "operations", description: "Liveness and readiness probes" },
         { name: "connectivity", description: "Participants: test signing and keys" },
         { name: "accounts", description: "Participants: their own balances" },

@@ -1,5 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
+import type { WebhookEndpointErrorCode } from "../app/notifications/webhook-endpoint-service.ts";
 import {
   activeKeysPerParticipantMax,
   type ParticipantKeyErrorCode,
@@ -8,6 +10,10 @@ import type { ParticipantErrorCode } from "../app/participants/participant-servi
 import type { TransferRefusal } from "../app/transfers/participant-transfer-service.ts";
 import type { TransferResultCode } from "../domain/ledger/result-code.ts";
 import type { AmountParseError } from "../domain/money/amount.ts";
+import {
+  endpointsPerParticipantMax,
+  endpointUrlLengthMax,
+} from "../domain/notifications/webhook-endpoint.ts";
 import type { SensitiveNumberError } from "../domain/sensitive/sensitive-number.ts";
 
 /**
@@ -57,7 +63,9 @@ export type ProblemCode =
   | AmountParseError
   | TransferFailureCode
   | TransferRefusal
-  | SensitiveNumberError;
+  | SensitiveNumberError
+  | WebhookEndpointErrorCode
+  | WebhookDeliveryErrorCode;
 
 interface ProblemKind {
   readonly status: number;
@@ -237,6 +245,37 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     status: 503,
     title: "The ledger could not commit; nothing was applied",
     headers: { "retry-after": retryAfterSeconds },
+  },
+
+  webhook_endpoint_id_invalid: {
+    status: 422,
+    title:
+      "Endpoint ids are 1-64 characters of A-Z, a-z, 0-9, '.', '_' and '-', starting with a letter or digit",
+  },
+  webhook_url_invalid: {
+    status: 422,
+    title: `Webhook URLs are absolute http or https URLs of at most ${endpointUrlLengthMax} characters, without credentials or fragment`,
+  },
+  webhook_event_types_invalid: {
+    status: 422,
+    title: "Subscribe to at least one event type, each one the hub sends",
+  },
+  webhook_endpoint_conflict: {
+    status: 409,
+    title: "An endpoint with this id exists with another URL or other event types",
+  },
+  webhook_endpoints_exhausted: {
+    status: 409,
+    title: `The participant already has ${endpointsPerParticipantMax} webhook endpoints; delete one first`,
+  },
+  webhook_endpoint_not_found: {
+    status: 404,
+    title: "The participant has no endpoint with this id",
+  },
+  webhook_delivery_not_found: { status: 404, title: "No webhook delivery has this id" },
+  webhook_delivery_pending: {
+    status: 409,
+    title: "The delivery is still pending; the dispatcher will send it",
   },
 };
 

@@ -27,12 +27,15 @@ import { createParticipantRoute } from "./routes/create-participant-route.ts";
 import { getParticipantRoute } from "./routes/get-participant-route.ts";
 import { getTransferRoute } from "./routes/get-transfer-route.ts";
 import { healthRoute } from "./routes/health-route.ts";
+import { hubKeysRoute } from "./routes/hub-keys-route.ts";
 import { listParticipantKeysRoute } from "./routes/list-participant-keys-route.ts";
 import { listParticipantsRoute } from "./routes/list-participants-route.ts";
+import { listWebhookDeliveriesRoute } from "./routes/list-webhook-deliveries-route.ts";
 import { metricsRoute } from "./routes/metrics-route.ts";
 import { moveFundsRoute } from "./routes/move-funds-route.ts";
 import { openapiRoute } from "./routes/openapi-route.ts";
 import { readyRoute } from "./routes/ready-route.ts";
+import { redeliverWebhookRoute } from "./routes/redeliver-webhook-route.ts";
 import { resultCodesRoute } from "./routes/result-codes-route.ts";
 import { revokeParticipantKeyRoute } from "./routes/revoke-participant-key-route.ts";
 import { rotateParticipantKeyRoute } from "./routes/rotate-participant-key-route.ts";
@@ -89,6 +92,8 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   submitTransfersRoute,
   getTransferRoute,
   resultCodesRoute,
+  listWebhookDeliveriesRoute,
+  redeliverWebhookRoute,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
@@ -146,6 +151,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   await app.register(readyRoute, { hub });
   await app.register(openapiRoute);
   await app.register(metricsRoute, { hub });
+  await app.register(hubKeysRoute, { hub });
   await app.register(operatorApi(hub), { prefix: "/operator/v1" });
   await app.register(participantApi(hub, { createdSkewMsMax: options.signatureSkewMs }), {
     prefix: "/v1",

@@ -22,6 +22,9 @@ interface OpenApiDocument {
 const documentedRoutes = [
   "GET /health",
   "GET /ready",
+  "GET /.well-known/clearhub-hub-keys",
+  "GET /operator/v1/webhook-deliveries",
+  "POST /operator/v1/webhook-deliveries/{deliveryId}/redeliver",
   "POST /operator/v1/participants",
   "GET /operator/v1/participants",
   "GET /operator/v1/participants/{participantId}",
