@@ -193,6 +193,8 @@ export async function benchLedger(options: LedgerBenchOptions): Promise<LedgerBe
   const hub = await openHub({
     ...store.config,
     expirePendings: false,
+    // The bench measures the ledger alone; no endpoint exists, so nothing would be sent anyway.
+    dispatchWebhooks: false,
     poolSizeMax: 4,
     groupCommit: {
       batchDelayMs: options.batchDelayMs,
