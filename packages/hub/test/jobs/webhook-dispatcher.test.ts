@@ -136,6 +136,59 @@ describeEachBackend("webhook dispatcher", (backend) => {
     });
   });
 
+  it("delivers the event a transfer raised, written to the outbox by its ledger batch", async () => {
+    const { hub, receiver, keySet } = await openScene(backend);
+    const bank = await hub.participants.register({
+      id: "bank-b",
+      name: "Bank B",
+      kind: "bank",
+      currencies: [{ currency: "CNY", netDebitCap: 100_000n }],
+    });
+    expect(bank.ok).toBe(true);
+    expect(
+      (await hub.participants.addCurrency("wallet-a", { currency: "CNY", netDebitCap: 0n })).ok,
+    ).toBe(true);
+    const position = async (participantId: string) => {
+      const found = await hub.participants.find(participantId);
+      const account = found.ok
+        ? found.value.accounts.find((a) => a.kind === "position")
+        : undefined;
+      if (account === undefined) throw new Error(`${participantId} has no position`);
+      return account.id;
+    };
+    const results = await hub.ledger.submit([
+      {
+        kind: "posted",
+        id: "pay-1",
+        debitAccountId: await position("bank-b"),
+        creditAccountId: await position("wallet-a"),
+        amount: 1_230n,
+        currency: "CNY",
+      },
+    ]);
+    expect(results).toEqual(["ok"]);
+
+    expect(await dispatcherFor(hub, Date.now).dispatch()).toEqual(["delivered"]);
+    const [webhook] = receiver.received;
+    if (webhook === undefined) throw new Error("nothing sent");
+    expect((await webhookVerifier(keySet)(webhook)).ok).toBe(true);
+    expect(webhook.headers["webhook-id"]).toBe("transfer.credited:pay-1");
+    expect(JSON.parse(webhook.body.toString("utf8"))).toEqual({
+      id: "transfer.credited:pay-1",
+      type: "transfer.credited",
+      createdAt: expect.any(String),
+      data: {
+        transferId: "pay-1",
+        state: "posted",
+        payer: "bank-b",
+        payee: "wallet-a",
+        amount: "12.30",
+        currency: "CNY",
+        reference: null,
+      },
+    });
+  });
+
   it("retries a failing endpoint after growing delays, then declares the delivery dead", async () => {
     const { hub, receiver, keySet, clock } = await openScene(backend);
     receiver.respondWith(() => ({ status: 500 }));
