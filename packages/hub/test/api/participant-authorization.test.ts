@@ -18,12 +18,21 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "GET /v1/transfers/{transferId}": kinds,
   "POST /v1/transfers/{transferId}/commit": payers,
   "POST /v1/transfers/{transferId}/void": payers,
+  "POST /v1/webhook-endpoints": kinds,
+  "GET /v1/webhook-endpoints": kinds,
+  "GET /v1/webhook-endpoints/{endpointId}": kinds,
+  "DELETE /v1/webhook-endpoints/{endpointId}": kinds,
 };
 
 const bodies: Record<string, unknown> = {
   "POST /v1/transfers": { id: "m-1", payee: "bank-payee", amount: "1.00", currency: "EUR" },
   "POST /v1/transfers/bulk": {
     transfers: [{ id: "m-2", payee: "bank-payee", amount: "1.00", currency: "EUR" }],
+  },
+  "POST /v1/webhook-endpoints": {
+    id: "main",
+    url: "https://participant.example/hooks",
+    eventTypes: ["transfer.credited"],
   },
 };
 
@@ -48,7 +57,7 @@ describe("participant authorisation", () => {
     );
     for (const [route, permitted] of Object.entries(expected)) {
       const [method, template] = route.split(" ") as [string, string];
-      const path = template.replace("{transferId}", "m-1");
+      const path = template.replace("{transferId}", "m-1").replace("{endpointId}", "main");
       for (const { kind, client } of callers) {
         const response = await client.call(
           method as "GET",

@@ -47,6 +47,10 @@ const documentedRoutes = [
   "GET /v1/transfers/{transferId}",
   "POST /v1/transfers/{transferId}/commit",
   "POST /v1/transfers/{transferId}/void",
+  "POST /v1/webhook-endpoints",
+  "GET /v1/webhook-endpoints",
+  "GET /v1/webhook-endpoints/{endpointId}",
+  "DELETE /v1/webhook-endpoints/{endpointId}",
 ];
 
 describeEachBackend("operator API server", (backend) => {

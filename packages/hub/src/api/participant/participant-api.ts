@@ -4,11 +4,15 @@ import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { createTransferRoute } from "./create-transfer-route.ts";
 import { createTransfersBulkRoute } from "./create-transfers-bulk-route.ts";
+import { deleteWebhookEndpointRoute } from "./delete-webhook-endpoint-route.ts";
 import { getTransferRoute } from "./get-transfer-route.ts";
+import { getWebhookEndpointRoute } from "./get-webhook-endpoint-route.ts";
 import { listAccountsRoute } from "./list-accounts-route.ts";
 import { listTransfersRoute } from "./list-transfers-route.ts";
+import { listWebhookEndpointsRoute } from "./list-webhook-endpoints-route.ts";
 import { ParticipantAuth } from "./participant-auth.ts";
 import { pingRoute } from "./ping-route.ts";
+import { registerWebhookEndpointRoute } from "./register-webhook-endpoint-route.ts";
 import { resolveTransferRoute } from "./resolve-transfer-route.ts";
 
 const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
@@ -19,6 +23,10 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   listTransfersRoute,
   getTransferRoute,
   resolveTransferRoute,
+  registerWebhookEndpointRoute,
+  listWebhookEndpointsRoute,
+  getWebhookEndpointRoute,
+  deleteWebhookEndpointRoute,
 ];
 
 export interface ParticipantApiOptions {
