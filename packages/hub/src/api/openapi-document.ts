@@ -74,7 +74,7 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
   return {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "clearhub operator API", version: "1.0.0", description },
+      info: { title: "clearhub API", version: "1.0.0", description },
       components: {
         securitySchemes: {
           [operatorSecuritySchemeName]: operatorSecurityScheme,
@@ -88,7 +88,8 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
         { name: "transfers", description: "The clearing ledger" },
         {
           name: "webhooks",
-          description: "The outbox of webhook deliveries and the hub's signing key",
+          description:
+            "Participants: their webhook endpoints. The operator: the outbox of deliveries. The hub's signing key",
         },
         { name: "operations", description: "Liveness and readiness probes" },
         { name: "connectivity", description: "Participants: test signing and keys" },

@@ -123,6 +123,14 @@ export function routeNotFoundHandler(request: FastifyRequest, reply: FastifyRepl
  * OpenAPI response entries for the problems a route can answer, keyed by status. Several codes
  * share a status, so each entry lists its codes in the description.
  */
+/** Any route can answer these: the request could not be read as the route's schema says. */
+export const unreadableRequestProblems: readonly ProblemCode[] = [
+  "request_invalid",
+  "body_invalid_json",
+  "body_too_large",
+  "media_type_unsupported",
+];
+
 export function problemResponses(...codes: readonly ProblemCode[]): Record<number, unknown> {
   const byStatus = new Map<number, ProblemCode[]>();
   for (const code of codes) {

@@ -26,6 +26,7 @@ export async function openApiHarness(
 ): Promise<ApiHarness & { readonly test: TestHub; dispose(): Promise<void> }> {
   const test = await openTestHub(backend);
   const app = await buildServer(test.hub, serverOptions);
+  apiDocument ??= app.swagger() as unknown as ApiDocument;
   const { token } = await issueOperatorToken(test.hub.participantStore, "test operator");
   return {
     test,
@@ -77,6 +78,41 @@ export function useApiHarness(backend: Backend): ApiHarness {
   };
 }
 
+interface ApiDocument {
+  paths: Record<string, Record<string, { responses: Record<string, { description?: string }> }>>;
+}
+
+/** The API description, the same for every harness: kept from the first one opened. */
+let apiDocument: ApiDocument | undefined;
+
+/** Literal paths first, so `/v1/transfers/bulk` is not taken for `/v1/transfers/{transferId}`. */
+function describedOperation(method: string, url: string) {
+  const path = new URL(url, "http://localhost").pathname;
+  const templates = Object.keys(apiDocument?.paths ?? {}).sort(
+    (a, b) => a.split("{").length - b.split("{").length,
+  );
+  for (const template of templates) {
+    const pattern = new RegExp(`^${template.replace(/\{\w+\}/g, "[^/]+")}$`);
+    const operation = apiDocument?.paths[template]?.[method.toLowerCase()];
+    if (pattern.test(path) && operation !== undefined) return { template, operation };
+  }
+  return undefined;
+}
+
+/**
+ * A problem a test provokes must be one the API description promises for that route, so the
+ * description cannot fall behind the code. Requests to no route (route_not_found) are exempt.
+ */
+function expectDocumentedProblem(response: LightMyRequestResponse, code: string): void {
+  const { method = "", url = "" } = response.raw.req;
+  const described = describedOperation(method, url);
+  if (described === undefined) return;
+  const documented = described.operation.responses[String(response.statusCode)]?.description;
+  expect(documented ?? "", `${method} ${described.template} documents \`${code}\``).toContain(
+    `\`${code}\``,
+  );
+}
+
 /** Asserts an RFC 9457 problem with the given status and code, and returns its body. */
 export function expectProblem(
   response: LightMyRequestResponse,
@@ -89,6 +125,7 @@ export function expectProblem(
   expect(body.type).toBe(`urn:clearhub:problem:${code}`);
   expect(body.status).toBe(status);
   expect(body.title).toEqual(expect.any(String));
+  expectDocumentedProblem(response, code);
   return body;
 }
 

@@ -1,4 +1,4 @@
-import { type ProblemCode, problemResponses } from "../problem.ts";
+import { type ProblemCode, problemResponses, unreadableRequestProblems } from "../problem.ts";
 
 /** Every way a participant request is refused before its route runs. */
 export const participantAuthProblems: readonly ProblemCode[] = [
@@ -18,8 +18,7 @@ export const participantAuthProblems: readonly ProblemCode[] = [
 /** The problems every participant route can answer, plus the route's own. */
 export function participantProblems(...codes: readonly ProblemCode[]): Record<number, unknown> {
   return problemResponses(
-    "request_invalid",
-    "body_too_large",
+    ...unreadableRequestProblems,
     ...participantAuthProblems,
     "database_unavailable",
     "internal_error",

@@ -1,9 +1,9 @@
-import { type ProblemCode, problemResponses } from "../problem.ts";
+import { type ProblemCode, problemResponses, unreadableRequestProblems } from "../problem.ts";
 
 /** The problems every operator route can answer, plus the route's own. */
 export function operatorProblems(...codes: readonly ProblemCode[]): Record<number, unknown> {
   return problemResponses(
-    "request_invalid",
+    ...unreadableRequestProblems,
     "credentials_missing",
     "credentials_invalid",
     "internal_error",
