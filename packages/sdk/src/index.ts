@@ -20,3 +20,10 @@ export {
 } from "./problem-error.ts";
 export { type RetryPolicy, retryableStatuses, retryPolicyDefaults } from "./retry-policy.ts";
 export type { FetchFunction } from "./signed-transport.ts";
+export { type WebhookFailureCode, webhookFailureCodes } from "./webhook-failure-codes.ts";
+export {
+  type WebhookDelivery,
+  type WebhookVerification,
+  WebhookVerifier,
+  type WebhookVerifierOptions,
+} from "./webhook-verifier.ts";
