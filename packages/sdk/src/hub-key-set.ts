@@ -66,7 +66,8 @@ export class HubKeySet {
   private readonly url: string;
 
   constructor(private readonly options: HubKeySetOptions) {
-    this.url = new URL(hubKeysPath, options.hubUrl).href;
+    // Under the hub's address as given, path included, as the client's routes are.
+    this.url = `${new URL(options.hubUrl).href.replace(/\/+$/, "")}${hubKeysPath}`;
   }
 
   /** The key, or undefined if the hub does not have it; throws KeySetUnavailableError. */
@@ -76,8 +77,9 @@ export class HubKeySet {
     const known = held?.keys.get(keyId);
     if (fresh && known !== undefined) return known;
     await this.refresh();
-    if (this.held === undefined)
+    if (this.held === undefined) {
       throw new KeySetUnavailableError("the hub's key set was never fetched");
+    }
     return this.held.keys.get(keyId);
   }
 

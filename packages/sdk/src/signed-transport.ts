@@ -60,7 +60,8 @@ export function newExchangeRecord(): ExchangeRecord {
 export class SignedTransport {
   constructor(private readonly options: SignedTransportOptions) {}
 
-  fetchFor(record: ExchangeRecord = newExchangeRecord()): (request: Request) => Promise<Response> {
+  /** A fetch for one call; `record` follows its attempts. */
+  fetchFor(record: ExchangeRecord): (request: Request) => Promise<Response> {
     return (request) => this.exchange(request, record);
   }
 

@@ -48,6 +48,17 @@ export type WebhookVerification =
 
 const keySetRefetchIntervalMsDefault = 30_000;
 const keySetFetchTimeoutMs = 10_000;
+/** A wider window keeps nonces longer and lets older captures be replayed; an hour is plenty. */
+const createdSkewMsMax = 60 * 60 * 1000;
+
+function assertOptions(createdSkewMs: number, refetchIntervalMs: number): void {
+  if (!Number.isFinite(createdSkewMs) || createdSkewMs <= 0 || createdSkewMs > createdSkewMsMax) {
+    throw new RangeError(`createdSkewMs must be above 0 and at most ${createdSkewMsMax}`);
+  }
+  if (!Number.isFinite(refetchIntervalMs) || refetchIntervalMs < 0) {
+    throw new RangeError("keySetRefetchIntervalMs must be a finite number of 0 or more");
+  }
+}
 
 function failure(code: WebhookFailureCode): WebhookVerification {
   return { ok: false, code };
@@ -110,11 +121,13 @@ export class WebhookVerifier {
   constructor(options: WebhookVerifierOptions) {
     this.clock = options.clock ?? Date.now;
     this.createdSkewMs = options.createdSkewMs ?? createdSkewMsDefault;
+    const refetchIntervalMs = options.keySetRefetchIntervalMs ?? keySetRefetchIntervalMsDefault;
+    assertOptions(this.createdSkewMs, refetchIntervalMs);
     this.rememberNonce = options.rememberNonce ?? new NonceMemory(undefined, this.clock).remember;
     this.keySet = new HubKeySet({
       hubUrl: options.hubUrl,
       fetch: options.fetch ?? fetch,
-      refetchIntervalMs: options.keySetRefetchIntervalMs ?? keySetRefetchIntervalMsDefault,
+      refetchIntervalMs,
       fetchTimeoutMs: keySetFetchTimeoutMs,
       clock: this.clock,
     });
