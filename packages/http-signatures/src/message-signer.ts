@@ -18,6 +18,18 @@ export interface RequestToSign extends RequestDescription {
 /** The components the hub requires; a signer may add more (such as content-type). */
 export const signedComponentsDefault = ["@method", "@target-uri", "content-digest"] as const;
 
+/**
+ * What the hub's webhook signatures cover: the components the hub requires of participants,
+ * and the headers naming the event, so a captured request cannot be replayed under another
+ * event's id or type. Receivers require every one of them.
+ */
+export const webhookSignedComponents = [
+  ...signedComponentsDefault,
+  "content-type",
+  "webhook-id",
+  "webhook-event",
+] as const;
+
 export interface SignOptions {
   readonly keyId: string;
   /** An Ed25519 private key. */

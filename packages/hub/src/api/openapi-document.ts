@@ -2,6 +2,7 @@ import type { FastifyDynamicSwaggerOptions } from "@fastify/swagger";
 import { transferResultCodes } from "../domain/ledger/result-code.ts";
 import { operatorSecurityScheme, operatorSecuritySchemeName } from "./operator-auth.ts";
 import { problemCatalogue, problemContentType } from "./problem.ts";
+import { transferEventWebhooks } from "./transfer-event-schema.ts";
 
 export const openapiPath = "/openapi.json";
 export const docsPath = "/docs";
@@ -82,6 +83,7 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
         },
       },
       security: [{ [operatorSecuritySchemeName]: [] }],
+      webhooks: transferEventWebhooks(),
       tags: [
         { name: "participants", description: "Onboarding, status, currencies, caps and funds" },
         { name: "keys", description: "The Ed25519 keys participants sign their requests with" },

@@ -39,7 +39,14 @@ export const ProblemSchema = Type.Object(
     type: Type.String({ description: "urn:clearhub:problem:<code>" }),
     title: Type.String(),
     status: Type.Integer(),
-    code: Type.String({ description: "The problem code; see the API description for the list" }),
+    code: Type.Unsafe<ProblemCode>({
+      type: "string",
+      // An enum, not a union of literals: clients generate the union of codes from it, and
+      // the response serializer treats it as the plain string it is.
+      enum: Object.keys(problemCatalogue),
+      description:
+        "The problem code; the API description lists each with its status. Clients should expect codes added in later versions.",
+    }),
     detail: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(ProblemErrorSchema)),
   },

@@ -42,6 +42,7 @@ import { rotateParticipantKeyRoute } from "./routes/rotate-participant-key-route
 import type { RouteOptions } from "./routes/route-options.ts";
 import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
 import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
+import { TransferEventSchema } from "./transfer-event-schema.ts";
 import { registerStringFormats } from "./typebox-formats.ts";
 
 declare module "fastify" {
@@ -145,6 +146,8 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
     });
   });
   app.addSchema(ProblemSchema);
+  // Referenced by the document's webhooks only: shared so that it lands in its components.
+  app.addSchema(TransferEventSchema);
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: docsPath });
   await app.register(healthRoute);

@@ -7,6 +7,7 @@ import { verifyLedger } from "../app/ledger/verify-ledger.ts";
 import { createLedgerStore } from "../hub.ts";
 import { benchLedger } from "./bench-ledger.ts";
 import { seedDemoNetwork } from "./demo-network.ts";
+import { openapiDocumentText } from "./openapi-document-text.ts";
 import { serve } from "./serve.ts";
 
 /** Where the hub keeps its data unless told otherwise: `DATABASE_URL`, else SQLite in ./data. */
@@ -174,6 +175,15 @@ program
     stderr(
       `data key ${generated.keyId}: put it first in CLEARHUB_DATA_KEYS on every node, the older keys after it`,
     );
+  });
+
+program
+  .command("openapi")
+  .description(
+    "print the OpenAPI 3.1 document of the operator and participant APIs, webhooks included; needs no database",
+  )
+  .action(async () => {
+    process.stdout.write(await openapiDocumentText());
   });
 
 const bench = program.command("bench").description("measure the hub's throughput and latency");

@@ -4,7 +4,7 @@ import { issueOperatorToken } from "../../src/api/operator-auth.ts";
 import { type ApiServer, buildServer, type ServerOptions } from "../../src/api/server.ts";
 import type { Hub } from "../../src/hub.ts";
 import type { Backend } from "../support/backends.ts";
-import { openTestHub, type TestHub } from "../support/test-hub.ts";
+import { openTestHub, type TestHub, type TestHubOptions } from "../support/test-hub.ts";
 
 /** A hub on a fresh isolated store, its operator API, and a valid operator token. */
 export interface ApiHarness {
@@ -19,12 +19,16 @@ export interface ApiHarness {
   ): Promise<LightMyRequestResponse>;
 }
 
-/** A harness of its own, for tests that need the server built their way (a logger, say). */
+/**
+ * A harness of its own, for tests that need the server or the hub built their way (a logger,
+ * the webhook dispatcher running, say).
+ */
 export async function openApiHarness(
   backend: Backend,
   serverOptions: ServerOptions = {},
+  hubOptions: TestHubOptions = {},
 ): Promise<ApiHarness & { readonly test: TestHub; dispose(): Promise<void> }> {
-  const test = await openTestHub(backend);
+  const test = await openTestHub(backend, hubOptions);
   const app = await buildServer(test.hub, serverOptions);
   apiDocument ??= app.swagger() as unknown as ApiDocument;
   const { token } = await issueOperatorToken(test.hub.participantStore, "test operator");

@@ -1,4 +1,4 @@
-import { signRequest } from "@clearhub/http-signatures";
+import { signRequest, webhookSignedComponents } from "@clearhub/http-signatures";
 import { Agent, request } from "undici";
 import type {
   OutgoingWebhook,
@@ -6,20 +6,6 @@ import type {
   WebhookSender,
 } from "../../app/ports/webhook-sender.ts";
 import type { HubSigningKey } from "../signing/hub-signing-key.ts";
-
-/**
- * What the hub's signature covers: the method, the whole URL and the body's digest, which the
- * participant API's verifier requires too, and the headers naming the event, so a captured
- * request cannot be replayed under another event's id or type.
- */
-export const webhookSignedComponents = [
-  "@method",
-  "@target-uri",
-  "content-digest",
-  "content-type",
-  "webhook-id",
-  "webhook-event",
-] as const;
 
 export interface HttpWebhookSenderOptions {
   /** The whole request, from connecting to reading the answer; then it counts as failed. */

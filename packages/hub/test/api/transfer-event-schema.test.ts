@@ -1,0 +1,65 @@
+/**
+ * The payload the ledger writes into the outbox is what the OpenAPI document promises
+ * receivers: every event of every transfer kind validates against TransferEventSchema.
+ */
+import { Value } from "@sinclair/typebox/value";
+import { expect, it } from "vitest";
+import { TransferEventSchema } from "../../src/api/transfer-event-schema.ts";
+import { registerStringFormats } from "../../src/api/typebox-formats.ts";
+import type { AccountState } from "../../src/domain/ledger/account.ts";
+import type { StoredTransfer, TransferKind } from "../../src/domain/ledger/transfer.ts";
+import { transferEvents } from "../../src/domain/notifications/transfer-event.ts";
+
+function position(id: number, participantId: string): AccountState {
+  return {
+    id,
+    participantId,
+    kind: "position",
+    currency: "EUR",
+    participantActive: true,
+    debitLimit: null,
+    debitsPosted: 0n,
+    creditsPosted: 0n,
+    debitsPending: 0n,
+    creditsPending: 0n,
+  };
+}
+
+function transfer(kind: TransferKind, reference: string | null): StoredTransfer {
+  const resolves = kind === "commit" || kind === "void" || kind === "expire";
+  return {
+    id: resolves ? `~${kind}:t-1` : "t-1",
+    kind,
+    debitAccountId: 1,
+    creditAccountId: 2,
+    amount: 1230n,
+    currency: "EUR",
+    pendingId: resolves ? "t-1" : null,
+    timeoutMs: kind === "pending" ? 60_000 : null,
+    expiresAt: kind === "pending" ? 1_800_000_060_000 : null,
+    reference,
+    linked: false,
+    batchSeq: 1,
+    batchIndex: 0,
+    createdAt: 1_800_000_000_000,
+  };
+}
+
+it("holds every event of every transfer kind to the published schema", () => {
+  registerStringFormats();
+  const accounts = new Map([
+    [1, position(1, "wallet-a")],
+    [2, position(2, "bank-b")],
+  ]);
+  const kinds: TransferKind[] = ["posted", "pending", "commit", "void", "expire"];
+  const events = transferEvents(
+    kinds.flatMap((kind) => [transfer(kind, null), transfer(kind, "invoice 7")]),
+    accounts,
+  );
+  expect(new Set(events.map((event) => event.type)).size).toBe(kinds.length);
+  for (const event of events) {
+    const payload = JSON.parse(event.payload);
+    expect([...Value.Errors(TransferEventSchema, payload)], event.payload).toEqual([]);
+    expect(payload).toMatchObject({ id: event.id, type: event.type });
+  }
+});

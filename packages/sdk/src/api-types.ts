@@ -1,0 +1,51 @@
+import type { components, paths } from "./generated/openapi-types.ts";
+
+/**
+ * Names for the shapes of the participant API, every one taken from the types generated from
+ * the hub's OpenAPI document: when the hub's API changes, these change with it.
+ */
+
+type JsonContent<Entry> = Entry extends { content: { "application/json": infer Body } }
+  ? Body
+  : never;
+
+/** A transfer as the hub answers it: amounts are decimal strings, numbers masked. */
+export type Transfer = JsonContent<paths["/v1/transfers/{transferId}"]["get"]["responses"][200]>;
+export type TransferState = Transfer["state"];
+
+/** A transfer as the hub takes it; `id` is the idempotency key. */
+export type NewTransfer = JsonContent<paths["/v1/transfers"]["post"]["requestBody"]>;
+/** A new transfer whose `id` the client sets to a fresh UUID when it is left out. */
+export type TransferRequest = Omit<NewTransfer, "id"> & { readonly id?: string };
+export type CustomerParty = NonNullable<NewTransfer["debtor"]>;
+
+export type TransferPage = JsonContent<paths["/v1/transfers"]["get"]["responses"][200]>;
+/** Filters and paging of the transfer list; `cursor` is the previous page's `next`. */
+export type TransferQuery = NonNullable<paths["/v1/transfers"]["get"]["parameters"]["query"]>;
+/** One item of a bulk answer: `status` is what the item alone would have answered. */
+export type BulkTransferResult = JsonContent<
+  paths["/v1/transfers/bulk"]["post"]["responses"][200]
+>["results"][number];
+
+export type Account = JsonContent<
+  paths["/v1/accounts"]["get"]["responses"][200]
+>["accounts"][number];
+
+export type WebhookEndpoint = JsonContent<
+  paths["/v1/webhook-endpoints/{endpointId}"]["get"]["responses"][200]
+>;
+export type NewWebhookEndpoint = JsonContent<paths["/v1/webhook-endpoints"]["post"]["requestBody"]>;
+
+/** An RFC 9457 problem as the hub writes it. */
+export type Problem = components["schemas"]["Problem"];
+/** Every code this version of the hub's document lists. */
+export type ProblemCode = Problem["code"];
+
+/** The body of every webhook the hub sends. */
+export type TransferEvent = components["schemas"]["TransferEvent"];
+export type EventType = TransferEvent["type"];
+
+/** The hub's public signing keys, a JWK Set. */
+export type HubKeySet = JsonContent<
+  paths["/.well-known/clearhub-hub-keys"]["get"]["responses"][200]
+>;

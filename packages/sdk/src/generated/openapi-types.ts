@@ -1,0 +1,2043 @@
+/**
+ * Generated from the hub's OpenAPI document (`clearhub openapi`) by openapi-typescript.
+ * Do not edit: run `npm run generate -w @clearhub/sdk` after changing the hub's API.
+ */
+
+export interface paths {
+    "/.well-known/clearhub-hub-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys webhooks are signed with
+         * @description A JWK Set. Find the key whose `kid` is the `keyid` of a webhook's Signature-Input and verify the signature (RFC 9421, Ed25519) with it.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: {
+                                /** @enum {string} */
+                                kty: "OKP";
+                                /** @enum {string} */
+                                crv: "Ed25519";
+                                /** @description The raw 32-byte public key, base64url without padding */
+                                x: string;
+                                /** @description The RFC 7638 thumbprint of the key: the `keyid` of the hub's signatures */
+                                kid: string;
+                                /** @enum {string} */
+                                use: "sig";
+                                /** @enum {string} */
+                                alg: "EdDSA";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A signed request that does nothing
+         * @description Answers 204 once the signature verified: a way to test keys and signing, and the measure of what authentication alone costs.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem: `request_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own accounts and balances */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                /** @description The ledger account id transfers name */
+                                id: number;
+                                kind: "position" | "settlement" | "fee" | "reconciliation";
+                                currency: string;
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                debitsPosted: string;
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                creditsPosted: string;
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                debitsPending: string;
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                creditsPending: string;
+                                /** @description Credits posted minus debits posted; may be negative */
+                                balance: string;
+                                /** @description Positions only: how far the position may go into debit */
+                                netDebitCap?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Transfers the caller is party to, newest first
+         * @description Pages of up to 500 (default 100). Pass `next` as `cursor` for the next page, with the same filters; `next` is null on the last page. Transfers committed while paging appear on the first page, never twice.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description `next` of the previous page */
+                    cursor?: string;
+                    /** @description Created at or after */
+                    from?: string;
+                    /** @description Created before */
+                    to?: string;
+                    /** @description Only transfers with this participant */
+                    counterparty?: string;
+                    state?: "posted" | "reserved" | "committed" | "voided" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            transfers: {
+                                id: string;
+                                /** @description The paying participant's id */
+                                payer: string;
+                                /** @description The receiving participant's id */
+                                payee: string;
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                                reference: string | null;
+                                /** @description posted: moved. reserved: held for the payee until committed, voided or expired. committed, voided, expired: how a reservation ended. */
+                                state: "posted" | "reserved" | "committed" | "voided" | "expired";
+                                /** @description For a reservation: when it lapses unless committed */
+                                expiresAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /**
+                                 * MaskedCustomerParty
+                                 * @description As sent, with every number masked
+                                 */
+                                debtor?: {
+                                    name?: string;
+                                    /** @example ****4242 */
+                                    cardNumber?: string;
+                                    /** @example ****3000 */
+                                    accountNumber?: string;
+                                    /** @example 1****2X */
+                                    idNumber?: string;
+                                };
+                                /**
+                                 * MaskedCustomerParty
+                                 * @description As sent, with every number masked
+                                 */
+                                creditor?: {
+                                    name?: string;
+                                    /** @example ****4242 */
+                                    cardNumber?: string;
+                                    /** @example ****3000 */
+                                    accountNumber?: string;
+                                    /** @example 1****2X */
+                                    idNumber?: string;
+                                };
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid`, `cursor_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Pay another participant, or reserve the amount for it
+         * @description Moves the amount from the caller's position to the payee's, or with `reserveForMs` reserves it until the caller commits or voids it.
+         *
+         *     The `id` is the idempotency key: sending the same body again answers the first answer again (with the `idempotent-replayed: true` header) and moves nothing; a different body under an id already used answers 409 `idempotency_key_reused`. A refused request wrote nothing, so it may be corrected and sent again under the same id.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The client's id for the transfer, unique across the ledger: 1-64 characters of A-Z, a-z, 0-9 and ._:- starting with a letter or digit. Unique across the network (a UUID is a good choice) and the key that makes a retry safe. */
+                        id: string;
+                        /** @description The payee participant's id */
+                        payee: string;
+                        /**
+                         * @description A decimal string in the currency's major unit, e.g. "12.30" for 12.30 EUR; at most as many decimals as the currency has minor digits.
+                         * @example 12.30
+                         */
+                        amount: string;
+                        /**
+                         * @description An ISO 4217 alphabetic code, e.g. EUR
+                         * @example EUR
+                         */
+                        currency: string;
+                        reference?: string;
+                        /** @description Reserve the amount instead of moving it: the payer commits or voids the reservation within this many milliseconds, or it expires. */
+                        reserveForMs?: number;
+                        /**
+                         * CustomerParty
+                         * @description The customer on one side. Card, account and ID numbers are stored encrypted and only ever answered masked; spaces and hyphens in them are ignored.
+                         */
+                        debtor?: {
+                            name?: string;
+                            cardNumber?: string;
+                            accountNumber?: string;
+                            idNumber?: string;
+                        };
+                        /**
+                         * CustomerParty
+                         * @description The customer on one side. Card, account and ID numbers are stored encrypted and only ever answered masked; spaces and hyphens in them are ignored.
+                         */
+                        creditor?: {
+                            name?: string;
+                            cardNumber?: string;
+                            accountNumber?: string;
+                            idNumber?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The paying participant's id */
+                            payer: string;
+                            /** @description The receiving participant's id */
+                            payee: string;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            /** @description posted: moved. reserved: held for the payee until committed, voided or expired. committed, voided, expired: how a reservation ended. */
+                            state: "posted" | "reserved" | "committed" | "voided" | "expired";
+                            /** @description For a reservation: when it lapses unless committed */
+                            expiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * MaskedCustomerParty
+                             * @description As sent, with every number masked
+                             */
+                            debtor?: {
+                                name?: string;
+                                /** @example ****4242 */
+                                cardNumber?: string;
+                                /** @example ****3000 */
+                                accountNumber?: string;
+                                /** @example 1****2X */
+                                idNumber?: string;
+                            };
+                            /**
+                             * MaskedCustomerParty
+                             * @description As sent, with every number masked
+                             */
+                            creditor?: {
+                                name?: string;
+                                /** @example ****4242 */
+                                cardNumber?: string;
+                                /** @example ****3000 */
+                                accountNumber?: string;
+                                /** @example 1****2X */
+                                idNumber?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `idempotency_key_reused`, `transfer_id_taken`, `participant_inactive` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `currency_unknown`, `amount_invalid`, `amount_not_positive`, `amount_too_precise`, `amount_too_large`, `card_number_invalid`, `card_number_check_digit_invalid`, `bank_account_number_invalid`, `id_number_invalid`, `payee_not_found`, `payee_is_payer`, `payee_currency_not_held`, `currency_not_held`, `id_invalid`, `reference_invalid`, `timeout_invalid`, `exceeds_net_debit_cap`, `insufficient_liquidity`, `balance_overflow` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error`, `sealed_data_unreadable` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable`, `storage_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Up to 1000 transfers in one request
+         * @description Each transfer is read, checked and applied on its own, with the same rules and idempotency as `POST /v1/transfers`, and answers its own result, in request order: one refused transfer does not stop the others. Problem codes an item can carry: `currency_unknown`, `amount_invalid`, `amount_not_positive`, `amount_too_precise`, `amount_too_large`, `card_number_invalid`, `card_number_check_digit_invalid`, `bank_account_number_invalid`, `id_number_invalid`, `payee_not_found`, `payee_is_payer`, `payee_currency_not_held`, `currency_not_held`, `idempotency_key_reused`, `transfer_id_taken`, `id_invalid`, `reference_invalid`, `timeout_invalid`, `participant_inactive`, `exceeds_net_debit_cap`, `insufficient_liquidity`, `balance_overflow`, `storage_unavailable`, `sealed_data_unreadable`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1..1000 transfers, each answered on its own */
+                        transfers: {
+                            /** @description The client's id for the transfer, unique across the ledger: 1-64 characters of A-Z, a-z, 0-9 and ._:- starting with a letter or digit. Unique across the network (a UUID is a good choice) and the key that makes a retry safe. */
+                            id: string;
+                            /** @description The payee participant's id */
+                            payee: string;
+                            /**
+                             * @description A decimal string in the currency's major unit, e.g. "12.30" for 12.30 EUR; at most as many decimals as the currency has minor digits.
+                             * @example 12.30
+                             */
+                            amount: string;
+                            /**
+                             * @description An ISO 4217 alphabetic code, e.g. EUR
+                             * @example EUR
+                             */
+                            currency: string;
+                            reference?: string;
+                            /** @description Reserve the amount instead of moving it: the payer commits or voids the reservation within this many milliseconds, or it expires. */
+                            reserveForMs?: number;
+                            /**
+                             * CustomerParty
+                             * @description The customer on one side. Card, account and ID numbers are stored encrypted and only ever answered masked; spaces and hyphens in them are ignored.
+                             */
+                            debtor?: {
+                                name?: string;
+                                cardNumber?: string;
+                                accountNumber?: string;
+                                idNumber?: string;
+                            };
+                            /**
+                             * CustomerParty
+                             * @description The customer on one side. Card, account and ID numbers are stored encrypted and only ever answered masked; spaces and hyphens in them are ignored.
+                             */
+                            creditor?: {
+                                name?: string;
+                                cardNumber?: string;
+                                accountNumber?: string;
+                                idNumber?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                /** @description The status POST /v1/transfers would have answered for this transfer alone */
+                                status: number;
+                                replayed?: boolean;
+                                /** ParticipantTransfer */
+                                transfer?: {
+                                    id: string;
+                                    /** @description The paying participant's id */
+                                    payer: string;
+                                    /** @description The receiving participant's id */
+                                    payee: string;
+                                    /**
+                                     * @description A decimal string with exactly the currency's minor digits
+                                     * @example 12.30
+                                     */
+                                    amount: string;
+                                    currency: string;
+                                    reference: string | null;
+                                    /** @description posted: moved. reserved: held for the payee until committed, voided or expired. committed, voided, expired: how a reservation ended. */
+                                    state: "posted" | "reserved" | "committed" | "voided" | "expired";
+                                    /** @description For a reservation: when it lapses unless committed */
+                                    expiresAt: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /**
+                                     * MaskedCustomerParty
+                                     * @description As sent, with every number masked
+                                     */
+                                    debtor?: {
+                                        name?: string;
+                                        /** @example ****4242 */
+                                        cardNumber?: string;
+                                        /** @example ****3000 */
+                                        accountNumber?: string;
+                                        /** @example 1****2X */
+                                        idNumber?: string;
+                                    };
+                                    /**
+                                     * MaskedCustomerParty
+                                     * @description As sent, with every number masked
+                                     */
+                                    creditor?: {
+                                        name?: string;
+                                        /** @example ****4242 */
+                                        cardNumber?: string;
+                                        /** @example ****3000 */
+                                        accountNumber?: string;
+                                        /** @example 1****2X */
+                                        idNumber?: string;
+                                    };
+                                };
+                                /** @description The problem code of a refused transfer */
+                                code?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large`, `batch_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers/{transferId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A transfer the caller is party to, as it is now
+         * @description A transfer the caller is neither payer nor payee of answers 404, exactly as one that does not exist.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    transferId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The paying participant's id */
+                            payer: string;
+                            /** @description The receiving participant's id */
+                            payee: string;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            /** @description posted: moved. reserved: held for the payee until committed, voided or expired. committed, voided, expired: how a reservation ended. */
+                            state: "posted" | "reserved" | "committed" | "voided" | "expired";
+                            /** @description For a reservation: when it lapses unless committed */
+                            expiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * MaskedCustomerParty
+                             * @description As sent, with every number masked
+                             */
+                            debtor?: {
+                                name?: string;
+                                /** @example ****4242 */
+                                cardNumber?: string;
+                                /** @example ****3000 */
+                                accountNumber?: string;
+                                /** @example 1****2X */
+                                idNumber?: string;
+                            };
+                            /**
+                             * MaskedCustomerParty
+                             * @description As sent, with every number masked
+                             */
+                            creditor?: {
+                                name?: string;
+                                /** @example ****4242 */
+                                cardNumber?: string;
+                                /** @example ****3000 */
+                                accountNumber?: string;
+                                /** @example 1****2X */
+                                idNumber?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `transfer_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers/{transferId}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit a reservation: the amount moves to the payee
+         * @description Only the payer resolves its reservation. Asking again once it is committed answers the same transfer again with `idempotent-replayed: true`; a reservation resolved the other way, or expired, answers 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    transferId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The paying participant's id */
+                            payer: string;
+                            /** @description The receiving participant's id */
+                            payee: string;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            /** @description posted: moved. reserved: held for the payee until committed, voided or expired. committed, voided, expired: how a reservation ended. */
+                            state: "posted" | "reserved" | "committed" | "voided" | "expired";
+                            /** @description For a reservation: when it lapses unless committed */
+                            expiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * MaskedCustomerParty
+                             * @description As sent, with every number masked
+                             */
+                            debtor?: {
+                                name?: string;
+                                /** @example ****4242 */
+                                cardNumber?: string;
+                                /** @example ****3000 */
+                                accountNumber?: string;
+                                /** @example 1****2X */
+                                idNumber?: string;
+                            };
+                            /**
+                             * MaskedCustomerParty
+                             * @description As sent, with every number masked
+                             */
+                            creditor?: {
+                                name?: string;
+                                /** @example ****4242 */
+                                cardNumber?: string;
+                                /** @example ****3000 */
+                                accountNumber?: string;
+                                /** @example 1****2X */
+                                idNumber?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted`, `resolution_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `transfer_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `already_committed`, `already_voided`, `pending_expired`, `participant_inactive` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `pending_not_found` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable`, `storage_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers/{transferId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void a reservation: the amount returns to the payer
+         * @description Only the payer resolves its reservation. Asking again once it is voided answers the same transfer again with `idempotent-replayed: true`; a reservation resolved the other way, or expired, answers 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    transferId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The paying participant's id */
+                            payer: string;
+                            /** @description The receiving participant's id */
+                            payee: string;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            /** @description posted: moved. reserved: held for the payee until committed, voided or expired. committed, voided, expired: how a reservation ended. */
+                            state: "posted" | "reserved" | "committed" | "voided" | "expired";
+                            /** @description For a reservation: when it lapses unless committed */
+                            expiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * MaskedCustomerParty
+                             * @description As sent, with every number masked
+                             */
+                            debtor?: {
+                                name?: string;
+                                /** @example ****4242 */
+                                cardNumber?: string;
+                                /** @example ****3000 */
+                                accountNumber?: string;
+                                /** @example 1****2X */
+                                idNumber?: string;
+                            };
+                            /**
+                             * MaskedCustomerParty
+                             * @description As sent, with every number masked
+                             */
+                            creditor?: {
+                                name?: string;
+                                /** @example ****4242 */
+                                cardNumber?: string;
+                                /** @example ****3000 */
+                                accountNumber?: string;
+                                /** @example 1****2X */
+                                idNumber?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted`, `resolution_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `transfer_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `already_committed`, `already_voided`, `pending_expired`, `participant_inactive` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `pending_not_found` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable`, `storage_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's webhook endpoints
+         * @description A participant has at most 10 endpoints.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endpoints: {
+                                id: string;
+                                /** @description The URL as the hub sends to it, normalised */
+                                url: string;
+                                /** @description Sorted, without duplicates */
+                                eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Have some of the caller's events sent to a URL
+         * @description Each event of a subscribed type is sent to the URL as a signed POST (see the webhooks section of the API description). A participant has at most 10 endpoints.
+         *
+         *     The `id` is the idempotency key: the same registration again answers 200 with the `idempotent-replayed: true` header; another URL or other event types under an id in use answer 409 `webhook_endpoint_conflict`. To change an endpoint, delete it and register it again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Chosen by the participant; registering the same id again is a harmless retry */
+                        id: string;
+                        /** @description An absolute http or https URL, without credentials or fragment */
+                        url: string;
+                        /**
+                         * @description The events to send to this endpoint:
+                         *
+                         *     - `transfer.credited`: A posted transfer credited your position (sent to the payee).
+                         *     - `transfer.reserved`: A pending transfer reserved funds for you (sent to the payee).
+                         *     - `transfer.committed`: A pending transfer was committed (sent to both parties).
+                         *     - `transfer.voided`: A pending transfer was voided (sent to both parties).
+                         *     - `transfer.expired`: A pending transfer expired before it was committed (sent to both parties).
+                         */
+                        eventTypes: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The URL as the hub sends to it, normalised */
+                            url: string;
+                            /** @description Sorted, without duplicates */
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The URL as the hub sends to it, normalised */
+                            url: string;
+                            /** @description Sorted, without duplicates */
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `webhook_endpoint_conflict`, `webhook_endpoints_exhausted` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `webhook_endpoint_id_invalid`, `webhook_url_invalid`, `webhook_event_types_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's webhook endpoints */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Chosen by the participant; registering the same id again is a harmless retry */
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The URL as the hub sends to it, normalised */
+                            url: string;
+                            /** @description Sorted, without duplicates */
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `webhook_endpoint_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Stop sending events to an endpoint
+         * @description Deliveries already due to the endpoint are not sent; the operator sees them dead, with the reason. Deleting again answers 404.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Chosen by the participant; registering the same id again is a harmless retry */
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem: `request_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `webhook_endpoint_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export interface webhooks {
+    "transfer.credited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A posted transfer credited your position (sent to the payee).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TransferEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "transfer.reserved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A pending transfer reserved funds for you (sent to the payee).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TransferEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "transfer.committed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A pending transfer was committed (sent to both parties).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TransferEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "transfer.voided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A pending transfer was voided (sent to both parties).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TransferEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "transfer.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A pending transfer expired before it was committed (sent to both parties).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TransferEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export interface components {
+    schemas: {
+        /** Problem */
+        Problem: {
+            /** @description urn:clearhub:problem:<code> */
+            type: string;
+            title: string;
+            status: number;
+            /**
+             * @description The problem code; the API description lists each with its status. Clients should expect codes added in later versions.
+             * @enum {string}
+             */
+            code: "request_invalid" | "body_invalid_json" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending";
+            detail?: string;
+            errors?: {
+                /** @description For bulk requests: the position of the offending item */
+                index?: number;
+                /** @description A machine-readable code for this error */
+                code?: string;
+                /** @description Where the error is: body, querystring, params or headers */
+                location?: string;
+                /** @description JSON Pointer (RFC 6901) to the offending value */
+                pointer?: string;
+                detail?: string;
+            }[];
+        };
+        /**
+         * TransferEvent
+         * @description What happened to a transfer between two participants' positions.
+         */
+        TransferEvent: {
+            /**
+             * @description `<type>:<transferId>`: the same for every recipient, endpoint and retry, and equal to the `webhook-id` header. Deduplicate on it.
+             * @example transfer.credited:t-1
+             */
+            id: string;
+            /** @description Equal to the `webhook-event` header */
+            type: "transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired";
+            /**
+             * Format: date-time
+             * @description When the ledger applied the transfer that raised the event
+             */
+            createdAt: string;
+            data: {
+                /** @description The transfer the event is about; for a reservation, the pending one */
+                transferId: string;
+                /** @description Where the transfer stands after this event; events of one transfer may arrive out of order */
+                state: "posted" | "reserved" | "committed" | "voided" | "expired";
+                /** @description The paying participant's id */
+                payer: string;
+                /** @description The receiving participant's id */
+                payee: string;
+                /**
+                 * @description A decimal string with exactly the currency's minor digits
+                 * @example 12.30
+                 */
+                amount: string;
+                currency: string;
+                reference: string | null;
+            };
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
