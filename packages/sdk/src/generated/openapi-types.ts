@@ -91,7 +91,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Problem: `request_invalid` */
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -120,6 +120,15 @@ export interface paths {
                 };
                 /** @description Problem: `body_too_large` */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -210,7 +219,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_invalid` */
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -239,6 +248,15 @@ export interface paths {
                 };
                 /** @description Problem: `body_too_large` */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -362,7 +380,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_invalid`, `cursor_invalid` */
+                /** @description Problem: `request_invalid`, `body_invalid_json`, `cursor_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -391,6 +409,15 @@ export interface paths {
                 };
                 /** @description Problem: `body_too_large` */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -530,7 +557,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_invalid` */
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -568,6 +595,15 @@ export interface paths {
                 };
                 /** @description Problem: `body_too_large` */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -742,7 +778,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_invalid` */
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -771,6 +807,15 @@ export interface paths {
                 };
                 /** @description Problem: `body_too_large`, `batch_too_large` */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -880,7 +925,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_invalid` */
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -918,6 +963,15 @@ export interface paths {
                 };
                 /** @description Problem: `body_too_large` */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1031,7 +1085,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_invalid` */
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1078,6 +1132,15 @@ export interface paths {
                 };
                 /** @description Problem: `body_too_large` */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1198,7 +1261,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_invalid` */
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1245,6 +1308,15 @@ export interface paths {
                 };
                 /** @description Problem: `body_too_large` */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1326,7 +1398,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_invalid` */
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1355,6 +1427,15 @@ export interface paths {
                 };
                 /** @description Problem: `body_too_large` */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1451,7 +1532,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_invalid` */
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1489,6 +1570,15 @@ export interface paths {
                 };
                 /** @description Problem: `body_too_large` */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1568,7 +1658,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_invalid` */
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1606,6 +1696,15 @@ export interface paths {
                 };
                 /** @description Problem: `body_too_large` */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1658,7 +1757,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Problem: `request_invalid` */
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1696,6 +1795,15 @@ export interface paths {
                 };
                 /** @description Problem: `body_too_large` */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
