@@ -12,6 +12,7 @@ import {
   openDatabase,
   sqliteDataDirDefault,
 } from "./adapters/store/database.ts";
+import { KyselyAuditLogStore } from "./adapters/store/kysely-audit-log-store.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
 import { KyselyParticipantTransferStore } from "./adapters/store/kysely-participant-transfer-store.ts";
@@ -23,15 +24,18 @@ import {
   HttpWebhookSender,
   httpWebhookSenderDefaults,
 } from "./adapters/webhooks/http-webhook-sender.ts";
+import { AuditLogService } from "./app/audit/audit-log-service.ts";
 import {
   GroupCommit,
   type GroupCommitOptions,
   groupCommitDefaults,
 } from "./app/ledger/group-commit.ts";
+import { OperatorTransferService } from "./app/ledger/operator-transfer-service.ts";
 import { WebhookDeliveryService } from "./app/notifications/webhook-delivery-service.ts";
 import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-service.ts";
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
+import type { AuditLogStore } from "./app/ports/audit-log-store.ts";
 import type { FieldSealer } from "./app/ports/field-sealer.ts";
 import type { LedgerStore } from "./app/ports/ledger-store.ts";
 import type { NonceCache } from "./app/ports/nonce-cache.ts";
@@ -81,6 +85,11 @@ export interface Hub {
   readonly database: Database;
   readonly ledgerStore: LedgerStore;
   readonly ledger: GroupCommit;
+  /** Transfers the operator posts, audited. */
+  readonly operatorTransfers: OperatorTransferService;
+  /** The hash-chained log of operator actions. */
+  readonly auditLogStore: AuditLogStore;
+  readonly auditLog: AuditLogService;
   readonly participants: ParticipantService;
   readonly participantStore: KyselyParticipantStore;
   /** Transfers between participants, as the participant API offers them. */
@@ -166,8 +175,9 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
   const metrics = new HubMetrics();
   const ledgerStore = createLedgerStore(database);
   const ledger = new GroupCommit(ledgerStore, observedGroupCommit(metrics, config.groupCommit));
+  const auditLogStore = new KyselyAuditLogStore(database.kysely);
   const participantStore = new KyselyParticipantStore(database.kysely);
-  const participants = new ParticipantService(participantStore, ledger);
+  const participants = new ParticipantService(participantStore, ledger, auditLogStore);
   await participants.ensureOperator();
   const participantTransfers = new ParticipantTransferService(
     participantStore,
@@ -201,6 +211,9 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     database,
     ledgerStore,
     ledger,
+    operatorTransfers: new OperatorTransferService(ledger, auditLogStore),
+    auditLogStore,
+    auditLog: new AuditLogService(auditLogStore),
     participants,
     participantStore,
     participantTransfers,

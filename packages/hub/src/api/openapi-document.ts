@@ -91,6 +91,7 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           description:
             "Participants: their webhook endpoints. The operator: the outbox of deliveries. The hub's signing key",
         },
+        { name: "audit", description: "The hash-chained log of every operator action" },
         { name: "operations", description: "Liveness and readiness probes" },
         { name: "connectivity", description: "Participants: test signing and keys" },
         { name: "accounts", description: "Participants: their own balances" },

@@ -28,6 +28,7 @@ import { getParticipantRoute } from "./routes/get-participant-route.ts";
 import { getTransferRoute } from "./routes/get-transfer-route.ts";
 import { healthRoute } from "./routes/health-route.ts";
 import { hubKeysRoute } from "./routes/hub-keys-route.ts";
+import { listAuditLogRoute } from "./routes/list-audit-log-route.ts";
 import { listParticipantKeysRoute } from "./routes/list-participant-keys-route.ts";
 import { listParticipantsRoute } from "./routes/list-participants-route.ts";
 import { listWebhookDeliveriesRoute } from "./routes/list-webhook-deliveries-route.ts";
@@ -94,6 +95,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   resultCodesRoute,
   listWebhookDeliveriesRoute,
   redeliverWebhookRoute,
+  listAuditLogRoute,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
@@ -129,6 +131,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   app.setErrorHandler(problemErrorHandler);
   app.setNotFoundHandler(routeNotFoundHandler);
   app.decorateRequest("caller", "anonymous");
+  app.decorateRequest("operatorToken", undefined);
   app.decorateRequest("participant", undefined);
   app.decorateRequest("rawBody", undefined);
   app.addHook("onRequest", async (request, reply) => {

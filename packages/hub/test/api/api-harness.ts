@@ -4,6 +4,7 @@ import { issueOperatorToken } from "../../src/api/operator-auth.ts";
 import { type ApiServer, buildServer, type ServerOptions } from "../../src/api/server.ts";
 import type { Hub } from "../../src/hub.ts";
 import type { Backend } from "../support/backends.ts";
+import { testActor } from "../support/test-actor.ts";
 import { openTestHub, type TestHub } from "../support/test-hub.ts";
 
 /** A hub on a fresh isolated store, its operator API, and a valid operator token. */
@@ -27,7 +28,7 @@ export async function openApiHarness(
   const test = await openTestHub(backend);
   const app = await buildServer(test.hub, serverOptions);
   apiDocument ??= app.swagger() as unknown as ApiDocument;
-  const { token } = await issueOperatorToken(test.hub.participantStore, "test operator");
+  const { token } = await issueOperatorToken(test.hub.participantStore, "test operator", testActor);
   return {
     test,
     app,

@@ -39,6 +39,7 @@ const documentedRoutes = [
   "POST /operator/v1/transfers",
   "GET /operator/v1/transfers/{transferId}",
   "GET /operator/v1/result-codes",
+  "GET /operator/v1/audit-log",
   "POST /v1/ping",
   "GET /v1/accounts",
   "POST /v1/transfers",

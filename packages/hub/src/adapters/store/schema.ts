@@ -17,6 +17,8 @@ export interface ClearhubSchema {
   transfer_details: TransferDetailsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
 }
 
 export interface ParticipantsTable {
@@ -133,4 +135,23 @@ export interface WebhookDeliveriesTable {
   last_error: string | null;
   created_at: bigint;
   delivered_at: bigint | null;
+}
+
+export interface AuditLogTable {
+  seq: bigint;
+  at: bigint;
+  actor_kind: string;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  subject: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number | bigint;
+  seq: bigint;
+  hash: string;
 }
