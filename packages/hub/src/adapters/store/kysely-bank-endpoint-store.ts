@@ -38,6 +38,7 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
       }
       const count = await countEndpoints(trx, endpoint.bankId);
       if (count >= endpointsMax) return { ok: false, code: "bank_endpoints_exhausted" };
+      assertOnePrimary(endpoint.bankId, count, await primaryIdIn(trx, endpoint.bankId));
       await trx.insertInto("bank_endpoints").values(endpointRow(endpoint)).execute();
       const primary = count === 0;
       if (primary) {
@@ -115,6 +116,10 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
       .orderBy("id")
       .execute();
     const primary = await primaryIdIn(this.db, bankId);
+    assertOnePrimary(bankId, rows.length, primary);
+    if (primary !== undefined && !rows.some((row) => row.id === primary)) {
+      throw new Error(`bank ${bankId}'s primary endpoint ${primary} is not among its endpoints`);
+    }
     return { endpoints: rows.map(endpointFromRow), primaryEndpointId: primary ?? null };
   }
 
@@ -132,6 +137,13 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
       .where("p.bank_id", "=", bankId)
       .executeTakeFirst();
     return row === undefined ? undefined : endpointFromRow(row);
+  }
+}
+
+/** A bank with endpoints has exactly one primary, and one without has none: checked on write and on read. */
+function assertOnePrimary(bankId: string, endpoints: number, primary: string | undefined): void {
+  if (endpoints > 0 !== (primary !== undefined)) {
+    throw new Error(`bank ${bankId} has ${endpoints} endpoints and primary ${primary ?? "none"}`);
   }
 }
 
