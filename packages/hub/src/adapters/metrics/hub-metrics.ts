@@ -179,15 +179,15 @@ export class HubMetrics {
     help: "1 for the circuit breaker state each bank endpoint is in on this node, 0 for the others",
     labelNames: ["bank", "endpoint", "state"] as const,
     registers: [this.registry],
-    collect: () => this.collectEndpointHealth(),
+    collect: () => this.collectBreakerStates(),
   });
 
-  /** Set by the breaker gauge's collect, which runs first since it is registered first. */
   private readonly endpointInFlight = new Gauge({
     name: `${metricPrefix}bank_endpoint_in_flight`,
     help: "Calls to each bank endpoint in flight from this node",
     labelNames: ["bank", "endpoint"] as const,
     registers: [this.registry],
+    collect: () => this.collectInFlight(),
   });
 
   constructor() {
@@ -244,15 +244,23 @@ export class HubMetrics {
     this.readEndpointHealth = read;
   }
 
-  private collectEndpointHealth(): void {
+  private collectBreakerStates(): void {
     this.endpointBreaker.reset();
-    this.endpointInFlight.reset();
     for (const health of this.readEndpointHealth?.() ?? []) {
       const labels = { bank: health.bankId, endpoint: health.endpointId };
       for (const state of breakerStates) {
         this.endpointBreaker.set({ ...labels, state }, health.breaker === state ? 1 : 0);
       }
-      this.endpointInFlight.set(labels, health.inFlight);
+    }
+  }
+
+  private collectInFlight(): void {
+    this.endpointInFlight.reset();
+    for (const health of this.readEndpointHealth?.() ?? []) {
+      this.endpointInFlight.set(
+        { bank: health.bankId, endpoint: health.endpointId },
+        health.inFlight,
+      );
     }
   }
 
