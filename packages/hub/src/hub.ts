@@ -4,6 +4,10 @@ import { loadDataKeyRing } from "./adapters/crypto/data-key-ring-source.ts";
 import { HubMetrics } from "./adapters/metrics/hub-metrics.ts";
 import { closeRedis, connectRedis } from "./adapters/redis/redis-connection.ts";
 import { RedisNonceCache } from "./adapters/redis/redis-nonce-cache.ts";
+import {
+  CockatielEndpointGuard,
+  endpointGuardDefaults,
+} from "./adapters/resilience/cockatiel-endpoint-guard.ts";
 import { type LoadedHubSigningKey, loadHubSigningKey } from "./adapters/signing/hub-signing-key.ts";
 import {
   type Database,
@@ -12,6 +16,9 @@ import {
   openDatabase,
   sqliteDataDirDefault,
 } from "./adapters/store/database.ts";
+import { KyselyAuditLogStore } from "./adapters/store/kysely-audit-log-store.ts";
+import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
+import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
 import { KyselyParticipantTransferStore } from "./adapters/store/kysely-participant-transfer-store.ts";
@@ -23,15 +30,23 @@ import {
   HttpWebhookSender,
   httpWebhookSenderDefaults,
 } from "./adapters/webhooks/http-webhook-sender.ts";
+import { AuditLogService } from "./app/audit/audit-log-service.ts";
+import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
+import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
+import { EndpointMigrationService } from "./app/banks/endpoint-migration-service.ts";
 import {
   GroupCommit,
   type GroupCommitOptions,
   groupCommitDefaults,
 } from "./app/ledger/group-commit.ts";
+import { OperatorTransferService } from "./app/ledger/operator-transfer-service.ts";
 import { WebhookDeliveryService } from "./app/notifications/webhook-delivery-service.ts";
 import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-service.ts";
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
+import type { AgreementPinning } from "./app/ports/agreement-pinning.ts";
+import type { AuditLogStore } from "./app/ports/audit-log-store.ts";
+import type { EndpointGuard } from "./app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "./app/ports/field-sealer.ts";
 import type { LedgerStore } from "./app/ports/ledger-store.ts";
 import type { NonceCache } from "./app/ports/nonce-cache.ts";
@@ -67,6 +82,11 @@ export interface HubConfig extends DatabaseConfig {
   /** Run the webhook dispatcher in this process (every hub node may). */
   readonly dispatchWebhooks?: boolean | undefined;
   readonly webhookDispatcher?: Partial<WebhookDispatcherOptions> | undefined;
+  /**
+   * Where completed endpoint migrations re-pin agreements: the agreements store. Without it,
+   * completing a migration is refused with `agreement_pinning_unavailable`.
+   */
+  readonly agreementPinning?: AgreementPinning | undefined;
   /** Told when a background pass fails (the next pass retries); standard error by default. */
   readonly onJobError?: ((job: string, error: unknown) => void) | undefined;
 }
@@ -81,6 +101,11 @@ export interface Hub {
   readonly database: Database;
   readonly ledgerStore: LedgerStore;
   readonly ledger: GroupCommit;
+  /** Transfers the operator posts, audited. */
+  readonly operatorTransfers: OperatorTransferService;
+  /** The hash-chained log of operator actions. */
+  readonly auditLogStore: AuditLogStore;
+  readonly auditLog: AuditLogService;
   readonly participants: ParticipantService;
   readonly participantStore: KyselyParticipantStore;
   /** Transfers between participants, as the participant API offers them. */
@@ -102,6 +127,13 @@ export interface Hub {
   readonly webhookEndpoints: WebhookEndpointService;
   readonly webhookDeliveries: WebhookDeliveryService;
   readonly webhookDispatcher: WebhookDispatcher;
+  /** Banks' interface endpoints: the registry and its health on this node. */
+  readonly bankEndpoints: BankEndpointService;
+  readonly endpointMigrations: EndpointMigrationService;
+  /** Which endpoint a call to a bank goes to: the primary for new signings, else by agreement. */
+  readonly bankEndpointRouter: BankEndpointRouter;
+  /** Runs every call to a bank endpoint under its timeout, concurrency limit and breaker. */
+  readonly endpointGuard: EndpointGuard;
   close(): Promise<void>;
 }
 
@@ -166,8 +198,9 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
   const metrics = new HubMetrics();
   const ledgerStore = createLedgerStore(database);
   const ledger = new GroupCommit(ledgerStore, observedGroupCommit(metrics, config.groupCommit));
+  const auditLogStore = new KyselyAuditLogStore(database.kysely);
   const participantStore = new KyselyParticipantStore(database.kysely);
-  const participants = new ParticipantService(participantStore, ledger);
+  const participants = new ParticipantService(participantStore, ledger, auditLogStore);
   await participants.ensureOperator();
   const participantTransfers = new ParticipantTransferService(
     participantStore,
@@ -197,10 +230,14 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
   });
   if (config.expirePendings !== false) expiry.start();
   const webhooks = assembleWebhooks(config, database, hubSigningKey, metrics, onJobError);
+  const banks = assembleBankEndpoints(config, database, participantStore, metrics);
   return {
     database,
     ledgerStore,
     ledger,
+    operatorTransfers: new OperatorTransferService(ledger, auditLogStore),
+    auditLogStore,
+    auditLog: new AuditLogService(auditLogStore),
     participants,
     participantStore,
     participantTransfers,
@@ -212,6 +249,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     fieldSealer,
     dataKeysOrigin: keyRing.origin,
     ...webhooks.parts,
+    ...banks,
     async close() {
       await expiry.stop();
       await webhooks.stop();
@@ -268,5 +306,38 @@ function assembleWebhooks(
       await webhookDispatcher.stop();
       await sender.close();
     },
+  };
+}
+
+interface BankEndpointParts {
+  readonly bankEndpoints: BankEndpointService;
+  readonly endpointMigrations: EndpointMigrationService;
+  readonly bankEndpointRouter: BankEndpointRouter;
+  readonly endpointGuard: EndpointGuard;
+}
+
+/** The endpoint registry, migrations, routing, and the guard whose state feeds the metrics. */
+function assembleBankEndpoints(
+  config: HubConfig,
+  database: Database,
+  participantStore: KyselyParticipantStore,
+  metrics: HubMetrics,
+): BankEndpointParts {
+  const endpointStore = new KyselyBankEndpointStore(database.kysely, database.dialect);
+  const migrationStore = new KyselyEndpointMigrationStore(database.kysely, database.dialect);
+  const endpointGuard = new CockatielEndpointGuard({
+    ...endpointGuardDefaults,
+    onCall: (record) => metrics.recordEndpointCall(record),
+  });
+  metrics.observeEndpointHealth(() => endpointGuard.healthAll());
+  return {
+    bankEndpoints: new BankEndpointService(participantStore, endpointStore, endpointGuard),
+    endpointMigrations: new EndpointMigrationService(
+      participantStore,
+      migrationStore,
+      config.agreementPinning ?? null,
+    ),
+    bankEndpointRouter: new BankEndpointRouter(endpointStore, migrationStore),
+    endpointGuard,
   };
 }

@@ -93,6 +93,12 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           description:
             "Participants: their webhook endpoints. The operator: the outbox of deliveries. The hub's signing key",
         },
+        { name: "audit", description: "The hash-chained log of every operator action" },
+        {
+          name: "banks",
+          description:
+            "Banks' interface endpoints: the registry, the primary for new signings, migrations of agreements between endpoints, and health",
+        },
         { name: "operations", description: "Liveness and readiness probes" },
         { name: "connectivity", description: "Participants: test signing and keys" },
         { name: "accounts", description: "Participants: their own balances" },

@@ -1,7 +1,15 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { OperatorToken, OperatorTokenStore } from "../app/ports/participant-store.ts";
+import type { AuditActor } from "../domain/audit/audit-actor.ts";
 import { sendProblem } from "./problem.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The operator token that authenticated the request; set on every /operator/v1 route. */
+    operatorToken: OperatorToken | undefined;
+  }
+}
 
 /**
  * Operator API tokens. The prefix makes a leaked token recognisable to secret scanners; only
@@ -31,9 +39,11 @@ export function hashOperatorToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
+/** Issues a token and records who issued it (never the token or its hash) in the audit log. */
 export async function issueOperatorToken(
   store: OperatorTokenStore,
   name: string,
+  actor: AuditActor,
   clock: () => number = Date.now,
 ): Promise<IssuedOperatorToken> {
   if (name.length === 0 || name.length > operatorTokenNameLengthMax) {
@@ -41,8 +51,21 @@ export async function issueOperatorToken(
   }
   const token = `${operatorTokenPrefix}${randomBytes(operatorTokenRandomBytes).toString("base64url")}`;
   const issued: OperatorToken = { id: randomUUID(), name, createdAt: clock() };
-  await store.createToken(issued, hashOperatorToken(token));
+  await store.createToken(issued, hashOperatorToken(token), {
+    at: issued.createdAt,
+    actor,
+    action: "operator_token.issue",
+    subject: `operator_token:${issued.id}`,
+    details: { name },
+  });
   return { ...issued, token };
+}
+
+/** Who the audit log names for an operator request: its token, by id and name. */
+export function operatorActor(request: FastifyRequest): AuditActor {
+  const token = request.operatorToken;
+  if (token === undefined) throw new Error("operator routes run only after the token check");
+  return { kind: "operator_token", id: token.id, name: token.name };
 }
 
 /** The token of an `Authorization: Bearer <token>` header; undefined for any other form. */
@@ -64,6 +87,7 @@ export function operatorAuth(store: OperatorTokenStore) {
         ? undefined
         : await store.findActiveToken(hashOperatorToken(token));
     if (found === undefined) return sendProblem(reply, "credentials_invalid");
+    request.operatorToken = found;
     // Who did what: every later log line of the request names the token (never the secret).
     request.log = request.log.child({ operatorTokenId: found.id, operatorTokenName: found.name });
     return undefined;

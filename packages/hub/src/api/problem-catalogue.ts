@@ -1,3 +1,5 @@
+import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
+import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
 import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
 import type { WebhookEndpointErrorCode } from "../app/notifications/webhook-endpoint-service.ts";
 import {
@@ -6,6 +8,8 @@ import {
 } from "../app/participants/participant-key-service.ts";
 import type { ParticipantErrorCode } from "../app/participants/participant-service.ts";
 import type { TransferRefusal } from "../app/transfers/participant-transfer-service.ts";
+import { endpointSettingRanges, endpointsPerBankMax } from "../domain/banks/bank-endpoint.ts";
+import { migrationStepsMax } from "../domain/banks/endpoint-migration.ts";
 import type { TransferResultCode } from "../domain/ledger/result-code.ts";
 import type { AmountParseError } from "../domain/money/amount.ts";
 import {
@@ -63,7 +67,9 @@ export type ProblemCode =
   | TransferRefusal
   | SensitiveNumberError
   | WebhookEndpointErrorCode
-  | WebhookDeliveryErrorCode;
+  | WebhookDeliveryErrorCode
+  | BankEndpointErrorCode
+  | EndpointMigrationErrorCode;
 
 interface ProblemKind {
   readonly status: number;
@@ -72,6 +78,9 @@ interface ProblemKind {
 }
 
 const retryAfterSeconds = "1";
+
+const r = endpointSettingRanges;
+const settingRanges = `timeoutMs ${r.timeoutMs.min}-${r.timeoutMs.max}, concurrencyMax ${r.concurrencyMax.min}-${r.concurrencyMax.max}, breaker.failurePercent ${r.failurePercent.min}-${r.failurePercent.max}, breaker.windowMs ${r.windowMs.min}-${r.windowMs.max}, breaker.minimumCalls ${r.minimumCalls.min}-${r.minimumCalls.max}, breaker.halfOpenAfterMs ${r.halfOpenAfterMs.min}-${r.halfOpenAfterMs.max}`;
 const bearerChallenge = 'Bearer realm="clearhub"';
 
 /** Typed as a full Record so that a new domain or ledger code cannot ship without a status. */
@@ -274,5 +283,78 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   webhook_delivery_pending: {
     status: 409,
     title: "The delivery is still pending; the dispatcher will send it",
+  },
+
+  participant_not_bank: { status: 422, title: "The participant is not a bank" },
+  bank_endpoint_id_invalid: {
+    status: 422,
+    title:
+      "Endpoint ids are 1-64 characters of A-Z, a-z, 0-9, '.', '_' and '-', starting with a letter or digit",
+  },
+  bank_endpoint_url_invalid: {
+    status: 422,
+    title: `Endpoint URLs are absolute http or https URLs of at most ${endpointUrlLengthMax} characters, without credentials or fragment`,
+  },
+  bank_endpoint_settings_invalid: {
+    status: 422,
+    title: `A setting is out of range; the integer ranges are ${settingRanges}`,
+  },
+  bank_endpoint_exists: { status: 409, title: "The bank already has an endpoint with this id" },
+  bank_endpoints_exhausted: {
+    status: 409,
+    title: `The bank already has ${endpointsPerBankMax} endpoints; disable and reuse one`,
+  },
+  bank_endpoint_not_found: { status: 404, title: "The bank has no endpoint with this id" },
+  bank_endpoint_disabled: {
+    status: 409,
+    title: "The endpoint is disabled; enable it before it takes traffic",
+  },
+  bank_endpoint_is_primary: {
+    status: 409,
+    title: "The primary endpoint cannot be disabled; make another endpoint primary first",
+  },
+  endpoint_migration_id_invalid: {
+    status: 422,
+    title:
+      "Migration ids are 1-64 characters of A-Z, a-z, 0-9, '.', '_' and '-', starting with a letter or digit",
+  },
+  endpoint_migration_same_endpoint: {
+    status: 422,
+    title: "A migration moves agreements between two different endpoints",
+  },
+  endpoint_migration_weight_invalid: {
+    status: 422,
+    title: "The weight is a whole percentage from 0 to 100",
+  },
+  endpoint_migration_exists: {
+    status: 409,
+    title: "The bank already has a migration with this id",
+  },
+  endpoint_migration_conflict: {
+    status: 409,
+    title:
+      "Another migration still moves agreements off this endpoint; complete or roll it back first",
+  },
+  endpoint_migration_not_found: { status: 404, title: "The bank has no migration with this id" },
+  endpoint_migration_not_active: {
+    status: 409,
+    title: "The migration is completing, completed or rolled back; only an active one changes",
+  },
+  endpoint_migration_weight_not_full: {
+    status: 409,
+    title: "Only a migration at weight 100 can be completed",
+  },
+  endpoint_migration_history_full: {
+    status: 409,
+    title: `The migration has ${migrationStepsMax} steps; roll it back or complete it and start another`,
+  },
+  endpoint_migration_source_is_primary: {
+    status: 409,
+    title:
+      "The endpoint the agreements leave is the bank's primary: new signings would keep landing on it; make the target primary first",
+  },
+  agreement_pinning_unavailable: {
+    status: 501,
+    title: "This hub has no agreement store to re-pin agreements in; the migration stays as it is",
   },
 };

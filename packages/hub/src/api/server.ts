@@ -20,14 +20,22 @@ import { docsPath, openapiOptions } from "./openapi-document.ts";
 import { operatorAuth } from "./operator-auth.ts";
 import { participantApi } from "./participant/participant-api.ts";
 import { ProblemSchema, problemErrorHandler, routeNotFoundHandler } from "./problem.ts";
+import { addBankEndpointRoute } from "./routes/add-bank-endpoint-route.ts";
 import { addCurrencyRoute } from "./routes/add-currency-route.ts";
 import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
+import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts";
+import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
+import { createEndpointMigrationRoute } from "./routes/create-endpoint-migration-route.ts";
 import { createParticipantRoute } from "./routes/create-participant-route.ts";
+import { getEndpointMigrationRoute } from "./routes/get-endpoint-migration-route.ts";
 import { getParticipantRoute } from "./routes/get-participant-route.ts";
 import { getTransferRoute } from "./routes/get-transfer-route.ts";
 import { healthRoute } from "./routes/health-route.ts";
 import { hubKeysRoute } from "./routes/hub-keys-route.ts";
+import { listAuditLogRoute } from "./routes/list-audit-log-route.ts";
+import { listBankEndpointsRoute } from "./routes/list-bank-endpoints-route.ts";
+import { listEndpointMigrationsRoute } from "./routes/list-endpoint-migrations-route.ts";
 import { listParticipantKeysRoute } from "./routes/list-participant-keys-route.ts";
 import { listParticipantsRoute } from "./routes/list-participants-route.ts";
 import { listWebhookDeliveriesRoute } from "./routes/list-webhook-deliveries-route.ts";
@@ -41,7 +49,9 @@ import { revokeParticipantKeyRoute } from "./routes/revoke-participant-key-route
 import { rotateParticipantKeyRoute } from "./routes/rotate-participant-key-route.ts";
 import type { RouteOptions } from "./routes/route-options.ts";
 import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
+import { setPrimaryEndpointRoute } from "./routes/set-primary-endpoint-route.ts";
 import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
+import { updateBankEndpointRoute } from "./routes/update-bank-endpoint-route.ts";
 import { TransferEventSchema } from "./transfer-event-schema.ts";
 import { registerStringFormats } from "./typebox-formats.ts";
 
@@ -95,6 +105,16 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   resultCodesRoute,
   listWebhookDeliveriesRoute,
   redeliverWebhookRoute,
+  listAuditLogRoute,
+  addBankEndpointRoute,
+  listBankEndpointsRoute,
+  updateBankEndpointRoute,
+  setPrimaryEndpointRoute,
+  bankEndpointHealthRoute,
+  createEndpointMigrationRoute,
+  listEndpointMigrationsRoute,
+  getEndpointMigrationRoute,
+  changeEndpointMigrationRoutes,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
@@ -130,6 +150,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   app.setErrorHandler(problemErrorHandler);
   app.setNotFoundHandler(routeNotFoundHandler);
   app.decorateRequest("caller", "anonymous");
+  app.decorateRequest("operatorToken", undefined);
   app.decorateRequest("participant", undefined);
   app.decorateRequest("rawBody", undefined);
   app.addHook("onRequest", async (request, reply) => {

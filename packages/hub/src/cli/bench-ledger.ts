@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { type VerifyReport, verifyLedger } from "../app/ledger/verify-ledger.ts";
+import { hubActor } from "../domain/audit/audit-actor.ts";
 import type { TransferRequest } from "../domain/ledger/transfer.ts";
 import { type Hub, openHub } from "../hub.ts";
 import { benchRowLockReference, type RowLockReferenceResult } from "./bench-row-lock-reference.ts";
@@ -81,12 +82,15 @@ async function createAccounts(hub: Hub, count: number): Promise<number[]> {
   const ids: number[] = [];
   for (let index = 0; index < count; index++) {
     const id = `bench-${String(index).padStart(4, "0")}`;
-    await hub.participants.register({
-      id,
-      name: `Bench participant ${index}`,
-      kind: index % 2 === 0 ? "payment_institution" : "bank",
-      currencies: [{ currency: benchCurrency, netDebitCap: 10n ** 15n }],
-    });
+    await hub.participants.register(
+      {
+        id,
+        name: `Bench participant ${index}`,
+        kind: index % 2 === 0 ? "payment_institution" : "bank",
+        currencies: [{ currency: benchCurrency, netDebitCap: 10n ** 15n }],
+      },
+      hubActor,
+    );
     const position = await hub.participantStore.findAccount(id, benchCurrency, "position");
     if (position === undefined) throw new Error(`bench account for ${id} missing`);
     ids.push(position.id);

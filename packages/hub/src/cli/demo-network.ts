@@ -1,4 +1,5 @@
 import type { NewParticipant } from "../app/participants/participant-service.ts";
+import { hubActor } from "../domain/audit/audit-actor.ts";
 import type { Hub } from "../hub.ts";
 
 const demoCurrency = "CNY";
@@ -73,20 +74,23 @@ export async function seedDemoNetwork(hub: Hub): Promise<{ created: string[] }> 
   const created: string[] = [];
   for (const participant of demoParticipants) {
     const { deposit, ...registration } = participant;
-    const outcome = await hub.participants.register(registration);
+    const outcome = await hub.participants.register(registration, hubActor);
     if (outcome.ok) created.push(participant.id);
     else if (outcome.code !== "participant_exists") {
       throw new Error(`demo participant ${participant.id}: ${outcome.code}`);
     }
     if (deposit === 0n) continue;
-    const funds = await hub.participants.moveFunds({
-      transferId: `demo-deposit-${participant.id}`,
-      participantId: participant.id,
-      direction: "in",
-      currency: demoCurrency,
-      amount: deposit,
-      reference: "demo network opening deposit",
-    });
+    const funds = await hub.participants.moveFunds(
+      {
+        transferId: `demo-deposit-${participant.id}`,
+        participantId: participant.id,
+        direction: "in",
+        currency: demoCurrency,
+        amount: deposit,
+        reference: "demo network opening deposit",
+      },
+      hubActor,
+    );
     if (!funds.ok || (funds.value !== "ok" && funds.value !== "exists")) {
       throw new Error(`demo deposit for ${participant.id}: ${funds.ok ? funds.value : funds.code}`);
     }

@@ -1,9 +1,12 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { generateDataKeyEntry } from "../adapters/crypto/data-key-entry.ts";
 import { migrateToLatest, openDatabase } from "../adapters/store/database.ts";
+import { KyselyAuditLogStore } from "../adapters/store/kysely-audit-log-store.ts";
 import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
+import { type AuditVerifyReport, verifyAuditLog } from "../app/audit/verify-audit-log.ts";
 import { verifyLedger } from "../app/ledger/verify-ledger.ts";
+import { commandLineActor } from "../domain/audit/audit-actor.ts";
 import { createLedgerStore } from "../hub.ts";
 import { benchLedger } from "./bench-ledger.ts";
 import { seedDemoNetwork } from "./demo-network.ts";
@@ -107,6 +110,7 @@ program
       const issued = await issueOperatorToken(
         new KyselyParticipantStore(database.kysely),
         options.name,
+        commandLineActor,
       );
       stdout(issued.token);
       stderr(`token ${issued.id} "${issued.name}" issued; it is not shown again`);
@@ -131,10 +135,17 @@ program
     await database.close();
   });
 
+/** The audit log's verdict, as `clearhub verify` prints it. */
+function auditVerdict(report: AuditVerifyReport): string {
+  if (report.firstBroken === null) return `audit log verified: ${report.entries} entries`;
+  const { seq, problem } = report.firstBroken;
+  return `AUDIT LOG VERIFICATION FAILED: first broken link at entry ${seq} (${problem}); ${report.entries} entries before it verified`;
+}
+
 program
   .command("verify")
   .description(
-    "recompute the journal's hash chain and every balance from the transfers; exit 1 on any difference",
+    "recompute the journal's hash chain and every balance from the transfers, and the audit log's hash chain; exit 1 on any difference",
   )
   .option(
     "--database-url <url>",
@@ -149,16 +160,19 @@ program
       const report = await verifyLedger(createLedgerStore(database), (checked, head) => {
         if (options.json !== true) stderr(`  checked ${checked} / ${head} batches`);
       });
+      const audit = await verifyAuditLog(new KyselyAuditLogStore(database.kysely));
+      const ok = report.ok && audit.ok;
       if (options.json === true) {
-        process.stdout.write(`${JSON.stringify(report)}\n`);
+        process.stdout.write(`${JSON.stringify({ ...report, ok, audit })}\n`);
       } else {
         const verdict = report.ok ? "ledger verified" : "LEDGER VERIFICATION FAILED";
         process.stdout.write(
           `${verdict}: ${report.batches} batches, ${report.transfers} transfers, ${report.accounts} accounts at ${database.location}\n`,
         );
         for (const problem of report.problems) process.stdout.write(`  - ${problem}\n`);
+        process.stdout.write(`${auditVerdict(audit)}\n`);
       }
-      process.exitCode = report.ok ? 0 : 1;
+      process.exitCode = ok ? 0 : 1;
     } finally {
       await database.close();
     }

@@ -2,6 +2,7 @@ import type { LoggerOptions } from "pino";
 import { docsPath, openapiPath } from "../api/openapi-document.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
 import { type ApiServer, buildServer } from "../api/server.ts";
+import { hubActor } from "../domain/audit/audit-actor.ts";
 import { type Hub, openHub } from "../hub.ts";
 
 export interface ServeConfig {
@@ -47,7 +48,7 @@ function displayUrl(server: ApiServer, host: string): string {
 /** The plaintext exists only here: it is printed once and never stored. */
 async function firstRunToken(hub: Hub): Promise<string | undefined> {
   if ((await hub.participantStore.countActiveTokens()) > 0) return undefined;
-  return (await issueOperatorToken(hub.participantStore, firstTokenName)).token;
+  return (await issueOperatorToken(hub.participantStore, firstTokenName, hubActor)).token;
 }
 
 function banner(config: ServeConfig, hub: Hub, url: string, token: string | undefined): string[] {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { transfersCopyText } from "../../src/adapters/store/postgres-copy-text.ts";
 import type { StoredTransfer } from "../../src/domain/ledger/transfer.ts";
 import { describeEachBackend } from "../support/backends.ts";
+import { testActor } from "../support/test-actor.ts";
 import { openTestHub } from "../support/test-hub.ts";
 
 const base: StoredTransfer = {
@@ -40,18 +41,24 @@ describeEachBackend("references through the batch path", (backend) => {
     const { hub, dispose } = await openTestHub(backend);
     try {
       const holding = [{ currency: "CNY", netDebitCap: 1_000n }];
-      await hub.participants.register({
-        id: "bank-a",
-        name: "A",
-        kind: "bank",
-        currencies: holding,
-      });
-      await hub.participants.register({
-        id: "bank-b",
-        name: "B",
-        kind: "bank",
-        currencies: holding,
-      });
+      await hub.participants.register(
+        {
+          id: "bank-a",
+          name: "A",
+          kind: "bank",
+          currencies: holding,
+        },
+        testActor,
+      );
+      await hub.participants.register(
+        {
+          id: "bank-b",
+          name: "B",
+          kind: "bank",
+          currencies: holding,
+        },
+        testActor,
+      );
       const debit = await hub.participantStore.findAccount("bank-a", "CNY", "position");
       const credit = await hub.participantStore.findAccount("bank-b", "CNY", "position");
       const reference = 'C:\\bills\\N "quoted" \\\\ end';

@@ -14,6 +14,7 @@ import { type VerifyReport, verifyLedger } from "../../src/app/ledger/verify-led
 import type { TransferRequest } from "../../src/domain/ledger/transfer.ts";
 import type { Hub } from "../../src/hub.ts";
 import { type Backend, describeEachBackend, type TestDatabase } from "../support/backends.ts";
+import { testActor } from "../support/test-actor.ts";
 import { openTestHub, type TestHub } from "../support/test-hub.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -57,12 +58,15 @@ async function submit(hub: Hub, requests: readonly TransferRequest[]): Promise<v
 async function buildLedger(backend: Backend): Promise<Ledger> {
   const { hub, database } = await openLedgerHub(backend);
   for (const id of ["pa", "pb"]) {
-    const registered = await hub.participants.register({
-      id,
-      name: `Bank ${id}`,
-      kind: "bank",
-      currencies: [{ currency: "USD", netDebitCap: 1_000_000n }],
-    });
+    const registered = await hub.participants.register(
+      {
+        id,
+        name: `Bank ${id}`,
+        kind: "bank",
+        currencies: [{ currency: "USD", netDebitCap: 1_000_000n }],
+      },
+      testActor,
+    );
     expect(registered.ok).toBe(true);
   }
   const position = async (id: string) =>
@@ -362,7 +366,7 @@ describeEachBackend("verifyLedger", (backend) => {
     expect(clean.code, clean.stderr).toBe(0);
     expect(clean.stdout.startsWith("ledger verified")).toBe(true);
     expect(clean.stdout).toBe(
-      `ledger verified: 5 batches, 8 transfers, 10 accounts at ${location}\n`,
+      `ledger verified: 5 batches, 8 transfers, 10 accounts at ${location}\naudit log verified: 2 entries\n`,
     );
     expect(clean.stderr).toContain("checked 5 / 5 batches");
 
@@ -377,6 +381,7 @@ describeEachBackend("verifyLedger", (backend) => {
     expect(tampered.stdout.split("\n")).toEqual([
       `LEDGER VERIFICATION FAILED: 5 batches, 8 transfers, 10 accounts at ${location}`,
       ...problems.map((problem) => `  - ${problem}`),
+      "audit log verified: 2 entries",
       "",
     ]);
 
@@ -384,6 +389,11 @@ describeEachBackend("verifyLedger", (backend) => {
     expect(json.code, json.stderr).toBe(1);
     const lines = json.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] as string)).toEqual({ ok: false, ...expected, problems });
+    expect(JSON.parse(lines[0] as string)).toEqual({
+      ok: false,
+      ...expected,
+      problems,
+      audit: { ok: true, entries: 2, firstBroken: null },
+    });
   });
 });

@@ -4,6 +4,7 @@ import { issueOperatorToken } from "../../src/api/operator-auth.ts";
 import { type ApiServer, buildServer, type ServerOptions } from "../../src/api/server.ts";
 import type { Hub } from "../../src/hub.ts";
 import type { Backend } from "../support/backends.ts";
+import { testActor } from "../support/test-actor.ts";
 import { openTestHub, type TestHub, type TestHubOptions } from "../support/test-hub.ts";
 
 /** A hub on a fresh isolated store, its operator API, and a valid operator token. */
@@ -31,7 +32,7 @@ export async function openApiHarness(
   const test = await openTestHub(backend, hubOptions);
   const app = await buildServer(test.hub, serverOptions);
   apiDocument ??= app.swagger() as unknown as ApiDocument;
-  const { token } = await issueOperatorToken(test.hub.participantStore, "test operator");
+  const { token } = await issueOperatorToken(test.hub.participantStore, "test operator", testActor);
   return {
     test,
     app,
@@ -55,10 +56,10 @@ export async function openApiHarness(
  * Gives each test of the enclosing `describe` its own harness, opened before the test and
  * disposed of after it. The returned harness stands for the current test's.
  */
-export function useApiHarness(backend: Backend): ApiHarness {
+export function useApiHarness(backend: Backend, hubOptions: TestHubOptions = {}): ApiHarness {
   let current: Awaited<ReturnType<typeof openApiHarness>> | undefined;
   beforeEach(async () => {
-    current = await openApiHarness(backend);
+    current = await openApiHarness(backend, {}, hubOptions);
   });
   afterEach(async () => {
     await current?.dispose();

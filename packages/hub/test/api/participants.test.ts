@@ -1,5 +1,6 @@
 import { expect, it, vi } from "vitest";
 import { describeEachBackend } from "../support/backends.ts";
+import { testActor } from "../support/test-actor.ts";
 import {
   accountOf,
   createParticipant,
@@ -219,16 +220,19 @@ describeEachBackend("participants API", (backend) => {
   });
 
   it("refuses duplicate currencies in the service too, registering nothing", async () => {
-    const registered = await api.hub.participants.register({
-      id: "acme-bank",
-      name: "Acme Bank",
-      kind: "bank",
-      currencies: [
-        { currency: "EUR", netDebitCap: 100n },
-        { currency: "USD", netDebitCap: 5n },
-        { currency: "EUR", netDebitCap: 200n },
-      ],
-    });
+    const registered = await api.hub.participants.register(
+      {
+        id: "acme-bank",
+        name: "Acme Bank",
+        kind: "bank",
+        currencies: [
+          { currency: "EUR", netDebitCap: 100n },
+          { currency: "USD", netDebitCap: 5n },
+          { currency: "EUR", netDebitCap: 200n },
+        ],
+      },
+      testActor,
+    );
     expect(registered).toEqual({ ok: false, code: "currency_duplicate" });
     expectProblem(
       await api.call("GET", "/operator/v1/participants/acme-bank"),

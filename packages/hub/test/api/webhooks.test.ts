@@ -10,6 +10,7 @@ import { buildServer } from "../../src/api/server.ts";
 import type { Hub } from "../../src/hub.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { insertOutboxRows } from "../support/outbox.ts";
+import { testActor } from "../support/test-actor.ts";
 import { openTestHub } from "../support/test-hub.ts";
 import { type KeySet, startWebhookReceiver, webhookVerifier } from "../support/webhook-receiver.ts";
 import { type ApiHarness, expectProblem, useApiHarness } from "./api-harness.ts";
@@ -19,12 +20,15 @@ const deliveriesPath = "/operator/v1/webhook-deliveries";
 
 async function withParticipants(hub: Hub, ids: readonly string[]): Promise<void> {
   for (const id of ids) {
-    const registered = await hub.participants.register({
-      id,
-      name: `Participant ${id}`,
-      kind: "payment_institution",
-      currencies: [],
-    });
+    const registered = await hub.participants.register(
+      {
+        id,
+        name: `Participant ${id}`,
+        kind: "payment_institution",
+        currencies: [],
+      },
+      testActor,
+    );
     expect(registered.ok).toBe(true);
   }
 }

@@ -17,6 +17,7 @@ import {
 } from "../../src/jobs/webhook-dispatcher.ts";
 import { type Backend, describeEachBackend } from "../support/backends.ts";
 import { eventPayload, insertOutboxRows } from "../support/outbox.ts";
+import { testActor } from "../support/test-actor.ts";
 import { openTestHub } from "../support/test-hub.ts";
 import { type KeySet, startWebhookReceiver, webhookVerifier } from "../support/webhook-receiver.ts";
 
@@ -45,12 +46,15 @@ async function openScene(backend: Backend, hubSigningKey?: string) {
   cleanups.push(() => receiver.close());
   const app = await buildServer(hub);
   cleanups.push(() => app.close());
-  const registered = await hub.participants.register({
-    id: "wallet-a",
-    name: "Wallet A",
-    kind: "payment_institution",
-    currencies: [],
-  });
+  const registered = await hub.participants.register(
+    {
+      id: "wallet-a",
+      name: "Wallet A",
+      kind: "payment_institution",
+      currencies: [],
+    },
+    testActor,
+  );
   expect(registered.ok).toBe(true);
   const endpoint = await hub.webhookEndpoints.register("wallet-a", {
     id: "main",
@@ -61,7 +65,7 @@ async function openScene(backend: Backend, hubSigningKey?: string) {
   const keySet = (
     await app.inject({ method: "GET", url: "/.well-known/clearhub-hub-keys" })
   ).json() as KeySet;
-  const { token } = await issueOperatorToken(hub.participantStore, "test operator");
+  const { token } = await issueOperatorToken(hub.participantStore, "test operator", testActor);
   const operator = (method: "GET" | "POST", url: string) =>
     app.inject({ method, url, headers: { authorization: `Bearer ${token}` } });
   const clock = { now: startMs };
@@ -138,15 +142,24 @@ describeEachBackend("webhook dispatcher", (backend) => {
 
   it("delivers the event a transfer raised, written to the outbox by its ledger batch", async () => {
     const { hub, receiver, keySet } = await openScene(backend);
-    const bank = await hub.participants.register({
-      id: "bank-b",
-      name: "Bank B",
-      kind: "bank",
-      currencies: [{ currency: "CNY", netDebitCap: 100_000n }],
-    });
+    const bank = await hub.participants.register(
+      {
+        id: "bank-b",
+        name: "Bank B",
+        kind: "bank",
+        currencies: [{ currency: "CNY", netDebitCap: 100_000n }],
+      },
+      testActor,
+    );
     expect(bank.ok).toBe(true);
     expect(
-      (await hub.participants.addCurrency("wallet-a", { currency: "CNY", netDebitCap: 0n })).ok,
+      (
+        await hub.participants.addCurrency(
+          "wallet-a",
+          { currency: "CNY", netDebitCap: 0n },
+          testActor,
+        )
+      ).ok,
     ).toBe(true);
     const position = async (participantId: string) => {
       const found = await hub.participants.find(participantId);

@@ -15,6 +15,7 @@ import type { TransferResultCode } from "../../src/domain/ledger/result-code.ts"
 import type { PostingRequest, TransferRequest } from "../../src/domain/ledger/transfer.ts";
 import type { Hub } from "../../src/hub.ts";
 import { type Backend, describeEachBackend } from "../support/backends.ts";
+import { testActor } from "../support/test-actor.ts";
 import { openTestHub } from "../support/test-hub.ts";
 
 interface Fixture {
@@ -55,7 +56,10 @@ async function openFixture(
   const ids = new Map<string, number>();
   for (const id of ["pa", "pb", "pc"]) {
     const currencies = [{ currency: "USD", netDebitCap: 1_000n }];
-    const registered = await hub.participants.register({ id, name: id, kind: "bank", currencies });
+    const registered = await hub.participants.register(
+      { id, name: id, kind: "bank", currencies },
+      testActor,
+    );
     expect(registered.ok).toBe(true);
     for (const account of await hub.participantStore.listAccounts(id)) {
       ids.set(`${id}.${account.kind}`, account.id);
@@ -393,7 +397,7 @@ describeEachBackend("group commit", (backend) => {
       ]),
     ).toEqual(["exists", "ok", "exists_with_different_fields"]);
     // A participant of the stored transfer is suspended now: still `exists`.
-    expect((await f.hub.participants.changeStatus("pa", "suspended")).ok).toBe(true);
+    expect((await f.hub.participants.changeStatus("pa", "suspended", testActor)).ok).toBe(true);
     expect(
       await f.hub.ledger.submit([
         posted(f, "fresh-2", "pb", "pc", 1n),

@@ -16,6 +16,7 @@ import { verifyLedger } from "../../src/app/ledger/verify-ledger.ts";
 import type { TransferResultCode } from "../../src/domain/ledger/result-code.ts";
 import { type Hub, openHub } from "../../src/hub.ts";
 import { openTestDatabase, postgresAvailable } from "../support/backends.ts";
+import { testActor } from "../support/test-actor.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -68,7 +69,8 @@ describe.skipIf(!postgres)("a pending written while a commit waits for the head 
     for (const id of ["pa", "pb"]) {
       const currencies = [{ currency: "USD", netDebitCap: 100n }];
       expect(
-        (await hubA.participants.register({ id, name: id, kind: "bank", currencies })).ok,
+        (await hubA.participants.register({ id, name: id, kind: "bank", currencies }, testActor))
+          .ok,
       ).toBe(true);
     }
     const position = async (id: string) =>

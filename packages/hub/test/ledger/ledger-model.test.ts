@@ -21,6 +21,7 @@ import { amountMinorMax } from "../../src/domain/money/amount.ts";
 import type { ParticipantStatus } from "../../src/domain/participant/participant.ts";
 import type { Hub } from "../../src/hub.ts";
 import { describeEachBackend } from "../support/backends.ts";
+import { testActor } from "../support/test-actor.ts";
 import { openTestHub, type TestHub } from "../support/test-hub.ts";
 import { type ModelAccount, ReferenceLedger } from "./reference-model.ts";
 
@@ -547,7 +548,7 @@ class SetStatusCommand implements LedgerCommand {
   async run(model: Model, run: RunContext): Promise<void> {
     const id = run.participantIds[this.participant] as string;
     const from = model.statuses.get(id) as ParticipantStatus;
-    const outcome = await run.hub.participants.changeStatus(id, this.status);
+    const outcome = await run.hub.participants.changeStatus(id, this.status, testActor);
     if (from === "terminated" || from === this.status) {
       const code = from === "terminated" ? "participant_terminated" : "status_unchanged";
       expect(outcome, this.toString()).toEqual({ ok: false, code });
@@ -593,13 +594,16 @@ async function moveFundsAndCompare(
 ): Promise<void> {
   const transferId = concreteId(run, movement.id);
   const outcome = await answered(
-    run.hub.participants.moveFunds({
-      transferId,
-      participantId: run.participantIds[movement.participant] as string,
-      direction: movement.direction,
-      currency: movement.currency,
-      amount: movement.amount,
-    }),
+    run.hub.participants.moveFunds(
+      {
+        transferId,
+        participantId: run.participantIds[movement.participant] as string,
+        direction: movement.direction,
+        currency: movement.currency,
+        amount: movement.amount,
+      },
+      testActor,
+    ),
     `funds ${movement.id}`,
   );
   const label = `${movement.direction} ${movement.amount} ${movement.currency} for p${movement.participant}`;
@@ -730,7 +734,10 @@ async function startRun(hub: Hub, setup: RunSetup): Promise<{ model: Model; run:
   for (const [index, id] of participantIds.entries()) {
     const currencies = [{ currency: "USD", netDebitCap: setup.caps[index] ?? 0n }];
     if (index === 0) currencies.push({ currency: "EUR", netDebitCap: setup.eurCap });
-    const registered = await hub.participants.register({ id, name: id, kind: "bank", currencies });
+    const registered = await hub.participants.register(
+      { id, name: id, kind: "bank", currencies },
+      testActor,
+    );
     expect(registered.ok).toBe(true);
   }
   const accountIds = new Map<AccountLabel, number>();
@@ -862,7 +869,8 @@ describeEachBackend("ledger references", (backend) => {
     for (const id of ["pa", "pb"]) {
       const currencies = [{ currency: "USD", netDebitCap: 500n }];
       expect(
-        (await opened.participants.register({ id, name: id, kind: "bank", currencies })).ok,
+        (await opened.participants.register({ id, name: id, kind: "bank", currencies }, testActor))
+          .ok,
       ).toBe(true);
     }
     const position = async (id: string) =>

@@ -18,6 +18,7 @@ import type { AccountBalances } from "../../src/app/ports/ledger-store.ts";
 import { exposure } from "../../src/domain/ledger/account.ts";
 import { expiryTransferId, type StoredTransfer } from "../../src/domain/ledger/transfer.ts";
 import { postgresAvailable } from "../support/backends.ts";
+import { testActor } from "../support/test-actor.ts";
 import { openTestHub } from "../support/test-hub.ts";
 import type {
   ParentMessage,
@@ -140,27 +141,33 @@ describe.skipIf(!postgres)("group commit across three hub processes [postgres]",
     // ---- Setup: four participants, caps, deposits.
     const accountIds = new Map<string, number>();
     for (const id of participants) {
-      const registered = await hub.participants.register({
-        id,
-        name: id,
-        kind: "bank",
-        currencies: [{ currency, netDebitCap: 0n }],
-      });
+      const registered = await hub.participants.register(
+        {
+          id,
+          name: id,
+          kind: "bank",
+          currencies: [{ currency, netDebitCap: 0n }],
+        },
+        testActor,
+      );
       expect(registered.ok).toBe(true);
       const cap = id === "pa" ? hotCap : 1_000_000_000n;
-      expect((await hub.participants.setNetDebitCap(id, { currency, netDebitCap: cap })).ok).toBe(
-        true,
-      );
+      expect(
+        (await hub.participants.setNetDebitCap(id, { currency, netDebitCap: cap }, testActor)).ok,
+      ).toBe(true);
       for (const account of await hub.participantStore.listAccounts(id)) {
         accountIds.set(`${id}.${account.kind}`, account.id);
       }
-      const deposit = await hub.participants.moveFunds({
-        transferId: `deposit-${id}`,
-        participantId: id,
-        direction: "in",
-        currency,
-        amount: id === "pd" ? 5_000n : 1_000_000n,
-      });
+      const deposit = await hub.participants.moveFunds(
+        {
+          transferId: `deposit-${id}`,
+          participantId: id,
+          direction: "in",
+          currency,
+          amount: id === "pd" ? 5_000n : 1_000_000n,
+        },
+        testActor,
+      );
       expect(deposit).toEqual({ ok: true, value: "ok" });
     }
     const account = (key: string) => {

@@ -4,6 +4,7 @@
  */
 import { generateDataKeyEntry } from "../../src/adapters/crypto/data-key-entry.ts";
 import type { GroupCommitOptions } from "../../src/app/ledger/group-commit.ts";
+import type { AgreementPinning } from "../../src/app/ports/agreement-pinning.ts";
 import { type Hub, openHub } from "../../src/hub.ts";
 import type { WebhookDispatcherOptions } from "../../src/jobs/webhook-dispatcher.ts";
 import { type Backend, openTestDatabase, type TestDatabase } from "./backends.ts";
@@ -17,6 +18,8 @@ export interface TestHubOptions {
   readonly webhookDispatcher?: Partial<WebhookDispatcherOptions> | undefined;
   /** PKCS#8 PEM; unset, the hub's key is its SQLite directory's, or its process's own. */
   readonly hubSigningKey?: string | undefined;
+  /** Where completed endpoint migrations re-pin agreements; none by default. */
+  readonly agreementPinning?: AgreementPinning | undefined;
 }
 
 export interface TestHub {
@@ -48,6 +51,7 @@ export async function openTestHub(
       dispatchWebhooks: options.webhookDispatcher !== undefined,
       webhookDispatcher: options.webhookDispatcher,
       hubSigningKey: options.hubSigningKey,
+      agreementPinning: options.agreementPinning,
     });
   } catch (error) {
     await database.dispose();

@@ -1,10 +1,12 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { BreakerState, EndpointHealth } from "../../app/ports/endpoint-guard.ts";
 import { batchSizeMax } from "../../domain/ledger/batch-engine.ts";
 import { type TransferResultCode, transferResultCodes } from "../../domain/ledger/result-code.ts";
 import {
   type DispatchOutcome,
   dispatchOutcomeNames,
 } from "../../domain/notifications/dispatch-outcome.ts";
+import type { GuardCallRecord } from "../resilience/cockatiel-endpoint-guard.ts";
 
 /**
  * Who sent a request, as far as the API could tell: "operator" (the operator's own participant
@@ -41,6 +43,12 @@ const unmatchedRoute = "unmatched";
 const requestDurationBucketsSeconds = [
   0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
 ];
+/** Bank calls answer in tens of milliseconds to seconds; the top buckets reach the longest timeout. */
+const endpointCallBucketsSeconds = [
+  0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120,
+];
+const breakerStates: readonly BreakerState[] = ["closed", "open", "half_open"];
+
 /** Group commit's aim is a transaction in milliseconds; the tail shows a struggling database. */
 const batchCommitBucketsSeconds = [
   0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
@@ -149,6 +157,39 @@ export class HubMetrics {
     registers: [this.registry],
   });
 
+  private readonly endpointCalls = new Counter({
+    name: `${metricPrefix}bank_endpoint_calls_total`,
+    help: "Calls to bank endpoints by this node, by bank, endpoint and outcome (ok, failed, timeout, call_failed; refused unsent: circuit_open, saturated, disabled)",
+    labelNames: ["bank", "endpoint", "outcome"] as const,
+    registers: [this.registry],
+  });
+
+  private readonly endpointCallDuration = new Histogram({
+    name: `${metricPrefix}bank_endpoint_call_duration_seconds`,
+    help: "Time from sending a call to a bank endpoint to its answer, failure or timeout",
+    labelNames: ["bank", "endpoint"] as const,
+    buckets: endpointCallBucketsSeconds,
+    registers: [this.registry],
+  });
+
+  private readEndpointHealth: (() => EndpointHealth[]) | undefined;
+
+  private readonly endpointBreaker = new Gauge({
+    name: `${metricPrefix}bank_endpoint_breaker_state`,
+    help: "1 for the circuit breaker state each bank endpoint is in on this node, 0 for the others",
+    labelNames: ["bank", "endpoint", "state"] as const,
+    registers: [this.registry],
+    collect: () => this.collectBreakerStates(),
+  });
+
+  private readonly endpointInFlight = new Gauge({
+    name: `${metricPrefix}bank_endpoint_in_flight`,
+    help: "Calls to each bank endpoint in flight from this node",
+    labelNames: ["bank", "endpoint"] as const,
+    registers: [this.registry],
+    collect: () => this.collectInFlight(),
+  });
+
   constructor() {
     // Every code is exported from the start, so a rate over a code never begins with a gap.
     for (const code of Object.keys(transferResultCodes)) this.transferResults.inc({ code }, 0);
@@ -188,6 +229,39 @@ export class HubMetrics {
 
   recordWebhookOutcome(outcome: DispatchOutcome): void {
     this.webhookAttempts.inc({ outcome });
+  }
+
+  recordEndpointCall(record: GuardCallRecord): void {
+    const labels = { bank: record.bankId, endpoint: record.endpointId };
+    this.endpointCalls.inc({ ...labels, outcome: record.outcome });
+    if (record.durationMs !== undefined) {
+      this.endpointCallDuration.observe(labels, record.durationMs / 1000);
+    }
+  }
+
+  /** Where the endpoint gauges read this node's guard state, at scrape time. */
+  observeEndpointHealth(read: () => EndpointHealth[]): void {
+    this.readEndpointHealth = read;
+  }
+
+  private collectBreakerStates(): void {
+    this.endpointBreaker.reset();
+    for (const health of this.readEndpointHealth?.() ?? []) {
+      const labels = { bank: health.bankId, endpoint: health.endpointId };
+      for (const state of breakerStates) {
+        this.endpointBreaker.set({ ...labels, state }, health.breaker === state ? 1 : 0);
+      }
+    }
+  }
+
+  private collectInFlight(): void {
+    this.endpointInFlight.reset();
+    for (const health of this.readEndpointHealth?.() ?? []) {
+      this.endpointInFlight.set(
+        { bank: health.bankId, endpoint: health.endpointId },
+        health.inFlight,
+      );
+    }
   }
 
   /** Where the backlog gauge reads its figures; without it the gauge has no series. */

@@ -8,6 +8,8 @@ import { clearingCoreMigration } from "./migrations/0001-clearing-core.ts";
 import { participantKeysMigration } from "./migrations/0002-participant-keys.ts";
 import { participantTransfersMigration } from "./migrations/0003-participant-transfers.ts";
 import { webhooksMigration } from "./migrations/0004-webhooks.ts";
+import { auditLogMigration } from "./migrations/0005-audit-log.ts";
+import { bankEndpointsMigration } from "./migrations/0006-bank-endpoints.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -93,6 +95,8 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0002-participant-keys": participantKeysMigration(database.dialect),
     "0003-participant-transfers": participantTransfersMigration(),
     "0004-webhooks": webhooksMigration(database.dialect),
+    "0005-audit-log": auditLogMigration(),
+    "0006-bank-endpoints": bankEndpointsMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

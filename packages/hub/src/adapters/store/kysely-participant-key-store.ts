@@ -5,11 +5,13 @@ import type {
   ParticipantKeyStore,
   Signer,
 } from "../../app/ports/participant-key-store.ts";
+import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type {
   KeyAlgorithm,
   KeyStatus,
   ParticipantKey,
 } from "../../domain/participant/participant-key.ts";
+import { appendAuditEntry } from "./audit-log-append.ts";
 import type { Dialect } from "./database.ts";
 import { participantFromRow } from "./kysely-participant-store.ts";
 import type { ClearhubSchema, ParticipantKeysTable } from "./schema.ts";
@@ -51,7 +53,7 @@ export class KyselyParticipantKeyStore implements ParticipantKeyStore {
     private readonly dialect: Dialect,
   ) {}
 
-  addKey(key: ParticipantKey, activeKeysMax: number): Promise<KeyWriteResult> {
+  addKey(key: ParticipantKey, activeKeysMax: number, audit?: AuditRecord): Promise<KeyWriteResult> {
     return this.db.transaction().execute(async (trx) => {
       const refusal = await this.lockWritableParticipant(trx, key.participantId);
       if (refusal !== undefined) return refusal;
@@ -59,11 +61,16 @@ export class KyselyParticipantKeyStore implements ParticipantKeyStore {
         return "active_keys_exhausted";
       }
       await trx.insertInto("participant_keys").values(keyRow(key)).execute();
+      if (audit !== undefined) await appendAuditEntry(trx, audit);
       return "ok";
     });
   }
 
-  rotateKey(replacedKeyId: string, key: ParticipantKey): Promise<KeyWriteResult> {
+  rotateKey(
+    replacedKeyId: string,
+    key: ParticipantKey,
+    audit?: AuditRecord,
+  ): Promise<KeyWriteResult> {
     return this.db.transaction().execute(async (trx) => {
       const refusal = await this.lockWritableParticipant(trx, key.participantId);
       if (refusal !== undefined) return refusal;
@@ -77,6 +84,7 @@ export class KyselyParticipantKeyStore implements ParticipantKeyStore {
       if (replaced.status !== "active") return "key_already_revoked";
       await revokeActiveKey(trx, replacedKeyId, key.createdAt);
       await trx.insertInto("participant_keys").values(keyRow(key)).execute();
+      if (audit !== undefined) await appendAuditEntry(trx, audit);
       return "ok";
     });
   }
@@ -127,8 +135,12 @@ export class KyselyParticipantKeyStore implements ParticipantKeyStore {
     };
   }
 
-  async revokeKey(keyId: string, at: number): Promise<boolean> {
-    return (await revokeActiveKey(this.db, keyId, at)) === 1;
+  revokeKey(keyId: string, at: number, audit?: AuditRecord): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const revoked = (await revokeActiveKey(trx, keyId, at)) === 1;
+      if (revoked && audit !== undefined) await appendAuditEntry(trx, audit);
+      return revoked;
+    });
   }
 
   /** Locks the participant's row for the transaction; a refusal if keys cannot be added. */

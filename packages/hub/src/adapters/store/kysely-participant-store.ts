@@ -6,12 +6,14 @@ import type {
   OperatorTokenStore,
   ParticipantStore,
 } from "../../app/ports/participant-store.ts";
+import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { AccountKind } from "../../domain/ledger/account.ts";
 import type {
   Participant,
   ParticipantKind,
   ParticipantStatus,
 } from "../../domain/participant/participant.ts";
+import { appendAuditEntry } from "./audit-log-append.ts";
 import { balancesFromRow } from "./ledger-rows.ts";
 import type { ClearhubSchema, ParticipantsTable } from "./schema.ts";
 
@@ -46,6 +48,7 @@ export class KyselyParticipantStore implements ParticipantStore, OperatorTokenSt
   async createParticipant(
     participant: Participant,
     accounts: readonly NewAccount[],
+    audit?: AuditRecord,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const inserted = await trx
@@ -66,6 +69,7 @@ export class KyselyParticipantStore implements ParticipantStore, OperatorTokenSt
           .values(accounts.map((account) => accountValues(account, participant.createdAt)))
           .execute();
       }
+      if (audit !== undefined) await appendAuditEntry(trx, audit);
       return true;
     });
   }
@@ -95,34 +99,53 @@ export class KyselyParticipantStore implements ParticipantStore, OperatorTokenSt
     return row === undefined ? undefined : participantFromRow(row);
   }
 
-  async setStatus(id: string, from: ParticipantStatus, to: ParticipantStatus): Promise<boolean> {
-    const result = await this.db
-      .updateTable("participants")
-      .set({ status: to })
-      .where("id", "=", id)
-      .where("status", "=", from)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  setStatus(
+    id: string,
+    from: ParticipantStatus,
+    to: ParticipantStatus,
+    audit?: AuditRecord,
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable("participants")
+        .set({ status: to })
+        .where("id", "=", id)
+        .where("status", "=", from)
+        .executeTakeFirst();
+      const changed = Number(result.numUpdatedRows) === 1;
+      if (changed && audit !== undefined) await appendAuditEntry(trx, audit);
+      return changed;
+    });
   }
 
-  async addAccounts(accounts: readonly NewAccount[]): Promise<void> {
+  async addAccounts(accounts: readonly NewAccount[], audit?: AuditRecord): Promise<void> {
     if (accounts.length === 0) return;
     const now = Date.now();
-    await this.db
-      .insertInto("accounts")
-      .values(accounts.map((account) => accountValues(account, now)))
-      .onConflict((conflict) =>
-        conflict.columns(["participant_id", "currency", "kind"]).doNothing(),
-      )
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("accounts")
+        .values(accounts.map((account) => accountValues(account, now)))
+        .onConflict((conflict) =>
+          conflict.columns(["participant_id", "currency", "kind"]).doNothing(),
+        )
+        .execute();
+      if (audit !== undefined) await appendAuditEntry(trx, audit);
+    });
   }
 
-  async setDebitLimit(accountId: number, debitLimit: bigint | null): Promise<void> {
-    await this.db
-      .updateTable("accounts")
-      .set({ debit_limit: debitLimit })
-      .where("id", "=", accountId)
-      .execute();
+  async setDebitLimit(
+    accountId: number,
+    debitLimit: bigint | null,
+    audit?: AuditRecord,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("accounts")
+        .set({ debit_limit: debitLimit })
+        .where("id", "=", accountId)
+        .execute();
+      if (audit !== undefined) await appendAuditEntry(trx, audit);
+    });
   }
 
   async listAccounts(participantId: string): Promise<AccountBalances[]> {
@@ -150,17 +173,20 @@ export class KyselyParticipantStore implements ParticipantStore, OperatorTokenSt
     return row === undefined ? undefined : balancesFromRow(row);
   }
 
-  async createToken(token: OperatorToken, tokenHash: string): Promise<void> {
-    await this.db
-      .insertInto("operator_tokens")
-      .values({
-        id: token.id,
-        name: token.name,
-        token_hash: tokenHash,
-        created_at: BigInt(token.createdAt),
-        revoked_at: null,
-      })
-      .execute();
+  async createToken(token: OperatorToken, tokenHash: string, audit?: AuditRecord): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("operator_tokens")
+        .values({
+          id: token.id,
+          name: token.name,
+          token_hash: tokenHash,
+          created_at: BigInt(token.createdAt),
+          revoked_at: null,
+        })
+        .execute();
+      if (audit !== undefined) await appendAuditEntry(trx, audit);
+    });
   }
 
   async findActiveToken(tokenHash: string): Promise<OperatorToken | undefined> {

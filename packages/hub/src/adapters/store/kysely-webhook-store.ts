@@ -10,12 +10,14 @@ import {
   type Redelivery,
   type WebhookStore,
 } from "../../app/ports/webhook-store.ts";
+import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
 import { encodeEventTypes } from "../../domain/notifications/event-type.ts";
 import type { OutboxDelivery } from "../../domain/notifications/outbox-delivery.ts";
 import {
   sameSubscription,
   type WebhookEndpoint,
 } from "../../domain/notifications/webhook-endpoint.ts";
+import { appendAuditEntry } from "./audit-log-append.ts";
 import type { Dialect } from "./database.ts";
 import type { ClearhubSchema } from "./schema.ts";
 import { deliveryFromRow, endpointFromRow } from "./webhook-rows.ts";
@@ -175,14 +177,18 @@ export class KyselyWebhookStore implements WebhookStore {
     return rows.map(deliveryFromRow);
   }
 
-  async redeliver(id: number, now: number): Promise<Redelivery> {
-    const row = await this.db
-      .updateTable("webhook_deliveries")
-      .set({ status: "pending", attempts: 0, next_attempt_at: BigInt(now), delivered_at: null })
-      .where("id", "=", id)
-      .where("status", "in", ["delivered", "dead"])
-      .returningAll()
-      .executeTakeFirst();
+  async redeliver(id: number, now: number, audit?: AuditRecord): Promise<Redelivery> {
+    const row = await this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable("webhook_deliveries")
+        .set({ status: "pending", attempts: 0, next_attempt_at: BigInt(now), delivered_at: null })
+        .where("id", "=", id)
+        .where("status", "in", ["delivered", "dead"])
+        .returningAll()
+        .executeTakeFirst();
+      if (updated !== undefined && audit !== undefined) await appendAuditEntry(trx, audit);
+      return updated;
+    });
     if (row !== undefined) return { ok: true, delivery: deliveryFromRow(row) };
     const found = await this.findDelivery(id);
     return {

@@ -17,6 +17,11 @@ export interface ClearhubSchema {
   transfer_details: TransferDetailsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  bank_endpoints: BankEndpointsTable;
+  bank_primary_endpoints: BankPrimaryEndpointsTable;
+  endpoint_migrations: EndpointMigrationsTable;
 }
 
 export interface ParticipantsTable {
@@ -133,4 +138,55 @@ export interface WebhookDeliveriesTable {
   last_error: string | null;
   created_at: bigint;
   delivered_at: bigint | null;
+}
+
+export interface AuditLogTable {
+  seq: bigint;
+  at: bigint;
+  actor_kind: string;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  subject: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number | bigint;
+  seq: bigint;
+  hash: string;
+}
+
+export interface BankEndpointsTable {
+  bank_id: string;
+  id: string;
+  url: string;
+  timeout_ms: number | bigint;
+  concurrency_max: number | bigint;
+  breaker_failure_percent: number | bigint;
+  breaker_window_ms: number | bigint;
+  breaker_minimum_calls: number | bigint;
+  breaker_half_open_after_ms: number | bigint;
+  enabled: number | bigint;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
+export interface BankPrimaryEndpointsTable {
+  bank_id: string;
+  endpoint_id: string;
+}
+
+export interface EndpointMigrationsTable {
+  bank_id: string;
+  id: string;
+  from_endpoint_id: string;
+  to_endpoint_id: string;
+  weight_percent: number | bigint;
+  state: string;
+  history: string;
+  created_at: bigint;
+  updated_at: bigint;
 }

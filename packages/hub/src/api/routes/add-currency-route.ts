@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { AccountViewSchema, accountView } from "../account-view.ts";
+import { operatorActor } from "../operator-auth.ts";
 import { sendProblem } from "../problem.ts";
 import { CurrencyHoldingInput, readHolding } from "./currency-holding-input.ts";
 import { operatorProblems } from "./operator-problems.ts";
@@ -37,7 +38,11 @@ export const addCurrencyRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (
       if (!read.ok) return sendProblem(reply, read.code, { errors: read.errors });
       const [holding] = read.holdings;
       if (holding === undefined) throw new Error("readHolding returned no holding");
-      const added = await hub.participants.addCurrency(request.params.participantId, holding);
+      const added = await hub.participants.addCurrency(
+        request.params.participantId,
+        holding,
+        operatorActor(request),
+      );
       if (!added.ok) return sendProblem(reply, added.code);
       return reply.code(201).send({ accounts: added.value.map(accountView) });
     },

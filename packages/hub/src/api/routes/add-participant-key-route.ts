@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { activeKeysPerParticipantMax } from "../../app/participants/participant-key-service.ts";
+import { operatorActor } from "../operator-auth.ts";
 import { ParticipantKeyViewSchema, participantKeyView } from "../participant-key-view.ts";
 import { sendProblem } from "../problem.ts";
 import { operatorProblems } from "./operator-problems.ts";
@@ -35,6 +36,7 @@ export const addParticipantKeyRoute: FastifyPluginAsyncTypebox<RouteOptions> = a
       const added = await hub.participantKeys.add(
         request.params.participantId,
         request.body.publicKey,
+        operatorActor(request),
       );
       if (!added.ok) return sendProblem(reply, added.code);
       return reply.code(201).send(participantKeyView(added.value));

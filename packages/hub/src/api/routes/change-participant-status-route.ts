@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { participantStatuses } from "../../domain/participant/participant.ts";
 import { literalUnion } from "../literal-union.ts";
+import { operatorActor } from "../operator-auth.ts";
 import { ParticipantViewSchema, participantView } from "../participant-view.ts";
 import { sendProblem } from "../problem.ts";
 import { operatorProblems } from "./operator-problems.ts";
@@ -46,6 +47,7 @@ export const changeParticipantStatusRoute: FastifyPluginAsyncTypebox<RouteOption
       const changed = await hub.participants.changeStatus(
         request.params.participantId,
         request.body.status,
+        operatorActor(request),
       );
       if (!changed.ok) return sendProblem(reply, changed.code);
       return participantView(changed.value);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { literalUnion } from "../literal-union.ts";
+import { operatorActor } from "../operator-auth.ts";
 import { ParticipantDetailSchema, participantDetail } from "../participant-view.ts";
 import { sendProblem } from "../problem.ts";
 import { CurrencyHoldingInput, readHoldings } from "./currency-holding-input.ts";
@@ -52,10 +53,10 @@ export const createParticipantRoute: FastifyPluginAsyncTypebox<RouteOptions> = a
     async (request, reply) => {
       const read = readHoldings(request.body.currencies, "/currencies");
       if (!read.ok) return sendProblem(reply, read.code, { errors: read.errors });
-      const registered = await hub.participants.register({
-        ...request.body,
-        currencies: read.holdings,
-      });
+      const registered = await hub.participants.register(
+        { ...request.body, currencies: read.holdings },
+        operatorActor(request),
+      );
       if (!registered.ok) return sendProblem(reply, registered.code);
       const found = await hub.participants.find(registered.value.id);
       if (!found.ok) return sendProblem(reply, found.code);

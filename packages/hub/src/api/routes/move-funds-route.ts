@@ -3,6 +3,7 @@ import { Type } from "@sinclair/typebox";
 import { referenceLengthMax } from "../../domain/ledger/transfer.ts";
 import { literalUnion } from "../literal-union.ts";
 import { AmountInput, CurrencyInput, readMoney } from "../money-codec.ts";
+import { operatorActor } from "../operator-auth.ts";
 import { sendProblem } from "../problem.ts";
 import { transferIdInput } from "../transfer-batch-input.ts";
 import { TransferViewSchema, transferView } from "../transfer-view.ts";
@@ -67,14 +68,17 @@ export const moveFundsRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (ap
       const { id, direction, amount, currency, reference } = request.body;
       const money = readMoney(amount, currency);
       if (!money.ok) return sendProblem(reply, money.code);
-      const moved = await hub.participants.moveFunds({
-        transferId: id,
-        participantId: request.params.participantId,
-        direction,
-        currency: money.currency.code,
-        amount: money.minor,
-        reference,
-      });
+      const moved = await hub.participants.moveFunds(
+        {
+          transferId: id,
+          participantId: request.params.participantId,
+          direction,
+          currency: money.currency.code,
+          amount: money.minor,
+          reference,
+        },
+        operatorActor(request),
+      );
       if (!moved.ok) return sendProblem(reply, moved.code);
       const code = moved.value;
       if (code !== "ok" && code !== "exists") return sendProblem(reply, code);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
+import { operatorActor } from "../operator-auth.ts";
 import { sendProblem } from "../problem.ts";
 import { WebhookDeliveryViewSchema, webhookDeliveryView } from "../webhook-delivery-view.ts";
 import { operatorProblems } from "./operator-problems.ts";
@@ -29,7 +30,10 @@ export const redeliverWebhookRoute: FastifyPluginAsyncTypebox<RouteOptions> = as
       },
     },
     async (request, reply) => {
-      const redelivered = await hub.webhookDeliveries.redeliver(request.params.deliveryId);
+      const redelivered = await hub.webhookDeliveries.redeliver(
+        request.params.deliveryId,
+        operatorActor(request),
+      );
       if (!redelivered.ok) return sendProblem(reply, redelivered.code);
       request.log.info({ deliveryId: request.params.deliveryId }, "webhook redelivery requested");
       return webhookDeliveryView(redelivered.delivery);

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { operatorActor } from "../operator-auth.ts";
 import { ParticipantKeyViewSchema, participantKeyView } from "../participant-key-view.ts";
 import { sendProblem } from "../problem.ts";
 import { operatorProblems } from "./operator-problems.ts";
@@ -26,7 +27,11 @@ export const revokeParticipantKeyRoute: FastifyPluginAsyncTypebox<RouteOptions> 
     },
     async (request, reply) => {
       const { participantId, keyId } = request.params;
-      const revoked = await hub.participantKeys.revoke(participantId, keyId);
+      const revoked = await hub.participantKeys.revoke(
+        participantId,
+        keyId,
+        operatorActor(request),
+      );
       if (!revoked.ok) return sendProblem(reply, revoked.code);
       return participantKeyView(revoked.value);
     },

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { operatorActor } from "../operator-auth.ts";
 import { ParticipantKeyViewSchema, participantKeyView } from "../participant-key-view.ts";
 import { sendProblem } from "../problem.ts";
 import { operatorProblems } from "./operator-problems.ts";
@@ -37,6 +38,7 @@ export const rotateParticipantKeyRoute: FastifyPluginAsyncTypebox<RouteOptions> 
         participantId,
         keyId,
         request.body.publicKey,
+        operatorActor(request),
       );
       if (!rotated.ok) return sendProblem(reply, rotated.code);
       return reply.code(201).send(participantKeyView(rotated.value));

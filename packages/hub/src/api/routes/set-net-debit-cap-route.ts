@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { AccountViewSchema, accountView } from "../account-view.ts";
 import { AmountInput, CurrencyInput, readMoney } from "../money-codec.ts";
+import { operatorActor } from "../operator-auth.ts";
 import { sendProblem } from "../problem.ts";
 import { operatorProblems } from "./operator-problems.ts";
 import { ParticipantIdInput } from "./participant-params.ts";
@@ -41,10 +42,14 @@ export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
     async (request, reply) => {
       const money = readMoney(request.body.amount, request.params.currency, { allowZero: true });
       if (!money.ok) return sendProblem(reply, money.code);
-      const set = await hub.participants.setNetDebitCap(request.params.participantId, {
-        currency: money.currency.code,
-        netDebitCap: money.minor,
-      });
+      const set = await hub.participants.setNetDebitCap(
+        request.params.participantId,
+        {
+          currency: money.currency.code,
+          netDebitCap: money.minor,
+        },
+        operatorActor(request),
+      );
       if (!set.ok) return sendProblem(reply, set.code);
       return accountView(set.value);
     },

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { transferResultCodes } from "../../domain/ledger/result-code.ts";
 import { literalUnion } from "../literal-union.ts";
 import { resultCodeTable } from "../openapi-document.ts";
+import { operatorActor } from "../operator-auth.ts";
 import { sendProblem } from "../problem.ts";
 import {
   readTransferBatch,
@@ -94,7 +95,7 @@ export const submitTransfersRoute: FastifyPluginAsyncTypebox<RouteOptions> = asy
           errors: read.errors,
         });
       }
-      const codes = await hub.ledger.submit(read.requests);
+      const codes = await hub.operatorTransfers.submit(read.requests, operatorActor(request));
       return {
         results: read.requests.map(({ id }, index) => ({
           id,

@@ -1,3 +1,4 @@
+import type { AuditActor } from "../../domain/audit/audit-actor.ts";
 import type { DeliveryStatus, OutboxDelivery } from "../../domain/notifications/outbox-delivery.ts";
 import type { DeliveryBacklog, Redelivery, WebhookDeliveryStore } from "../ports/webhook-store.ts";
 
@@ -40,8 +41,15 @@ export class WebhookDeliveryService {
   }
 
   /** Due at once, with a fresh count of attempts; the dispatcher's next pass sends it. */
-  redeliver(id: number): Promise<Redelivery> {
-    return this.store.redeliver(id, this.clock());
+  redeliver(id: number, actor: AuditActor): Promise<Redelivery> {
+    const at = this.clock();
+    return this.store.redeliver(id, at, {
+      at,
+      actor,
+      action: "webhook_delivery.redeliver",
+      subject: `webhook_delivery:${id}`,
+      details: {},
+    });
   }
 
   backlog(): Promise<DeliveryBacklog> {

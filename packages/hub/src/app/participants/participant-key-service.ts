@@ -1,4 +1,7 @@
 import { createPublicKey, randomBytes } from "node:crypto";
+import type { AuditAction } from "../../domain/audit/audit-action.ts";
+import type { AuditActor } from "../../domain/audit/audit-actor.ts";
+import type { AuditDetails, AuditRecord } from "../../domain/audit/audit-entry.ts";
 import { checkEd25519PublicKey } from "../../domain/participant/ed25519-public-key.ts";
 import { keyIdSeparator, type ParticipantKey } from "../../domain/participant/participant-key.ts";
 import type { ParticipantKeyStore } from "../ports/participant-key-store.ts";
@@ -58,10 +61,15 @@ export class ParticipantKeyService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async add(participantId: string, publicKey: string): Promise<KeyOutcome<ParticipantKey>> {
+  async add(
+    participantId: string,
+    publicKey: string,
+    actor: AuditActor,
+  ): Promise<KeyOutcome<ParticipantKey>> {
     if (!isValidEd25519PublicKey(publicKey)) return fail("public_key_invalid");
     const key = this.newKey(participantId, publicKey);
-    const added = await this.keys.addKey(key, activeKeysPerParticipantMax);
+    const audit = this.record(actor, "participant_key.add", key, { publicKey });
+    const added = await this.keys.addKey(key, activeKeysPerParticipantMax, audit);
     return added === "ok" ? { ok: true, value: key } : fail(added);
   }
 
@@ -77,10 +85,15 @@ export class ParticipantKeyService {
     participantId: string,
     replacedKeyId: string,
     publicKey: string,
+    actor: AuditActor,
   ): Promise<KeyOutcome<ParticipantKey>> {
     if (!isValidEd25519PublicKey(publicKey)) return fail("public_key_invalid");
     const key = this.newKey(participantId, publicKey);
-    const rotated = await this.keys.rotateKey(replacedKeyId, key);
+    const audit = this.record(actor, "participant_key.rotate", key, {
+      publicKey,
+      replacedKeyId,
+    });
+    const rotated = await this.keys.rotateKey(replacedKeyId, key, audit);
     return rotated === "ok" ? { ok: true, value: key } : fail(rotated);
   }
 
@@ -88,7 +101,11 @@ export class ParticipantKeyService {
    * Revokes a key at once; allowed whatever the participant's status, since revoking is how a
    * leaked key is contained. Revoking the last active key leaves the participant unable to sign.
    */
-  async revoke(participantId: string, keyId: string): Promise<KeyOutcome<ParticipantKey>> {
+  async revoke(
+    participantId: string,
+    keyId: string,
+    actor: AuditActor,
+  ): Promise<KeyOutcome<ParticipantKey>> {
     if ((await this.participants.findParticipant(participantId)) === undefined) {
       return fail("participant_not_found");
     }
@@ -97,8 +114,25 @@ export class ParticipantKeyService {
     if (key.status === "revoked") return fail("key_already_revoked");
     const at = this.clock();
     // Conditional on the key being active: a racing revocation makes this one lose.
-    if (!(await this.keys.revokeKey(keyId, at))) return fail("key_already_revoked");
+    const audit = this.record(actor, "participant_key.revoke", key, {});
+    if (!(await this.keys.revokeKey(keyId, at, audit))) return fail("key_already_revoked");
     return { ok: true, value: { ...key, status: "revoked", revokedAt: at } };
+  }
+
+  /** Public keys are public: recording them lets an auditor match a signature to its key. */
+  private record(
+    actor: AuditActor,
+    action: AuditAction,
+    key: ParticipantKey,
+    details: AuditDetails,
+  ): AuditRecord {
+    return {
+      at: this.clock(),
+      actor,
+      action,
+      subject: `participant_key:${key.keyId}`,
+      details: { participantId: key.participantId, ...details },
+    };
   }
 
   private newKey(participantId: string, publicKey: string): ParticipantKey {

@@ -1,6 +1,10 @@
+import type { AuditAction } from "../../domain/audit/audit-action.ts";
+import type { AuditActor } from "../../domain/audit/audit-actor.ts";
+import type { AuditDetails, AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { AccountKind } from "../../domain/ledger/account.ts";
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
-import { isKnownCurrency } from "../../domain/money/currency.ts";
+import { formatAmount } from "../../domain/money/amount.ts";
+import { findCurrency, isKnownCurrency } from "../../domain/money/currency.ts";
 import {
   checkStatusChange,
   isParticipantIdValid,
@@ -9,6 +13,7 @@ import {
   type ParticipantStatus,
 } from "../../domain/participant/participant.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
+import type { AuditLogStore } from "../ports/audit-log-store.ts";
 import type { AccountBalances } from "../ports/ledger-store.ts";
 import type { NewAccount, ParticipantStore } from "../ports/participant-store.ts";
 
@@ -73,15 +78,34 @@ function accountsFor(
   }));
 }
 
-/** Operator use-cases for participants: onboarding, status, caps and settlement funds. */
+/** An amount as the API writes it ("12.30"), for audit details; minor units if the currency is unknown. */
+function shownAmount(minor: bigint, currency: string): string {
+  const known = findCurrency(currency);
+  return known === undefined ? minor.toString() : formatAmount(minor, known);
+}
+
+/**
+ * Operator use-cases for participants: onboarding, status, caps and settlement funds. Each
+ * change names the operator who asked for it and is recorded in the audit log.
+ */
 export class ParticipantService {
   private readonly reconciliationAccounts = new Map<string, AccountBalances>();
 
   constructor(
     private readonly store: ParticipantStore,
     private readonly ledger: GroupCommit,
+    private readonly audit: AuditLogStore,
     private readonly clock: () => number = Date.now,
   ) {}
+
+  private record(
+    actor: AuditActor,
+    action: AuditAction,
+    participantId: string,
+    details: AuditDetails,
+  ): AuditRecord {
+    return { at: this.clock(), actor, action, subject: `participant:${participantId}`, details };
+  }
 
   /** The operator participant exists from the first start; it owns the reconciliation accounts. */
   async ensureOperator(name = "Hub operator"): Promise<Participant> {
@@ -98,7 +122,7 @@ export class ParticipantService {
     return operator;
   }
 
-  async register(input: NewParticipant): Promise<Outcome<Participant>> {
+  async register(input: NewParticipant, actor: AuditActor): Promise<Outcome<Participant>> {
     if (!isParticipantIdValid(input.id)) return fail("participant_id_invalid");
     if ((input.kind as ParticipantKind) === "operator") return fail("operator_kind_reserved");
     if (!input.currencies.every((holding) => isKnownCurrency(holding.currency))) {
@@ -115,7 +139,15 @@ export class ParticipantService {
       accountsFor(input.id, holding, participantAccountKinds),
     );
     await this.ensureOperatorCurrencies(input.currencies.map((holding) => holding.currency));
-    const created = await this.store.createParticipant(participant, accounts);
+    const audit = this.record(actor, "participant.create", id, {
+      name,
+      kind,
+      currencies: input.currencies.map((holding) => ({
+        currency: holding.currency,
+        netDebitCap: shownAmount(holding.netDebitCap, holding.currency),
+      })),
+    });
+    const created = await this.store.createParticipant(participant, accounts, audit);
     return created ? { ok: true, value: participant } : fail("participant_exists");
   }
 
@@ -134,7 +166,11 @@ export class ParticipantService {
     );
   }
 
-  async changeStatus(id: string, status: ParticipantStatus): Promise<Outcome<Participant>> {
+  async changeStatus(
+    id: string,
+    status: ParticipantStatus,
+    actor: AuditActor,
+  ): Promise<Outcome<Participant>> {
     const participant = await this.store.findParticipant(id);
     if (participant === undefined) return fail("participant_not_found");
     // The operator owns the reconciliation accounts every deposit and withdrawal uses.
@@ -142,12 +178,20 @@ export class ParticipantService {
     const check = checkStatusChange(participant.status, status);
     if (check !== "ok") return fail(check);
     // Conditional on the status we checked, so a racing change cannot revive a terminated participant.
-    const changed = await this.store.setStatus(id, participant.status, status);
+    const audit = this.record(actor, "participant.status_change", id, {
+      from: participant.status,
+      to: status,
+    });
+    const changed = await this.store.setStatus(id, participant.status, status, audit);
     if (!changed) return fail("status_changed_concurrently");
     return { ok: true, value: { ...participant, status } };
   }
 
-  async addCurrency(id: string, holding: CurrencyHolding): Promise<Outcome<AccountBalances[]>> {
+  async addCurrency(
+    id: string,
+    holding: CurrencyHolding,
+    actor: AuditActor,
+  ): Promise<Outcome<AccountBalances[]>> {
     const participant = await this.store.findParticipant(id);
     if (participant === undefined) return fail("participant_not_found");
     if (participant.status === "terminated") return fail("participant_terminated");
@@ -156,17 +200,31 @@ export class ParticipantService {
       return fail("currency_held");
     }
     await this.ensureOperatorCurrencies([holding.currency]);
-    await this.store.addAccounts(accountsFor(id, holding, participantAccountKinds));
+    const audit = this.record(actor, "participant.currency_add", id, {
+      currency: holding.currency,
+      netDebitCap: shownAmount(holding.netDebitCap, holding.currency),
+    });
+    await this.store.addAccounts(accountsFor(id, holding, participantAccountKinds), audit);
     return { ok: true, value: await this.store.listAccounts(id) };
   }
 
-  async setNetDebitCap(id: string, holding: CurrencyHolding): Promise<Outcome<AccountBalances>> {
+  async setNetDebitCap(
+    id: string,
+    holding: CurrencyHolding,
+    actor: AuditActor,
+  ): Promise<Outcome<AccountBalances>> {
     const participant = await this.store.findParticipant(id);
     if (participant === undefined) return fail("participant_not_found");
     if (participant.status === "terminated") return fail("participant_terminated");
     const position = await this.store.findAccount(id, holding.currency, "position");
     if (position === undefined) return fail("currency_not_held");
-    await this.store.setDebitLimit(position.id, holding.netDebitCap);
+    const previous = position.debitLimit;
+    const audit = this.record(actor, "participant.net_debit_cap_set", id, {
+      currency: holding.currency,
+      netDebitCap: shownAmount(holding.netDebitCap, holding.currency),
+      previous: previous === null ? null : shownAmount(previous, holding.currency),
+    });
+    await this.store.setDebitLimit(position.id, holding.netDebitCap, audit);
     return { ok: true, value: { ...position, debitLimit: holding.netDebitCap } };
   }
 
@@ -174,7 +232,10 @@ export class ParticipantService {
    * Deposits into or withdrawals from a settlement account, booked against the operator's
    * reconciliation account in the same currency (the hub's own bank account).
    */
-  async moveFunds(movement: FundsMovement): Promise<Outcome<TransferResultCode>> {
+  async moveFunds(
+    movement: FundsMovement,
+    actor: AuditActor,
+  ): Promise<Outcome<TransferResultCode>> {
     const settlement = await this.store.findAccount(
       movement.participantId,
       movement.currency,
@@ -195,7 +256,32 @@ export class ParticipantService {
       currency: movement.currency,
       reference: movement.reference,
     });
+    await this.recordFundsMovement(movement, result, actor);
     return { ok: true, value: result };
+  }
+
+  /**
+   * The ledger commits transfers in batches shared by many callers, so the movement cannot be
+   * audited in its transaction: it is recorded right after, when it applied (a replay that
+   * answers `exists` moved nothing). A crash in between leaves the transfer in the ledger, and
+   * in its own hash-chained journal, without an audit entry. The reference is free text and
+   * stays out of the log; the transfer id leads to it.
+   */
+  private async recordFundsMovement(
+    movement: FundsMovement,
+    result: TransferResultCode,
+    actor: AuditActor,
+  ): Promise<void> {
+    if (result !== "ok") return;
+    await this.audit.append(
+      this.record(actor, "participant.funds_move", movement.participantId, {
+        transferId: movement.transferId,
+        direction: movement.direction,
+        amount: shownAmount(movement.amount, movement.currency),
+        currency: movement.currency,
+        result,
+      }),
+    );
   }
 
   /** Reconciliation accounts never change once opened, so each is looked up once per process. */

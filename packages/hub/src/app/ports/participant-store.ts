@@ -1,3 +1,4 @@
+import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { AccountKind } from "../../domain/ledger/account.ts";
 import type { Participant, ParticipantStatus } from "../../domain/participant/participant.ts";
 import type { AccountBalances } from "./ledger-store.ts";
@@ -9,18 +10,31 @@ export interface NewAccount {
   readonly debitLimit: bigint | null;
 }
 
-/** Participants and their accounts. Balances change only through the ledger's batches. */
+/**
+ * Participants and their accounts. Balances change only through the ledger's batches. A write
+ * given an `audit` record appends it to the audit log in the same transaction, and only when
+ * the write changed something.
+ */
 export interface ParticipantStore {
   /** Writes the participant and its accounts together; false if the id is taken. */
-  createParticipant(participant: Participant, accounts: readonly NewAccount[]): Promise<boolean>;
+  createParticipant(
+    participant: Participant,
+    accounts: readonly NewAccount[],
+    audit?: AuditRecord,
+  ): Promise<boolean>;
   findParticipant(id: string): Promise<Participant | undefined>;
   listParticipants(limit: number, afterId?: string): Promise<Participant[]>;
   findOperator(): Promise<Participant | undefined>;
   /** Changes the status only if it is still `from`; false if it was not. */
-  setStatus(id: string, from: ParticipantStatus, to: ParticipantStatus): Promise<boolean>;
+  setStatus(
+    id: string,
+    from: ParticipantStatus,
+    to: ParticipantStatus,
+    audit?: AuditRecord,
+  ): Promise<boolean>;
   /** Adds the accounts that do not exist yet; existing (participant, currency, kind) are kept. */
-  addAccounts(accounts: readonly NewAccount[]): Promise<void>;
-  setDebitLimit(accountId: number, debitLimit: bigint | null): Promise<void>;
+  addAccounts(accounts: readonly NewAccount[], audit?: AuditRecord): Promise<void>;
+  setDebitLimit(accountId: number, debitLimit: bigint | null, audit?: AuditRecord): Promise<void>;
   listAccounts(participantId: string): Promise<AccountBalances[]>;
   findAccount(
     participantId: string,
@@ -37,7 +51,7 @@ export interface OperatorToken {
 
 /** Operator API tokens; only a hash of each token is stored. */
 export interface OperatorTokenStore {
-  createToken(token: OperatorToken, tokenHash: string): Promise<void>;
+  createToken(token: OperatorToken, tokenHash: string, audit?: AuditRecord): Promise<void>;
   findActiveToken(tokenHash: string): Promise<OperatorToken | undefined>;
   countActiveTokens(): Promise<number>;
   revokeToken(id: string, at: number): Promise<boolean>;

@@ -1,3 +1,4 @@
+import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { DeliveryStatus, OutboxDelivery } from "../../domain/notifications/outbox-delivery.ts";
 import type { WebhookEndpoint } from "../../domain/notifications/webhook-endpoint.ts";
 
@@ -97,7 +98,7 @@ export interface WebhookDeliveryStore {
   /** Newest first. */
   listDeliveries(filter: DeliveryFilter): Promise<OutboxDelivery[]>;
   /** Makes a delivered or dead delivery pending again, due at `now`, with no attempts counted. */
-  redeliver(id: number, now: number): Promise<Redelivery>;
+  redeliver(id: number, now: number, audit?: AuditRecord): Promise<Redelivery>;
   countBacklog(): Promise<DeliveryBacklog>;
 }
 

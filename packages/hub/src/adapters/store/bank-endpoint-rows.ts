@@ -1,0 +1,96 @@
+import type { Transaction } from "kysely";
+import type { BankEndpoint } from "../../domain/banks/bank-endpoint.ts";
+import type {
+  EndpointMigration,
+  MigrationState,
+  MigrationStep,
+} from "../../domain/banks/endpoint-migration.ts";
+import type { Dialect } from "./database.ts";
+import type { BankEndpointsTable, ClearhubSchema, EndpointMigrationsTable } from "./schema.ts";
+
+export function endpointFromRow(row: BankEndpointsTable): BankEndpoint {
+  return {
+    bankId: row.bank_id,
+    id: row.id,
+    url: row.url,
+    timeoutMs: Number(row.timeout_ms),
+    concurrencyMax: Number(row.concurrency_max),
+    breaker: {
+      failurePercent: Number(row.breaker_failure_percent),
+      windowMs: Number(row.breaker_window_ms),
+      minimumCalls: Number(row.breaker_minimum_calls),
+      halfOpenAfterMs: Number(row.breaker_half_open_after_ms),
+    },
+    enabled: Number(row.enabled) === 1,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+export function endpointRow(endpoint: BankEndpoint): BankEndpointsTable {
+  return {
+    bank_id: endpoint.bankId,
+    id: endpoint.id,
+    url: endpoint.url,
+    timeout_ms: endpoint.timeoutMs,
+    concurrency_max: endpoint.concurrencyMax,
+    breaker_failure_percent: endpoint.breaker.failurePercent,
+    breaker_window_ms: endpoint.breaker.windowMs,
+    breaker_minimum_calls: endpoint.breaker.minimumCalls,
+    breaker_half_open_after_ms: endpoint.breaker.halfOpenAfterMs,
+    enabled: endpoint.enabled ? 1 : 0,
+    created_at: BigInt(endpoint.createdAt),
+    updated_at: BigInt(endpoint.updatedAt),
+  };
+}
+
+export function migrationFromRow(row: EndpointMigrationsTable): EndpointMigration {
+  return {
+    bankId: row.bank_id,
+    id: row.id,
+    fromEndpointId: row.from_endpoint_id,
+    toEndpointId: row.to_endpoint_id,
+    weightPercent: Number(row.weight_percent),
+    state: row.state as MigrationState,
+    history: JSON.parse(row.history) as MigrationStep[],
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+export function migrationRow(migration: EndpointMigration): EndpointMigrationsTable {
+  return {
+    bank_id: migration.bankId,
+    id: migration.id,
+    from_endpoint_id: migration.fromEndpointId,
+    to_endpoint_id: migration.toEndpointId,
+    weight_percent: migration.weightPercent,
+    state: migration.state,
+    history: JSON.stringify(migration.history),
+    created_at: BigInt(migration.createdAt),
+    updated_at: BigInt(migration.updatedAt),
+  };
+}
+
+export type BankLockRefusal = "participant_not_found" | "participant_not_bank";
+
+/**
+ * Locks the bank's participant row for the transaction: every write to a bank's endpoints or
+ * migrations takes this lock first (`FOR UPDATE` on PostgreSQL; SQLite has one writer), so
+ * they are serialised per bank on every node. Answers the bank's status, or why it is no bank.
+ */
+export async function lockBank(
+  trx: Transaction<ClearhubSchema>,
+  dialect: Dialect,
+  bankId: string,
+): Promise<{ ok: true; status: string } | { ok: false; code: BankLockRefusal }> {
+  const row = await trx
+    .selectFrom("participants")
+    .select(["kind", "status"])
+    .where("id", "=", bankId)
+    .$if(dialect === "postgres", (query) => query.forUpdate())
+    .executeTakeFirst();
+  if (row === undefined) return { ok: false, code: "participant_not_found" };
+  if (row.kind !== "bank") return { ok: false, code: "participant_not_bank" };
+  return { ok: true, status: row.status };
+}

@@ -1,0 +1,106 @@
+import { type Static, Type } from "@sinclair/typebox";
+import type { EndpointHealthView } from "../app/banks/bank-endpoint-service.ts";
+import type { BankEndpoint } from "../domain/banks/bank-endpoint.ts";
+
+const DateTime = Type.String({ format: "date-time" });
+
+export const BreakerSettingsSchema = Type.Object({
+  failurePercent: Type.Integer({
+    description: "The circuit opens when this share of the window's calls failed",
+  }),
+  windowMs: Type.Integer({ description: "The window the share is taken over" }),
+  minimumCalls: Type.Integer({ description: "Fewer calls in the window never open it" }),
+  halfOpenAfterMs: Type.Integer({
+    description: "How long it stays open before one trial call is let through",
+  }),
+});
+
+export const BankEndpointViewSchema = Type.Object(
+  {
+    bankId: Type.String(),
+    id: Type.String(),
+    url: Type.String(),
+    timeoutMs: Type.Integer(),
+    concurrencyMax: Type.Integer({ description: "Calls in flight at once from one hub node" }),
+    breaker: BreakerSettingsSchema,
+    enabled: Type.Boolean(),
+    primary: Type.Boolean({ description: "New signings go to the bank's primary endpoint" }),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  },
+  { title: "BankEndpoint" },
+);
+export type BankEndpointView = Static<typeof BankEndpointViewSchema>;
+
+export function bankEndpointView(endpoint: BankEndpoint, primary: boolean): BankEndpointView {
+  return {
+    bankId: endpoint.bankId,
+    id: endpoint.id,
+    url: endpoint.url,
+    timeoutMs: endpoint.timeoutMs,
+    concurrencyMax: endpoint.concurrencyMax,
+    breaker: { ...endpoint.breaker },
+    enabled: endpoint.enabled,
+    primary,
+    createdAt: new Date(endpoint.createdAt).toISOString(),
+    updatedAt: new Date(endpoint.updatedAt).toISOString(),
+  };
+}
+
+export const EndpointHealthViewSchema = Type.Object(
+  {
+    endpointId: Type.String(),
+    enabled: Type.Boolean(),
+    primary: Type.Boolean(),
+    breaker: Type.Union([Type.Literal("closed"), Type.Literal("open"), Type.Literal("half_open")], {
+      description: "open: calls are refused unsent; half_open: one trial call is in flight",
+    }),
+    inFlight: Type.Integer(),
+    concurrencyMax: Type.Integer(),
+    window: Type.Object(
+      {
+        seconds: Type.Integer(),
+        calls: Type.Integer({ description: "Calls sent" }),
+        failures: Type.Integer({ description: "Sent calls that failed, timeouts included" }),
+        timeouts: Type.Integer(),
+        refused: Type.Integer({
+          description: "Calls refused unsent: open circuit, saturation, disabled",
+        }),
+      },
+      { description: "The recent window on this hub node" },
+    ),
+    lastError: Type.Union([Type.Object({ at: DateTime, message: Type.String() }), Type.Null()]),
+    latencyMs: Type.Union([Type.Object({ p50: Type.Number(), p99: Type.Number() }), Type.Null()], {
+      description: "Over the window's sent calls; null when none was sent",
+    }),
+  },
+  { title: "BankEndpointHealth" },
+);
+export type EndpointHealthBody = Static<typeof EndpointHealthViewSchema>;
+
+export function endpointHealthView(health: EndpointHealthView): EndpointHealthBody {
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return {
+    endpointId: health.endpointId,
+    enabled: health.enabled,
+    primary: health.primary,
+    breaker: health.breaker,
+    inFlight: health.inFlight,
+    concurrencyMax: health.concurrencyMax,
+    window: {
+      seconds: Math.round(health.windowMs / 1000),
+      calls: health.calls,
+      failures: health.failures,
+      timeouts: health.timeouts,
+      refused: health.refused,
+    },
+    lastError:
+      health.lastError === null
+        ? null
+        : { at: new Date(health.lastError.at).toISOString(), message: health.lastError.message },
+    latencyMs:
+      health.latencyMs === null
+        ? null
+        : { p50: round(health.latencyMs.p50), p99: round(health.latencyMs.p99) },
+  };
+}

@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import { operatorActor } from "../operator-auth.ts";
+import { sendProblem } from "../problem.ts";
+import { BankParams, EndpointIdInput } from "./bank-endpoint-input.ts";
+import { operatorProblems } from "./operator-problems.ts";
+import type { RouteOptions } from "./route-options.ts";
+
+const Body = Type.Object({ endpointId: EndpointIdInput }, { additionalProperties: false });
+
+export const setPrimaryEndpointRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (
+  app,
+  { hub },
+) => {
+  app.put(
+    "/banks/:bankId/primary-endpoint",
+    {
+      schema: {
+        summary: "Send the bank's new signings to another endpoint",
+        description:
+          "One atomic switch: the bank always has exactly one primary endpoint. Agreements already signed stay on their endpoints (move them with an endpoint migration). The endpoint must be enabled. Setting the current primary again changes nothing. Recorded in the audit log.",
+        tags: ["banks"],
+        params: BankParams,
+        body: Body,
+        response: {
+          200: Type.Object({
+            primaryEndpointId: Type.String(),
+            previousPrimaryEndpointId: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...operatorProblems(
+            "participant_not_found",
+            "participant_not_bank",
+            "bank_endpoint_not_found",
+            "bank_endpoint_disabled",
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { bankId } = request.params;
+      const { endpointId } = request.body;
+      const set = await hub.bankEndpoints.setPrimary(bankId, endpointId, operatorActor(request));
+      if (!set.ok) return sendProblem(reply, set.code);
+      return { primaryEndpointId: endpointId, previousPrimaryEndpointId: set.value.previous };
+    },
+  );
+};

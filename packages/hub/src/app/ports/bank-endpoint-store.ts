@@ -1,0 +1,62 @@
+import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
+import type { BankEndpoint, EndpointSettingsPatch } from "../../domain/banks/bank-endpoint.ts";
+
+/** Why a write to a bank's endpoints was refused; each is checked in the write's transaction. */
+export type BankEndpointRefusal =
+  | "participant_not_found"
+  | "participant_not_bank"
+  | "participant_terminated"
+  | "bank_endpoint_exists"
+  | "bank_endpoints_exhausted"
+  | "bank_endpoint_not_found"
+  | "bank_endpoint_disabled"
+  | "bank_endpoint_is_primary";
+
+export type EndpointWrite<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: BankEndpointRefusal };
+
+export interface BankEndpoints {
+  /** Oldest first. */
+  readonly endpoints: BankEndpoint[];
+  /** Null only while the bank has no endpoint. */
+  readonly primaryEndpointId: string | null;
+}
+
+/**
+ * A bank's interface endpoints and which one is primary. Every write locks the bank (its
+ * participant row) for its transaction, checks and writes, and appends its audit record there:
+ * concurrent operators, on any node, cannot exceed the limit or leave a bank without a primary.
+ */
+export interface BankEndpointStore {
+  /** The bank's first endpoint becomes its primary in the same transaction. */
+  addEndpoint(
+    endpoint: BankEndpoint,
+    endpointsMax: number,
+    audit: AuditRecord,
+  ): Promise<EndpointWrite<{ primary: boolean }>>;
+  /**
+   * Applies a checked patch at `at`. Disabling the primary endpoint is refused: new signings
+   * would have nowhere to go.
+   */
+  updateEndpoint(
+    bankId: string,
+    endpointId: string,
+    patch: EndpointSettingsPatch,
+    at: number,
+    audit: AuditRecord,
+  ): Promise<EndpointWrite<BankEndpoint>>;
+  /**
+   * Makes an enabled endpoint the primary in one statement, so there is never a moment with
+   * none or two. Answers the endpoint that was primary, which the audit record is made with;
+   * nothing is written (or audited) when it already was.
+   */
+  setPrimary(
+    bankId: string,
+    endpointId: string,
+    audit: (previous: string | null) => AuditRecord,
+  ): Promise<EndpointWrite<{ previous: string | null }>>;
+  listEndpoints(bankId: string): Promise<BankEndpoints>;
+  findEndpoint(bankId: string, endpointId: string): Promise<BankEndpoint | undefined>;
+  findPrimary(bankId: string): Promise<BankEndpoint | undefined>;
+}

@@ -1,0 +1,30 @@
+/**
+ * Every action the audit log records. A closed list, so the log can be filtered by action and a
+ * new operator action cannot be recorded under a name nobody documented.
+ */
+export const auditActions = [
+  "participant.create",
+  "participant.status_change",
+  "participant.currency_add",
+  "participant.net_debit_cap_set",
+  "participant.funds_move",
+  "participant_key.add",
+  "participant_key.rotate",
+  "participant_key.revoke",
+  "operator_token.issue",
+  "webhook_delivery.redeliver",
+  "transfers.submit",
+  "bank_endpoint.add",
+  "bank_endpoint.update",
+  "bank_endpoint.primary_set",
+  "endpoint_migration.create",
+  "endpoint_migration.weight_change",
+  "endpoint_migration.rollback",
+  "endpoint_migration.complete",
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+export function isAuditAction(text: string): text is AuditAction {
+  return (auditActions as readonly string[]).includes(text);
+}
