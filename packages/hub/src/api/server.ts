@@ -22,6 +22,7 @@ import { participantApi } from "./participant/participant-api.ts";
 import { ProblemSchema, problemErrorHandler, routeNotFoundHandler } from "./problem.ts";
 import { addCurrencyRoute } from "./routes/add-currency-route.ts";
 import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
+import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
 import { createParticipantRoute } from "./routes/create-participant-route.ts";
 import { getParticipantRoute } from "./routes/get-participant-route.ts";
@@ -150,6 +151,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   await app.register(healthRoute);
   await app.register(readyRoute, { hub });
   await app.register(openapiRoute);
+  await app.register(bankInterfaceRoute);
   await app.register(metricsRoute, { hub });
   await app.register(hubKeysRoute, { hub });
   await app.register(operatorApi(hub), { prefix: "/operator/v1" });

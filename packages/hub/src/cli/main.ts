@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { generateDataKeyEntry } from "../adapters/crypto/data-key-entry.ts";
 import { migrateToLatest, openDatabase } from "../adapters/store/database.ts";
 import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
+import { bankInterfaceDocument } from "../api/bank-interface/bank-interface-document.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
 import { verifyLedger } from "../app/ledger/verify-ledger.ts";
 import { createLedgerStore } from "../hub.ts";
@@ -174,6 +175,15 @@ program
     stderr(
       `data key ${generated.keyId}: put it first in CLEARHUB_DATA_KEYS on every node, the older keys after it`,
     );
+  });
+
+program
+  .command("bank-interface-spec")
+  .description(
+    "print the bank interface (OpenAPI 3.1 JSON): what a bank implements to connect to the hub",
+  )
+  .action(() => {
+    stdout(JSON.stringify(bankInterfaceDocument(), null, 2));
   });
 
 const bench = program.command("bench").description("measure the hub's throughput and latency");
