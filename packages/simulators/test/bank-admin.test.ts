@@ -116,7 +116,7 @@ describe("the command line", () => {
       child.stdout.on("data", (chunk: Buffer) => {
         output += chunk.toString();
       });
-      while (!output.includes("accounts")) await once(child.stdout, "data");
+      while (!/accounts\s+\d+/.test(output)) await once(child.stdout, "data");
       const endpoint = /endpoint\s+(\S+)/.exec(output)?.[1] ?? "";
       expect(output).toContain("bank-west.simulator");
       const accounts = await getJson(`${endpoint}/admin/accounts`);
