@@ -93,12 +93,12 @@ function readMoney(amount: string, currencyCode: string): Money | undefined {
 }
 
 function failed(
-  record: TransactionRecord,
+  of: { readonly transactionId: string },
   reason: BankFailureReason,
   text: string,
 ): TransactionAnswer {
   return {
-    transactionId: record.transactionId,
+    transactionId: of.transactionId,
     status: "failed",
     reasonCode: reason,
     reasonText: text,
@@ -149,14 +149,9 @@ export class TransactionDesk {
       currency: undefined,
       endpointPath: "",
       accountNumber: undefined,
-      answer: { transactionId: request.transactionId, status: "pending" },
+      answer: failed(request, "transaction_not_received", "the bank never received it"),
       refundedMinor: 0n,
     };
-    record.answer = failed(
-      record,
-      "transaction_not_received",
-      "the bank never received this transaction",
-    );
     this.records.set(record.transactionId, record);
     return record.answer;
   }

@@ -226,6 +226,9 @@ export class HttpBankConnector implements BankConnector {
     options: BankCallOptions,
     decode: (answer: Static<Answer>) => Result | undefined,
   ): Promise<BankCallResult<Result>> {
+    if (!(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
+      throw new Error(`a bank call needs a positive timeoutMs, not ${options.timeoutMs}`);
+    }
     if (isAborted(options.signal)) {
       return {
         kind: "not_sent",

@@ -1,12 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { bankRefusalCodeNames, bankRefusalCodes } from "../../domain/bank/bank-refusal-code.ts";
+import { bankRefusalCodeNames } from "../../domain/bank/bank-refusal-code.ts";
 import { literalUnion } from "../literal-union.ts";
 import { ReasonTextField } from "./bank-message-fields.ts";
-
-/** A refusal's HTTP statuses, each a status a bank may answer a refusal with. */
-export const bankRefusalStatuses = [
-  ...new Set(Object.values(bankRefusalCodes).map((entry) => entry.status)),
-].sort((a, b) => a - b);
 
 export const BankRefusal = Type.Object(
   {

@@ -150,7 +150,10 @@ export type BankCallResult<Answer> =
   | { readonly kind: "not_sent"; readonly cause: BankNotSentCause; readonly detail: string }
   | { readonly kind: "unknown"; readonly cause: BankUnknownCause; readonly detail: string };
 
-/** Resolves whatever happens, never rejects: every way a call can end is a result. */
+/**
+ * Every way a call can end is a result: a call rejects only on a caller's bug (a timeout that
+ * is not a positive number of milliseconds).
+ */
 export interface BankConnector {
   requestSigning(
     endpoint: BankEndpointAddress,
