@@ -10,7 +10,8 @@ import type { TSchema } from "@sinclair/typebox";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { BankAnswerSigner } from "./bank-answer-signer.ts";
-import type { FaultPlan } from "./fault-plan.ts";
+import type { DeskResult } from "./desk-result.ts";
+import type { Delivery, FaultPlan } from "./fault-plan.ts";
 import type { HubRequestAuth } from "./hub-request-auth.ts";
 import type { OperationRequests, SimulatedBank } from "./simulated-bank.ts";
 import type { SimulatorStats } from "./simulator-stats.ts";
@@ -68,7 +69,6 @@ function abandon(request: FastifyRequest, reply: FastifyReply): FastifyReply {
  */
 export function bankInterfaceRoutes(context: BankInterfaceRoutesContext, endpointPath: string) {
   const { bank, auth, signer, faults, stats, closing } = context;
-  let underWay = 0;
 
   const refuse = (
     request: FastifyRequest,
@@ -78,32 +78,36 @@ export function bankInterfaceRoutes(context: BankInterfaceRoutesContext, endpoin
     headers: Record<string, string> = {},
   ) => signer.send(request, reply, bankRefusalCodes[code].status, { code, reason }, headers);
 
-  async function handle(name: BankOperationName, request: FastifyRequest, reply: FastifyReply) {
+  /** The body once the request proved to be the hub's and valid; else undefined, refused. */
+  async function admit(name: BankOperationName, request: FastifyRequest, reply: FastifyReply) {
     const verified = await auth.check(request, rawBodies.get(request));
     if (!verified.ok) {
       stats.refusedUnverified += 1;
-      if (verified.code === "hub_keys_unavailable") {
-        return refuse(
-          request,
-          reply,
-          "bank_busy",
-          `cannot verify the hub's signature: ${verified.detail}`,
-          { "retry-after": "5" },
-        );
+      if (verified.code !== "hub_keys_unavailable") {
+        refuse(request, reply, verified.code, signatureFailureCodes[verified.code].meaning);
+        return undefined;
       }
-      return refuse(request, reply, verified.code, signatureFailureCodes[verified.code].meaning);
+      const reason = `cannot verify the hub's signature: ${verified.detail}`;
+      refuse(request, reply, "bank_busy", reason, { "retry-after": "5" });
+      return undefined;
     }
     const body = parseJson(rawBodies.get(request));
-    if (!requestCheckers[name].Check(body)) {
-      stats.refusedInvalid += 1;
-      const first = body === undefined ? undefined : requestCheckers[name].Errors(body).First();
-      const reason =
-        first === undefined ? "the body is not JSON" : `${first.path || "/"}: ${first.message}`;
-      return refuse(request, reply, "request_invalid", reason);
-    }
-    if (!(await pause(faults.latencyMs(), closing))) return abandon(request, reply);
-    const delivery = faults.delivery();
-    const result = bank.handle(name, body as OperationRequests[typeof name], endpointPath);
+    if (requestCheckers[name].Check(body)) return body as OperationRequests[typeof name];
+    stats.refusedInvalid += 1;
+    const first = body === undefined ? undefined : requestCheckers[name].Errors(body).First();
+    const reason =
+      first === undefined ? "the body is not JSON" : `${first.path || "/"}: ${first.message}`;
+    refuse(request, reply, "request_invalid", reason);
+    return undefined;
+  }
+
+  /** Answers as the fault plan drew: at once, too late, or never. */
+  async function deliver(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    delivery: Delivery,
+    result: DeskResult<unknown>,
+  ) {
     if (delivery === "drop") {
       stats.dropped += 1;
       return abandon(request, reply);
@@ -118,6 +122,16 @@ export function bankInterfaceRoutes(context: BankInterfaceRoutesContext, endpoin
     return refuse(request, reply, result.code, result.reason);
   }
 
+  async function handle(name: BankOperationName, request: FastifyRequest, reply: FastifyReply) {
+    const body = await admit(name, request, reply);
+    if (body === undefined) return reply;
+    if (!(await pause(faults.latencyMs(), closing))) return abandon(request, reply);
+    // Drawn before applying, applied either way: a dropped or late answer still moved money.
+    const delivery = faults.delivery();
+    const result = bank.handle(name, body, endpointPath);
+    return deliver(request, reply, delivery, result);
+  }
+
   return async (scope: FastifyInstance) => {
     // Kept raw: the signature covers the bytes, and nothing is parsed before it verified.
     scope.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
@@ -127,15 +141,15 @@ export function bankInterfaceRoutes(context: BankInterfaceRoutesContext, endpoin
     // Capacity is checked before the body is read: a busy bank reads and applies nothing.
     scope.addHook("onRequest", async (request, reply) => {
       stats.requests += 1;
-      if (underWay >= faults.options.capacityMax) {
+      if (stats.underWay >= faults.options.capacityMax) {
         stats.busy += 1;
         return refuse(request, reply, "bank_busy", "the bank is at capacity", {
           "retry-after": "1",
         });
       }
-      underWay += 1;
+      stats.underWay += 1;
       reply.raw.once("close", () => {
-        underWay -= 1;
+        stats.underWay -= 1;
       });
       return undefined;
     });

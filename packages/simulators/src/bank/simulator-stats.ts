@@ -14,6 +14,8 @@ export interface SimulatorStats {
   late: number;
   /** Answered at once. */
   answered: number;
+  /** Requests under way now, across every endpoint: what the capacity limits. */
+  underWay: number;
 }
 
 export function emptyStats(): SimulatorStats {
@@ -25,5 +27,6 @@ export function emptyStats(): SimulatorStats {
     dropped: 0,
     late: 0,
     answered: 0,
+    underWay: 0,
   };
 }
