@@ -86,6 +86,18 @@ describe("the hub's signatures", () => {
   });
 });
 
+describe("a hub that replaced its key", () => {
+  const fixture = useBank({ hubKeySet: { refetchIntervalMsMin: 0 } });
+
+  it("is trusted once the key set fetched again for the unknown keyid names the new key", async () => {
+    await fixture.call("/inquiries", { transactionId: randomUUID() });
+    fixture.hub.rotateKey();
+    const answer = await fixture.call("/inquiries", { transactionId: randomUUID() });
+    expect(answer).toMatchObject({ status: 200, signed: true });
+    expect(fixture.hub.keySetFetches()).toBe(2);
+  });
+});
+
 describe("a simulator told to trust the hub", () => {
   const fixture = useBank({ verifyHubSignatures: false });
 

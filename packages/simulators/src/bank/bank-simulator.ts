@@ -16,7 +16,7 @@ import {
   faultOptionsDefaults,
   faultOptionsProblem,
 } from "./fault-plan.ts";
-import { HubKeySet } from "./hub-key-set.ts";
+import { HubKeySet, type HubKeySetOptions, hubKeySetDefaults } from "./hub-key-set.ts";
 import { HubRequestAuth } from "./hub-request-auth.ts";
 import { NonceMemory } from "./nonce-memory.ts";
 import { type NoticeRetryOptions, NoticeSender, noticeRetryDefaults } from "./notice-sender.ts";
@@ -53,6 +53,8 @@ export interface BankSimulatorOptions {
   readonly faults?: Partial<FaultOptions> | undefined;
   readonly signing?: Partial<SigningRules> | undefined;
   readonly noticeRetry?: Partial<NoticeRetryOptions> | undefined;
+  /** How the hub's key set is kept: cache time, the least time between fetches. */
+  readonly hubKeySet?: Partial<HubKeySetOptions> | undefined;
   /** Seeds passwords, ids and faults, so a run can be repeated; random by default. */
   readonly seed?: number | undefined;
   readonly clock?: (() => number) | undefined;
@@ -153,7 +155,9 @@ export async function startBankSimulator(
   const closing = new AbortController();
   const signer = new BankAnswerSigner(key, options.publicOrigin);
   const auth = new HubRequestAuth({
-    keys: verifying ? new HubKeySet(options.hubUrl ?? "", undefined, clock) : undefined,
+    keys: verifying
+      ? new HubKeySet(options.hubUrl ?? "", { ...hubKeySetDefaults, ...options.hubKeySet }, clock)
+      : undefined,
     nonces: new NonceMemory(undefined, clock),
     publicOrigin: options.publicOrigin,
     clock,

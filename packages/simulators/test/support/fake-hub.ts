@@ -24,7 +24,8 @@ export interface ReceivedNotice {
 
 export interface FakeHub {
   readonly url: string;
-  readonly key: { readonly keyId: string; readonly privateKey: KeyObject };
+  /** The hub's current signing key; rotateKey replaces it. */
+  readonly key: { keyId: string; privateKey: KeyObject };
   readonly notices: ReceivedNotice[];
   /** Registers the bank's key, as the hub operator would. */
   trustBank(keyId: string, publicKeyRaw: string): void;
@@ -32,20 +33,23 @@ export interface FakeHub {
   answerNoticesWith(status: number): void;
   /** How often the key set was fetched. */
   keySetFetches(): number;
+  /** Replaces the hub's key by a new one under a new keyid, as an operator would. */
+  rotateKey(): void;
   close(): Promise<void>;
 }
 
 export async function startFakeHub(): Promise<FakeHub> {
-  const { privateKey } = generateSigningKeyPair();
-  const key = { keyId: "hub-key-1", privateKey };
+  const key = { keyId: "hub-key-1", privateKey: generateSigningKeyPair().privateKey };
   const bankKeys = new Map<string, KeyObject>();
   const seenNonces = new Set<string>();
   const notices: ReceivedNotice[] = [];
   let noticeStatus = 204;
   let fetches = 0;
-  const keySet = JSON.stringify({
-    keys: [{ ...exportPublicKeyJwk(privateKey), kid: key.keyId, use: "sig", alg: "EdDSA" }],
-  });
+  const publishedKeySet = () =>
+    JSON.stringify({
+      keys: [{ ...exportPublicKeyJwk(key.privateKey), kid: key.keyId, use: "sig", alg: "EdDSA" }],
+    });
+  let keySet = publishedKeySet();
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -103,6 +107,11 @@ export async function startFakeHub(): Promise<FakeHub> {
       noticeStatus = status;
     },
     keySetFetches: () => fetches,
+    rotateKey() {
+      key.keyId = `hub-key-${fetches + 2}`;
+      key.privateKey = generateSigningKeyPair().privateKey;
+      keySet = publishedKeySet();
+    },
     close() {
       server.closeAllConnections();
       return new Promise((resolve, reject) =>
