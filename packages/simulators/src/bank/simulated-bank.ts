@@ -105,28 +105,32 @@ export class SimulatedBank {
     return this.signing.agreements();
   }
 
+  /** Each operation of the interface, by name, to the desk that handles it. */
+  private readonly desks: {
+    readonly [Name in BankOperationName]: (
+      body: OperationRequests[Name],
+      endpointPath: string,
+    ) => DeskResult<unknown>;
+  } = {
+    requestSigning: (body, endpointPath) => this.signing.requestSigning(body, endpointPath),
+    confirmSigning: (body) => this.signing.confirmSigning(body),
+    unsign: (body) => this.signing.unsign(body),
+    debit: (body, endpointPath) => this.transactions.debit(body, endpointPath),
+    credit: (body, endpointPath) => this.transactions.credit(body, endpointPath),
+    refund: (body, endpointPath) => this.transactions.refund(body, endpointPath),
+    inquire: (body) => ({ ok: true, answer: this.transactions.inquire(body) }),
+  };
+
   handle<Name extends BankOperationName>(
     name: Name,
     body: OperationRequests[Name],
     endpointPath: string,
   ): DeskResult<unknown> {
-    const request = body as OperationRequests[BankOperationName];
-    switch (name) {
-      case "requestSigning":
-        return this.signing.requestSigning(request as SignRequest, endpointPath);
-      case "confirmSigning":
-        return this.signing.confirmSigning(request as SignConfirmation);
-      case "unsign":
-        return this.signing.unsign(request as UnsignRequest);
-      case "debit":
-        return this.transactions.debit(request as DebitRequest, endpointPath);
-      case "credit":
-        return this.transactions.credit(request as CreditRequest, endpointPath);
-      case "refund":
-        return this.transactions.refund(request as RefundRequest, endpointPath);
-      default:
-        return { ok: true, answer: this.transactions.inquire(request as InquiryRequest) };
-    }
+    const desk = this.desks[name] as (
+      body: OperationRequests[Name],
+      endpointPath: string,
+    ) => DeskResult<unknown>;
+    return desk(body, endpointPath);
   }
 
   /**
