@@ -70,7 +70,9 @@ function urlComponentValue(url: URL, name: UrlComponent): string {
   }
 }
 
-type ComponentValue = { ok: true; value: string } | { ok: false; code: SignatureBaseFailureCode };
+export type ComponentValue =
+  | { ok: true; value: string }
+  | { ok: false; code: SignatureBaseFailureCode };
 
 function componentValue(
   request: RequestDescription,
@@ -82,9 +84,24 @@ function componentValue(
     if (url === undefined) return { ok: false, code: "target_uri_invalid" };
     return { ok: true, value: urlComponentValue(url, name) };
   }
+  return fieldComponentValue(request.headers, name);
+}
+
+/** A header field as a component: its canonical value, if the message has it. */
+export function fieldComponentValue(headers: HeaderFields, name: string): ComponentValue {
   if (!fieldNameFormat.test(name)) return { ok: false, code: "component_unsupported" };
-  const value = fieldValue(request.headers, name);
+  const value = fieldValue(headers, name);
   return value === undefined ? { ok: false, code: "component_absent" } : { ok: true, value };
+}
+
+/** One component of `request`, as a response signature reads it with the `req` flag. */
+export function requestComponentValue(request: RequestDescription, name: string): ComponentValue {
+  return componentValue(request, parseHttpUrl(request.url), name);
+}
+
+/** Whether a component value can stand on a line of a signature base. */
+export function isComponentValueSignable(value: string): boolean {
+  return componentValueFormat.test(value);
 }
 
 /**

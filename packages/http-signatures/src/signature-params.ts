@@ -20,15 +20,23 @@ export interface SignatureParams {
   readonly alg?: typeof signatureAlgorithm;
 }
 
-/** A Signature-Input member: the covered components and the signature's parameters. */
-export function signatureParamsToInnerList(params: SignatureParams): InnerList {
-  const items: Item[] = params.components.map((component) => [component, new Map()]);
+/** The parameters alone, without the components: what request and response signatures share. */
+export type SignatureParameters = Omit<SignatureParams, "components">;
+
+/** The parameters of a Signature-Input member, in the order the hub writes them. */
+export function signatureParametersToMap(params: SignatureParameters): Map<string, BareItem> {
   const parameters = new Map<string, BareItem>([["created", params.createdSeconds]]);
   if (params.expiresSeconds !== undefined) parameters.set("expires", params.expiresSeconds);
   parameters.set("keyid", params.keyId);
   parameters.set("nonce", params.nonce);
   if (params.alg !== undefined) parameters.set("alg", params.alg);
-  return [items, parameters];
+  return parameters;
+}
+
+/** A Signature-Input member: the covered components and the signature's parameters. */
+export function signatureParamsToInnerList(params: SignatureParams): InnerList {
+  const items: Item[] = params.components.map((component) => [component, new Map()]);
+  return [items, signatureParametersToMap(params)];
 }
 
 /**
@@ -58,30 +66,37 @@ function isKeyIdWellFormed(value: BareItem | undefined): value is string {
 }
 
 /**
- * The hub's reading of a Signature-Input member, or undefined when a required parameter is
- * missing or ill-typed, or `alg` names another algorithm. Parameters the hub does not know
- * (such as `tag`) are allowed: the signature covers them all the same.
+ * The hub's reading of a member's parameters, or undefined when a required one is missing or
+ * ill-typed, or `alg` names another algorithm. Parameters the hub does not know (such as `tag`)
+ * are allowed: the signature covers them all the same.
  */
-export function readSignatureParams(input: InnerList): SignatureParams | undefined {
-  const components = coveredComponents(input);
-  const parameters = input[1];
+export function readSignatureParameters(parameters: InnerList[1]): SignatureParameters | undefined {
   const created = parameters.get("created");
   const expires = parameters.get("expires");
   const keyId = parameters.get("keyid");
   const nonce = parameters.get("nonce");
   const alg = parameters.get("alg");
-  if (components === undefined || !isWholeSeconds(created) || !isKeyIdWellFormed(keyId)) {
-    return undefined;
-  }
+  if (!isWholeSeconds(created) || !isKeyIdWellFormed(keyId)) return undefined;
   if (typeof nonce !== "string" || !isNonceWellFormed(nonce)) return undefined;
   if (expires !== undefined && !isWholeSeconds(expires)) return undefined;
   if (alg !== undefined && alg !== signatureAlgorithm) return undefined;
   return {
-    components,
     createdSeconds: created,
     keyId,
     nonce,
     ...(expires === undefined ? {} : { expiresSeconds: expires }),
     ...(alg === undefined ? {} : { alg }),
   };
+}
+
+/**
+ * The hub's reading of a request's Signature-Input member, or undefined when a component is
+ * not a plain one (see coveredComponents) or a parameter is refused (see
+ * readSignatureParameters).
+ */
+export function readSignatureParams(input: InnerList): SignatureParams | undefined {
+  const components = coveredComponents(input);
+  const parameters = readSignatureParameters(input[1]);
+  if (components === undefined || parameters === undefined) return undefined;
+  return { components, ...parameters };
 }

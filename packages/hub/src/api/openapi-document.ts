@@ -1,5 +1,6 @@
 import type { FastifyDynamicSwaggerOptions } from "@fastify/swagger";
 import { transferResultCodes } from "../domain/ledger/result-code.ts";
+import { bankInterfacePath } from "./bank-interface/bank-interface-document.ts";
 import { operatorSecurityScheme, operatorSecuritySchemeName } from "./operator-auth.ts";
 import { problemCatalogue, problemContentType } from "./problem.ts";
 import { transferEventWebhooks } from "./transfer-event-schema.ts";
@@ -50,6 +51,10 @@ their transfers, accounts and webhooks, every request signed with the participan
 
 Amounts are decimal strings in the currency's major unit ("12.30") with an ISO 4217 currency code;
 the hub stores integer minor units and never rounds through a binary float.
+
+Banks implement the hub's **bank interface** (quick-pay agreements, debits, payouts, refunds
+and status inquiries, signed both ways), whose own OpenAPI 3.1 document is at
+[\`${bankInterfacePath}\`](${bankInterfacePath}).
 
 Every error is an RFC 9457 problem (\`${problemContentType}\`) with
 \`type: urn:clearhub:problem:<code>\` and the same \`code\` as a field. Each request has an id,

@@ -24,6 +24,7 @@ import { addBankEndpointRoute } from "./routes/add-bank-endpoint-route.ts";
 import { addCurrencyRoute } from "./routes/add-currency-route.ts";
 import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
 import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts";
+import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
 import { createEndpointMigrationRoute } from "./routes/create-endpoint-migration-route.ts";
@@ -174,6 +175,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   await app.register(healthRoute);
   await app.register(readyRoute, { hub });
   await app.register(openapiRoute);
+  await app.register(bankInterfaceRoute);
   await app.register(metricsRoute, { hub });
   await app.register(hubKeysRoute, { hub });
   await app.register(operatorApi(hub), { prefix: "/operator/v1" });

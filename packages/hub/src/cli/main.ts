@@ -3,6 +3,7 @@ import { generateDataKeyEntry } from "../adapters/crypto/data-key-entry.ts";
 import { migrateToLatest, openDatabase } from "../adapters/store/database.ts";
 import { KyselyAuditLogStore } from "../adapters/store/kysely-audit-log-store.ts";
 import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
+import { bankInterfaceDocument } from "../api/bank-interface/bank-interface-document.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
 import { type AuditVerifyReport, verifyAuditLog } from "../app/audit/verify-audit-log.ts";
 import { verifyLedger } from "../app/ledger/verify-ledger.ts";
@@ -198,6 +199,15 @@ program
   )
   .action(async () => {
     process.stdout.write(await openapiDocumentText());
+  });
+
+program
+  .command("bank-interface-spec")
+  .description(
+    "print the bank interface (OpenAPI 3.1 JSON): what a bank implements to connect to the hub",
+  )
+  .action(() => {
+    stdout(JSON.stringify(bankInterfaceDocument(), null, 2));
   });
 
 const bench = program.command("bench").description("measure the hub's throughput and latency");

@@ -12,8 +12,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The public keys webhooks are signed with
-         * @description A JWK Set. Find the key whose `kid` is the `keyid` of a webhook's Signature-Input and verify the signature (RFC 9421, Ed25519) with it.
+         * The public keys the hub signs webhooks and calls to banks with
+         * @description A JWK Set. Find the key whose `kid` is the `keyid` of a webhook's or a bank call's Signature-Input and verify the signature (RFC 9421, Ed25519) with it.
          */
         get: {
             parameters: {

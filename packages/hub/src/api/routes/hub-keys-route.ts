@@ -35,9 +35,9 @@ export const hubKeysRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (app,
     hubKeysPath,
     {
       schema: {
-        summary: "The public keys webhooks are signed with",
+        summary: "The public keys the hub signs webhooks and calls to banks with",
         description:
-          "A JWK Set. Find the key whose `kid` is the `keyid` of a webhook's Signature-Input and verify the signature (RFC 9421, Ed25519) with it.",
+          "A JWK Set. Find the key whose `kid` is the `keyid` of a webhook's or a bank call's Signature-Input and verify the signature (RFC 9421, Ed25519) with it.",
         tags: ["webhooks"],
         security: [],
         response: { 200: KeySetSchema },

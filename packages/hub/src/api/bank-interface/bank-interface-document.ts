@@ -1,0 +1,327 @@
+import type { TSchema } from "@sinclair/typebox";
+import { bankFailureReasons } from "../../domain/bank/bank-failure-reason.ts";
+import { type BankRefusalCode, bankRefusalCodes } from "../../domain/bank/bank-refusal-code.ts";
+import { ProblemSchema, problemContentType } from "../problem.ts";
+import { hubKeysPath } from "../routes/hub-keys-route.ts";
+import {
+  type BankOperation,
+  bankOperations,
+  commonRefusals,
+  type HubNoticeOperation,
+  hubNoticeOperations,
+} from "./bank-interface-operations.ts";
+import { BankRefusal } from "./bank-refusal-message.ts";
+import { hubRequestSignedComponents } from "./bank-signature-profile.ts";
+
+/** Where the hub serves this document, and the version banks implement. */
+export const bankInterfacePath = "/bank-interface/openapi.json";
+export const bankInterfaceVersion = "1.0.0";
+
+type JsonObject = Record<string, unknown>;
+
+function table(header: string, rows: readonly string[]): string {
+  const columns = header.split("|").length - 2;
+  return [header, `|${" --- |".repeat(columns)}`, ...rows].join("\n");
+}
+
+function refusalTable(): string {
+  const rows = Object.entries(bankRefusalCodes).map(
+    ([code, entry]) => `| \`${code}\` | ${entry.status} | ${entry.meaning} |`,
+  );
+  return table("| code | status | meaning |", rows);
+}
+
+function failureReasonTable(): string {
+  const rows = Object.entries(bankFailureReasons).map(
+    ([code, entry]) =>
+      `| \`${code}\` | ${entry.retryWithNewId ? "yes" : "no"} | ${entry.meaning} |`,
+  );
+  return table("| reason | a new transaction may succeed | meaning |", rows);
+}
+
+const signedComponentList = hubRequestSignedComponents.map((c) => `\`${c}\``).join(", ");
+
+const description = `The interface between clearhub and a bank, for the account payments of payment
+institutions: quick-pay agreements signed with a one-time password, debits quoting an agreement,
+payouts to accounts, refunds, and the status inquiry that settles every doubtful outcome.
+
+The **bank implements** the calls under \`/agreements\`, \`/debits\`, \`/credits\`, \`/refunds\` and
+\`/inquiries\`, relative to the endpoint URL the hub operator registers for it. The **hub serves**
+the two notices under \`/v1/bank-notices\`, which the bank sends to it. Every body is JSON
+(\`application/json\`, UTF-8). Amounts are decimal strings in the currency's major unit
+(\`"12.30"\` CNY, \`"1200"\` JPY) with an ISO 4217 currency; never a JSON number. Members not
+defined here are ignored by the receiver.
+
+## Signatures, both ways
+
+**The hub signs every request** with HTTP Message Signatures (RFC 9421) using Ed25519, label
+\`sig1\`, covering ${signedComponentList} (a Content-Digest, RFC 9530, with a \`sha-256\`
+member), with the parameters \`created\`, \`keyid\` and \`nonce\`. The hub's public keys are
+published, without credentials, at \`GET {hub}${hubKeysPath}\` as a JWK Set; a key's \`kid\` is its
+RFC 7638 thumbprint and equals the signature's \`keyid\`. Cache the set for its \`max-age\` and
+fetch it again when a \`keyid\` is unknown. The bank must refuse (401, a code below) a request whose
+digest does not match its body, whose signature does not verify, whose \`created\` is more than 5
+minutes from its clock, or whose nonce it has seen within that window, and act on nothing in
+it.
+
+**The bank signs every answer** (2xx, 4xx and 503 alike) with its own Ed25519 key, the one the
+hub operator registered for the bank as a participant (its \`keyid\` is the one the hub issued).
+The answer's signature (RFC 9421 §2.4) covers at least \`@status\`, \`content-digest\` and the
+request's own \`signature-input\` with the \`req\` flag, which binds the answer to the one request
+it answers (that request's nonce is in it); \`"@method";req\` and \`"@target-uri";req\` are
+recommended too. Parameters: \`created\`, \`keyid\`, \`nonce\`. An answer without such a signature,
+or whose signature does not verify, counts as no answer at all.
+
+**The bank signs its notices** to the hub like every participant request to the hub's API: its
+key, \`@method\`, \`@target-uri\`, \`content-digest\`, \`created\`, \`keyid\` and a fresh \`nonce\`.
+
+## Idempotency
+
+Every money call carries the hub's \`transactionId\`, unique across every debit, credit and refund
+the hub sends, and the bank keeps it as the idempotency key, for at least as long as the hub may
+inquire (90 days):
+
+- the same id with the same content answers the same transaction's outcome as it now stands, and
+  never moves money a second time, however often and however concurrently it is sent;
+- the same id with different content (another amount, account or operation) is refused with 409
+  \`idempotency_key_reused\` and changes nothing;
+- an inquiry about an id the bank never received closes it (see \`/inquiries\`).
+
+The sign request's \`requestId\` is an idempotency key in the same way. Confirming and unsigning are
+idempotent by their content.
+
+## Outcomes
+
+| answer | meaning | what the hub does |
+| --- | --- | --- |
+| 200, \`succeeded\` | the money moved | books it |
+| 200, \`failed\` | no money moved, and none will under this id | fails the payment with the reason |
+| 200, \`pending\` | accepted; the bank decides later | waits for the result notice, and inquires if none comes |
+| 4xx, 503 \`bank_busy\` (refusal) | the bank did not act and recorded nothing | may correct the request and send it again under the same id |
+| anything else | unknown: a 5xx, a timeout, a broken connection, an answer that is invalid or not signed | marks the transaction unknown and inquires until the answer is final |
+
+The hub never guesses an outcome. The bank must therefore answer an inquiry for every id it has
+seen, and must apply a request only as one whole (it never answers after half a debit).
+
+## Refusal codes
+
+${refusalTable()}
+
+## Failure reasons
+
+A failed transaction carries one of these as \`reasonCode\`, and the bank's own words in
+\`reasonText\`. A bank maps its internal codes onto this set.
+
+${failureReasonTable()}
+`;
+
+const signatureHeaderParameters = {
+  ContentDigest: {
+    name: "Content-Digest",
+    in: "header",
+    required: true,
+    description: "RFC 9530 digest of the body, with a `sha-256` member",
+    schema: { type: "string" },
+  },
+  SignatureInput: {
+    name: "Signature-Input",
+    in: "header",
+    required: true,
+    description: "RFC 9421: the covered components and the signature's parameters",
+    schema: { type: "string" },
+  },
+  Signature: {
+    name: "Signature",
+    in: "header",
+    required: true,
+    description: "RFC 9421: the Ed25519 signature",
+    schema: { type: "string" },
+  },
+};
+
+const answerSignatureHeaders = {
+  "Content-Digest": { $ref: "#/components/headers/ContentDigest" },
+  "Signature-Input": { $ref: "#/components/headers/SignatureInput" },
+  Signature: { $ref: "#/components/headers/Signature" },
+};
+
+function headersFromParameters(): JsonObject {
+  return Object.fromEntries(
+    Object.entries(signatureHeaderParameters).map(([name, { description, schema }]) => [
+      name,
+      { required: true, description, schema },
+    ]),
+  );
+}
+
+const signatureParameterRefs = Object.keys(signatureHeaderParameters).map((name) => ({
+  $ref: `#/components/parameters/${name}`,
+}));
+
+function schemaRef(schema: TSchema): JsonObject {
+  return { $ref: `#/components/schemas/${String(schema.title)}` };
+}
+
+function jsonContent(schema: TSchema, mediaType = "application/json"): JsonObject {
+  return { [mediaType]: { schema: schemaRef(schema) } };
+}
+
+function refusalResponses(codes: readonly BankRefusalCode[]): JsonObject {
+  const byStatus = new Map<number, BankRefusalCode[]>();
+  for (const code of codes) {
+    const status = bankRefusalCodes[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, statusCodes]) => [
+        String(status),
+        {
+          description: `Refused: ${statusCodes.map((code) => `\`${code}\``).join(", ")}`,
+          headers: answerSignatureHeaders,
+          content: jsonContent(BankRefusal),
+        },
+      ]),
+  );
+}
+
+function bankPathItem(operationId: string, operation: BankOperation<TSchema, TSchema>): JsonObject {
+  return {
+    post: {
+      operationId,
+      tags: [operation.tag],
+      summary: operation.summary,
+      description: operation.description,
+      security: [{ hubSignature: [] }],
+      parameters: signatureParameterRefs,
+      requestBody: { required: true, content: jsonContent(operation.request) },
+      responses: {
+        "200": {
+          description: "The bank's answer, signed",
+          headers: answerSignatureHeaders,
+          content: jsonContent(operation.answer),
+        },
+        ...refusalResponses([...commonRefusals, ...operation.refusals]),
+      },
+    },
+  };
+}
+
+function hubPathItem(operationId: string, operation: HubNoticeOperation<TSchema>): JsonObject {
+  return {
+    servers: [
+      {
+        url: "{hub}",
+        description: "The clearhub hub",
+        variables: { hub: { default: "https://hub.example" } },
+      },
+    ],
+    post: {
+      operationId,
+      tags: ["notices"],
+      summary: operation.summary,
+      description: operation.description,
+      security: [{ bankSignature: [] }],
+      parameters: signatureParameterRefs,
+      requestBody: { required: true, content: jsonContent(operation.request) },
+      responses: {
+        "204": {
+          description:
+            "Received; the same answer to a repeated notice. Until a bank sees a 2xx it sends the notice again, with the same `noticeId`, after a growing delay.",
+        },
+        "4XX": {
+          description:
+            "Refused, an RFC 9457 problem with a `code` as the hub's participant API answers it (401 for a refused signature, 403 for a sender that is not a bank); correct it before sending again.",
+          content: jsonContent(ProblemSchema, problemContentType),
+        },
+      },
+    },
+  };
+}
+
+const securitySchemes = {
+  hubSignature: {
+    type: "apiKey",
+    in: "header",
+    name: "Signature",
+    description: `RFC 9421 Ed25519 signature by the hub over ${signedComponentList}, verified with the hub's key set at \`${hubKeysPath}\`.`,
+  },
+  bankSignature: {
+    type: "apiKey",
+    in: "header",
+    name: "Signature",
+    description:
+      "RFC 9421 Ed25519 signature by the bank, with the key the hub operator registered for it and the `keyid` the hub issued.",
+  },
+};
+
+/**
+ * Every subschema with a title becomes a component, referenced where it was, so that each
+ * message is defined once in the document as it is in the code. Two different schemas under
+ * one title would make the references ambiguous, so that is refused.
+ */
+function hoistTitledSchemas(roots: readonly TSchema[]): Record<string, JsonObject> {
+  const components: Record<string, JsonObject> = {};
+  const hoist = (value: unknown, isRoot: boolean): unknown => {
+    if (Array.isArray(value)) return value.map((item) => hoist(item, false));
+    if (typeof value !== "object" || value === null) return value;
+    const copy: JsonObject = {};
+    for (const [key, member] of Object.entries(value)) {
+      if (key !== "$id") copy[key] = hoist(member, false);
+    }
+    const title = copy.title;
+    if (typeof title !== "string") return copy;
+    const known = components[title];
+    if (known !== undefined && JSON.stringify(known) !== JSON.stringify(copy)) {
+      throw new Error(`two different schemas are titled ${title}`);
+    }
+    components[title] = copy;
+    return isRoot ? copy : { $ref: `#/components/schemas/${title}` };
+  };
+  for (const root of roots) hoist(root, true);
+  return components;
+}
+
+function messageSchemas(): TSchema[] {
+  const bank = Object.values(bankOperations).flatMap((operation) => [
+    operation.request as TSchema,
+    operation.answer as TSchema,
+  ]);
+  const hub = Object.values(hubNoticeOperations).map((operation) => operation.request as TSchema);
+  return [...bank, ...hub, BankRefusal, ProblemSchema];
+}
+
+/** The OpenAPI 3.1 document of the bank interface, built from the schemas the code uses. */
+export function bankInterfaceDocument(): JsonObject {
+  const paths: JsonObject = {};
+  for (const [name, operation] of Object.entries(bankOperations)) {
+    paths[operation.path] = bankPathItem(name, operation as BankOperation<TSchema, TSchema>);
+  }
+  for (const [name, operation] of Object.entries(hubNoticeOperations)) {
+    paths[operation.path] = hubPathItem(name, operation as HubNoticeOperation<TSchema>);
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "clearhub bank interface", version: bankInterfaceVersion, description },
+    servers: [
+      {
+        url: "{bankEndpoint}",
+        description: "A bank endpoint: the URL the hub operator registered for it",
+        variables: { bankEndpoint: { default: "https://bank.example/clearhub" } },
+      },
+    ],
+    tags: [
+      { name: "agreements", description: "The bank: signing and unsigning quick-pay agreements" },
+      { name: "transactions", description: "The bank: debits, credits, refunds and inquiries" },
+      { name: "notices", description: "The hub: what a bank tells it unasked" },
+    ],
+    paths,
+    components: {
+      schemas: hoistTitledSchemas(messageSchemas()),
+      parameters: signatureHeaderParameters,
+      headers: headersFromParameters(),
+      securitySchemes,
+    },
+  };
+}

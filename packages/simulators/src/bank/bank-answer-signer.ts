@@ -1,0 +1,58 @@
+import type { KeyObject } from "node:crypto";
+import {
+  type ResponseComponent,
+  responseSignedComponentsDefault,
+  signResponse,
+} from "@clearhub/http-signatures";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { requestUrl } from "./request-origin.ts";
+
+/** The bank's key: the hub operator registers its public half and issues the keyid. */
+export interface BankSigningKey {
+  readonly keyId: string;
+  readonly privateKey: KeyObject;
+}
+
+/** Without the request's Signature-Input there is nothing to bind to but its method and target. */
+const unboundComponents = responseSignedComponentsDefault.filter(
+  (component) => component.name !== "signature-input",
+);
+
+/**
+ * Answers a request of the hub as the interface requires: JSON, signed by the bank (RFC 9421
+ * §2.4) and bound to the request answered, whatever the status.
+ */
+export class BankAnswerSigner {
+  constructor(
+    private readonly key: BankSigningKey,
+    private readonly publicOrigin: string | undefined,
+  ) {}
+
+  send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    body: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): FastifyReply {
+    const payload = JSON.stringify(body);
+    const headers = { "content-type": "application/json", ...extraHeaders };
+    const components: readonly ResponseComponent[] =
+      request.headers["signature-input"] === undefined
+        ? unboundComponents
+        : responseSignedComponentsDefault;
+    const signature = signResponse(
+      { status, headers, body: payload },
+      {
+        method: request.method,
+        url: requestUrl(request, this.publicOrigin),
+        headers: request.headers,
+      },
+      { keyId: this.key.keyId, privateKey: this.key.privateKey, components },
+    );
+    return reply
+      .code(status)
+      .headers({ ...headers, ...signature })
+      .send(payload);
+  }
+}
