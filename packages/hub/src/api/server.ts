@@ -121,6 +121,9 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
     genReqId: () => randomUUID(),
     bodyLimit: requestBodyBytesMax,
     requestTimeout: requestTimeoutMs,
+    // A path that is not percent-encoded UTF-8, or a parameter beyond the router's length, is
+    // refused by the router before any route or error handler runs: answered here as a problem.
+    frameworkErrors: problemErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // TypeBox's compiler never coerces a body (an amount sent as a JSON number stays an error)
   // and rejects unknown properties instead of silently dropping them, as Fastify's Ajv would.
