@@ -141,6 +141,30 @@ describeEachBackend("participant transfers", (backend) => {
     expect((await accountOf(api, "bank-alpha", "position")).balance).toBe("0.00");
   });
 
+  it("finds nothing under an id no participant or transfer can have, a NUL in it too, on every store", async () => {
+    const [alpha] = await twoBanks();
+    await alpha.call("POST", "/v1/transfers", pay("t-1"));
+    // PostgreSQL text cannot hold a NUL: such an id must never reach the store as a query.
+    for (const path of [
+      "/v1/transfers/t%001",
+      "/v1/transfers/~t-1",
+      "/v1/transfers/t%001/commit",
+    ]) {
+      const method = path.endsWith("/commit") ? "POST" : "GET";
+      expectProblem(await alpha.call(method, path), 404, "transfer_not_found");
+    }
+    for (const payee of ["bank\u0000beta", "Bank-Beta", "b"]) {
+      expectProblem(
+        await alpha.call("POST", "/v1/transfers", pay("t-2", "1.00", { payee })),
+        422,
+        "payee_not_found",
+      );
+    }
+    const page = await alpha.call("GET", "/v1/transfers?counterparty=bank%00beta");
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json()).toEqual({ transfers: [], next: null });
+  });
+
   it("reserves, then commits once; only the payer resolves", async () => {
     const [alpha, beta] = await twoBanks();
     const reserved = await alpha.call(
