@@ -61,6 +61,25 @@ describeEachBackend("participant authentication", (backend) => {
     expectProblem(tampered, 401, "digest_mismatch");
   });
 
+  it("reads JSON bodies only, so no body reaches a route without the signature covering it", async () => {
+    const bank = await onboardParticipant(api, "bank-alpha");
+    const { signRequest } = await import("@clearhub/http-signatures");
+    // Signed as a request without a body: the digest vouches for the empty body only.
+    const headers = signRequest(
+      { method: "POST", url: `${injectedOrigin}/v1/ping`, headers: {} },
+      { keyId: bank.keyId, privateKey: bank.privateKey },
+    );
+    for (const contentType of ["text/plain", "application/x-www-form-urlencoded"]) {
+      const unsigned = await api.app.inject({
+        method: "POST",
+        url: "/v1/ping",
+        headers: { ...headers, "content-type": contentType },
+        payload: "not covered by the signature",
+      });
+      expectProblem(unsigned, 415, "media_type_unsupported");
+    }
+  });
+
   it("refuses a replayed nonce, and a signature for another URL", async () => {
     const bank = await onboardParticipant(api, "bank-alpha");
     const nonce = "replayed-nonce-0001";

@@ -41,7 +41,9 @@ export function participantApi(
       createdSkewMsMax: options.createdSkewMsMax,
     });
     const parseJson = v1.getDefaultJsonParser("error", "error");
-    v1.removeContentTypeParser("application/json");
+    // JSON only: Fastify's text/plain parser would hand a route a body the signature does not
+    // cover (rawBody unset, so the digest checked would be the empty body's).
+    v1.removeAllContentTypeParsers();
     v1.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
       request.rawBody = body as Buffer;
       // The default parser (prototype-poisoning checks included) reads a string.

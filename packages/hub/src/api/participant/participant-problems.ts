@@ -19,7 +19,9 @@ export const participantAuthProblems: readonly ProblemCode[] = [
 export function participantProblems(...codes: readonly ProblemCode[]): Record<number, unknown> {
   return problemResponses(
     "request_invalid",
+    "body_invalid_json",
     "body_too_large",
+    "media_type_unsupported",
     ...participantAuthProblems,
     "database_unavailable",
     "internal_error",
