@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { errorCodes } from "fastify";
 import type { Hub } from "../../hub.ts";
 import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { createTransferRoute } from "./create-transfer-route.ts";
 import { createTransfersBulkRoute } from "./create-transfers-bulk-route.ts";
 import { getTransferRoute } from "./get-transfer-route.ts";
+import { holdsUnpairedSurrogate, utf8Text } from "./i-json.ts";
 import { listAccountsRoute } from "./list-accounts-route.ts";
 import { listTransfersRoute } from "./list-transfers-route.ts";
 import { ParticipantAuth } from "./participant-auth.ts";
@@ -27,8 +29,8 @@ export interface ParticipantApiOptions {
 
 /**
  * The participants' API under /v1: every request signed (RFC 9421) by a key of a participant
- * whose kind may do what the route does. JSON bodies are kept raw as well as parsed, because
- * the signature covers the bytes' digest, not the parsed value.
+ * whose kind may do what the route does. Bodies are I-JSON only (see i-json.ts), kept raw as
+ * well as parsed, because the signature covers the bytes' digest, not the parsed value.
  */
 export function participantApi(
   hub: Hub,
@@ -46,8 +48,15 @@ export function participantApi(
     v1.removeAllContentTypeParsers();
     v1.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
       request.rawBody = body as Buffer;
+      const text = utf8Text(body as Buffer);
+      if (text === undefined) return done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY());
       // The default parser (prototype-poisoning checks included) reads a string.
-      parseJson(request, (body as Buffer).toString("utf8"), done);
+      return parseJson(request, text, (error, value) => {
+        if (error === null && holdsUnpairedSurrogate(text, value)) {
+          return done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY());
+        }
+        return done(error, value);
+      });
     });
     // Refuses at start-up a route that would run without saying what it does.
     v1.addHook("onRoute", (route) => {
