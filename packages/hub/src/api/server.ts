@@ -15,6 +15,7 @@ import Fastify, {
 import type { LoggerOptions } from "pino";
 import type { RequestCaller } from "../adapters/metrics/hub-metrics.ts";
 import type { Hub } from "../hub.ts";
+import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
 import { logRedaction } from "./log-redaction.ts";
 import { docsPath, openapiOptions } from "./openapi-document.ts";
 import { operatorAuth } from "./operator-auth.ts";
@@ -137,6 +138,8 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   app.addHook("onRequest", async (request, reply) => {
     reply.header(requestIdHeader, request.id);
   });
+  app.addHook("onRequest", refuseDeclaredOversizedBody(requestBodyBytesMax));
+  app.addHook("onSend", closeConnectionOnUnreadBody);
   // Counted by route template, never by raw URL, so ids in paths cannot multiply the series.
   app.addHook("onResponse", async (request, reply) => {
     hub.metrics.recordRequest({
