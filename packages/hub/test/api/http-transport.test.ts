@@ -74,6 +74,38 @@ describeEachBackend("HTTP transport", (backend) => {
     expect(exchange.closedByServer).toBe(true);
   });
 
+  it("answers what the HTTP parser refuses as a problem, and closes the connection", async () => {
+    const cases: [string, number, string][] = [
+      [head("GET", "/health", [["x-padding", "a".repeat(20 * 1024)]]), 431, "headers_too_large"],
+      [head("POST", "/v1/ping", [["content-length", "abc"]]), 400, "request_malformed"],
+      [
+        head("POST", "/v1/ping", [
+          ["content-length", "2"],
+          ["transfer-encoding", "chunked"],
+        ]),
+        400,
+        "request_malformed",
+      ],
+      ["GET /health HTTP/1.1\r\nhost: x\r\nx-folded: a\r\n b\r\n\r\n", 400, "request_malformed"],
+    ];
+    for (const [request, status, code] of cases) {
+      const exchange = await exchangeRaw(hub.port, [request]);
+      expect(problemOf(exchange.text)).toEqual({
+        status,
+        code,
+        contentType: "application/problem+json",
+      });
+      expect(exchange.closedByServer).toBe(true);
+    }
+  });
+
+  it("refuses an HTTP/1.1 request without a Host header with a problem", async () => {
+    const exchange = await exchangeRaw(hub.port, ["GET /health HTTP/1.1\r\n\r\n"]);
+    expect(problemOf(exchange.text)).toMatchObject({ status: 400, code: "request_malformed" });
+    const http10 = await exchangeRaw(hub.port, ["GET /health HTTP/1.0\r\n\r\n"]);
+    expect(http10.status).toBe(200);
+  });
+
   it("delivers an answer given while an unread body is still arriving, before closing", async () => {
     const bank = await onboardParticipant(hub, "bank-alpha");
     // Closed at once, the socket's unread bytes would make the kernel reset the connection,
