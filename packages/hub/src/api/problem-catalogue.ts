@@ -26,6 +26,9 @@ import type { SensitiveNumberError } from "../domain/sensitive/sensitive-number.
 /** Codes that exist only at the HTTP edge (transport, auth, request shape). */
 export type ApiProblemCode =
   | "request_invalid"
+  | "request_malformed"
+  | "headers_too_large"
+  | "request_timeout"
   | "body_invalid_json"
   | "body_too_large"
   | "media_type_unsupported"
@@ -86,6 +89,18 @@ const bearerChallenge = 'Bearer realm="clearhub"';
 /** Typed as a full Record so that a new domain or ledger code cannot ship without a status. */
 export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   request_invalid: { status: 400, title: "The request does not match the schema" },
+  request_malformed: {
+    status: 400,
+    title: "The request is not well-formed HTTP/1.1; the connection is closed",
+  },
+  headers_too_large: {
+    status: 431,
+    title: "The header fields exceed the size limit; the connection is closed",
+  },
+  request_timeout: {
+    status: 408,
+    title: "The request was not received in time; the connection is closed",
+  },
   body_invalid_json: { status: 400, title: "The body is not valid JSON" },
   body_too_large: { status: 413, title: "The body exceeds the size limit" },
   media_type_unsupported: { status: 415, title: "The body's content type is not supported" },

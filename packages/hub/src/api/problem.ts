@@ -132,6 +132,7 @@ export function routeNotFoundHandler(request: FastifyRequest, reply: FastifyRepl
  */
 /** Any route can answer these: the request could not be read as the route's schema says. */
 export const unreadableRequestProblems: readonly ProblemCode[] = [
+  "request_malformed",
   "request_invalid",
   "body_invalid_json",
   "body_too_large",

@@ -15,6 +15,9 @@ import Fastify, {
 import type { LoggerOptions } from "pino";
 import type { RequestCaller } from "../adapters/metrics/hub-metrics.ts";
 import type { Hub } from "../hub.ts";
+import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
+import { answerClientError } from "./client-error-answer.ts";
+import { nodeHttpOptions, requireHostHeader } from "./host-header.ts";
 import { logRedaction } from "./log-redaction.ts";
 import { docsPath, openapiOptions } from "./openapi-document.ts";
 import { operatorAuth } from "./operator-auth.ts";
@@ -143,6 +146,11 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
     genReqId: () => randomUUID(),
     bodyLimit: requestBodyBytesMax,
     requestTimeout: requestTimeoutMs,
+    // A path that is not percent-encoded UTF-8, or a parameter beyond the router's length, is
+    // refused by the router before any route or error handler runs: answered here as a problem.
+    frameworkErrors: problemErrorHandler,
+    clientErrorHandler: answerClientError,
+    http: nodeHttpOptions,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // TypeBox's compiler never coerces a body (an amount sent as a JSON number stays an error)
   // and rejects unknown properties instead of silently dropping them, as Fastify's Ajv would.
@@ -157,6 +165,9 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   app.addHook("onRequest", async (request, reply) => {
     reply.header(requestIdHeader, request.id);
   });
+  app.addHook("onRequest", requireHostHeader);
+  app.addHook("onRequest", refuseDeclaredOversizedBody(requestBodyBytesMax));
+  app.addHook("onSend", closeConnectionOnUnreadBody);
   // Counted by route template, never by raw URL, so ids in paths cannot multiply the series.
   app.addHook("onResponse", async (request, reply) => {
     hub.metrics.recordRequest({

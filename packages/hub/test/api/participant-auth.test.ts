@@ -61,6 +61,47 @@ describeEachBackend("participant authentication", (backend) => {
     expectProblem(tampered, 401, "digest_mismatch");
   });
 
+  it("reads JSON bodies only, so no body reaches a route without the signature covering it", async () => {
+    const bank = await onboardParticipant(api, "bank-alpha");
+    const { signRequest } = await import("@clearhub/http-signatures");
+    // Signed as a request without a body: the digest vouches for the empty body only.
+    const headers = signRequest(
+      { method: "POST", url: `${injectedOrigin}/v1/ping`, headers: {} },
+      { keyId: bank.keyId, privateKey: bank.privateKey },
+    );
+    for (const contentType of ["text/plain", "application/x-www-form-urlencoded"]) {
+      const unsigned = await api.app.inject({
+        method: "POST",
+        url: "/v1/ping",
+        headers: { ...headers, "content-type": contentType },
+        payload: "not covered by the signature",
+      });
+      expectProblem(unsigned, 415, "media_type_unsupported");
+    }
+  });
+
+  it("refuses a body that is not UTF-8 as invalid JSON, however it was signed", async () => {
+    const bank = await onboardParticipant(api, "bank-alpha");
+    const { signRequest } = await import("@clearhub/http-signatures");
+    // "Müller" in Latin-1: a lenient decoder would read U+FFFD where the signer meant ü.
+    const body = Buffer.concat([
+      Buffer.from('{"name":"M'),
+      Buffer.from([0xfc]),
+      Buffer.from('ller"}'),
+    ]);
+    const headers = signRequest(
+      { method: "POST", url: `${injectedOrigin}/v1/ping`, headers: {}, body },
+      { keyId: bank.keyId, privateKey: bank.privateKey },
+    );
+    const refused = await api.app.inject({
+      method: "POST",
+      url: "/v1/ping",
+      headers: { ...headers, "content-type": "application/json" },
+      payload: body,
+    });
+    expectProblem(refused, 400, "body_invalid_json");
+  });
+
   it("refuses a replayed nonce, and a signature for another URL", async () => {
     const bank = await onboardParticipant(api, "bank-alpha");
     const nonce = "replayed-nonce-0001";

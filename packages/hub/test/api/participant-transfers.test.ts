@@ -141,6 +141,52 @@ describeEachBackend("participant transfers", (backend) => {
     expect((await accountOf(api, "bank-alpha", "position")).balance).toBe("0.00");
   });
 
+  it("finds nothing under an id no participant or transfer can have, a NUL in it too, on every store", async () => {
+    const [alpha] = await twoBanks();
+    await alpha.call("POST", "/v1/transfers", pay("t-1"));
+    // PostgreSQL text cannot hold a NUL: such an id must never reach the store as a query.
+    for (const path of [
+      "/v1/transfers/t%001",
+      "/v1/transfers/~t-1",
+      "/v1/transfers/t%001/commit",
+    ]) {
+      const method = path.endsWith("/commit") ? "POST" : "GET";
+      expectProblem(await alpha.call(method, path), 404, "transfer_not_found");
+    }
+    for (const payee of ["bank\u0000beta", "Bank-Beta", "b"]) {
+      expectProblem(
+        await alpha.call("POST", "/v1/transfers", pay("t-2", "1.00", { payee })),
+        422,
+        "payee_not_found",
+      );
+    }
+    const page = await alpha.call("GET", "/v1/transfers?counterparty=bank%00beta");
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json()).toEqual({ transfers: [], next: null });
+  });
+
+  it("refuses a string holding half a character as invalid JSON, alone or in bulk, and takes a whole one", async () => {
+    const [alpha] = await twoBanks();
+    // JSON.stringify writes an unpaired surrogate as a \u escape: valid JSON, but not I-JSON,
+    // and RFC 8785 cannot canonicalise it for the idempotency hash.
+    for (const body of [
+      pay("t-\ud800"),
+      pay("t-1", "1.00", { reference: "half \udfff" }),
+      pay("t-1", "1.00", { debtor: { name: "\ud83d" } }),
+      { transfers: [pay("t-1"), pay("t-2", "1.00", { payee: "\udc00" })] },
+    ]) {
+      const path = "transfers" in body ? "/v1/transfers/bulk" : "/v1/transfers";
+      expectProblem(await alpha.call("POST", path, body), 400, "body_invalid_json");
+    }
+    const whole = await alpha.call(
+      "POST",
+      "/v1/transfers",
+      pay("t-1", "1.00", { reference: "\ud83d\ude00" }),
+    );
+    expect(whole.statusCode, whole.body).toBe(201);
+    expect((whole.json() as TransferBody).reference).toBe("😀");
+  });
+
   it("reserves, then commits once; only the payer resolves", async () => {
     const [alpha, beta] = await twoBanks();
     const reserved = await alpha.call(

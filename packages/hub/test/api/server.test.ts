@@ -156,6 +156,20 @@ describeEachBackend("operator API server", (backend) => {
     expectProblem(await api.call("DELETE", "/operator/v1/participants"), 404, "route_not_found");
   });
 
+  it("answers a path the router cannot read with a problem, not the router's own body", async () => {
+    const get = (url: string) =>
+      api.app.inject({ method: "GET", url, headers: { authorization: `Bearer ${api.token}` } });
+    // Not percent-encoded UTF-8, and a parameter longer than the router takes.
+    for (const url of [
+      "/v1/transfers/%FF",
+      "/v1/transfers/%E2%82/commit",
+      "/operator/v1/participants/%",
+      `/operator/v1/transfers/${"x".repeat(101)}`,
+    ]) {
+      expectProblem(await get(url), 400, "request_invalid");
+    }
+  });
+
   it("answers a bad body with body_invalid_json, body_too_large or media_type_unsupported", async () => {
     const post = (payload: string, contentType = "application/json") =>
       api.app.inject({

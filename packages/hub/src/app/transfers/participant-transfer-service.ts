@@ -3,8 +3,9 @@ import {
   type PostingRequest,
   type ResolutionRequest,
   resolutionTransferId,
+  transferIdPattern,
 } from "../../domain/ledger/transfer.ts";
-import type { Participant } from "../../domain/participant/participant.ts";
+import { type Participant, participantIdPattern } from "../../domain/participant/participant.ts";
 import { maskParties, type TransferParties } from "../../domain/sensitive/customer-party.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import { operatorParticipantId } from "../participants/participant-service.ts";
@@ -94,7 +95,7 @@ export class ParticipantTransferService {
   }
 
   async find(participant: Participant, transferId: string): Promise<TransferOutcome> {
-    const found = await this.transfers.find(transferId);
+    const found = await this.findByClientId(transferId);
     if (found === undefined || !isParty(participant.id, found.detail)) {
       return refused("transfer_not_found");
     }
@@ -109,6 +110,9 @@ export class ParticipantTransferService {
     after?: TransferCursor,
   ): Promise<ParticipantTransfer[]> {
     const size = Math.min(Math.max(limit, 1), transferPageSizeMax);
+    const { counterpartyId } = filter;
+    // No participant has an id outside the rules: the page is empty without asking the store.
+    if (counterpartyId !== undefined && !participantIdPattern.test(counterpartyId)) return [];
     return (await this.transfers.list(filter, size, after)).map((found) => {
       const parties = this.openParties(found);
       if (parties === "unreadable") throw new Error(`parties of ${found.transfer.id} do not open`);
@@ -125,7 +129,7 @@ export class ParticipantTransferService {
     transferId: string,
     kind: "commit" | "void",
   ): Promise<TransferOutcome> {
-    const found = await this.transfers.find(transferId);
+    const found = await this.findByClientId(transferId);
     if (found === undefined || !isParty(payer.id, found.detail)) {
       return refused("transfer_not_found");
     }
@@ -155,10 +159,9 @@ export class ParticipantTransferService {
     if (request.payeeId === payer.id) return refused("payee_is_payer");
     const debit = await this.position(payer.id, request.currency);
     if (debit === undefined) return refused("currency_not_held");
-    const credit =
-      request.payeeId === operatorParticipantId
-        ? undefined
-        : await this.position(request.payeeId, request.currency);
+    const credit = isPossiblePayee(request.payeeId)
+      ? await this.position(request.payeeId, request.currency)
+      : undefined;
     if (credit === undefined) return refused(await this.missingPayee(request.payeeId));
     const reserve = request.reserveForMs !== undefined;
     return {
@@ -210,6 +213,14 @@ export class ParticipantTransferService {
     return { ok: true, transfer: transferAsCreated(stored, maskOrNull(parties)), replayed: true };
   }
 
+  /**
+   * An id outside the rules was never accepted, so it names nothing and the store is not asked:
+   * PostgreSQL could not even compare it if it held a NUL, which a path or body can carry.
+   */
+  private async findByClientId(transferId: string): Promise<DetailedTransfer | undefined> {
+    return transferIdPattern.test(transferId) ? this.transfers.find(transferId) : undefined;
+  }
+
   /** The stored parties in clear, for comparison or masking; never leaves the service so. */
   private openParties(found: DetailedTransfer): TransferParties | null | "unreadable" {
     const sealed = found.detail.sealedParties;
@@ -228,10 +239,18 @@ export class ParticipantTransferService {
   }
 
   private async missingPayee(payeeId: string): Promise<TransferRefusal> {
-    if (payeeId === operatorParticipantId) return "payee_not_found";
+    if (!isPossiblePayee(payeeId)) return "payee_not_found";
     const payee = await this.participants.findParticipant(payeeId);
     return payee === undefined ? "payee_not_found" : "payee_currency_not_held";
   }
+}
+
+/**
+ * The operator is paid through the operator API only. An id outside the rules names no one and
+ * is not looked up: PostgreSQL cannot even compare text holding a NUL, which a body can carry.
+ */
+function isPossiblePayee(payeeId: string): boolean {
+  return payeeId !== operatorParticipantId && participantIdPattern.test(payeeId);
 }
 
 function isParty(participantId: string, detail: { payerId: string; payeeId: string }): boolean {
