@@ -22,6 +22,11 @@ const everyTable: Readonly<Record<TableName, true>> = {
   transfer_details: true,
   webhook_endpoints: true,
   webhook_deliveries: true,
+  audit_log: true,
+  audit_head: true,
+  bank_endpoints: true,
+  bank_primary_endpoints: true,
+  endpoint_migrations: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 
