@@ -22,14 +22,14 @@ export function findNulCharacter(value: unknown, pointer = "", depth = 0): strin
 }
 
 /**
- * No identifier, name or reference in a payment network holds U+0000, and PostgreSQL text
- * cannot store it: a query carrying one fails inside the database. Refusing it here, for path,
- * query and body alike, keeps every route from sending it to the store and answers the same
- * on both stores.
+ * No identifier in a payment network holds U+0000, and PostgreSQL text cannot store it: a query
+ * carrying one fails inside the database. Refusing it here in paths and queries keeps every
+ * route from sending it to the store, the same on both stores. Bodies are left to their
+ * schemas and rules, so that one bad item of a bulk request is answered on its own.
  */
-export async function refuseNulCharacters(request: FastifyRequest, reply: FastifyReply) {
-  for (const location of ["params", "querystring", "body"] as const) {
-    const value = location === "querystring" ? request.query : request[location];
+export async function refuseNulCharactersInAddress(request: FastifyRequest, reply: FastifyReply) {
+  for (const location of ["params", "querystring"] as const) {
+    const value = location === "params" ? request.params : request.query;
     const pointer = findNulCharacter(value);
     if (pointer !== undefined) {
       return sendProblem(reply, "request_invalid", {

@@ -195,6 +195,10 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     title:
       "Participant ids are 2-63 characters of a-z, 0-9 and '-', starting with a letter or digit; 'anonymous' is reserved",
   },
+  participant_name_invalid: {
+    status: 422,
+    title: "Participant names are whole characters without control characters",
+  },
   participant_exists: { status: 409, title: "A participant with this id exists" },
   participant_not_found: { status: 404, title: "No participant has this id" },
   operator_kind_reserved: { status: 422, title: "The operator kind is reserved for the hub" },

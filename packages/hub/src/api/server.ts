@@ -19,7 +19,7 @@ import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body
 import { answerClientError } from "./client-error-answer.ts";
 import { nodeHttpOptions, requireHostHeader } from "./host-header.ts";
 import { logRedaction } from "./log-redaction.ts";
-import { refuseNulCharacters } from "./nul-characters.ts";
+import { refuseNulCharactersInAddress } from "./nul-characters.ts";
 import { docsPath, openapiOptions } from "./openapi-document.ts";
 import { operatorAuth } from "./operator-auth.ts";
 import { participantApi } from "./participant/participant-api.ts";
@@ -169,7 +169,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   app.addHook("onRequest", requireHostHeader);
   app.addHook("onRequest", refuseDeclaredOversizedBody(requestBodyBytesMax));
   app.addHook("onSend", closeConnectionOnUnreadBody);
-  app.addHook("preValidation", refuseNulCharacters);
+  app.addHook("preValidation", refuseNulCharactersInAddress);
   // Counted by route template, never by raw URL, so ids in paths cannot multiply the series.
   app.addHook("onResponse", async (request, reply) => {
     hub.metrics.recordRequest({

@@ -145,13 +145,10 @@ describeEachBackend("participant transfers", (backend) => {
     const [alpha] = await twoBanks();
     await alpha.call("POST", "/v1/transfers", pay("t-1"));
     // PostgreSQL text cannot hold a NUL: such an id must never reach the store as a query.
-    for (const path of [
-      "/v1/transfers/t%001",
-      "/v1/transfers/~t-1",
-      "/v1/transfers/t%001/commit",
-    ]) {
+    expectProblem(await alpha.call("GET", "/v1/transfers/~t-1"), 404, "transfer_not_found");
+    for (const path of ["/v1/transfers/t%001", "/v1/transfers/t%001/commit"]) {
       const method = path.endsWith("/commit") ? "POST" : "GET";
-      expectProblem(await alpha.call(method, path), 404, "transfer_not_found");
+      expectProblem(await alpha.call(method, path), 400, "request_invalid");
     }
     for (const payee of ["bank\u0000beta", "Bank-Beta", "b"]) {
       expectProblem(
@@ -160,9 +157,14 @@ describeEachBackend("participant transfers", (backend) => {
         "payee_not_found",
       );
     }
-    const page = await alpha.call("GET", "/v1/transfers?counterparty=bank%00beta");
+    const page = await alpha.call("GET", "/v1/transfers?counterparty=bank-gamma");
     expect(page.statusCode, page.body).toBe(200);
     expect(page.json()).toEqual({ transfers: [], next: null });
+    expectProblem(
+      await alpha.call("GET", "/v1/transfers?counterparty=bank%00beta"),
+      400,
+      "request_invalid",
+    );
   });
 
   it("refuses a string holding half a character as invalid JSON, alone or in bulk, and takes a whole one", async () => {

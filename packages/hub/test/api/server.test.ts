@@ -147,28 +147,21 @@ describeEachBackend("operator API server", (backend) => {
     }
   });
 
-  it("refuses U+0000 in a path, a query or a body before the store sees it", async () => {
-    const participant = { id: "bank-nul", name: "N", kind: "bank", currencies: [] };
-    const cases: [string, string, unknown, string, string][] = [
-      ["GET", "/operator/v1/participants/a%00b", undefined, "params", "/participantId"],
-      ["GET", "/operator/v1/participants/a%00b/keys", undefined, "params", "/participantId"],
-      ["GET", "/operator/v1/transfers/a%00b", undefined, "params", "/transferId"],
-      ["GET", "/operator/v1/audit-log?subject=a%00b", undefined, "querystring", "/subject"],
-      ["POST", "/operator/v1/participants", { ...participant, name: "a\u0000b" }, "body", "/name"],
+  it("refuses U+0000 in a path or a query before the store sees it", async () => {
+    const cases: [string, string, string][] = [
+      ["/operator/v1/participants/a%00b", "params", "/participantId"],
+      ["/operator/v1/participants/a%00b/keys", "params", "/participantId"],
+      ["/operator/v1/transfers/a%00b", "params", "/transferId"],
+      ["/operator/v1/audit-log?subject=a%00b", "querystring", "/subject"],
     ];
-    for (const [method, url, body, location, pointer] of cases) {
-      const problem = expectProblem(
-        await api.call(method as "GET", url, body),
-        400,
-        "request_invalid",
-      );
+    for (const [url, location, pointer] of cases) {
+      const problem = expectProblem(await api.call("GET", url), 400, "request_invalid");
       expect(problem.errors, url).toEqual([{ location, pointer, code: "nul_character" }]);
     }
-    expectProblem(
-      await api.call("GET", "/operator/v1/participants/bank-nul"),
-      404,
-      "participant_not_found",
-    );
+    // A body is left to its schema and rules, which refuse U+0000 in a name on both stores.
+    const named = { id: "bank-nul", name: "a\u0000b", kind: "bank", currencies: [] };
+    const created = await api.call("POST", "/operator/v1/participants", named);
+    expectProblem(created, 422, "participant_name_invalid");
   });
 
   it("answers unknown routes with 404 route_not_found", async () => {

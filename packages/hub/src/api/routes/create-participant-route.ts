@@ -40,6 +40,7 @@ export const createParticipantRoute: FastifyPluginAsyncTypebox<RouteOptions> = a
           201: ParticipantDetailSchema,
           ...operatorProblems(
             "participant_id_invalid",
+            "participant_name_invalid",
             "participant_exists",
             "currency_unknown",
             "currency_duplicate",

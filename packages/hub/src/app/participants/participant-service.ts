@@ -8,6 +8,7 @@ import { findCurrency, isKnownCurrency } from "../../domain/money/currency.ts";
 import {
   checkStatusChange,
   isParticipantIdValid,
+  isParticipantNameValid,
   type Participant,
   type ParticipantKind,
   type ParticipantStatus,
@@ -19,6 +20,7 @@ import type { NewAccount, ParticipantStore } from "../ports/participant-store.ts
 
 export type ParticipantErrorCode =
   | "participant_id_invalid"
+  | "participant_name_invalid"
   | "participant_exists"
   | "participant_not_found"
   | "operator_kind_reserved"
@@ -124,6 +126,7 @@ export class ParticipantService {
 
   async register(input: NewParticipant, actor: AuditActor): Promise<Outcome<Participant>> {
     if (!isParticipantIdValid(input.id)) return fail("participant_id_invalid");
+    if (!isParticipantNameValid(input.name)) return fail("participant_name_invalid");
     if ((input.kind as ParticipantKind) === "operator") return fail("operator_kind_reserved");
     if (!input.currencies.every((holding) => isKnownCurrency(holding.currency))) {
       return fail("currency_unknown");

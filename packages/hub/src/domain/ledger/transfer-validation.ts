@@ -1,3 +1,4 @@
+import { isStorableText } from "../storable-text.ts";
 import type { TransferResultCode } from "./result-code.ts";
 import {
   isResolution,
@@ -31,12 +32,9 @@ export function validate(request: TransferRequest): TransferResultCode | null {
   return null;
 }
 
-/** In a `u` regular expression \p{Cs} matches only unpaired surrogates; paired ones form a code point. */
-const unstorableCharacter = /\p{Cc}|\p{Cs}/u;
-
 /** What the databases store byte for byte, so a retry compares equal and the journal hash holds. */
 function validReference(reference: string): boolean {
-  return reference.length <= referenceLengthMax && !unstorableCharacter.test(reference);
+  return reference.length <= referenceLengthMax && isStorableText(reference);
 }
 
 function validTimeout(request: PostingRequest): boolean {

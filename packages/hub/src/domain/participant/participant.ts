@@ -1,3 +1,4 @@
+import { isStorableText } from "../storable-text.ts";
 /** Who takes part in the network. The operator runs the hub and owns its reconciliation accounts. */
 export type ParticipantKind = "bank" | "payment_institution" | "biller" | "operator";
 export const participantKinds: readonly ParticipantKind[] = [
@@ -25,6 +26,11 @@ const reservedParticipantIds: ReadonlySet<string> = new Set(["anonymous"]);
 
 export function isParticipantIdValid(id: string): boolean {
   return participantIdPattern.test(id) && !reservedParticipantIds.has(id);
+}
+
+/** A name is shown to people and written to the audit log: whole characters, no controls. */
+export function isParticipantNameValid(name: string): boolean {
+  return isStorableText(name);
 }
 
 export interface Participant {
