@@ -189,7 +189,8 @@ class DriverProcess {
   constructor(private readonly progress: (line: string) => void) {
     // A process of its own: its signing and HTTP client do not share the hub's event loop.
     this.child = fork(driverFile, [], {
-      execArgv: ["--import", tsxLoader],
+      // Node's own flags carry over as fork's default would (--cpu-prof profiles both processes).
+      execArgv: [...process.execArgv, "--import", tsxLoader],
       // Its standard output is ours, which --json keeps for the one result object.
       stdio: ["ignore", 2, 2, "ipc"],
     });
