@@ -56,6 +56,8 @@ export class ParticipantKeyService {
     private readonly participants: ParticipantStore,
     private readonly keys: ParticipantKeyStore,
     private readonly clock: () => number = Date.now,
+    /** Told after a key stops being usable, so signers held in memory are dropped at once. */
+    private readonly onSignersChanged: () => void = () => {},
   ) {}
 
   async add(participantId: string, publicKey: string): Promise<KeyOutcome<ParticipantKey>> {
@@ -81,7 +83,9 @@ export class ParticipantKeyService {
     if (!isValidEd25519PublicKey(publicKey)) return fail("public_key_invalid");
     const key = this.newKey(participantId, publicKey);
     const rotated = await this.keys.rotateKey(replacedKeyId, key);
-    return rotated === "ok" ? { ok: true, value: key } : fail(rotated);
+    if (rotated !== "ok") return fail(rotated);
+    this.onSignersChanged();
+    return { ok: true, value: key };
   }
 
   /**
@@ -98,6 +102,7 @@ export class ParticipantKeyService {
     const at = this.clock();
     // Conditional on the key being active: a racing revocation makes this one lose.
     if (!(await this.keys.revokeKey(keyId, at))) return fail("key_already_revoked");
+    this.onSignersChanged();
     return { ok: true, value: { ...key, status: "revoked", revokedAt: at } };
   }
 

@@ -81,6 +81,8 @@ export class ParticipantService {
     private readonly store: ParticipantStore,
     private readonly ledger: GroupCommit,
     private readonly clock: () => number = Date.now,
+    /** Told after a status change, so signers held in memory are read again at once. */
+    private readonly onSignersChanged: () => void = () => {},
   ) {}
 
   /** The operator participant exists from the first start; it owns the reconciliation accounts. */
@@ -144,6 +146,7 @@ export class ParticipantService {
     // Conditional on the status we checked, so a racing change cannot revive a terminated participant.
     const changed = await this.store.setStatus(id, participant.status, status);
     if (!changed) return fail("status_changed_concurrently");
+    this.onSignersChanged();
     return { ok: true, value: { ...participant, status } };
   }
 
