@@ -69,7 +69,7 @@ class PhaseRecorder {
     count(this.errorsByCode, `network ${typeof code === "string" ? code : String(error)}`);
   }
 
-  stats(seconds: number): PhaseStats {
+  stats(seconds: number, driverCpuMs: number): PhaseStats {
     const sorted = Float64Array.from(this.latencies).sort();
     return {
       phase: this.phase,
@@ -84,6 +84,7 @@ class PhaseRecorder {
       p50Ms: round(percentile(sorted, 0.5)),
       p99Ms: round(percentile(sorted, 0.99)),
       maxMs: round(sorted[sorted.length - 1] ?? 0),
+      driverCpuMs: round(driverCpuMs),
     };
   }
 
@@ -140,6 +141,7 @@ class LoadDriver {
   async run(phase: PhaseKind, durationMs: number): Promise<PhaseStats> {
     const recorder = new PhaseRecorder(phase);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const deadline = started + durationMs;
     const ticker = setInterval(
       () => send({ type: "progress", phase, requests: recorder.requests }),
@@ -154,7 +156,8 @@ class LoadDriver {
     } finally {
       clearInterval(ticker);
     }
-    return recorder.stats((performance.now() - started) / 1000);
+    const cpu = process.cpuUsage(cpuBefore);
+    return recorder.stats((performance.now() - started) / 1000, (cpu.user + cpu.system) / 1000);
   }
 
   close(): Promise<void> {

@@ -56,6 +56,8 @@ export interface PhaseStats {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
+  /** CPU time the driver process spent in the phase (signing, HTTP client, bookkeeping). */
+  readonly driverCpuMs: number;
 }
 
 export type DriverMessage =

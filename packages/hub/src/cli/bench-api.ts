@@ -64,6 +64,17 @@ export interface ApiBenchResult {
   readonly noopErrorsByCode: Readonly<Record<string, number>>;
   /** Transfer requests per second over no-op requests per second. */
   readonly ratio: number;
+  /** CPU time of the hub's process (all its threads) per request, in each phase; null for --url. */
+  readonly hubCpuMsPerRequest: number | null;
+  readonly noopHubCpuMsPerRequest: number | null;
+  /** CPU time of the driver process (signing, HTTP client) per request, in each phase. */
+  readonly driverCpuMsPerRequest: number;
+  readonly noopDriverCpuMsPerRequest: number;
+  /** The transfer phase's ledger batches (group commits); null for --url. */
+  readonly ledgerBatches: number | null;
+  readonly meanBatchSize: number | null;
+  /** Mean time from a batch's start to its commit, in milliseconds. */
+  readonly meanCommitMs: number | null;
   /** Requests sent while warming up (half pings, half transfers); not in the figures. */
   readonly warmupRequests: number;
   readonly warmupErrors: number;
@@ -88,13 +99,22 @@ interface Target {
   readonly operatorToken: string;
   /** The hub started here; undefined for `--url`. */
   readonly hub: Hub | undefined;
+  /** The ledger batches of the hub started here, counted as they commit. */
+  readonly batches: BatchTally | undefined;
   close(): Promise<void>;
+}
+
+interface BatchTally {
+  batches: number;
+  transfers: number;
+  commitMs: number;
 }
 
 async function startLocalTarget(options: ApiBenchOptions): Promise<Target> {
   const store = await openBenchStore(options.backend, options.databaseUrl);
   let hub: Hub | undefined;
   let server: ApiServer | undefined;
+  const batches: BatchTally = { batches: 0, transfers: 0, commitMs: 0 };
   const close = async () => {
     await server?.close();
     await hub?.close();
@@ -107,6 +127,13 @@ async function startLocalTarget(options: ApiBenchOptions): Promise<Target> {
       // No endpoint is registered: there would be nothing to send.
       dispatchWebhooks: false,
       dataKeys: generateDataKeyEntry(new Date()).entry,
+      groupCommit: {
+        onBatch: (transfers, commitMs) => {
+          batches.batches++;
+          batches.transfers += transfers;
+          batches.commitMs += commitMs;
+        },
+      },
     });
     // No request log: it would write to this command's own output.
     server = await buildServer(hub, { logger: false });
@@ -114,7 +141,8 @@ async function startLocalTarget(options: ApiBenchOptions): Promise<Target> {
     const address = server.server.address();
     if (address === null || typeof address === "string") throw new Error("no TCP address");
     const { token } = await issueOperatorToken(hub.participantStore, "bench api");
-    return { origin: `http://127.0.0.1:${address.port}`, operatorToken: token, hub, close };
+    const origin = `http://127.0.0.1:${address.port}`;
+    return { origin, operatorToken: token, hub, batches, close };
   } catch (error) {
     await close();
     throw error;
@@ -125,7 +153,8 @@ function remoteTarget(url: string, operatorToken: string | undefined): Target {
   if (operatorToken === undefined || operatorToken === "") {
     throw new Error("--url needs an operator token in CLEARHUB_OPERATOR_TOKEN to onboard payers");
   }
-  return { origin: new URL(url).origin, operatorToken, hub: undefined, close: async () => {} };
+  const origin = new URL(url).origin;
+  return { origin, operatorToken, hub: undefined, batches: undefined, close: async () => {} };
 }
 
 class OperatorClient {
@@ -309,10 +338,46 @@ function perSecond(count: number, seconds: number): number {
   return seconds === 0 ? 0 : Math.round(count / seconds);
 }
 
+/** A phase as the driver saw it, and what it cost the hub started here (null for --url). */
+interface MeasuredPhase {
+  readonly stats: PhaseStats;
+  /** CPU time of this process (the hub, all its threads) per request answered. */
+  readonly hubCpuMsPerRequest: number | null;
+  readonly batches: BatchTally | null;
+}
+
+async function measure(
+  target: Target,
+  driver: DriverProcess,
+  phase: PhaseKind,
+  seconds: number,
+): Promise<MeasuredPhase> {
+  const cpuBefore = process.cpuUsage();
+  const tallyBefore = target.batches === undefined ? undefined : { ...target.batches };
+  const stats = await driver.run(phase, seconds);
+  const cpu = process.cpuUsage(cpuBefore);
+  const local = target.batches !== undefined && tallyBefore !== undefined;
+  return {
+    stats,
+    hubCpuMsPerRequest: local
+      ? round((cpu.user + cpu.system) / 1000 / Math.max(stats.requests, 1))
+      : null,
+    batches:
+      target.batches === undefined || tallyBefore === undefined
+        ? null
+        : {
+            batches: target.batches.batches - tallyBefore.batches,
+            transfers: target.batches.transfers - tallyBefore.transfers,
+            commitMs: target.batches.commitMs - tallyBefore.commitMs,
+          },
+  };
+}
+
 async function runPhases(
+  target: Target,
   driver: DriverProcess,
   options: ApiBenchOptions,
-): Promise<{ warmup: PhaseStats | undefined; noop: PhaseStats; transfers: PhaseStats }> {
+): Promise<{ warmup: PhaseStats | undefined; noop: MeasuredPhase; transfers: MeasuredPhase }> {
   const what = options.bulk === 0 ? "single transfers" : `bulk requests of ${options.bulk}`;
   let warmup: PhaseStats | undefined;
   if (options.warmupSeconds > 0) {
@@ -320,9 +385,9 @@ async function runPhases(
     warmup = await driver.run("mixed", options.warmupSeconds);
   }
   options.progress(`no-op: signed POST /v1/ping for ${options.seconds} s`);
-  const noop = await driver.run("noop", options.seconds);
+  const noop = await measure(target, driver, "noop", options.seconds);
   options.progress(`transfers: ${what} for ${options.seconds} s`);
-  const transfers = await driver.run("transfers", options.seconds);
+  const transfers = await measure(target, driver, "transfers", options.seconds);
   return { warmup, noop, transfers };
 }
 
@@ -356,12 +421,15 @@ export async function benchApi(options: ApiBenchOptions): Promise<ApiBenchResult
         amount: transferAmount,
         bulk: options.bulk,
       });
-      phases = await runPhases(driver, options);
+      phases = await runPhases(target, driver, options);
     } finally {
       await driver.close();
     }
-    const { warmup, noop, transfers } = phases;
+    const { warmup } = phases;
+    const noop = phases.noop.stats;
+    const transfers = phases.transfers.stats;
     const all = warmup === undefined ? [noop, transfers] : [warmup, noop, transfers];
+    const batches = phases.transfers.batches;
     const created = all.reduce((sum, phase) => sum + phase.transfersCreated, 0);
     options.progress("checking the positions and verifying the ledger…");
     const problems = await checkPositions(operator, network, mergeCreatedByPayer(all));
@@ -399,6 +467,15 @@ export async function benchApi(options: ApiBenchOptions): Promise<ApiBenchResult
       noopErrors: noop.errors,
       noopErrorsByCode: noop.errorsByCode,
       ratio: noopRequestsPerSecond === 0 ? 0 : round(requestsPerSecond / noopRequestsPerSecond),
+      hubCpuMsPerRequest: phases.transfers.hubCpuMsPerRequest,
+      noopHubCpuMsPerRequest: phases.noop.hubCpuMsPerRequest,
+      driverCpuMsPerRequest: round(transfers.driverCpuMs / Math.max(transfers.requests, 1)),
+      noopDriverCpuMsPerRequest: round(noop.driverCpuMs / Math.max(noop.requests, 1)),
+      ledgerBatches: batches?.batches ?? null,
+      meanBatchSize:
+        batches === null ? null : round(batches.transfers / Math.max(batches.batches, 1), 1),
+      meanCommitMs:
+        batches === null ? null : round(batches.commitMs / Math.max(batches.batches, 1)),
       warmupRequests: warmup?.requests ?? 0,
       warmupErrors: warmup?.errors ?? 0,
       transfersCreated: created,

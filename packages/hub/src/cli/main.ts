@@ -249,6 +249,12 @@ function apiBenchTable(result: ApiBenchResult): string {
         ]
       : []),
     `transfers / no-op     ${result.ratio} of the no-op rate`,
+    `CPU per request       hub ${result.noopHubCpuMsPerRequest ?? "?"} ms no-op, ${result.hubCpuMsPerRequest ?? "?"} ms transfer; driver ${result.noopDriverCpuMsPerRequest} ms no-op, ${result.driverCpuMsPerRequest} ms transfer`,
+    ...(result.ledgerBatches === null
+      ? []
+      : [
+          `ledger batches        ${result.ledgerBatches} (mean ${result.meanBatchSize} transfers, mean commit ${result.meanCommitMs} ms)`,
+        ]),
     `verified              ${result.verified ? `yes: ${result.transfersCreated} transfers acknowledged, ${result.backend === "remote" ? "each debited and credited once" : "each in the ledger once, which verifies"}` : `NO: ${result.verifyProblems.join("; ")}`}`,
     "",
   ].join("\n");
