@@ -16,7 +16,6 @@ import type {
 } from "./bench-api-protocol.ts";
 import { percentile, round } from "./bench-store.ts";
 
-const progressIntervalMs = 1000;
 /** Longer than any answer the hub gives: it abandons requests after 30 s itself. */
 const requestTimeoutMs = 60_000;
 
@@ -36,6 +35,8 @@ interface Request {
 
 class PhaseRecorder {
   readonly latencies: number[] = [];
+  seconds = 0;
+  cpuMs = 0;
   requests = 0;
   errors = 0;
   transfersSent = 0;
@@ -69,11 +70,11 @@ class PhaseRecorder {
     count(this.errorsByCode, `network ${typeof code === "string" ? code : String(error)}`);
   }
 
-  stats(seconds: number, driverCpuMs: number): PhaseStats {
+  stats(): PhaseStats {
     const sorted = Float64Array.from(this.latencies).sort();
     return {
       phase: this.phase,
-      seconds: round(seconds),
+      seconds: round(this.seconds),
       requests: this.requests,
       errors: this.errors,
       errorsByCode: this.errorsByCode,
@@ -84,7 +85,7 @@ class PhaseRecorder {
       p50Ms: round(percentile(sorted, 0.5)),
       p99Ms: round(percentile(sorted, 0.99)),
       maxMs: round(sorted[sorted.length - 1] ?? 0),
-      driverCpuMs: round(driverCpuMs),
+      driverCpuMs: round(this.cpuMs),
     };
   }
 
@@ -137,27 +138,34 @@ class LoadDriver {
     }));
   }
 
-  /** Runs `connections` closed-loop callers until `durationMs` has passed. */
-  async run(phase: PhaseKind, durationMs: number): Promise<PhaseStats> {
-    const recorder = new PhaseRecorder(phase);
+  private readonly recorders = new Map<PhaseKind, PhaseRecorder>();
+
+  /**
+   * Runs `connections` closed-loop callers until `durationMs` has passed and every request
+   * they sent is answered; returns how many requests the phase has had so far.
+   */
+  async run(phase: PhaseKind, durationMs: number): Promise<number> {
+    let recorder = this.recorders.get(phase);
+    if (recorder === undefined) {
+      recorder = new PhaseRecorder(phase);
+      this.recorders.set(phase, recorder);
+    }
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     const deadline = started + durationMs;
-    const ticker = setInterval(
-      () => send({ type: "progress", phase, requests: recorder.requests }),
-      progressIntervalMs,
+    await Promise.all(
+      Array.from({ length: this.config.connections }, (_, caller) =>
+        this.caller(caller, phase, deadline, recorder),
+      ),
     );
-    try {
-      await Promise.all(
-        Array.from({ length: this.config.connections }, (_, caller) =>
-          this.caller(caller, phase, deadline, recorder),
-        ),
-      );
-    } finally {
-      clearInterval(ticker);
-    }
     const cpu = process.cpuUsage(cpuBefore);
-    return recorder.stats((performance.now() - started) / 1000, (cpu.user + cpu.system) / 1000);
+    recorder.seconds += (performance.now() - started) / 1000;
+    recorder.cpuMs += (cpu.user + cpu.system) / 1000;
+    return recorder.requests;
+  }
+
+  report(): PhaseStats[] {
+    return [...this.recorders.values()].map((recorder) => recorder.stats());
   }
 
   close(): Promise<void> {
@@ -238,7 +246,10 @@ async function handle(message: ParentMessage): Promise<void> {
     send({ type: "ready" });
   } else if (message.type === "run") {
     if (driver === undefined) throw new Error("run before configure");
-    send({ type: "done", stats: await driver.run(message.phase, message.durationMs) });
+    const requests = await driver.run(message.phase, message.durationMs);
+    send({ type: "ran", phase: message.phase, requests });
+  } else if (message.type === "report") {
+    send({ type: "report", stats: driver?.report() ?? [] });
   } else {
     await driver?.close();
     process.disconnect();

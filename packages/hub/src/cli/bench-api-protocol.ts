@@ -31,13 +31,19 @@ export interface DriverConfig {
  */
 export type PhaseKind = "noop" | "transfers" | "mixed";
 
+/**
+ * `run` sends one slice of a phase; a phase may be run in several slices, interleaved with
+ * another's, and its figures add up until `report` asks for them.
+ */
 export type ParentMessage =
   | { readonly type: "configure"; readonly config: DriverConfig }
   | { readonly type: "run"; readonly phase: PhaseKind; readonly durationMs: number }
+  | { readonly type: "report" }
   | { readonly type: "exit" };
 
 export interface PhaseStats {
   readonly phase: PhaseKind;
+  /** The slices' wall time added up, each from its start until its last answer. */
   readonly seconds: number;
   /** Requests answered, whatever the answer. */
   readonly requests: number;
@@ -62,6 +68,7 @@ export interface PhaseStats {
 
 export type DriverMessage =
   | { readonly type: "ready" }
-  | { readonly type: "progress"; readonly phase: PhaseKind; readonly requests: number }
-  | { readonly type: "done"; readonly stats: PhaseStats }
+  /** A slice is over; `requests` counts the phase's requests so far. */
+  | { readonly type: "ran"; readonly phase: PhaseKind; readonly requests: number }
+  | { readonly type: "report"; readonly stats: readonly PhaseStats[] }
   | { readonly type: "failed"; readonly message: string };

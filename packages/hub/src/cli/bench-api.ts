@@ -215,7 +215,7 @@ class DriverProcess {
   private failure: Error | undefined;
   private readonly exited: Promise<void>;
 
-  constructor(private readonly progress: (line: string) => void) {
+  constructor() {
     // A process of its own: its signing and HTTP client do not share the hub's event loop.
     this.child = fork(driverFile, [], {
       // Node's own flags carry over as fork's default would (--cpu-prof profiles both processes).
@@ -236,9 +236,17 @@ class DriverProcess {
     return this.ask({ type: "configure", config }, "ready").then(() => undefined);
   }
 
-  async run(phase: PhaseKind, seconds: number): Promise<PhaseStats> {
-    const answer = await this.ask({ type: "run", phase, durationMs: seconds * 1000 }, "done");
-    if (answer.type !== "done") throw new Error(`unexpected ${answer.type}`);
+  /** Runs one slice of the phase; answers the phase's requests so far. */
+  async run(phase: PhaseKind, seconds: number): Promise<number> {
+    const answer = await this.ask({ type: "run", phase, durationMs: seconds * 1000 }, "ran");
+    if (answer.type !== "ran") throw new Error(`unexpected ${answer.type}`);
+    return answer.requests;
+  }
+
+  /** Every phase's figures, its slices added up. */
+  async report(): Promise<readonly PhaseStats[]> {
+    const answer = await this.ask({ type: "report" }, "report");
+    if (answer.type !== "report") throw new Error(`unexpected ${answer.type}`);
     return answer.stats;
   }
 
@@ -263,10 +271,6 @@ class DriverProcess {
   }
 
   private receive(message: DriverMessage): void {
-    if (message.type === "progress") {
-      this.progress(`  ${message.phase}: ${message.requests} requests`);
-      return;
-    }
     this.waiting?.(message);
   }
 
@@ -338,57 +342,91 @@ function perSecond(count: number, seconds: number): number {
   return seconds === 0 ? 0 : Math.round(count / seconds);
 }
 
-/** A phase as the driver saw it, and what it cost the hub started here (null for --url). */
-interface MeasuredPhase {
-  readonly stats: PhaseStats;
-  /** CPU time of this process (the hub, all its threads) per request answered. */
-  readonly hubCpuMsPerRequest: number | null;
-  readonly batches: BatchTally | null;
+/** What a phase cost the hub started here, its slices added up. */
+class HubCost {
+  cpuMs = 0;
+  readonly batches: BatchTally = { batches: 0, transfers: 0, commitMs: 0 };
 }
 
-async function measure(
+/**
+ * Slices of the two phases alternate, so a change in the machine's other load (these machines
+ * are shared) falls on both alike and the ratio between them holds. A bulk request takes long
+ * enough that a slice must be longer for its last answers not to weigh on the figures.
+ */
+function sliceSeconds(options: ApiBenchOptions): number {
+  return Math.min(options.seconds, options.bulk === 0 ? 1 : 5);
+}
+
+interface Phases {
+  readonly warmup: PhaseStats | undefined;
+  readonly noop: PhaseStats;
+  readonly transfers: PhaseStats;
+  /** Null for --url. */
+  readonly noopCost: HubCost | null;
+  readonly transfersCost: HubCost | null;
+}
+
+async function runSlice(
   target: Target,
   driver: DriverProcess,
   phase: PhaseKind,
   seconds: number,
-): Promise<MeasuredPhase> {
+  cost: HubCost,
+): Promise<number> {
   const cpuBefore = process.cpuUsage();
   const tallyBefore = target.batches === undefined ? undefined : { ...target.batches };
-  const stats = await driver.run(phase, seconds);
+  const requests = await driver.run(phase, seconds);
   const cpu = process.cpuUsage(cpuBefore);
-  const local = target.batches !== undefined && tallyBefore !== undefined;
-  return {
-    stats,
-    hubCpuMsPerRequest: local
-      ? round((cpu.user + cpu.system) / 1000 / Math.max(stats.requests, 1))
-      : null,
-    batches:
-      target.batches === undefined || tallyBefore === undefined
-        ? null
-        : {
-            batches: target.batches.batches - tallyBefore.batches,
-            transfers: target.batches.transfers - tallyBefore.transfers,
-            commitMs: target.batches.commitMs - tallyBefore.commitMs,
-          },
-  };
+  cost.cpuMs += (cpu.user + cpu.system) / 1000;
+  if (target.batches !== undefined && tallyBefore !== undefined) {
+    cost.batches.batches += target.batches.batches - tallyBefore.batches;
+    cost.batches.transfers += target.batches.transfers - tallyBefore.transfers;
+    cost.batches.commitMs += target.batches.commitMs - tallyBefore.commitMs;
+  }
+  return requests;
 }
 
 async function runPhases(
   target: Target,
   driver: DriverProcess,
   options: ApiBenchOptions,
-): Promise<{ warmup: PhaseStats | undefined; noop: MeasuredPhase; transfers: MeasuredPhase }> {
+): Promise<Phases> {
   const what = options.bulk === 0 ? "single transfers" : `bulk requests of ${options.bulk}`;
-  let warmup: PhaseStats | undefined;
   if (options.warmupSeconds > 0) {
     options.progress(`warm-up: pings and ${what} for ${options.warmupSeconds} s`);
-    warmup = await driver.run("mixed", options.warmupSeconds);
+    await driver.run("mixed", options.warmupSeconds);
   }
-  options.progress(`no-op: signed POST /v1/ping for ${options.seconds} s`);
-  const noop = await measure(target, driver, "noop", options.seconds);
-  options.progress(`transfers: ${what} for ${options.seconds} s`);
-  const transfers = await measure(target, driver, "transfers", options.seconds);
-  return { warmup, noop, transfers };
+  const slice = sliceSeconds(options);
+  options.progress(
+    `measuring: ${options.seconds} s of signed POST /v1/ping and ${options.seconds} s of ${what}, alternating every ${slice} s`,
+  );
+  const noopCost = new HubCost();
+  const transfersCost = new HubCost();
+  for (let done = 0; done < options.seconds; done += slice) {
+    const seconds = Math.min(slice, options.seconds - done);
+    const pings = await runSlice(target, driver, "noop", seconds, noopCost);
+    const transfers = await runSlice(target, driver, "transfers", seconds, transfersCost);
+    options.progress(
+      `  ${done + seconds} / ${options.seconds} s: ${pings} no-op and ${transfers} transfer requests`,
+    );
+  }
+  const stats = await driver.report();
+  const find = (phase: PhaseKind) => stats.find((candidate) => candidate.phase === phase);
+  const noop = find("noop");
+  const transfers = find("transfers");
+  if (noop === undefined || transfers === undefined) throw new Error("the driver lost a phase");
+  const local = target.hub !== undefined;
+  return {
+    warmup: find("mixed"),
+    noop,
+    transfers,
+    noopCost: local ? noopCost : null,
+    transfersCost: local ? transfersCost : null,
+  };
+}
+
+function cpuPerRequest(cost: HubCost | null, stats: PhaseStats): number | null {
+  return cost === null ? null : round(cost.cpuMs / Math.max(stats.requests, 1));
 }
 
 /**
@@ -409,7 +447,7 @@ export async function benchApi(options: ApiBenchOptions): Promise<ApiBenchResult
     options.progress(
       `${target.hub === undefined ? target.origin : options.backend}: ${options.payers} payers ready, ${options.connections} connections from a separate driver process`,
     );
-    const driver = new DriverProcess(options.progress);
+    const driver = new DriverProcess();
     let phases: Awaited<ReturnType<typeof runPhases>>;
     try {
       await driver.configure({
@@ -425,11 +463,9 @@ export async function benchApi(options: ApiBenchOptions): Promise<ApiBenchResult
     } finally {
       await driver.close();
     }
-    const { warmup } = phases;
-    const noop = phases.noop.stats;
-    const transfers = phases.transfers.stats;
+    const { warmup, noop, transfers } = phases;
     const all = warmup === undefined ? [noop, transfers] : [warmup, noop, transfers];
-    const batches = phases.transfers.batches;
+    const batches = phases.transfersCost?.batches ?? null;
     const created = all.reduce((sum, phase) => sum + phase.transfersCreated, 0);
     options.progress("checking the positions and verifying the ledger…");
     const problems = await checkPositions(operator, network, mergeCreatedByPayer(all));
@@ -467,8 +503,8 @@ export async function benchApi(options: ApiBenchOptions): Promise<ApiBenchResult
       noopErrors: noop.errors,
       noopErrorsByCode: noop.errorsByCode,
       ratio: noopRequestsPerSecond === 0 ? 0 : round(requestsPerSecond / noopRequestsPerSecond),
-      hubCpuMsPerRequest: phases.transfers.hubCpuMsPerRequest,
-      noopHubCpuMsPerRequest: phases.noop.hubCpuMsPerRequest,
+      hubCpuMsPerRequest: cpuPerRequest(phases.transfersCost, transfers),
+      noopHubCpuMsPerRequest: cpuPerRequest(phases.noopCost, noop),
       driverCpuMsPerRequest: round(transfers.driverCpuMs / Math.max(transfers.requests, 1)),
       noopDriverCpuMsPerRequest: round(noop.driverCpuMs / Math.max(noop.requests, 1)),
       ledgerBatches: batches?.batches ?? null,

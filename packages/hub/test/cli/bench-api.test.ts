@@ -81,7 +81,7 @@ describeEachBackend("clearhub bench api", (backend) => {
     expect(result.p99Ms).toBeLessThanOrEqual(result.maxMs);
     // No warm-up and no errors: every transfer request was acknowledged and is in the ledger.
     expect(result.transfersCreated).toBe(result.requests);
-    expect(stderr).toContain("no-op: signed POST /v1/ping");
+    expect(stderr).toContain("of signed POST /v1/ping and 1 s of single transfers");
   });
 
   it("sends bulk requests and counts their transfers", async () => {
