@@ -4,6 +4,11 @@ import type { ClearhubSchema } from "./schema.ts";
 
 /** Nonces written by one statement: 3 parameters each, far below either database's limit. */
 export const nonceBatchSizeMax = 1000;
+/**
+ * Statements writing nonces at once. A second lets the nonces that arrive while one commits
+ * start at once instead of waiting for it; more would only split the batches.
+ */
+const nonceStatementsInFlightMax = 2;
 
 interface Waiting {
   readonly keyId: string;
@@ -18,8 +23,8 @@ const pairOf = (keyId: string, nonce: string) => `${keyId}:${nonce}`;
 
 /**
  * The nonce cache in the shared database, for hubs without Redis. Nonces arriving together are
- * written by one statement (one commit, one log flush) while the previous one runs, as the
- * ledger's group commit does: a statement per request would cost a flush per request.
+ * written by one statement (one commit, one log flush), as the ledger's group commit does: a
+ * statement per request would cost a flush per request.
  *
  * Each row is decided by the statement alone: the insert succeeds for a new nonce, replaces an
  * expired one, and changes nothing while the nonce is held; `returning` names the rows it
@@ -30,7 +35,8 @@ const pairOf = (keyId: string, nonce: string) => `${keyId}:${nonce}`;
  */
 export class StoreNonceCache implements NonceCache {
   private queue: Waiting[] = [];
-  private flushing = false;
+  private statementsInFlight = 0;
+  private scheduled = false;
 
   constructor(
     private readonly db: Kysely<ClearhubSchema>,
@@ -40,10 +46,7 @@ export class StoreNonceCache implements NonceCache {
   remember(keyId: string, nonce: string, expiresAtMs: number): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.queue.push({ keyId, nonce, expiresAtMs, resolve, reject });
-      if (this.flushing) return;
-      this.flushing = true;
-      // One turn of the event loop lets the requests parsed together join the first batch.
-      setImmediate(() => void this.flush());
+      this.schedule();
     });
   }
 
@@ -62,13 +65,23 @@ export class StoreNonceCache implements NonceCache {
     return Number(result.numDeletedRows);
   }
 
-  private async flush(): Promise<void> {
-    while (this.queue.length > 0) {
+  /** Starts a statement at the next turn of the event loop, if one may start. */
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0) return;
+    if (this.statementsInFlight >= nonceStatementsInFlightMax) return;
+    this.scheduled = true;
+    // One turn of the event loop lets the requests parsed together join the same statement.
+    setImmediate(() => {
+      this.scheduled = false;
       const batch = this.queue.slice(0, nonceBatchSizeMax);
       this.queue = this.queue.slice(batch.length);
-      await this.write(batch);
-    }
-    this.flushing = false;
+      this.statementsInFlight++;
+      void this.write(batch).finally(() => {
+        this.statementsInFlight--;
+        this.schedule();
+      });
+      this.schedule();
+    });
   }
 
   /** Answers every caller in the batch; never throws. */
