@@ -44,6 +44,7 @@ import { WebhookDeliveryService } from "./app/notifications/webhook-delivery-ser
 import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-service.ts";
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
+import { SignerCache, signerCacheDefaults } from "./app/participants/signer-cache.ts";
 import type { AgreementPinning } from "./app/ports/agreement-pinning.ts";
 import type { AuditLogStore } from "./app/ports/audit-log-store.ts";
 import type { EndpointGuard } from "./app/ports/endpoint-guard.ts";
@@ -111,8 +112,10 @@ export interface Hub {
   /** Transfers between participants, as the participant API offers them. */
   readonly participantTransfers: ParticipantTransferService;
   readonly participantKeys: ParticipantKeyService;
-  /** The registry the request-signature verifier looks keys up in. */
+  /** The registry of participants' keys. */
   readonly participantKeyStore: ParticipantKeyStore;
+  /** Where the request-signature verifier looks keys up: the registry, read at most once a second per key. */
+  readonly signers: SignerCache;
   /** Shared by every hub node: the store's table, or Redis when `redisUrl` is set. */
   readonly nonces: NonceCache;
   readonly expiry: PendingExpiry;
@@ -200,7 +203,16 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
   const ledger = new GroupCommit(ledgerStore, observedGroupCommit(metrics, config.groupCommit));
   const auditLogStore = new KyselyAuditLogStore(database.kysely);
   const participantStore = new KyselyParticipantStore(database.kysely);
-  const participants = new ParticipantService(participantStore, ledger, auditLogStore);
+  const participantKeyStore = new KyselyParticipantKeyStore(database.kysely, database.dialect);
+  const signers = new SignerCache(participantKeyStore, signerCacheDefaults);
+  const forgetSigners = () => signers.forgetAll();
+  const participants = new ParticipantService(
+    participantStore,
+    ledger,
+    auditLogStore,
+    Date.now,
+    forgetSigners,
+  );
   await participants.ensureOperator();
   const participantTransfers = new ParticipantTransferService(
     participantStore,
@@ -208,8 +220,12 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ledger,
     fieldSealer,
   );
-  const participantKeyStore = new KyselyParticipantKeyStore(database.kysely, database.dialect);
-  const participantKeys = new ParticipantKeyService(participantStore, participantKeyStore);
+  const participantKeys = new ParticipantKeyService(
+    participantStore,
+    participantKeyStore,
+    Date.now,
+    forgetSigners,
+  );
   const nonces: NonceCache =
     redis === undefined
       ? new StoreNonceCache(database.kysely)
@@ -243,6 +259,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     participantTransfers,
     participantKeys,
     participantKeyStore,
+    signers,
     nonces,
     expiry,
     metrics,

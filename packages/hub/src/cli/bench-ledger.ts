@@ -1,13 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { type VerifyReport, verifyLedger } from "../app/ledger/verify-ledger.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
 import type { TransferRequest } from "../domain/ledger/transfer.ts";
 import { type Hub, openHub } from "../hub.ts";
 import { benchRowLockReference, type RowLockReferenceResult } from "./bench-row-lock-reference.ts";
+import { openBenchStore, percentile, round } from "./bench-store.ts";
 
 export interface LedgerBenchOptions {
   readonly backend: "sqlite" | "postgres";
@@ -50,33 +46,6 @@ const referenceConcurrency = 4;
 
 const benchCurrency = "CNY";
 
-/** A throwaway store: a temp SQLite directory, or a fresh PostgreSQL schema dropped afterwards. */
-async function openBenchStore(
-  options: LedgerBenchOptions,
-): Promise<{ config: { dataDir?: string; databaseUrl?: string }; dispose(): Promise<void> }> {
-  if (options.backend === "sqlite") {
-    const dataDir = await mkdtemp(join(tmpdir(), "clearhub-bench-"));
-    return { config: { dataDir }, dispose: () => rm(dataDir, { recursive: true, force: true }) };
-  }
-  const schema = `bench_${randomBytes(6).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: options.databaseUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create schema ${schema}`);
-  const url = new URL(options.databaseUrl);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    config: { databaseUrl: url.toString() },
-    dispose: () => admin(`drop schema ${schema} cascade`),
-  };
-}
-
 /** One position account per participant, `count` of them, with caps high enough never to bind. */
 async function createAccounts(hub: Hub, count: number): Promise<number[]> {
   const ids: number[] = [];
@@ -96,16 +65,6 @@ async function createAccounts(hub: Hub, count: number): Promise<number[]> {
     ids.push(position.id);
   }
   return ids;
-}
-
-function percentile(sorted: Float64Array, share: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
-}
-
-function round(value: number, digits = 3): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
 }
 
 async function runReference(
@@ -191,7 +150,7 @@ async function driveLoad(
  * answered, verifies the whole ledger as `clearhub verify` does, then runs the reference.
  */
 export async function benchLedger(options: LedgerBenchOptions): Promise<LedgerBenchResult> {
-  const store = await openBenchStore(options);
+  const store = await openBenchStore(options.backend, options.databaseUrl);
   let batches = 0;
   let commitMsTotal = 0;
   const hub = await openHub({

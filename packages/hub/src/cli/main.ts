@@ -9,6 +9,7 @@ import { type AuditVerifyReport, verifyAuditLog } from "../app/audit/verify-audi
 import { verifyLedger } from "../app/ledger/verify-ledger.ts";
 import { commandLineActor } from "../domain/audit/audit-actor.ts";
 import { createLedgerStore } from "../hub.ts";
+import { type ApiBenchResult, benchApi } from "./bench-api.ts";
 import { benchLedger } from "./bench-ledger.ts";
 import { seedDemoNetwork } from "./demo-network.ts";
 import { openapiDocumentText } from "./openapi-document-text.ts";
@@ -22,6 +23,7 @@ const environment = {
   dataKeys: process.env.CLEARHUB_DATA_KEYS,
   // An environment variable, not an option: a command line is visible to every local user.
   hubSigningKey: process.env.CLEARHUB_HUB_SIGNING_KEY,
+  operatorToken: process.env.CLEARHUB_OPERATOR_TOKEN,
 };
 const defaultPostgresUrl = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -258,6 +260,96 @@ bench
       );
     }
     if (!result.verified || result.failed > 0) process.exitCode = 1;
+  });
+
+function formatCounts(counts: Readonly<Record<string, number>>): string {
+  const entries = Object.entries(counts);
+  return entries.length === 0
+    ? ""
+    : ` (${entries.map(([code, n]) => `${n} × ${code}`).join(", ")})`;
+}
+
+function apiBenchTable(result: ApiBenchResult): string {
+  const bulk = result.transfersPerRequest > 1;
+  const what = bulk ? `bulk requests of ${result.transfersPerRequest}` : "single transfers";
+  return [
+    `backend               ${result.backend}`,
+    `load                  ${result.connections} connections, ${result.payers} payers, ${what}`,
+    `no-op (POST /v1/ping) ${result.noopRequestsPerSecond} requests/s over ${result.noopSeconds} s, p50 ${result.noopP50Ms} ms, p99 ${result.noopP99Ms} ms, max ${result.noopMaxMs} ms, ${result.noopErrors} errors${formatCounts(result.noopErrorsByCode)}`,
+    `transfers             ${result.requestsPerSecond} requests/s over ${result.seconds} s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms, ${result.errors} errors${formatCounts(result.errorsByCode)}`,
+    ...(bulk
+      ? [
+          `transfers/s           ${result.transfersPerSecond}${formatCounts(result.itemErrorsByCode)}`,
+        ]
+      : []),
+    `transfers / no-op     ${result.ratio} of the no-op rate`,
+    `CPU per request       hub ${result.noopHubCpuMsPerRequest ?? "?"} ms no-op, ${result.hubCpuMsPerRequest ?? "?"} ms transfer; driver ${result.noopDriverCpuMsPerRequest} ms no-op, ${result.driverCpuMsPerRequest} ms transfer`,
+    ...(result.ledgerBatches === null
+      ? []
+      : [
+          `ledger batches        ${result.ledgerBatches} (mean ${result.meanBatchSize} transfers, mean commit ${result.meanCommitMs} ms)`,
+        ]),
+    `verified              ${result.verified ? `yes: ${result.transfersCreated} transfers acknowledged, ${result.backend === "remote" ? "each debited and credited once" : "each in the ledger once, which verifies"}` : `NO: ${result.verifyProblems.join("; ")}`}`,
+    "",
+  ].join("\n");
+}
+
+bench
+  .command("api")
+  .description(
+    "drive the participant API with signed requests from a separate process: no-op pings, then transfers",
+  )
+  .addOption(
+    new Option("--backend <backend>", "store of the hub started for the run")
+      .choices(["sqlite", "postgres"])
+      .default("postgres"),
+  )
+  .option(
+    "--database-url <url>",
+    "PostgreSQL server for --backend postgres (a temporary schema is used)",
+    environment.databaseUrl ?? defaultPostgresUrl,
+  )
+  .option(
+    "--url <url>",
+    "drive the hub running there instead (onboards payers with $CLEARHUB_OPERATOR_TOKEN)",
+  )
+  .option(
+    "--connections <n>",
+    "keep-alive connections, one request in flight on each",
+    integer(1, 10_000),
+    32,
+  )
+  .option("--duration <s>", "seconds of each phase: no-op, then transfers", integer(1, 3600), 10)
+  .option(
+    "--warmup <s>",
+    "seconds of mixed requests before measuring (0: none)",
+    integer(0, 600),
+    2,
+  )
+  .option(
+    "--bulk <n>",
+    "send bulk requests of n transfers (POST /v1/transfers/bulk)",
+    integer(1, 1000),
+  )
+  .option("--payers <n>", "payers, each with its own key, and as many payees", integer(1, 1000), 8)
+  .option("--json", "print exactly one JSON object")
+  .action(async (options) => {
+    const result = await benchApi({
+      backend: options.backend,
+      databaseUrl: options.databaseUrl,
+      url: options.url,
+      operatorToken: environment.operatorToken,
+      connections: options.connections,
+      seconds: options.duration,
+      warmupSeconds: options.warmup,
+      bulk: options.bulk ?? 0,
+      payers: options.payers,
+      progress: stderr,
+    });
+    if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else process.stdout.write(apiBenchTable(result));
+    const failed = result.errors + result.noopErrors + result.warmupErrors;
+    if (!result.verified || failed > 0) process.exitCode = 1;
   });
 
 await program.parseAsync(process.argv);

@@ -577,6 +577,29 @@ describeEachBackend("storage port contract", (backend) => {
     expect(await ledger.findTransfer("t4")).toBeUndefined();
   });
 
+  it("commitBatch answers a retried reservation `exists` beside new transfers, small batch or large", async () => {
+    const { ledger, pa, pb } = await openStoresWithTwoBanks(backend);
+    await commit(ledger, [pending("p1", pa, pb, 4n, 60_000)]);
+    // A reservation's id keys its open-reservation row too: the retry may collide there first.
+    const small = await commit(ledger, [
+      posted("s1", pa, pb, 1n),
+      pending("p1", pa, pb, 4n, 60_000),
+    ]);
+    expect(small.results).toEqual(["ok", "exists"]);
+    // Large batches stream their transfers in another way (COPY on PostgreSQL).
+    const many = Array.from({ length: 300 }, (_, index) => posted(`m${index}`, pa, pb, 1n));
+    const large = await commit(ledger, [...many, pending("p1", pa, pb, 4n, 60_000)]);
+    expect(large.results).toEqual([...many.map(() => "ok"), "exists"]);
+    expect(large.journal).toMatchObject({ seq: 3, transferCount: 300 });
+    const again = await commit(ledger, [...many.slice(0, 2), posted("m300", pa, pb, 1n)]);
+    expect(again.results).toEqual(["exists", "exists", "ok"]);
+    expect(await ledger.readTransfersOfBatches(3, 3)).toHaveLength(300);
+    expect(balancesOf(await ledger.readAllAccounts(), pa)).toEqual(
+      balances({ debitsPosted: 302n, debitsPending: 4n }),
+    );
+    expect(await ledger.readOpenPendingIds()).toEqual(["p1"]);
+  });
+
   it("commitBatch writes nothing when its apply callback throws", async () => {
     const { ledger, pa, pb } = await openStoresWithTwoBanks(backend);
     await commit(ledger, [posted("t1", pa, pb, 10n), pending("t2", pa, pb, 4n, 60_000)]);

@@ -45,6 +45,65 @@ describeEachBackend("StoreNonceCache", (backend) => {
     ]);
   });
 
+  it("writes nonces arriving together in one statement, each decided on its own", async () => {
+    const { cache, db } = await openCache(backend);
+    const expiresAt = Date.now() + 60_000;
+    expect(await cache.remember("bank-a.k1", "held", expiresAt)).toBe(true);
+    const statements: string[] = [];
+    const counting = new StoreNonceCache(
+      db.withPlugin({
+        transformQuery: (args) => {
+          statements.push(args.node.kind);
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      }),
+    );
+    const answers = await Promise.all([
+      counting.remember("bank-a.k1", "held", expiresAt),
+      counting.remember("bank-a.k1", "new-1", expiresAt),
+      counting.remember("bank-a.k1", "new-1", expiresAt),
+      counting.remember("bank-a.k2", "held", expiresAt),
+      counting.remember("bank-a.k1", "new-2", expiresAt),
+    ]);
+    expect(answers).toEqual([false, true, false, true, true]);
+    expect(statements).toEqual(["InsertQueryNode"]);
+  });
+
+  it("gives each nonce one winner among caches of several nodes writing the same nonces", async () => {
+    const { db } = await openCache(backend);
+    const nodes = [new StoreNonceCache(db), new StoreNonceCache(db), new StoreNonceCache(db)];
+    const nonces = Array.from({ length: 200 }, (_, index) => `n-${index}`);
+    const expiresAt = Date.now() + 60_000;
+    // Each node sends them in another order: the statements must still not deadlock.
+    const orders = [nonces, [...nonces].reverse(), [...nonces.slice(100), ...nonces.slice(0, 100)]];
+    const answers = await Promise.all(
+      nodes.map((node, index) =>
+        Promise.all(
+          (orders[index] ?? []).map(async (nonce) => ({
+            nonce,
+            won: await node.remember("bank-a.k1", nonce, expiresAt),
+          })),
+        ),
+      ),
+    );
+    const winners = answers.flat().filter((answer) => answer.won);
+    expect(winners.map((answer) => answer.nonce).sort()).toEqual([...nonces].sort());
+  });
+
+  it("rejects every caller of a batch whose statement fails, and goes on afterwards", async () => {
+    const test = await openTestDatabase(backend);
+    const cache = new StoreNonceCache(test.database.kysely);
+    await test.dispose();
+    const expiresAt = Date.now() + 60_000;
+    const answers = await Promise.allSettled([
+      cache.remember("bank-a.k1", "a", expiresAt),
+      cache.remember("bank-a.k1", "b", expiresAt),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual(["rejected", "rejected"]);
+    await expect(cache.remember("bank-a.k1", "c", expiresAt)).rejects.toThrow();
+  });
+
   it("purges only expired nonces, at most the limit per pass", async () => {
     let now = 0;
     const { cache, db } = await openCache(backend, () => now);

@@ -1,4 +1,4 @@
-import { generateSigningKeyPair } from "@clearhub/http-signatures";
+import { exportPublicKeyRaw, generateSigningKeyPair } from "@clearhub/http-signatures";
 import { expect, it } from "vitest";
 import { describeEachBackend } from "../support/backends.ts";
 import { expectProblem, useApiHarness } from "./api-harness.ts";
@@ -123,8 +123,10 @@ describeEachBackend("participant authentication", (backend) => {
     expectProblem(moved, 401, "signature_invalid");
   });
 
-  it("refuses a revoked key and keys of a terminated participant", async () => {
+  it("refuses a key as soon as it is revoked, rotated away, or its participant terminated", async () => {
     const bank = await onboardParticipant(api, "bank-alpha");
+    // Each key signs a request first, so the hub holds its signer when the change comes.
+    expect((await bank.call("POST", "/v1/ping", {})).statusCode).toBe(204);
     const revoked = await api.call(
       "POST",
       `/operator/v1/participants/bank-alpha/keys/${bank.keyId}/revoke`,
@@ -132,11 +134,22 @@ describeEachBackend("participant authentication", (backend) => {
     expect(revoked.statusCode, revoked.body).toBe(200);
     expectProblem(await bank.call("POST", "/v1/ping", {}), 401, "key_revoked");
     const other = await onboardParticipant(api, "bank-beta");
+    expect((await other.call("POST", "/v1/ping", {})).statusCode).toBe(204);
     const ended = await api.call("POST", "/operator/v1/participants/bank-beta/status", {
       status: "terminated",
     });
     expect(ended.statusCode, ended.body).toBe(200);
     expectProblem(await other.call("POST", "/v1/ping", {}), 401, "key_owner_terminated");
+    const third = await onboardParticipant(api, "bank-gamma");
+    expect((await third.call("POST", "/v1/ping", {})).statusCode).toBe(204);
+    const { publicKey } = generateSigningKeyPair();
+    const rotated = await api.call(
+      "POST",
+      `/operator/v1/participants/bank-gamma/keys/${third.keyId}/rotate`,
+      { publicKey: exportPublicKeyRaw(publicKey) },
+    );
+    expect(rotated.statusCode, rotated.body).toBe(201);
+    expectProblem(await third.call("POST", "/v1/ping", {}), 401, "key_revoked");
   });
 
   it("writes nothing for a refused signature", async () => {

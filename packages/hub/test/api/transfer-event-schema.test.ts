@@ -8,7 +8,10 @@ import { TransferEventSchema } from "../../src/api/transfer-event-schema.ts";
 import { registerStringFormats } from "../../src/api/typebox-formats.ts";
 import type { AccountState } from "../../src/domain/ledger/account.ts";
 import type { StoredTransfer, TransferKind } from "../../src/domain/ledger/transfer.ts";
-import { transferEvents } from "../../src/domain/notifications/transfer-event.ts";
+import {
+  transferEventPayload,
+  transferEvents,
+} from "../../src/domain/notifications/transfer-event.ts";
 
 function position(id: number, participantId: string): AccountState {
   return {
@@ -58,8 +61,9 @@ it("holds every event of every transfer kind to the published schema", () => {
   );
   expect(new Set(events.map((event) => event.type)).size).toBe(kinds.length);
   for (const event of events) {
-    const payload = JSON.parse(event.payload);
-    expect([...Value.Errors(TransferEventSchema, payload)], event.payload).toEqual([]);
+    const text = transferEventPayload(event);
+    const payload = JSON.parse(text);
+    expect([...Value.Errors(TransferEventSchema, payload)], text).toEqual([]);
     expect(payload).toMatchObject({ id: event.id, type: event.type });
   }
 });

@@ -13,8 +13,9 @@ import {
   type TransferKind,
   type TransferRequest,
 } from "../../domain/ledger/transfer.ts";
+import type { TransferEvent } from "../../domain/notifications/transfer-event.ts";
 import { deliveriesFor } from "../../domain/notifications/webhook-delivery.ts";
-import { type BatchAnnex, batchAnnex, eventRecipients } from "./batch-annex.ts";
+import { batchAnnex, eventRecipients } from "./batch-annex.ts";
 import { cloneAccounts, unappliedRequestIds } from "./batch-attempt.ts";
 import { LedgerReads } from "./ledger-reads.ts";
 import {
@@ -31,10 +32,14 @@ import type { ClearhubSchema } from "./schema.ts";
 type Client = pg.PoolClient;
 
 /**
- * The batch path on PostgreSQL: a handful of statements per batch, whatever its size. It
- * speaks to node-postgres directly, not through Kysely, because the transfers stream in
- * through COPY, the cheapest way into PostgreSQL; the other statements pass columns as arrays
- * through `unnest`, so thousands of rows still cost one round trip.
+ * The batch path on PostgreSQL: three round trips for a batch of new transfers, whatever its
+ * size. One begins the transaction and takes its locks, one writes everything (columns passed
+ * as arrays through `unnest`, so thousands of rows cost one round trip), one commits. Every
+ * round trip is a wait for the database, and under load for a core, so a batch that makes
+ * fewer commits sooner. Resolutions first read their reservations, failed requests have their
+ * ids looked up, webhook deliveries are inserted, and large batches stream their transfers in
+ * through COPY, the cheapest way into PostgreSQL. It speaks to node-postgres directly, not
+ * through Kysely, for COPY and for the one query that carries several statements.
  */
 export class PostgresLedgerStore extends LedgerReads implements LedgerStore {
   constructor(
@@ -51,7 +56,6 @@ export class PostgresLedgerStore extends LedgerReads implements LedgerStore {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query("begin");
       const outcome = await runBatch(client, requests, apply);
       await client.query("commit");
       return outcome;
@@ -72,14 +76,13 @@ async function runBatch(
   apply: BatchApply,
 ): Promise<BatchOutcome> {
   const pendingIds = requests.filter(isResolution).map((request) => request.pendingId);
-  // Pending transfers never change once written: reading them first tells which accounts to lock.
+  // Pending transfers never change once written: reading them first (before the transaction
+  // even begins) tells which accounts to lock.
   const knownPendings = await selectTransfers(client, pendingIds);
-  const accounts = await selectAccounts(
+  const { accounts, journalHead } = await beginLocked(
     client,
     accountIdsOf(requests, knownPendings.values()),
-    "lock",
   );
-  const journalHead = await lockJournalHead(client);
   // Read after the head lock: every writer holds it, so nothing can appear behind our back.
   const pendings = await selectTransfers(client, pendingIds);
   await loadLatePendingAccounts(client, pendings, accounts);
@@ -93,6 +96,33 @@ async function runBatch(
   );
 }
 
+/**
+ * Begins the transaction and takes its locks in one round trip: the accounts' rows in
+ * ascending id order (the same order in every process, so batches never deadlock), then the
+ * journal head, which every writer holds until it commits, then the savepoint of the attempt
+ * that assumes new ids (see batch-attempt.ts); nothing is written before it. A simple query
+ * carrying several statements takes no parameters, so the ids, integers of our own, are inlined.
+ */
+async function beginLocked(
+  client: Client,
+  ids: readonly number[],
+): Promise<{ accounts: Map<number, AccountState>; journalHead: { seq: number; hash: string } }> {
+  if (!ids.every(Number.isSafeInteger)) throw new Error(`account ids must be integers: ${ids}`);
+  const results = (await client.query(
+    `begin;
+     ${selectAccountsSql(`'${integerArrayLiteral(ids)}'::int4[]`)} for update of a;
+     select seq, hash from journal_head where id = 1 for update;
+     savepoint assume_new_ids`,
+  )) as unknown as pg.QueryResult[];
+  const accountRows = results[1]?.rows as (AccountRow & { status: string })[] | undefined;
+  const head = results[2]?.rows[0] as { seq: bigint; hash: string } | undefined;
+  if (accountRows === undefined) throw new Error("the lock statement answered no accounts");
+  if (head === undefined) throw new Error("journal head row is missing: run the migrations");
+  const accounts = new Map<number, AccountState>();
+  for (const row of accountRows) accounts.set(Number(row.id), accountStateFromRow(row));
+  return { accounts, journalHead: { seq: Number(head.seq), hash: head.hash } };
+}
+
 /** See batch-attempt.ts. Returns undefined, with the savepoint undone, if some id was stored. */
 async function writeIfNoIdIsStored(
   client: Client,
@@ -100,7 +130,6 @@ async function writeIfNoIdIsStored(
   outcome: BatchOutcome,
 ): Promise<BatchOutcome | undefined> {
   if (outcome.journal === null) return undefined;
-  await client.query("savepoint assume_new_ids");
   try {
     await writeOutcome(client, requests, outcome, outcome.journal);
     const unapplied = unappliedRequestIds(requests, outcome);
@@ -130,10 +159,20 @@ async function writeKnowingStoredIds(
 }
 
 const uniqueViolation = "23505";
+/**
+ * The keys a batch's new rows take from their transfer's id. A row of each exists only beside
+ * a stored transfer, so a collision on any of them means some id was stored; which of them
+ * collides first is up to PostgreSQL, since the statement's CTEs run in no set order.
+ */
+const transferIdKeys: ReadonlySet<string> = new Set([
+  "transfers_pkey",
+  "open_pendings_pkey",
+  "transfer_details_pkey",
+]);
 
 function isStoredTransferId(error: unknown): boolean {
   const { code, constraint } = error as { code?: string; constraint?: string };
-  return code === uniqueViolation && constraint === "transfers_pkey";
+  return code === uniqueViolation && constraint !== undefined && transferIdKeys.has(constraint);
 }
 
 /**
@@ -149,7 +188,7 @@ async function loadLatePendingAccounts(
   const pendings = [...transfers.values()].filter((transfer) => transfer.kind === "pending");
   const missing = accountIdsOf([], pendings).filter((id) => !accounts.has(id));
   if (missing.length === 0) return;
-  for (const [id, account] of await selectAccounts(client, missing, "read")) {
+  for (const [id, account] of await readAccounts(client, missing)) {
     accounts.set(id, account);
   }
 }
@@ -182,37 +221,76 @@ async function selectResolutions(
   return found;
 }
 
-const selectAccountsSql = `
-  select a.id, a.participant_id, a.kind, a.currency, a.debit_limit, a.debits_posted,
-         a.credits_posted, a.debits_pending, a.credits_pending, p.status
-  from accounts a join participants p on p.id = a.participant_id
-  where a.id = any($1::int4[])
-  order by a.id`;
+/** The accounts whose ids `ids` (an int4[] expression) holds, ascending, with their owner's status. */
+function selectAccountsSql(ids: string): string {
+  return `
+    select a.id, a.participant_id, a.kind, a.currency, a.debit_limit, a.debits_posted,
+           a.credits_posted, a.debits_pending, a.credits_pending, p.status
+    from accounts a join participants p on p.id = a.participant_id
+    where a.id = any(${ids})
+    order by a.id`;
+}
 
-/** Row locks in ascending id order, the same order in every process, so batches never deadlock. */
-async function selectAccounts(
+/** Reads accounts without locking them (see loadLatePendingAccounts). */
+async function readAccounts(
   client: Client,
   ids: readonly number[],
-  mode: "lock" | "read",
 ): Promise<Map<number, AccountState>> {
   const found = new Map<number, AccountState>();
   if (ids.length === 0) return found;
   const { rows } = await client.query<AccountRow & { status: string }>(
-    mode === "lock" ? `${selectAccountsSql} for update of a` : selectAccountsSql,
+    selectAccountsSql("$1::int4[]"),
     [integerArrayLiteral(ids)],
   );
   for (const row of rows) found.set(Number(row.id), accountStateFromRow(row));
   return found;
 }
 
-async function lockJournalHead(client: Client): Promise<{ seq: number; hash: string }> {
-  const { rows } = await client.query<{ seq: bigint; hash: string }>(
-    "select seq, hash from journal_head where id = 1 for update",
-  );
-  const head = rows[0];
-  if (head === undefined) throw new Error("journal head row is missing: run the migrations");
-  return { seq: Number(head.seq), hash: head.hash };
-}
+/**
+ * Everything a batch writes, in one statement of data-modifying CTEs (one round trip): the
+ * transfers (unless COPY brought them in just before), balances, opened and closed reservations, details, the journal entry and the new
+ * head. They touch different tables, so running together on one snapshot changes nothing: the
+ * reservations a batch opens and those it closes are disjoint (the engine nets out one opened
+ * and resolved in the same batch). A transfer id already stored fails the whole statement on
+ * the primary key. Its own result is the webhook endpoints of the events' recipients.
+ */
+const writeBatchSql = `
+  with created as (
+    insert into transfers (id, kind, debit_account_id, credit_account_id, amount, currency,
+      pending_id, timeout_ms, expires_at, reference, linked, batch_seq, batch_index, created_at)
+    select * from unnest($1::text[], $2::text[], $3::int4[], $4::int4[], $5::int8[], $6::text[],
+      $7::text[], $8::int8[], $9::int8[], $10::text[], $11::int2[], $12::int8[], $13::int4[],
+      $14::int8[])
+  ), balances as (
+    update accounts a set debits_posted = v.dp, credits_posted = v.cp,
+      debits_pending = v.dq, credits_pending = v.cq
+    from unnest($15::int4[], $16::int8[], $17::int8[], $18::int8[], $19::int8[])
+      as v(id, dp, cp, dq, cq)
+    where a.id = v.id
+  ), opened as (
+    insert into open_pendings (transfer_id, expires_at)
+    select * from unnest($20::text[], $21::int8[])
+  ), closed as (
+    delete from open_pendings where transfer_id = any($22::text[])
+  ), details as (
+    insert into transfer_details (transfer_id, initiator_id, payer_id, payee_id, request_hash,
+      parties, created_at)
+    select * from unnest($23::text[], $24::text[], $25::text[], $26::text[], $27::text[],
+      $28::text[], $29::int8[])
+  ), entry as (
+    insert into journal (seq, prev_hash, hash, transfer_count, created_at)
+    values ($30::int8, $31::text, $32::text, $33::int4, $34::int8)
+  ), head as (
+    update journal_head set seq = $30::int8, hash = $32::text where id = 1
+  )
+  select participant_id, id, event_types from webhook_endpoints
+  where participant_id = any($35::text[])`;
+
+/**
+ * From this many transfers a batch streams them in through COPY first, whose parsing costs the
+ * database about a quarter less than arrays do; below it, the extra round trip costs more.
+ */
+const copyTransfersMin = 256;
 
 async function writeOutcome(
   client: Client,
@@ -220,57 +298,68 @@ async function writeOutcome(
   outcome: BatchOutcome,
   journal: JournalEntry,
 ): Promise<void> {
-  await copyTransfers(client, outcome.created);
-  await updateBalances(client, outcome.changedAccounts);
-  if (outcome.openedPendings.length > 0) {
-    await client.query(
-      "insert into open_pendings (transfer_id, expires_at) select * from unnest($1::text[], $2::int8[])",
-      [
-        textArrayLiteral(outcome.openedPendings.map((t) => t.id)),
-        integerArrayLiteral(outcome.openedPendings.map((t) => t.expiresAt)),
-      ],
-    );
-  }
-  if (outcome.closedPendingIds.length > 0) {
-    await client.query("delete from open_pendings where transfer_id = any($1::text[])", [
-      textArrayLiteral(outcome.closedPendingIds),
-    ]);
-  }
-  await client.query(
-    "insert into journal (seq, prev_hash, hash, transfer_count, created_at) values ($1, $2, $3, $4, $5)",
-    [journal.seq, journal.prevHash, journal.hash, journal.transferCount, journal.createdAt],
-  );
-  await client.query("update journal_head set seq = $1, hash = $2 where id = 1", [
+  const copied = outcome.created.length >= copyTransfersMin;
+  if (copied) await copyTransfers(client, outcome.created);
+  const created = copied ? [] : outcome.created;
+  const accounts = outcome.changedAccounts;
+  const { details, events } = batchAnnex(requests, outcome);
+  const texts = <T>(rows: readonly T[], pick: (row: T) => string | null) =>
+    textArrayLiteral(rows.map(pick));
+  const integers = <T>(rows: readonly T[], pick: (row: T) => number | bigint | null) =>
+    integerArrayLiteral(rows.map(pick));
+  const { rows } = await client.query<EndpointRow>(writeBatchSql, [
+    texts(created, (t) => t.id),
+    texts(created, (t) => t.kind),
+    integers(created, (t) => t.debitAccountId),
+    integers(created, (t) => t.creditAccountId),
+    integers(created, (t) => t.amount),
+    texts(created, (t) => t.currency),
+    texts(created, (t) => t.pendingId),
+    integers(created, (t) => t.timeoutMs),
+    integers(created, (t) => t.expiresAt),
+    texts(created, (t) => t.reference),
+    integers(created, (t) => (t.linked ? 1 : 0)),
+    integers(created, (t) => t.batchSeq),
+    integers(created, (t) => t.batchIndex),
+    integers(created, (t) => t.createdAt),
+    // Absolute values, not increments: the rows are locked, so what we computed is what holds.
+    integers(accounts, (a) => a.id),
+    integers(accounts, (a) => a.debitsPosted),
+    integers(accounts, (a) => a.creditsPosted),
+    integers(accounts, (a) => a.debitsPending),
+    integers(accounts, (a) => a.creditsPending),
+    texts(outcome.openedPendings, (t) => t.id),
+    integers(outcome.openedPendings, (t) => t.expiresAt),
+    textArrayLiteral(outcome.closedPendingIds),
+    texts(details, (d) => d.transferId),
+    texts(details, (d) => d.initiatorId),
+    texts(details, (d) => d.payerId),
+    texts(details, (d) => d.payeeId),
+    texts(details, (d) => d.requestHash),
+    texts(details, (d) => d.sealedParties),
+    integers(details, (d) => d.createdAt),
     journal.seq,
+    journal.prevHash,
     journal.hash,
+    journal.transferCount,
+    journal.createdAt,
+    textArrayLiteral(eventRecipients(events)),
   ]);
-  await writeAnnex(client, batchAnnex(requests, outcome));
+  await writeDeliveries(client, events, rows);
 }
 
-async function writeAnnex(client: Client, annex: BatchAnnex): Promise<void> {
-  const { details, events } = annex;
-  if (details.length > 0) {
-    await client.query(
-      `insert into transfer_details (transfer_id, initiator_id, payer_id, payee_id, request_hash,
-         parties, created_at)
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-         $6::text[], $7::int8[])`,
-      [
-        textArrayLiteral(details.map((d) => d.transferId)),
-        textArrayLiteral(details.map((d) => d.initiatorId)),
-        textArrayLiteral(details.map((d) => d.payerId)),
-        textArrayLiteral(details.map((d) => d.payeeId)),
-        textArrayLiteral(details.map((d) => d.requestHash)),
-        textArrayLiteral(details.map((d) => d.sealedParties)),
-        integerArrayLiteral(details.map((d) => d.createdAt)),
-      ],
-    );
-  }
-  if (events.length === 0) return;
-  const { rows } = await client.query<{ participant_id: string; id: string; event_types: string }>(
-    "select participant_id, id, event_types from webhook_endpoints where participant_id = any($1::text[])",
-    [textArrayLiteral(eventRecipients(events))],
-  );
+interface EndpointRow {
+  readonly participant_id: string;
+  readonly id: string;
+  readonly event_types: string;
+}
+
+/** The outbox rows of the events whose recipients have endpoints that want them. */
+async function writeDeliveries(
+  client: Client,
+  events: readonly TransferEvent[],
+  rows: readonly EndpointRow[],
+): Promise<void> {
   const deliveries = deliveriesFor(
     events,
     rows.map((row) => ({
@@ -305,24 +394,5 @@ async function copyTransfers(client: Client, transfers: readonly StoredTransfer[
         pending_id, timeout_ms, expires_at, reference, linked, batch_seq, batch_index, created_at)
         from stdin`),
     ),
-  );
-}
-
-/** Absolute values, not increments: the rows are locked, so what we computed is what holds. */
-async function updateBalances(client: Client, accounts: readonly AccountState[]): Promise<void> {
-  const column = (pick: (account: AccountState) => number | bigint) =>
-    integerArrayLiteral(accounts.map(pick));
-  await client.query(
-    `update accounts a set debits_posted = v.dp, credits_posted = v.cp,
-       debits_pending = v.dq, credits_pending = v.cq
-     from unnest($1::int4[], $2::int8[], $3::int8[], $4::int8[], $5::int8[]) as v(id, dp, cp, dq, cq)
-     where a.id = v.id`,
-    [
-      column((a) => a.id),
-      column((a) => a.debitsPosted),
-      column((a) => a.creditsPosted),
-      column((a) => a.debitsPending),
-      column((a) => a.creditsPending),
-    ],
   );
 }

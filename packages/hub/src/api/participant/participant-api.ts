@@ -46,7 +46,7 @@ export function participantApi(
 ): FastifyPluginAsyncTypebox {
   return async (v1) => {
     const auth = new ParticipantAuth({
-      keys: hub.participantKeyStore,
+      keys: hub.signers,
       nonces: hub.nonces,
       createdSkewMsMax: options.createdSkewMsMax,
     });

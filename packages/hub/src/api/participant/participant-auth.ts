@@ -24,7 +24,8 @@ declare module "fastify" {
 const parsedKeysMax = 10_000;
 
 export interface ParticipantAuthOptions {
-  readonly keys: ParticipantKeyStore;
+  /** Finds a key and its participant; the hub's answers from its signer cache. */
+  readonly keys: Pick<ParticipantKeyStore, "findSigner">;
   readonly nonces: NonceCache;
   readonly createdSkewMsMax?: number | undefined;
 }

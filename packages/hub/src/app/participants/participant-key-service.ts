@@ -59,6 +59,8 @@ export class ParticipantKeyService {
     private readonly participants: ParticipantStore,
     private readonly keys: ParticipantKeyStore,
     private readonly clock: () => number = Date.now,
+    /** Told after a key stops being usable, so signers held in memory are dropped at once. */
+    private readonly onSignersChanged: () => void = () => {},
   ) {}
 
   async add(
@@ -94,7 +96,9 @@ export class ParticipantKeyService {
       replacedKeyId,
     });
     const rotated = await this.keys.rotateKey(replacedKeyId, key, audit);
-    return rotated === "ok" ? { ok: true, value: key } : fail(rotated);
+    if (rotated !== "ok") return fail(rotated);
+    this.onSignersChanged();
+    return { ok: true, value: key };
   }
 
   /**
@@ -116,6 +120,7 @@ export class ParticipantKeyService {
     // Conditional on the key being active: a racing revocation makes this one lose.
     const audit = this.record(actor, "participant_key.revoke", key, {});
     if (!(await this.keys.revokeKey(keyId, at, audit))) return fail("key_already_revoked");
+    this.onSignersChanged();
     return { ok: true, value: { ...key, status: "revoked", revokedAt: at } };
   }
 

@@ -98,6 +98,8 @@ export class ParticipantService {
     private readonly ledger: GroupCommit,
     private readonly audit: AuditLogStore,
     private readonly clock: () => number = Date.now,
+    /** Told after a status change, so signers held in memory are read again at once. */
+    private readonly onSignersChanged: () => void = () => {},
   ) {}
 
   private record(
@@ -187,6 +189,7 @@ export class ParticipantService {
     });
     const changed = await this.store.setStatus(id, participant.status, status, audit);
     if (!changed) return fail("status_changed_concurrently");
+    this.onSignersChanged();
     return { ok: true, value: { ...participant, status } };
   }
 

@@ -69,8 +69,11 @@ const refused = (code: TransferRefusal): TransferOutcome => ({ ok: false, code }
  * its details (who asked, and the hash of exactly what was asked) are written with it.
  */
 export class ParticipantTransferService {
-  /** Position account ids never change once opened; misses are not remembered. */
-  private readonly positions = new Map<string, number>();
+  /**
+   * Position account ids never change once opened, so each is read once; a bulk request's
+   * transfers waiting for the same position share the one read. Misses are not remembered.
+   */
+  private readonly positions = new Map<string, Promise<number | undefined>>();
 
   constructor(
     private readonly participants: ParticipantStore,
@@ -229,13 +232,22 @@ export class ParticipantTransferService {
     return opened.ok ? (JSON.parse(opened.plaintext) as TransferParties) : "unreadable";
   }
 
-  private async position(participantId: string, currency: string): Promise<number | undefined> {
+  private position(participantId: string, currency: string): Promise<number | undefined> {
     const key = `${participantId} ${currency}`;
     const known = this.positions.get(key);
     if (known !== undefined) return known;
-    const account = await this.participants.findAccount(participantId, currency, "position");
-    if (account !== undefined) this.positions.set(key, account.id);
-    return account?.id;
+    const reading = this.participants
+      .findAccount(participantId, currency, "position")
+      .then((account) => {
+        if (account === undefined) this.positions.delete(key);
+        return account?.id;
+      })
+      .catch((error: unknown) => {
+        this.positions.delete(key);
+        throw error;
+      });
+    this.positions.set(key, reading);
+    return reading;
   }
 
   private async missingPayee(payeeId: string): Promise<TransferRefusal> {

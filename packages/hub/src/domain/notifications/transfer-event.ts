@@ -7,15 +7,22 @@ import type { EventType } from "./event-type.ts";
 /** What a transfer between two participants' positions is, as its parties are told. */
 export type TransferState = "posted" | "reserved" | "committed" | "voided" | "expired";
 
-/** An event for one participant, ready to be written to the outbox with the batch. */
+/** An event for one participant, ready to be matched with its webhook endpoints. */
 export interface TransferEvent {
   /** The same for every recipient and every retry of the batch: receivers deduplicate on it. */
   readonly id: string;
   readonly type: EventType;
   readonly recipientId: string;
-  /** The JSON body a webhook carries. */
-  readonly payload: string;
   readonly createdAt: number;
+  /** What happened, shared by the event's recipients; see `transferEventPayload`. */
+  readonly subject: EventSubject;
+}
+
+export interface EventSubject {
+  readonly transfer: StoredTransfer;
+  readonly state: TransferState;
+  readonly payerId: string;
+  readonly payeeId: string;
 }
 
 const eventOfKind: Readonly<Record<TransferKind, { type: EventType; state: TransferState }>> = {
@@ -42,31 +49,39 @@ export function transferEvents(
     const payee = accounts.get(transfer.creditAccountId);
     if (payer?.kind !== "position" || payee?.kind !== "position") continue;
     const { type, state } = eventOfKind[transfer.kind];
-    const subjectId = transfer.pendingId ?? transfer.id;
-    const id = `${type}:${subjectId}`;
-    const payload = JSON.stringify({
-      id,
-      type,
-      createdAt: new Date(transfer.createdAt).toISOString(),
-      data: {
-        transferId: subjectId,
-        state,
-        payer: payer.participantId,
-        payee: payee.participantId,
-        amount: formatTransferAmount(transfer),
-        currency: transfer.currency,
-        reference: transfer.reference,
-      },
-    });
+    const id = `${type}:${transfer.pendingId ?? transfer.id}`;
+    const subject = { transfer, state, payerId: payer.participantId, payeeId: payee.participantId };
     const recipients =
       transfer.pendingId === null
         ? [payee.participantId]
         : [payer.participantId, payee.participantId];
     for (const recipientId of new Set(recipients)) {
-      events.push({ id, type, recipientId, payload, createdAt: transfer.createdAt });
+      events.push({ id, type, recipientId, createdAt: transfer.createdAt, subject });
     }
   }
   return events;
+}
+
+/**
+ * The JSON body a webhook carries. Built only for events an endpoint subscribed to: most
+ * transfers have none, and a batch of thousands would otherwise format every one.
+ */
+export function transferEventPayload(event: TransferEvent): string {
+  const { transfer, state, payerId, payeeId } = event.subject;
+  return JSON.stringify({
+    id: event.id,
+    type: event.type,
+    createdAt: new Date(transfer.createdAt).toISOString(),
+    data: {
+      transferId: transfer.pendingId ?? transfer.id,
+      state,
+      payer: payerId,
+      payee: payeeId,
+      amount: formatTransferAmount(transfer),
+      currency: transfer.currency,
+      reference: transfer.reference,
+    },
+  });
 }
 
 function formatTransferAmount(transfer: StoredTransfer): string {

@@ -1,5 +1,5 @@
 import { decodeEventTypes, type EventType } from "./event-type.ts";
-import type { TransferEvent } from "./transfer-event.ts";
+import { type EventSubject, type TransferEvent, transferEventPayload } from "./transfer-event.ts";
 
 /** A participant's webhook endpoint, as the outbox needs it. */
 export interface EndpointSubscription {
@@ -34,15 +34,22 @@ export function deliveriesFor(
     byParticipant.set(endpoint.participantId, list);
   }
   const deliveries: NewDelivery[] = [];
+  // An event's recipients, and a recipient's endpoints, share one body.
+  const payloads = new Map<EventSubject, string>();
   for (const event of events) {
     for (const endpoint of byParticipant.get(event.recipientId) ?? []) {
       if (!endpoint.types.has(event.type)) continue;
+      let payload = payloads.get(event.subject);
+      if (payload === undefined) {
+        payload = transferEventPayload(event);
+        payloads.set(event.subject, payload);
+      }
       deliveries.push({
         participantId: event.recipientId,
         endpointId: endpoint.endpointId,
         eventId: event.id,
         eventType: event.type,
-        payload: event.payload,
+        payload,
         createdAt: event.createdAt,
       });
     }
