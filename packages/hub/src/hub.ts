@@ -1,4 +1,6 @@
 import type { Redis } from "ioredis";
+import { HttpBankConnector } from "./adapters/bank/http-bank-connector.ts";
+import { ParticipantBankKeys } from "./adapters/bank/participant-bank-keys.ts";
 import { AesGcmFieldSealer } from "./adapters/crypto/aes-gcm-field-sealer.ts";
 import { loadDataKeyRing } from "./adapters/crypto/data-key-ring-source.ts";
 import { HubMetrics } from "./adapters/metrics/hub-metrics.ts";
@@ -16,6 +18,7 @@ import {
   openDatabase,
   sqliteDataDirDefault,
 } from "./adapters/store/database.ts";
+import { KyselyAgreementStore } from "./adapters/store/kysely-agreement-store.ts";
 import { KyselyAuditLogStore } from "./adapters/store/kysely-audit-log-store.ts";
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
@@ -30,6 +33,7 @@ import {
   HttpWebhookSender,
   httpWebhookSenderDefaults,
 } from "./adapters/webhooks/http-webhook-sender.ts";
+import { AgreementService } from "./app/agreements/agreement-service.ts";
 import { AuditLogService } from "./app/audit/audit-log-service.ts";
 import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
@@ -45,7 +49,9 @@ import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-ser
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
 import type { AgreementPinning } from "./app/ports/agreement-pinning.ts";
+import type { AgreementStore } from "./app/ports/agreement-store.ts";
 import type { AuditLogStore } from "./app/ports/audit-log-store.ts";
+import type { BankConnector } from "./app/ports/bank-connector.ts";
 import type { EndpointGuard } from "./app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "./app/ports/field-sealer.ts";
 import type { LedgerStore } from "./app/ports/ledger-store.ts";
@@ -83,8 +89,8 @@ export interface HubConfig extends DatabaseConfig {
   readonly dispatchWebhooks?: boolean | undefined;
   readonly webhookDispatcher?: Partial<WebhookDispatcherOptions> | undefined;
   /**
-   * Where completed endpoint migrations re-pin agreements: the agreements store. Without it,
-   * completing a migration is refused with `agreement_pinning_unavailable`.
+   * Where completed endpoint migrations re-pin agreements: the hub's own agreements store
+   * unless another is given (tests record the calls this way).
    */
   readonly agreementPinning?: AgreementPinning | undefined;
   /** Told when a background pass fails (the next pass retries); standard error by default. */
@@ -134,6 +140,11 @@ export interface Hub {
   readonly bankEndpointRouter: BankEndpointRouter;
   /** Runs every call to a bank endpoint under its timeout, concurrency limit and breaker. */
   readonly endpointGuard: EndpointGuard;
+  /** The bank interface over signed HTTP, answers verified with the banks' participant keys. */
+  readonly bankConnector: BankConnector;
+  readonly agreementStore: AgreementStore;
+  /** Quick-pay agreements of payment institutions' customers with their banks. */
+  readonly agreements: AgreementService;
   close(): Promise<void>;
 }
 
@@ -230,7 +241,24 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
   });
   if (config.expirePendings !== false) expiry.start();
   const webhooks = assembleWebhooks(config, database, hubSigningKey, metrics, onJobError);
-  const banks = assembleBankEndpoints(config, database, participantStore, metrics);
+  const agreementStore = new KyselyAgreementStore(database.kysely);
+  const banks = assembleBankEndpoints(
+    database,
+    participantStore,
+    metrics,
+    config.agreementPinning ?? agreementStore,
+  );
+  const bankConnector = new HttpBankConnector(hubSigningKey.key, {
+    findBankKey: new ParticipantBankKeys(participantKeyStore).find,
+  });
+  const agreements = new AgreementService(
+    participantStore,
+    agreementStore,
+    banks.bankEndpointRouter,
+    banks.endpointGuard,
+    bankConnector,
+    fieldSealer,
+  );
   return {
     database,
     ledgerStore,
@@ -250,9 +278,13 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     dataKeysOrigin: keyRing.origin,
     ...webhooks.parts,
     ...banks,
+    bankConnector,
+    agreementStore,
+    agreements,
     async close() {
       await expiry.stop();
       await webhooks.stop();
+      await bankConnector.close();
       await noncePurge?.stop();
       await ledger.drain();
       await database.close();
@@ -318,10 +350,10 @@ interface BankEndpointParts {
 
 /** The endpoint registry, migrations, routing, and the guard whose state feeds the metrics. */
 function assembleBankEndpoints(
-  config: HubConfig,
   database: Database,
   participantStore: KyselyParticipantStore,
   metrics: HubMetrics,
+  agreementPinning: AgreementPinning,
 ): BankEndpointParts {
   const endpointStore = new KyselyBankEndpointStore(database.kysely, database.dialect);
   const migrationStore = new KyselyEndpointMigrationStore(database.kysely, database.dialect);
@@ -335,7 +367,7 @@ function assembleBankEndpoints(
     endpointMigrations: new EndpointMigrationService(
       participantStore,
       migrationStore,
-      config.agreementPinning ?? null,
+      agreementPinning,
     ),
     bankEndpointRouter: new BankEndpointRouter(endpointStore, migrationStore),
     endpointGuard,

@@ -36,14 +36,24 @@ export type WebhookEndpoint = JsonContent<
 >;
 export type NewWebhookEndpoint = JsonContent<paths["/v1/webhook-endpoints"]["post"]["requestBody"]>;
 
+/** A quick-pay agreement as the hub answers it: every customer number masked. */
+export type Agreement = JsonContent<paths["/v1/agreements/{agreementId}"]["get"]["responses"][200]>;
+export type AgreementState = Agreement["state"];
+/** A signing as the hub takes it; `id` is the idempotency key among the institution's. */
+export type NewAgreement = JsonContent<paths["/v1/agreements"]["post"]["requestBody"]>;
+export type AgreementPage = JsonContent<paths["/v1/agreements"]["get"]["responses"][200]>;
+export type AgreementQuery = NonNullable<paths["/v1/agreements"]["get"]["parameters"]["query"]>;
+
 /** An RFC 9457 problem as the hub writes it. */
 export type Problem = components["schemas"]["Problem"];
 /** Every code this version of the hub's document lists. */
 export type ProblemCode = Problem["code"];
 
-/** The body of every webhook the hub sends. */
+/** The body of a transfer's webhook. */
 export type TransferEvent = components["schemas"]["TransferEvent"];
-export type EventType = TransferEvent["type"];
+/** The body of an agreement's webhook. */
+export type AgreementEvent = components["schemas"]["AgreementEvent"];
+export type EventType = TransferEvent["type"] | AgreementEvent["type"];
 
 /** The hub's public signing keys, a JWK Set. */
 export type HubKeySet = JsonContent<

@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import createClient, { type Client } from "openapi-fetch";
 import type {
   Account,
+  Agreement,
+  AgreementPage,
+  AgreementQuery,
   BulkTransferResult,
+  NewAgreement,
   NewWebhookEndpoint,
   Transfer,
   TransferPage,
@@ -44,6 +48,11 @@ export interface CallOptions {
 
 export interface TransferResult {
   readonly transfer: Transfer;
+  /** The hub answered from an earlier request with the same id (`idempotent-replayed`). */
+  readonly replayed: boolean;
+}
+export interface AgreementResult {
+  readonly agreement: Agreement;
   /** The hub answered from an earlier request with the same id (`idempotent-replayed`). */
   readonly replayed: boolean;
 }
@@ -249,6 +258,72 @@ export class ClearhubClient {
       const goneAlready = error instanceof ClearhubProblemError && error.status === 404;
       if (!(goneAlready && record.earlierAttemptMayHaveApplied)) throw error;
     }
+  }
+
+  /**
+   * Asks the customer's bank to sign a quick-pay agreement; the bank texts the customer a
+   * one-time password (`otp_sent`). Sending the same request again is safe: an agreement still
+   * `requested` (the bank's answer was lost) asks the bank again under the same sign request.
+   */
+  async createAgreement(
+    agreement: NewAgreement,
+    options: CallOptions = {},
+  ): Promise<AgreementResult> {
+    const answer = await this.call((fetch) =>
+      this.api.POST("/v1/agreements", { body: agreement, fetch, signal: options.signal }),
+    );
+    return { agreement: answer.body, replayed: isReplayed(answer.response) };
+  }
+
+  /** Signs the agreement with the customer's password: `active`, or `failed` with the reason. */
+  async confirmAgreement(
+    agreementId: string,
+    otp: string,
+    options: CallOptions = {},
+  ): Promise<Agreement> {
+    const answer = await this.call((fetch) =>
+      this.api.POST("/v1/agreements/{agreementId}/confirm", {
+        params: { path: { agreementId } },
+        body: { otp },
+        fetch,
+        signal: options.signal,
+      }),
+    );
+    return answer.body;
+  }
+
+  /** Ends an active agreement at the bank; ending an ended one answers it again. */
+  async unsignAgreement(agreementId: string, options: CallOptions = {}): Promise<Agreement> {
+    const answer = await this.call((fetch) =>
+      this.api.POST("/v1/agreements/{agreementId}/unsign", {
+        params: { path: { agreementId } },
+        fetch,
+        signal: options.signal,
+      }),
+    );
+    return answer.body;
+  }
+
+  async getAgreement(agreementId: string, options: CallOptions = {}): Promise<Agreement> {
+    const answer = await this.call((fetch) =>
+      this.api.GET("/v1/agreements/{agreementId}", {
+        params: { path: { agreementId } },
+        fetch,
+        signal: options.signal,
+      }),
+    );
+    return answer.body;
+  }
+
+  /** One page of the institution's agreements, newest first. */
+  async listAgreements(
+    query: AgreementQuery = {},
+    options: CallOptions = {},
+  ): Promise<AgreementPage> {
+    const answer = await this.call((fetch) =>
+      this.api.GET("/v1/agreements", { params: { query }, fetch, signal: options.signal }),
+    );
+    return answer.body;
   }
 
   private async resolve(

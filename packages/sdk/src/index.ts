@@ -3,6 +3,7 @@
  */
 export * from "./api-types.ts";
 export {
+  type AgreementResult,
   type CallOptions,
   ClearhubClient,
   type ClearhubClientOptions,

@@ -50,9 +50,11 @@ it("describes every event type's payload and lists every problem code", async ()
   expect(Object.keys(document.webhooks).sort()).toEqual([...eventTypeNames].sort());
   for (const type of eventTypeNames) {
     const body = document.webhooks[type].post.requestBody.content["application/json"].schema;
-    expect(body).toEqual({ $ref: "#/components/schemas/TransferEvent" });
+    const schema = type.startsWith("agreement.") ? "AgreementEvent" : "TransferEvent";
+    expect(body).toEqual({ $ref: `#/components/schemas/${schema}` });
   }
   expect(document.components.schemas.TransferEvent.properties.type).toBeDefined();
+  expect(document.components.schemas.AgreementEvent.properties.type).toBeDefined();
   expect(document.components.schemas.Problem.properties.code.enum).toEqual(
     Object.keys(problemCatalogue),
   );

@@ -4,6 +4,8 @@ import { onboardParticipant, type ParticipantKindInput } from "./participant-cli
 
 const kinds: readonly ParticipantKindInput[] = ["bank", "payment_institution", "biller"];
 const payers: readonly ParticipantKindInput[] = ["bank", "payment_institution"];
+const institutions: readonly ParticipantKindInput[] = ["payment_institution"];
+const banks: readonly ParticipantKindInput[] = ["bank"];
 
 /**
  * Written out by hand, not derived from the permission table, so a change to the table that
@@ -22,6 +24,12 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "GET /v1/webhook-endpoints": kinds,
   "GET /v1/webhook-endpoints/{endpointId}": kinds,
   "DELETE /v1/webhook-endpoints/{endpointId}": kinds,
+  "POST /v1/agreements": institutions,
+  "GET /v1/agreements": institutions,
+  "GET /v1/agreements/{agreementId}": institutions,
+  "POST /v1/agreements/{agreementId}/confirm": institutions,
+  "POST /v1/agreements/{agreementId}/unsign": institutions,
+  "POST /v1/bank-notices/unsigned": banks,
 };
 
 const bodies: Record<string, unknown> = {
@@ -33,6 +41,14 @@ const bodies: Record<string, unknown> = {
     id: "main",
     url: "https://participant.example/hooks",
     eventTypes: ["transfer.credited"],
+  },
+  "POST /v1/agreements/{agreementId}/confirm": { otp: "123456" },
+  "POST /v1/bank-notices/unsigned": {
+    noticeId: "n-1",
+    agreementNumber: "AGR-1",
+    paymentInstitutionId: "caller-payment-institution",
+    unsignedAt: "2026-01-01T00:00:00Z",
+    reason: "customer_request",
   },
 };
 
@@ -57,7 +73,10 @@ describe("participant authorisation", () => {
     );
     for (const [route, permitted] of Object.entries(expected)) {
       const [method, template] = route.split(" ") as [string, string];
-      const path = template.replace("{transferId}", "m-1").replace("{endpointId}", "main");
+      const path = template
+        .replace("{transferId}", "m-1")
+        .replace("{endpointId}", "main")
+        .replace("{agreementId}", "ag-1");
       for (const { kind, client } of callers) {
         const response = await client.call(
           method as "GET",

@@ -22,6 +22,8 @@ export interface ClearhubSchema {
   bank_endpoints: BankEndpointsTable;
   bank_primary_endpoints: BankPrimaryEndpointsTable;
   endpoint_migrations: EndpointMigrationsTable;
+  agreements: AgreementsTable;
+  bank_notices: BankNoticesTable;
 }
 
 export interface ParticipantsTable {
@@ -189,4 +191,35 @@ export interface EndpointMigrationsTable {
   history: string;
   created_at: bigint;
   updated_at: bigint;
+}
+
+export interface AgreementsTable {
+  payment_institution_id: string;
+  id: string;
+  bank_id: string;
+  state: string;
+  pinned_endpoint_id: string;
+  sign_request_id: string;
+  bank_sign_request_id: string | null;
+  authentication_factors: number;
+  digital_certificate: number;
+  request_hash: string;
+  customer: string;
+  customer_masked: string;
+  agreement_number: string | null;
+  otp_expires_at: bigint | null;
+  failure_code: string | null;
+  failure_text: string | null;
+  unsigned_by: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+  signed_at: bigint | null;
+  unsigned_at: bigint | null;
+}
+
+export interface BankNoticesTable {
+  bank_id: string;
+  notice_id: string;
+  kind: string;
+  received_at: bigint;
 }

@@ -8,6 +8,8 @@ export const eventTypes = {
   "transfer.committed": "A pending transfer was committed (sent to both parties).",
   "transfer.voided": "A pending transfer was voided (sent to both parties).",
   "transfer.expired": "A pending transfer expired before it was committed (sent to both parties).",
+  "agreement.unsigned":
+    "A quick-pay agreement ended, by the bank or by you (sent to the payment institution).",
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof eventTypes;
