@@ -21,6 +21,7 @@ import {
 import { KyselyAgreementStore } from "./adapters/store/kysely-agreement-store.ts";
 import { KyselyAuditLogStore } from "./adapters/store/kysely-audit-log-store.ts";
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
+import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
@@ -48,6 +49,13 @@ import { WebhookDeliveryService } from "./app/notifications/webhook-delivery-ser
 import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-service.ts";
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
+import { AgreementPaymentService } from "./app/payments/agreement-payment-service.ts";
+import { BankOperationNotices } from "./app/payments/bank-operation-notices.ts";
+import {
+  BankOperationRunner,
+  type BankOperationTimings,
+  bankOperationTimingsDefaults,
+} from "./app/payments/bank-operation-runner.ts";
 import type { AgreementPinning } from "./app/ports/agreement-pinning.ts";
 import type { AgreementStore } from "./app/ports/agreement-store.ts";
 import type { AuditLogStore } from "./app/ports/audit-log-store.ts";
@@ -59,6 +67,11 @@ import type { NonceCache } from "./app/ports/nonce-cache.ts";
 import type { ParticipantKeyStore } from "./app/ports/participant-key-store.ts";
 import type { WebhookStore } from "./app/ports/webhook-store.ts";
 import { ParticipantTransferService } from "./app/transfers/participant-transfer-service.ts";
+import {
+  type AgreementLimits,
+  agreementLimitsDefaults,
+} from "./domain/bank-operations/agreement-limits.ts";
+import { BankInquiry, type BankInquiryOptions, bankInquiryDefaults } from "./jobs/bank-inquiry.ts";
 import { NoncePurge, noncePurgeDefaults } from "./jobs/nonce-purge.ts";
 import { PendingExpiry, pendingExpiryDefaults } from "./jobs/pending-expiry.ts";
 import {
@@ -93,6 +106,12 @@ export interface HubConfig extends DatabaseConfig {
    * unless another is given (tests record the calls this way).
    */
   readonly agreementPinning?: AgreementPinning | undefined;
+  /** Agreement payment limits; the defaults are the regulator's tiers (see agreement-limits.ts). */
+  readonly agreementLimits?: Partial<AgreementLimits> | undefined;
+  readonly bankOperationTimings?: Partial<BankOperationTimings> | undefined;
+  /** Run the status-inquiry job in this process (every hub node may). */
+  readonly inquireBankOperations?: boolean | undefined;
+  readonly bankInquiry?: Partial<Omit<BankInquiryOptions, "onError">> | undefined;
   /** Told when a background pass fails (the next pass retries); standard error by default. */
   readonly onJobError?: ((job: string, error: unknown) => void) | undefined;
 }
@@ -145,6 +164,14 @@ export interface Hub {
   readonly agreementStore: AgreementStore;
   /** Quick-pay agreements of payment institutions' customers with their banks. */
   readonly agreements: AgreementService;
+  readonly bankOperationStore: KyselyBankOperationStore;
+  /** Reserve, call the bank, settle: every debit, credit and refund. */
+  readonly bankOperationRunner: BankOperationRunner;
+  readonly agreementPayments: AgreementPaymentService;
+  /** Banks' notices of transactions' final outcomes. */
+  readonly bankOperations: BankOperationNotices;
+  /** The status-inquiry job settling unknown and pending outcomes. */
+  readonly bankInquiry: BankInquiry;
   close(): Promise<void>;
 }
 
@@ -259,6 +286,15 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     bankConnector,
     fieldSealer,
   );
+  const payments = assemblePayments(config, database, {
+    agreementStore,
+    participantStore,
+    ledger,
+    router: banks.bankEndpointRouter,
+    guard: banks.endpointGuard,
+    bankConnector,
+    onJobError,
+  });
   return {
     database,
     ledgerStore,
@@ -281,7 +317,9 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     bankConnector,
     agreementStore,
     agreements,
+    ...payments,
     async close() {
+      await payments.bankInquiry.stop();
       await expiry.stop();
       await webhooks.stop();
       await bankConnector.close();
@@ -371,5 +409,62 @@ function assembleBankEndpoints(
     ),
     bankEndpointRouter: new BankEndpointRouter(endpointStore, migrationStore),
     endpointGuard,
+  };
+}
+
+interface PaymentParts {
+  readonly bankOperationStore: KyselyBankOperationStore;
+  readonly bankOperationRunner: BankOperationRunner;
+  readonly agreementPayments: AgreementPaymentService;
+  readonly bankOperations: BankOperationNotices;
+  readonly bankInquiry: BankInquiry;
+}
+
+interface PaymentDependencies {
+  readonly agreementStore: AgreementStore;
+  readonly participantStore: KyselyParticipantStore;
+  readonly ledger: GroupCommit;
+  readonly router: BankEndpointRouter;
+  readonly guard: EndpointGuard;
+  readonly bankConnector: BankConnector;
+  readonly onJobError: (job: string, error: unknown) => void;
+}
+
+/** The bank operations: their store, the one runner, the services and the inquiry job. */
+function assemblePayments(
+  config: HubConfig,
+  database: Database,
+  deps: PaymentDependencies,
+): PaymentParts {
+  const store = new KyselyBankOperationStore(database.kysely, database.dialect);
+  const runner = new BankOperationRunner(
+    store,
+    deps.agreementStore,
+    deps.participantStore,
+    deps.ledger,
+    deps.router,
+    deps.guard,
+    deps.bankConnector,
+    { ...bankOperationTimingsDefaults, ...config.bankOperationTimings },
+  );
+  const limits = { ...agreementLimitsDefaults, ...config.agreementLimits };
+  const bankInquiry = new BankInquiry(store, runner, {
+    ...bankInquiryDefaults,
+    ...config.bankInquiry,
+    onError: (error) => deps.onJobError("bank inquiry", error),
+  });
+  if (config.inquireBankOperations !== false) bankInquiry.start();
+  return {
+    bankOperationStore: store,
+    bankOperationRunner: runner,
+    agreementPayments: new AgreementPaymentService(
+      store,
+      deps.agreementStore,
+      runner,
+      deps.bankConnector,
+      limits,
+    ),
+    bankOperations: new BankOperationNotices(store, runner, deps.agreementStore),
+    bankInquiry,
   };
 }

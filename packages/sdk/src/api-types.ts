@@ -44,6 +44,15 @@ export type NewAgreement = JsonContent<paths["/v1/agreements"]["post"]["requestB
 export type AgreementPage = JsonContent<paths["/v1/agreements"]["get"]["responses"][200]>;
 export type AgreementQuery = NonNullable<paths["/v1/agreements"]["get"]["parameters"]["query"]>;
 
+/** A payment, payout or refund as the hub answers it. */
+export type BankOperation = JsonContent<
+  paths["/v1/agreement-payments/{paymentId}"]["get"]["responses"][200]
+>;
+export type BankOperationState = BankOperation["state"];
+export type NewAgreementPayment = JsonContent<
+  paths["/v1/agreement-payments"]["post"]["requestBody"]
+>;
+
 /** An RFC 9457 problem as the hub writes it. */
 export type Problem = components["schemas"]["Problem"];
 /** Every code this version of the hub's document lists. */
@@ -53,7 +62,11 @@ export type ProblemCode = Problem["code"];
 export type TransferEvent = components["schemas"]["TransferEvent"];
 /** The body of an agreement's webhook. */
 export type AgreementEvent = components["schemas"]["AgreementEvent"];
-export type EventType = TransferEvent["type"] | AgreementEvent["type"];
+/** The body of a payment's, payout's or refund's webhook. */
+export type BankOperationEvent = components["schemas"]["BankOperationEvent"];
+/** The body of any webhook the hub sends; `type` tells which. */
+export type HubEvent = TransferEvent | AgreementEvent | BankOperationEvent;
+export type EventType = HubEvent["type"];
 
 /** The hub's public signing keys, a JWK Set. */
 export type HubKeySet = JsonContent<

@@ -5,8 +5,10 @@ import type {
   Agreement,
   AgreementPage,
   AgreementQuery,
+  BankOperation,
   BulkTransferResult,
   NewAgreement,
+  NewAgreementPayment,
   NewWebhookEndpoint,
   Transfer,
   TransferPage,
@@ -53,6 +55,11 @@ export interface TransferResult {
 }
 export interface AgreementResult {
   readonly agreement: Agreement;
+  /** The hub answered from an earlier request with the same id (`idempotent-replayed`). */
+  readonly replayed: boolean;
+}
+export interface BankOperationResult {
+  readonly operation: BankOperation;
   /** The hub answered from an earlier request with the same id (`idempotent-replayed`). */
   readonly replayed: boolean;
 }
@@ -322,6 +329,32 @@ export class ClearhubClient {
   ): Promise<AgreementPage> {
     const answer = await this.call((fetch) =>
       this.api.GET("/v1/agreements", { params: { query }, fetch, signal: options.signal }),
+    );
+    return answer.body;
+  }
+
+  /**
+   * Debits the customer's account through an active agreement. `unknown` and `pending` are not
+   * failures: the hub settles them with the bank and sends `payment.succeeded` or
+   * `payment.failed`. Sending the same request again never debits twice.
+   */
+  async createAgreementPayment(
+    payment: NewAgreementPayment,
+    options: CallOptions = {},
+  ): Promise<BankOperationResult> {
+    const answer = await this.call((fetch) =>
+      this.api.POST("/v1/agreement-payments", { body: payment, fetch, signal: options.signal }),
+    );
+    return { operation: answer.body, replayed: isReplayed(answer.response) };
+  }
+
+  async getAgreementPayment(paymentId: string, options: CallOptions = {}): Promise<BankOperation> {
+    const answer = await this.call((fetch) =>
+      this.api.GET("/v1/agreement-payments/{paymentId}", {
+        params: { path: { paymentId } },
+        fetch,
+        signal: options.signal,
+      }),
     );
     return answer.body;
   }

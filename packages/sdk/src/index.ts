@@ -4,6 +4,7 @@
 export * from "./api-types.ts";
 export {
   type AgreementResult,
+  type BankOperationResult,
   type CallOptions,
   ClearhubClient,
   type ClearhubClientOptions,

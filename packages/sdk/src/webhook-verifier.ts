@@ -8,7 +8,7 @@ import {
   verifyRequest,
   webhookSignedComponents,
 } from "@clearhub/http-signatures";
-import type { AgreementEvent, TransferEvent } from "./api-types.ts";
+import type { HubEvent } from "./api-types.ts";
 import { HubKeySet, KeySetUnavailableError } from "./hub-key-set.ts";
 import { NonceMemory } from "./nonce-memory.ts";
 import type { FetchFunction } from "./signed-transport.ts";
@@ -43,7 +43,7 @@ export interface WebhookDelivery {
 }
 
 export type WebhookVerification =
-  | { readonly ok: true; readonly event: TransferEvent | AgreementEvent }
+  | { readonly ok: true; readonly event: HubEvent }
   | { readonly ok: false; readonly code: WebhookFailureCode };
 
 const keySetRefetchIntervalMsDefault = 30_000;
@@ -91,21 +91,29 @@ const transferDataStrings = [
   "currency",
 ] as const;
 const agreementDataStrings = ["agreementId", "bankId", "state"] as const;
+const operationDataStrings = [
+  "operationId",
+  "kind",
+  "bankId",
+  "amount",
+  "currency",
+  "state",
+] as const;
 
 /** The data fields an event must carry as strings, by its subject. */
 function hasEventData(type: string, data: Record<string, unknown>): boolean {
   if (type.startsWith("agreement.")) {
     return agreementDataStrings.every((name) => typeof data[name] === "string");
   }
+  if (!type.startsWith("transfer.")) {
+    return operationDataStrings.every((name) => typeof data[name] === "string");
+  }
   if (!transferDataStrings.every((name) => typeof data[name] === "string")) return false;
   return data.reference === null || typeof data.reference === "string";
 }
 
 /** The body as an event, if it has the event's shape and names what the headers do. */
-function readEvent(
-  body: MessageBody,
-  headers: HeaderFields,
-): TransferEvent | AgreementEvent | undefined {
+function readEvent(body: MessageBody, headers: HeaderFields): HubEvent | undefined {
   let event: unknown;
   try {
     event = JSON.parse(typeof body === "string" ? body : Buffer.from(body).toString("utf8"));
@@ -121,7 +129,7 @@ function readEvent(
   const named =
     fieldValue(headers, "webhook-id") === id && fieldValue(headers, "webhook-event") === type;
   if (!named) return undefined;
-  return event as TransferEvent | AgreementEvent;
+  return event as HubEvent;
 }
 
 /**

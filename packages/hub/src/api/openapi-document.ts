@@ -114,6 +114,11 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
             "Payment institutions: their customers' quick-pay agreements with banks, signed with a one-time password",
         },
         {
+          name: "bank payments",
+          description:
+            "Payment institutions: debits through agreements, payouts and refunds, each settled with the bank and the ledger",
+        },
+        {
           name: "bank notices",
           description: "Banks: what they tell the hub unasked, signed with their participant key",
         },

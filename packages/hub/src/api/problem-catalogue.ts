@@ -8,6 +8,7 @@ import {
   type ParticipantKeyErrorCode,
 } from "../app/participants/participant-key-service.ts";
 import type { ParticipantErrorCode } from "../app/participants/participant-service.ts";
+import type { PaymentRefusal } from "../app/payments/agreement-payment-service.ts";
 import type { TransferRefusal } from "../app/transfers/participant-transfer-service.ts";
 import { endpointSettingRanges, endpointsPerBankMax } from "../domain/banks/bank-endpoint.ts";
 import { migrationStepsMax } from "../domain/banks/endpoint-migration.ts";
@@ -72,6 +73,7 @@ export type ProblemCode =
   | BankEndpointErrorCode
   | EndpointMigrationErrorCode
   | AgreementRefusal
+  | PaymentRefusal
   | "account_or_card_required";
 
 interface ProblemKind {
@@ -390,4 +392,23 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     status: 422,
     title: "The bank says the one-time password is wrong; the customer may try again",
   },
+  payment_currency_unsupported: {
+    status: 422,
+    title: "Agreement payments are in CNY, the currency their limits are set in",
+  },
+  exceeds_transaction_limit: {
+    status: 422,
+    title: "The amount is above the most one agreement payment may debit",
+  },
+  exceeds_daily_limit: {
+    status: 422,
+    title:
+      "With the agreement's other payments today (pending and unknown ones included), the amount passes its daily limit",
+  },
+  exceeds_refundable_amount: {
+    status: 422,
+    title:
+      "With the payment's other refunds (pending and unknown ones included), the amount passes what was paid",
+  },
+  bank_operation_not_found: { status: 404, title: "You hold no payment with this id" },
 };

@@ -16,6 +16,7 @@ import type { LoggerOptions } from "pino";
 import type { RequestCaller } from "../adapters/metrics/hub-metrics.ts";
 import type { Hub } from "../hub.ts";
 import { AgreementEventSchema } from "./agreement-event-schema.ts";
+import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
 import { logRedaction } from "./log-redaction.ts";
 import { docsPath, openapiOptions } from "./openapi-document.ts";
 import { operatorAuth } from "./operator-auth.ts";
@@ -172,6 +173,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   // Referenced by the document's webhooks only: shared so that it lands in its components.
   app.addSchema(TransferEventSchema);
   app.addSchema(AgreementEventSchema);
+  app.addSchema(BankOperationEventSchema);
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: docsPath });
   await app.register(healthRoute);

@@ -53,13 +53,14 @@ export const TransferEventSchema = Type.Object(
 export type TransferEventBody = Static<typeof TransferEventSchema>;
 
 /** The schema each event type's body follows, by the type's subject. */
-function eventSchemaName(type: string): string {
-  return type.startsWith("agreement.") ? "AgreementEvent" : "TransferEvent";
+export function eventSchemaName(type: string): string {
+  if (type.startsWith("agreement.")) return "AgreementEvent";
+  return type.startsWith("transfer.") ? "TransferEvent" : "BankOperationEvent";
 }
 
 /**
  * The OpenAPI 3.1 `webhooks` object: one signed POST per event type, each carrying a
- * TransferEvent or an AgreementEvent. Receivers answer any 2xx once the event is stored.
+ * TransferEvent, an AgreementEvent or a BankOperationEvent. Receivers answer any 2xx once the event is stored.
  */
 export function transferEventWebhooks() {
   return Object.fromEntries(

@@ -121,7 +121,7 @@ describeEachBackend("agreement store", (backend) => {
     });
     await store.insert(full);
     expect(await store.find("wallet-a", "ag-2")).toEqual(full);
-    expect(await store.findByNumber("bank-a", "AGR-9")).toEqual(full);
+    expect(await store.findByNumber("bank-a", "AGR-9")).toEqual([full]);
     expect(await store.find("wallet-b", "ag-2")).toBeUndefined();
   });
 

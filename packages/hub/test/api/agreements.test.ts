@@ -145,3 +145,45 @@ describe("the agreement event", () => {
     expect(JSON.parse(event.payload).id).toBe(event.id);
   });
 });
+
+describeEachBackend("agreement payment routes", (backend) => {
+  const api = useApiHarness(backend);
+
+  it("refuses a payment the agreement cannot carry, documented, and writes nothing", async () => {
+    const wallet = await onboardParticipant(api, "wallet-a", "payment_institution");
+    const pay = (body: Record<string, unknown>) =>
+      wallet.call("POST", "/v1/agreement-payments", {
+        id: "p-1",
+        agreementId: "ag-1",
+        amount: "1.00",
+        currency: "CNY",
+        ...body,
+      });
+    expectProblem(await pay({}), 404, "agreement_not_found");
+    expectProblem(await pay({ amount: "1.001" }), 422, "amount_too_precise");
+    expectProblem(await pay({ currency: "XYZ" }), 422, "currency_unknown");
+    expectProblem(
+      await wallet.call("GET", "/v1/agreement-payments/p-1"),
+      404,
+      "bank_operation_not_found",
+    );
+    expect(await api.hub.bankOperationStore.find("wallet-a", "p-1")).toBeUndefined();
+  });
+
+  it("answers a bank's result notice for a transaction it did not send 204", async () => {
+    const bank = await onboardParticipant(api, "bank-a", "bank");
+    const notice = {
+      noticeId: "n-9",
+      operation: "debit",
+      result: {
+        transactionId: "tx-none",
+        status: "failed",
+        reasonCode: "declined",
+        reasonText: "no",
+      },
+    };
+    const answer = await bank.call("POST", "/v1/bank-notices/transaction-results", notice);
+    expect(answer.statusCode, answer.body).toBe(204);
+    expect(await api.hub.agreementStore.noticeSeen("bank-a", "n-9")).toBe(true);
+  });
+});

@@ -30,6 +30,9 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "POST /v1/agreements/{agreementId}/confirm": institutions,
   "POST /v1/agreements/{agreementId}/unsign": institutions,
   "POST /v1/bank-notices/unsigned": banks,
+  "POST /v1/agreement-payments": institutions,
+  "GET /v1/agreement-payments/{paymentId}": institutions,
+  "POST /v1/bank-notices/transaction-results": banks,
 };
 
 const bodies: Record<string, unknown> = {
@@ -43,6 +46,22 @@ const bodies: Record<string, unknown> = {
     eventTypes: ["transfer.credited"],
   },
   "POST /v1/agreements/{agreementId}/confirm": { otp: "123456" },
+  "POST /v1/agreement-payments": {
+    id: "p-1",
+    agreementId: "ag-1",
+    amount: "1.00",
+    currency: "CNY",
+  },
+  "POST /v1/bank-notices/transaction-results": {
+    noticeId: "n-2",
+    operation: "debit",
+    result: {
+      transactionId: "tx-1",
+      status: "failed",
+      reasonCode: "declined",
+      reasonText: "no",
+    },
+  },
   "POST /v1/bank-notices/unsigned": {
     noticeId: "n-1",
     agreementNumber: "AGR-1",
@@ -76,7 +95,8 @@ describe("participant authorisation", () => {
       const path = template
         .replace("{transferId}", "m-1")
         .replace("{endpointId}", "main")
-        .replace("{agreementId}", "ag-1");
+        .replace("{agreementId}", "ag-1")
+        .replace("{paymentId}", "p-1");
       for (const { kind, client } of callers) {
         const response = await client.call(
           method as "GET",

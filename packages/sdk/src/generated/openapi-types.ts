@@ -1391,7 +1391,7 @@ export interface paths {
                                 /** @description The URL as the hub sends to it, normalised */
                                 url: string;
                                 /** @description Sorted, without duplicates */
-                                eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned")[];
+                                eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed")[];
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -1493,6 +1493,12 @@ export interface paths {
                          *     - `transfer.voided`: A pending transfer was voided (sent to both parties).
                          *     - `transfer.expired`: A pending transfer expired before it was committed (sent to both parties).
                          *     - `agreement.unsigned`: A quick-pay agreement ended, by the bank or by you (sent to the payment institution).
+                         *     - `payment.succeeded`: An agreement payment debited the customer's account (sent to the payment institution).
+                         *     - `payment.failed`: An agreement payment failed; no money moved (sent to the payment institution).
+                         *     - `payout.succeeded`: A payout credited the customer's account (sent to the payment institution).
+                         *     - `payout.failed`: A payout failed; no money moved (sent to the payment institution).
+                         *     - `refund.succeeded`: A refund returned money to the customer's account (sent to the payment institution).
+                         *     - `refund.failed`: A refund failed; no money moved (sent to the payment institution).
                          */
                         eventTypes: string[];
                     };
@@ -1510,7 +1516,7 @@ export interface paths {
                             /** @description The URL as the hub sends to it, normalised */
                             url: string;
                             /** @description Sorted, without duplicates */
-                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned")[];
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1527,7 +1533,7 @@ export interface paths {
                             /** @description The URL as the hub sends to it, normalised */
                             url: string;
                             /** @description Sorted, without duplicates */
-                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned")[];
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1653,7 +1659,7 @@ export interface paths {
                             /** @description The URL as the hub sends to it, normalised */
                             url: string;
                             /** @description Sorted, without duplicates */
-                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned")[];
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -2798,6 +2804,461 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agreement-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Debit a customer's account through an active agreement
+         * @description Checks the agreement's limits (per payment, and per day by its risk level, counting every payment of the day not known to have failed), reserves the amount from the bank's position to yours, and asks the bank to debit. The answer is final (`succeeded`, `failed` with the bank's reason) or not yet (`pending`, `unknown`): the hub then asks the bank until it knows, settles the ledger, and sends `payment.succeeded` or `payment.failed`.
+         *
+         *     The `id` is the idempotency key: the same body again answers the payment as it is now (`idempotent-replayed: true`) and never debits twice; a different body answers 409 `idempotency_key_reused`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The client's id for the transfer, unique across the ledger: 1-64 characters of A-Z, a-z, 0-9 and ._:- starting with a letter or digit. Your id of the payment, unique among yours: the key that makes a retry safe. */
+                        id: string;
+                        /** @description An active agreement of yours */
+                        agreementId: string;
+                        /**
+                         * @description A decimal string in the currency's major unit, e.g. "12.30" for 12.30 EUR; at most as many decimals as the currency has minor digits.
+                         * @example 12.30
+                         */
+                        amount: string;
+                        /**
+                         * @description An ISO 4217 alphabetic code, e.g. EUR
+                         * @example EUR
+                         */
+                        currency: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description debit: an agreement payment; credit: a payout; refund: of a debit */
+                            kind: "debit" | "credit" | "refund";
+                            bankId: string;
+                            agreementId: string | null;
+                            /** @description For a refund: the payment refunded */
+                            originalId: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
+                            state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
+                            /** @description The hub's id of the transaction at the bank, for reconciliation */
+                            transactionId: string;
+                            bankReference: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            creditor?: {
+                                name: string;
+                                /** @example ****0001 */
+                                accountNumber: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `agreement_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `agreement_not_active`, `idempotency_key_reused` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `currency_unknown`, `amount_invalid`, `amount_not_positive`, `amount_too_precise`, `amount_too_large`, `payment_currency_unsupported`, `exceeds_transaction_limit`, `exceeds_daily_limit` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreement-payments/{paymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your agreement payments, as it is now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description debit: an agreement payment; credit: a payout; refund: of a debit */
+                            kind: "debit" | "credit" | "refund";
+                            bankId: string;
+                            agreementId: string | null;
+                            /** @description For a refund: the payment refunded */
+                            originalId: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
+                            state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
+                            /** @description The hub's id of the transaction at the bank, for reconciliation */
+                            transactionId: string;
+                            bankReference: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            creditor?: {
+                                name: string;
+                                /** @example ****0001 */
+                                accountNumber: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bank_operation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bank-notices/transaction-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bank tells the hub the final outcome of a transaction it answered pending
+         * @description Signed with the bank's participant key. Settles the payment, payout or refund exactly as an inquiry answering the same would: the ledger reservation is committed or voided and the institution is told by webhook. Applied once by `noticeId`; a repeat, or a notice about a transaction the hub did not send this bank, is answered 204 all the same.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A transaction the bank answered `pending` is now final. The hub treats it as the answer to an inquiry; an inquiry answers the same. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The bank's id of the notice, the same on every repetition: the hub deduplicates on it. */
+                        noticeId: string;
+                        /** @description The call the transaction came with */
+                        operation: "debit" | "credit" | "refund";
+                        /** @description The final outcome, as an inquiry would now answer it */
+                        result: {
+                            /** @description The hub's id of the transaction, unique across every debit, credit and refund the hub sends to the bank: the idempotency key. The same id always means the same transaction; the bank never applies it twice. */
+                            transactionId: string;
+                            /** @enum {string} */
+                            status: "succeeded";
+                            /** @description The bank's own reference of the transaction, for reconciliation and support */
+                            bankReference: string;
+                            /**
+                             * Format: date-time
+                             * @description When the bank applied the transaction
+                             */
+                            completedAt: string;
+                        } | {
+                            /** @description The hub's id of the transaction, unique across every debit, credit and refund the hub sends to the bank: the idempotency key. The same id always means the same transaction; the bank never applies it twice. */
+                            transactionId: string;
+                            /** @enum {string} */
+                            status: "failed";
+                            /** @description Why; the interface description lists the reasons */
+                            reasonCode: "insufficient_funds" | "limit_exceeded" | "agreement_unknown" | "agreement_unsigned" | "account_unknown" | "account_closed" | "account_frozen" | "creditor_name_mismatch" | "currency_not_supported" | "original_transaction_unknown" | "original_transaction_not_refundable" | "refund_exceeds_debit" | "declined" | "transaction_not_received";
+                            /** @description The bank's own words, for people: logs, the operator console, support */
+                            reasonText: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "transfer.credited": {
@@ -3088,6 +3549,294 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "payment.succeeded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An agreement payment debited the customer's account (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankOperationEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An agreement payment failed; no money moved (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankOperationEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.succeeded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payout credited the customer's account (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankOperationEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payout failed; no money moved (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankOperationEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "refund.succeeded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A refund returned money to the customer's account (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankOperationEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "refund.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A refund failed; no money moved (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankOperationEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -3101,7 +3850,7 @@ export interface components {
              * @description The problem code; the API description lists each with its status. Clients should expect codes added in later versions.
              * @enum {string}
              */
-            code: "request_invalid" | "body_invalid_json" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "bank_endpoint_is_primary" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "agreement_pinning_unavailable" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid";
+            code: "request_invalid" | "body_invalid_json" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "bank_endpoint_is_primary" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "agreement_pinning_unavailable" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "bank_operation_not_found";
             detail?: string;
             errors?: {
                 /** @description For bulk requests: the position of the offending item */
@@ -3178,6 +3927,42 @@ export interface components {
                 agreementNumber: string | null;
                 unsignedBy: ("payment_institution" | "bank") | null;
                 state: "requested" | "otp_sent" | "active" | "failed" | "unsigned";
+            };
+        };
+        /**
+         * BankOperationEvent
+         * @description A payment, payout or refund of the payment institution reached its final state.
+         */
+        BankOperationEvent: {
+            /** @description `<type>:<paymentInstitutionId>:<operationId>`: the same on every retry and equal to the `webhook-id` header. Deduplicate on it. */
+            id: string;
+            /** @description Equal to the `webhook-event` header */
+            type: "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed";
+            /**
+             * Format: date-time
+             * @description When the hub settled it
+             */
+            createdAt: string;
+            data: {
+                /** @description Your id of the payment, payout or refund */
+                operationId: string;
+                kind: "debit" | "credit" | "refund";
+                bankId: string;
+                agreementId: string | null;
+                /**
+                 * @description A decimal string with exactly the currency's minor digits
+                 * @example 12.30
+                 */
+                amount: string;
+                currency: string;
+                state: "succeeded" | "failed";
+                /** @description The hub's id of the transaction at the bank */
+                transactionId: string;
+                bankReference: string | null;
+                failure: {
+                    code: string;
+                    reason: string;
+                } | null;
             };
         };
     };

@@ -46,14 +46,16 @@ export class KyselyAgreementStore implements AgreementStore {
     return row === undefined ? undefined : agreementFromRow(row);
   }
 
-  async findByNumber(bankId: string, agreementNumber: string): Promise<Agreement | undefined> {
-    const row = await this.db
+  async findByNumber(bankId: string, agreementNumber: string): Promise<Agreement[]> {
+    const rows = await this.db
       .selectFrom("agreements")
       .selectAll()
       .where("bank_id", "=", bankId)
       .where("agreement_number", "=", agreementNumber)
-      .executeTakeFirst();
-    return row === undefined ? undefined : agreementFromRow(row);
+      .orderBy("payment_institution_id")
+      .orderBy("id")
+      .execute();
+    return rows.map(agreementFromRow);
   }
 
   async list(

@@ -24,6 +24,7 @@ export interface ClearhubSchema {
   endpoint_migrations: EndpointMigrationsTable;
   agreements: AgreementsTable;
   bank_notices: BankNoticesTable;
+  bank_operations: BankOperationsTable;
 }
 
 export interface ParticipantsTable {
@@ -222,4 +223,28 @@ export interface BankNoticesTable {
   notice_id: string;
   kind: string;
   received_at: bigint;
+}
+
+export interface BankOperationsTable {
+  payment_institution_id: string;
+  id: string;
+  kind: string;
+  bank_id: string;
+  agreement_id: string | null;
+  original_id: string | null;
+  amount: bigint;
+  currency: string;
+  transaction_id: string;
+  state: string;
+  request_hash: string;
+  failure_code: string | null;
+  failure_text: string | null;
+  bank_reference: string | null;
+  creditor: string | null;
+  creditor_masked: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+  completed_at: bigint | null;
+  next_inquiry_at: bigint;
+  inquiries: number | bigint;
 }

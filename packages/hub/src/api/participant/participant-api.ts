@@ -3,10 +3,12 @@ import type { Hub } from "../../hub.ts";
 import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { confirmAgreementRoute } from "./confirm-agreement-route.ts";
+import { createAgreementPaymentRoute } from "./create-agreement-payment-route.ts";
 import { createAgreementRoute } from "./create-agreement-route.ts";
 import { createTransferRoute } from "./create-transfer-route.ts";
 import { createTransfersBulkRoute } from "./create-transfers-bulk-route.ts";
 import { deleteWebhookEndpointRoute } from "./delete-webhook-endpoint-route.ts";
+import { getAgreementPaymentRoute } from "./get-agreement-payment-route.ts";
 import { getAgreementRoute } from "./get-agreement-route.ts";
 import { getTransferRoute } from "./get-transfer-route.ts";
 import { getWebhookEndpointRoute } from "./get-webhook-endpoint-route.ts";
@@ -18,6 +20,7 @@ import { ParticipantAuth } from "./participant-auth.ts";
 import { pingRoute } from "./ping-route.ts";
 import { registerWebhookEndpointRoute } from "./register-webhook-endpoint-route.ts";
 import { resolveTransferRoute } from "./resolve-transfer-route.ts";
+import { transactionResultNoticeRoute } from "./transaction-result-notice-route.ts";
 import { unsignAgreementRoute } from "./unsign-agreement-route.ts";
 import { unsignedNoticeRoute } from "./unsigned-notice-route.ts";
 
@@ -39,6 +42,9 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   getAgreementRoute,
   listAgreementsRoute,
   unsignedNoticeRoute,
+  createAgreementPaymentRoute,
+  getAgreementPaymentRoute,
+  transactionResultNoticeRoute,
 ];
 
 export interface ParticipantApiOptions {

@@ -184,13 +184,13 @@ export class AgreementService {
     notice: BankNoticeOfUnsigning,
   ): Promise<UnsignedNoticeOutcome> {
     if (await this.store.noticeSeen(bankId, notice.noticeId)) return "repeated";
-    const agreement = await this.store.findByNumber(bankId, notice.agreementNumber);
-    const known = agreement?.paymentInstitutionId === notice.paymentInstitutionId;
-    if (agreement !== undefined && known && agreement.state === "active") {
-      await this.end(agreement, "bank", notice.unsignedAtMs);
+    const named = await this.store.findByNumber(bankId, notice.agreementNumber);
+    const held = named.filter((a) => a.paymentInstitutionId === notice.paymentInstitutionId);
+    for (const agreement of held) {
+      if (agreement.state === "active") await this.end(agreement, "bank", notice.unsignedAtMs);
     }
     await this.store.recordNotice(bankId, notice.noticeId, "unsigned", this.clock());
-    return known ? "applied" : "agreement_unknown";
+    return held.length > 0 ? "applied" : "agreement_unknown";
   }
 
   /** The customer in clear, for a bank call; never kept or answered so. */

@@ -27,7 +27,11 @@ export interface AgreementStore extends AgreementPinning {
   /** Inserts the agreement, or answers the one stored under its key (`created: false`). */
   insert(agreement: Agreement): Promise<AgreementInsert>;
   find(paymentInstitutionId: string, id: string): Promise<Agreement | undefined>;
-  findByNumber(bankId: string, agreementNumber: string): Promise<Agreement | undefined>;
+  /**
+   * The agreements the bank's number names: one, or several when the same account was signed
+   * again (the bank answers the agreement it already holds).
+   */
+  findByNumber(bankId: string, agreementNumber: string): Promise<Agreement[]>;
   /** Newest first, at most `limit`. */
   list(
     paymentInstitutionId: string,

@@ -14,6 +14,9 @@ export const participantOperations = {
   "webhooks.manage": "Register, list and remove its webhook endpoints",
   "agreements.sign": "Sign, confirm and end its customers' quick-pay agreements with their banks",
   "agreements.read": "Read and list its quick-pay agreements",
+  "bank-payments.create":
+    "Debit customers' accounts through agreements, pay out to their accounts, and refund payments",
+  "bank-payments.read": "Read its agreement payments, payouts and refunds",
   "bank-notices.send":
     "Tell the hub what the bank did on its own: agreements it ended, final outcomes of transactions",
 } as const satisfies Record<string, string>;
@@ -40,7 +43,13 @@ const payers: readonly ParticipantOperation[] = [
  */
 const permissions: Readonly<Record<ParticipantKind, ReadonlySet<ParticipantOperation>>> = {
   bank: new Set([...payers, "bank-notices.send"]),
-  payment_institution: new Set([...payers, "agreements.sign", "agreements.read"]),
+  payment_institution: new Set([
+    ...payers,
+    "agreements.sign",
+    "agreements.read",
+    "bank-payments.create",
+    "bank-payments.read",
+  ]),
   biller: new Set(everyone),
   operator: new Set(),
 };

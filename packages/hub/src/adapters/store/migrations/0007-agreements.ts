@@ -48,10 +48,10 @@ export function agreementsMigration(): Migration {
           ["bank_id", "id"],
         )
         .execute();
-      // A bank's number names one agreement; notices find it by the number.
+      // Notices find agreements by the bank's number. Not unique: a bank keeps one agreement per
+      // account and institution, so signing the same account again answers the same number.
       await db.schema
         .createIndex("agreements_bank_number")
-        .unique()
         .on("agreements")
         .columns(["bank_id", "agreement_number"])
         .execute();
