@@ -56,6 +56,8 @@ import {
   type BankOperationTimings,
   bankOperationTimingsDefaults,
 } from "./app/payments/bank-operation-runner.ts";
+import { PayoutService } from "./app/payments/payout-service.ts";
+import { RefundService } from "./app/payments/refund-service.ts";
 import type { AgreementPinning } from "./app/ports/agreement-pinning.ts";
 import type { AgreementStore } from "./app/ports/agreement-store.ts";
 import type { AuditLogStore } from "./app/ports/audit-log-store.ts";
@@ -168,6 +170,10 @@ export interface Hub {
   /** Reserve, call the bank, settle: every debit, credit and refund. */
   readonly bankOperationRunner: BankOperationRunner;
   readonly agreementPayments: AgreementPaymentService;
+  /** Payments from an institution's position to customers' accounts. */
+  readonly payouts: PayoutService;
+  /** Refunds of agreement payments to the accounts they came from. */
+  readonly refunds: RefundService;
   /** Banks' notices of transactions' final outcomes. */
   readonly bankOperations: BankOperationNotices;
   /** The status-inquiry job settling unknown and pending outcomes. */
@@ -288,6 +294,8 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
   );
   const payments = assemblePayments(config, database, {
     agreementStore,
+    agreements,
+    fieldSealer,
     participantStore,
     ledger,
     router: banks.bankEndpointRouter,
@@ -416,12 +424,16 @@ interface PaymentParts {
   readonly bankOperationStore: KyselyBankOperationStore;
   readonly bankOperationRunner: BankOperationRunner;
   readonly agreementPayments: AgreementPaymentService;
+  readonly payouts: PayoutService;
+  readonly refunds: RefundService;
   readonly bankOperations: BankOperationNotices;
   readonly bankInquiry: BankInquiry;
 }
 
 interface PaymentDependencies {
   readonly agreementStore: AgreementStore;
+  readonly agreements: AgreementService;
+  readonly fieldSealer: FieldSealer;
   readonly participantStore: KyselyParticipantStore;
   readonly ledger: GroupCommit;
   readonly router: BankEndpointRouter;
@@ -464,6 +476,16 @@ function assemblePayments(
       deps.bankConnector,
       limits,
     ),
+    payouts: new PayoutService(
+      store,
+      deps.agreementStore,
+      deps.agreements,
+      deps.participantStore,
+      runner,
+      deps.bankConnector,
+      deps.fieldSealer,
+    ),
+    refunds: new RefundService(store, runner, deps.bankConnector),
     bankOperations: new BankOperationNotices(store, runner, deps.agreementStore),
     bankInquiry,
   };

@@ -53,6 +53,10 @@ export type NewAgreementPayment = JsonContent<
   paths["/v1/agreement-payments"]["post"]["requestBody"]
 >;
 
+/** A payout as the hub takes it: to an agreement's account, or to account details. */
+export type NewPayout = JsonContent<paths["/v1/payouts"]["post"]["requestBody"]>;
+export type NewRefund = JsonContent<paths["/v1/refunds"]["post"]["requestBody"]>;
+
 /** An RFC 9457 problem as the hub writes it. */
 export type Problem = components["schemas"]["Problem"];
 /** Every code this version of the hub's document lists. */

@@ -9,6 +9,8 @@ import type {
   BulkTransferResult,
   NewAgreement,
   NewAgreementPayment,
+  NewPayout,
+  NewRefund,
   NewWebhookEndpoint,
   Transfer,
   TransferPage,
@@ -352,6 +354,47 @@ export class ClearhubClient {
     const answer = await this.call((fetch) =>
       this.api.GET("/v1/agreement-payments/{paymentId}", {
         params: { path: { paymentId } },
+        fetch,
+        signal: options.signal,
+      }),
+    );
+    return answer.body;
+  }
+
+  /**
+   * Pays a customer's account from the institution's position (bounded by its net debit cap).
+   * Settles like a payment: `unknown` and `pending` end in `payout.succeeded` or `payout.failed`.
+   */
+  async createPayout(payout: NewPayout, options: CallOptions = {}): Promise<BankOperationResult> {
+    const answer = await this.call((fetch) =>
+      this.api.POST("/v1/payouts", { body: payout, fetch, signal: options.signal }),
+    );
+    return { operation: answer.body, replayed: isReplayed(answer.response) };
+  }
+
+  async getPayout(payoutId: string, options: CallOptions = {}): Promise<BankOperation> {
+    const answer = await this.call((fetch) =>
+      this.api.GET("/v1/payouts/{operationId}", {
+        params: { path: { operationId: payoutId } },
+        fetch,
+        signal: options.signal,
+      }),
+    );
+    return answer.body;
+  }
+
+  /** Refunds part or all of a succeeded agreement payment; refunds never pass its amount. */
+  async createRefund(refund: NewRefund, options: CallOptions = {}): Promise<BankOperationResult> {
+    const answer = await this.call((fetch) =>
+      this.api.POST("/v1/refunds", { body: refund, fetch, signal: options.signal }),
+    );
+    return { operation: answer.body, replayed: isReplayed(answer.response) };
+  }
+
+  async getRefund(refundId: string, options: CallOptions = {}): Promise<BankOperation> {
+    const answer = await this.call((fetch) =>
+      this.api.GET("/v1/refunds/{operationId}", {
+        params: { path: { operationId: refundId } },
         fetch,
         signal: options.signal,
       }),

@@ -9,6 +9,8 @@ import {
 } from "../app/participants/participant-key-service.ts";
 import type { ParticipantErrorCode } from "../app/participants/participant-service.ts";
 import type { PaymentRefusal } from "../app/payments/agreement-payment-service.ts";
+import type { PayoutRefusal } from "../app/payments/payout-service.ts";
+import type { RefundRefusal } from "../app/payments/refund-service.ts";
 import type { TransferRefusal } from "../app/transfers/participant-transfer-service.ts";
 import { endpointSettingRanges, endpointsPerBankMax } from "../domain/banks/bank-endpoint.ts";
 import { migrationStepsMax } from "../domain/banks/endpoint-migration.ts";
@@ -74,6 +76,9 @@ export type ProblemCode =
   | EndpointMigrationErrorCode
   | AgreementRefusal
   | PaymentRefusal
+  | PayoutRefusal
+  | RefundRefusal
+  | "payout_creditor_required"
   | "account_or_card_required";
 
 interface ProblemKind {
@@ -410,5 +415,16 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     title:
       "With the payment's other refunds (pending and unknown ones included), the amount passes what was paid",
   },
-  bank_operation_not_found: { status: 404, title: "You hold no payment with this id" },
+  payout_creditor_required: {
+    status: 422,
+    title: "A payout names exactly one of an agreement and a creditor's account details",
+  },
+  payment_not_refundable: {
+    status: 409,
+    title: "Only a succeeded agreement payment can be refunded, in its own currency",
+  },
+  bank_operation_not_found: {
+    status: 404,
+    title: "You hold no payment, payout or refund with this id",
+  },
 };

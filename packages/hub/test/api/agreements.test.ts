@@ -6,7 +6,10 @@
 import { Value } from "@sinclair/typebox/value";
 import { describe, expect, it } from "vitest";
 import { AgreementEventSchema } from "../../src/api/agreement-event-schema.ts";
+import { BankOperationEventSchema } from "../../src/api/bank-operation-event-schema.ts";
+import { registerStringFormats } from "../../src/api/typebox-formats.ts";
 import { agreementUnsignedEvent } from "../../src/domain/agreements/agreement-event.ts";
+import { bankOperationEvent } from "../../src/domain/bank-operations/bank-operation-event.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { expectProblem, useApiHarness } from "./api-harness.ts";
 import { onboardParticipant } from "./participant-client.ts";
@@ -111,6 +114,8 @@ describe("agreement webhooks", () => {
   });
 });
 
+registerStringFormats();
+
 describe("the agreement event", () => {
   it("matches the schema the OpenAPI document publishes", () => {
     const event = agreementUnsignedEvent({
@@ -185,5 +190,84 @@ describeEachBackend("agreement payment routes", (backend) => {
     const answer = await bank.call("POST", "/v1/bank-notices/transaction-results", notice);
     expect(answer.statusCode, answer.body).toBe(204);
     expect(await api.hub.agreementStore.noticeSeen("bank-a", "n-9")).toBe(true);
+  });
+});
+
+describeEachBackend("payout and refund routes", (backend) => {
+  const api = useApiHarness(backend);
+
+  it("refuses what names no account, no payment, or one that cannot be refunded", async () => {
+    const wallet = await onboardParticipant(api, "wallet-a", "payment_institution");
+    const payout = { id: "po-1", amount: "1.00", currency: "CNY" };
+    expectProblem(
+      await wallet.call("POST", "/v1/payouts", payout),
+      422,
+      "payout_creditor_required",
+    );
+    const both = await wallet.call("POST", "/v1/payouts", {
+      ...payout,
+      agreementId: "ag-1",
+      creditor: { bankId: "bank-a", name: "Li Wei", accountNumber: "6222020000000001" },
+    });
+    expectProblem(both, 422, "payout_creditor_required");
+    const badAccount = await wallet.call("POST", "/v1/payouts", {
+      ...payout,
+      creditor: { bankId: "bank-a", name: "Li Wei", accountNumber: "12" },
+    });
+    expectProblem(badAccount, 422, "bank_account_number_invalid");
+    const noBank = await wallet.call("POST", "/v1/payouts", {
+      ...payout,
+      creditor: { bankId: "bank-a", name: "Li Wei", accountNumber: "6222020000000001" },
+    });
+    expectProblem(noBank, 422, "bank_not_found");
+    const noAgreement = await wallet.call("POST", "/v1/payouts", {
+      ...payout,
+      agreementId: "ag-1",
+    });
+    expectProblem(noAgreement, 404, "agreement_not_found");
+    const refund = { id: "rf-1", paymentId: "p-1", amount: "1.00", currency: "CNY" };
+    expectProblem(
+      await wallet.call("POST", "/v1/refunds", refund),
+      404,
+      "bank_operation_not_found",
+    );
+    expectProblem(await wallet.call("GET", "/v1/payouts/po-1"), 404, "bank_operation_not_found");
+    expectProblem(await wallet.call("GET", "/v1/refunds/rf-1"), 404, "bank_operation_not_found");
+  });
+});
+
+describe("the bank operation events", () => {
+  it.each([
+    ["debit", "succeeded", "payment.succeeded"],
+    ["credit", "failed", "payout.failed"],
+    ["refund", "succeeded", "refund.succeeded"],
+  ] as const)("a %s that %s raises %s, matching the published schema", (kind, state, type) => {
+    const event = bankOperationEvent({
+      paymentInstitutionId: "wallet-a",
+      id: "op-1",
+      kind,
+      bankId: "bank-a",
+      agreementId: kind === "credit" ? null : "ag-1",
+      originalId: kind === "refund" ? "pay-1" : null,
+      amountMinor: 12_345n,
+      currency: "CNY",
+      transactionId: "tx-1",
+      state,
+      requestHash: "h",
+      failureCode: state === "failed" ? "account_closed" : null,
+      failureText: state === "failed" ? "closed" : null,
+      bankReference: state === "succeeded" ? "ref-1" : null,
+      sealedCreditor: null,
+      maskedCreditor: null,
+      createdAt: 1,
+      updatedAt: 2,
+      completedAt: 2,
+      nextInquiryAt: 0,
+      inquiries: 0,
+    });
+    const payload = JSON.parse(event.payload);
+    expect(event.type).toBe(type);
+    expect([...Value.Errors(BankOperationEventSchema, payload)]).toEqual([]);
+    expect(payload.data.amount).toBe("123.45");
   });
 });

@@ -33,6 +33,10 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "POST /v1/agreement-payments": institutions,
   "GET /v1/agreement-payments/{paymentId}": institutions,
   "POST /v1/bank-notices/transaction-results": banks,
+  "POST /v1/payouts": institutions,
+  "GET /v1/payouts/{operationId}": institutions,
+  "POST /v1/refunds": institutions,
+  "GET /v1/refunds/{operationId}": institutions,
 };
 
 const bodies: Record<string, unknown> = {
@@ -96,7 +100,8 @@ describe("participant authorisation", () => {
         .replace("{transferId}", "m-1")
         .replace("{endpointId}", "main")
         .replace("{agreementId}", "ag-1")
-        .replace("{paymentId}", "p-1");
+        .replace("{paymentId}", "p-1")
+        .replace("{operationId}", "p-1");
       for (const { kind, client } of callers) {
         const response = await client.call(
           method as "GET",

@@ -3259,6 +3259,653 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a customer's bank account from your position
+         * @description To an agreement's account (`agreementId`) or to account details (`creditor`). The amount is reserved from your position toward the bank's, so your net debit cap, set from your reserve funds, bounds it (`failure.code: exceeds_net_debit_cap`, before the bank is called); then the bank credits the account. States and retries as for agreement payments; the events are `payout.succeeded` and `payout.failed`. The same body under the same `id` answers the payout again (`idempotent-replayed: true`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The client's id for the transfer, unique across the ledger: 1-64 characters of A-Z, a-z, 0-9 and ._:- starting with a letter or digit. Your id of the payout, unique among yours: the key that makes a retry safe. */
+                        id: string;
+                        /** @description Pay to this agreement's account */
+                        agreementId?: string;
+                        /** @description Or pay to these account details */
+                        creditor?: {
+                            bankId: string;
+                            /** @description As the bank holds it */
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * @description A decimal string in the currency's major unit, e.g. "12.30" for 12.30 EUR; at most as many decimals as the currency has minor digits.
+                         * @example 12.30
+                         */
+                        amount: string;
+                        /**
+                         * @description An ISO 4217 alphabetic code, e.g. EUR
+                         * @example EUR
+                         */
+                        currency: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description debit: an agreement payment; credit: a payout; refund: of a debit */
+                            kind: "debit" | "credit" | "refund";
+                            bankId: string;
+                            agreementId: string | null;
+                            /** @description For a refund: the payment refunded */
+                            originalId: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
+                            state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
+                            /** @description The hub's id of the transaction at the bank, for reconciliation */
+                            transactionId: string;
+                            bankReference: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            creditor?: {
+                                name: string;
+                                /** @example ****0001 */
+                                accountNumber: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `agreement_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `idempotency_key_reused`, `agreement_not_active` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `currency_unknown`, `amount_invalid`, `amount_not_positive`, `amount_too_precise`, `amount_too_large`, `payout_creditor_required`, `bank_account_number_invalid`, `bank_not_found` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error`, `sealed_data_unreadable` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts/{operationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your payouts, as it is now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    operationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description debit: an agreement payment; credit: a payout; refund: of a debit */
+                            kind: "debit" | "credit" | "refund";
+                            bankId: string;
+                            agreementId: string | null;
+                            /** @description For a refund: the payment refunded */
+                            originalId: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
+                            state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
+                            /** @description The hub's id of the transaction at the bank, for reconciliation */
+                            transactionId: string;
+                            bankReference: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            creditor?: {
+                                name: string;
+                                /** @example ****0001 */
+                                accountNumber: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bank_operation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund part or all of an agreement payment to its account
+         * @description The payment must have succeeded; its refunds, counting every one not known to have failed, never pass its amount (`exceeds_refundable_amount`, checked when the refund is recorded, so concurrent refunds cannot pass it together). Reserved from your position toward the bank's, then refunded by the bank through the payment's agreement. Events `refund.succeeded` and `refund.failed`; the same body under the same `id` answers the refund again (`idempotent-replayed: true`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The client's id for the transfer, unique across the ledger: 1-64 characters of A-Z, a-z, 0-9 and ._:- starting with a letter or digit. Your id of the refund, unique among yours: the key that makes a retry safe. */
+                        id: string;
+                        /** @description The agreement payment refunded */
+                        paymentId: string;
+                        /**
+                         * @description A decimal string in the currency's major unit, e.g. "12.30" for 12.30 EUR; at most as many decimals as the currency has minor digits.
+                         * @example 12.30
+                         */
+                        amount: string;
+                        /**
+                         * @description An ISO 4217 alphabetic code, e.g. EUR
+                         * @example EUR
+                         */
+                        currency: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description debit: an agreement payment; credit: a payout; refund: of a debit */
+                            kind: "debit" | "credit" | "refund";
+                            bankId: string;
+                            agreementId: string | null;
+                            /** @description For a refund: the payment refunded */
+                            originalId: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
+                            state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
+                            /** @description The hub's id of the transaction at the bank, for reconciliation */
+                            transactionId: string;
+                            bankReference: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            creditor?: {
+                                name: string;
+                                /** @example ****0001 */
+                                accountNumber: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bank_operation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `idempotency_key_reused`, `payment_not_refundable` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `currency_unknown`, `amount_invalid`, `amount_not_positive`, `amount_too_precise`, `amount_too_large`, `exceeds_refundable_amount` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/refunds/{operationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your refunds, as it is now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    operationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description debit: an agreement payment; credit: a payout; refund: of a debit */
+                            kind: "debit" | "credit" | "refund";
+                            bankId: string;
+                            agreementId: string | null;
+                            /** @description For a refund: the payment refunded */
+                            originalId: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
+                            state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
+                            /** @description The hub's id of the transaction at the bank, for reconciliation */
+                            transactionId: string;
+                            bankReference: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            creditor?: {
+                                name: string;
+                                /** @example ****0001 */
+                                accountNumber: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bank_operation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "transfer.credited": {
@@ -3850,7 +4497,7 @@ export interface components {
              * @description The problem code; the API description lists each with its status. Clients should expect codes added in later versions.
              * @enum {string}
              */
-            code: "request_invalid" | "body_invalid_json" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "bank_endpoint_is_primary" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "agreement_pinning_unavailable" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "bank_operation_not_found";
+            code: "request_invalid" | "body_invalid_json" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "bank_endpoint_is_primary" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "agreement_pinning_unavailable" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found";
             detail?: string;
             errors?: {
                 /** @description For bulk requests: the position of the offending item */

@@ -17,6 +17,12 @@ import { listAgreementsRoute } from "./list-agreements-route.ts";
 import { listTransfersRoute } from "./list-transfers-route.ts";
 import { listWebhookEndpointsRoute } from "./list-webhook-endpoints-route.ts";
 import { ParticipantAuth } from "./participant-auth.ts";
+import {
+  createPayoutRoute,
+  createRefundRoute,
+  getPayoutRoute,
+  getRefundRoute,
+} from "./payout-and-refund-routes.ts";
 import { pingRoute } from "./ping-route.ts";
 import { registerWebhookEndpointRoute } from "./register-webhook-endpoint-route.ts";
 import { resolveTransferRoute } from "./resolve-transfer-route.ts";
@@ -45,6 +51,10 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   createAgreementPaymentRoute,
   getAgreementPaymentRoute,
   transactionResultNoticeRoute,
+  createPayoutRoute,
+  getPayoutRoute,
+  createRefundRoute,
+  getRefundRoute,
 ];
 
 export interface ParticipantApiOptions {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import {
   type AgreementLimits,
   checkAgreementLimits,
@@ -12,6 +11,7 @@ import type { AgreementStore } from "../ports/agreement-store.ts";
 import type { BankConnector } from "../ports/bank-connector.ts";
 import type { BankOperationStore } from "../ports/bank-operation-store.ts";
 import type { BankOperationRunner } from "./bank-operation-runner.ts";
+import { newBankOperation } from "./new-bank-operation.ts";
 
 /** What an institution asks to debit; the amount already in minor units, the body hashed. */
 export interface NewAgreementPayment {
@@ -72,7 +72,21 @@ export class AgreementPaymentService {
     if (check !== "ok") return refused(check);
     const now = this.clock();
     const day = limitDay(now, this.limits.dayOffsetMinutes);
-    const operation = this.newDebit(institution, request, agreement.bankId, now);
+    const operation = newBankOperation(
+      {
+        paymentInstitutionId: institution.id,
+        id: request.id,
+        kind: "debit",
+        bankId: agreement.bankId,
+        agreementId: agreement.id,
+        originalId: null,
+        amountMinor: request.amountMinor,
+        currency: request.currency,
+        requestHash: request.requestHash,
+      },
+      now,
+      this.runner.timings.callGraceMs,
+    );
     const inserted = await this.operations.insert(operation, {
       kind: "agreement_daily",
       agreementId: agreement.id,
@@ -107,40 +121,9 @@ export class AgreementPaymentService {
       ? refused("bank_operation_not_found")
       : { ok: true, operation, created: false };
   }
-
-  private newDebit(
-    institution: Participant,
-    request: NewAgreementPayment,
-    bankId: string,
-    now: number,
-  ): BankOperation {
-    return {
-      paymentInstitutionId: institution.id,
-      id: request.id,
-      kind: "debit",
-      bankId,
-      agreementId: request.agreementId,
-      originalId: null,
-      amountMinor: request.amountMinor,
-      currency: request.currency,
-      transactionId: `tx-${randomUUID()}`,
-      state: "processing",
-      requestHash: request.requestHash,
-      failureCode: null,
-      failureText: null,
-      bankReference: null,
-      sealedCreditor: null,
-      maskedCreditor: null,
-      createdAt: now,
-      updatedAt: now,
-      completedAt: null,
-      nextInquiryAt: now + this.runner.timings.callGraceMs,
-      inquiries: 0,
-    };
-  }
 }
 
-function replay(stored: BankOperation, request: { requestHash: string }): PaymentOutcome {
+export function replay(stored: BankOperation, request: { requestHash: string }): PaymentOutcome {
   return stored.requestHash === request.requestHash
     ? { ok: true, operation: stored, created: false }
     : refused("idempotency_key_reused");
