@@ -267,6 +267,6 @@ async function reconcile(): Promise<void> {
       entry.transactionId,
     );
     expect(operation?.state, entry.transactionId).toBe("succeeded");
-    expect(((operation?.amountMinor ?? 0n) / 100n).toString()).toBe(entry.amount.split(".")[0]);
+    expect((Number(operation?.amountMinor ?? 0n) / 100).toFixed(2)).toBe(entry.amount);
   }
 }
