@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { AgreementEventSchema } from "../../src/api/agreement-event-schema.ts";
 import { BankOperationEventSchema } from "../../src/api/bank-operation-event-schema.ts";
 import { registerStringFormats } from "../../src/api/typebox-formats.ts";
+import { newBankOperation } from "../../src/app/payments/new-bank-operation.ts";
 import { agreementUnsignedEvent } from "../../src/domain/agreements/agreement-event.ts";
 import { bankOperationEvent } from "../../src/domain/bank-operations/bank-operation-event.ts";
 import { describeEachBackend } from "../support/backends.ts";
@@ -232,6 +233,29 @@ describeEachBackend("payout and refund routes", (backend) => {
       "bank_operation_not_found",
     );
     expectProblem(await wallet.call("GET", "/v1/payouts/po-1"), 404, "bank_operation_not_found");
+    await onboardParticipant(api, "bank-b", "bank");
+    await api.hub.bankOperationStore.insert(
+      newBankOperation(
+        {
+          paymentInstitutionId: "wallet-a",
+          id: "p-failed",
+          kind: "debit",
+          bankId: "bank-b",
+          agreementId: "ag-1",
+          originalId: null,
+          amountMinor: 100n,
+          currency: "CNY",
+          requestHash: "h",
+        },
+        1,
+        1,
+      ),
+    );
+    const notSucceeded = await wallet.call("POST", "/v1/refunds", {
+      ...refund,
+      paymentId: "p-failed",
+    });
+    expectProblem(notSucceeded, 409, "payment_not_refundable");
     expectProblem(await wallet.call("GET", "/v1/refunds/rf-1"), 404, "bank_operation_not_found");
   });
 });
