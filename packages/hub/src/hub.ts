@@ -1,4 +1,6 @@
 import type { Redis } from "ioredis";
+import { HttpBankConnector } from "./adapters/bank/http-bank-connector.ts";
+import { ParticipantBankKeys } from "./adapters/bank/participant-bank-keys.ts";
 import { AesGcmFieldSealer } from "./adapters/crypto/aes-gcm-field-sealer.ts";
 import { loadDataKeyRing } from "./adapters/crypto/data-key-ring-source.ts";
 import { HubMetrics } from "./adapters/metrics/hub-metrics.ts";
@@ -16,8 +18,10 @@ import {
   openDatabase,
   sqliteDataDirDefault,
 } from "./adapters/store/database.ts";
+import { KyselyAgreementStore } from "./adapters/store/kysely-agreement-store.ts";
 import { KyselyAuditLogStore } from "./adapters/store/kysely-audit-log-store.ts";
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
+import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
@@ -30,6 +34,7 @@ import {
   HttpWebhookSender,
   httpWebhookSenderDefaults,
 } from "./adapters/webhooks/http-webhook-sender.ts";
+import { AgreementService } from "./app/agreements/agreement-service.ts";
 import { AuditLogService } from "./app/audit/audit-log-service.ts";
 import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
@@ -45,8 +50,19 @@ import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-ser
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
 import { SignerCache, signerCacheDefaults } from "./app/participants/signer-cache.ts";
+import { AgreementPaymentService } from "./app/payments/agreement-payment-service.ts";
+import { BankOperationNotices } from "./app/payments/bank-operation-notices.ts";
+import {
+  BankOperationRunner,
+  type BankOperationTimings,
+  bankOperationTimingsDefaults,
+} from "./app/payments/bank-operation-runner.ts";
+import { PayoutService } from "./app/payments/payout-service.ts";
+import { RefundService } from "./app/payments/refund-service.ts";
 import type { AgreementPinning } from "./app/ports/agreement-pinning.ts";
+import type { AgreementStore } from "./app/ports/agreement-store.ts";
 import type { AuditLogStore } from "./app/ports/audit-log-store.ts";
+import type { BankConnector } from "./app/ports/bank-connector.ts";
 import type { EndpointGuard } from "./app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "./app/ports/field-sealer.ts";
 import type { LedgerStore } from "./app/ports/ledger-store.ts";
@@ -54,6 +70,11 @@ import type { NonceCache } from "./app/ports/nonce-cache.ts";
 import type { ParticipantKeyStore } from "./app/ports/participant-key-store.ts";
 import type { WebhookStore } from "./app/ports/webhook-store.ts";
 import { ParticipantTransferService } from "./app/transfers/participant-transfer-service.ts";
+import {
+  type AgreementLimits,
+  agreementLimitsDefaults,
+} from "./domain/bank-operations/agreement-limits.ts";
+import { BankInquiry, type BankInquiryOptions, bankInquiryDefaults } from "./jobs/bank-inquiry.ts";
 import { NoncePurge, noncePurgeDefaults } from "./jobs/nonce-purge.ts";
 import { PendingExpiry, pendingExpiryDefaults } from "./jobs/pending-expiry.ts";
 import {
@@ -84,10 +105,16 @@ export interface HubConfig extends DatabaseConfig {
   readonly dispatchWebhooks?: boolean | undefined;
   readonly webhookDispatcher?: Partial<WebhookDispatcherOptions> | undefined;
   /**
-   * Where completed endpoint migrations re-pin agreements: the agreements store. Without it,
-   * completing a migration is refused with `agreement_pinning_unavailable`.
+   * Where completed endpoint migrations re-pin agreements: the hub's own agreements store
+   * unless another is given (tests record the calls this way).
    */
   readonly agreementPinning?: AgreementPinning | undefined;
+  /** Agreement payment limits; the defaults are the regulator's tiers (see agreement-limits.ts). */
+  readonly agreementLimits?: Partial<AgreementLimits> | undefined;
+  readonly bankOperationTimings?: Partial<BankOperationTimings> | undefined;
+  /** Run the status-inquiry job in this process (every hub node may). */
+  readonly inquireBankOperations?: boolean | undefined;
+  readonly bankInquiry?: Partial<Omit<BankInquiryOptions, "onError">> | undefined;
   /** Told when a background pass fails (the next pass retries); standard error by default. */
   readonly onJobError?: ((job: string, error: unknown) => void) | undefined;
 }
@@ -137,6 +164,23 @@ export interface Hub {
   readonly bankEndpointRouter: BankEndpointRouter;
   /** Runs every call to a bank endpoint under its timeout, concurrency limit and breaker. */
   readonly endpointGuard: EndpointGuard;
+  /** The bank interface over signed HTTP, answers verified with the banks' participant keys. */
+  readonly bankConnector: BankConnector;
+  readonly agreementStore: AgreementStore;
+  /** Quick-pay agreements of payment institutions' customers with their banks. */
+  readonly agreements: AgreementService;
+  readonly bankOperationStore: KyselyBankOperationStore;
+  /** Reserve, call the bank, settle: every debit, credit and refund. */
+  readonly bankOperationRunner: BankOperationRunner;
+  readonly agreementPayments: AgreementPaymentService;
+  /** Payments from an institution's position to customers' accounts. */
+  readonly payouts: PayoutService;
+  /** Refunds of agreement payments to the accounts they came from. */
+  readonly refunds: RefundService;
+  /** Banks' notices of transactions' final outcomes. */
+  readonly bankOperations: BankOperationNotices;
+  /** The status-inquiry job settling unknown and pending outcomes. */
+  readonly bankInquiry: BankInquiry;
   close(): Promise<void>;
 }
 
@@ -246,7 +290,35 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
   });
   if (config.expirePendings !== false) expiry.start();
   const webhooks = assembleWebhooks(config, database, hubSigningKey, metrics, onJobError);
-  const banks = assembleBankEndpoints(config, database, participantStore, metrics);
+  const agreementStore = new KyselyAgreementStore(database.kysely);
+  const banks = assembleBankEndpoints(
+    database,
+    participantStore,
+    metrics,
+    config.agreementPinning ?? agreementStore,
+  );
+  const bankConnector = new HttpBankConnector(hubSigningKey.key, {
+    findBankKey: new ParticipantBankKeys(participantKeyStore).find,
+  });
+  const agreements = new AgreementService(
+    participantStore,
+    agreementStore,
+    banks.bankEndpointRouter,
+    banks.endpointGuard,
+    bankConnector,
+    fieldSealer,
+  );
+  const payments = assemblePayments(config, database, {
+    agreementStore,
+    agreements,
+    fieldSealer,
+    participantStore,
+    ledger,
+    router: banks.bankEndpointRouter,
+    guard: banks.endpointGuard,
+    bankConnector,
+    onJobError,
+  });
   return {
     database,
     ledgerStore,
@@ -267,9 +339,15 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     dataKeysOrigin: keyRing.origin,
     ...webhooks.parts,
     ...banks,
+    bankConnector,
+    agreementStore,
+    agreements,
+    ...payments,
     async close() {
+      await payments.bankInquiry.stop();
       await expiry.stop();
       await webhooks.stop();
+      await bankConnector.close();
       await noncePurge?.stop();
       await ledger.drain();
       await database.close();
@@ -335,10 +413,10 @@ interface BankEndpointParts {
 
 /** The endpoint registry, migrations, routing, and the guard whose state feeds the metrics. */
 function assembleBankEndpoints(
-  config: HubConfig,
   database: Database,
   participantStore: KyselyParticipantStore,
   metrics: HubMetrics,
+  agreementPinning: AgreementPinning,
 ): BankEndpointParts {
   const endpointStore = new KyselyBankEndpointStore(database.kysely, database.dialect);
   const migrationStore = new KyselyEndpointMigrationStore(database.kysely, database.dialect);
@@ -352,9 +430,80 @@ function assembleBankEndpoints(
     endpointMigrations: new EndpointMigrationService(
       participantStore,
       migrationStore,
-      config.agreementPinning ?? null,
+      agreementPinning,
     ),
     bankEndpointRouter: new BankEndpointRouter(endpointStore, migrationStore),
     endpointGuard,
+  };
+}
+
+interface PaymentParts {
+  readonly bankOperationStore: KyselyBankOperationStore;
+  readonly bankOperationRunner: BankOperationRunner;
+  readonly agreementPayments: AgreementPaymentService;
+  readonly payouts: PayoutService;
+  readonly refunds: RefundService;
+  readonly bankOperations: BankOperationNotices;
+  readonly bankInquiry: BankInquiry;
+}
+
+interface PaymentDependencies {
+  readonly agreementStore: AgreementStore;
+  readonly agreements: AgreementService;
+  readonly fieldSealer: FieldSealer;
+  readonly participantStore: KyselyParticipantStore;
+  readonly ledger: GroupCommit;
+  readonly router: BankEndpointRouter;
+  readonly guard: EndpointGuard;
+  readonly bankConnector: BankConnector;
+  readonly onJobError: (job: string, error: unknown) => void;
+}
+
+/** The bank operations: their store, the one runner, the services and the inquiry job. */
+function assemblePayments(
+  config: HubConfig,
+  database: Database,
+  deps: PaymentDependencies,
+): PaymentParts {
+  const store = new KyselyBankOperationStore(database.kysely, database.dialect);
+  const runner = new BankOperationRunner(
+    store,
+    deps.agreementStore,
+    deps.participantStore,
+    deps.ledger,
+    deps.router,
+    deps.guard,
+    deps.bankConnector,
+    { ...bankOperationTimingsDefaults, ...config.bankOperationTimings },
+  );
+  const limits = { ...agreementLimitsDefaults, ...config.agreementLimits };
+  const bankInquiry = new BankInquiry(store, runner, {
+    ...bankInquiryDefaults,
+    ...config.bankInquiry,
+    onError: (error) => deps.onJobError("bank inquiry", error),
+  });
+  if (config.inquireBankOperations !== false) bankInquiry.start();
+  return {
+    bankOperationStore: store,
+    bankOperationRunner: runner,
+    agreementPayments: new AgreementPaymentService(
+      store,
+      deps.agreementStore,
+      runner,
+      deps.bankConnector,
+      limits,
+    ),
+    payouts: new PayoutService(
+      store,
+      deps.agreementStore,
+      deps.agreements,
+      deps.participantStore,
+      runner,
+      deps.bankConnector,
+      deps.fieldSealer,
+    ),
+    refunds: new RefundService(store, runner, deps.bankConnector),
+    bankOperations: new BankOperationNotices(store, runner, deps.agreementStore),
+    bankInquiry,
   };
 }

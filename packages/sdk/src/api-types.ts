@@ -36,14 +36,41 @@ export type WebhookEndpoint = JsonContent<
 >;
 export type NewWebhookEndpoint = JsonContent<paths["/v1/webhook-endpoints"]["post"]["requestBody"]>;
 
+/** A quick-pay agreement as the hub answers it: every customer number masked. */
+export type Agreement = JsonContent<paths["/v1/agreements/{agreementId}"]["get"]["responses"][200]>;
+export type AgreementState = Agreement["state"];
+/** A signing as the hub takes it; `id` is the idempotency key among the institution's. */
+export type NewAgreement = JsonContent<paths["/v1/agreements"]["post"]["requestBody"]>;
+export type AgreementPage = JsonContent<paths["/v1/agreements"]["get"]["responses"][200]>;
+export type AgreementQuery = NonNullable<paths["/v1/agreements"]["get"]["parameters"]["query"]>;
+
+/** A payment, payout or refund as the hub answers it. */
+export type BankOperation = JsonContent<
+  paths["/v1/agreement-payments/{paymentId}"]["get"]["responses"][200]
+>;
+export type BankOperationState = BankOperation["state"];
+export type NewAgreementPayment = JsonContent<
+  paths["/v1/agreement-payments"]["post"]["requestBody"]
+>;
+
+/** A payout as the hub takes it: to an agreement's account, or to account details. */
+export type NewPayout = JsonContent<paths["/v1/payouts"]["post"]["requestBody"]>;
+export type NewRefund = JsonContent<paths["/v1/refunds"]["post"]["requestBody"]>;
+
 /** An RFC 9457 problem as the hub writes it. */
 export type Problem = components["schemas"]["Problem"];
 /** Every code this version of the hub's document lists. */
 export type ProblemCode = Problem["code"];
 
-/** The body of every webhook the hub sends. */
+/** The body of a transfer's webhook. */
 export type TransferEvent = components["schemas"]["TransferEvent"];
-export type EventType = TransferEvent["type"];
+/** The body of an agreement's webhook. */
+export type AgreementEvent = components["schemas"]["AgreementEvent"];
+/** The body of a payment's, payout's or refund's webhook. */
+export type BankOperationEvent = components["schemas"]["BankOperationEvent"];
+/** The body of any webhook the hub sends; `type` tells which. */
+export type HubEvent = TransferEvent | AgreementEvent | BankOperationEvent;
+export type EventType = HubEvent["type"];
 
 /** The hub's public signing keys, a JWK Set. */
 export type HubKeySet = JsonContent<

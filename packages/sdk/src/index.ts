@@ -3,6 +3,8 @@
  */
 export * from "./api-types.ts";
 export {
+  type AgreementResult,
+  type BankOperationResult,
   type CallOptions,
   ClearhubClient,
   type ClearhubClientOptions,

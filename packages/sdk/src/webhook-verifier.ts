@@ -8,7 +8,7 @@ import {
   verifyRequest,
   webhookSignedComponents,
 } from "@clearhub/http-signatures";
-import type { TransferEvent } from "./api-types.ts";
+import type { HubEvent } from "./api-types.ts";
 import { HubKeySet, KeySetUnavailableError } from "./hub-key-set.ts";
 import { NonceMemory } from "./nonce-memory.ts";
 import type { FetchFunction } from "./signed-transport.ts";
@@ -43,7 +43,7 @@ export interface WebhookDelivery {
 }
 
 export type WebhookVerification =
-  | { readonly ok: true; readonly event: TransferEvent }
+  | { readonly ok: true; readonly event: HubEvent }
   | { readonly ok: false; readonly code: WebhookFailureCode };
 
 const keySetRefetchIntervalMsDefault = 30_000;
@@ -82,10 +82,38 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const eventDataStrings = ["transferId", "state", "payer", "payee", "amount", "currency"] as const;
+const transferDataStrings = [
+  "transferId",
+  "state",
+  "payer",
+  "payee",
+  "amount",
+  "currency",
+] as const;
+const agreementDataStrings = ["agreementId", "bankId", "state"] as const;
+const operationDataStrings = [
+  "operationId",
+  "kind",
+  "bankId",
+  "amount",
+  "currency",
+  "state",
+] as const;
 
-/** The body as a transfer event, if it has the event's shape and names what the headers do. */
-function readEvent(body: MessageBody, headers: HeaderFields): TransferEvent | undefined {
+/** The data fields an event must carry as strings, by its subject. */
+function hasEventData(type: string, data: Record<string, unknown>): boolean {
+  if (type.startsWith("agreement.")) {
+    return agreementDataStrings.every((name) => typeof data[name] === "string");
+  }
+  if (!type.startsWith("transfer.")) {
+    return operationDataStrings.every((name) => typeof data[name] === "string");
+  }
+  if (!transferDataStrings.every((name) => typeof data[name] === "string")) return false;
+  return data.reference === null || typeof data.reference === "string";
+}
+
+/** The body as an event, if it has the event's shape and names what the headers do. */
+function readEvent(body: MessageBody, headers: HeaderFields): HubEvent | undefined {
   let event: unknown;
   try {
     event = JSON.parse(typeof body === "string" ? body : Buffer.from(body).toString("utf8"));
@@ -97,12 +125,11 @@ function readEvent(body: MessageBody, headers: HeaderFields): TransferEvent | un
   if (typeof id !== "string" || typeof type !== "string" || typeof createdAt !== "string") {
     return undefined;
   }
-  if (!eventDataStrings.every((name) => typeof data[name] === "string")) return undefined;
-  if (data.reference !== null && typeof data.reference !== "string") return undefined;
+  if (!hasEventData(type, data)) return undefined;
   const named =
     fieldValue(headers, "webhook-id") === id && fieldValue(headers, "webhook-event") === type;
   if (!named) return undefined;
-  return event as TransferEvent;
+  return event as HubEvent;
 }
 
 /**

@@ -9,8 +9,11 @@ const maskedFields = {
   idNumber: "id_number",
 } as const satisfies Record<string, SensitiveNumberKind>;
 
-/** Fields logged as `[redacted]` whatever they hold: a mobile number has no useful mask here. */
-const hiddenFields = ["mobile"] as const;
+/**
+ * Fields logged as `[redacted]` whatever they hold: a mobile number has no useful mask here, and
+ * a one-time password is a credential until it expires.
+ */
+const hiddenFields = ["mobile", "otp"] as const;
 
 /**
  * Request headers that carry credentials: a bearer token, or a signature someone could replay.

@@ -47,7 +47,8 @@ export const participantSecurityScheme = {
 
 const description = `The clearhub APIs. Under \`/operator/v1\`, the operator's: participants, their
 accounts and keys, and the clearing ledger, with a bearer token. Under \`/v1\`, the participants':
-their transfers, accounts and webhooks, every request signed with the participant's key.
+their transfers, accounts, webhooks and quick-pay agreements, every request signed with the
+participant's key.
 
 Amounts are decimal strings in the currency's major unit ("12.30") with an ISO 4217 currency code;
 the hub stores integer minor units and never rounds through a binary float.
@@ -107,6 +108,20 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
         { name: "operations", description: "Liveness and readiness probes" },
         { name: "connectivity", description: "Participants: test signing and keys" },
         { name: "accounts", description: "Participants: their own balances" },
+        {
+          name: "agreements",
+          description:
+            "Payment institutions: their customers' quick-pay agreements with banks, signed with a one-time password",
+        },
+        {
+          name: "bank payments",
+          description:
+            "Payment institutions: debits through agreements, payouts and refunds, each settled with the bank and the ledger",
+        },
+        {
+          name: "bank notices",
+          description: "Banks: what they tell the hub unasked, signed with their participant key",
+        },
       ],
     },
     // Shared schemas (the Problem) keep their own names in components.schemas.

@@ -1,3 +1,4 @@
+import type { AgreementRefusal } from "../app/agreements/agreement-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
 import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
@@ -7,6 +8,9 @@ import {
   type ParticipantKeyErrorCode,
 } from "../app/participants/participant-key-service.ts";
 import type { ParticipantErrorCode } from "../app/participants/participant-service.ts";
+import type { PaymentRefusal } from "../app/payments/agreement-payment-service.ts";
+import type { PayoutRefusal } from "../app/payments/payout-service.ts";
+import type { RefundRefusal } from "../app/payments/refund-service.ts";
 import type { TransferRefusal } from "../app/transfers/participant-transfer-service.ts";
 import { endpointSettingRanges, endpointsPerBankMax } from "../domain/banks/bank-endpoint.ts";
 import { migrationStepsMax } from "../domain/banks/endpoint-migration.ts";
@@ -72,7 +76,13 @@ export type ProblemCode =
   | WebhookEndpointErrorCode
   | WebhookDeliveryErrorCode
   | BankEndpointErrorCode
-  | EndpointMigrationErrorCode;
+  | EndpointMigrationErrorCode
+  | AgreementRefusal
+  | PaymentRefusal
+  | PayoutRefusal
+  | RefundRefusal
+  | "payout_creditor_required"
+  | "account_or_card_required";
 
 interface ProblemKind {
   readonly status: number;
@@ -145,6 +155,10 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     title: "A bank account number is 6-34 letters and digits",
   },
   id_number_invalid: { status: 422, title: "An ID number is 5-32 letters and digits" },
+  mobile_number_invalid: {
+    status: 422,
+    title: "A mobile number is 6-15 digits, with an optional leading +",
+  },
   resolution_not_permitted: {
     status: 403,
     title: "Only the payer commits or voids its reservation",
@@ -375,5 +389,61 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   agreement_pinning_unavailable: {
     status: 501,
     title: "This hub has no agreement store to re-pin agreements in; the migration stays as it is",
+  },
+  account_or_card_required: {
+    status: 422,
+    title: "An agreement binds exactly one of an account number and a card number",
+  },
+  bank_not_found: { status: 422, title: "No active bank participant has this id" },
+  bank_unavailable: {
+    status: 503,
+    title:
+      "The bank cannot be reached now (no usable endpoint, circuit open, saturated, busy or not connected); nothing was sent, so retry later",
+    headers: { "retry-after": retryAfterSeconds },
+  },
+  bank_outcome_unknown: {
+    status: 504,
+    title:
+      "The bank's answer did not arrive; nothing changed here yet. Repeat the same request: the bank answers it once",
+  },
+  agreement_not_found: { status: 404, title: "You hold no agreement with this id" },
+  agreement_not_awaiting_otp: {
+    status: 409,
+    title: "Only an agreement whose bank sent a one-time password (otp_sent) can be confirmed",
+  },
+  agreement_not_active: { status: 409, title: "The agreement is not active" },
+  otp_invalid: {
+    status: 422,
+    title: "The bank says the one-time password is wrong; the customer may try again",
+  },
+  payment_currency_unsupported: {
+    status: 422,
+    title: "Agreement payments are in CNY, the currency their limits are set in",
+  },
+  exceeds_transaction_limit: {
+    status: 422,
+    title: "The amount is above the most one agreement payment may debit",
+  },
+  exceeds_daily_limit: {
+    status: 422,
+    title:
+      "With the agreement's other payments today (pending and unknown ones included), the amount passes its daily limit",
+  },
+  exceeds_refundable_amount: {
+    status: 422,
+    title:
+      "With the payment's other refunds (pending and unknown ones included), the amount passes what was paid",
+  },
+  payout_creditor_required: {
+    status: 422,
+    title: "A payout names exactly one of an agreement and a creditor's account details",
+  },
+  payment_not_refundable: {
+    status: 409,
+    title: "Only a succeeded agreement payment can be refunded, in its own currency",
+  },
+  bank_operation_not_found: {
+    status: 404,
+    title: "You hold no payment, payout or refund with this id",
   },
 };

@@ -15,6 +15,8 @@ import Fastify, {
 import type { LoggerOptions } from "pino";
 import type { RequestCaller } from "../adapters/metrics/hub-metrics.ts";
 import type { Hub } from "../hub.ts";
+import { AgreementEventSchema } from "./agreement-event-schema.ts";
+import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
 import { answerClientError } from "./client-error-answer.ts";
 import { nodeHttpOptions, requireHostHeader } from "./host-header.ts";
@@ -183,6 +185,8 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   app.addSchema(ProblemSchema);
   // Referenced by the document's webhooks only: shared so that it lands in its components.
   app.addSchema(TransferEventSchema);
+  app.addSchema(AgreementEventSchema);
+  app.addSchema(BankOperationEventSchema);
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: docsPath });
   await app.register(healthRoute);

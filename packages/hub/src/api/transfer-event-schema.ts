@@ -4,8 +4,10 @@ import { literalUnion } from "./literal-union.ts";
 import { AmountOutput } from "./money-codec.ts";
 import { transferStates } from "./participant/participant-transfer-view.ts";
 
+const transferEventTypeNames = eventTypeNames.filter((type) => type.startsWith("transfer."));
+
 /**
- * The body of every webhook the hub sends, as `transferEvents` writes it into the outbox. It is
+ * The body of every transfer webhook the hub sends, as `transferEvents` writes it into the outbox. It is
  * published in the OpenAPI document (under `webhooks`) so that receivers, the SDK among them,
  * generate the type instead of copying it; a test holds the domain's payload to this schema.
  */
@@ -16,7 +18,9 @@ export const TransferEventSchema = Type.Object(
         "`<type>:<transferId>`: the same for every recipient, endpoint and retry, and equal to the `webhook-id` header. Deduplicate on it.",
       examples: ["transfer.credited:t-1"],
     }),
-    type: literalUnion(eventTypeNames, { description: "Equal to the `webhook-event` header" }),
+    type: literalUnion(transferEventTypeNames, {
+      description: "Equal to the `webhook-event` header",
+    }),
     createdAt: Type.String({
       format: "date-time",
       description: "When the ledger applied the transfer that raised the event",
@@ -48,9 +52,15 @@ export const TransferEventSchema = Type.Object(
 );
 export type TransferEventBody = Static<typeof TransferEventSchema>;
 
+/** The schema each event type's body follows, by the type's subject. */
+export function eventSchemaName(type: string): string {
+  if (type.startsWith("agreement.")) return "AgreementEvent";
+  return type.startsWith("transfer.") ? "TransferEvent" : "BankOperationEvent";
+}
+
 /**
  * The OpenAPI 3.1 `webhooks` object: one signed POST per event type, each carrying a
- * TransferEvent. Receivers answer any 2xx once the event is stored.
+ * TransferEvent, an AgreementEvent or a BankOperationEvent. Receivers answer any 2xx once the event is stored.
  */
 export function transferEventWebhooks() {
   return Object.fromEntries(
@@ -65,7 +75,9 @@ export function transferEventWebhooks() {
           requestBody: {
             required: true,
             content: {
-              "application/json": { schema: { $ref: "#/components/schemas/TransferEvent" } },
+              "application/json": {
+                schema: { $ref: `#/components/schemas/${eventSchemaName(type)}` },
+              },
             },
           },
           responses: {

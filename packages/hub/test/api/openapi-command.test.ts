@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { problemCatalogue } from "../../src/api/problem.ts";
 import { buildServer } from "../../src/api/server.ts";
+import { eventSchemaName } from "../../src/api/transfer-event-schema.ts";
 import { openapiDocumentText } from "../../src/cli/openapi-document-text.ts";
 import { eventTypeNames } from "../../src/domain/notifications/event-type.ts";
 import { openTestHub } from "../support/test-hub.ts";
@@ -50,9 +51,11 @@ it("describes every event type's payload and lists every problem code", async ()
   expect(Object.keys(document.webhooks).sort()).toEqual([...eventTypeNames].sort());
   for (const type of eventTypeNames) {
     const body = document.webhooks[type].post.requestBody.content["application/json"].schema;
-    expect(body).toEqual({ $ref: "#/components/schemas/TransferEvent" });
+    expect(body).toEqual({ $ref: `#/components/schemas/${eventSchemaName(type)}` });
   }
   expect(document.components.schemas.TransferEvent.properties.type).toBeDefined();
+  expect(document.components.schemas.AgreementEvent.properties.type).toBeDefined();
+  expect(document.components.schemas.BankOperationEvent.properties.type).toBeDefined();
   expect(document.components.schemas.Problem.properties.code.enum).toEqual(
     Object.keys(problemCatalogue),
   );

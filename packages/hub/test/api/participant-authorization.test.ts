@@ -4,6 +4,8 @@ import { onboardParticipant, type ParticipantKindInput } from "./participant-cli
 
 const kinds: readonly ParticipantKindInput[] = ["bank", "payment_institution", "biller"];
 const payers: readonly ParticipantKindInput[] = ["bank", "payment_institution"];
+const institutions: readonly ParticipantKindInput[] = ["payment_institution"];
+const banks: readonly ParticipantKindInput[] = ["bank"];
 
 /**
  * Written out by hand, not derived from the permission table, so a change to the table that
@@ -22,6 +24,19 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "GET /v1/webhook-endpoints": kinds,
   "GET /v1/webhook-endpoints/{endpointId}": kinds,
   "DELETE /v1/webhook-endpoints/{endpointId}": kinds,
+  "POST /v1/agreements": institutions,
+  "GET /v1/agreements": institutions,
+  "GET /v1/agreements/{agreementId}": institutions,
+  "POST /v1/agreements/{agreementId}/confirm": institutions,
+  "POST /v1/agreements/{agreementId}/unsign": institutions,
+  "POST /v1/bank-notices/unsigned": banks,
+  "POST /v1/agreement-payments": institutions,
+  "GET /v1/agreement-payments/{paymentId}": institutions,
+  "POST /v1/bank-notices/transaction-results": banks,
+  "POST /v1/payouts": institutions,
+  "GET /v1/payouts/{operationId}": institutions,
+  "POST /v1/refunds": institutions,
+  "GET /v1/refunds/{operationId}": institutions,
 };
 
 const bodies: Record<string, unknown> = {
@@ -33,6 +48,30 @@ const bodies: Record<string, unknown> = {
     id: "main",
     url: "https://participant.example/hooks",
     eventTypes: ["transfer.credited"],
+  },
+  "POST /v1/agreements/{agreementId}/confirm": { otp: "123456" },
+  "POST /v1/agreement-payments": {
+    id: "p-1",
+    agreementId: "ag-1",
+    amount: "1.00",
+    currency: "CNY",
+  },
+  "POST /v1/bank-notices/transaction-results": {
+    noticeId: "n-2",
+    operation: "debit",
+    result: {
+      transactionId: "tx-1",
+      status: "failed",
+      reasonCode: "declined",
+      reasonText: "no",
+    },
+  },
+  "POST /v1/bank-notices/unsigned": {
+    noticeId: "n-1",
+    agreementNumber: "AGR-1",
+    paymentInstitutionId: "caller-payment-institution",
+    unsignedAt: "2026-01-01T00:00:00Z",
+    reason: "customer_request",
   },
 };
 
@@ -57,7 +96,12 @@ describe("participant authorisation", () => {
     );
     for (const [route, permitted] of Object.entries(expected)) {
       const [method, template] = route.split(" ") as [string, string];
-      const path = template.replace("{transferId}", "m-1").replace("{endpointId}", "main");
+      const path = template
+        .replace("{transferId}", "m-1")
+        .replace("{endpointId}", "main")
+        .replace("{agreementId}", "ag-1")
+        .replace("{paymentId}", "p-1")
+        .replace("{operationId}", "p-1");
       for (const { kind, client } of callers) {
         const response = await client.call(
           method as "GET",

@@ -27,6 +27,9 @@ const everyTable: Readonly<Record<TableName, true>> = {
   bank_endpoints: true,
   bank_primary_endpoints: true,
   endpoint_migrations: true,
+  agreements: true,
+  bank_notices: true,
+  bank_operations: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

@@ -1,11 +1,11 @@
 /**
  * A hub on a fresh, isolated test store (see ./backends.ts), without the pending-expiry,
- * nonce-purge and webhook-dispatch jobs: tests that want them run a pass themselves.
+ * nonce-purge, webhook-dispatch and bank-inquiry jobs: tests that want them run a pass themselves.
  */
 import { generateDataKeyEntry } from "../../src/adapters/crypto/data-key-entry.ts";
 import type { GroupCommitOptions } from "../../src/app/ledger/group-commit.ts";
 import type { AgreementPinning } from "../../src/app/ports/agreement-pinning.ts";
-import { type Hub, openHub } from "../../src/hub.ts";
+import { type Hub, type HubConfig, openHub } from "../../src/hub.ts";
 import type { WebhookDispatcherOptions } from "../../src/jobs/webhook-dispatcher.ts";
 import { type Backend, openTestDatabase, type TestDatabase } from "./backends.ts";
 
@@ -18,8 +18,12 @@ export interface TestHubOptions {
   readonly webhookDispatcher?: Partial<WebhookDispatcherOptions> | undefined;
   /** PKCS#8 PEM; unset, the hub's key is its SQLite directory's, or its process's own. */
   readonly hubSigningKey?: string | undefined;
-  /** Where completed endpoint migrations re-pin agreements; none by default. */
+  /** Where completed endpoint migrations re-pin agreements; the hub's own store by default. */
   readonly agreementPinning?: AgreementPinning | undefined;
+  /** Starts the status-inquiry job, with these options. */
+  readonly bankInquiry?: HubConfig["bankInquiry"];
+  readonly bankOperationTimings?: HubConfig["bankOperationTimings"];
+  readonly agreementLimits?: HubConfig["agreementLimits"];
 }
 
 export interface TestHub {
@@ -52,6 +56,10 @@ export async function openTestHub(
       webhookDispatcher: options.webhookDispatcher,
       hubSigningKey: options.hubSigningKey,
       agreementPinning: options.agreementPinning,
+      inquireBankOperations: options.bankInquiry !== undefined,
+      bankInquiry: options.bankInquiry,
+      bankOperationTimings: options.bankOperationTimings,
+      agreementLimits: options.agreementLimits,
     });
   } catch (error) {
     await database.dispose();

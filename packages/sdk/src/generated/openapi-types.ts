@@ -1391,7 +1391,7 @@ export interface paths {
                                 /** @description The URL as the hub sends to it, normalised */
                                 url: string;
                                 /** @description Sorted, without duplicates */
-                                eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired")[];
+                                eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed")[];
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -1492,6 +1492,13 @@ export interface paths {
                          *     - `transfer.committed`: A pending transfer was committed (sent to both parties).
                          *     - `transfer.voided`: A pending transfer was voided (sent to both parties).
                          *     - `transfer.expired`: A pending transfer expired before it was committed (sent to both parties).
+                         *     - `agreement.unsigned`: A quick-pay agreement ended, by the bank or by you (sent to the payment institution).
+                         *     - `payment.succeeded`: An agreement payment debited the customer's account (sent to the payment institution).
+                         *     - `payment.failed`: An agreement payment failed; no money moved (sent to the payment institution).
+                         *     - `payout.succeeded`: A payout credited the customer's account (sent to the payment institution).
+                         *     - `payout.failed`: A payout failed; no money moved (sent to the payment institution).
+                         *     - `refund.succeeded`: A refund returned money to the customer's account (sent to the payment institution).
+                         *     - `refund.failed`: A refund failed; no money moved (sent to the payment institution).
                          */
                         eventTypes: string[];
                     };
@@ -1509,7 +1516,7 @@ export interface paths {
                             /** @description The URL as the hub sends to it, normalised */
                             url: string;
                             /** @description Sorted, without duplicates */
-                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired")[];
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1526,7 +1533,7 @@ export interface paths {
                             /** @description The URL as the hub sends to it, normalised */
                             url: string;
                             /** @description Sorted, without duplicates */
-                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired")[];
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1652,7 +1659,7 @@ export interface paths {
                             /** @description The URL as the hub sends to it, normalised */
                             url: string;
                             /** @description Sorted, without duplicates */
-                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired")[];
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1831,6 +1838,2069 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your agreements, newest first
+         * @description Pages of up to 500 (default 100). Pass `next` as `cursor` for the next page; `next` is null on the last page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description `next` of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreements: {
+                                id: string;
+                                bankId: string;
+                                /** @description requested: the bank was asked, no answer yet (send the same request again). otp_sent: the bank sent the customer a password; confirm it. active: signed, payments may quote it. failed: the bank refused; see `failure`. unsigned: ended. */
+                                state: "requested" | "otp_sent" | "active" | "failed" | "unsigned";
+                                /**
+                                 * MaskedAgreementCustomer
+                                 * @description As sent, every number masked
+                                 */
+                                customer: {
+                                    holderName: string;
+                                    /** @example ****0001 */
+                                    accountNumber?: string;
+                                    /** @example ****4242 */
+                                    cardNumber?: string;
+                                    idType: "resident_id" | "passport" | "other";
+                                    /** @example 1****1X */
+                                    idNumber: string;
+                                    /** @example ****0001 */
+                                    mobile: string;
+                                };
+                                authenticationFactors: number;
+                                digitalCertificate: boolean;
+                                /** @description The bank's number of the agreement, once signed */
+                                agreementNumber: string | null;
+                                /** @description When the password the bank sent expires */
+                                otpExpiresAt: string | null;
+                                /** @description Why the bank refused the signing */
+                                failure: {
+                                    /** @description The bank's refusal code, e.g. otp_expired */
+                                    code: string;
+                                    reason: string;
+                                } | null;
+                                unsignedBy: ("payment_institution" | "bank") | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description When the bank signed it */
+                                signedAt: string | null;
+                                /** @description When it ended */
+                                unsignedAt: string | null;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `cursor_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask the customer's bank to sign a quick-pay agreement
+         * @description The hub sends the signing to the bank's primary endpoint and pins the agreement to it; the bank texts the customer a one-time password, and the agreement answers `otp_sent`. Confirm the password with `POST /v1/agreements/{agreementId}/confirm`. A bank that refuses the customer's details answers the agreement `failed` with the bank's reason.
+         *
+         *     The `id` is the idempotency key among your agreements: the same body again answers the agreement as it is now (with `idempotent-replayed: true`); a different body answers 409 `idempotency_key_reused`. When the bank's answer did not arrive the agreement answers `requested`: send the same request again, and the bank answers the same sign request (no second password).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The client's id for the transfer, unique across the ledger: 1-64 characters of A-Z, a-z, 0-9 and ._:- starting with a letter or digit. Your id of the agreement, unique among yours: the key that makes a retry safe. */
+                        id: string;
+                        /** @description The customer's bank */
+                        bankId: string;
+                        /**
+                         * AgreementCustomer
+                         * @description The customer whose account is bound. Account, card, ID and mobile numbers are stored encrypted and only ever answered masked; spaces and hyphens in them are ignored.
+                         */
+                        customer: {
+                            /** @description As the bank holds it */
+                            holderName: string;
+                            /** @description The bank account to bind; or give `cardNumber` */
+                            accountNumber?: string;
+                            /** @description The debit card to bind; or give `accountNumber` */
+                            cardNumber?: string;
+                            idType: "resident_id" | "passport" | "other";
+                            /** @description The identity document's number */
+                            idNumber: string;
+                            /** @description Where the bank sends the one-time password, e.g. +8613800000001 */
+                            mobile: string;
+                        };
+                        /** @description How many factors authenticated the customer when signing, the bank's password included: fewer than two gives the lower daily limit. */
+                        authenticationFactors: number;
+                        /** @description Whether a digital certificate authenticated the customer */
+                        digitalCertificate: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bankId: string;
+                            /** @description requested: the bank was asked, no answer yet (send the same request again). otp_sent: the bank sent the customer a password; confirm it. active: signed, payments may quote it. failed: the bank refused; see `failure`. unsigned: ended. */
+                            state: "requested" | "otp_sent" | "active" | "failed" | "unsigned";
+                            /**
+                             * MaskedAgreementCustomer
+                             * @description As sent, every number masked
+                             */
+                            customer: {
+                                holderName: string;
+                                /** @example ****0001 */
+                                accountNumber?: string;
+                                /** @example ****4242 */
+                                cardNumber?: string;
+                                idType: "resident_id" | "passport" | "other";
+                                /** @example 1****1X */
+                                idNumber: string;
+                                /** @example ****0001 */
+                                mobile: string;
+                            };
+                            authenticationFactors: number;
+                            digitalCertificate: boolean;
+                            /** @description The bank's number of the agreement, once signed */
+                            agreementNumber: string | null;
+                            /** @description When the password the bank sent expires */
+                            otpExpiresAt: string | null;
+                            /** @description Why the bank refused the signing */
+                            failure: {
+                                /** @description The bank's refusal code, e.g. otp_expired */
+                                code: string;
+                                reason: string;
+                            } | null;
+                            unsignedBy: ("payment_institution" | "bank") | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description When the bank signed it */
+                            signedAt: string | null;
+                            /** @description When it ended */
+                            unsignedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `idempotency_key_reused` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `card_number_invalid`, `card_number_check_digit_invalid`, `bank_account_number_invalid`, `id_number_invalid`, `mobile_number_invalid`, `account_or_card_required`, `bank_not_found` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error`, `sealed_data_unreadable` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable`, `bank_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bank_outcome_unknown` */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements/{agreementId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a signing with the customer's one-time password
+         * @description The bank signs the agreement: it answers `active` with the bank's agreement number. A wrong password answers 422 `otp_invalid` and the customer may try again; an expired one, or too many wrong ones, answers the agreement `failed` (ask for a new signing under a new id). Confirming an active agreement answers it again. When the bank's answer did not arrive (`bank_outcome_unknown`), send the same password again: the bank confirms once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The one-time password the bank texted the customer */
+                        otp: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bankId: string;
+                            /** @description requested: the bank was asked, no answer yet (send the same request again). otp_sent: the bank sent the customer a password; confirm it. active: signed, payments may quote it. failed: the bank refused; see `failure`. unsigned: ended. */
+                            state: "requested" | "otp_sent" | "active" | "failed" | "unsigned";
+                            /**
+                             * MaskedAgreementCustomer
+                             * @description As sent, every number masked
+                             */
+                            customer: {
+                                holderName: string;
+                                /** @example ****0001 */
+                                accountNumber?: string;
+                                /** @example ****4242 */
+                                cardNumber?: string;
+                                idType: "resident_id" | "passport" | "other";
+                                /** @example 1****1X */
+                                idNumber: string;
+                                /** @example ****0001 */
+                                mobile: string;
+                            };
+                            authenticationFactors: number;
+                            digitalCertificate: boolean;
+                            /** @description The bank's number of the agreement, once signed */
+                            agreementNumber: string | null;
+                            /** @description When the password the bank sent expires */
+                            otpExpiresAt: string | null;
+                            /** @description Why the bank refused the signing */
+                            failure: {
+                                /** @description The bank's refusal code, e.g. otp_expired */
+                                code: string;
+                                reason: string;
+                            } | null;
+                            unsignedBy: ("payment_institution" | "bank") | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description When the bank signed it */
+                            signedAt: string | null;
+                            /** @description When it ended */
+                            unsignedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `agreement_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `agreement_not_awaiting_otp` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `otp_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable`, `bank_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bank_outcome_unknown` */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements/{agreementId}/unsign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End an active agreement at the bank
+         * @description The bank ends the agreement, then the hub does, and an `agreement.unsigned` event follows. Ending an ended agreement answers it again; when the bank's answer did not arrive, send the request again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bankId: string;
+                            /** @description requested: the bank was asked, no answer yet (send the same request again). otp_sent: the bank sent the customer a password; confirm it. active: signed, payments may quote it. failed: the bank refused; see `failure`. unsigned: ended. */
+                            state: "requested" | "otp_sent" | "active" | "failed" | "unsigned";
+                            /**
+                             * MaskedAgreementCustomer
+                             * @description As sent, every number masked
+                             */
+                            customer: {
+                                holderName: string;
+                                /** @example ****0001 */
+                                accountNumber?: string;
+                                /** @example ****4242 */
+                                cardNumber?: string;
+                                idType: "resident_id" | "passport" | "other";
+                                /** @example 1****1X */
+                                idNumber: string;
+                                /** @example ****0001 */
+                                mobile: string;
+                            };
+                            authenticationFactors: number;
+                            digitalCertificate: boolean;
+                            /** @description The bank's number of the agreement, once signed */
+                            agreementNumber: string | null;
+                            /** @description When the password the bank sent expires */
+                            otpExpiresAt: string | null;
+                            /** @description Why the bank refused the signing */
+                            failure: {
+                                /** @description The bank's refusal code, e.g. otp_expired */
+                                code: string;
+                                reason: string;
+                            } | null;
+                            unsignedBy: ("payment_institution" | "bank") | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description When the bank signed it */
+                            signedAt: string | null;
+                            /** @description When it ended */
+                            unsignedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `agreement_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `agreement_not_active` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable`, `bank_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bank_outcome_unknown` */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your agreements, as it is now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bankId: string;
+                            /** @description requested: the bank was asked, no answer yet (send the same request again). otp_sent: the bank sent the customer a password; confirm it. active: signed, payments may quote it. failed: the bank refused; see `failure`. unsigned: ended. */
+                            state: "requested" | "otp_sent" | "active" | "failed" | "unsigned";
+                            /**
+                             * MaskedAgreementCustomer
+                             * @description As sent, every number masked
+                             */
+                            customer: {
+                                holderName: string;
+                                /** @example ****0001 */
+                                accountNumber?: string;
+                                /** @example ****4242 */
+                                cardNumber?: string;
+                                idType: "resident_id" | "passport" | "other";
+                                /** @example 1****1X */
+                                idNumber: string;
+                                /** @example ****0001 */
+                                mobile: string;
+                            };
+                            authenticationFactors: number;
+                            digitalCertificate: boolean;
+                            /** @description The bank's number of the agreement, once signed */
+                            agreementNumber: string | null;
+                            /** @description When the password the bank sent expires */
+                            otpExpiresAt: string | null;
+                            /** @description Why the bank refused the signing */
+                            failure: {
+                                /** @description The bank's refusal code, e.g. otp_expired */
+                                code: string;
+                                reason: string;
+                            } | null;
+                            unsignedBy: ("payment_institution" | "bank") | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description When the bank signed it */
+                            signedAt: string | null;
+                            /** @description When it ended */
+                            unsignedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `agreement_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bank-notices/unsigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bank tells the hub it ended an agreement
+         * @description Signed with the bank's participant key. The hub ends the agreement and tells its payment institution with an `agreement.unsigned` event. A notice is applied once by its `noticeId`; a repeat, or a notice for an agreement the hub does not hold for this institution, is answered 204 all the same, so the bank stops sending it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The bank ended an agreement on its own side: debits quoting it fail from now on. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The bank's id of the notice, the same on every repetition: the hub deduplicates on it. */
+                        noticeId: string;
+                        /** @description The bank's number for the agreement, given when the signing was confirmed. */
+                        agreementNumber: string;
+                        /** @description The hub participant id of the payment institution the customer uses, to whom the agreement belongs. */
+                        paymentInstitutionId: string;
+                        /**
+                         * Format: date-time
+                         * @description When the agreement ended
+                         */
+                        unsignedAt: string;
+                        /** @description customer_request: the customer asked the bank; account_closed: the account behind it closed; bank_decision: the bank ended it (risk, a changed account) */
+                        reason: "customer_request" | "account_closed" | "bank_decision";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreement-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Debit a customer's account through an active agreement
+         * @description Checks the agreement's limits (per payment, and per day by its risk level, counting every payment of the day not known to have failed), reserves the amount from the bank's position to yours, and asks the bank to debit. The answer is final (`succeeded`, `failed` with the bank's reason) or not yet (`pending`, `unknown`): the hub then asks the bank until it knows, settles the ledger, and sends `payment.succeeded` or `payment.failed`.
+         *
+         *     The `id` is the idempotency key: the same body again answers the payment as it is now (`idempotent-replayed: true`) and never debits twice; a different body answers 409 `idempotency_key_reused`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The client's id for the transfer, unique across the ledger: 1-64 characters of A-Z, a-z, 0-9 and ._:- starting with a letter or digit. Your id of the payment, unique among yours: the key that makes a retry safe. */
+                        id: string;
+                        /** @description An active agreement of yours */
+                        agreementId: string;
+                        /**
+                         * @description A decimal string in the currency's major unit, e.g. "12.30" for 12.30 EUR; at most as many decimals as the currency has minor digits.
+                         * @example 12.30
+                         */
+                        amount: string;
+                        /**
+                         * @description An ISO 4217 alphabetic code, e.g. EUR
+                         * @example EUR
+                         */
+                        currency: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description debit: an agreement payment; credit: a payout; refund: of a debit */
+                            kind: "debit" | "credit" | "refund";
+                            bankId: string;
+                            agreementId: string | null;
+                            /** @description For a refund: the payment refunded */
+                            originalId: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
+                            state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
+                            /** @description The hub's id of the transaction at the bank, for reconciliation */
+                            transactionId: string;
+                            bankReference: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            creditor?: {
+                                name: string;
+                                /** @example ****0001 */
+                                accountNumber: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `agreement_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `agreement_not_active`, `idempotency_key_reused` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `currency_unknown`, `amount_invalid`, `amount_not_positive`, `amount_too_precise`, `amount_too_large`, `payment_currency_unsupported`, `exceeds_transaction_limit`, `exceeds_daily_limit` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreement-payments/{paymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your agreement payments, as it is now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description debit: an agreement payment; credit: a payout; refund: of a debit */
+                            kind: "debit" | "credit" | "refund";
+                            bankId: string;
+                            agreementId: string | null;
+                            /** @description For a refund: the payment refunded */
+                            originalId: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
+                            state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
+                            /** @description The hub's id of the transaction at the bank, for reconciliation */
+                            transactionId: string;
+                            bankReference: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            creditor?: {
+                                name: string;
+                                /** @example ****0001 */
+                                accountNumber: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bank_operation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bank-notices/transaction-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bank tells the hub the final outcome of a transaction it answered pending
+         * @description Signed with the bank's participant key. Settles the payment, payout or refund exactly as an inquiry answering the same would: the ledger reservation is committed or voided and the institution is told by webhook. Applied once by `noticeId`; a repeat, or a notice about a transaction the hub did not send this bank, is answered 204 all the same.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A transaction the bank answered `pending` is now final. The hub treats it as the answer to an inquiry; an inquiry answers the same. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The bank's id of the notice, the same on every repetition: the hub deduplicates on it. */
+                        noticeId: string;
+                        /** @description The call the transaction came with */
+                        operation: "debit" | "credit" | "refund";
+                        /** @description The final outcome, as an inquiry would now answer it */
+                        result: {
+                            /** @description The hub's id of the transaction, unique across every debit, credit and refund the hub sends to the bank: the idempotency key. The same id always means the same transaction; the bank never applies it twice. */
+                            transactionId: string;
+                            /** @enum {string} */
+                            status: "succeeded";
+                            /** @description The bank's own reference of the transaction, for reconciliation and support */
+                            bankReference: string;
+                            /**
+                             * Format: date-time
+                             * @description When the bank applied the transaction
+                             */
+                            completedAt: string;
+                        } | {
+                            /** @description The hub's id of the transaction, unique across every debit, credit and refund the hub sends to the bank: the idempotency key. The same id always means the same transaction; the bank never applies it twice. */
+                            transactionId: string;
+                            /** @enum {string} */
+                            status: "failed";
+                            /** @description Why; the interface description lists the reasons */
+                            reasonCode: "insufficient_funds" | "limit_exceeded" | "agreement_unknown" | "agreement_unsigned" | "account_unknown" | "account_closed" | "account_frozen" | "creditor_name_mismatch" | "currency_not_supported" | "original_transaction_unknown" | "original_transaction_not_refundable" | "refund_exceeds_debit" | "declined" | "transaction_not_received";
+                            /** @description The bank's own words, for people: logs, the operator console, support */
+                            reasonText: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a customer's bank account from your position
+         * @description To an agreement's account (`agreementId`) or to account details (`creditor`). The amount is reserved from your position toward the bank's, so your net debit cap, set from your reserve funds, bounds it (`failure.code: exceeds_net_debit_cap`, before the bank is called); then the bank credits the account. States and retries as for agreement payments; the events are `payout.succeeded` and `payout.failed`. The same body under the same `id` answers the payout again (`idempotent-replayed: true`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The client's id for the transfer, unique across the ledger: 1-64 characters of A-Z, a-z, 0-9 and ._:- starting with a letter or digit. Your id of the payout, unique among yours: the key that makes a retry safe. */
+                        id: string;
+                        /** @description Pay to this agreement's account */
+                        agreementId?: string;
+                        /** @description Or pay to these account details */
+                        creditor?: {
+                            bankId: string;
+                            /** @description As the bank holds it */
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * @description A decimal string in the currency's major unit, e.g. "12.30" for 12.30 EUR; at most as many decimals as the currency has minor digits.
+                         * @example 12.30
+                         */
+                        amount: string;
+                        /**
+                         * @description An ISO 4217 alphabetic code, e.g. EUR
+                         * @example EUR
+                         */
+                        currency: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description debit: an agreement payment; credit: a payout; refund: of a debit */
+                            kind: "debit" | "credit" | "refund";
+                            bankId: string;
+                            agreementId: string | null;
+                            /** @description For a refund: the payment refunded */
+                            originalId: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
+                            state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
+                            /** @description The hub's id of the transaction at the bank, for reconciliation */
+                            transactionId: string;
+                            bankReference: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            creditor?: {
+                                name: string;
+                                /** @example ****0001 */
+                                accountNumber: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `agreement_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `idempotency_key_reused`, `agreement_not_active` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `currency_unknown`, `amount_invalid`, `amount_not_positive`, `amount_too_precise`, `amount_too_large`, `payout_creditor_required`, `bank_account_number_invalid`, `bank_not_found` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error`, `sealed_data_unreadable` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts/{operationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your payouts, as it is now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    operationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description debit: an agreement payment; credit: a payout; refund: of a debit */
+                            kind: "debit" | "credit" | "refund";
+                            bankId: string;
+                            agreementId: string | null;
+                            /** @description For a refund: the payment refunded */
+                            originalId: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
+                            state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
+                            /** @description The hub's id of the transaction at the bank, for reconciliation */
+                            transactionId: string;
+                            bankReference: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            creditor?: {
+                                name: string;
+                                /** @example ****0001 */
+                                accountNumber: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bank_operation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund part or all of an agreement payment to its account
+         * @description The payment must have succeeded; its refunds, counting every one not known to have failed, never pass its amount (`exceeds_refundable_amount`, checked when the refund is recorded, so concurrent refunds cannot pass it together). Reserved from your position toward the bank's, then refunded by the bank through the payment's agreement. Events `refund.succeeded` and `refund.failed`; the same body under the same `id` answers the refund again (`idempotent-replayed: true`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The client's id for the transfer, unique across the ledger: 1-64 characters of A-Z, a-z, 0-9 and ._:- starting with a letter or digit. Your id of the refund, unique among yours: the key that makes a retry safe. */
+                        id: string;
+                        /** @description The agreement payment refunded */
+                        paymentId: string;
+                        /**
+                         * @description A decimal string in the currency's major unit, e.g. "12.30" for 12.30 EUR; at most as many decimals as the currency has minor digits.
+                         * @example 12.30
+                         */
+                        amount: string;
+                        /**
+                         * @description An ISO 4217 alphabetic code, e.g. EUR
+                         * @example EUR
+                         */
+                        currency: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description debit: an agreement payment; credit: a payout; refund: of a debit */
+                            kind: "debit" | "credit" | "refund";
+                            bankId: string;
+                            agreementId: string | null;
+                            /** @description For a refund: the payment refunded */
+                            originalId: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
+                            state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
+                            /** @description The hub's id of the transaction at the bank, for reconciliation */
+                            transactionId: string;
+                            bankReference: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            creditor?: {
+                                name: string;
+                                /** @example ****0001 */
+                                accountNumber: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bank_operation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `idempotency_key_reused`, `payment_not_refundable` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `currency_unknown`, `amount_invalid`, `amount_not_positive`, `amount_too_precise`, `amount_too_large`, `exceeds_refundable_amount` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/refunds/{operationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your refunds, as it is now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    operationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description debit: an agreement payment; credit: a payout; refund: of a debit */
+                            kind: "debit" | "credit" | "refund";
+                            bankId: string;
+                            agreementId: string | null;
+                            /** @description For a refund: the payment refunded */
+                            originalId: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
+                            state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
+                            /** @description The hub's id of the transaction at the bank, for reconciliation */
+                            transactionId: string;
+                            bankReference: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            creditor?: {
+                                name: string;
+                                /** @example ****0001 */
+                                accountNumber: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bank_operation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2078,6 +4148,342 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "agreement.unsigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A quick-pay agreement ended, by the bank or by you (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AgreementEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.succeeded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An agreement payment debited the customer's account (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankOperationEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An agreement payment failed; no money moved (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankOperationEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.succeeded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payout credited the customer's account (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankOperationEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payout failed; no money moved (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankOperationEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "refund.succeeded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A refund returned money to the customer's account (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankOperationEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "refund.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A refund failed; no money moved (sent to the payment institution).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankOperationEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -2091,7 +4497,7 @@ export interface components {
              * @description The problem code; the API description lists each with its status. Clients should expect codes added in later versions.
              * @enum {string}
              */
-            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "bank_endpoint_is_primary" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "agreement_pinning_unavailable";
+            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "bank_endpoint_is_primary" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "agreement_pinning_unavailable" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found";
             detail?: string;
             errors?: {
                 /** @description For bulk requests: the position of the offending item */
@@ -2138,6 +4544,72 @@ export interface components {
                 amount: string;
                 currency: string;
                 reference: string | null;
+            };
+        };
+        /**
+         * AgreementEvent
+         * @description What happened to a quick-pay agreement of the payment institution.
+         */
+        AgreementEvent: {
+            /**
+             * @description `<type>:<paymentInstitutionId>:<agreementId>`: the same on every retry and equal to the `webhook-id` header. Deduplicate on it.
+             * @example agreement.unsigned:wallet-a:ag-1
+             */
+            id: string;
+            /**
+             * @description Equal to the `webhook-event` header
+             * @enum {string}
+             */
+            type: "agreement.unsigned";
+            /**
+             * Format: date-time
+             * @description When the agreement ended
+             */
+            createdAt: string;
+            data: {
+                /** @description Your id of the agreement */
+                agreementId: string;
+                bankId: string;
+                /** @description The bank's number of the agreement */
+                agreementNumber: string | null;
+                unsignedBy: ("payment_institution" | "bank") | null;
+                state: "requested" | "otp_sent" | "active" | "failed" | "unsigned";
+            };
+        };
+        /**
+         * BankOperationEvent
+         * @description A payment, payout or refund of the payment institution reached its final state.
+         */
+        BankOperationEvent: {
+            /** @description `<type>:<paymentInstitutionId>:<operationId>`: the same on every retry and equal to the `webhook-id` header. Deduplicate on it. */
+            id: string;
+            /** @description Equal to the `webhook-event` header */
+            type: "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed";
+            /**
+             * Format: date-time
+             * @description When the hub settled it
+             */
+            createdAt: string;
+            data: {
+                /** @description Your id of the payment, payout or refund */
+                operationId: string;
+                kind: "debit" | "credit" | "refund";
+                bankId: string;
+                agreementId: string | null;
+                /**
+                 * @description A decimal string with exactly the currency's minor digits
+                 * @example 12.30
+                 */
+                amount: string;
+                currency: string;
+                state: "succeeded" | "failed";
+                /** @description The hub's id of the transaction at the bank */
+                transactionId: string;
+                bankReference: string | null;
+                failure: {
+                    code: string;
+                    reason: string;
+                } | null;
             };
         };
     };

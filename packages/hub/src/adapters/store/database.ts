@@ -10,6 +10,8 @@ import { participantTransfersMigration } from "./migrations/0003-participant-tra
 import { webhooksMigration } from "./migrations/0004-webhooks.ts";
 import { auditLogMigration } from "./migrations/0005-audit-log.ts";
 import { bankEndpointsMigration } from "./migrations/0006-bank-endpoints.ts";
+import { agreementsMigration } from "./migrations/0007-agreements.ts";
+import { bankOperationsMigration } from "./migrations/0008-bank-operations.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -97,6 +99,8 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0004-webhooks": webhooksMigration(database.dialect),
     "0005-audit-log": auditLogMigration(),
     "0006-bank-endpoints": bankEndpointsMigration(),
+    "0007-agreements": agreementsMigration(),
+    "0008-bank-operations": bankOperationsMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

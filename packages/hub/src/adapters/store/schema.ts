@@ -22,6 +22,9 @@ export interface ClearhubSchema {
   bank_endpoints: BankEndpointsTable;
   bank_primary_endpoints: BankPrimaryEndpointsTable;
   endpoint_migrations: EndpointMigrationsTable;
+  agreements: AgreementsTable;
+  bank_notices: BankNoticesTable;
+  bank_operations: BankOperationsTable;
 }
 
 export interface ParticipantsTable {
@@ -189,4 +192,59 @@ export interface EndpointMigrationsTable {
   history: string;
   created_at: bigint;
   updated_at: bigint;
+}
+
+export interface AgreementsTable {
+  payment_institution_id: string;
+  id: string;
+  bank_id: string;
+  state: string;
+  pinned_endpoint_id: string;
+  sign_request_id: string;
+  bank_sign_request_id: string | null;
+  authentication_factors: number;
+  digital_certificate: number;
+  request_hash: string;
+  customer: string;
+  customer_masked: string;
+  agreement_number: string | null;
+  otp_expires_at: bigint | null;
+  failure_code: string | null;
+  failure_text: string | null;
+  unsigned_by: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+  signed_at: bigint | null;
+  unsigned_at: bigint | null;
+}
+
+export interface BankNoticesTable {
+  bank_id: string;
+  notice_id: string;
+  kind: string;
+  received_at: bigint;
+}
+
+export interface BankOperationsTable {
+  payment_institution_id: string;
+  id: string;
+  kind: string;
+  bank_id: string;
+  agreement_id: string | null;
+  original_id: string | null;
+  amount: bigint;
+  currency: string;
+  transaction_id: string;
+  state: string;
+  request_hash: string;
+  failure_code: string | null;
+  failure_text: string | null;
+  bank_reference: string | null;
+  creditor: string | null;
+  creditor_masked: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+  completed_at: bigint | null;
+  next_inquiry_at: bigint;
+  inquiries: number | bigint;
 }

@@ -3,19 +3,34 @@ import { errorCodes } from "fastify";
 import type { Hub } from "../../hub.ts";
 import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
+import { confirmAgreementRoute } from "./confirm-agreement-route.ts";
+import { createAgreementPaymentRoute } from "./create-agreement-payment-route.ts";
+import { createAgreementRoute } from "./create-agreement-route.ts";
 import { createTransferRoute } from "./create-transfer-route.ts";
 import { createTransfersBulkRoute } from "./create-transfers-bulk-route.ts";
 import { deleteWebhookEndpointRoute } from "./delete-webhook-endpoint-route.ts";
+import { getAgreementPaymentRoute } from "./get-agreement-payment-route.ts";
+import { getAgreementRoute } from "./get-agreement-route.ts";
 import { getTransferRoute } from "./get-transfer-route.ts";
 import { getWebhookEndpointRoute } from "./get-webhook-endpoint-route.ts";
 import { holdsUnpairedSurrogate, utf8Text } from "./i-json.ts";
 import { listAccountsRoute } from "./list-accounts-route.ts";
+import { listAgreementsRoute } from "./list-agreements-route.ts";
 import { listTransfersRoute } from "./list-transfers-route.ts";
 import { listWebhookEndpointsRoute } from "./list-webhook-endpoints-route.ts";
 import { ParticipantAuth } from "./participant-auth.ts";
+import {
+  createPayoutRoute,
+  createRefundRoute,
+  getPayoutRoute,
+  getRefundRoute,
+} from "./payout-and-refund-routes.ts";
 import { pingRoute } from "./ping-route.ts";
 import { registerWebhookEndpointRoute } from "./register-webhook-endpoint-route.ts";
 import { resolveTransferRoute } from "./resolve-transfer-route.ts";
+import { transactionResultNoticeRoute } from "./transaction-result-notice-route.ts";
+import { unsignAgreementRoute } from "./unsign-agreement-route.ts";
+import { unsignedNoticeRoute } from "./unsigned-notice-route.ts";
 
 const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   pingRoute,
@@ -29,6 +44,19 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   listWebhookEndpointsRoute,
   getWebhookEndpointRoute,
   deleteWebhookEndpointRoute,
+  createAgreementRoute,
+  confirmAgreementRoute,
+  unsignAgreementRoute,
+  getAgreementRoute,
+  listAgreementsRoute,
+  unsignedNoticeRoute,
+  createAgreementPaymentRoute,
+  getAgreementPaymentRoute,
+  transactionResultNoticeRoute,
+  createPayoutRoute,
+  getPayoutRoute,
+  createRefundRoute,
+  getRefundRoute,
 ];
 
 export interface ParticipantApiOptions {

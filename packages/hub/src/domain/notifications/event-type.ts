@@ -8,6 +8,17 @@ export const eventTypes = {
   "transfer.committed": "A pending transfer was committed (sent to both parties).",
   "transfer.voided": "A pending transfer was voided (sent to both parties).",
   "transfer.expired": "A pending transfer expired before it was committed (sent to both parties).",
+  "agreement.unsigned":
+    "A quick-pay agreement ended, by the bank or by you (sent to the payment institution).",
+  "payment.succeeded":
+    "An agreement payment debited the customer's account (sent to the payment institution).",
+  "payment.failed":
+    "An agreement payment failed; no money moved (sent to the payment institution).",
+  "payout.succeeded": "A payout credited the customer's account (sent to the payment institution).",
+  "payout.failed": "A payout failed; no money moved (sent to the payment institution).",
+  "refund.succeeded":
+    "A refund returned money to the customer's account (sent to the payment institution).",
+  "refund.failed": "A refund failed; no money moved (sent to the payment institution).",
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof eventTypes;

@@ -1,6 +1,21 @@
 import { decodeEventTypes, type EventType } from "./event-type.ts";
 import { type EventSubject, type TransferEvent, transferEventPayload } from "./transfer-event.ts";
 
+/**
+ * An event whose body is written when it is raised. Agreements and bank operations raise one
+ * event per change, so nothing is saved by waiting; transfers raise thousands per batch, so
+ * theirs is written only for subscribed endpoints.
+ */
+export interface PreparedEvent {
+  readonly id: string;
+  readonly type: EventType;
+  readonly recipientId: string;
+  readonly createdAt: number;
+  readonly payload: string;
+}
+
+export type OutboxEvent = TransferEvent | PreparedEvent;
+
 /** A participant's webhook endpoint, as the outbox needs it. */
 export interface EndpointSubscription {
   readonly participantId: string;
@@ -21,7 +36,7 @@ export interface NewDelivery {
 
 /** Every (event, endpoint) pair where the endpoint belongs to the recipient and wants the type. */
 export function deliveriesFor(
-  events: readonly TransferEvent[],
+  events: readonly OutboxEvent[],
   endpoints: readonly EndpointSubscription[],
 ): NewDelivery[] {
   const byParticipant = new Map<string, { endpointId: string; types: Set<EventType> }[]>();
@@ -39,11 +54,7 @@ export function deliveriesFor(
   for (const event of events) {
     for (const endpoint of byParticipant.get(event.recipientId) ?? []) {
       if (!endpoint.types.has(event.type)) continue;
-      let payload = payloads.get(event.subject);
-      if (payload === undefined) {
-        payload = transferEventPayload(event);
-        payloads.set(event.subject, payload);
-      }
+      const payload = "payload" in event ? event.payload : sharedPayload(event, payloads);
       deliveries.push({
         participantId: event.recipientId,
         endpointId: endpoint.endpointId,
@@ -55,4 +66,13 @@ export function deliveriesFor(
     }
   }
   return deliveries;
+}
+
+function sharedPayload(event: TransferEvent, payloads: Map<EventSubject, string>): string {
+  let payload = payloads.get(event.subject);
+  if (payload === undefined) {
+    payload = transferEventPayload(event);
+    payloads.set(event.subject, payload);
+  }
+  return payload;
 }

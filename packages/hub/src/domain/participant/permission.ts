@@ -12,6 +12,13 @@ export const participantOperations = {
   "transfers.resolve": "Commit or void a reservation it made",
   "transfers.read": "Read and list transfers it is party to",
   "webhooks.manage": "Register, list and remove its webhook endpoints",
+  "agreements.sign": "Sign, confirm and end its customers' quick-pay agreements with their banks",
+  "agreements.read": "Read and list its quick-pay agreements",
+  "bank-payments.create":
+    "Debit customers' accounts through agreements, pay out to their accounts, and refund payments",
+  "bank-payments.read": "Read its agreement payments, payouts and refunds",
+  "bank-notices.send":
+    "Tell the hub what the bank did on its own: agreements it ended, final outcomes of transactions",
 } as const satisfies Record<string, string>;
 
 export type ParticipantOperation = keyof typeof participantOperations;
@@ -30,11 +37,19 @@ const payers: readonly ParticipantOperation[] = [
 
 /**
  * Banks and payment institutions pay; a biller only collects, so it cannot initiate a
- * payment. The operator does not use the participant API: it has its own, with its own token.
+ * payment. Quick-pay agreements are a payment institution's with its customers' banks, and
+ * only a bank sends bank notices. The operator does not use the participant API: it has its
+ * own, with its own token.
  */
 const permissions: Readonly<Record<ParticipantKind, ReadonlySet<ParticipantOperation>>> = {
-  bank: new Set(payers),
-  payment_institution: new Set(payers),
+  bank: new Set([...payers, "bank-notices.send"]),
+  payment_institution: new Set([
+    ...payers,
+    "agreements.sign",
+    "agreements.read",
+    "bank-payments.create",
+    "bank-payments.read",
+  ]),
   biller: new Set(everyone),
   operator: new Set(),
 };

@@ -9,6 +9,8 @@ export const sensitiveNumberKinds = {
   bank_account_number:
     "A bank account number or IBAN: 6 to 34 letters and digits (the longest IBAN is 34).",
   id_number: "A person's identity document number: 5 to 32 letters and digits.",
+  mobile_number:
+    "A mobile phone number, as the bank that sends it one-time passwords holds it: 6 to 15 digits, an optional leading +.",
 } as const satisfies Record<string, string>;
 
 export type SensitiveNumberKind = keyof typeof sensitiveNumberKinds;

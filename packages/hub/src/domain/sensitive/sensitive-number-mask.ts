@@ -4,12 +4,14 @@ import type { SensitiveNumberKind } from "./sensitive-number-kind.ts";
  * How much of each kind a mask may show. Card numbers show the last four digits, as receipts
  * do (PCI DSS allows up to the first six and last four; we show fewer). Account numbers show the
  * last four so a person can tell their accounts apart. ID numbers show the first character
- * (often the document type or region) and the last two.
+ * (often the document type or region) and the last two. Mobile numbers show the last four, as
+ * the bank's own text messages do.
  */
 export const maskPolicies = {
   card_number: { leading: 0, trailing: 4 },
   bank_account_number: { leading: 0, trailing: 4 },
   id_number: { leading: 1, trailing: 2 },
+  mobile_number: { leading: 0, trailing: 4 },
 } as const satisfies Record<SensitiveNumberKind, { leading: number; trailing: number }>;
 
 /**

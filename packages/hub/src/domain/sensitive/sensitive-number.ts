@@ -5,7 +5,8 @@ export type SensitiveNumberError =
   | "card_number_invalid"
   | "card_number_check_digit_invalid"
   | "bank_account_number_invalid"
-  | "id_number_invalid";
+  | "id_number_invalid"
+  | "mobile_number_invalid";
 
 export type SensitiveNumberResult =
   | { readonly ok: true; readonly value: string }
@@ -22,6 +23,7 @@ const shapes = {
   card_number: { pattern: /^[0-9]{12,19}$/, invalid: "card_number_invalid" },
   bank_account_number: { pattern: /^[A-Za-z0-9]{6,34}$/, invalid: "bank_account_number_invalid" },
   id_number: { pattern: /^[A-Za-z0-9]{5,32}$/, invalid: "id_number_invalid" },
+  mobile_number: { pattern: /^\+?[0-9]{6,15}$/, invalid: "mobile_number_invalid" },
 } as const satisfies Record<
   SensitiveNumberKind,
   { pattern: RegExp; invalid: SensitiveNumberError }

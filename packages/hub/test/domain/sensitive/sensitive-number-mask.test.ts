@@ -16,6 +16,7 @@ const shownMax: Record<SensitiveNumberKind, { leading: number; trailing: number 
   card_number: { leading: 0, trailing: 4 },
   bank_account_number: { leading: 0, trailing: 4 },
   id_number: { leading: 1, trailing: 2 },
+  mobile_number: { leading: 0, trailing: 4 },
 };
 
 const cardNumber = fc.stringMatching(/^[0-9]{11,18}$/).map((payload) => {
@@ -29,6 +30,7 @@ const validNumbers: Record<SensitiveNumberKind, fc.Arbitrary<string>> = {
   card_number: cardNumber,
   bank_account_number: fc.stringMatching(/^[A-Z0-9]{6,34}$/),
   id_number: fc.stringMatching(/^[A-Z0-9]{5,32}$/),
+  mobile_number: fc.stringMatching(/^\+?[0-9]{6,15}$/),
 };
 
 /** Splits a mask into the characters it shows before and after the fill, or fails the test. */
@@ -41,6 +43,7 @@ function shownParts(mask: string): { head: string; tail: string } {
 describe("maskSensitiveNumber", () => {
   const examples: ReadonlyArray<readonly [SensitiveNumberKind, string, string]> = [
     ["card_number", "4242424242424242", "****4242"],
+    ["mobile_number", "+8613800000001", "****0001"],
     ["card_number", "378282246310005", "****0005"],
     ["card_number", "000000000000", "****0000"],
     ["bank_account_number", "DE89370400440532013000", "****3000"],

@@ -11,8 +11,13 @@ import {
 } from "../../../src/domain/sensitive/sensitive-number-kind.ts";
 
 describe("sensitive number kinds", () => {
-  it("are exactly card, bank account and ID numbers", () => {
-    expect(sensitiveNumberKindNames).toEqual(["card_number", "bank_account_number", "id_number"]);
+  it("are exactly card, bank account, ID and mobile numbers", () => {
+    expect(sensitiveNumberKindNames).toEqual([
+      "card_number",
+      "bank_account_number",
+      "id_number",
+      "mobile_number",
+    ]);
   });
 
   it("recognise only their own names", () => {
@@ -38,6 +43,8 @@ describe("normaliseSensitiveNumber", () => {
     ["id_number", "11010519491231002x", "11010519491231002X"],
     ["id_number", "AB 123-456", "AB123456"],
     ["id_number", "9".repeat(32), "9".repeat(32)],
+    ["mobile_number", "+86 138-0000-0001", "+8613800000001"],
+    ["mobile_number", "13800000001", "13800000001"],
   ];
   it.each(accepted)("accepts a %s given as %j and stores %j", (kind, text, value) => {
     expect(normaliseSensitiveNumber(kind, text)).toEqual({ ok: true, value });
@@ -60,6 +67,8 @@ describe("normaliseSensitiveNumber", () => {
     ["id_number", "9".repeat(33), "id_number_invalid"],
     ["id_number", "ﬀ123", "id_number_invalid"],
     ["id_number", "AB/123456", "id_number_invalid"],
+    ["mobile_number", "12345", "mobile_number_invalid"],
+    ["mobile_number", "+86+138000001", "mobile_number_invalid"],
   ];
   it.each(refused)("refuses a %s given as %j with %s", (kind, text, code) => {
     expect(normaliseSensitiveNumber(kind, text)).toEqual({ ok: false, code });

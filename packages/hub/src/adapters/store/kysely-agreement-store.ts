@@ -1,0 +1,142 @@
+import type { Kysely } from "kysely";
+import type {
+  AgreementCursor,
+  AgreementInsert,
+  AgreementStore,
+  AgreementWrite,
+} from "../../app/ports/agreement-store.ts";
+import type { Agreement } from "../../domain/agreements/agreement.ts";
+import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
+import { agreementFromRow, agreementRow } from "./agreement-rows.ts";
+import { insertOutboxEvents } from "./outbox-insert.ts";
+import type { ClearhubSchema } from "./schema.ts";
+
+/** Agreements with plain Kysely; see the port for the compare-and-set rule. */
+export class KyselyAgreementStore implements AgreementStore {
+  constructor(private readonly db: Kysely<ClearhubSchema>) {}
+
+  async insert(agreement: Agreement): Promise<AgreementInsert> {
+    const institution = await this.db
+      .selectFrom("participants")
+      .select("id")
+      .where("id", "=", agreement.paymentInstitutionId)
+      .executeTakeFirst();
+    if (institution === undefined) return { ok: false, code: "participant_not_found" };
+    const inserted = await this.db
+      .insertInto("agreements")
+      .values(agreementRow(agreement))
+      .onConflict((conflict) => conflict.columns(["payment_institution_id", "id"]).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) {
+      return { ok: true, agreement, created: true };
+    }
+    const stored = await this.find(agreement.paymentInstitutionId, agreement.id);
+    if (stored === undefined)
+      throw new Error(`agreement ${agreement.id} conflicted, then vanished`);
+    return { ok: true, agreement: stored, created: false };
+  }
+
+  async find(paymentInstitutionId: string, id: string): Promise<Agreement | undefined> {
+    const row = await this.db
+      .selectFrom("agreements")
+      .selectAll()
+      .where("payment_institution_id", "=", paymentInstitutionId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row === undefined ? undefined : agreementFromRow(row);
+  }
+
+  async findByNumber(bankId: string, agreementNumber: string): Promise<Agreement[]> {
+    const rows = await this.db
+      .selectFrom("agreements")
+      .selectAll()
+      .where("bank_id", "=", bankId)
+      .where("agreement_number", "=", agreementNumber)
+      .orderBy("payment_institution_id")
+      .orderBy("id")
+      .execute();
+    return rows.map(agreementFromRow);
+  }
+
+  async list(
+    paymentInstitutionId: string,
+    limit: number,
+    after?: AgreementCursor,
+  ): Promise<Agreement[]> {
+    const rows = await this.db
+      .selectFrom("agreements")
+      .selectAll()
+      .where("payment_institution_id", "=", paymentInstitutionId)
+      .$if(after !== undefined, (query) =>
+        query.where((eb) =>
+          eb.or([
+            eb("created_at", "<", BigInt(after?.createdAt ?? 0)),
+            eb.and([
+              eb("created_at", "=", BigInt(after?.createdAt ?? 0)),
+              eb("id", "<", after?.id ?? ""),
+            ]),
+          ]),
+        ),
+      )
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map(agreementFromRow);
+  }
+
+  update(
+    next: Agreement,
+    fromState: Agreement["state"],
+    events: readonly PreparedEvent[] = [],
+  ): Promise<AgreementWrite> {
+    const {
+      payment_institution_id: _institution,
+      id: _id,
+      created_at: _created,
+      ...changes
+    } = agreementRow(next);
+    return this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable("agreements")
+        .set(changes)
+        .where("payment_institution_id", "=", next.paymentInstitutionId)
+        .where("id", "=", next.id)
+        .where("state", "=", fromState)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) {
+        return { ok: false, code: "agreement_state_conflict" } as const;
+      }
+      await insertOutboxEvents(trx, events);
+      return { ok: true, agreement: next } as const;
+    });
+  }
+
+  async repinAgreements(bankId: string, fromEndpointId: string, toEndpointId: string) {
+    const updated = await this.db
+      .updateTable("agreements")
+      .set({ pinned_endpoint_id: toEndpointId })
+      .where("bank_id", "=", bankId)
+      .where("pinned_endpoint_id", "=", fromEndpointId)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows);
+  }
+
+  async noticeSeen(bankId: string, noticeId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("bank_notices")
+      .select("notice_id")
+      .where("bank_id", "=", bankId)
+      .where("notice_id", "=", noticeId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async recordNotice(bankId: string, noticeId: string, kind: string, at: number): Promise<void> {
+    await this.db
+      .insertInto("bank_notices")
+      .values({ bank_id: bankId, notice_id: noticeId, kind, received_at: BigInt(at) })
+      .onConflict((conflict) => conflict.columns(["bank_id", "notice_id"]).doNothing())
+      .execute();
+  }
+}
