@@ -9,6 +9,7 @@ export {
   startBankSimulator,
 } from "./bank/bank-simulator.ts";
 export type { AgreementView, BankSimulatorAdmin } from "./bank/bank-simulator-admin.ts";
+export { demoAccounts } from "./bank/demo-accounts.ts";
 export { type FaultOptions, faultOptionsDefaults } from "./bank/fault-plan.ts";
 export type { NoticeView } from "./bank/notice-sender.ts";
 export type { OtpMessage } from "./bank/otp-inbox.ts";

@@ -1,6 +1,8 @@
 import type { NewParticipant } from "../app/participants/participant-service.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
 import type { Hub } from "../hub.ts";
+import { startDemoBanks } from "./demo-banks.ts";
+import type { OnReady, ServeLog } from "./serve.ts";
 
 const demoCurrency = "CNY";
 
@@ -96,4 +98,18 @@ export async function seedDemoNetwork(hub: Hub): Promise<{ created: string[] }> 
     }
   }
   return { created };
+}
+
+/**
+ * What `clearhub start --demo` does once the hub listens: seeds the network (first run only),
+ * then starts its banks' simulators, which stop when the hub does.
+ */
+export function runDemoNetwork(dataDir: string, log: ServeLog): OnReady {
+  return async (hub, url) => {
+    const { created } = await seedDemoNetwork(hub);
+    if (created.length > 0) log(`demo network seeded: ${created.join(", ")}`);
+    const banks = await startDemoBanks(hub, url, dataDir);
+    for (const line of banks.lines) log(line);
+    return banks.close;
+  };
 }

@@ -11,7 +11,7 @@ import { commandLineActor } from "../domain/audit/audit-actor.ts";
 import { createLedgerStore } from "../hub.ts";
 import { type ApiBenchResult, benchApi } from "./bench-api.ts";
 import { benchLedger } from "./bench-ledger.ts";
-import { seedDemoNetwork } from "./demo-network.ts";
+import { runDemoNetwork } from "./demo-network.ts";
 import { openapiDocumentText } from "./openapi-document-text.ts";
 import { serve } from "./serve.ts";
 
@@ -86,11 +86,8 @@ program
     }) => {
       const demo = options.demo === true;
       const { dataKeys, hubSigningKey } = environment;
-      await serve({ ...options, demo, dataKeys, hubSigningKey }, stdout, async (hub) => {
-        if (!demo) return;
-        const { created } = await seedDemoNetwork(hub);
-        if (created.length > 0) stdout(`demo network seeded: ${created.join(", ")}`);
-      });
+      const config = { ...options, demo, dataKeys, hubSigningKey };
+      await serve(config, stdout, demo ? runDemoNetwork(options.dataDir, stdout) : undefined);
     },
   );
 

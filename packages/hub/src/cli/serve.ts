@@ -33,6 +33,12 @@ export interface RunningHub {
 
 export type ServeLog = (line: string) => void;
 
+/**
+ * Runs once the server listens, given the hub and its URL (the CLI seeds the demo network and
+ * starts its banks there); what it answers is run first when the hub closes.
+ */
+export type OnReady = (hub: Hub, url: string) => Promise<(() => Promise<void>) | undefined | void>;
+
 const firstTokenName = "initial operator token";
 const shutdownSignals = ["SIGINT", "SIGTERM"] as const;
 
@@ -105,13 +111,19 @@ function closeOnSignals(close: () => Promise<void>, log: ServeLog): () => void {
 async function start(
   config: ServeConfig,
   hub: Hub,
-  onReady: ((hub: Hub) => Promise<void>) | undefined,
-): Promise<{ server: ApiServer; url: string; token: string | undefined }> {
+  onReady: OnReady | undefined,
+): Promise<{
+  server: ApiServer;
+  url: string;
+  token: string | undefined;
+  cleanup: (() => Promise<void>) | undefined;
+}> {
   const server = await buildServer(hub, { logger: config.logger ?? { level: "info" } });
   try {
     await server.listen({ host: config.host, port: config.port });
-    await onReady?.(hub);
-    return { server, url: displayUrl(server, config.host), token: await firstRunToken(hub) };
+    const url = displayUrl(server, config.host);
+    const cleanup = (await onReady?.(hub, url)) ?? undefined;
+    return { server, url, token: await firstRunToken(hub), cleanup };
   } catch (error) {
     await server.close();
     throw error;
@@ -121,12 +133,12 @@ async function start(
 /**
  * Runs the hub: opens the store, serves the operator API and, on the first run, prints an
  * operator token. `onReady` runs once the server listens (the CLI seeds the demo network
- * there). SIGINT and SIGTERM close the server, then the hub.
+ * and starts its banks there). SIGINT and SIGTERM close the server, then the hub.
  */
 export async function serve(
   config: ServeConfig,
   log: ServeLog,
-  onReady?: (hub: Hub) => Promise<void>,
+  onReady?: OnReady,
 ): Promise<RunningHub> {
   const hub = await openHub({
     databaseUrl: config.databaseUrl,
@@ -142,11 +154,12 @@ export async function serve(
     await hub.close();
     throw error;
   }
-  const { server, url, token } = started;
+  const { server, url, token, cleanup } = started;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       removeSignalHandlers();
+      await cleanup?.();
       await server.close();
       await hub.close();
     })();
