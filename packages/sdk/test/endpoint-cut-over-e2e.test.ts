@@ -467,7 +467,10 @@ describe("a new endpoint that fails signings during the cut-over", () => {
       for (const [n, holder] of customers.slice(2).entries()) {
         failedSignings.push(await signThrough(wallet, branch, `ag-west-new-${n}`, holder, westId));
       }
-      while (paid.length < 20) await new Promise((resolve) => setTimeout(resolve, 10));
+      const deadline = Date.now() + phaseTimeoutMs;
+      while (paid.length < 20 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
     } finally {
       stopping = true;
       await Promise.all(loops);
@@ -483,6 +486,7 @@ describe("a new endpoint that fails signings during the cut-over", () => {
       });
     }
     expect(branch.inbox(customers[2]?.mobile ?? "")).toHaveLength(0);
+    expect(paid.length).toBeGreaterThanOrEqual(20);
     expect(new Set(paid)).toEqual(new Set(["succeeded"]));
     const debits = branch.ledger().filter((e) => e.operation === "debit");
     expect(debits).toHaveLength(paid.length);
