@@ -28,6 +28,9 @@ async function handle(message: BankParentMessage): Promise<void> {
   } else if (message.type === "setDropRate") {
     bank?.setFaults({ dropRate: message.dropRate });
     send({ type: "faultsSet" });
+  } else if (message.type === "cpu") {
+    const used = process.cpuUsage();
+    send({ type: "cpu", cpuMs: (used.user + used.system) / 1000 });
   } else {
     await bank?.close();
     process.disconnect();

@@ -79,10 +79,13 @@ export interface BenchBankConfig {
 export type BankParentMessage =
   | { readonly type: "start"; readonly config: BenchBankConfig }
   | { readonly type: "setDropRate"; readonly dropRate: number }
+  /** The bank process's CPU time so far, user and system, in milliseconds. */
+  | { readonly type: "cpu" }
   | { readonly type: "exit" };
 
 export type BankChildMessage =
   /** The endpoint URL to register at the hub, and the origin of the admin routes. */
   | { readonly type: "started"; readonly url: string; readonly origin: string }
   | { readonly type: "faultsSet" }
+  | { readonly type: "cpu"; readonly cpuMs: number }
   | { readonly type: "failed"; readonly message: string };

@@ -64,6 +64,13 @@ export interface PaymentsBenchResult {
   readonly noopHubCpuMsPerRequest: number;
   readonly driverCpuMsPerPayment: number;
   readonly noopDriverCpuMsPerRequest: number;
+  /** CPU time of the simulated bank's process per payment (inquiries included). */
+  readonly bankCpuMsPerPayment: number;
+  /** The payment slices' ledger batches: reservations and commits, grouped. */
+  readonly ledgerBatches: number;
+  readonly meanBatchSize: number;
+  /** Mean time from a batch's start to its commit, in milliseconds. */
+  readonly meanCommitMs: number;
   /** Payments still unknown (or processing, pending) when the timed phase ended. */
   readonly unsettledAfterRun: number;
   /** How long the status inquiries took to settle them. */
@@ -307,6 +314,15 @@ interface Phases {
   readonly payments: PaymentsPhaseStats;
   readonly noopHubCpuMs: number;
   readonly paymentsHubCpuMs: number;
+  readonly paymentsBankCpuMs: number;
+  readonly paymentsBatches: BatchTally;
+}
+
+/** The hub's ledger batches (group commits), counted as they commit. */
+interface BatchTally {
+  batches: number;
+  transfers: number;
+  commitMs: number;
 }
 
 /**
@@ -314,13 +330,29 @@ interface Phases {
  * (these machines are shared) falls on both alike and their ratio holds. The hub is the only
  * thing this process runs, so its CPU time in a slice is the hub's.
  */
-async function runPhases(driver: DriverProcess, options: PaymentsBenchOptions): Promise<Phases> {
+async function runPhases(
+  driver: DriverProcess,
+  bank: BankProcess,
+  batches: BatchTally,
+  options: PaymentsBenchOptions,
+): Promise<Phases> {
   const cpu = { noop: 0, payments: 0 };
+  let paymentsBankCpuMs = 0;
+  const paymentsBatches: BatchTally = { batches: 0, transfers: 0, commitMs: 0 };
   const slice = async (phase: PaymentsPhase, seconds: number) => {
+    const bankBefore = await bank.ask({ type: "cpu" }, "cpu");
+    const tallyBefore = { ...batches };
     const before = process.cpuUsage();
     const ran = await driver.ask({ type: "run", phase, durationMs: seconds * 1000 }, "ran");
     const used = process.cpuUsage(before);
     cpu[phase] += (used.user + used.system) / 1000;
+    if (phase === "payments") {
+      const bankAfter = await bank.ask({ type: "cpu" }, "cpu");
+      paymentsBankCpuMs += bankAfter.cpuMs - bankBefore.cpuMs;
+      paymentsBatches.batches += batches.batches - tallyBefore.batches;
+      paymentsBatches.transfers += batches.transfers - tallyBefore.transfers;
+      paymentsBatches.commitMs += batches.commitMs - tallyBefore.commitMs;
+    }
     return ran.answered;
   };
   options.progress(
@@ -338,7 +370,14 @@ async function runPhases(driver: DriverProcess, options: PaymentsBenchOptions): 
   const noop = stats.find((phase) => phase.phase === "noop");
   const payments = stats.find((phase) => phase.phase === "payments");
   if (noop === undefined || payments === undefined) throw new Error("the driver lost a phase");
-  return { noop, payments, noopHubCpuMs: cpu.noop, paymentsHubCpuMs: cpu.payments };
+  return {
+    noop,
+    payments,
+    noopHubCpuMs: cpu.noop,
+    paymentsHubCpuMs: cpu.payments,
+    paymentsBankCpuMs,
+    paymentsBatches,
+  };
 }
 
 const settledStates = new Set(["succeeded", "failed"]);
@@ -482,6 +521,7 @@ export async function benchPayments(options: PaymentsBenchOptions): Promise<Paym
   let hub: Hub | undefined;
   let server: ApiServer | undefined;
   let bank: BankProcess | undefined;
+  const batches: BatchTally = { batches: 0, transfers: 0, commitMs: 0 };
   try {
     hub = await openHub({
       ...store.config,
@@ -489,6 +529,13 @@ export async function benchPayments(options: PaymentsBenchOptions): Promise<Paym
       // No webhook endpoint is registered: there would be nothing to send.
       dispatchWebhooks: false,
       dataKeys: generateDataKeyEntry(new Date()).entry,
+      groupCommit: {
+        onBatch: (transfers, commitMs) => {
+          batches.batches++;
+          batches.transfers += transfers;
+          batches.commitMs += commitMs;
+        },
+      },
       // Inquiries soon after a lost answer and often, so the run settles in seconds, not minutes.
       bankInquiry: { intervalMs: 100, batchSizeMax: 500, leaseMs: 10_000 },
       bankOperationTimings: {
@@ -531,7 +578,7 @@ export async function benchPayments(options: PaymentsBenchOptions): Promise<Paym
         },
         "ready",
       );
-      phases = await runPhases(driver, options);
+      phases = await runPhases(driver, bank, batches, options);
     } finally {
       await driver.close({ type: "exit" });
     }
@@ -572,6 +619,13 @@ export async function benchPayments(options: PaymentsBenchOptions): Promise<Paym
       noopHubCpuMsPerRequest: perRequest(phases.noopHubCpuMs, noop.answered),
       driverCpuMsPerPayment: perRequest(payments.driverCpuMs, payments.answered),
       noopDriverCpuMsPerRequest: perRequest(noop.driverCpuMs, noop.answered),
+      bankCpuMsPerPayment: perRequest(phases.paymentsBankCpuMs, payments.answered),
+      ledgerBatches: phases.paymentsBatches.batches,
+      meanBatchSize: round(
+        phases.paymentsBatches.transfers / Math.max(phases.paymentsBatches.batches, 1),
+        1,
+      ),
+      meanCommitMs: perRequest(phases.paymentsBatches.commitMs, phases.paymentsBatches.batches),
       unsettledAfterRun: settled.first,
       settleSeconds: round(settled.seconds),
       finalStates: settled.states,
