@@ -1,0 +1,69 @@
+/**
+ * `clearhub bench payments` as a user runs it: a hub on a throwaway SQLite store, a simulated
+ * bank losing a fifth of its answers, agreements signed through the one-time-password flow, a
+ * driver process paying through them; then the inquiries settle the unknown payments and the
+ * command reconciles the hub with the bank. Not a timed test: it proves the figures are produced
+ * and that nothing is lost or doubled, never how high they are.
+ */
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, it } from "vitest";
+import type { PaymentsBenchResult } from "../../src/cli/bench-payments.ts";
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+async function runCli(
+  args: readonly string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join(packageDir, "bin", "clearhub.mjs"), ...args], {
+    cwd: packageDir,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  return { code, stdout, stderr };
+}
+
+it("pays through agreements with lost bank answers, settles them by inquiry and loses or doubles none", async () => {
+  const { code, stdout, stderr } = await runCli([
+    "bench",
+    "payments",
+    "--backend",
+    "sqlite",
+    "--duration",
+    "1",
+    "--concurrency",
+    "8",
+    "--agreements",
+    "16",
+    "--drop",
+    "0.2",
+    "--json",
+  ]);
+  expect(code, stderr).toBe(0);
+  const lines = stdout.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  const result = JSON.parse(lines[0] ?? "") as PaymentsBenchResult;
+  expect(result).toMatchObject({ backend: "sqlite", drop: 0.2, lost: 0, doubled: 0 });
+  expect(result.verified, result.problems.join("; ")).toBe(true);
+  expect(result.payments).toBeGreaterThan(0);
+  expect(result.paymentsPerSecond).toBeGreaterThan(0);
+  expect(result.seconds).toBeGreaterThan(0);
+  expect(result.p99Ms).toBeGreaterThanOrEqual(result.p50Ms);
+  expect(result.noopRequestsPerSecond).toBeGreaterThan(0);
+  // Every payment the hub answered ended succeeded, the bank holding exactly one debit each.
+  expect(result.finalStates.succeeded).toBeGreaterThanOrEqual(result.payments);
+  expect(result.bankDebits).toBe(result.finalStates.succeeded);
+  expect(stderr).toContain("reconciling");
+}, 120_000);
