@@ -386,10 +386,6 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     title:
       "The endpoint the agreements leave is the bank's primary: new signings would keep landing on it; make the target primary first",
   },
-  agreement_pinning_unavailable: {
-    status: 501,
-    title: "This hub has no agreement store to re-pin agreements in; the migration stays as it is",
-  },
   account_or_card_required: {
     status: 422,
     title: "An agreement binds exactly one of an account number and a card number",

@@ -96,7 +96,6 @@ export const changeEndpointMigrationRoutes: FastifyPluginAsyncTypebox<RouteOptio
             "endpoint_migration_weight_not_full",
             "endpoint_migration_source_is_primary",
             "endpoint_migration_history_full",
-            "agreement_pinning_unavailable",
           ),
         },
       },

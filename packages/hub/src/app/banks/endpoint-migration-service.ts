@@ -15,7 +15,6 @@ export type EndpointMigrationErrorCode =
   | "endpoint_migration_id_invalid"
   | "endpoint_migration_same_endpoint"
   | "endpoint_migration_weight_invalid"
-  | "agreement_pinning_unavailable"
   | Extract<MigrationWrite, { ok: false }>["code"];
 
 export type MigrationOutcome<T> =
@@ -42,14 +41,11 @@ function outcome(write: MigrationWrite): MigrationOutcome<EndpointMigration> {
  * raise or lower it, roll back at once, or complete at 100 by re-pinning the agreements.
  */
 export class EndpointMigrationService {
-  /**
-   * `pinning` is the agreements store; while the hub has none (null), completing is refused
-   * with `agreement_pinning_unavailable` rather than pretending agreements were moved.
-   */
+  /** `pinning` is the agreements store, which re-pins agreements when a migration completes. */
   constructor(
     private readonly participants: ParticipantStore,
     private readonly store: EndpointMigrationStore,
-    private readonly pinning: AgreementPinning | null,
+    private readonly pinning: AgreementPinning,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -108,7 +104,6 @@ export class EndpointMigrationService {
   ): Promise<MigrationOutcome<EndpointMigration>> {
     const found = await this.store.findMigration(bankId, migrationId);
     if (found === undefined) return this.missing(bankId);
-    if (this.pinning === null) return fail("agreement_pinning_unavailable");
     let migration = found;
     if (migration.state === "active") {
       const started = await this.change(bankId, migrationId, { kind: "complete" }, actor);
