@@ -20,6 +20,7 @@ import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
 import { answerClientError } from "./client-error-answer.ts";
 import { nodeHttpOptions, requireHostHeader } from "./host-header.ts";
+import { registerJsonBodyParser } from "./json-body.ts";
 import { logRedaction } from "./log-redaction.ts";
 import { refuseNulCharactersInAddress } from "./nul-characters.ts";
 import { docsPath, openapiOptions } from "./openapi-document.ts";
@@ -160,6 +161,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   registerStringFormats();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.setErrorHandler(problemErrorHandler);
+  registerJsonBodyParser(app);
   app.setNotFoundHandler(routeNotFoundHandler);
   app.decorateRequest("caller", "anonymous");
   app.decorateRequest("operatorToken", undefined);
