@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import {
-  type FastifyPluginAsyncTypebox,
-  type TypeBoxTypeProvider,
-  TypeBoxValidatorCompiler,
+import type {
+  FastifyPluginAsyncTypebox,
+  TypeBoxTypeProvider,
 } from "@fastify/type-provider-typebox";
 import Fastify, {
   type FastifyBaseLogger,
@@ -62,6 +61,7 @@ import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
 import { updateBankEndpointRoute } from "./routes/update-bank-endpoint-route.ts";
 import { TransferEventSchema } from "./transfer-event-schema.ts";
 import { registerStringFormats } from "./typebox-formats.ts";
+import { validatorCompiler } from "./validator-compiler.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -159,7 +159,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   // TypeBox's compiler never coerces a body (an amount sent as a JSON number stays an error)
   // and rejects unknown properties instead of silently dropping them, as Fastify's Ajv would.
   registerStringFormats();
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(problemErrorHandler);
   registerJsonBodyParser(app);
   app.setNotFoundHandler(routeNotFoundHandler);
