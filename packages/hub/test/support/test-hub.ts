@@ -24,7 +24,12 @@ export interface TestHubOptions {
   readonly bankInquiry?: HubConfig["bankInquiry"];
   readonly bankOperationTimings?: HubConfig["bankOperationTimings"];
   readonly agreementLimits?: HubConfig["agreementLimits"];
+  /** Loopback by default, where tests' receivers listen; `[]` for the hub a newcomer gets. */
+  readonly webhookAllowNetworks?: readonly string[] | undefined;
 }
+
+/** Tests' webhook receivers listen on loopback. */
+export const loopbackNetworks = ["127.0.0.0/8", "::1/128"] as const;
 
 export interface TestHub {
   readonly hub: Hub;
@@ -60,6 +65,7 @@ export async function openTestHub(
       bankInquiry: options.bankInquiry,
       bankOperationTimings: options.bankOperationTimings,
       agreementLimits: options.agreementLimits,
+      webhookAllowNetworks: options.webhookAllowNetworks ?? loopbackNetworks,
     });
   } catch (error) {
     await database.dispose();
