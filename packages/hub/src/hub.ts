@@ -27,6 +27,7 @@ import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-sto
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
 import { KyselyParticipantTransferStore } from "./adapters/store/kysely-participant-transfer-store.ts";
+import { KyselyTransferSearchStore } from "./adapters/store/kysely-transfer-search-store.ts";
 import { KyselyWebhookStore } from "./adapters/store/kysely-webhook-store.ts";
 import { PostgresLedgerStore } from "./adapters/store/postgres-ledger-store.ts";
 import { SqliteLedgerStore } from "./adapters/store/sqlite-ledger-store.ts";
@@ -49,6 +50,7 @@ import { OperatorTransferService } from "./app/ledger/operator-transfer-service.
 import { WebhookDeliveryService } from "./app/notifications/webhook-delivery-service.ts";
 import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-service.ts";
 import { NetworkOverviewService } from "./app/operator/network-overview.ts";
+import { TransferSearchService } from "./app/operator/transfer-search.ts";
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
 import { SignerCache, signerCacheDefaults } from "./app/participants/signer-cache.ts";
@@ -185,6 +187,8 @@ export interface Hub {
   readonly bankInquiry: BankInquiry;
   /** Every participant's position, cap, headroom and reserve, for the operator. */
   readonly networkOverview: NetworkOverviewService;
+  /** The operator's search over every transfer, with parties and current state. */
+  readonly transferSearch: TransferSearchService;
   close(): Promise<void>;
 }
 
@@ -348,6 +352,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     agreements,
     ...payments,
     networkOverview: new NetworkOverviewService(new KyselyNetworkReadStore(database.kysely)),
+    transferSearch: new TransferSearchService(new KyselyTransferSearchStore(database.kysely)),
     async close() {
       await payments.bankInquiry.stop();
       await expiry.stop();

@@ -56,6 +56,7 @@ import { resultCodesRoute } from "./routes/result-codes-route.ts";
 import { revokeParticipantKeyRoute } from "./routes/revoke-participant-key-route.ts";
 import { rotateParticipantKeyRoute } from "./routes/rotate-participant-key-route.ts";
 import type { RouteOptions } from "./routes/route-options.ts";
+import { searchTransfersRoute } from "./routes/search-transfers-route.ts";
 import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
 import { setPrimaryEndpointRoute } from "./routes/set-primary-endpoint-route.ts";
 import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
@@ -124,6 +125,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   getEndpointMigrationRoute,
   changeEndpointMigrationRoutes,
   networkOverviewRoute,
+  searchTransfersRoute,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {

@@ -24,6 +24,8 @@ const documentedRoutes = [
   "GET /ready",
   "GET /.well-known/clearhub-hub-keys",
   "GET /operator/v1/webhook-deliveries",
+  "GET /operator/v1/network-overview",
+  "GET /operator/v1/transfers",
   "POST /operator/v1/webhook-deliveries/{deliveryId}/redeliver",
   "POST /operator/v1/participants",
   "GET /operator/v1/participants",
