@@ -21,6 +21,7 @@ import {
 import { KyselyAgreementStore } from "./adapters/store/kysely-agreement-store.ts";
 import { KyselyAuditLogStore } from "./adapters/store/kysely-audit-log-store.ts";
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
+import { KyselyBankOperationReadStore } from "./adapters/store/kysely-bank-operation-read-store.ts";
 import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-store.ts";
@@ -49,6 +50,7 @@ import {
 import { OperatorTransferService } from "./app/ledger/operator-transfer-service.ts";
 import { WebhookDeliveryService } from "./app/notifications/webhook-delivery-service.ts";
 import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-service.ts";
+import { BankOperationOversight } from "./app/operator/bank-operation-oversight.ts";
 import { NetworkOverviewService } from "./app/operator/network-overview.ts";
 import { TransferSearchService } from "./app/operator/transfer-search.ts";
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
@@ -189,6 +191,8 @@ export interface Hub {
   readonly networkOverview: NetworkOverviewService;
   /** The operator's search over every transfer, with parties and current state. */
   readonly transferSearch: TransferSearchService;
+  /** The operator's lists of bank operations, the stuck ones, and inquiries made now. */
+  readonly bankOperationOversight: BankOperationOversight;
   close(): Promise<void>;
 }
 
@@ -327,6 +331,12 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     bankConnector,
     onJobError,
   });
+  const oversight = new BankOperationOversight(
+    new KyselyBankOperationReadStore(database.kysely),
+    payments.bankOperationStore,
+    payments.bankOperationRunner,
+  );
+  metrics.observeStuckOperations(() => oversight.stuckSummary());
   return {
     database,
     ledgerStore,
@@ -353,6 +363,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ...payments,
     networkOverview: new NetworkOverviewService(new KyselyNetworkReadStore(database.kysely)),
     transferSearch: new TransferSearchService(new KyselyTransferSearchStore(database.kysely)),
+    bankOperationOversight: oversight,
     async close() {
       await payments.bankInquiry.stop();
       await expiry.stop();
