@@ -367,6 +367,11 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     status: 409,
     title: "The endpoint is disabled; enable it before it takes traffic",
   },
+  bank_endpoint_in_use: {
+    status: 409,
+    title:
+      "Live agreements are pinned to the endpoint; migrate them first, or disable it with force",
+  },
   bank_endpoint_is_primary: {
     status: 409,
     title: "The primary endpoint cannot be disabled; make another endpoint primary first",
