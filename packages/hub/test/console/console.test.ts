@@ -20,6 +20,10 @@ import {
 
 const enabled = chromiumAvailable();
 
+interface Overview {
+  currencies: { currency: string; participants: { participantId: string; reserve: string }[] }[];
+}
+
 interface ConsoleTab {
   readonly page: Page;
   readonly watch: PageWatch;
@@ -117,6 +121,56 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     const unknown = await hub.send({ method: "GET", path: "/console/assets/app.js", headers: [] });
     expect(unknown.status).toBe(404);
+  });
+
+  it("keeps the network overview live: funds moved elsewhere show without a reload", async () => {
+    const tab = await openConsole("/overview");
+    const { page } = tab;
+    const reserveCell = page.locator('tr[data-participant="wallet-alpha"] [data-field="reserve"]');
+    const reserveOf = async () => {
+      const overview = await api<Overview>("GET", "/network-overview");
+      const cny = overview.currencies.find((entry) => entry.currency === "CNY");
+      return cny?.participants.find((row) => row.participantId === "wallet-alpha")?.reserve;
+    };
+    await expect.poll(() => reserveCell.textContent()).toBe(await reserveOf());
+    await screenshot(page, "overview");
+    await expectAccessible(page, "the network overview");
+    // A mark the page keeps only as long as it is not reloaded.
+    await page.evaluate(() => {
+      (globalThis as { notReloaded?: boolean }).notReloaded = true;
+    });
+    const before = await reserveOf();
+    await api("POST", "/participants/wallet-alpha/funds", {
+      id: "live-deposit",
+      direction: "in",
+      amount: "100.00",
+      currency: "CNY",
+    });
+    const after = await reserveOf();
+    expect(after).not.toBe(before);
+    await expect.poll(() => reserveCell.textContent(), { timeout: 10_000 }).toBe(after);
+    expect(await page.evaluate(() => (globalThis as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
+    await closeClean(tab);
+  });
+
+  it("filters participants by kind as the API does", async () => {
+    const tab = await openConsole("/participants");
+    const { page } = tab;
+    const filters = page.getByRole("form", { name: "Filter participants" });
+    await filters.getByLabel("Kind").selectOption("bank");
+    await filters.getByRole("button", { name: "Filter" }).click();
+    await expect.poll(() => page.url()).toBe(`${hub.origin}/console/participants?kind=bank`);
+    const banks = await api<{ items: { id: string }[] }>("GET", "/participants?kind=bank");
+    await expect
+      .poll(() =>
+        page
+          .locator("tr[data-participant]")
+          .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-participant"))),
+      )
+      .toEqual(banks.items.map((bank) => bank.id));
+    await closeClean(tab);
   });
 
   it("moves funds on a participant's page and shows the balance the API answers", async () => {

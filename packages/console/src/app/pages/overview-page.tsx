@@ -3,10 +3,18 @@ import { Badge, Money, Time } from "../ui/format.tsx";
 import { ProblemNotice } from "../ui/problem-notice.tsx";
 import { useResource } from "../ui/use-resource.ts";
 
-interface Position {
+interface Totals {
   readonly position: string;
   readonly netDebitCap: string;
   readonly headroom: string;
+  readonly reserve: string;
+}
+
+/** A participant's standing in one currency; no cap (and so no headroom) is null. */
+interface Position {
+  readonly position: string;
+  readonly netDebitCap: string | null;
+  readonly headroom: string | null;
   readonly reserve: string;
 }
 
@@ -21,7 +29,7 @@ interface NetworkOverview {
   readonly at: string;
   readonly currencies: readonly {
     readonly currency: string;
-    readonly totals: Position;
+    readonly totals: Totals;
     readonly participants: readonly OverviewParticipant[];
   }[];
 }
@@ -34,14 +42,16 @@ export const overviewRefreshMs = 2_000;
  * exact decimal strings, a float is good enough for the length of a bar.
  */
 function capUse(row: Position): { used: number; cap: number } | undefined {
+  if (row.netDebitCap === null || row.headroom === null) return undefined;
   const cap = Number(row.netDebitCap);
   if (!(cap > 0)) return undefined;
   return { used: Math.min(Math.max(cap - Number(row.headroom), 0), cap), cap };
 }
 
 function CapMeter({ row, name }: { readonly row: Position; readonly name: string }) {
+  if (row.netDebitCap === null) return <span class="muted">no cap</span>;
   const use = capUse(row);
-  if (use === undefined) return <span class="muted">no cap</span>;
+  if (use === undefined) return <span class="muted">may not owe</span>;
   const percent = Math.round((use.used / use.cap) * 100);
   return (
     <span class="cap-use">
@@ -136,10 +146,10 @@ export function OverviewPage() {
                       {row.position}
                     </td>
                     <td class="number" data-field="netDebitCap">
-                      {row.netDebitCap}
+                      {row.netDebitCap ?? "none"}
                     </td>
                     <td class="number" data-field="headroom">
-                      {row.headroom}
+                      {row.headroom ?? ""}
                     </td>
                     <td>
                       <CapMeter row={row} name={row.name} />

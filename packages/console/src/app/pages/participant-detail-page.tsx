@@ -162,16 +162,16 @@ function NetDebitCap({
 }: ActionSectionProps & { readonly currencies: readonly string[] }) {
   const action = useAction();
   const submit = (event: Event) => {
-    const { currency = "", amount } = formValues(event);
+    const { currency = "", netDebitCap } = formValues(event);
     void action.run(async () => {
       const answer = await apiRequest("PUT", `${path}/net-debit-caps/${segment(currency)}`, {
-        amount,
+        netDebitCap,
       });
       onDone();
       return approvalNotice(
         answer.status,
         answer.body,
-        `Net debit cap in ${currency} set to ${amount}.`,
+        `Net debit cap in ${currency} set to ${netDebitCap}.`,
       );
     });
   };
@@ -180,7 +180,7 @@ function NetDebitCap({
       <h2 id="cap-heading">Net debit cap</h2>
       <form class="inline-form" onSubmit={submit}>
         <SelectField label="Currency" name="currency" options={currencies} />
-        <TextField label="Cap" name="amount" inputMode="decimal" required />
+        <TextField label="Cap" name="netDebitCap" inputMode="decimal" required />
         <button type="submit" disabled={action.busy}>
           Set cap
         </button>

@@ -26,9 +26,9 @@ export function ParticipantsPage({ role }: { readonly role: Role }) {
   const { query } = useLocation();
   const kind = query.get("kind") ?? "";
   const status = query.get("status") ?? "";
-  const after = query.get("after") ?? "";
+  const cursor = query.get("cursor") ?? "";
   const page = useResource<ParticipantPage>(
-    withQuery("/participants", { kind, status, after, limit: 100 }),
+    withQuery("/participants", { kind, status, cursor, limit: 100 }),
   );
   const filter = (event: Event) => {
     const values = formValues(event);
@@ -90,7 +90,7 @@ export function ParticipantsPage({ role }: { readonly role: Role }) {
       {page.data?.nextCursor != null && (
         <p>
           <Link
-            href={pathWithQuery("/participants", { kind, status, after: page.data.nextCursor })}
+            href={pathWithQuery("/participants", { kind, status, cursor: page.data.nextCursor })}
           >
             Next page
           </Link>
