@@ -19,7 +19,7 @@ export type ConsoleAction =
   | "approval.decide";
 
 const minimumRole: Readonly<Record<ConsoleAction, Role>> = {
-  "participant.create": "admin",
+  "participant.create": "operator",
   "participant.status": "operator",
   "participant.net_debit_cap": "operator",
   "participant.funds": "operator",
