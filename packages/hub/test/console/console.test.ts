@@ -4,19 +4,12 @@
  * one real action per page goes through the operator API, whose own answer the page must show.
  */
 import { generateKeyPairSync } from "node:crypto";
-import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleContentSecurityPolicy } from "../../src/api/console-route.ts";
-import { type ListeningHub, openListeningHub } from "../api/listening-hub.ts";
+import type { ListeningHub } from "../api/listening-hub.ts";
 import { insertOutboxRows } from "../support/outbox.ts";
-import {
-  chromiumAvailable,
-  expectAccessible,
-  launchChromium,
-  type PageWatch,
-  screenshot,
-  watchPage,
-} from "./console-browser.ts";
+import { chromiumAvailable, expectAccessible, screenshot } from "./console-browser.ts";
+import { type ConsoleFixture, type ConsoleTab, openConsoleFixture } from "./console-fixture.ts";
 
 const enabled = chromiumAvailable();
 
@@ -24,50 +17,16 @@ interface Overview {
   currencies: { currency: string; participants: { participantId: string; reserve: string }[] }[];
 }
 
-interface ConsoleTab {
-  readonly page: Page;
-  readonly watch: PageWatch;
-  readonly context: BrowserContext;
-}
-
 describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
+  let fixture: ConsoleFixture;
   let hub: ListeningHub;
-  let browser: Browser;
-
-  async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH", url: string, body?: unknown) {
-    const response = await hub.call(method, `/operator/v1${url}`, body);
-    expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
-    return response.json() as T;
-  }
-
-  async function openConsole(path: string): Promise<ConsoleTab> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      extraHTTPHeaders: { authorization: `Bearer ${hub.token}` },
-    });
-    await context.route("**/operator/v1/session", (route) =>
-      route.fulfill({
-        json: {
-          operator: { id: "op-1", name: "test operator", role: "admin" },
-          csrfToken: "stand-in",
-          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-        },
-      }),
-    );
-    const page = await context.newPage();
-    const watch = watchPage(page);
-    await page.goto(`${hub.origin}/console${path}`);
-    return { page, watch, context };
-  }
-
-  async function closeClean(tab: ConsoleTab): Promise<void> {
-    expect(tab.watch.errors).toEqual([]);
-    await tab.context.close();
-  }
+  const api: ConsoleFixture["api"] = (method, url, body) => fixture.api(method, url, body);
+  const openConsole = (path: string) => fixture.openConsole(path);
+  const closeClean = (tab: ConsoleTab) => fixture.closeClean(tab);
 
   beforeAll(async () => {
-    hub = await openListeningHub("sqlite");
-    browser = await launchChromium();
+    fixture = await openConsoleFixture("sqlite");
+    hub = fixture.hub;
     await api("POST", "/participants", {
       id: "bank-east",
       name: "East Coast Bank",
@@ -95,8 +54,7 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await hub?.dispose();
+    await fixture?.dispose();
   });
 
   it("answers every console address with the shell, under a strict policy", async () => {
