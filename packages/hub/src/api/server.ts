@@ -18,6 +18,7 @@ import { AgreementEventSchema } from "./agreement-event-schema.ts";
 import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
 import { answerClientError } from "./client-error-answer.ts";
+import { consolePath, consoleRoutes } from "./console-route.ts";
 import { nodeHttpOptions, requireHostHeader } from "./host-header.ts";
 import { registerJsonBodyParser } from "./json-body.ts";
 import { logRedaction } from "./log-redaction.ts";
@@ -64,6 +65,7 @@ import { setPrimaryEndpointRoute } from "./routes/set-primary-endpoint-route.ts"
 import { stuckOperationsRoute } from "./routes/stuck-operations-route.ts";
 import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
 import { updateBankEndpointRoute } from "./routes/update-bank-endpoint-route.ts";
+import { verifyAuditLogRoute } from "./routes/verify-audit-log-route.ts";
 import { TransferEventSchema } from "./transfer-event-schema.ts";
 import { registerStringFormats } from "./typebox-formats.ts";
 import { validatorCompiler } from "./validator-compiler.ts";
@@ -119,6 +121,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   listWebhookDeliveriesRoute,
   redeliverWebhookRoute,
   listAuditLogRoute,
+  verifyAuditLogRoute,
   addBankEndpointRoute,
   listBankEndpointsRoute,
   updateBankEndpointRoute,
@@ -207,6 +210,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   await app.register(bankInterfaceRoute);
   await app.register(metricsRoute, { hub });
   await app.register(hubKeysRoute, { hub });
+  await app.register(consoleRoutes, { prefix: consolePath });
   await app.register(operatorApi(hub), { prefix: "/operator/v1" });
   await app.register(participantApi(hub, { createdSkewMsMax: options.signatureSkewMs }), {
     prefix: "/v1",

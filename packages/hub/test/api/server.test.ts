@@ -45,6 +45,7 @@ const documentedRoutes = [
   "GET /operator/v1/transfers/{transferId}",
   "GET /operator/v1/result-codes",
   "GET /operator/v1/audit-log",
+  "GET /operator/v1/audit-log/verification",
   "POST /operator/v1/banks/{bankId}/endpoints",
   "GET /operator/v1/banks/{bankId}/endpoints",
   "PATCH /operator/v1/banks/{bankId}/endpoints/{endpointId}",
