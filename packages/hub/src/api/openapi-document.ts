@@ -1,7 +1,12 @@
 import type { FastifyDynamicSwaggerOptions } from "@fastify/swagger";
 import { transferResultCodes } from "../domain/ledger/result-code.ts";
 import { bankInterfacePath } from "./bank-interface/bank-interface-document.ts";
-import { operatorSecurityScheme, operatorSecuritySchemeName } from "./operator-auth.ts";
+import {
+  operatorSecurityScheme,
+  operatorSecuritySchemeName,
+  operatorSessionScheme,
+  operatorSessionSchemeName,
+} from "./operator-auth.ts";
 import { problemCatalogue, problemContentType } from "./problem.ts";
 import { transferEventWebhooks } from "./transfer-event-schema.ts";
 
@@ -85,10 +90,12 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
       components: {
         securitySchemes: {
           [operatorSecuritySchemeName]: operatorSecurityScheme,
+          [operatorSessionSchemeName]: operatorSessionScheme,
           [participantSecuritySchemeName]: participantSecurityScheme,
         },
       },
-      security: [{ [operatorSecuritySchemeName]: [] }],
+      // Either one: a token, or the console's session cookie.
+      security: [{ [operatorSecuritySchemeName]: [] }, { [operatorSessionSchemeName]: [] }],
       webhooks: transferEventWebhooks(),
       tags: [
         { name: "participants", description: "Onboarding, status, currencies, caps and funds" },
@@ -100,6 +107,11 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
             "Participants: their webhook endpoints. The operator: the outbox of deliveries. The hub's signing key",
         },
         { name: "audit", description: "The hash-chained log of every operator action" },
+        {
+          name: "operators",
+          description:
+            "Operator accounts and roles, console sessions, and four-eyes approval of dangerous actions",
+        },
         {
           name: "banks",
           description:
