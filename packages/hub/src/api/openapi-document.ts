@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 import type { FastifyDynamicSwaggerOptions } from "@fastify/swagger";
 import { transferResultCodes } from "../domain/ledger/result-code.ts";
 import { bankInterfacePath } from "./bank-interface/bank-interface-document.ts";
-import { operatorSecurityScheme, operatorSecuritySchemeName } from "./operator-auth.ts";
+import {
+  operatorSecurityScheme,
+  operatorSecuritySchemeName,
+  operatorSessionScheme,
+  operatorSessionSchemeName,
+} from "./operator-auth.ts";
 import { problemContentType } from "./problem.ts";
 import { transferEventWebhooks } from "./transfer-event-schema.ts";
 
@@ -73,10 +78,12 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
       components: {
         securitySchemes: {
           [operatorSecuritySchemeName]: operatorSecurityScheme,
+          [operatorSessionSchemeName]: operatorSessionScheme,
           [participantSecuritySchemeName]: participantSecurityScheme,
         },
       },
-      security: [{ [operatorSecuritySchemeName]: [] }],
+      // Either one: a token, or the console's session cookie.
+      security: [{ [operatorSecuritySchemeName]: [] }, { [operatorSessionSchemeName]: [] }],
       webhooks: transferEventWebhooks(),
       tags: [
         { name: "participants", description: "Onboarding, status, currencies, caps and funds" },
@@ -92,6 +99,11 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           name: "network",
           description:
             "The operator's read views: positions at a glance, transfer search, bank operations, stuck operations and traces",
+        },
+        {
+          name: "operators",
+          description:
+            "Operator accounts and roles, console sessions, and four-eyes approval of dangerous actions",
         },
         {
           name: "banks",

@@ -24,9 +24,18 @@ export interface TestHubOptions {
   readonly bankInquiry?: HubConfig["bankInquiry"];
   readonly bankOperationTimings?: HubConfig["bankOperationTimings"];
   readonly agreementLimits?: HubConfig["agreementLimits"];
+  /** The clock operator sessions and approvals are judged by. */
+  readonly operatorClock?: (() => number) | undefined;
+  readonly approvalLimits?: HubConfig["approvalLimits"];
   /** Loopback by default, where tests' receivers listen; `[]` for the hub a newcomer gets. */
   readonly webhookAllowNetworks?: readonly string[] | undefined;
 }
+
+/**
+ * Tests hash passwords with a small scrypt cost: the format and the check are the production
+ * ones, only the work per guess is smaller.
+ */
+export const testPasswordHashing = { cost: 2 ** 10, blockSize: 8, parallelization: 1 };
 
 /** Tests' webhook receivers listen on loopback. */
 export const loopbackNetworks = ["127.0.0.0/8", "::1/128"] as const;
@@ -65,6 +74,9 @@ export async function openTestHub(
       bankInquiry: options.bankInquiry,
       bankOperationTimings: options.bankOperationTimings,
       agreementLimits: options.agreementLimits,
+      operatorClock: options.operatorClock,
+      approvalLimits: options.approvalLimits,
+      passwordHashing: testPasswordHashing,
       webhookAllowNetworks: options.webhookAllowNetworks ?? loopbackNetworks,
     });
   } catch (error) {
