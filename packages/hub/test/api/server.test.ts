@@ -51,7 +51,6 @@ const documentedRoutes = [
   "GET /operator/v1/audit-log/verification",
   "POST /operator/v1/banks/{bankId}/endpoints",
   "GET /operator/v1/banks/{bankId}/endpoints",
-  "GET /operator/v1/network-overview",
   "PATCH /operator/v1/banks/{bankId}/endpoints/{endpointId}",
   "PUT /operator/v1/banks/{bankId}/primary-endpoint",
   "GET /operator/v1/banks/{bankId}/endpoint-health",
