@@ -63,6 +63,7 @@ import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
 import { setPrimaryEndpointRoute } from "./routes/set-primary-endpoint-route.ts";
 import { stuckOperationsRoute } from "./routes/stuck-operations-route.ts";
 import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
+import { traceRoute } from "./routes/trace-route.ts";
 import { updateBankEndpointRoute } from "./routes/update-bank-endpoint-route.ts";
 import { TransferEventSchema } from "./transfer-event-schema.ts";
 import { registerStringFormats } from "./typebox-formats.ts";
@@ -132,6 +133,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   listBankOperationsRoute,
   stuckOperationsRoute,
   inquireBankOperationRoute,
+  traceRoute,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
