@@ -13,6 +13,7 @@ import { bankEndpointsMigration } from "./migrations/0006-bank-endpoints.ts";
 import { agreementsMigration } from "./migrations/0007-agreements.ts";
 import { bankOperationsMigration } from "./migrations/0008-bank-operations.ts";
 import { operatorReadsMigration } from "./migrations/0009-operator-reads.ts";
+import { operatorAccountsMigration } from "./migrations/0010-operator-accounts.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -103,6 +104,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0007-agreements": agreementsMigration(),
     "0008-bank-operations": bankOperationsMigration(),
     "0009-operator-reads": operatorReadsMigration(database.dialect),
+    "0010-operator-accounts": operatorAccountsMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {
@@ -153,6 +155,23 @@ async function currentSchema(database: Database): Promise<string> {
   const schema = rows[0]?.schema;
   if (schema === undefined) throw new Error("the PostgreSQL connection has no current schema");
   return schema;
+}
+
+/** Whether any migration ran here: a store a hub has used, or an empty one (false). */
+export async function hasSchema(database: Database): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`
+      select name from kysely_migration limit 1`.execute(database.kysely);
+    return rows.length > 0;
+  } catch (error) {
+    if (isMissingTable(error)) return false; // nothing was ever migrated here
+    throw error; // the store could not be asked at all: not the same as empty
+  }
+}
+
+function isMissingTable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === "42P01" || (typeof message === "string" && message.startsWith("no such table"));
 }
 
 /**
