@@ -31,6 +31,7 @@ const documentedRoutes = [
   "GET /operator/v1/transfers",
   "GET /operator/v1/bank-operations",
   "GET /operator/v1/stuck-operations",
+  "GET /operator/v1/traces/{id}",
   "POST /operator/v1/bank-operations/{participantId}/{operationId}/inquire",
   "POST /operator/v1/webhook-deliveries/{deliveryId}/redeliver",
   "POST /operator/v1/participants",

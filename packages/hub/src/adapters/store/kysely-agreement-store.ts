@@ -132,10 +132,22 @@ export class KyselyAgreementStore implements AgreementStore {
     return row !== undefined;
   }
 
-  async recordNotice(bankId: string, noticeId: string, kind: string, at: number): Promise<void> {
+  async recordNotice(
+    bankId: string,
+    noticeId: string,
+    kind: string,
+    at: number,
+    transactionId?: string,
+  ): Promise<void> {
     await this.db
       .insertInto("bank_notices")
-      .values({ bank_id: bankId, notice_id: noticeId, kind, received_at: BigInt(at) })
+      .values({
+        bank_id: bankId,
+        notice_id: noticeId,
+        kind,
+        received_at: BigInt(at),
+        transaction_id: transactionId ?? null,
+      })
       .onConflict((conflict) => conflict.columns(["bank_id", "notice_id"]).doNothing())
       .execute();
   }

@@ -53,5 +53,12 @@ export interface AgreementStore extends AgreementPinning {
    * Records a bank's notice once its effect is written. Every effect of a notice is idempotent
    * on its own, so a crash between the two only means a repeat applies it again, harmlessly.
    */
-  recordNotice(bankId: string, noticeId: string, kind: string, at: number): Promise<void>;
+  /** `transactionId`: the transaction a result notice concerns, so a trace finds it. */
+  recordNotice(
+    bankId: string,
+    noticeId: string,
+    kind: string,
+    at: number,
+    transactionId?: string,
+  ): Promise<void>;
 }
