@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { AccountViewSchema, accountView } from "../account-view.ts";
-import { AmountInput, CurrencyInput, readMoney } from "../money-codec.ts";
+import { proposeAction } from "../approval-proposal.ts";
+import { ProposalSchema } from "../approval-view.ts";
+import { AmountInput, CurrencyInput, readMoney, writeMoney } from "../money-codec.ts";
 import { operatorActor } from "../operator-auth.ts";
 import { sendProblem } from "../problem.ts";
 import { operatorProblems } from "./operator-problems.ts";
@@ -21,12 +23,13 @@ export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
       schema: {
         summary: "Set how far a participant's position may go into debit",
         description:
-          "Takes effect for the next transfer; transfers already applied stand even if the position now exceeds the new cap. Zero is allowed.",
+          "A lower cap (or a first cap on an uncapped position) takes effect for the next transfer; transfers already applied stand even if the position now exceeds it. Zero is allowed. A higher cap needs four eyes: it answers 202 with a proposal, and another operator account approves it (POST /operator/v1/approvals/{approvalId}/approve).",
         tags: ["participants"],
         params: Params,
         body: Body,
         response: {
           200: AccountViewSchema,
+          202: ProposalSchema,
           ...operatorProblems(
             "participant_not_found",
             "participant_terminated",
@@ -42,12 +45,20 @@ export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
     async (request, reply) => {
       const money = readMoney(request.body.amount, request.params.currency, { allowZero: true });
       if (!money.ok) return sendProblem(reply, money.code);
+      const { participantId } = request.params;
+      const currency = money.currency.code;
+      const current = await hub.participants.netDebitCap(participantId, currency);
+      if (!current.ok) return sendProblem(reply, current.code);
+      if (current.value !== null && money.minor > current.value) {
+        return proposeAction(hub, request, reply, "participant.net_debit_cap_raise", {
+          participantId,
+          currency,
+          netDebitCap: writeMoney(money.minor, currency),
+        });
+      }
       const set = await hub.participants.setNetDebitCap(
-        request.params.participantId,
-        {
-          currency: money.currency.code,
-          netDebitCap: money.minor,
-        },
+        participantId,
+        { currency, netDebitCap: money.minor },
         operatorActor(request),
       );
       if (!set.ok) return sendProblem(reply, set.code);
