@@ -108,6 +108,11 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
         },
         { name: "audit", description: "The hash-chained log of every operator action" },
         {
+          name: "network",
+          description:
+            "The operator's read views: positions at a glance, transfer search, bank operations, stuck operations and traces",
+        },
+        {
           name: "operators",
           description:
             "Operator accounts and roles, console sessions, and four-eyes approval of dangerous actions",

@@ -26,6 +26,11 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/banks/:bankId/endpoint-health": "viewer",
   "GET /operator/v1/banks/:bankId/endpoint-migrations": "viewer",
   "GET /operator/v1/banks/:bankId/endpoint-migrations/:migrationId": "viewer",
+  "GET /operator/v1/audit-log/verification": "viewer",
+  "GET /operator/v1/network-overview": "viewer",
+  "GET /operator/v1/transfers": "viewer",
+  "GET /operator/v1/bank-operations": "viewer",
+  "GET /operator/v1/stuck-operations": "viewer",
   "GET /operator/v1/approvals": "viewer",
   "GET /operator/v1/approvals/:approvalId": "viewer",
 
@@ -46,6 +51,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "PUT /operator/v1/banks/:bankId/endpoint-migrations/:migrationId/weight": "operator",
   "POST /operator/v1/banks/:bankId/endpoint-migrations/:migrationId/rollback": "operator",
   "POST /operator/v1/banks/:bankId/endpoint-migrations/:migrationId/complete": "operator",
+  "POST /operator/v1/bank-operations/:participantId/:operationId/inquire": "operator",
   "POST /operator/v1/approvals/:approvalId/approve": "operator",
   "POST /operator/v1/approvals/:approvalId/reject": "operator",
 

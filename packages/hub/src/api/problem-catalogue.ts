@@ -36,6 +36,7 @@ export type ApiProblemCode =
   | "headers_too_large"
   | "request_timeout"
   | "body_invalid_json"
+  | "body_duplicate_key"
   | "body_too_large"
   | "media_type_unsupported"
   | "route_not_found"
@@ -51,9 +52,16 @@ export type ApiProblemCode =
   | "batch_too_large"
   | "transfer_not_found"
   | "cursor_invalid"
+  | OperatorReadProblemCode
   | "database_unavailable"
   | "internal_error"
   | SignatureProblemCode;
+
+/** The operator's read views and the inquire-now action. */
+export type OperatorReadProblemCode =
+  | "filter_incomplete"
+  | "trace_not_found"
+  | "bank_operation_final";
 
 /** Why a participant's signed request (RFC 9421, RFC 9530) was refused before it was handled. */
 export type SignatureProblemCode =
@@ -121,6 +129,10 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     title: "The request was not received in time; the connection is closed",
   },
   body_invalid_json: { status: 400, title: "The body is not valid JSON" },
+  body_duplicate_key: {
+    status: 400,
+    title: "A name appears twice in one object of the body; nothing was done",
+  },
   body_too_large: { status: 413, title: "The body exceeds the size limit" },
   media_type_unsupported: { status: 415, title: "The body's content type is not supported" },
   route_not_found: { status: 404, title: "No route matches the method and path" },
@@ -189,6 +201,19 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   batch_too_large: { status: 413, title: "Too many transfers in one request" },
   transfer_not_found: { status: 404, title: "No transfer has this id" },
   cursor_invalid: { status: 400, title: "The cursor is not one a previous page returned" },
+  filter_incomplete: {
+    status: 400,
+    title:
+      "A filter needs another one: counterparty needs participant, amountMin and amountMax need currency",
+  },
+  trace_not_found: {
+    status: 404,
+    title: "No transfer, operation, notice or event carries this id",
+  },
+  bank_operation_final: {
+    status: 409,
+    title: "The operation has succeeded or failed; there is nothing left to ask the bank",
+  },
   payee_not_found: { status: 422, title: "No participant has the payee's id" },
   payee_is_payer: { status: 422, title: "A participant cannot pay itself" },
   payee_currency_not_held: { status: 422, title: "The payee holds no accounts in this currency" },
@@ -397,6 +422,11 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   bank_endpoint_disabled: {
     status: 409,
     title: "The endpoint is disabled; enable it before it takes traffic",
+  },
+  bank_endpoint_in_use: {
+    status: 409,
+    title:
+      "Live agreements are pinned to the endpoint; migrate them first, or disable it with force",
   },
   bank_endpoint_is_primary: {
     status: 409,

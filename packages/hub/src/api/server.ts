@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import {
-  type FastifyPluginAsyncTypebox,
-  type TypeBoxTypeProvider,
-  TypeBoxValidatorCompiler,
+import type {
+  FastifyPluginAsyncTypebox,
+  TypeBoxTypeProvider,
 } from "@fastify/type-provider-typebox";
 import Fastify, {
   type FastifyBaseLogger,
@@ -19,7 +18,9 @@ import { AgreementEventSchema } from "./agreement-event-schema.ts";
 import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
 import { answerClientError } from "./client-error-answer.ts";
+import { consolePath, consoleRoutes } from "./console-route.ts";
 import { nodeHttpOptions, requireHostHeader } from "./host-header.ts";
+import { registerJsonBodyParser } from "./json-body.ts";
 import { logRedaction } from "./log-redaction.ts";
 import { refuseNulCharactersInAddress } from "./nul-characters.ts";
 import { docsPath, openapiOptions } from "./openapi-document.ts";
@@ -42,14 +43,17 @@ import { getParticipantRoute } from "./routes/get-participant-route.ts";
 import { getTransferRoute } from "./routes/get-transfer-route.ts";
 import { healthRoute } from "./routes/health-route.ts";
 import { hubKeysRoute } from "./routes/hub-keys-route.ts";
+import { inquireBankOperationRoute } from "./routes/inquire-bank-operation-route.ts";
 import { listAuditLogRoute } from "./routes/list-audit-log-route.ts";
 import { listBankEndpointsRoute } from "./routes/list-bank-endpoints-route.ts";
+import { listBankOperationsRoute } from "./routes/list-bank-operations-route.ts";
 import { listEndpointMigrationsRoute } from "./routes/list-endpoint-migrations-route.ts";
 import { listParticipantKeysRoute } from "./routes/list-participant-keys-route.ts";
 import { listParticipantsRoute } from "./routes/list-participants-route.ts";
 import { listWebhookDeliveriesRoute } from "./routes/list-webhook-deliveries-route.ts";
 import { metricsRoute } from "./routes/metrics-route.ts";
 import { moveFundsRoute } from "./routes/move-funds-route.ts";
+import { networkOverviewRoute } from "./routes/network-overview-route.ts";
 import { openapiRoute } from "./routes/openapi-route.ts";
 import { operatorAccountRoutes } from "./routes/operator-account-routes.ts";
 import { readyRoute } from "./routes/ready-route.ts";
@@ -58,13 +62,17 @@ import { resultCodesRoute } from "./routes/result-codes-route.ts";
 import { revokeParticipantKeyRoute } from "./routes/revoke-participant-key-route.ts";
 import { rotateParticipantKeyRoute } from "./routes/rotate-participant-key-route.ts";
 import type { RouteOptions } from "./routes/route-options.ts";
+import { searchTransfersRoute } from "./routes/search-transfers-route.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
 import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
 import { setPrimaryEndpointRoute } from "./routes/set-primary-endpoint-route.ts";
+import { stuckOperationsRoute } from "./routes/stuck-operations-route.ts";
 import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
 import { updateBankEndpointRoute } from "./routes/update-bank-endpoint-route.ts";
+import { verifyAuditLogRoute } from "./routes/verify-audit-log-route.ts";
 import { TransferEventSchema } from "./transfer-event-schema.ts";
 import { registerStringFormats } from "./typebox-formats.ts";
+import { validatorCompiler } from "./validator-compiler.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -125,6 +133,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   listWebhookDeliveriesRoute,
   redeliverWebhookRoute,
   listAuditLogRoute,
+  verifyAuditLogRoute,
   addBankEndpointRoute,
   listBankEndpointsRoute,
   updateBankEndpointRoute,
@@ -134,6 +143,11 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   listEndpointMigrationsRoute,
   getEndpointMigrationRoute,
   changeEndpointMigrationRoutes,
+  networkOverviewRoute,
+  searchTransfersRoute,
+  listBankOperationsRoute,
+  stuckOperationsRoute,
+  inquireBankOperationRoute,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
@@ -178,8 +192,9 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   // TypeBox's compiler never coerces a body (an amount sent as a JSON number stays an error)
   // and rejects unknown properties instead of silently dropping them, as Fastify's Ajv would.
   registerStringFormats();
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(problemErrorHandler);
+  registerJsonBodyParser(app);
   app.setNotFoundHandler(routeNotFoundHandler);
   app.decorateRequest("caller", "anonymous");
   app.decorateRequest("operator", undefined);
@@ -215,6 +230,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   await app.register(bankInterfaceRoute);
   await app.register(metricsRoute, { hub });
   await app.register(hubKeysRoute, { hub });
+  await app.register(consoleRoutes, { prefix: consolePath });
   await app.register(operatorApi(hub), { prefix: "/operator/v1" });
   await app.register(participantApi(hub, { createdSkewMsMax: options.signatureSkewMs }), {
     prefix: "/v1",

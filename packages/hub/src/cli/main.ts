@@ -20,14 +20,17 @@ import { createLedgerStore } from "../hub.ts";
 import { type ApiBenchResult, benchApi } from "./bench-api.ts";
 import { benchLedger } from "./bench-ledger.ts";
 import { benchPayments, type PaymentsBenchResult } from "./bench-payments.ts";
+import { CliError } from "./cli-error.ts";
+import { dataDirFrom } from "./data-dir.ts";
 import { runDemoNetwork } from "./demo-network.ts";
+import { openExistingStore } from "./existing-store.ts";
 import { openapiDocumentText } from "./openapi-document-text.ts";
 import { serve } from "./serve.ts";
 
-/** Where the hub keeps its data unless told otherwise: `DATABASE_URL`, else SQLite in ./data. */
+/** Where the hub keeps its data unless told otherwise: `DATABASE_URL`, else SQLite in the package's data/. */
 const environment = {
   databaseUrl: process.env.DATABASE_URL,
-  dataDir: process.env.CLEARHUB_DATA_DIR ?? "data",
+  dataDir: dataDirFrom(process.env),
   redisUrl: process.env.REDIS_URL,
   dataKeys: process.env.CLEARHUB_DATA_KEYS,
   // An environment variable, not an option: a command line is visible to every local user.
@@ -108,7 +111,7 @@ async function withOperators<T>(
     operatorAccounts: OperatorAccountService;
   }) => Promise<T>,
 ): Promise<T> {
-  const database = openDatabase(options);
+  const database = await openExistingStore(options);
   try {
     await migrateToLatest(database);
     const operatorStore = new KyselyOperatorStore(database.kysely, database.dialect);
@@ -257,7 +260,7 @@ program
   .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
   .option("--json", "print one JSON object")
   .action(async (options: { databaseUrl?: string; dataDir: string; json?: boolean }) => {
-    const database = openDatabase(options);
+    const database = await openExistingStore(options);
     try {
       const report = await verifyLedger(createLedgerStore(database), (checked, head) => {
         if (options.json !== true) stderr(`  checked ${checked} / ${head} batches`);
@@ -515,4 +518,10 @@ bench
     if (!result.verified || result.errors + result.noopErrors > 0) process.exitCode = 1;
   });
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!(error instanceof CliError)) throw error;
+  stderr(`clearhub: ${error.message}`);
+  process.exitCode = 1;
+}

@@ -27,6 +27,11 @@ const documentedRoutes = [
   "GET /operator/v1/session",
   "DELETE /operator/v1/session",
   "GET /operator/v1/webhook-deliveries",
+  "GET /operator/v1/network-overview",
+  "GET /operator/v1/transfers",
+  "GET /operator/v1/bank-operations",
+  "GET /operator/v1/stuck-operations",
+  "POST /operator/v1/bank-operations/{participantId}/{operationId}/inquire",
   "POST /operator/v1/webhook-deliveries/{deliveryId}/redeliver",
   "POST /operator/v1/participants",
   "GET /operator/v1/participants",
@@ -43,6 +48,7 @@ const documentedRoutes = [
   "GET /operator/v1/transfers/{transferId}",
   "GET /operator/v1/result-codes",
   "GET /operator/v1/audit-log",
+  "GET /operator/v1/audit-log/verification",
   "POST /operator/v1/banks/{bankId}/endpoints",
   "GET /operator/v1/banks/{bankId}/endpoints",
   "PATCH /operator/v1/banks/{bankId}/endpoints/{endpointId}",
@@ -203,7 +209,7 @@ describeEachBackend("operator API server", (backend) => {
     }
   });
 
-  it("answers a bad body with body_invalid_json, body_too_large or media_type_unsupported", async () => {
+  it("answers a bad body with body_invalid_json, request_invalid, body_too_large or media_type_unsupported", async () => {
     const post = (payload: string, contentType = "application/json") =>
       api.app.inject({
         method: "POST",
@@ -212,7 +218,7 @@ describeEachBackend("operator API server", (backend) => {
         payload,
       });
     expectProblem(await post('{"transfers": ['), 400, "body_invalid_json");
-    expectProblem(await post(""), 400, "body_invalid_json");
+    expectProblem(await post(""), 400, "request_invalid"); // no body, where one is required
     expectProblem(await post('{"__proto__": {"x": 1}}'), 400, "body_invalid_json");
     const huge = JSON.stringify({
       transfers: [{ id: "x", kind: "posted", reference: "r".repeat(1024 * 1024) }],

@@ -1,6 +1,10 @@
 import type { Kysely } from "kysely";
 import type { AccountBalances } from "../../app/ports/ledger-store.ts";
-import type { NewAccount, ParticipantStore } from "../../app/ports/participant-store.ts";
+import type {
+  NewAccount,
+  ParticipantFilter,
+  ParticipantStore,
+} from "../../app/ports/participant-store.ts";
 import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { AccountKind } from "../../domain/ledger/account.ts";
 import type {
@@ -78,9 +82,15 @@ export class KyselyParticipantStore implements ParticipantStore {
     return row === undefined ? undefined : participantFromRow(row);
   }
 
-  async listParticipants(limit: number, afterId?: string): Promise<Participant[]> {
+  async listParticipants(
+    limit: number,
+    afterId?: string,
+    filter: ParticipantFilter = {},
+  ): Promise<Participant[]> {
     let query = this.db.selectFrom("participants").selectAll().orderBy("id").limit(limit);
     if (afterId !== undefined) query = query.where("id", ">", afterId);
+    if (filter.kind !== undefined) query = query.where("kind", "=", filter.kind);
+    if (filter.status !== undefined) query = query.where("status", "=", filter.status);
     return (await query.execute()).map(participantFromRow);
   }
 
@@ -148,6 +158,17 @@ export class KyselyParticipantStore implements ParticipantStore {
       .selectFrom("accounts")
       .selectAll()
       .where("participant_id", "=", participantId)
+      .orderBy("id")
+      .execute();
+    return rows.map(balancesFromRow);
+  }
+
+  async listAccountsOf(participantIds: readonly string[]): Promise<AccountBalances[]> {
+    if (participantIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("accounts")
+      .selectAll()
+      .where("participant_id", "in", participantIds)
       .orderBy("id")
       .execute();
     return rows.map(balancesFromRow);

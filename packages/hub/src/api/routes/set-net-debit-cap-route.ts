@@ -3,15 +3,45 @@ import { Type } from "@sinclair/typebox";
 import { AccountViewSchema, accountView } from "../account-view.ts";
 import { proposeAction } from "../approval-proposal.ts";
 import { ProposalSchema } from "../approval-view.ts";
-import { AmountInput, CurrencyInput, readMoney, writeMoney } from "../money-codec.ts";
+import { AmountInput, amountInput, CurrencyInput, readMoney, writeMoney } from "../money-codec.ts";
 import { operatorActor } from "../operator-auth.ts";
-import { sendProblem } from "../problem.ts";
+import { type ProblemError, sendProblem } from "../problem.ts";
 import { operatorProblems } from "./operator-problems.ts";
 import { ParticipantIdInput } from "./participant-params.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const Params = Type.Object({ participantId: ParticipantIdInput, currency: CurrencyInput });
-const Body = Type.Object({ amount: AmountInput }, { additionalProperties: false });
+/**
+ * `netDebitCap`, as when the participant was created. `amount` is the name this route used
+ * first and is still read, alone: a body with both is refused rather than one of them guessed.
+ */
+const Body = Type.Object(
+  {
+    netDebitCap: Type.Optional(
+      amountInput("The new cap; zero means the participant may receive but never owe."),
+    ),
+    amount: Type.Optional({ ...AmountInput, deprecated: true, description: "Use netDebitCap." }),
+  },
+  { additionalProperties: false, title: "NetDebitCapInput" },
+);
+type CapField = "netDebitCap" | "amount";
+
+/** The cap the body gives, or the one mistake it makes naming it. */
+function capOf(body: {
+  netDebitCap?: string | undefined;
+  amount?: string | undefined;
+}): { ok: true; amount: string } | { ok: false; errors: ProblemError[] } {
+  const given = (["netDebitCap", "amount"] as const).filter(
+    (field: CapField) => body[field] !== undefined,
+  );
+  const [only] = given;
+  if (given.length === 1 && only !== undefined) return { ok: true, amount: body[only] as string };
+  const detail =
+    given.length === 0
+      ? "netDebitCap is required"
+      : "give netDebitCap alone (amount is its old name)";
+  return { ok: false, errors: [{ location: "body", pointer: "/netDebitCap", detail }] };
+}
 
 export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (
   app,
@@ -23,7 +53,7 @@ export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
       schema: {
         summary: "Set how far a participant's position may go into debit",
         description:
-          "A lower cap (or a first cap on an uncapped position) takes effect for the next transfer; transfers already applied stand even if the position now exceeds it. Zero is allowed. A higher cap needs four eyes: it answers 202 with a proposal, and another operator account approves it (POST /operator/v1/approvals/{approvalId}/approve).",
+          'A lower cap (or a first cap on an uncapped position) takes effect for the next transfer; transfers already applied stand even if the position now exceeds it. Zero is allowed. A higher cap needs four eyes: it answers 202 with a proposal, and another operator account approves it (POST /operator/v1/approvals/{approvalId}/approve). The body is `{"netDebitCap": "500000.00"}`, as in a participant\'s currencies; `amount`, the older name, is still read when it comes alone.',
         tags: ["participants"],
         params: Params,
         body: Body,
@@ -43,7 +73,9 @@ export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
       },
     },
     async (request, reply) => {
-      const money = readMoney(request.body.amount, request.params.currency, { allowZero: true });
+      const cap = capOf(request.body);
+      if (!cap.ok) return sendProblem(reply, "request_invalid", { errors: cap.errors });
+      const money = readMoney(cap.amount, request.params.currency, { allowZero: true });
       if (!money.ok) return sendProblem(reply, money.code);
       const { participantId } = request.params;
       const currency = money.currency.code;

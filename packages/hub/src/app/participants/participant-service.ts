@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import type { AuditAction } from "../../domain/audit/audit-action.ts";
 import type { AuditActor } from "../../domain/audit/audit-actor.ts";
 import type { AuditDetails, AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { AccountKind } from "../../domain/ledger/account.ts";
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
+import type { TransferDetail } from "../../domain/ledger/transfer.ts";
 import { formatAmount } from "../../domain/money/amount.ts";
 import { findCurrency, isKnownCurrency } from "../../domain/money/currency.ts";
 import {
@@ -16,7 +18,11 @@ import {
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { AuditLogStore } from "../ports/audit-log-store.ts";
 import type { AccountBalances } from "../ports/ledger-store.ts";
-import type { NewAccount, ParticipantStore } from "../ports/participant-store.ts";
+import type {
+  NewAccount,
+  ParticipantFilter,
+  ParticipantStore,
+} from "../ports/participant-store.ts";
 
 export type ParticipantErrorCode =
   | "participant_id_invalid"
@@ -61,6 +67,29 @@ export interface FundsMovement {
 export const operatorParticipantId = "operator";
 const participantAccountKinds: readonly AccountKind[] = ["position", "settlement", "fee"];
 const participantPageSizeMax = 500;
+
+/**
+ * The parties of a funds movement, kept beside it as a participant's own transfers are, so that
+ * searches by participant find deposits and withdrawals through the same index. The hash tells
+ * a participant reusing the movement's id apart from a true retry, as for its own requests.
+ */
+function fundsDetail(movement: FundsMovement): TransferDetail {
+  const inbound = movement.direction === "in";
+  const hashed = JSON.stringify([
+    movement.participantId,
+    movement.direction,
+    movement.currency,
+    movement.amount.toString(),
+    movement.reference ?? null,
+  ]);
+  return {
+    initiatorId: operatorParticipantId,
+    payerId: inbound ? operatorParticipantId : movement.participantId,
+    payeeId: inbound ? movement.participantId : operatorParticipantId,
+    requestHash: createHash("sha256").update(hashed, "utf8").digest("base64url"),
+    sealedParties: null,
+  };
+}
 
 function fail<T>(code: ParticipantErrorCode): Outcome<T> {
   return { ok: false, code };
@@ -164,11 +193,26 @@ export class ParticipantService {
     return { ok: true, value: { participant, accounts: await this.store.listAccounts(id) } };
   }
 
-  list(limit: number, afterId?: string): Promise<Participant[]> {
+  list(limit: number, afterId?: string, filter: ParticipantFilter = {}): Promise<Participant[]> {
     return this.store.listParticipants(
       Math.min(Math.max(limit, 1), participantPageSizeMax),
       afterId,
+      filter,
     );
+  }
+
+  /** A page of participants with their accounts, read in two queries. */
+  async listWithAccounts(
+    limit: number,
+    afterId?: string,
+    filter: ParticipantFilter = {},
+  ): Promise<{ participant: Participant; accounts: AccountBalances[] }[]> {
+    const participants = await this.list(limit, afterId, filter);
+    const accounts = await this.store.listAccountsOf(participants.map(({ id }) => id));
+    return participants.map((participant) => ({
+      participant,
+      accounts: accounts.filter((account) => account.participantId === participant.id),
+    }));
   }
 
   async changeStatus(
@@ -274,6 +318,7 @@ export class ParticipantService {
       amount: movement.amount,
       currency: movement.currency,
       reference: movement.reference,
+      detail: fundsDetail(movement),
     });
     await this.recordFundsMovement(movement, result, actor);
     return { ok: true, value: result };

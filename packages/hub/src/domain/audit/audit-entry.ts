@@ -87,7 +87,13 @@ export function assertAuditRecord(record: AuditRecord): void {
 }
 
 /** Why a chain does not verify, at the first entry where it breaks. */
-export type AuditLinkProblem = "seq_gap" | "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch";
+export const auditLinkProblems = [
+  "seq_gap",
+  "prev_hash_mismatch",
+  "hash_mismatch",
+  "head_mismatch",
+] as const;
+export type AuditLinkProblem = (typeof auditLinkProblems)[number];
 
 /** Checks one entry against the one before it; undefined when the link holds. */
 export function checkAuditLink(
