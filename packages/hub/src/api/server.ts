@@ -31,6 +31,7 @@ import { ProblemSchema, problemErrorHandler, routeNotFoundHandler } from "./prob
 import { addBankEndpointRoute } from "./routes/add-bank-endpoint-route.ts";
 import { addCurrencyRoute } from "./routes/add-currency-route.ts";
 import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
+import { approvalRoutes } from "./routes/approval-routes.ts";
 import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts";
 import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
@@ -54,6 +55,7 @@ import { metricsRoute } from "./routes/metrics-route.ts";
 import { moveFundsRoute } from "./routes/move-funds-route.ts";
 import { networkOverviewRoute } from "./routes/network-overview-route.ts";
 import { openapiRoute } from "./routes/openapi-route.ts";
+import { operatorAccountRoutes } from "./routes/operator-account-routes.ts";
 import { readyRoute } from "./routes/ready-route.ts";
 import { redeliverWebhookRoute } from "./routes/redeliver-webhook-route.ts";
 import { resultCodesRoute } from "./routes/result-codes-route.ts";
@@ -113,6 +115,8 @@ const requestIdHeader = "x-request-id";
 
 const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   sessionRoutes,
+  operatorAccountRoutes,
+  approvalRoutes,
   createParticipantRoute,
   listParticipantsRoute,
   getParticipantRoute,

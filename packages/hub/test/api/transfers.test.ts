@@ -105,9 +105,12 @@ describeEachBackend("transfers API", (backend) => {
       { id: "t2", code: "exceeds_net_debit_cap" },
     ]);
     await expectNotStored("t2");
-    await api.call("PUT", "/operator/v1/participants/bank-a/net-debit-caps/EUR", {
-      amount: "80.01",
-    });
+    const raised = await api.callApproved(
+      "PUT",
+      "/operator/v1/participants/bank-a/net-debit-caps/EUR",
+      { amount: "80.01" },
+    );
+    expect(raised.statusCode, raised.body).toBe(200);
     expect(await results([posted("t3", "0.01")])).toEqual([{ id: "t3", code: "ok" }]);
     expect(await results([posted("t4", "0.01")])).toEqual([
       { id: "t4", code: "exceeds_net_debit_cap" },
