@@ -46,6 +46,7 @@ import {
   HttpWebhookSender,
   httpWebhookSenderDefaults,
 } from "./adapters/webhooks/http-webhook-sender.ts";
+import { WebhookDestinationPolicy } from "./adapters/webhooks/webhook-destination-policy.ts";
 import { AgreementService } from "./app/agreements/agreement-service.ts";
 import {
   type ApprovalLimits,
@@ -138,6 +139,11 @@ export interface HubConfig extends DatabaseConfig {
   /** Run the webhook dispatcher in this process (every hub node may). */
   readonly dispatchWebhooks?: boolean | undefined;
   readonly webhookDispatcher?: Partial<WebhookDispatcherOptions> | undefined;
+  /**
+   * Networks (CIDR) webhooks may be sent to besides public addresses: loopback, private and
+   * link-local ones are refused unless listed here (`CLEARHUB_WEBHOOK_ALLOW_NETWORKS`).
+   */
+  readonly webhookAllowNetworks?: readonly string[] | undefined;
   /**
    * Where completed endpoint migrations re-pin agreements: the hub's own agreements store
    * unless another is given (tests record the calls this way).
@@ -468,9 +474,11 @@ function assembleWebhooks(
   const deliveries = new WebhookDeliveryService(webhookStore);
   metrics.observeWebhookBacklog(() => deliveries.backlog());
   const options = { ...webhookDispatcherDefaults, ...config.webhookDispatcher };
+  const destinations = new WebhookDestinationPolicy(config.webhookAllowNetworks);
   const sender = new HttpWebhookSender(hubSigningKey.key, {
     ...httpWebhookSenderDefaults,
     requestTimeoutMs: options.requestTimeoutMs,
+    destinations,
   });
   const webhookDispatcher = new WebhookDispatcher(webhookStore, sender, {
     ...options,
@@ -485,7 +493,7 @@ function assembleWebhooks(
     parts: {
       hubSigningKey,
       webhookStore,
-      webhookEndpoints: new WebhookEndpointService(webhookStore),
+      webhookEndpoints: new WebhookEndpointService(webhookStore, destinations),
       webhookDeliveries: deliveries,
       webhookDispatcher,
     },

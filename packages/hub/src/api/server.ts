@@ -36,6 +36,7 @@ import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts"
 import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
+import { codesPageRoute } from "./routes/codes-page-route.ts";
 import { createEndpointMigrationRoute } from "./routes/create-endpoint-migration-route.ts";
 import { createParticipantRoute } from "./routes/create-participant-route.ts";
 import { getEndpointMigrationRoute } from "./routes/get-endpoint-migration-route.ts";
@@ -229,6 +230,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   await app.register(healthRoute);
   await app.register(readyRoute, { hub });
   await app.register(openapiRoute);
+  await app.register(codesPageRoute);
   await app.register(bankInterfaceRoute);
   await app.register(metricsRoute, { hub });
   await app.register(hubKeysRoute, { hub });

@@ -17,6 +17,8 @@ export interface ServeConfig {
   readonly dataKeys?: string | undefined;
   /** The webhook signing key (PKCS#8 PEM); unset, it is kept in the data directory. */
   readonly hubSigningKey?: string | undefined;
+  /** Networks (CIDR) webhooks may go to besides public addresses. */
+  readonly webhookAllowNetworks?: readonly string[] | undefined;
   /** Only labels the banner; the caller seeds the demo network through `onReady`. */
   readonly demo: boolean;
   /** The request log (pino, to stdout); info level unless given. */
@@ -161,6 +163,7 @@ export async function serve(
     redisUrl: config.redisUrl,
     dataKeys: config.dataKeys,
     hubSigningKey: config.hubSigningKey,
+    webhookAllowNetworks: config.webhookAllowNetworks,
   });
   let started: Awaited<ReturnType<typeof start>>;
   try {

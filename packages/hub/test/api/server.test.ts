@@ -52,6 +52,7 @@ const documentedRoutes = [
   "GET /operator/v1/audit-log/verification",
   "POST /operator/v1/banks/{bankId}/endpoints",
   "GET /operator/v1/banks/{bankId}/endpoints",
+  "GET /operator/v1/network-overview",
   "PATCH /operator/v1/banks/{bankId}/endpoints/{endpointId}",
   "PUT /operator/v1/banks/{bankId}/primary-endpoint",
   "GET /operator/v1/banks/{bankId}/endpoint-health",
@@ -122,8 +123,9 @@ describeEachBackend("operator API server", (backend) => {
       for (const operation of Object.values(methods))
         expect(operation.responses["401"], path).toBeDefined();
     }
+    const codes = (await api.app.inject({ method: "GET", url: "/docs/codes" })).body;
     for (const code of [...Object.keys(problemCatalogue), ...Object.keys(transferResultCodes)]) {
-      expect(document.info.description).toContain(`\`${code}\``);
+      expect(codes).toContain(`<code>${code}</code>`);
     }
     const funds =
       document.paths["/operator/v1/participants/{participantId}/funds"]?.post?.responses;
