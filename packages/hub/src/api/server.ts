@@ -46,6 +46,7 @@ import { listBankEndpointsRoute } from "./routes/list-bank-endpoints-route.ts";
 import { listEndpointMigrationsRoute } from "./routes/list-endpoint-migrations-route.ts";
 import { listParticipantKeysRoute } from "./routes/list-participant-keys-route.ts";
 import { listParticipantsRoute } from "./routes/list-participants-route.ts";
+import { listPinnedAgreementsRoute } from "./routes/list-pinned-agreements-route.ts";
 import { listWebhookDeliveriesRoute } from "./routes/list-webhook-deliveries-route.ts";
 import { metricsRoute } from "./routes/metrics-route.ts";
 import { moveFundsRoute } from "./routes/move-funds-route.ts";
@@ -125,6 +126,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   bankEndpointHealthRoute,
   createEndpointMigrationRoute,
   listEndpointMigrationsRoute,
+  listPinnedAgreementsRoute,
   getEndpointMigrationRoute,
   changeEndpointMigrationRoutes,
   networkOverviewRoute,

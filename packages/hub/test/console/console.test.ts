@@ -7,6 +7,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleContentSecurityPolicy } from "../../src/api/console-route.ts";
 import type { ListeningHub } from "../api/listening-hub.ts";
+import { pinnedAgreement } from "../support/agreements.ts";
 import { insertOutboxRows } from "../support/outbox.ts";
 import { chromiumAvailable, expectAccessible, screenshot } from "./console-browser.ts";
 import { type ConsoleFixture, type ConsoleTab, openConsoleFixture } from "./console-fixture.ts";
@@ -223,8 +224,27 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       toEndpointId: "unified",
       weightPercent: 10,
     });
+    for (const [id, state] of [
+      ["ag-1", "active"],
+      ["ag-2", "failed"],
+    ] as const) {
+      const inserted = await hub.hub.agreementStore.insert(
+        pinnedAgreement(id, "bank-east", "branch-1", state, "wallet-alpha"),
+      );
+      expect(inserted.ok).toBe(true);
+    }
     const tab = await openConsole("/banks/bank-east");
     const { page } = tab;
+    const { items: pinned } = await api<{
+      items: { endpointId: string; active: number; total: number }[];
+    }>("GET", "/banks/bank-east/pinned-agreements");
+    expect(pinned).toEqual([{ endpointId: "branch-1", active: 1, total: 2 }]);
+    await expect
+      .poll(() => page.locator('tr[data-endpoint="branch-1"] [data-field="pinned"]').textContent())
+      .toBe("2 (1)");
+    expect(
+      await page.locator('tr[data-endpoint="unified"] [data-field="pinned"]').textContent(),
+    ).toBe("0");
     const row = page.locator('tr[data-migration="consolidate"]');
     await expect.poll(() => row.locator('[data-field="weightPercent"]').textContent()).toBe("10%");
     await expect

@@ -25,6 +25,12 @@ interface EndpointHealth {
   readonly latencyMs: { p50: number; p99: number } | null;
 }
 
+interface PinnedAgreements {
+  readonly endpointId: string;
+  readonly active: number;
+  readonly total: number;
+}
+
 interface Migration {
   readonly id: string;
   readonly fromEndpointId: string;
@@ -39,11 +45,13 @@ export function BankPage({ bankId, role }: { readonly bankId: string; readonly r
   const endpoints = useResource<{ items: readonly BankEndpoint[] }>(`${base}/endpoints`);
   const health = useResource<{ items: readonly EndpointHealth[] }>(`${base}/endpoint-health`);
   const migrations = useResource<{ items: readonly Migration[] }>(`${base}/endpoint-migrations`);
+  const pinned = useResource<{ items: readonly PinnedAgreements[] }>(`${base}/pinned-agreements`);
   const action = useAction();
   const reload = () => {
     endpoints.reload();
     health.reload();
     migrations.reload();
+    pinned.reload();
   };
   const mayChangeEndpoints = mayDo(role, "bank_endpoint.change");
   const mayMigrate = mayDo(role, "endpoint_migration.change");
@@ -61,6 +69,7 @@ export function BankPage({ bankId, role }: { readonly bankId: string; readonly r
           endpoints={endpoints.data.items}
           health={health.data?.items ?? []}
           migrations={migrations.data?.items ?? []}
+          pinned={pinned.data?.items ?? []}
           action={mayChangeEndpoints ? action : undefined}
           onDone={reload}
         />
@@ -103,11 +112,16 @@ function routingNote(endpointId: string, migrations: readonly Migration[]): stri
   return notes.length === 0 ? "its pinned agreements" : notes.join("; ");
 }
 
+function pinnedText(entry: PinnedAgreements | undefined): string {
+  return entry === undefined ? "0" : `${entry.total} (${entry.active})`;
+}
+
 function Endpoints({
   base,
   endpoints,
   health,
   migrations,
+  pinned,
   action,
   onDone,
 }: {
@@ -115,6 +129,7 @@ function Endpoints({
   readonly endpoints: readonly BankEndpoint[];
   readonly health: readonly EndpointHealth[];
   readonly migrations: readonly Migration[];
+  readonly pinned: readonly PinnedAgreements[];
   readonly action: Action | undefined;
   readonly onDone: () => void;
 }) {
@@ -148,6 +163,9 @@ function Endpoints({
               <th scope="col" class="number">
                 p99 ms
               </th>
+              <th scope="col" class="number">
+                Pinned (active)
+              </th>
               <th scope="col">Serves</th>
               {action !== undefined && <th scope="col">Action</th>}
             </tr>
@@ -170,6 +188,9 @@ function Endpoints({
                     {seen === undefined ? "" : `${seen.window.calls} (${seen.window.failures})`}
                   </td>
                   <td class="number">{seen?.latencyMs?.p99 ?? ""}</td>
+                  <td class="number" data-field="pinned">
+                    {pinnedText(pinned.find((entry) => entry.endpointId === endpoint.id))}
+                  </td>
                   <td>{routingNote(endpoint.id, migrations)}</td>
                   {action !== undefined && (
                     <td class="actions">
