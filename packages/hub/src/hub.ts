@@ -21,12 +21,14 @@ import {
 import { KyselyAgreementStore } from "./adapters/store/kysely-agreement-store.ts";
 import { KyselyAuditLogStore } from "./adapters/store/kysely-audit-log-store.ts";
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
+import { KyselyBankOperationReadStore } from "./adapters/store/kysely-bank-operation-read-store.ts";
 import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-store.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
 import { KyselyParticipantTransferStore } from "./adapters/store/kysely-participant-transfer-store.ts";
+import { KyselyTransferSearchStore } from "./adapters/store/kysely-transfer-search-store.ts";
 import { KyselyWebhookStore } from "./adapters/store/kysely-webhook-store.ts";
 import { PostgresLedgerStore } from "./adapters/store/postgres-ledger-store.ts";
 import { SqliteLedgerStore } from "./adapters/store/sqlite-ledger-store.ts";
@@ -49,7 +51,9 @@ import {
 import { OperatorTransferService } from "./app/ledger/operator-transfer-service.ts";
 import { WebhookDeliveryService } from "./app/notifications/webhook-delivery-service.ts";
 import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-service.ts";
+import { BankOperationOversight } from "./app/operator/bank-operation-oversight.ts";
 import { NetworkOverviewService } from "./app/operator/network-overview.ts";
+import { TransferSearchService } from "./app/operator/transfer-search.ts";
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
 import { SignerCache, signerCacheDefaults } from "./app/participants/signer-cache.ts";
@@ -188,6 +192,10 @@ export interface Hub {
   readonly bankInquiry: BankInquiry;
   /** Every participant's position, cap, headroom and reserve, for the operator. */
   readonly networkOverview: NetworkOverviewService;
+  /** The operator's search over every transfer, with parties and current state. */
+  readonly transferSearch: TransferSearchService;
+  /** The operator's lists of bank operations, the stuck ones, and inquiries made now. */
+  readonly bankOperationOversight: BankOperationOversight;
   close(): Promise<void>;
 }
 
@@ -326,6 +334,12 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     bankConnector,
     onJobError,
   });
+  const oversight = new BankOperationOversight(
+    new KyselyBankOperationReadStore(database.kysely),
+    payments.bankOperationStore,
+    payments.bankOperationRunner,
+  );
+  metrics.observeStuckOperations(() => oversight.stuckSummary());
   return {
     database,
     ledgerStore,
@@ -352,6 +366,8 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     agreements,
     ...payments,
     networkOverview: new NetworkOverviewService(new KyselyNetworkReadStore(database.kysely)),
+    transferSearch: new TransferSearchService(new KyselyTransferSearchStore(database.kysely)),
+    bankOperationOversight: oversight,
     async close() {
       await payments.bankInquiry.stop();
       await expiry.stop();

@@ -45,9 +45,16 @@ export type ApiProblemCode =
   | "batch_too_large"
   | "transfer_not_found"
   | "cursor_invalid"
+  | OperatorReadProblemCode
   | "database_unavailable"
   | "internal_error"
   | SignatureProblemCode;
+
+/** The operator's read views and the inquire-now action. */
+export type OperatorReadProblemCode =
+  | "filter_incomplete"
+  | "trace_not_found"
+  | "bank_operation_final";
 
 /** Why a participant's signed request (RFC 9421, RFC 9530) was refused before it was handled. */
 export type SignatureProblemCode =
@@ -138,6 +145,19 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   batch_too_large: { status: 413, title: "Too many transfers in one request" },
   transfer_not_found: { status: 404, title: "No transfer has this id" },
   cursor_invalid: { status: 400, title: "The cursor is not one a previous page returned" },
+  filter_incomplete: {
+    status: 400,
+    title:
+      "A filter needs another one: counterparty needs participant, amountMin and amountMax need currency",
+  },
+  trace_not_found: {
+    status: 404,
+    title: "No transfer, operation, notice or event carries this id",
+  },
+  bank_operation_final: {
+    status: 409,
+    title: "The operation has succeeded or failed; there is nothing left to ask the bank",
+  },
   payee_not_found: { status: 422, title: "No participant has the payee's id" },
   payee_is_payer: { status: 422, title: "A participant cannot pay itself" },
   payee_currency_not_held: { status: 422, title: "The payee holds no accounts in this currency" },
@@ -346,6 +366,11 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   bank_endpoint_disabled: {
     status: 409,
     title: "The endpoint is disabled; enable it before it takes traffic",
+  },
+  bank_endpoint_in_use: {
+    status: 409,
+    title:
+      "Live agreements are pinned to the endpoint; migrate them first, or disable it with force",
   },
   bank_endpoint_is_primary: {
     status: 409,
