@@ -72,6 +72,14 @@ export async function openConsoleFixture(backend: Backend): Promise<ConsoleFixtu
   };
 }
 
+/**
+ * Reads again until the assertion that follows holds: a page shows what it fetched a moment
+ * after it opens. Generous, because this machine is shared; a passing check returns at once.
+ */
+export function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000, interval: 100 });
+}
+
 /** The text of the page's first-level heading, once there is one. */
 export function headingOf(page: Page): Promise<string | null> {
   return page.getByRole("heading", { level: 1 }).textContent();

@@ -6,11 +6,17 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleContentSecurityPolicy } from "../../src/api/console-route.ts";
+import { newBankOperation } from "../../src/app/payments/new-bank-operation.ts";
 import type { ListeningHub } from "../api/listening-hub.ts";
 import { pinnedAgreement } from "../support/agreements.ts";
 import { insertOutboxRows } from "../support/outbox.ts";
 import { chromiumAvailable, expectAccessible, screenshot } from "./console-browser.ts";
-import { type ConsoleFixture, type ConsoleTab, openConsoleFixture } from "./console-fixture.ts";
+import {
+  type ConsoleFixture,
+  type ConsoleTab,
+  eventually,
+  openConsoleFixture,
+} from "./console-fixture.ts";
 
 const enabled = chromiumAvailable();
 
@@ -91,7 +97,7 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       const cny = overview.currencies.find((entry) => entry.currency === "CNY");
       return cny?.participants.find((row) => row.participantId === "wallet-alpha")?.reserve;
     };
-    await expect.poll(() => reserveCell.textContent()).toBe(await reserveOf());
+    await eventually(() => reserveCell.textContent()).toBe(await reserveOf());
     await screenshot(page, "overview");
     await expectAccessible(page, "the network overview");
     // A mark the page keeps only as long as it is not reloaded.
@@ -107,7 +113,7 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     });
     const after = await reserveOf();
     expect(after).not.toBe(before);
-    await expect.poll(() => reserveCell.textContent(), { timeout: 10_000 }).toBe(after);
+    await eventually(() => reserveCell.textContent()).toBe(after);
     expect(await page.evaluate(() => (globalThis as { notReloaded?: boolean }).notReloaded)).toBe(
       true,
     );
@@ -120,44 +126,40 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     const filters = page.getByRole("form", { name: "Filter participants" });
     await filters.getByLabel("Kind").selectOption("bank");
     await filters.getByRole("button", { name: "Filter" }).click();
-    await expect.poll(() => page.url()).toBe(`${hub.origin}/console/participants?kind=bank`);
+    await eventually(() => page.url()).toBe(`${hub.origin}/console/participants?kind=bank`);
     const banks = await api<{ items: { id: string }[] }>("GET", "/participants?kind=bank");
-    await expect
-      .poll(() =>
-        page
-          .locator("tr[data-participant]")
-          .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-participant"))),
-      )
-      .toEqual(banks.items.map((bank) => bank.id));
+    await eventually(() =>
+      page
+        .locator("tr[data-participant]")
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-participant"))),
+    ).toEqual(banks.items.map((bank) => bank.id));
     await closeClean(tab);
   });
 
   it("moves funds on a participant's page and shows the balance the API answers", async () => {
     const tab = await openConsole("/participants/wallet-alpha");
     const { page } = tab;
-    await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toContain("Alpha Pay");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(
+      "Alpha Pay",
+    );
     await screenshot(page, "participant");
     await expectAccessible(page, "the participant page");
 
     const funds = page.getByRole("region", { name: "Funds in and out" });
     await funds.getByLabel("Amount").fill("1234.50");
     await funds.getByRole("button", { name: "Move funds" }).click();
-    await expect
-      .poll(() => funds.getByRole("status").textContent())
-      .toContain("Deposit of 1234.50 CNY recorded");
+    await eventually(() => funds.getByRole("status").textContent()).toContain(
+      "Deposit of 1234.50 CNY recorded",
+    );
     const detail = await api<{ accounts: { kind: string; currency: string; balance: string }[] }>(
       "GET",
       "/participants/wallet-alpha",
     );
     const settlement = detail.accounts.find((account) => account.kind === "settlement");
     expect(settlement?.balance).toBeDefined();
-    await expect
-      .poll(() =>
-        page.locator('tr[data-account="settlement-CNY"] [data-field="balance"]').textContent(),
-      )
-      .toBe(settlement?.balance);
+    await eventually(() =>
+      page.locator('tr[data-account="settlement-CNY"] [data-field="balance"]').textContent(),
+    ).toBe(settlement?.balance);
     await closeClean(tab);
   });
 
@@ -176,7 +178,7 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     );
     const problem = refused.json() as { title: string; code: string };
     const alert = cap.getByRole("alert");
-    await expect.poll(() => alert.textContent()).toContain(problem.title);
+    await eventually(() => alert.textContent()).toContain(problem.title);
     expect(await alert.locator(".problem-code").textContent()).toBe(problem.code);
     // Chromium reports the refused request on the console: that line, and only it, is expected.
     expect(tab.watch.errors).toEqual([
@@ -194,10 +196,10 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     const keys = page.getByRole("region", { name: "Signing keys" });
     await keys.getByLabel("New public key (base64url)").fill(newPublicKey());
     await keys.getByRole("button", { name: "Add key" }).click();
-    await expect.poll(() => keys.getByRole("status").textContent()).toMatch(/^Key .* added\.$/);
+    await eventually(() => keys.getByRole("status").textContent()).toMatch(/^Key .* added\.$/);
     await keys.getByLabel("Replacement public key").fill(newPublicKey());
     await keys.getByRole("button", { name: "Rotate key" }).click();
-    await expect.poll(() => keys.getByRole("status").textContent()).toMatch(/replaced by/);
+    await eventually(() => keys.getByRole("status").textContent()).toMatch(/replaced by/);
     const listed = await api<{ items: { keyId: string; status: string }[] }>(
       "GET",
       "/participants/bank-east/keys",
@@ -209,9 +211,9 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       .getByRole("button", { name: "Revoke" })
       .click();
     await keys.getByRole("button", { name: `Revoke ${active?.keyId} now` }).click();
-    await expect
-      .poll(() => keys.getByRole("status").textContent())
-      .toBe(`Key ${active?.keyId} revoked.`);
+    await eventually(() => keys.getByRole("status").textContent()).toBe(
+      `Key ${active?.keyId} revoked.`,
+    );
     const after = await api<{ items: { status: string }[] }>("GET", "/participants/bank-east/keys");
     expect(after.items.map((key) => key.status)).toEqual(["revoked", "revoked"]);
     await closeClean(tab);
@@ -239,23 +241,23 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       items: { endpointId: string; active: number; total: number }[];
     }>("GET", "/banks/bank-east/pinned-agreements");
     expect(pinned).toEqual([{ endpointId: "branch-1", active: 1, total: 2 }]);
-    await expect
-      .poll(() => page.locator('tr[data-endpoint="branch-1"] [data-field="pinned"]').textContent())
-      .toBe("2 (1)");
+    await eventually(() =>
+      page.locator('tr[data-endpoint="branch-1"] [data-field="pinned"]').textContent(),
+    ).toBe("2 (1)");
     expect(
       await page.locator('tr[data-endpoint="unified"] [data-field="pinned"]').textContent(),
     ).toBe("0");
     const row = page.locator('tr[data-migration="consolidate"]');
-    await expect.poll(() => row.locator('[data-field="weightPercent"]').textContent()).toBe("10%");
-    await expect
-      .poll(() => page.locator('tr[data-endpoint="branch-1"]').textContent())
-      .toContain("90% of its pinned agreements stay; 10% go to unified");
+    await eventually(() => row.locator('[data-field="weightPercent"]').textContent()).toBe("10%");
+    await eventually(() => page.locator('tr[data-endpoint="branch-1"]').textContent()).toContain(
+      "90% of its pinned agreements stay; 10% go to unified",
+    );
     await screenshot(page, "bank");
     await expectAccessible(page, "the bank page");
 
     await row.getByLabel("Weight %").fill("40");
     await row.getByRole("button", { name: "Set weight" }).click();
-    await expect.poll(() => row.locator('[data-field="weightPercent"]').textContent()).toBe("40%");
+    await eventually(() => row.locator('[data-field="weightPercent"]').textContent()).toBe("40%");
     const migration = await api<{ weightPercent: number }>(
       "GET",
       "/banks/bank-east/endpoint-migrations/consolidate",
@@ -264,7 +266,7 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
 
     await row.getByRole("button", { name: "Roll back" }).click();
     await row.getByRole("button", { name: "Roll consolidate back" }).click();
-    await expect.poll(() => row.locator(".badge").textContent()).toBe("rolled_back");
+    await eventually(() => row.locator(".badge").textContent()).toBe("rolled_back");
     const rolledBack = await api<{ state: string }>(
       "GET",
       "/banks/bank-east/endpoint-migrations/consolidate",
@@ -289,11 +291,11 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     const tab = await openConsole("/webhook-deliveries?status=dead");
     const { page } = tab;
     const row = page.locator("tr[data-delivery]").first();
-    await expect.poll(() => row.textContent()).toContain("HTTP 500");
+    await eventually(() => row.textContent()).toContain("HTTP 500");
     await screenshot(page, "webhook-deliveries");
     await expectAccessible(page, "the webhook deliveries page");
     await row.getByRole("button", { name: "Redeliver" }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toContain("queued again");
+    await eventually(() => page.getByRole("status").textContent()).toContain("queued again");
     const { items } = await api<{ items: { status: string; attempts: number }[] }>(
       "GET",
       "/webhook-deliveries",
@@ -312,9 +314,9 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       "/audit-log/verification",
     );
     expect(verification.ok).toBe(true);
-    await expect
-      .poll(() => page.getByTestId("chain-status").textContent())
-      .toContain(`Chain verified: ${verification.entries} entries`);
+    await eventually(() => page.getByTestId("chain-status").textContent()).toContain(
+      `Chain verified: ${verification.entries} entries`,
+    );
     await screenshot(page, "audit-log");
     await expectAccessible(page, "the audit log");
     await page.getByLabel("Action").selectOption("participant.funds_move");
@@ -323,14 +325,85 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       "GET",
       "/audit-log?action=participant.funds_move",
     );
-    await expect
-      .poll(() =>
-        page
-          .locator("tr[data-seq]")
-          .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-seq")))),
-      )
-      .toEqual(moves.items.map((entry) => entry.seq));
+    await eventually(() =>
+      page
+        .locator("tr[data-seq]")
+        .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-seq")))),
+    ).toEqual(moves.items.map((entry) => entry.seq));
     expect(new URL(page.url()).search).toBe("?action=participant.funds_move");
+    await closeClean(tab);
+  });
+
+  it("searches transfers by participant, as the API answers", async () => {
+    const tab = await openConsole("/transfers");
+    const { page } = tab;
+    const form = page.getByRole("form", { name: "Search transfers" });
+    await form.getByLabel("Participant", { exact: true }).fill("wallet-alpha");
+    await form.getByLabel("Kind").selectOption("posted");
+    await form.getByRole("button", { name: "Search" }).click();
+    const found = await api<{ items: { id: string; amount: string }[] }>(
+      "GET",
+      "/transfers?participant=wallet-alpha&kind=posted&limit=50",
+    );
+    expect(found.items.length).toBeGreaterThan(0);
+    await eventually(() =>
+      page
+        .locator("tr[data-transfer]")
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-transfer"))),
+    ).toEqual(found.items.map((item) => item.id));
+    expect(new URL(page.url()).search).toBe("?participant=wallet-alpha&kind=posted");
+    await screenshot(page, "transfers");
+    await expectAccessible(page, "the transfer search");
+    await closeClean(tab);
+  });
+
+  it("lists stuck operations and inquires now", async () => {
+    await api("POST", "/participants", {
+      id: "bank-quiet",
+      name: "Quiet Bank",
+      kind: "bank",
+      currencies: [{ currency: "CNY", netDebitCap: "1000.00" }],
+    });
+    const operation = newBankOperation(
+      {
+        paymentInstitutionId: "wallet-alpha",
+        id: "pay-lost",
+        kind: "debit",
+        bankId: "bank-quiet",
+        agreementId: "ag-1",
+        originalId: null,
+        amountMinor: 5000n,
+        currency: "CNY",
+        requestHash: "h",
+      },
+      Date.now() - 3_600_000,
+      1_000,
+    );
+    expect((await hub.hub.bankOperationStore.insert(operation)).ok).toBe(true);
+    const unknown = { ...operation, state: "unknown" as const };
+    expect((await hub.hub.bankOperationStore.update(unknown, "processing")).ok).toBe(true);
+
+    const tab = await openConsole("/stuck-operations");
+    const { page } = tab;
+    const stuck = await api<{ items: { id: string; state: string }[] }>(
+      "GET",
+      "/stuck-operations?olderThanSeconds=60",
+    );
+    expect(stuck.items.map((item) => item.id)).toEqual(["pay-lost"]);
+    const row = page.locator('tr[data-operation="pay-lost"]');
+    await eventually(() => row.locator(".badge").textContent()).toBe("unknown");
+    await screenshot(page, "stuck-operations");
+    await expectAccessible(page, "the stuck operations");
+    await row.getByRole("button", { name: "Inquire now" }).click();
+    // Quiet Bank has no endpoint: the inquiry cannot reach it, and the operation stays unknown.
+    await eventually(() => page.getByRole("status").textContent()).toBe(
+      "Asked the bank about pay-lost: now unknown.",
+    );
+    const after = await api<{ items: { id: string; state: string; inquiries: number }[] }>(
+      "GET",
+      "/bank-operations?participant=wallet-alpha",
+    );
+    expect(after.items.find((item) => item.id === "pay-lost")?.state).toBe("unknown");
     await closeClean(tab);
   });
 
@@ -338,19 +411,19 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     const tab = await openConsole("/participants");
     const { page } = tab;
     await page.getByRole("link", { name: "bank-east" }).click();
-    await expect.poll(() => page.url()).toBe(`${hub.origin}/console/participants/bank-east`);
+    await eventually(() => page.url()).toBe(`${hub.origin}/console/participants/bank-east`);
     await page.reload();
-    await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toContain("East Coast Bank");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(
+      "East Coast Bank",
+    );
     await page.goBack();
-    await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toBe("Participants");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(
+      "Participants",
+    );
     await screenshot(page, "participants");
     await expectAccessible(page, "the participants page");
     await page.getByRole("navigation").getByRole("link", { name: "Banks" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Banks");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Banks");
     expect(await page.getByRole("link", { name: "Banks" }).getAttribute("aria-current")).toBe(
       "page",
     );

@@ -69,7 +69,7 @@ export function BankPage({ bankId, role }: { readonly bankId: string; readonly r
           endpoints={endpoints.data.items}
           health={health.data?.items ?? []}
           migrations={migrations.data?.items ?? []}
-          pinned={pinned.data?.items ?? []}
+          pinned={pinned.data?.items}
           action={mayChangeEndpoints ? action : undefined}
           onDone={reload}
         />
@@ -112,7 +112,9 @@ function routingNote(endpointId: string, migrations: readonly Migration[]): stri
   return notes.length === 0 ? "its pinned agreements" : notes.join("; ");
 }
 
-function pinnedText(entry: PinnedAgreements | undefined): string {
+function pinnedText(pinned: readonly PinnedAgreements[] | undefined, endpointId: string): string {
+  if (pinned === undefined) return "";
+  const entry = pinned.find((counted) => counted.endpointId === endpointId);
   return entry === undefined ? "0" : `${entry.total} (${entry.active})`;
 }
 
@@ -129,7 +131,8 @@ function Endpoints({
   readonly endpoints: readonly BankEndpoint[];
   readonly health: readonly EndpointHealth[];
   readonly migrations: readonly Migration[];
-  readonly pinned: readonly PinnedAgreements[];
+  /** Undefined until read. */
+  readonly pinned: readonly PinnedAgreements[] | undefined;
   readonly action: Action | undefined;
   readonly onDone: () => void;
 }) {
@@ -189,7 +192,7 @@ function Endpoints({
                   </td>
                   <td class="number">{seen?.latencyMs?.p99 ?? ""}</td>
                   <td class="number" data-field="pinned">
-                    {pinnedText(pinned.find((entry) => entry.endpointId === endpoint.id))}
+                    {pinnedText(pinned, endpoint.id)}
                   </td>
                   <td>{routingNote(endpoint.id, migrations)}</td>
                   {action !== undefined && (
