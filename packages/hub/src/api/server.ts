@@ -25,6 +25,7 @@ import { logRedaction } from "./log-redaction.ts";
 import { refuseNulCharactersInAddress } from "./nul-characters.ts";
 import { docsPath, openapiOptions } from "./openapi-document.ts";
 import { operatorAuth } from "./operator-auth.ts";
+import { assertRouteInMatrix } from "./operator-route-roles.ts";
 import { participantApi } from "./participant/participant-api.ts";
 import { ProblemSchema, problemErrorHandler, routeNotFoundHandler } from "./problem.ts";
 import { addBankEndpointRoute } from "./routes/add-bank-endpoint-route.ts";
@@ -61,6 +62,7 @@ import { revokeParticipantKeyRoute } from "./routes/revoke-participant-key-route
 import { rotateParticipantKeyRoute } from "./routes/rotate-participant-key-route.ts";
 import type { RouteOptions } from "./routes/route-options.ts";
 import { searchTransfersRoute } from "./routes/search-transfers-route.ts";
+import { sessionRoutes } from "./routes/session-routes.ts";
 import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
 import { setPrimaryEndpointRoute } from "./routes/set-primary-endpoint-route.ts";
 import { stuckOperationsRoute } from "./routes/stuck-operations-route.ts";
@@ -96,6 +98,11 @@ export interface ServerOptions {
   readonly logger?: boolean | ServerLoggerOptions | undefined;
   /** How far a signature's created time may be from the hub's clock; 5 minutes by default. */
   readonly signatureSkewMs?: number | undefined;
+  /**
+   * Fastify's trustProxy: set it when a TLS-terminating proxy forwards to the hub, so that
+   * X-Forwarded-Proto says the request came over HTTPS and the session cookie is marked Secure.
+   */
+  readonly trustProxy?: boolean | string | undefined;
 }
 
 /** The largest bulk request (1000 transfers) is far below this; anything larger is a mistake. */
@@ -105,6 +112,7 @@ const requestTimeoutMs = 30_000;
 const requestIdHeader = "x-request-id";
 
 const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
+  sessionRoutes,
   createParticipantRoute,
   listParticipantsRoute,
   getParticipantRoute,
@@ -147,11 +155,18 @@ function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | f
   return logger === true ? { level: "info", redact } : { redact, ...logger };
 }
 
-/** Everything under /operator/v1 is the operator's: the token check runs before any body is read. */
+/**
+ * Everything under /operator/v1 is the operator's: the authorisation hook runs before any body is
+ * read, and every route must be in the role matrix or the server does not start.
+ */
 function operatorApi(hub: Hub): FastifyPluginAsyncTypebox {
   return async (v1) => {
-    v1.addHook("onRequest", operatorAuth(hub.participantStore));
-    // Runs only when the token check let the request through: a refusal ends the hook chain.
+    v1.addHook("onRoute", (route) => assertRouteInMatrix(route.method, route.url));
+    v1.addHook(
+      "onRequest",
+      operatorAuth({ store: hub.operatorStore, sessions: hub.operatorSessions }),
+    );
+    // Runs only when the check let the request through: a refusal ends the hook chain.
     v1.addHook("onRequest", async (request) => {
       request.caller = "operator";
     });
@@ -170,6 +185,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
     frameworkErrors: problemErrorHandler,
     clientErrorHandler: answerClientError,
     http: nodeHttpOptions,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // TypeBox's compiler never coerces a body (an amount sent as a JSON number stays an error)
   // and rejects unknown properties instead of silently dropping them, as Fastify's Ajv would.
@@ -179,7 +195,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   registerJsonBodyParser(app);
   app.setNotFoundHandler(routeNotFoundHandler);
   app.decorateRequest("caller", "anonymous");
-  app.decorateRequest("operatorToken", undefined);
+  app.decorateRequest("operator", undefined);
   app.decorateRequest("participant", undefined);
   app.decorateRequest("rawBody", undefined);
   app.addHook("onRequest", async (request, reply) => {
