@@ -31,8 +31,9 @@ export interface Approval {
   readonly action: string;
   readonly subject: string;
   readonly payload: unknown;
-  readonly proposedBy: string;
+  readonly proposedBy: { readonly id: string; readonly name: string };
   readonly proposedAt: string;
+  readonly expiresAt: string;
   readonly state: string;
 }
 

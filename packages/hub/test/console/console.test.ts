@@ -15,7 +15,9 @@ import {
   type ConsoleFixture,
   type ConsoleTab,
   eventually,
+  logIn,
   openConsoleFixture,
+  unexpectedErrors,
 } from "./console-fixture.ts";
 
 const enabled = chromiumAvailable();
@@ -28,7 +30,8 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
   let fixture: ConsoleFixture;
   let hub: ListeningHub;
   const api: ConsoleFixture["api"] = (method, url, body) => fixture.api(method, url, body);
-  const openConsole = (path: string) => fixture.openConsole(path);
+  const openConsole: ConsoleFixture["openConsole"] = (path, operator) =>
+    fixture.openConsole(path, operator);
   const closeClean = (tab: ConsoleTab) => fixture.closeClean(tab);
 
   beforeAll(async () => {
@@ -181,7 +184,7 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     await eventually(() => alert.textContent()).toContain(problem.title);
     expect(await alert.locator(".problem-code").textContent()).toBe(problem.code);
     // Chromium reports the refused request on the console: that line, and only it, is expected.
-    expect(tab.watch.errors).toEqual([
+    expect(unexpectedErrors(tab)).toEqual([
       expect.stringMatching(
         new RegExp(`status of ${refused.statusCode} .*/wallet-alpha/net-debit-caps/CNY\\)$`),
       ),
@@ -404,6 +407,31 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       "/bank-operations?participant=wallet-alpha",
     );
     expect(after.items.find((item) => item.id === "pay-lost")?.state).toBe("unknown");
+    await closeClean(tab);
+  });
+
+  it("shows a viewer the pages without the actions, and logs out", async () => {
+    const tab = await openConsole("/participants/wallet-alpha", "vera-viewer");
+    const { page } = tab;
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(
+      "Alpha Pay",
+    );
+    await eventually(() => page.getByRole("table", { name: "Accounts" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Move funds" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Change status" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Add key" }).count()).toBe(0);
+    expect(await page.locator(".who .role").textContent()).toBe("viewer");
+
+    await page.getByRole("button", { name: "Log out" }).click();
+    await eventually(() => page.getByRole("form", { name: "Log in" }).count()).toBe(1);
+    await screenshot(page, "login");
+    await expectAccessible(page, "the login page");
+    await page.reload();
+    await eventually(() => page.getByRole("form", { name: "Log in" }).count()).toBe(1);
+    await logIn(page, "vera-viewer");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(
+      "Alpha Pay",
+    );
     await closeClean(tab);
   });
 
