@@ -229,12 +229,13 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       toEndpointId: "unified",
       weightPercent: 10,
     });
-    for (const [id, state] of [
-      ["ag-1", "active"],
-      ["ag-2", "failed"],
+    for (const [id, endpoint, state] of [
+      ["ag-1", "branch-1", "active"],
+      ["ag-2", "branch-1", "failed"],
+      ["ag-3", "unified", "active"],
     ] as const) {
       const inserted = await hub.hub.agreementStore.insert(
-        pinnedAgreement(id, "bank-east", "branch-1", state, "wallet-alpha"),
+        pinnedAgreement(id, "bank-east", endpoint, state, "wallet-alpha"),
       );
       expect(inserted.ok).toBe(true);
     }
@@ -243,13 +244,16 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     const { items: pinned } = await api<{
       items: { endpointId: string; active: number; total: number }[];
     }>("GET", "/banks/bank-east/pinned-agreements");
-    expect(pinned).toEqual([{ endpointId: "branch-1", active: 1, total: 2 }]);
+    expect(pinned).toEqual([
+      { endpointId: "branch-1", active: 1, total: 2 },
+      { endpointId: "unified", active: 1, total: 1 },
+    ]);
     await eventually(() =>
       page.locator('tr[data-endpoint="branch-1"] [data-field="pinned"]').textContent(),
     ).toBe("2 (1)");
     expect(
       await page.locator('tr[data-endpoint="unified"] [data-field="pinned"]').textContent(),
-    ).toBe("0");
+    ).toBe("1 (1)");
     const row = page.locator('tr[data-migration="consolidate"]');
     await eventually(() => row.locator('[data-field="weightPercent"]').textContent()).toBe("10%");
     await eventually(() => page.locator('tr[data-endpoint="branch-1"]').textContent()).toContain(
@@ -275,6 +279,30 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       "/banks/bank-east/endpoint-migrations/consolidate",
     );
     expect(rolledBack.state).toBe("rolled_back");
+
+    // An active agreement is still pinned to unified: disabling it takes an explicit override.
+    const unified = page.locator('tr[data-endpoint="unified"]');
+    await unified.getByRole("button", { name: "Disable", exact: true }).click();
+    const refused = await hub.call("PATCH", "/operator/v1/banks/bank-east/endpoints/unified", {
+      enabled: false,
+    });
+    const problem = refused.json() as { code: string };
+    expect(problem.code).toBe("bank_endpoint_in_use");
+    await eventually(() => page.locator(".problem-code").textContent()).toBe(problem.code);
+    await unified.getByRole("button", { name: "Disable anyway" }).click();
+    await unified
+      .getByRole("button", { name: "Disable unified: its agreements' calls will fail" })
+      .click();
+    await eventually(() => unified.textContent()).toContain("disabled");
+    const { items: endpoints } = await api<{ items: { id: string; enabled: boolean }[] }>(
+      "GET",
+      "/banks/bank-east/endpoints",
+    );
+    expect(endpoints.find((endpoint) => endpoint.id === "unified")?.enabled).toBe(false);
+    expect(unexpectedErrors(tab)).toEqual([
+      expect.stringMatching(/status of 409 .*\/endpoints\/unified\)$/),
+    ]);
+    tab.watch.errors.length = 0;
     await closeClean(tab);
   });
 

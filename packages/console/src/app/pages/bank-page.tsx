@@ -1,3 +1,4 @@
+import { useState } from "preact/hooks";
 import { apiRequest, segment } from "../api-client.ts";
 import { mayDo } from "../role-policy.ts";
 import type { Role } from "../session.ts";
@@ -142,12 +143,19 @@ function Endpoints({
       onDone();
       return approvalNotice(answer.status, answer.body, `New signings now go to ${endpointId}.`);
     });
-  const setEnabled = (endpointId: string, enabled: boolean) =>
+  const [lastDisabled, setLastDisabled] = useState<string | undefined>(undefined);
+  const setEnabled = (endpointId: string, enabled: boolean, force = false) =>
     void action?.run(async () => {
-      await apiRequest("PATCH", `${base}/endpoints/${segment(endpointId)}`, { enabled });
+      setLastDisabled(enabled ? undefined : endpointId);
+      await apiRequest("PATCH", `${base}/endpoints/${segment(endpointId)}`, {
+        enabled,
+        ...(force ? { force: true } : {}),
+      });
       onDone();
       return `Endpoint ${endpointId} ${enabled ? "enabled" : "disabled"}.`;
     });
+  // Agreements still pinned there would fail: the API asks for an explicit override.
+  const inUse = action?.problem?.code === "bank_endpoint_in_use";
   return (
     <section aria-labelledby="endpoints-heading">
       <h2 id="endpoints-heading">Endpoints</h2>
@@ -214,6 +222,15 @@ function Endpoints({
                         >
                           {endpoint.enabled ? "Disable" : "Enable"}
                         </button>
+                      )}
+                      {inUse && lastDisabled === endpoint.id && endpoint.enabled && (
+                        <ConfirmButton
+                          confirmLabel={`Disable ${endpoint.id}: its agreements' calls will fail`}
+                          disabled={action.busy}
+                          onConfirm={() => setEnabled(endpoint.id, false, true)}
+                        >
+                          Disable anyway
+                        </ConfirmButton>
                       )}
                     </td>
                   )}
