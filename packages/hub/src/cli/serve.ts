@@ -62,7 +62,7 @@ async function firstRunToken(hub: Hub): Promise<string | undefined> {
 function banner(config: ServeConfig, hub: Hub, url: string, token: string | undefined): string[] {
   const lines = [
     `clearhub listening on ${url}${config.demo ? " (demo network)" : ""}`,
-    `  console       ${url}${consolePath}  (log in: clearhub operator create --name NAME --role admin)`,
+    `  console       ${url}${consolePath}`,
     `  API docs      ${url}${docsPath}`,
     `  OpenAPI       ${url}${openapiPath}`,
     `  data          ${hub.database.location} (${hub.database.dialect})`,
