@@ -312,7 +312,7 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
         participantId: "wallet-alpha",
         endpointId: "main",
         eventId: "transfer.credited:t-9",
-        createdAt: 1_000,
+        createdAt: Date.now(),
       },
     ]);
     await hub.hub.database.kysely
