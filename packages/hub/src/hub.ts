@@ -54,6 +54,7 @@ import {
   approvalLimitsDefaults,
 } from "./app/approvals/approval-service.ts";
 import { AuditLogService } from "./app/audit/audit-log-service.ts";
+import { AgreementPlacementService } from "./app/banks/agreement-placement-service.ts";
 import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "./app/banks/endpoint-migration-service.ts";
@@ -207,6 +208,8 @@ export interface Hub {
   /** The bank interface over signed HTTP, answers verified with the banks' participant keys. */
   readonly bankConnector: BankConnector;
   readonly agreementStore: AgreementStore;
+  /** How many agreements each of a bank's endpoints holds pinned. */
+  readonly agreementPlacement: AgreementPlacementService;
   /** Quick-pay agreements of payment institutions' customers with their banks. */
   readonly agreements: AgreementService;
   readonly bankOperationStore: KyselyBankOperationStore;
@@ -402,6 +405,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ...banks,
     bankConnector,
     agreementStore,
+    agreementPlacement: new AgreementPlacementService(participantStore, agreementStore),
     agreements,
     ...payments,
     networkOverview: new NetworkOverviewService(new KyselyNetworkReadStore(database.kysely)),

@@ -51,6 +51,7 @@ import { listBankOperationsRoute } from "./routes/list-bank-operations-route.ts"
 import { listEndpointMigrationsRoute } from "./routes/list-endpoint-migrations-route.ts";
 import { listParticipantKeysRoute } from "./routes/list-participant-keys-route.ts";
 import { listParticipantsRoute } from "./routes/list-participants-route.ts";
+import { listPinnedAgreementsRoute } from "./routes/list-pinned-agreements-route.ts";
 import { listWebhookDeliveriesRoute } from "./routes/list-webhook-deliveries-route.ts";
 import { metricsRoute } from "./routes/metrics-route.ts";
 import { moveFundsRoute } from "./routes/move-funds-route.ts";
@@ -143,6 +144,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   bankEndpointHealthRoute,
   createEndpointMigrationRoute,
   listEndpointMigrationsRoute,
+  listPinnedAgreementsRoute,
   getEndpointMigrationRoute,
   changeEndpointMigrationRoutes,
   networkOverviewRoute,
