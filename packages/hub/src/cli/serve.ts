@@ -1,4 +1,5 @@
 import type { LoggerOptions } from "pino";
+import { consolePath } from "../api/console-route.ts";
 import { docsPath, openapiPath } from "../api/openapi-document.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
 import { type ApiServer, buildServer } from "../api/server.ts";
@@ -63,6 +64,7 @@ async function firstRunToken(hub: Hub): Promise<string | undefined> {
 function banner(config: ServeConfig, hub: Hub, url: string, token: string | undefined): string[] {
   const lines = [
     `clearhub listening on ${url}${config.demo ? " (demo network)" : ""}`,
+    `  console       ${url}${consolePath}`,
     `  API docs      ${url}${docsPath}`,
     `  OpenAPI       ${url}${openapiPath}`,
     `  data          ${hub.database.location} (${hub.database.dialect})`,

@@ -142,7 +142,7 @@ describeEachBackend("participant keys API", (backend) => {
     await createParticipant(api, "acme-bank");
     const first = await addedKey("acme-bank");
     const second = await addedKey("acme-bank");
-    const terminate = await api.call("POST", "/operator/v1/participants/acme-bank/status", {
+    const terminate = await api.callApproved("POST", "/operator/v1/participants/acme-bank/status", {
       status: "terminated",
     });
     expect(terminate.statusCode, terminate.body).toBe(200);
