@@ -54,6 +54,7 @@ const documentedRoutes = [
   "POST /operator/v1/banks/{bankId}/endpoints",
   "GET /operator/v1/banks/{bankId}/endpoints",
   "PATCH /operator/v1/banks/{bankId}/endpoints/{endpointId}",
+  "POST /operator/v1/banks/{bankId}/endpoints/{endpointId}/retire",
   "PUT /operator/v1/banks/{bankId}/primary-endpoint",
   "GET /operator/v1/banks/{bankId}/endpoint-health",
   "POST /operator/v1/banks/{bankId}/endpoint-migrations",
