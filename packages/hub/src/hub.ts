@@ -46,6 +46,7 @@ import {
   HttpWebhookSender,
   httpWebhookSenderDefaults,
 } from "./adapters/webhooks/http-webhook-sender.ts";
+import { WebhookDestinationPolicy } from "./adapters/webhooks/webhook-destination-policy.ts";
 import { AgreementService } from "./app/agreements/agreement-service.ts";
 import {
   type ApprovalLimits,
@@ -53,6 +54,7 @@ import {
   approvalLimitsDefaults,
 } from "./app/approvals/approval-service.ts";
 import { AuditLogService } from "./app/audit/audit-log-service.ts";
+import { AgreementPlacementService } from "./app/banks/agreement-placement-service.ts";
 import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "./app/banks/endpoint-migration-service.ts";
@@ -142,6 +144,11 @@ export interface HubConfig extends DatabaseConfig {
   readonly dispatchWebhooks?: boolean | undefined;
   readonly webhookDispatcher?: Partial<WebhookDispatcherOptions> | undefined;
   /**
+   * Networks (CIDR) webhooks may be sent to besides public addresses: loopback, private and
+   * link-local ones are refused unless listed here (`CLEARHUB_WEBHOOK_ALLOW_NETWORKS`).
+   */
+  readonly webhookAllowNetworks?: readonly string[] | undefined;
+  /**
    * Where completed endpoint migrations re-pin agreements: the hub's own agreements store
    * unless another is given (tests record the calls this way).
    */
@@ -204,6 +211,8 @@ export interface Hub {
   /** The bank interface over signed HTTP, answers verified with the banks' participant keys. */
   readonly bankConnector: BankConnector;
   readonly agreementStore: AgreementStore;
+  /** How many agreements each of a bank's endpoints holds pinned. */
+  readonly agreementPlacement: AgreementPlacementService;
   /** Quick-pay agreements of payment institutions' customers with their banks. */
   readonly agreements: AgreementService;
   readonly bankOperationStore: KyselyBankOperationStore;
@@ -404,6 +413,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ...banks,
     bankConnector,
     agreementStore,
+    agreementPlacement: new AgreementPlacementService(participantStore, agreementStore),
     agreements,
     ...payments,
     networkOverview: new NetworkOverviewService(new KyselyNetworkReadStore(database.kysely)),
@@ -476,9 +486,11 @@ function assembleWebhooks(
   const deliveries = new WebhookDeliveryService(webhookStore);
   metrics.observeWebhookBacklog(() => deliveries.backlog());
   const options = { ...webhookDispatcherDefaults, ...config.webhookDispatcher };
+  const destinations = new WebhookDestinationPolicy(config.webhookAllowNetworks);
   const sender = new HttpWebhookSender(hubSigningKey.key, {
     ...httpWebhookSenderDefaults,
     requestTimeoutMs: options.requestTimeoutMs,
+    destinations,
   });
   const webhookDispatcher = new WebhookDispatcher(webhookStore, sender, {
     ...options,
@@ -493,7 +505,7 @@ function assembleWebhooks(
     parts: {
       hubSigningKey,
       webhookStore,
-      webhookEndpoints: new WebhookEndpointService(webhookStore),
+      webhookEndpoints: new WebhookEndpointService(webhookStore, destinations),
       webhookDeliveries: deliveries,
       webhookDispatcher,
     },

@@ -26,6 +26,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/banks/:bankId/endpoint-health": "viewer",
   "GET /operator/v1/banks/:bankId/endpoint-migrations": "viewer",
   "GET /operator/v1/banks/:bankId/endpoint-migrations/:migrationId": "viewer",
+  "GET /operator/v1/banks/:bankId/pinned-agreements": "viewer",
   "GET /operator/v1/audit-log/verification": "viewer",
   "GET /operator/v1/network-overview": "viewer",
   "GET /operator/v1/transfers": "viewer",

@@ -1,6 +1,7 @@
 import type { Agreement } from "../../domain/agreements/agreement.ts";
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
 import type { AgreementPinning } from "./agreement-pinning.ts";
+import type { AgreementPlacement } from "./agreement-placement.ts";
 
 export type AgreementInsert =
   | { readonly ok: true; readonly agreement: Agreement; readonly created: boolean }
@@ -23,7 +24,7 @@ export const agreementPageSizeMax = 500;
  * The payment institutions' agreements, keyed by the institution and its own id. Every change
  * is a compare-and-set on the state, so concurrent requests and hub nodes never both apply one.
  */
-export interface AgreementStore extends AgreementPinning {
+export interface AgreementStore extends AgreementPinning, AgreementPlacement {
   /** Inserts the agreement, or answers the one stored under its key (`created: false`). */
   insert(agreement: Agreement): Promise<AgreementInsert>;
   find(paymentInstitutionId: string, id: string): Promise<Agreement | undefined>;
