@@ -22,8 +22,13 @@ interface CliRun {
   readonly stderr: string;
 }
 
-function runCli(args: readonly string[], cwd: string, dataDir?: string): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "" };
+function runCli(
+  args: readonly string[],
+  cwd: string,
+  dataDir?: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "", ...extraEnv };
   delete env.CLEARHUB_DATA_DIR;
   if (dataDir !== undefined) env.CLEARHUB_DATA_DIR = dataDir;
   return new Promise((resolve, reject) => {
@@ -106,4 +111,13 @@ it("start on a port in use names the port and how to pick another, in one line",
   const run = await runCli(["start", "--port", String(port)], workDir, workDir);
   expectOneLineRefusal(run, `port ${port} on 127.0.0.1 is in use`);
   expect(run.stderr).toContain("PORT=");
+});
+
+it("start with a malformed webhook allow-list names it in one line and opens nothing", async () => {
+  const dataDir = join(workDir, "store");
+  const run = await runCli(["start", "--port", "0"], workDir, dataDir, {
+    CLEARHUB_WEBHOOK_ALLOW_NETWORKS: "127.0.0.0/8,intranet",
+  });
+  expectOneLineRefusal(run, "CLEARHUB_WEBHOOK_ALLOW_NETWORKS: not a network in CIDR form");
+  expect(existsSync(dataDir)).toBe(false);
 });
