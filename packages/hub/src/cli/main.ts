@@ -10,6 +10,7 @@ import { verifyLedger } from "../app/ledger/verify-ledger.ts";
 import { commandLineActor } from "../domain/audit/audit-actor.ts";
 import { createLedgerStore } from "../hub.ts";
 import { type ApiBenchResult, benchApi } from "./bench-api.ts";
+import { addBenchConsoleCommand } from "./bench-console-command.ts";
 import { benchLedger } from "./bench-ledger.ts";
 import { benchPayments, type PaymentsBenchResult } from "./bench-payments.ts";
 import { runDemoNetwork } from "./demo-network.ts";
@@ -413,5 +414,11 @@ bench
     else process.stdout.write(paymentsBenchTable(result));
     if (!result.verified || result.errors + result.noopErrors > 0) process.exitCode = 1;
   });
+
+addBenchConsoleCommand(
+  bench,
+  { databaseUrl: environment.databaseUrl ?? defaultPostgresUrl },
+  stderr,
+);
 
 await program.parseAsync(process.argv);
