@@ -23,6 +23,7 @@ import { KyselyAuditLogStore } from "./adapters/store/kysely-audit-log-store.ts"
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
 import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
+import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-store.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
 import { KyselyParticipantTransferStore } from "./adapters/store/kysely-participant-transfer-store.ts";
@@ -47,6 +48,7 @@ import {
 import { OperatorTransferService } from "./app/ledger/operator-transfer-service.ts";
 import { WebhookDeliveryService } from "./app/notifications/webhook-delivery-service.ts";
 import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-service.ts";
+import { NetworkOverviewService } from "./app/operator/network-overview.ts";
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
 import { SignerCache, signerCacheDefaults } from "./app/participants/signer-cache.ts";
@@ -181,6 +183,8 @@ export interface Hub {
   readonly bankOperations: BankOperationNotices;
   /** The status-inquiry job settling unknown and pending outcomes. */
   readonly bankInquiry: BankInquiry;
+  /** Every participant's position, cap, headroom and reserve, for the operator. */
+  readonly networkOverview: NetworkOverviewService;
   close(): Promise<void>;
 }
 
@@ -343,6 +347,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     agreementStore,
     agreements,
     ...payments,
+    networkOverview: new NetworkOverviewService(new KyselyNetworkReadStore(database.kysely)),
     async close() {
       await payments.bankInquiry.stop();
       await expiry.stop();

@@ -101,6 +101,11 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
         },
         { name: "audit", description: "The hash-chained log of every operator action" },
         {
+          name: "network",
+          description:
+            "The operator's read views: positions at a glance, transfer search, bank operations, stuck operations and traces",
+        },
+        {
           name: "banks",
           description:
             "Banks' interface endpoints: the registry, the primary for new signings, migrations of agreements between endpoints, and health",

@@ -34,6 +34,7 @@ export type ApiProblemCode =
   | "headers_too_large"
   | "request_timeout"
   | "body_invalid_json"
+  | "body_duplicate_key"
   | "body_too_large"
   | "media_type_unsupported"
   | "route_not_found"
@@ -112,6 +113,10 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     title: "The request was not received in time; the connection is closed",
   },
   body_invalid_json: { status: 400, title: "The body is not valid JSON" },
+  body_duplicate_key: {
+    status: 400,
+    title: "A name appears twice in one object of the body; nothing was done",
+  },
   body_too_large: { status: 413, title: "The body exceeds the size limit" },
   media_type_unsupported: { status: 415, title: "The body's content type is not supported" },
   route_not_found: { status: 404, title: "No route matches the method and path" },

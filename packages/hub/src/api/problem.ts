@@ -82,6 +82,16 @@ export function sendProblem(
     .send(problemFor(code, extras));
 }
 
+/** A refusal raised where only an error can be (a body parser): answered as its problem. */
+export class RequestProblem extends Error {
+  constructor(
+    readonly problem: ProblemCode,
+    readonly detail?: string,
+  ) {
+    super(detail ?? problem);
+  }
+}
+
 /** Fastify's own errors, by their code, for failures before a route handler runs. */
 const fastifyErrorProblems: Readonly<Record<string, ProblemCode>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: "body_too_large",
@@ -105,6 +115,9 @@ export function problemErrorHandler(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
+  if (error instanceof RequestProblem) {
+    return sendProblem(reply, error.problem, { detail: error.detail });
+  }
   if (error.validation !== undefined) {
     const errors = validationErrors(error);
     const detail = `${errors.length} schema violation(s) in the ${errors[0]?.location ?? "request"}`;
@@ -135,6 +148,7 @@ export const unreadableRequestProblems: readonly ProblemCode[] = [
   "request_malformed",
   "request_invalid",
   "body_invalid_json",
+  "body_duplicate_key",
   "body_too_large",
   "media_type_unsupported",
 ];

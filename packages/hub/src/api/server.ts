@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import {
-  type FastifyPluginAsyncTypebox,
-  type TypeBoxTypeProvider,
-  TypeBoxValidatorCompiler,
+import type {
+  FastifyPluginAsyncTypebox,
+  TypeBoxTypeProvider,
 } from "@fastify/type-provider-typebox";
 import Fastify, {
   type FastifyBaseLogger,
@@ -20,6 +19,7 @@ import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
 import { answerClientError } from "./client-error-answer.ts";
 import { nodeHttpOptions, requireHostHeader } from "./host-header.ts";
+import { registerJsonBodyParser } from "./json-body.ts";
 import { logRedaction } from "./log-redaction.ts";
 import { refuseNulCharactersInAddress } from "./nul-characters.ts";
 import { docsPath, openapiOptions } from "./openapi-document.ts";
@@ -48,6 +48,7 @@ import { listParticipantsRoute } from "./routes/list-participants-route.ts";
 import { listWebhookDeliveriesRoute } from "./routes/list-webhook-deliveries-route.ts";
 import { metricsRoute } from "./routes/metrics-route.ts";
 import { moveFundsRoute } from "./routes/move-funds-route.ts";
+import { networkOverviewRoute } from "./routes/network-overview-route.ts";
 import { openapiRoute } from "./routes/openapi-route.ts";
 import { readyRoute } from "./routes/ready-route.ts";
 import { redeliverWebhookRoute } from "./routes/redeliver-webhook-route.ts";
@@ -61,6 +62,7 @@ import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
 import { updateBankEndpointRoute } from "./routes/update-bank-endpoint-route.ts";
 import { TransferEventSchema } from "./transfer-event-schema.ts";
 import { registerStringFormats } from "./typebox-formats.ts";
+import { validatorCompiler } from "./validator-compiler.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -122,6 +124,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   listEndpointMigrationsRoute,
   getEndpointMigrationRoute,
   changeEndpointMigrationRoutes,
+  networkOverviewRoute,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
@@ -158,8 +161,9 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   // TypeBox's compiler never coerces a body (an amount sent as a JSON number stays an error)
   // and rejects unknown properties instead of silently dropping them, as Fastify's Ajv would.
   registerStringFormats();
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(problemErrorHandler);
+  registerJsonBodyParser(app);
   app.setNotFoundHandler(routeNotFoundHandler);
   app.decorateRequest("caller", "anonymous");
   app.decorateRequest("operatorToken", undefined);

@@ -13,14 +13,17 @@ import { type ApiBenchResult, benchApi } from "./bench-api.ts";
 import { addBenchConsoleCommand } from "./bench-console-command.ts";
 import { benchLedger } from "./bench-ledger.ts";
 import { benchPayments, type PaymentsBenchResult } from "./bench-payments.ts";
+import { CliError } from "./cli-error.ts";
+import { dataDirFrom } from "./data-dir.ts";
 import { runDemoNetwork } from "./demo-network.ts";
+import { openExistingStore } from "./existing-store.ts";
 import { openapiDocumentText } from "./openapi-document-text.ts";
 import { serve } from "./serve.ts";
 
-/** Where the hub keeps its data unless told otherwise: `DATABASE_URL`, else SQLite in ./data. */
+/** Where the hub keeps its data unless told otherwise: `DATABASE_URL`, else SQLite in the package's data/. */
 const environment = {
   databaseUrl: process.env.DATABASE_URL,
-  dataDir: process.env.CLEARHUB_DATA_DIR ?? "data",
+  dataDir: dataDirFrom(process.env),
   redisUrl: process.env.REDIS_URL,
   dataKeys: process.env.CLEARHUB_DATA_KEYS,
   // An environment variable, not an option: a command line is visible to every local user.
@@ -106,7 +109,7 @@ program
   )
   .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
   .action(async (options: { name: string; databaseUrl?: string; dataDir: string }) => {
-    const database = openDatabase(options);
+    const database = await openExistingStore(options);
     try {
       await migrateToLatest(database);
       const issued = await issueOperatorToken(
@@ -157,7 +160,7 @@ program
   .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
   .option("--json", "print one JSON object")
   .action(async (options: { databaseUrl?: string; dataDir: string; json?: boolean }) => {
-    const database = openDatabase(options);
+    const database = await openExistingStore(options);
     try {
       const report = await verifyLedger(createLedgerStore(database), (checked, head) => {
         if (options.json !== true) stderr(`  checked ${checked} / ${head} batches`);
@@ -421,4 +424,10 @@ addBenchConsoleCommand(
   stderr,
 );
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!(error instanceof CliError)) throw error;
+  stderr(`clearhub: ${error.message}`);
+  process.exitCode = 1;
+}

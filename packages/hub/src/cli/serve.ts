@@ -4,6 +4,7 @@ import { issueOperatorToken } from "../api/operator-auth.ts";
 import { type ApiServer, buildServer } from "../api/server.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
 import { type Hub, openHub } from "../hub.ts";
+import { CliError } from "./cli-error.ts";
 
 export interface ServeConfig {
   readonly host: string;
@@ -108,6 +109,20 @@ function closeOnSignals(close: () => Promise<void>, log: ServeLog): () => void {
   };
 }
 
+/** A port someone else holds is the newcomer's commonest failure: say which and what to do. */
+async function listen(server: ApiServer, config: ServeConfig): Promise<void> {
+  try {
+    await server.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== "EADDRINUSE" && code !== "EACCES") throw error;
+    const what = code === "EADDRINUSE" ? "is in use (is another hub running?)" : "is not allowed";
+    throw new CliError(
+      `port ${config.port} on ${config.host} ${what}: pick another with PORT=8081 npm start, or npx clearhub start --port 8081`,
+    );
+  }
+}
+
 async function start(
   config: ServeConfig,
   hub: Hub,
@@ -120,7 +135,7 @@ async function start(
 }> {
   const server = await buildServer(hub, { logger: config.logger ?? { level: "info" } });
   try {
-    await server.listen({ host: config.host, port: config.port });
+    await listen(server, config);
     const url = displayUrl(server, config.host);
     const cleanup = (await onReady?.(hub, url)) ?? undefined;
     return { server, url, token: await firstRunToken(hub), cleanup };

@@ -117,6 +117,63 @@ describeEachBackend("participants API", (backend) => {
     );
   });
 
+  it("filters by kind and status, pages through the filtered list, and lists balances", async () => {
+    const kinds = ["bank", "payment_institution", "bank", "biller", "bank"];
+    for (const [index, kind] of kinds.entries()) {
+      const response = await register({ id: `p-0${index}`, name: `P ${index}`, kind });
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    await api.call("POST", "/operator/v1/participants/p-02/status", { status: "suspended" });
+    await deposit(api, "p-04", "dep-1", "12.50");
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = `kind=bank&limit=1${cursor === null ? "" : `&cursor=${cursor}`}`;
+      const response = await api.call("GET", `/operator/v1/participants?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json() as {
+        items: ParticipantBody[];
+        nextCursor: string | null;
+      };
+      ids.push(...page.items.map((item) => item.id));
+      const funded = page.items.find((item) => item.id === "p-04");
+      if (funded !== undefined) {
+        const settlement = funded.accounts.find((account) => account.kind === "settlement");
+        expect(settlement?.balance).toBe("12.50");
+      }
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor !== null && pages < 10);
+    expect(ids).toEqual(["p-00", "p-02", "p-04"]);
+    const listed = async (query: string) =>
+      (
+        (await api.call("GET", `/operator/v1/participants?${query}`)).json() as {
+          items: { id: string }[];
+        }
+      ).items.map((item) => item.id);
+    expect(await listed("kind=bank&status=active")).toEqual(["p-00", "p-04"]);
+    expect(await listed("status=suspended")).toEqual(["p-02"]);
+    expect(await listed("kind=operator")).toEqual(["operator"]);
+  });
+
+  it("refuses unknown filters, unknown kinds and statuses, and malformed cursors", async () => {
+    for (const query of ["country=FR", "kind=wallet", "status=closed", "name=x"]) {
+      expectProblem(
+        await api.call("GET", `/operator/v1/participants?${query}`),
+        400,
+        "request_invalid",
+      );
+    }
+    for (const query of ["cursor=Not%20An%20Id", "cursor=p-01&after=p-02"]) {
+      expectProblem(
+        await api.call("GET", `/operator/v1/participants?${query}`),
+        400,
+        "cursor_invalid",
+      );
+    }
+  });
+
   it("pages through participants with a cursor", async () => {
     for (const id of ["p-03", "p-01", "p-02", "p-04", "p-05"]) await createParticipant(api, id, []);
     const ids: string[] = [];

@@ -200,7 +200,7 @@ describeEachBackend("operator API server", (backend) => {
     }
   });
 
-  it("answers a bad body with body_invalid_json, body_too_large or media_type_unsupported", async () => {
+  it("answers a bad body with body_invalid_json, request_invalid, body_too_large or media_type_unsupported", async () => {
     const post = (payload: string, contentType = "application/json") =>
       api.app.inject({
         method: "POST",
@@ -209,7 +209,7 @@ describeEachBackend("operator API server", (backend) => {
         payload,
       });
     expectProblem(await post('{"transfers": ['), 400, "body_invalid_json");
-    expectProblem(await post(""), 400, "body_invalid_json");
+    expectProblem(await post(""), 400, "request_invalid"); // no body, where one is required
     expectProblem(await post('{"__proto__": {"x": 1}}'), 400, "body_invalid_json");
     const huge = JSON.stringify({
       transfers: [{ id: "x", kind: "posted", reference: "r".repeat(1024 * 1024) }],

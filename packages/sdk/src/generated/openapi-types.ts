@@ -91,7 +91,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -219,7 +219,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -380,7 +380,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `cursor_invalid` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key`, `cursor_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -557,7 +557,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -778,7 +778,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -925,7 +925,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1085,7 +1085,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1261,7 +1261,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1398,7 +1398,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1539,7 +1539,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1665,7 +1665,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1764,7 +1764,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1919,7 +1919,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `cursor_invalid` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key`, `cursor_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2079,7 +2079,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2257,7 +2257,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2437,7 +2437,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2603,7 +2603,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2733,7 +2733,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2887,7 +2887,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3044,7 +3044,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3188,7 +3188,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3347,7 +3347,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3504,7 +3504,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3667,7 +3667,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3824,7 +3824,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json` */
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4497,7 +4497,7 @@ export interface components {
              * @description The problem code; the API description lists each with its status. Clients should expect codes added in later versions.
              * @enum {string}
              */
-            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "bank_endpoint_is_primary" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found";
+            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "bank_endpoint_is_primary" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found";
             detail?: string;
             errors?: {
                 /** @description For bulk requests: the position of the offending item */

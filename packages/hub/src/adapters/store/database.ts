@@ -153,6 +153,23 @@ async function currentSchema(database: Database): Promise<string> {
   return schema;
 }
 
+/** Whether any migration ran here: a store a hub has used, or an empty one (false). */
+export async function hasSchema(database: Database): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`
+      select name from kysely_migration limit 1`.execute(database.kysely);
+    return rows.length > 0;
+  } catch (error) {
+    if (isMissingTable(error)) return false; // nothing was ever migrated here
+    throw error; // the store could not be asked at all: not the same as empty
+  }
+}
+
+function isMissingTable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === "42P01" || (typeof message === "string" && message.startsWith("no such table"));
+}
+
 /**
  * Most starts find the schema current. Checking that directly avoids the migrator's catalogue
  * introspection, which fails when another schema of the same database is dropped meanwhile.

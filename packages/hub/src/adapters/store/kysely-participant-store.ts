@@ -4,6 +4,7 @@ import type {
   NewAccount,
   OperatorToken,
   OperatorTokenStore,
+  ParticipantFilter,
   ParticipantStore,
 } from "../../app/ports/participant-store.ts";
 import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
@@ -83,9 +84,15 @@ export class KyselyParticipantStore implements ParticipantStore, OperatorTokenSt
     return row === undefined ? undefined : participantFromRow(row);
   }
 
-  async listParticipants(limit: number, afterId?: string): Promise<Participant[]> {
+  async listParticipants(
+    limit: number,
+    afterId?: string,
+    filter: ParticipantFilter = {},
+  ): Promise<Participant[]> {
     let query = this.db.selectFrom("participants").selectAll().orderBy("id").limit(limit);
     if (afterId !== undefined) query = query.where("id", ">", afterId);
+    if (filter.kind !== undefined) query = query.where("kind", "=", filter.kind);
+    if (filter.status !== undefined) query = query.where("status", "=", filter.status);
     return (await query.execute()).map(participantFromRow);
   }
 
@@ -153,6 +160,17 @@ export class KyselyParticipantStore implements ParticipantStore, OperatorTokenSt
       .selectFrom("accounts")
       .selectAll()
       .where("participant_id", "=", participantId)
+      .orderBy("id")
+      .execute();
+    return rows.map(balancesFromRow);
+  }
+
+  async listAccountsOf(participantIds: readonly string[]): Promise<AccountBalances[]> {
+    if (participantIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("accounts")
+      .selectAll()
+      .where("participant_id", "in", participantIds)
       .orderBy("id")
       .execute();
     return rows.map(balancesFromRow);

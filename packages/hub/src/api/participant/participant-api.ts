@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { errorCodes } from "fastify";
 import type { Hub } from "../../hub.ts";
 import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
@@ -13,7 +12,6 @@ import { getAgreementPaymentRoute } from "./get-agreement-payment-route.ts";
 import { getAgreementRoute } from "./get-agreement-route.ts";
 import { getTransferRoute } from "./get-transfer-route.ts";
 import { getWebhookEndpointRoute } from "./get-webhook-endpoint-route.ts";
-import { holdsUnpairedSurrogate, utf8Text } from "./i-json.ts";
 import { listAccountsRoute } from "./list-accounts-route.ts";
 import { listAgreementsRoute } from "./list-agreements-route.ts";
 import { listTransfersRoute } from "./list-transfers-route.ts";
@@ -65,8 +63,8 @@ export interface ParticipantApiOptions {
 
 /**
  * The participants' API under /v1: every request signed (RFC 9421) by a key of a participant
- * whose kind may do what the route does. Bodies are I-JSON only (see i-json.ts), kept raw as
- * well as parsed, because the signature covers the bytes' digest, not the parsed value.
+ * whose kind may do what the route does. Bodies are parsed as on every route (json-body.ts),
+ * kept raw as well, because the signature covers the bytes' digest, not the parsed value.
  */
 export function participantApi(
   hub: Hub,
@@ -77,22 +75,6 @@ export function participantApi(
       keys: hub.signers,
       nonces: hub.nonces,
       createdSkewMsMax: options.createdSkewMsMax,
-    });
-    const parseJson = v1.getDefaultJsonParser("error", "error");
-    // JSON only: Fastify's text/plain parser would hand a route a body the signature does not
-    // cover (rawBody unset, so the digest checked would be the empty body's).
-    v1.removeAllContentTypeParsers();
-    v1.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
-      request.rawBody = body as Buffer;
-      const text = utf8Text(body as Buffer);
-      if (text === undefined) return done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY());
-      // The default parser (prototype-poisoning checks included) reads a string.
-      return parseJson(request, text, (error, value) => {
-        if (error === null && holdsUnpairedSurrogate(text, value)) {
-          return done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY());
-        }
-        return done(error, value);
-      });
     });
     // Refuses at start-up a route that would run without saying what it does.
     v1.addHook("onRoute", (route) => {

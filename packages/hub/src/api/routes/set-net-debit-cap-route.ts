@@ -1,15 +1,45 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { AccountViewSchema, accountView } from "../account-view.ts";
-import { AmountInput, CurrencyInput, readMoney } from "../money-codec.ts";
+import { AmountInput, amountInput, CurrencyInput, readMoney } from "../money-codec.ts";
 import { operatorActor } from "../operator-auth.ts";
-import { sendProblem } from "../problem.ts";
+import { type ProblemError, sendProblem } from "../problem.ts";
 import { operatorProblems } from "./operator-problems.ts";
 import { ParticipantIdInput } from "./participant-params.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const Params = Type.Object({ participantId: ParticipantIdInput, currency: CurrencyInput });
-const Body = Type.Object({ amount: AmountInput }, { additionalProperties: false });
+/**
+ * `netDebitCap`, as when the participant was created. `amount` is the name this route used
+ * first and is still read, alone: a body with both is refused rather than one of them guessed.
+ */
+const Body = Type.Object(
+  {
+    netDebitCap: Type.Optional(
+      amountInput("The new cap; zero means the participant may receive but never owe."),
+    ),
+    amount: Type.Optional({ ...AmountInput, deprecated: true, description: "Use netDebitCap." }),
+  },
+  { additionalProperties: false, title: "NetDebitCapInput" },
+);
+type CapField = "netDebitCap" | "amount";
+
+/** The cap the body gives, or the one mistake it makes naming it. */
+function capOf(body: {
+  netDebitCap?: string | undefined;
+  amount?: string | undefined;
+}): { ok: true; amount: string } | { ok: false; errors: ProblemError[] } {
+  const given = (["netDebitCap", "amount"] as const).filter(
+    (field: CapField) => body[field] !== undefined,
+  );
+  const [only] = given;
+  if (given.length === 1 && only !== undefined) return { ok: true, amount: body[only] as string };
+  const detail =
+    given.length === 0
+      ? "netDebitCap is required"
+      : "give netDebitCap alone (amount is its old name)";
+  return { ok: false, errors: [{ location: "body", pointer: "/netDebitCap", detail }] };
+}
 
 export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (
   app,
@@ -21,7 +51,7 @@ export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
       schema: {
         summary: "Set how far a participant's position may go into debit",
         description:
-          "Takes effect for the next transfer; transfers already applied stand even if the position now exceeds the new cap. Zero is allowed.",
+          'Takes effect for the next transfer; transfers already applied stand even if the position now exceeds the new cap. Zero is allowed. The body is `{"netDebitCap": "500000.00"}`, as in a participant\'s currencies; `amount`, the older name, is still read when it comes alone.',
         tags: ["participants"],
         params: Params,
         body: Body,
@@ -40,7 +70,9 @@ export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
       },
     },
     async (request, reply) => {
-      const money = readMoney(request.body.amount, request.params.currency, { allowZero: true });
+      const cap = capOf(request.body);
+      if (!cap.ok) return sendProblem(reply, "request_invalid", { errors: cap.errors });
+      const money = readMoney(cap.amount, request.params.currency, { allowZero: true });
       if (!money.ok) return sendProblem(reply, money.code);
       const set = await hub.participants.setNetDebitCap(
         request.params.participantId,

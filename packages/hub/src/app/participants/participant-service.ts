@@ -16,7 +16,11 @@ import {
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { AuditLogStore } from "../ports/audit-log-store.ts";
 import type { AccountBalances } from "../ports/ledger-store.ts";
-import type { NewAccount, ParticipantStore } from "../ports/participant-store.ts";
+import type {
+  NewAccount,
+  ParticipantFilter,
+  ParticipantStore,
+} from "../ports/participant-store.ts";
 
 export type ParticipantErrorCode =
   | "participant_id_invalid"
@@ -164,11 +168,26 @@ export class ParticipantService {
     return { ok: true, value: { participant, accounts: await this.store.listAccounts(id) } };
   }
 
-  list(limit: number, afterId?: string): Promise<Participant[]> {
+  list(limit: number, afterId?: string, filter: ParticipantFilter = {}): Promise<Participant[]> {
     return this.store.listParticipants(
       Math.min(Math.max(limit, 1), participantPageSizeMax),
       afterId,
+      filter,
     );
+  }
+
+  /** A page of participants with their accounts, read in two queries. */
+  async listWithAccounts(
+    limit: number,
+    afterId?: string,
+    filter: ParticipantFilter = {},
+  ): Promise<{ participant: Participant; accounts: AccountBalances[] }[]> {
+    const participants = await this.list(limit, afterId, filter);
+    const accounts = await this.store.listAccountsOf(participants.map(({ id }) => id));
+    return participants.map((participant) => ({
+      participant,
+      accounts: accounts.filter((account) => account.participantId === participant.id),
+    }));
   }
 
   async changeStatus(

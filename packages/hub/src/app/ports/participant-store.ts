@@ -1,6 +1,10 @@
 import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { AccountKind } from "../../domain/ledger/account.ts";
-import type { Participant, ParticipantStatus } from "../../domain/participant/participant.ts";
+import type {
+  Participant,
+  ParticipantKind,
+  ParticipantStatus,
+} from "../../domain/participant/participant.ts";
 import type { AccountBalances } from "./ledger-store.ts";
 
 export interface NewAccount {
@@ -23,7 +27,12 @@ export interface ParticipantStore {
     audit?: AuditRecord,
   ): Promise<boolean>;
   findParticipant(id: string): Promise<Participant | undefined>;
-  listParticipants(limit: number, afterId?: string): Promise<Participant[]>;
+  /** In id order, after `afterId`, only those of the filter's kind and status when given. */
+  listParticipants(
+    limit: number,
+    afterId?: string,
+    filter?: ParticipantFilter,
+  ): Promise<Participant[]>;
   findOperator(): Promise<Participant | undefined>;
   /** Changes the status only if it is still `from`; false if it was not. */
   setStatus(
@@ -36,6 +45,8 @@ export interface ParticipantStore {
   addAccounts(accounts: readonly NewAccount[], audit?: AuditRecord): Promise<void>;
   setDebitLimit(accountId: number, debitLimit: bigint | null, audit?: AuditRecord): Promise<void>;
   listAccounts(participantId: string): Promise<AccountBalances[]>;
+  /** The accounts of several participants in one read, in account id order. */
+  listAccountsOf(participantIds: readonly string[]): Promise<AccountBalances[]>;
   findAccount(
     participantId: string,
     currency: string,
@@ -55,4 +66,9 @@ export interface OperatorTokenStore {
   findActiveToken(tokenHash: string): Promise<OperatorToken | undefined>;
   countActiveTokens(): Promise<number>;
   revokeToken(id: string, at: number): Promise<boolean>;
+}
+
+export interface ParticipantFilter {
+  readonly kind?: ParticipantKind | undefined;
+  readonly status?: ParticipantStatus | undefined;
 }

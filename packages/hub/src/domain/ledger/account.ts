@@ -32,6 +32,9 @@ export interface AccountState {
 }
 
 /** Net debit counted against the limit: pending debits count, pending credits do not. */
-export function exposure(account: AccountState): bigint {
+export function exposure(
+  account: Pick<AccountState, "debitsPosted" | "debitsPending" | "creditsPosted"> &
+    Partial<AccountState>,
+): bigint {
   return account.debitsPosted + account.debitsPending - account.creditsPosted;
 }
