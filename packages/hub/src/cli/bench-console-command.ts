@@ -17,7 +17,7 @@ function consoleBenchTable(result: ConsoleBenchResult): string {
   const interactive = result.firstPageInteractiveMs;
   return [
     `backend                  ${result.backend}`,
-    `network                  ${result.participants} participants, ${result.transfers.toLocaleString("en")} transfers (seeded in ${result.seedSeconds} s, ${result.seedTransfersPerSecond}/s, ${result.seedFailed} failed)`,
+    `network                  ${result.participants} participants, ${result.transfers.toLocaleString("en")} transfers ${result.seedSeconds === 0 ? "(kept from an earlier run)" : `(seeded in ${result.seedSeconds} s, ${result.seedTransfersPerSecond}/s, ${result.seedFailed} failed)`}`,
     `network overview         p50 ${result.overviewP50Ms} ms, p99 ${result.overviewP99Ms} ms`,
     `transfer search          p50 ${result.searchP50Ms} ms, p99 ${result.searchP99Ms} ms (${result.searchItemsMean} transfers a page on average)`,
     `console first page       ${interactive === null ? "not measured" : `${interactive} ms to interactive`}`,
@@ -46,6 +46,10 @@ export function addBenchConsoleCommand(
       "PostgreSQL server for --backend postgres (a temporary schema is used)",
       defaults.databaseUrl,
     )
+    .option(
+      "--schema <name>",
+      "keep the seeded network in this PostgreSQL schema and reuse it on later runs",
+    )
     .option("--participants <n>", "participants in the network", count(2, 100_000), 1000)
     .option("--transfers <n>", "transfers cleared between them", count(1, 100_000_000), 10_000_000)
     .option("--samples <n>", "requests timed of each kind", count(1, 100_000), 200)
@@ -58,9 +62,15 @@ export function addBenchConsoleCommand(
     .option("--chromium <path>", "the Chromium executable", chromiumPathDefault)
     .option("--json", "print exactly one JSON object")
     .action(async (options) => {
+      if (options.schema !== undefined && options.backend !== "postgres") {
+        throw new InvalidArgumentError(
+          "--schema keeps a PostgreSQL schema: use it with --backend postgres",
+        );
+      }
       const result = await benchConsole({
         backend: options.backend,
         databaseUrl: options.databaseUrl,
+        keptSchema: options.schema,
         participants: options.participants,
         transfers: options.transfers,
         samples: options.samples,

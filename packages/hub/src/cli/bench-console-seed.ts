@@ -22,6 +22,8 @@ export interface SeededNetwork {
   readonly seedSeconds: number;
   readonly transfersPerSecond: number;
   readonly failed: number;
+  /** True when a kept store held the whole seed and nothing was cleared. */
+  readonly kept: boolean;
 }
 
 export const consoleSeedCurrency = "CNY";
@@ -39,6 +41,11 @@ async function registerParticipants(hub: Hub, options: ConsoleSeedOptions): Prom
   const positionAccountIds: number[] = [];
   for (let index = 0; index < options.participants; index++) {
     const id = seedParticipantId(index);
+    const kept = await hub.participantStore.findAccount(id, consoleSeedCurrency, "position");
+    if (kept !== undefined) {
+      positionAccountIds.push(kept.id);
+      continue;
+    }
     const registered = await hub.participants.register(
       {
         id,
@@ -109,7 +116,8 @@ async function seedTransfers(
         seedTransfer(first + offset, accountIds),
       );
       const codes = await hub.ledger.submit(requests);
-      failed += codes.filter((code) => code !== "ok").length;
+      // `exists`: a kept store seeded in part by an interrupted run; those are there already.
+      failed += codes.filter((code) => code !== "ok" && code !== "exists").length;
       done += size;
     }
   };
@@ -121,6 +129,16 @@ async function seedTransfers(
   return { seconds: (performance.now() - started) / 1000, failed };
 }
 
+/** Whether a kept store holds this seed whole: its last transfer is there. */
+async function seededAlready(hub: Hub, options: ConsoleSeedOptions): Promise<boolean> {
+  const last = await hub.database.kysely
+    .selectFrom("transfers")
+    .select("id")
+    .where("id", "=", `bench-t${options.transfers - 1}`)
+    .executeTakeFirst();
+  return last !== undefined;
+}
+
 export async function seedConsoleNetwork(
   hub: Hub,
   options: ConsoleSeedOptions,
@@ -128,6 +146,18 @@ export async function seedConsoleNetwork(
   if (options.participants < 2) throw new Error("at least two participants are needed");
   options.progress(`registering and funding ${options.participants} participants…`);
   const accountIds = await registerParticipants(hub, options);
+  if (await seededAlready(hub, options)) {
+    options.progress("the kept store holds these transfers already");
+    const participantIds = accountIds.map((_, index) => seedParticipantId(index));
+    return {
+      participantIds,
+      currency: consoleSeedCurrency,
+      seedSeconds: 0,
+      transfersPerSecond: 0,
+      failed: 0,
+      kept: true,
+    };
+  }
   options.progress(`clearing ${options.transfers.toLocaleString("en")} transfers between them…`);
   const { seconds, failed } = await seedTransfers(hub, accountIds, options);
   return {
@@ -136,5 +166,6 @@ export async function seedConsoleNetwork(
     seedSeconds: Math.round(seconds),
     transfersPerSecond: Math.round(options.transfers / Math.max(seconds, 0.001)),
     failed,
+    kept: false,
   };
 }
