@@ -3,6 +3,11 @@ import { HttpBankConnector } from "./adapters/bank/http-bank-connector.ts";
 import { ParticipantBankKeys } from "./adapters/bank/participant-bank-keys.ts";
 import { AesGcmFieldSealer } from "./adapters/crypto/aes-gcm-field-sealer.ts";
 import { loadDataKeyRing } from "./adapters/crypto/data-key-ring-source.ts";
+import {
+  type ScryptParameters,
+  ScryptPasswordHasher,
+} from "./adapters/crypto/scrypt-password-hasher.ts";
+import { MemoryLoginThrottle } from "./adapters/limits/memory-login-throttle.ts";
 import { HubMetrics } from "./adapters/metrics/hub-metrics.ts";
 import { closeRedis, connectRedis } from "./adapters/redis/redis-connection.ts";
 import { RedisNonceCache } from "./adapters/redis/redis-nonce-cache.ts";
@@ -19,14 +24,18 @@ import {
   sqliteDataDirDefault,
 } from "./adapters/store/database.ts";
 import { KyselyAgreementStore } from "./adapters/store/kysely-agreement-store.ts";
+import { KyselyApprovalStore } from "./adapters/store/kysely-approval-store.ts";
 import { KyselyAuditLogStore } from "./adapters/store/kysely-audit-log-store.ts";
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
+import { KyselyBankOperationReadStore } from "./adapters/store/kysely-bank-operation-read-store.ts";
 import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-store.ts";
+import { KyselyOperatorStore } from "./adapters/store/kysely-operator-store.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
 import { KyselyParticipantTransferStore } from "./adapters/store/kysely-participant-transfer-store.ts";
+import { KyselyTransferSearchStore } from "./adapters/store/kysely-transfer-search-store.ts";
 import { KyselyWebhookStore } from "./adapters/store/kysely-webhook-store.ts";
 import { PostgresLedgerStore } from "./adapters/store/postgres-ledger-store.ts";
 import { SqliteLedgerStore } from "./adapters/store/sqlite-ledger-store.ts";
@@ -36,6 +45,11 @@ import {
   httpWebhookSenderDefaults,
 } from "./adapters/webhooks/http-webhook-sender.ts";
 import { AgreementService } from "./app/agreements/agreement-service.ts";
+import {
+  type ApprovalLimits,
+  ApprovalService,
+  approvalLimitsDefaults,
+} from "./app/approvals/approval-service.ts";
 import { AuditLogService } from "./app/audit/audit-log-service.ts";
 import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
@@ -48,7 +62,15 @@ import {
 import { OperatorTransferService } from "./app/ledger/operator-transfer-service.ts";
 import { WebhookDeliveryService } from "./app/notifications/webhook-delivery-service.ts";
 import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-service.ts";
+import { BankOperationOversight } from "./app/operator/bank-operation-oversight.ts";
 import { NetworkOverviewService } from "./app/operator/network-overview.ts";
+import { TransferSearchService } from "./app/operator/transfer-search.ts";
+import { OperatorAccountService } from "./app/operators/operator-account-service.ts";
+import {
+  OperatorSessionService,
+  type SessionLimits,
+  sessionLimitsDefaults,
+} from "./app/operators/operator-session-service.ts";
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
 import { ParticipantService } from "./app/participants/participant-service.ts";
 import { SignerCache, signerCacheDefaults } from "./app/participants/signer-cache.ts";
@@ -69,6 +91,7 @@ import type { EndpointGuard } from "./app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "./app/ports/field-sealer.ts";
 import type { LedgerStore } from "./app/ports/ledger-store.ts";
 import type { NonceCache } from "./app/ports/nonce-cache.ts";
+import type { OperatorStore } from "./app/ports/operator-store.ts";
 import type { ParticipantKeyStore } from "./app/ports/participant-key-store.ts";
 import type { WebhookStore } from "./app/ports/webhook-store.ts";
 import { ParticipantTransferService } from "./app/transfers/participant-transfer-service.ts";
@@ -86,6 +109,12 @@ import {
 } from "./jobs/webhook-dispatcher.ts";
 
 export interface HubConfig extends DatabaseConfig {
+  /** The time operator sessions and approvals are judged by; tests move it instead of sleeping. */
+  readonly operatorClock?: (() => number) | undefined;
+  /** Password hashing cost; OWASP's recommendation unless given (tests pass a cheaper one). */
+  readonly passwordHashing?: ScryptParameters | undefined;
+  readonly sessionLimits?: Partial<SessionLimits> | undefined;
+  readonly approvalLimits?: Partial<ApprovalLimits> | undefined;
   readonly groupCommit?: Partial<GroupCommitOptions> | undefined;
   /** Run the reservation-expiry job in this process (every hub node may). */
   readonly expirePendings?: boolean | undefined;
@@ -185,6 +214,16 @@ export interface Hub {
   readonly bankInquiry: BankInquiry;
   /** Every participant's position, cap, headroom and reserve, for the operator. */
   readonly networkOverview: NetworkOverviewService;
+  /** The operator's search over every transfer, with parties and current state. */
+  readonly transferSearch: TransferSearchService;
+  /** The operator's lists of bank operations, the stuck ones, and inquiries made now. */
+  readonly bankOperationOversight: BankOperationOversight;
+  /** Operator accounts, their tokens and console sessions. */
+  readonly operatorStore: OperatorStore;
+  readonly operatorAccounts: OperatorAccountService;
+  readonly operatorSessions: OperatorSessionService;
+  /** Four-eyes approval of dangerous operator actions. */
+  readonly approvals: ApprovalService;
   close(): Promise<void>;
 }
 
@@ -323,6 +362,12 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     bankConnector,
     onJobError,
   });
+  const oversight = new BankOperationOversight(
+    new KyselyBankOperationReadStore(database.kysely),
+    payments.bankOperationStore,
+    payments.bankOperationRunner,
+  );
+  metrics.observeStuckOperations(() => oversight.stuckSummary());
   return {
     database,
     ledgerStore,
@@ -348,6 +393,9 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     agreements,
     ...payments,
     networkOverview: new NetworkOverviewService(new KyselyNetworkReadStore(database.kysely)),
+    transferSearch: new TransferSearchService(new KyselyTransferSearchStore(database.kysely)),
+    bankOperationOversight: oversight,
+    ...assembleOperators(config, database),
     async close() {
       await payments.bankInquiry.stop();
       await expiry.stop();
@@ -358,6 +406,35 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
       await database.close();
       if (redis !== undefined) await closeRedis(redis);
     },
+  };
+}
+
+interface OperatorParts {
+  readonly operatorStore: OperatorStore;
+  readonly operatorAccounts: OperatorAccountService;
+  readonly operatorSessions: OperatorSessionService;
+  readonly approvals: ApprovalService;
+}
+
+/** Operator accounts, sessions and approvals, all judged by one clock. */
+function assembleOperators(config: HubConfig, database: Database): OperatorParts {
+  const clock = config.operatorClock ?? Date.now;
+  const operatorStore = new KyselyOperatorStore(database.kysely, database.dialect);
+  const hasher = new ScryptPasswordHasher(config.passwordHashing);
+  return {
+    operatorStore,
+    operatorAccounts: new OperatorAccountService(operatorStore, hasher, clock),
+    operatorSessions: new OperatorSessionService(
+      operatorStore,
+      hasher,
+      new MemoryLoginThrottle(),
+      clock,
+      { ...sessionLimitsDefaults, ...config.sessionLimits },
+    ),
+    approvals: new ApprovalService(new KyselyApprovalStore(database.kysely), clock, {
+      ...approvalLimitsDefaults,
+      ...config.approvalLimits,
+    }),
   };
 }
 

@@ -9,10 +9,21 @@ export const AuditEntryViewSchema = Type.Object(
     at: Type.String({ format: "date-time" }),
     actor: Type.Object({
       kind: Type.String({
-        description: "`operator_token`: an operator API token; `system`: the hub or its CLI",
+        description:
+          "`operator_token`: an operator API token; `operator_session`: a console session; `system`: the hub or its CLI",
       }),
-      id: Type.String({ description: "The token's id (never the token), or `hub` / `cli`" }),
-      name: Type.String({ description: "The name the token was issued under" }),
+      id: Type.String({
+        description: "The token's or session's id (never the secret), or `hub` / `cli`",
+      }),
+      name: Type.String({
+        description: "The name the token was issued under, or the account of the session",
+      }),
+      operator: Type.Optional(
+        Type.Object(
+          { id: Type.String(), name: Type.String() },
+          { description: "The operator account that acted; absent for the hub's own steps" },
+        ),
+      ),
     }),
     action: Type.String({ examples: ["participant.status_change"] }),
     subject: Type.String({ examples: ["participant:acme-bank"] }),

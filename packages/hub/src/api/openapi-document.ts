@@ -1,7 +1,12 @@
 import type { FastifyDynamicSwaggerOptions } from "@fastify/swagger";
 import { transferResultCodes } from "../domain/ledger/result-code.ts";
 import { bankInterfacePath } from "./bank-interface/bank-interface-document.ts";
-import { operatorSecurityScheme, operatorSecuritySchemeName } from "./operator-auth.ts";
+import {
+  operatorSecurityScheme,
+  operatorSecuritySchemeName,
+  operatorSessionScheme,
+  operatorSessionSchemeName,
+} from "./operator-auth.ts";
 import { problemCatalogue, problemContentType } from "./problem.ts";
 import { transferEventWebhooks } from "./transfer-event-schema.ts";
 
@@ -85,10 +90,12 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
       components: {
         securitySchemes: {
           [operatorSecuritySchemeName]: operatorSecurityScheme,
+          [operatorSessionSchemeName]: operatorSessionScheme,
           [participantSecuritySchemeName]: participantSecurityScheme,
         },
       },
-      security: [{ [operatorSecuritySchemeName]: [] }],
+      // Either one: a token, or the console's session cookie.
+      security: [{ [operatorSecuritySchemeName]: [] }, { [operatorSessionSchemeName]: [] }],
       webhooks: transferEventWebhooks(),
       tags: [
         { name: "participants", description: "Onboarding, status, currencies, caps and funds" },
@@ -104,6 +111,11 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           name: "network",
           description:
             "The operator's read views: positions at a glance, transfer search, bank operations, stuck operations and traces",
+        },
+        {
+          name: "operators",
+          description:
+            "Operator accounts and roles, console sessions, and four-eyes approval of dangerous actions",
         },
         {
           name: "banks",

@@ -3,6 +3,7 @@ import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.t
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
 import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
 import type { WebhookEndpointErrorCode } from "../app/notifications/webhook-endpoint-service.ts";
+import type { OperatorAccountErrorCode } from "../app/operators/operator-account-service.ts";
 import {
   activeKeysPerParticipantMax,
   type ParticipantKeyErrorCode,
@@ -11,6 +12,7 @@ import type { ParticipantErrorCode } from "../app/participants/participant-servi
 import type { PaymentRefusal } from "../app/payments/agreement-payment-service.ts";
 import type { PayoutRefusal } from "../app/payments/payout-service.ts";
 import type { RefundRefusal } from "../app/payments/refund-service.ts";
+import type { DecisionRefusal } from "../app/ports/approval-store.ts";
 import type { TransferRefusal } from "../app/transfers/participant-transfer-service.ts";
 import { endpointSettingRanges, endpointsPerBankMax } from "../domain/banks/bank-endpoint.ts";
 import { migrationStepsMax } from "../domain/banks/endpoint-migration.ts";
@@ -40,14 +42,26 @@ export type ApiProblemCode =
   | "route_not_found"
   | "credentials_missing"
   | "credentials_invalid"
+  | "role_insufficient"
+  | "csrf_token_invalid"
+  | "login_failed"
+  | "login_rate_limited"
+  | "session_required"
   | "currency_duplicate"
   | "transfers_invalid"
   | "batch_too_large"
   | "transfer_not_found"
   | "cursor_invalid"
+  | OperatorReadProblemCode
   | "database_unavailable"
   | "internal_error"
   | SignatureProblemCode;
+
+/** The operator's read views and the inquire-now action. */
+export type OperatorReadProblemCode =
+  | "filter_incomplete"
+  | "trace_not_found"
+  | "bank_operation_final";
 
 /** Why a participant's signed request (RFC 9421, RFC 9530) was refused before it was handled. */
 export type SignatureProblemCode =
@@ -82,6 +96,8 @@ export type ProblemCode =
   | PaymentRefusal
   | PayoutRefusal
   | RefundRefusal
+  | OperatorAccountErrorCode
+  | DecisionRefusal
   | "payout_creditor_required"
   | "account_or_card_required";
 
@@ -122,13 +138,60 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   route_not_found: { status: 404, title: "No route matches the method and path" },
   credentials_missing: {
     status: 401,
-    title: "An operator bearer token is required",
+    title: "An operator bearer token or session cookie is required",
     headers: { "www-authenticate": bearerChallenge },
   },
   credentials_invalid: {
     status: 401,
-    title: "The operator token is unknown or revoked",
+    title:
+      "The operator token is unknown or revoked, the session has ended, or the account is disabled",
     headers: { "www-authenticate": `${bearerChallenge}, error="invalid_token"` },
+  },
+  role_insufficient: {
+    status: 403,
+    title: "The operator's role does not allow this; nothing was changed",
+  },
+  csrf_token_invalid: {
+    status: 403,
+    title: `A request authenticated by the session cookie must send the session's CSRF token in ${"`x-csrf-token`"}; nothing was changed`,
+  },
+  session_required: {
+    status: 401,
+    title: "This route is about the console session: send its cookie, not a token",
+  },
+  login_failed: { status: 401, title: "The name or the password is wrong" },
+  login_rate_limited: {
+    status: 429,
+    title: "Too many login attempts for this name; wait for the time in Retry-After",
+  },
+  operator_name_invalid: {
+    status: 422,
+    title:
+      "Operator names are 1-100 letters, digits, spaces, '.', '_', '@' and '-', starting with a letter or digit",
+  },
+  password_invalid: { status: 422, title: "Passwords are 12 to 256 characters" },
+  operator_account_exists: { status: 409, title: "An operator account has this name" },
+  operator_account_not_found: { status: 404, title: "No operator account has this id" },
+  operator_account_disabled: {
+    status: 409,
+    title: "The operator account is disabled; that is final",
+  },
+  approval_not_found: { status: 404, title: "No approval has this id" },
+  approval_not_pending: {
+    status: 409,
+    title: "The proposal was already approved or rejected; nothing was done again",
+  },
+  approval_expired: {
+    status: 409,
+    title: "The proposal lapsed before anyone approved it; propose it again",
+  },
+  approval_by_proposer: {
+    status: 403,
+    title: "Four eyes: a different operator account than the proposer must approve",
+  },
+  operator_account_last_admin: {
+    status: 409,
+    title: "This is the last enabled admin account; make another admin first",
   },
   currency_duplicate: { status: 422, title: "A currency is listed more than once" },
   transfers_invalid: {
@@ -138,6 +201,19 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   batch_too_large: { status: 413, title: "Too many transfers in one request" },
   transfer_not_found: { status: 404, title: "No transfer has this id" },
   cursor_invalid: { status: 400, title: "The cursor is not one a previous page returned" },
+  filter_incomplete: {
+    status: 400,
+    title:
+      "A filter needs another one: counterparty needs participant, amountMin and amountMax need currency",
+  },
+  trace_not_found: {
+    status: 404,
+    title: "No transfer, operation, notice or event carries this id",
+  },
+  bank_operation_final: {
+    status: 409,
+    title: "The operation has succeeded or failed; there is nothing left to ask the bank",
+  },
   payee_not_found: { status: 422, title: "No participant has the payee's id" },
   payee_is_payer: { status: 422, title: "A participant cannot pay itself" },
   payee_currency_not_held: { status: 422, title: "The payee holds no accounts in this currency" },
@@ -346,6 +422,11 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   bank_endpoint_disabled: {
     status: 409,
     title: "The endpoint is disabled; enable it before it takes traffic",
+  },
+  bank_endpoint_in_use: {
+    status: 409,
+    title:
+      "Live agreements are pinned to the endpoint; migrate them first, or disable it with force",
   },
   bank_endpoint_is_primary: {
     status: 409,

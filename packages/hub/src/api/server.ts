@@ -18,12 +18,14 @@ import { AgreementEventSchema } from "./agreement-event-schema.ts";
 import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
 import { answerClientError } from "./client-error-answer.ts";
+import { consolePath, consoleRoutes } from "./console-route.ts";
 import { nodeHttpOptions, requireHostHeader } from "./host-header.ts";
 import { registerJsonBodyParser } from "./json-body.ts";
 import { logRedaction } from "./log-redaction.ts";
 import { refuseNulCharactersInAddress } from "./nul-characters.ts";
 import { docsPath, openapiOptions } from "./openapi-document.ts";
 import { operatorAuth } from "./operator-auth.ts";
+import { assertRouteInMatrix } from "./operator-route-roles.ts";
 import { participantApi } from "./participant/participant-api.ts";
 import { ProblemSchema, problemErrorHandler, routeNotFoundHandler } from "./problem.ts";
 import { addBankEndpointRoute } from "./routes/add-bank-endpoint-route.ts";
@@ -40,8 +42,10 @@ import { getParticipantRoute } from "./routes/get-participant-route.ts";
 import { getTransferRoute } from "./routes/get-transfer-route.ts";
 import { healthRoute } from "./routes/health-route.ts";
 import { hubKeysRoute } from "./routes/hub-keys-route.ts";
+import { inquireBankOperationRoute } from "./routes/inquire-bank-operation-route.ts";
 import { listAuditLogRoute } from "./routes/list-audit-log-route.ts";
 import { listBankEndpointsRoute } from "./routes/list-bank-endpoints-route.ts";
+import { listBankOperationsRoute } from "./routes/list-bank-operations-route.ts";
 import { listEndpointMigrationsRoute } from "./routes/list-endpoint-migrations-route.ts";
 import { listParticipantKeysRoute } from "./routes/list-participant-keys-route.ts";
 import { listParticipantsRoute } from "./routes/list-participants-route.ts";
@@ -56,10 +60,14 @@ import { resultCodesRoute } from "./routes/result-codes-route.ts";
 import { revokeParticipantKeyRoute } from "./routes/revoke-participant-key-route.ts";
 import { rotateParticipantKeyRoute } from "./routes/rotate-participant-key-route.ts";
 import type { RouteOptions } from "./routes/route-options.ts";
+import { searchTransfersRoute } from "./routes/search-transfers-route.ts";
+import { sessionRoutes } from "./routes/session-routes.ts";
 import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
 import { setPrimaryEndpointRoute } from "./routes/set-primary-endpoint-route.ts";
+import { stuckOperationsRoute } from "./routes/stuck-operations-route.ts";
 import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
 import { updateBankEndpointRoute } from "./routes/update-bank-endpoint-route.ts";
+import { verifyAuditLogRoute } from "./routes/verify-audit-log-route.ts";
 import { TransferEventSchema } from "./transfer-event-schema.ts";
 import { registerStringFormats } from "./typebox-formats.ts";
 import { validatorCompiler } from "./validator-compiler.ts";
@@ -89,6 +97,11 @@ export interface ServerOptions {
   readonly logger?: boolean | ServerLoggerOptions | undefined;
   /** How far a signature's created time may be from the hub's clock; 5 minutes by default. */
   readonly signatureSkewMs?: number | undefined;
+  /**
+   * Fastify's trustProxy: set it when a TLS-terminating proxy forwards to the hub, so that
+   * X-Forwarded-Proto says the request came over HTTPS and the session cookie is marked Secure.
+   */
+  readonly trustProxy?: boolean | string | undefined;
 }
 
 /** The largest bulk request (1000 transfers) is far below this; anything larger is a mistake. */
@@ -98,6 +111,7 @@ const requestTimeoutMs = 30_000;
 const requestIdHeader = "x-request-id";
 
 const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
+  sessionRoutes,
   createParticipantRoute,
   listParticipantsRoute,
   getParticipantRoute,
@@ -115,6 +129,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   listWebhookDeliveriesRoute,
   redeliverWebhookRoute,
   listAuditLogRoute,
+  verifyAuditLogRoute,
   addBankEndpointRoute,
   listBankEndpointsRoute,
   updateBankEndpointRoute,
@@ -125,6 +140,10 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   getEndpointMigrationRoute,
   changeEndpointMigrationRoutes,
   networkOverviewRoute,
+  searchTransfersRoute,
+  listBankOperationsRoute,
+  stuckOperationsRoute,
+  inquireBankOperationRoute,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
@@ -134,11 +153,18 @@ function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | f
   return logger === true ? { level: "info", redact } : { redact, ...logger };
 }
 
-/** Everything under /operator/v1 is the operator's: the token check runs before any body is read. */
+/**
+ * Everything under /operator/v1 is the operator's: the authorisation hook runs before any body is
+ * read, and every route must be in the role matrix or the server does not start.
+ */
 function operatorApi(hub: Hub): FastifyPluginAsyncTypebox {
   return async (v1) => {
-    v1.addHook("onRequest", operatorAuth(hub.participantStore));
-    // Runs only when the token check let the request through: a refusal ends the hook chain.
+    v1.addHook("onRoute", (route) => assertRouteInMatrix(route.method, route.url));
+    v1.addHook(
+      "onRequest",
+      operatorAuth({ store: hub.operatorStore, sessions: hub.operatorSessions }),
+    );
+    // Runs only when the check let the request through: a refusal ends the hook chain.
     v1.addHook("onRequest", async (request) => {
       request.caller = "operator";
     });
@@ -157,6 +183,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
     frameworkErrors: problemErrorHandler,
     clientErrorHandler: answerClientError,
     http: nodeHttpOptions,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // TypeBox's compiler never coerces a body (an amount sent as a JSON number stays an error)
   // and rejects unknown properties instead of silently dropping them, as Fastify's Ajv would.
@@ -166,7 +193,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   registerJsonBodyParser(app);
   app.setNotFoundHandler(routeNotFoundHandler);
   app.decorateRequest("caller", "anonymous");
-  app.decorateRequest("operatorToken", undefined);
+  app.decorateRequest("operator", undefined);
   app.decorateRequest("participant", undefined);
   app.decorateRequest("rawBody", undefined);
   app.addHook("onRequest", async (request, reply) => {
@@ -199,6 +226,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   await app.register(bankInterfaceRoute);
   await app.register(metricsRoute, { hub });
   await app.register(hubKeysRoute, { hub });
+  await app.register(consoleRoutes, { prefix: consolePath });
   await app.register(operatorApi(hub), { prefix: "/operator/v1" });
   await app.register(participantApi(hub, { createdSkewMsMax: options.signatureSkewMs }), {
     prefix: "/v1",

@@ -141,7 +141,7 @@ async function startLocalTarget(options: ApiBenchOptions): Promise<Target> {
     await server.listen({ host: "127.0.0.1", port: 0 });
     const address = server.server.address();
     if (address === null || typeof address === "string") throw new Error("no TCP address");
-    const { token } = await issueOperatorToken(hub.participantStore, "bench api", commandLineActor);
+    const { token } = await issueOperatorToken(hub, "bench api", commandLineActor);
     const origin = `http://127.0.0.1:${address.port}`;
     return { origin, operatorToken: token, hub, batches, close };
   } catch (error) {

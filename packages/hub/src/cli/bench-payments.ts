@@ -549,11 +549,7 @@ export async function benchPayments(options: PaymentsBenchOptions): Promise<Paym
     const address = server.server.address();
     if (address === null || typeof address === "string") throw new Error("no TCP address");
     const origin = `http://127.0.0.1:${address.port}`;
-    const { token } = await issueOperatorToken(
-      hub.participantStore,
-      "bench payments",
-      commandLineActor,
-    );
+    const { token } = await issueOperatorToken(hub, "bench payments", commandLineActor);
     bank = new Child(bankFile, "simulated bank");
     options.progress(`${options.backend}: signing ${options.agreements} agreements…`);
     const network = await setUpNetwork(origin, token, bank, options);

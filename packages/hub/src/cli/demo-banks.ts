@@ -1,6 +1,6 @@
 import { createPrivateKey, type KeyObject } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { exportPublicKeyRaw, generateSigningKeyPair } from "@clearhub/http-signatures";
 import {
   type AccountSeed,
@@ -70,7 +70,8 @@ function keptPrivateKey(dataDir: string, participantId: string): { file: string;
     writeFileSync(file, pem, { mode: 0o600, flag: "wx" });
   }
   chmodSync(file, 0o600);
-  return { file, key: createPrivateKey(readFileSync(file, "utf8")) };
+  // Printed at startup: absolute, so it reads the same from wherever it is copied.
+  return { file: resolve(file), key: createPrivateKey(readFileSync(file, "utf8")) };
 }
 
 /** The key's id at the hub: registered on the first start, found again on every later one. */
@@ -161,14 +162,19 @@ function demoLines(banks: readonly BankSimulator[], keys: readonly DemoKey[]): s
   const lines = ["demo banks (simulated, in this process; their books start empty each run):"];
   for (const bank of banks) {
     lines.push(`  ${bank.bankId.padEnd(13)} ${Object.values(bank.urls).join("  ")}`);
+    lines.push(`  ${"".padEnd(13)} inbox ${bank.origin}/inbox/{mobile}`);
     lines.push(
-      `  ${"".padEnd(13)} inbox ${bank.origin}/inbox/{mobile}  admin ${bank.origin}/admin`,
+      `  ${"".padEnd(13)} accounts ${bank.origin}/admin/accounts  ledger ${bank.origin}/admin/ledger`,
     );
   }
-  lines.push("demo customers (at both banks; bank-west numbers start 621700):");
-  for (const account of demoAccounts.slice(0, 2)) {
+  lines.push("demo customers (an account at each bank):");
+  for (const [index, account] of demoAccounts.slice(0, 2).entries()) {
+    const held = demoBanks
+      .map((bank) => `${bank.id} ${bank.accounts[index]?.accountNumber}`)
+      .join("  ");
     lines.push(
-      `  ${account.holderName.padEnd(10)} account ${account.accountNumber}  ID ${account.idNumber}  mobile ${account.mobile}`,
+      `  ${account.holderName.padEnd(10)} ID ${account.idNumber}  mobile ${account.mobile}`,
+      `  ${"".padEnd(10)} account at ${held}`,
     );
   }
   lines.push("demo payment institution keys (for the SDK):");

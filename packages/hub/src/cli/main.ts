@@ -1,13 +1,21 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { generateDataKeyEntry } from "../adapters/crypto/data-key-entry.ts";
+import { ScryptPasswordHasher } from "../adapters/crypto/scrypt-password-hasher.ts";
 import { migrateToLatest, openDatabase } from "../adapters/store/database.ts";
 import { KyselyAuditLogStore } from "../adapters/store/kysely-audit-log-store.ts";
-import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
+import { KyselyOperatorStore } from "../adapters/store/kysely-operator-store.ts";
 import { bankInterfaceDocument } from "../api/bank-interface/bank-interface-document.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
+import { problemCatalogue } from "../api/problem-catalogue.ts";
 import { type AuditVerifyReport, verifyAuditLog } from "../app/audit/verify-audit-log.ts";
 import { verifyLedger } from "../app/ledger/verify-ledger.ts";
+import { OperatorAccountService } from "../app/operators/operator-account-service.ts";
 import { commandLineActor } from "../domain/audit/audit-actor.ts";
+import {
+  isOperatorRole,
+  type OperatorRole,
+  operatorRoles,
+} from "../domain/operators/operator-role.ts";
 import { createLedgerStore } from "../hub.ts";
 import { type ApiBenchResult, benchApi } from "./bench-api.ts";
 import { addBenchConsoleCommand } from "./bench-console-command.ts";
@@ -96,33 +104,126 @@ program
     },
   );
 
+/** The operator accounts and tokens of a store opened by a command, with the schema brought up to date. */
+async function withOperators<T>(
+  options: { databaseUrl?: string; dataDir: string },
+  use: (operators: {
+    operatorStore: KyselyOperatorStore;
+    operatorAccounts: OperatorAccountService;
+  }) => Promise<T>,
+): Promise<T> {
+  const database = await openExistingStore(options);
+  try {
+    await migrateToLatest(database);
+    const operatorStore = new KyselyOperatorStore(database.kysely, database.dialect);
+    const operatorAccounts = new OperatorAccountService(operatorStore, new ScryptPasswordHasher());
+    return await use({ operatorStore, operatorAccounts });
+  } finally {
+    await database.close();
+  }
+}
+
+function role(text: string): OperatorRole {
+  if (!isOperatorRole(text)) throw new InvalidArgumentError(`expected ${operatorRoles.join(", ")}`);
+  return text;
+}
+
+const roleDescription = `${operatorRoles.join(", ")}`;
+
 program
   .command("token")
   .description("operator API tokens")
   .command("create")
-  .description("issue an operator API token; it is printed once and only its hash is stored")
+  .description(
+    "issue an operator API token bound to an operator account and a role; it is printed once and only its hash is stored",
+  )
   .requiredOption("--name <name>", "who or what the token is for")
+  .option(
+    "--account <name>",
+    "the operator account it acts for, created without a password if absent (default: the token's name)",
+  )
+  .option(`--role <role>`, `${roleDescription}; never more than the account's`, role, "admin")
   .option(
     "--database-url <url>",
     "PostgreSQL URL (default: $DATABASE_URL, else SQLite)",
     environment.databaseUrl,
   )
   .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
-  .action(async (options: { name: string; databaseUrl?: string; dataDir: string }) => {
-    const database = await openExistingStore(options);
-    try {
-      await migrateToLatest(database);
-      const issued = await issueOperatorToken(
-        new KyselyParticipantStore(database.kysely),
-        options.name,
-        commandLineActor,
-      );
-      stdout(issued.token);
-      stderr(`token ${issued.id} "${issued.name}" issued; it is not shown again`);
-    } finally {
-      await database.close();
-    }
-  });
+  .action(
+    async (options: {
+      name: string;
+      account?: string;
+      role: OperatorRole;
+      databaseUrl?: string;
+      dataDir: string;
+    }) => {
+      await withOperators(options, async (operators) => {
+        const issued = await issueOperatorToken(operators, options.name, commandLineActor, {
+          accountName: options.account,
+          role: options.role,
+        });
+        stdout(issued.token);
+        stderr(
+          `token ${issued.id} "${issued.name}" issued for operator "${options.account ?? options.name}" as ${issued.role}; it is not shown again`,
+        );
+      });
+    },
+  );
+
+/** The password piped to the command, without the line break a shell's echo adds. */
+async function readPasswordFromStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
+}
+
+program
+  .command("operator")
+  .description("operator accounts: people who log in to the console")
+  .command("create")
+  .description(
+    "create an operator account; prints a generated password once (only its scrypt hash is stored)",
+  )
+  .requiredOption("--name <name>", "the name the operator logs in with")
+  .requiredOption("--role <role>", roleDescription, role)
+  .option("--password-stdin", "read the password from standard input instead of generating one")
+  .option(
+    "--database-url <url>",
+    "PostgreSQL URL (default: $DATABASE_URL, else SQLite)",
+    environment.databaseUrl,
+  )
+  .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
+  .action(
+    async (options: {
+      name: string;
+      role: OperatorRole;
+      passwordStdin?: boolean;
+      databaseUrl?: string;
+      dataDir: string;
+    }) => {
+      const password = options.passwordStdin === true ? await readPasswordFromStdin() : undefined;
+      await withOperators(options, async ({ operatorAccounts }) => {
+        const created = await operatorAccounts.create(
+          { name: options.name, role: options.role, password },
+          commandLineActor,
+        );
+        if (!created.ok) {
+          stderr(
+            `clearhub: operator not created: ${problemCatalogue[created.code].title} (${created.code})`,
+          );
+          process.exitCode = 1;
+          return;
+        }
+        const { account } = created.value;
+        if (password === undefined) stdout(created.value.password);
+        stderr(
+          `operator ${account.id} "${account.name}" created as ${account.role}${password === undefined ? "; the password above is not shown again" : ""}`,
+        );
+      });
+    },
+  );
 
 program
   .command("migrate")

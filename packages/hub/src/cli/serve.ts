@@ -54,8 +54,8 @@ function displayUrl(server: ApiServer, host: string): string {
 
 /** The plaintext exists only here: it is printed once and never stored. */
 async function firstRunToken(hub: Hub): Promise<string | undefined> {
-  if ((await hub.participantStore.countActiveTokens()) > 0) return undefined;
-  return (await issueOperatorToken(hub.participantStore, firstTokenName, hubActor)).token;
+  if ((await hub.operatorStore.countActiveTokens()) > 0) return undefined;
+  return (await issueOperatorToken(hub, firstTokenName, hubActor)).token;
 }
 
 function banner(config: ServeConfig, hub: Hub, url: string, token: string | undefined): string[] {

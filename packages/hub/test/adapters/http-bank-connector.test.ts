@@ -71,8 +71,7 @@ beforeAll(async () => {
   test = await openTestHub("sqlite");
   server = await buildServer(test.hub);
   hubUrl = await server.listen({ host: "127.0.0.1", port: 0 });
-  token = (await issueOperatorToken(test.hub.participantStore, "bank connector test", testActor))
-    .token;
+  token = (await issueOperatorToken(test.hub, "bank connector test", testActor)).token;
   for (const id of ["bank-beta", "bank-east"]) {
     await operator("POST", "/operator/v1/participants", {
       id,

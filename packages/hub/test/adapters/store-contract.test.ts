@@ -1,11 +1,10 @@
 /**
  * The storage ports' contract, run through the real adapters on both backends: LedgerStore
  * (SqliteLedgerStore or PostgresLedgerStore, as `createLedgerStore` picks) and
- * ParticipantStore / OperatorTokenStore (KyselyParticipantStore). Each test gets its own
+ * ParticipantStore (KyselyParticipantStore). Each test gets its own
  * freshly migrated store; the stores are built directly on it, so no operator exists unless a
  * test creates one.
  */
-import { sql } from "kysely";
 import { afterEach, expect, it } from "vitest";
 import type { Database } from "../../src/adapters/store/database.ts";
 import { KyselyParticipantStore } from "../../src/adapters/store/kysely-participant-store.ts";
@@ -734,54 +733,5 @@ describeEachBackend("storage port contract", (backend) => {
     expect(hashBatch(genesisHead.hash, 1, await ledger.readTransfersOfBatches(1, 1))).toBe(
       outcome.journal?.hash,
     );
-  });
-
-  it("operator tokens: create, find by hash, count, revoke once", async () => {
-    const { participants, database } = await openStores(backend);
-    expect(await participants.countActiveTokens()).toBe(0);
-    await participants.createToken(
-      { id: "tok-1", name: "ci", createdAt: 1_700_000_000_001 },
-      "hash-1",
-    );
-    await participants.createToken(
-      { id: "tok-2", name: "ops", createdAt: 1_700_000_000_002 },
-      "hash-2",
-    );
-
-    expect(await participants.findActiveToken("hash-1")).toEqual({
-      id: "tok-1",
-      name: "ci",
-      createdAt: 1_700_000_000_001,
-    });
-    expect(await participants.findActiveToken("hash-2")).toEqual({
-      id: "tok-2",
-      name: "ops",
-      createdAt: 1_700_000_000_002,
-    });
-    expect(await participants.findActiveToken("tok-1")).toBeUndefined();
-    expect(await participants.findActiveToken("hash-3")).toBeUndefined();
-    expect(await participants.countActiveTokens()).toBe(2);
-
-    // A second token with the same hash is refused.
-    await expect(
-      participants.createToken({ id: "tok-3", name: "dup", createdAt: 3 }, "hash-1"),
-    ).rejects.toThrow();
-    expect(await participants.countActiveTokens()).toBe(2);
-
-    expect(await participants.revokeToken("tok-1", 1_700_000_000_500)).toBe(true);
-    expect(await participants.revokeToken("tok-1", 1_700_000_000_600)).toBe(false);
-    expect(await participants.revokeToken("tok-unknown", 1)).toBe(false);
-    expect(await participants.findActiveToken("hash-1")).toBeUndefined();
-    expect(await participants.findActiveToken("hash-2")).toMatchObject({ id: "tok-2" });
-    expect(await participants.countActiveTokens()).toBe(1);
-    // The first revocation's time is kept.
-    const { rows } = await sql<{ revoked_at: bigint | number | null }>`
-      select revoked_at from operator_tokens where id = ${"tok-1"}`.execute(database.kysely);
-    expect(rows.map((row) => (row.revoked_at === null ? null : BigInt(row.revoked_at)))).toEqual([
-      1_700_000_000_500n,
-    ]);
-
-    expect(await participants.revokeToken("tok-2", 1_700_000_000_700)).toBe(true);
-    expect(await participants.countActiveTokens()).toBe(0);
   });
 });

@@ -295,3 +295,45 @@ describe("the bank operation events", () => {
     expect(payload.data.amount).toBe("123.45");
   });
 });
+
+describeEachBackend("payments by a suspended institution", (backend) => {
+  const api = useApiHarness(backend);
+
+  it("are refused 409 participant_inactive as its transfers are, recording nothing, the ids left free", async () => {
+    const wallet = await onboardParticipant(api, "wallet-a", "payment_institution");
+    await onboardParticipant(api, "bank-b", "bank");
+    const status = (value: string) =>
+      api.call("POST", "/operator/v1/participants/wallet-a/status", { status: value });
+    expect((await status("suspended")).statusCode).toBe(200);
+    const attempts = [
+      ["/v1/transfers", { id: "t-1", payee: "bank-b", amount: "1.00", currency: "EUR" }],
+      [
+        "/v1/agreement-payments",
+        { id: "p-1", agreementId: "ag-1", amount: "1.00", currency: "CNY" },
+      ],
+      [
+        "/v1/payouts",
+        {
+          id: "po-1",
+          amount: "1.00",
+          currency: "CNY",
+          creditor: { bankId: "bank-b", name: "Li Wei", accountNumber: "6222020000000001" },
+        },
+      ],
+      ["/v1/refunds", { id: "rf-1", paymentId: "p-0", amount: "1.00", currency: "CNY" }],
+    ] as const;
+    for (const [path, body] of attempts) {
+      expectProblem(await wallet.call("POST", path, body), 409, "participant_inactive");
+    }
+    for (const id of ["p-1", "po-1", "rf-1"]) {
+      expect(await api.hub.bankOperationStore.find("wallet-a", id)).toBeUndefined();
+    }
+    expect((await status("active")).statusCode).toBe(200);
+    const [, payment] = attempts[1];
+    expectProblem(
+      await wallet.call("POST", "/v1/agreement-payments", payment),
+      404,
+      "agreement_not_found",
+    );
+  });
+});

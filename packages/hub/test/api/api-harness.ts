@@ -32,7 +32,7 @@ export async function openApiHarness(
   const test = await openTestHub(backend, hubOptions);
   const app = await buildServer(test.hub, serverOptions);
   apiDocument ??= app.swagger() as unknown as ApiDocument;
-  const { token } = await issueOperatorToken(test.hub.participantStore, "test operator", testActor);
+  const { token } = await issueOperatorToken(test.hub, "test operator", testActor);
   return {
     test,
     app,

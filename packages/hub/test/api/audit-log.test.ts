@@ -36,9 +36,14 @@ async function auditPage(api: ApiHarness, query = ""): Promise<AuditPage> {
 
 /** The harness token as the audit log names it. */
 async function harnessActor(api: ApiHarness) {
-  const token = await api.hub.participantStore.findActiveToken(hashOperatorToken(api.token));
-  if (token === undefined) throw new Error("the harness token is not stored");
-  return { kind: "operator_token", id: token.id, name: "test operator" };
+  const found = await api.hub.operatorStore.findActiveToken(hashOperatorToken(api.token));
+  if (found === undefined) throw new Error("the harness token is not stored");
+  return {
+    kind: "operator_token",
+    id: found.token.id,
+    name: "test operator",
+    operator: { id: found.account.id, name: found.account.name },
+  };
 }
 
 function newPublicKey(): string {
@@ -79,7 +84,8 @@ describeEachBackend("audit log API", (backend) => {
     const page = await auditPage(api);
     const actor = await harnessActor(api);
     const operatorEntries = page.items.filter((entry) => entry.actor.kind === "operator_token");
-    expect(operatorEntries).toHaveLength(page.items.length - 1);
+    // The harness's account and token were made by the test suite, not through the API.
+    expect(operatorEntries).toHaveLength(page.items.length - 2);
     for (const entry of operatorEntries) expect(entry.actor).toEqual(actor);
     expect(page.items.map((entry) => [entry.action, entry.subject])).toEqual([
       ["transfers.submit", "ledger"],
@@ -94,6 +100,7 @@ describeEachBackend("audit log API", (backend) => {
       ["participant.create", "participant:bank-b"],
       ["participant.create", "participant:bank-a"],
       ["operator_token.issue", expect.stringMatching(/^operator_token:/)],
+      ["operator_account.create", expect.stringMatching(/^operator_account:/)],
     ]);
     const byAction = Object.fromEntries(page.items.map((entry) => [entry.action, entry]));
     expect(byAction["transfers.submit"]?.details).toEqual({ submitted: 2, applied: ["t-1"] });
@@ -113,9 +120,14 @@ describeEachBackend("audit log API", (backend) => {
       participantId: "bank-a",
       replacedKeyId: key.keyId,
     });
-    expect(byAction["operator_token.issue"]?.details).toEqual({ name: "test operator" });
+    expect(byAction["operator_token.issue"]?.details).toEqual({
+      name: "test operator",
+      role: "admin",
+      operatorId: actor.operator.id,
+      operatorName: "test operator",
+    });
     expect(page.items.at(-1)?.prevHash).toBe("0".repeat(64));
-    expect(await verifyAuditLog(api.hub.auditLogStore)).toMatchObject({ ok: true, entries: 12 });
+    expect(await verifyAuditLog(api.hub.auditLogStore)).toMatchObject({ ok: true, entries: 13 });
   });
 
   it("records nothing for a refused action", async () => {

@@ -34,9 +34,9 @@ describeEachBackend("operator API authentication", (backend) => {
   });
 
   it("accepts a valid token, and refuses it once revoked", async () => {
-    const issued = await issueOperatorToken(api.hub.participantStore, "to revoke", testActor);
+    const issued = await issueOperatorToken(api.hub, "to revoke", testActor);
     expect((await get(`Bearer ${issued.token}`)).statusCode).toBe(200);
-    expect(await api.hub.participantStore.revokeToken(issued.id, Date.now())).toBe(true);
+    expect(await api.hub.operatorStore.revokeToken(issued.id, Date.now())).toBe(true);
     expectProblem(await get(`Bearer ${issued.token}`), 401, "credentials_invalid");
     // Other tokens are unaffected.
     expect((await get(`Bearer ${api.token}`)).statusCode).toBe(200);
@@ -53,7 +53,7 @@ describeEachBackend("operator API authentication", (backend) => {
   });
 
   it("issues chop_ tokens and stores only their SHA-256 hash", async () => {
-    const issued = await issueOperatorToken(api.hub.participantStore, "ci", testActor);
+    const issued = await issueOperatorToken(api.hub, "ci", testActor);
     expect(issued.token).toMatch(/^chop_[A-Za-z0-9_-]{43}$/);
     const rows = await api.hub.database.kysely.selectFrom("operator_tokens").selectAll().execute();
     const row = rows.find((candidate) => candidate.id === issued.id);
@@ -61,9 +61,7 @@ describeEachBackend("operator API authentication", (backend) => {
     expect(
       JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? String(value) : value)),
     ).not.toContain(issued.token);
-    await expect(issueOperatorToken(api.hub.participantStore, "", testActor)).rejects.toThrow(
-      /name/,
-    );
+    await expect(issueOperatorToken(api.hub, "", testActor)).rejects.toThrow(/name/);
   });
 
   it("leaves the probes and the API description open", async () => {

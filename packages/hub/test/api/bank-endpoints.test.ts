@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import type { AgreementPinning } from "../../src/app/ports/agreement-pinning.ts";
+import type { Agreement } from "../../src/domain/agreements/agreement.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { type ApiHarness, createParticipant, expectProblem, useApiHarness } from "./api-harness.ts";
 
@@ -261,6 +262,66 @@ describeEachBackend("bank endpoints API", (backend) => {
     expect(metrics).toContain(
       'clearhub_bank_endpoint_call_duration_seconds_count{bank="icbc",endpoint="branch-2"} 2',
     );
+  });
+
+  it("refuses to disable an endpoint live agreements are pinned to, unless forced", async () => {
+    await branches(api, 2);
+    const wallet = await api.call("POST", "/operator/v1/participants", {
+      id: "wallet-a",
+      name: "Wallet A",
+      kind: "payment_institution",
+      currencies: [{ currency: "CNY", netDebitCap: "0.00" }],
+    });
+    expect(wallet.statusCode, wallet.body).toBe(201);
+    const pinned = (id: string, state: Agreement["state"]): Agreement => ({
+      id,
+      paymentInstitutionId: "wallet-a",
+      bankId: "icbc",
+      state,
+      pinnedEndpointId: "branch-2",
+      signRequestId: `sr-${id}`,
+      bankSignRequestId: null,
+      risk: { authenticationFactors: 2, digitalCertificate: false },
+      requestHash: "hash",
+      sealedCustomer: "sealed",
+      maskedCustomer: {
+        holderName: "Li Wei",
+        accountNumber: "****0001",
+        idType: "resident_id",
+        idNumber: "1****1X",
+        mobile: "****0001",
+      },
+      agreementNumber: null,
+      otpExpiresAt: null,
+      failureCode: null,
+      failureText: null,
+      unsignedBy: null,
+      createdAt: 1,
+      updatedAt: 1,
+      signedAt: null,
+      unsignedAt: null,
+    });
+    await api.hub.agreementStore.insert(pinned("ag-failed", "failed"));
+    const disable = (body: Record<string, unknown>) =>
+      api.call("PATCH", `${bankUrl}/endpoints/branch-2`, { enabled: false, ...body });
+    // Only ended agreements are pinned: nothing to strand.
+    expect((await disable({})).statusCode).toBe(200);
+    await ok(api, "PATCH", `${bankUrl}/endpoints/branch-2`, { enabled: true });
+    await api.hub.agreementStore.insert(pinned("ag-active", "active"));
+    expectProblem(await disable({}), 409, "bank_endpoint_in_use");
+    const [endpoint] = (
+      await ok<{ items: EndpointBody[] }>(api, "GET", `${bankUrl}/endpoints`)
+    ).items.filter((listed) => listed.id === "branch-2");
+    expect(endpoint?.enabled).toBe(true);
+    const forced = await ok<EndpointBody>(api, "PATCH", `${bankUrl}/endpoints/branch-2`, {
+      enabled: false,
+      force: true,
+    });
+    expect(forced.enabled).toBe(false);
+    expect((await auditOf(api, "bank_endpoint:icbc/branch-2")).at(-1)).toEqual([
+      "bank_endpoint.update",
+      { enabled: false, force: true },
+    ]);
   });
 
   it("completes a migration through the hub's own agreement store when none is given", async () => {

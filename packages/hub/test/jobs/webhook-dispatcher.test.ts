@@ -65,7 +65,7 @@ async function openScene(backend: Backend, hubSigningKey?: string) {
   const keySet = (
     await app.inject({ method: "GET", url: "/.well-known/clearhub-hub-keys" })
   ).json() as KeySet;
-  const { token } = await issueOperatorToken(hub.participantStore, "test operator", testActor);
+  const { token } = await issueOperatorToken(hub, "test operator", testActor);
   const operator = (method: "GET" | "POST", url: string) =>
     app.inject({ method, url, headers: { authorization: `Bearer ${token}` } });
   const clock = { now: startMs };

@@ -24,7 +24,16 @@ export interface TestHubOptions {
   readonly bankInquiry?: HubConfig["bankInquiry"];
   readonly bankOperationTimings?: HubConfig["bankOperationTimings"];
   readonly agreementLimits?: HubConfig["agreementLimits"];
+  /** The clock operator sessions and approvals are judged by. */
+  readonly operatorClock?: (() => number) | undefined;
+  readonly approvalLimits?: HubConfig["approvalLimits"];
 }
+
+/**
+ * Tests hash passwords with a small scrypt cost: the format and the check are the production
+ * ones, only the work per guess is smaller.
+ */
+export const testPasswordHashing = { cost: 2 ** 10, blockSize: 8, parallelization: 1 };
 
 export interface TestHub {
   readonly hub: Hub;
@@ -60,6 +69,9 @@ export async function openTestHub(
       bankInquiry: options.bankInquiry,
       bankOperationTimings: options.bankOperationTimings,
       agreementLimits: options.agreementLimits,
+      operatorClock: options.operatorClock,
+      approvalLimits: options.approvalLimits,
+      passwordHashing: testPasswordHashing,
     });
   } catch (error) {
     await database.dispose();

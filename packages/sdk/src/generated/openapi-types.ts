@@ -2923,7 +2923,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem: `agreement_not_active`, `idempotency_key_reused` */
+                /** @description Problem: `agreement_not_active`, `idempotency_key_reused`, `participant_inactive` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3383,7 +3383,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem: `idempotency_key_reused`, `agreement_not_active` */
+                /** @description Problem: `idempotency_key_reused`, `agreement_not_active`, `participant_inactive` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3703,7 +3703,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem: `idempotency_key_reused`, `payment_not_refundable` */
+                /** @description Problem: `idempotency_key_reused`, `payment_not_refundable`, `participant_inactive` */
                 409: {
                     headers: {
                         [name: string]: unknown;

@@ -86,6 +86,11 @@ function statusClass(statusCode: number): string {
  * one), so several hubs in one process, as in the tests, keep their own counts. Every label has
  * a bounded set of values: route templates, HTTP methods, status classes, result codes.
  */
+export interface StuckOperations {
+  readonly count: number;
+  readonly oldestAgeSeconds: number;
+}
+
 export class HubMetrics {
   private readonly registry = new Registry();
   /** Taken when the hub opens, so GC and event-loop figures cover its whole life. */
@@ -149,6 +154,31 @@ export class HubMetrics {
     registers: [this.registry],
     collect: () => this.collectWebhookBacklog(),
   });
+
+  private readStuckOperations: (() => Promise<StuckOperations>) | undefined;
+
+  /**
+   * Computed at scrape time rather than by the inquiry job: every hub node then reports the
+   * shared table alike, a node that runs no inquiry job still reports it, and the figure is
+   * never older than the scrape. It costs one aggregate over unsettled operations, which the
+   * (state, next_inquiry_at) index finds, per scrape.
+   */
+  private readonly stuckOperations = new Gauge({
+    name: `${metricPrefix}bank_operations_stuck`,
+    help: "Bank operations unsettled (processing, pending or unknown) for longer than 300 s",
+    registers: [this.registry],
+    collect: () => this.collectStuckOperations(),
+  });
+
+  private readonly stuckOldestAge = new Gauge({
+    name: `${metricPrefix}bank_operations_stuck_oldest_age_seconds`,
+    help: "Age of the oldest stuck bank operation, in seconds; 0 when none is stuck",
+    registers: [this.registry],
+    collect: () => this.collectStuckOperations(),
+  });
+
+  /** One read shared by both gauges' collects, which a scrape runs side by side. */
+  private stuckReading: Promise<StuckOperations> | undefined;
 
   private readonly webhookAttempts = new Counter({
     name: `${metricPrefix}webhook_delivery_attempts_total`,
@@ -281,6 +311,28 @@ export class HubMetrics {
       this.webhookBacklog.set({ status: "dead" }, backlog.dead);
     } catch {
       this.webhookBacklog.reset();
+    }
+  }
+
+  /** Where the stuck-operations gauges read their figures; without it they have no series. */
+  observeStuckOperations(read: () => Promise<StuckOperations>): void {
+    this.readStuckOperations = read;
+  }
+
+  /** As for the webhook backlog: a failed count drops the series rather than keep a stale one. */
+  private async collectStuckOperations(): Promise<void> {
+    if (this.readStuckOperations === undefined) return;
+    const read = this.readStuckOperations;
+    this.stuckReading ??= read().finally(() => {
+      this.stuckReading = undefined;
+    });
+    try {
+      const stuck = await this.stuckReading;
+      this.stuckOperations.set(stuck.count);
+      this.stuckOldestAge.set(stuck.oldestAgeSeconds);
+    } catch {
+      this.stuckOperations.reset();
+      this.stuckOldestAge.reset();
     }
   }
 

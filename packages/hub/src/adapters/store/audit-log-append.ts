@@ -44,6 +44,8 @@ export function auditRow(entry: AuditEntry): AuditLogTable {
     actor_kind: entry.actor.kind,
     actor_id: entry.actor.id,
     actor_name: entry.actor.name,
+    operator_id: entry.actor.operator?.id ?? null,
+    operator_name: entry.actor.operator?.name ?? null,
     action: entry.action,
     subject: entry.subject,
     details,
@@ -56,7 +58,14 @@ export function auditEntryFromRow(row: AuditLogTable): AuditEntry {
   return {
     seq: Number(row.seq),
     at: Number(row.at),
-    actor: { kind: row.actor_kind as AuditActorKind, id: row.actor_id, name: row.actor_name },
+    actor: {
+      kind: row.actor_kind as AuditActorKind,
+      id: row.actor_id,
+      name: row.actor_name,
+      ...(row.operator_id === null
+        ? {}
+        : { operator: { id: row.operator_id, name: row.operator_name ?? "" } }),
+    },
     action: row.action as AuditAction,
     subject: row.subject,
     details: JSON.parse(row.details) as AuditDetails,

@@ -12,6 +12,7 @@ import { auditLogMigration } from "./migrations/0005-audit-log.ts";
 import { bankEndpointsMigration } from "./migrations/0006-bank-endpoints.ts";
 import { agreementsMigration } from "./migrations/0007-agreements.ts";
 import { bankOperationsMigration } from "./migrations/0008-bank-operations.ts";
+import { operatorAccountsMigration } from "./migrations/0010-operator-accounts.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -101,6 +102,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0006-bank-endpoints": bankEndpointsMigration(),
     "0007-agreements": agreementsMigration(),
     "0008-bank-operations": bankOperationsMigration(),
+    "0010-operator-accounts": operatorAccountsMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type {
   BankEndpointStore,
   BankEndpoints,
+  EndpointUpdateOptions,
   EndpointWrite,
 } from "../../app/ports/bank-endpoint-store.ts";
 import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
@@ -58,6 +59,7 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
     patch: EndpointSettingsPatch,
     at: number,
     audit: AuditRecord,
+    options: EndpointUpdateOptions = {},
   ): Promise<EndpointWrite<BankEndpoint>> {
     return this.db.transaction().execute(async (trx) => {
       const bank = await lockBank(trx, this.dialect, bankId);
@@ -66,6 +68,10 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
       if (current === undefined) return { ok: false, code: "bank_endpoint_not_found" };
       if (patch.enabled === false && (await primaryIdIn(trx, bankId)) === endpointId) {
         return { ok: false, code: "bank_endpoint_is_primary" };
+      }
+      const disabling = patch.enabled === false && current.enabled;
+      if (disabling && options.force !== true && (await hasLivePins(trx, bankId, endpointId))) {
+        return { ok: false, code: "bank_endpoint_in_use" };
       }
       const updated: BankEndpoint = {
         ...current,
@@ -177,4 +183,24 @@ async function countEndpoints(trx: Trx, bankId: string): Promise<number> {
     .where("bank_id", "=", bankId)
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** Agreement states whose calls still go to the endpoint they are pinned to. */
+const livePinStates = ["requested", "otp_sent", "active"] as const;
+
+/** Whether any agreement that can still be called through is pinned to the endpoint. */
+async function hasLivePins(
+  trx: Transaction<ClearhubSchema>,
+  bankId: string,
+  endpointId: string,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom("agreements")
+    .select("id")
+    .where("bank_id", "=", bankId)
+    .where("pinned_endpoint_id", "=", endpointId)
+    .where("state", "in", livePinStates)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

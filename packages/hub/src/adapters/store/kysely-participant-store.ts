@@ -2,8 +2,6 @@ import type { Kysely } from "kysely";
 import type { AccountBalances } from "../../app/ports/ledger-store.ts";
 import type {
   NewAccount,
-  OperatorToken,
-  OperatorTokenStore,
   ParticipantFilter,
   ParticipantStore,
 } from "../../app/ports/participant-store.ts";
@@ -42,8 +40,8 @@ function accountValues(account: NewAccount, now: number) {
   };
 }
 
-/** Participants, accounts and operator tokens with plain Kysely: the same on both dialects. */
-export class KyselyParticipantStore implements ParticipantStore, OperatorTokenStore {
+/** Participants and accounts with plain Kysely: the same on both dialects. */
+export class KyselyParticipantStore implements ParticipantStore {
   constructor(private readonly db: Kysely<ClearhubSchema>) {}
 
   async createParticipant(
@@ -189,52 +187,5 @@ export class KyselyParticipantStore implements ParticipantStore, OperatorTokenSt
       .where("kind", "=", kind)
       .executeTakeFirst();
     return row === undefined ? undefined : balancesFromRow(row);
-  }
-
-  async createToken(token: OperatorToken, tokenHash: string, audit?: AuditRecord): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("operator_tokens")
-        .values({
-          id: token.id,
-          name: token.name,
-          token_hash: tokenHash,
-          created_at: BigInt(token.createdAt),
-          revoked_at: null,
-        })
-        .execute();
-      if (audit !== undefined) await appendAuditEntry(trx, audit);
-    });
-  }
-
-  async findActiveToken(tokenHash: string): Promise<OperatorToken | undefined> {
-    const row = await this.db
-      .selectFrom("operator_tokens")
-      .select(["id", "name", "created_at"])
-      .where("token_hash", "=", tokenHash)
-      .where("revoked_at", "is", null)
-      .executeTakeFirst();
-    return row === undefined
-      ? undefined
-      : { id: row.id, name: row.name, createdAt: Number(row.created_at) };
-  }
-
-  async countActiveTokens(): Promise<number> {
-    const row = await this.db
-      .selectFrom("operator_tokens")
-      .select((eb) => eb.fn.countAll().as("count"))
-      .where("revoked_at", "is", null)
-      .executeTakeFirstOrThrow();
-    return Number(row.count);
-  }
-
-  async revokeToken(id: string, at: number): Promise<boolean> {
-    const result = await this.db
-      .updateTable("operator_tokens")
-      .set({ revoked_at: BigInt(at) })
-      .where("id", "=", id)
-      .where("revoked_at", "is", null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
   }
 }

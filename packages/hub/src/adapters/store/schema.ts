@@ -12,6 +12,9 @@ export interface ClearhubSchema {
   journal: JournalTable;
   journal_head: JournalHeadTable;
   operator_tokens: OperatorTokensTable;
+  operator_accounts: OperatorAccountsTable;
+  operator_sessions: OperatorSessionsTable;
+  approvals: ApprovalsTable;
   participant_keys: ParticipantKeysTable;
   seen_nonces: SeenNoncesTable;
   transfer_details: TransferDetailsTable;
@@ -90,6 +93,42 @@ export interface OperatorTokensTable {
   token_hash: string;
   created_at: bigint;
   revoked_at: bigint | null;
+  /** Null only before the operator accounts migration ran; the store always sets both. */
+  account_id: string | null;
+  role: string | null;
+}
+
+export interface OperatorAccountsTable {
+  id: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  created_at: bigint;
+  disabled_at: bigint | null;
+}
+
+export interface OperatorSessionsTable {
+  id: string;
+  secret_hash: string;
+  account_id: string;
+  created_at: bigint;
+  last_seen_at: bigint;
+}
+
+export interface ApprovalsTable {
+  id: string;
+  action: string;
+  subject: string;
+  payload: string;
+  proposed_by_id: string;
+  proposed_by_name: string;
+  proposed_at: bigint;
+  expires_at: bigint;
+  state: string;
+  decided_by_id: string | null;
+  decided_by_name: string | null;
+  decided_at: bigint | null;
+  outcome: string | null;
 }
 
 export interface ParticipantKeysTable {
@@ -149,6 +188,8 @@ export interface AuditLogTable {
   actor_kind: string;
   actor_id: string;
   actor_name: string;
+  operator_id: string | null;
+  operator_name: string | null;
   action: string;
   subject: string;
   details: string;

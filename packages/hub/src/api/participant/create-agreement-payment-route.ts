@@ -36,6 +36,7 @@ The \`id\` is the idempotency key: the same body again answers the payment as it
             "exceeds_transaction_limit",
             "exceeds_daily_limit",
             "idempotency_key_reused",
+            "participant_inactive",
           ),
         },
       },

@@ -6,6 +6,8 @@ export function operatorProblems(...codes: readonly ProblemCode[]): Record<numbe
     ...unreadableRequestProblems,
     "credentials_missing",
     "credentials_invalid",
+    "role_insufficient",
+    "csrf_token_invalid",
     "internal_error",
     ...codes,
   );

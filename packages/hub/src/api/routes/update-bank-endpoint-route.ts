@@ -14,6 +14,12 @@ const Body = Type.Object(
     concurrencyMax: Type.Optional(SettingsFields.concurrencyMax),
     breaker: Type.Optional(SettingsFields.breaker),
     enabled: Type.Optional(SettingsFields.enabled),
+    force: Type.Optional(
+      Type.Boolean({
+        description:
+          "With enabled false: disable it even though live agreements are pinned to it (their calls then fail until a migration moves them).",
+      }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -28,7 +34,7 @@ export const updateBankEndpointRoute: FastifyPluginAsyncTypebox<RouteOptions> = 
       schema: {
         summary: "Change an endpoint's URL, limits or breaker, or enable or disable it",
         description:
-          "Fields left out keep their values. The hub applies the new settings from the next call on, on every node, without a restart; a changed breaker starts closed. The primary endpoint cannot be disabled. Recorded in the audit log.",
+          "Fields left out keep their values. The hub applies the new settings from the next call on, on every node, without a restart; a changed breaker starts closed. The primary endpoint cannot be disabled, nor, without `force`, one that live agreements (requested, awaiting their password, active) are still pinned to: move them with a migration first. Recorded in the audit log.",
         tags: ["banks"],
         params: BankEndpointParams,
         body: Body,
@@ -41,17 +47,22 @@ export const updateBankEndpointRoute: FastifyPluginAsyncTypebox<RouteOptions> = 
             "bank_endpoint_url_invalid",
             "bank_endpoint_settings_invalid",
             "bank_endpoint_is_primary",
+            "bank_endpoint_in_use",
           ),
         },
       },
     },
     async (request, reply) => {
       const { bankId, endpointId } = request.params;
+      const { force, ...patch } = request.body;
       const updated = await hub.bankEndpoints.update(
         bankId,
         endpointId,
-        request.body,
+        patch,
         operatorActor(request),
+        {
+          force,
+        },
       );
       if (!updated.ok) return sendProblem(reply, updated.code);
       const primary = await hub.bankEndpointRouter.forNewSigning(bankId);

@@ -14,6 +14,7 @@ import type {
   BankEndpointRefusal,
   BankEndpointStore,
   BankEndpoints,
+  EndpointUpdateOptions,
 } from "../ports/bank-endpoint-store.ts";
 import type { EndpointGuard, EndpointHealth } from "../ports/endpoint-guard.ts";
 import type { ParticipantStore } from "../ports/participant-store.ts";
@@ -80,13 +81,15 @@ export class BankEndpointService {
     endpointId: string,
     patch: EndpointSettingsPatch,
     actor: AuditActor,
+    options: EndpointUpdateOptions = {},
   ): Promise<EndpointOutcome<BankEndpoint>> {
     const checked = checkSettingsPatch(patch);
     if (!checked.ok) return fail(checked.code);
     const at = this.clock();
-    const details = patchDetails(checked.patch);
+    const forced = options.force === true && patch.enabled === false;
+    const details = { ...patchDetails(checked.patch), ...(forced ? { force: true } : {}) };
     const audit = this.record(actor, "bank_endpoint.update", bankId, endpointId, details, at);
-    return this.store.updateEndpoint(bankId, endpointId, checked.patch, at, audit);
+    return this.store.updateEndpoint(bankId, endpointId, checked.patch, at, audit, options);
   }
 
   /** Where new signings go from now on; agreements already signed stay on their endpoints. */

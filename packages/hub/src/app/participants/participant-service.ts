@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import type { AuditAction } from "../../domain/audit/audit-action.ts";
 import type { AuditActor } from "../../domain/audit/audit-actor.ts";
 import type { AuditDetails, AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { AccountKind } from "../../domain/ledger/account.ts";
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
+import type { TransferDetail } from "../../domain/ledger/transfer.ts";
 import { formatAmount } from "../../domain/money/amount.ts";
 import { findCurrency, isKnownCurrency } from "../../domain/money/currency.ts";
 import {
@@ -65,6 +67,29 @@ export interface FundsMovement {
 export const operatorParticipantId = "operator";
 const participantAccountKinds: readonly AccountKind[] = ["position", "settlement", "fee"];
 const participantPageSizeMax = 500;
+
+/**
+ * The parties of a funds movement, kept beside it as a participant's own transfers are, so that
+ * searches by participant find deposits and withdrawals through the same index. The hash tells
+ * a participant reusing the movement's id apart from a true retry, as for its own requests.
+ */
+function fundsDetail(movement: FundsMovement): TransferDetail {
+  const inbound = movement.direction === "in";
+  const hashed = JSON.stringify([
+    movement.participantId,
+    movement.direction,
+    movement.currency,
+    movement.amount.toString(),
+    movement.reference ?? null,
+  ]);
+  return {
+    initiatorId: operatorParticipantId,
+    payerId: inbound ? operatorParticipantId : movement.participantId,
+    payeeId: inbound ? movement.participantId : operatorParticipantId,
+    requestHash: createHash("sha256").update(hashed, "utf8").digest("base64url"),
+    sealedParties: null,
+  };
+}
 
 function fail<T>(code: ParticipantErrorCode): Outcome<T> {
   return { ok: false, code };
@@ -280,6 +305,7 @@ export class ParticipantService {
       amount: movement.amount,
       currency: movement.currency,
       reference: movement.reference,
+      detail: fundsDetail(movement),
     });
     await this.recordFundsMovement(movement, result, actor);
     return { ok: true, value: result };

@@ -23,6 +23,7 @@ export interface NewAgreementPayment {
 }
 
 export type PaymentRefusal =
+  | "participant_inactive"
   | "agreement_not_found"
   | "agreement_not_active"
   | "payment_currency_unsupported"
@@ -60,6 +61,7 @@ export class AgreementPaymentService {
   async pay(institution: Participant, request: NewAgreementPayment): Promise<PaymentOutcome> {
     const existing = await this.operations.find(institution.id, request.id);
     if (existing !== undefined) return replay(existing, request);
+    if (!mayStartPayments(institution)) return refused("participant_inactive");
     const agreement = await this.agreements.find(institution.id, request.agreementId);
     if (agreement === undefined) return refused("agreement_not_found");
     if (agreement.state !== "active" || agreement.agreementNumber === null) {
@@ -121,6 +123,15 @@ export class AgreementPaymentService {
       ? refused("bank_operation_not_found")
       : { ok: true, operation, created: false };
   }
+}
+
+/**
+ * A suspended or terminated institution starts no payment, payout or refund: refused before
+ * anything is recorded (409 `participant_inactive`, as its transfers are), so the id stays
+ * free. A retry of an operation recorded earlier still answers it as it stands.
+ */
+export function mayStartPayments(institution: Participant): boolean {
+  return institution.status === "active";
 }
 
 export function replay(stored: BankOperation, request: { requestHash: string }): PaymentOutcome {

@@ -9,7 +9,7 @@ import type { BankConnector } from "../ports/bank-connector.ts";
 import type { BankOperationStore } from "../ports/bank-operation-store.ts";
 import { type FieldSealer, sealedFieldContext } from "../ports/field-sealer.ts";
 import type { ParticipantStore } from "../ports/participant-store.ts";
-import { type PaymentOutcome, replay } from "./agreement-payment-service.ts";
+import { mayStartPayments, type PaymentOutcome, replay } from "./agreement-payment-service.ts";
 import type { BankOperationRunner } from "./bank-operation-runner.ts";
 import { newBankOperation } from "./new-bank-operation.ts";
 
@@ -30,6 +30,7 @@ export interface NewPayout {
 }
 
 export type PayoutRefusal =
+  | "participant_inactive"
   | "agreement_not_found"
   | "agreement_not_active"
   | "bank_not_found"
@@ -65,6 +66,7 @@ export class PayoutService {
   ): Promise<PaymentOutcome | { readonly ok: false; readonly code: PayoutRefusal }> {
     const existing = await this.operations.find(institution.id, request.id);
     if (existing !== undefined) return this.retried(existing, request);
+    if (!mayStartPayments(institution)) return { ok: false, code: "participant_inactive" };
     const creditor = await this.creditor(institution, request.to);
     if ("code" in creditor) return { ok: false, code: creditor.code };
     const operation = this.newCredit(institution, request, creditor);

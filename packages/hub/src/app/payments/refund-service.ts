@@ -2,7 +2,7 @@ import { findCurrency } from "../../domain/money/currency.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
 import type { BankConnector } from "../ports/bank-connector.ts";
 import type { BankOperationStore } from "../ports/bank-operation-store.ts";
-import { type PaymentOutcome, replay } from "./agreement-payment-service.ts";
+import { mayStartPayments, type PaymentOutcome, replay } from "./agreement-payment-service.ts";
 import type { BankOperationRunner } from "./bank-operation-runner.ts";
 import { newBankOperation } from "./new-bank-operation.ts";
 
@@ -15,7 +15,10 @@ export interface NewRefund {
   readonly requestHash: string;
 }
 
-export type RefundRefusal = "bank_operation_not_found" | "payment_not_refundable";
+export type RefundRefusal =
+  | "participant_inactive"
+  | "bank_operation_not_found"
+  | "payment_not_refundable";
 
 /**
  * Returns money of an agreement payment to the account it came from, through the payment's
@@ -37,6 +40,7 @@ export class RefundService {
   ): Promise<PaymentOutcome | { readonly ok: false; readonly code: RefundRefusal }> {
     const existing = await this.operations.find(institution.id, request.id);
     if (existing !== undefined) return replay(existing, request);
+    if (!mayStartPayments(institution)) return { ok: false, code: "participant_inactive" };
     const original = await this.operations.find(institution.id, request.paymentId);
     if (original === undefined || original.kind !== "debit") {
       return { ok: false, code: "bank_operation_not_found" };

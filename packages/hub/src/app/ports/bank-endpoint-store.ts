@@ -10,11 +10,21 @@ export type BankEndpointRefusal =
   | "bank_endpoints_exhausted"
   | "bank_endpoint_not_found"
   | "bank_endpoint_disabled"
-  | "bank_endpoint_is_primary";
+  | "bank_endpoint_is_primary"
+  | "bank_endpoint_in_use";
 
 export type EndpointWrite<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly code: BankEndpointRefusal };
+
+export interface EndpointUpdateOptions {
+  /**
+   * Disable the endpoint even though live agreements (requested, awaiting their password, or
+   * active) are pinned to it: their calls then fail until a migration moves them. Without it,
+   * such a disable is refused with `bank_endpoint_in_use`.
+   */
+  readonly force?: boolean | undefined;
+}
 
 export interface BankEndpoints {
   /** Oldest first. */
@@ -45,6 +55,7 @@ export interface BankEndpointStore {
     patch: EndpointSettingsPatch,
     at: number,
     audit: AuditRecord,
+    options?: EndpointUpdateOptions,
   ): Promise<EndpointWrite<BankEndpoint>>;
   /**
    * Makes an enabled endpoint the primary in one statement, so there is never a moment with

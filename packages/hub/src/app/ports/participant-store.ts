@@ -54,20 +54,6 @@ export interface ParticipantStore {
   ): Promise<AccountBalances | undefined>;
 }
 
-export interface OperatorToken {
-  readonly id: string;
-  readonly name: string;
-  readonly createdAt: number;
-}
-
-/** Operator API tokens; only a hash of each token is stored. */
-export interface OperatorTokenStore {
-  createToken(token: OperatorToken, tokenHash: string, audit?: AuditRecord): Promise<void>;
-  findActiveToken(tokenHash: string): Promise<OperatorToken | undefined>;
-  countActiveTokens(): Promise<number>;
-  revokeToken(id: string, at: number): Promise<boolean>;
-}
-
 export interface ParticipantFilter {
   readonly kind?: ParticipantKind | undefined;
   readonly status?: ParticipantStatus | undefined;

@@ -47,14 +47,20 @@ export const auditSubjectLengthMax = 200;
 
 /**
  * SHA-256 over the RFC 8785 canonical JSON of every field but the hash itself, so the hash
- * does not depend on key order or number spelling, and any field's change is seen.
+ * does not depend on key order or number spelling, and any field's change is seen. The actor's
+ * operator account is hashed only when there is one, so entries written before accounts existed
+ * still verify.
  */
 export function hashAuditEntry(entry: Omit<AuditEntry, "hash">): string {
+  const { kind, id, name, operator } = entry.actor;
   const canonical = canonicalize({
     seq: entry.seq,
     prevHash: entry.prevHash,
     at: entry.at,
-    actor: { kind: entry.actor.kind, id: entry.actor.id, name: entry.actor.name },
+    actor:
+      operator === undefined
+        ? { kind, id, name }
+        : { kind, id, name, operator: { id: operator.id, name: operator.name } },
     action: entry.action,
     subject: entry.subject,
     details: entry.details,
@@ -81,7 +87,13 @@ export function assertAuditRecord(record: AuditRecord): void {
 }
 
 /** Why a chain does not verify, at the first entry where it breaks. */
-export type AuditLinkProblem = "seq_gap" | "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch";
+export const auditLinkProblems = [
+  "seq_gap",
+  "prev_hash_mismatch",
+  "hash_mismatch",
+  "head_mismatch",
+] as const;
+export type AuditLinkProblem = (typeof auditLinkProblems)[number];
 
 /** Checks one entry against the one before it; undefined when the link holds. */
 export function checkAuditLink(

@@ -1,0 +1,94 @@
+import { apiRequest, segment } from "../api-client.ts";
+import { mayDo } from "../role-policy.ts";
+import type { Session } from "../session.ts";
+import { jsonText, Time } from "../ui/format.tsx";
+import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
+import { useAction } from "../ui/use-action.ts";
+import { useResource } from "../ui/use-resource.ts";
+import type { Approval } from "../vocabulary.ts";
+
+/** Four eyes: what one operator proposed waits here for a different one to approve or reject. */
+export function ApprovalsPage({ session }: { readonly session: Session }) {
+  const approvals = useResource<{ items: readonly Approval[] }>("/approvals?state=pending");
+  const action = useAction();
+  const decide = (approval: Approval, decision: "approve" | "reject") =>
+    void action.run(async () => {
+      await apiRequest("POST", `/approvals/${segment(approval.id)}/${decision}`);
+      approvals.reload();
+      return `${approval.action} on ${approval.subject} ${decision === "approve" ? "approved" : "rejected"}.`;
+    });
+  const mayDecide = mayDo(session.operator.role, "approval.decide");
+  return (
+    <>
+      <h1>Approvals</h1>
+      <p class="muted">
+        Terminating a participant, raising a net debit cap and switching a bank's primary endpoint
+        take two operators: one proposes, another approves.
+      </p>
+      <ProblemNotice problem={approvals.problem} />
+      <ActionOutcome action={action} />
+      {approvals.data !== undefined && approvals.data.items.length === 0 && (
+        <p>Nothing waits for approval.</p>
+      )}
+      {approvals.data !== undefined && approvals.data.items.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption>Pending approvals</caption>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Change</th>
+                <th scope="col">Proposed by</th>
+                <th scope="col">At</th>
+                {mayDecide && <th scope="col">Decision</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {approvals.data.items.map((approval) => {
+                const own =
+                  approval.proposedBy === session.operator.id ||
+                  approval.proposedBy === session.operator.name;
+                return (
+                  <tr key={approval.id} data-approval={approval.id}>
+                    <th scope="row">{approval.action}</th>
+                    <td>{approval.subject}</td>
+                    <td>
+                      <code class="details">{jsonText(approval.payload)}</code>
+                    </td>
+                    <td>{approval.proposedBy}</td>
+                    <td>
+                      <Time at={approval.proposedAt} />
+                    </td>
+                    {mayDecide && (
+                      <td class="actions">
+                        {own ? (
+                          <span class="muted">yours: another operator decides</span>
+                        ) : (
+                          <button
+                            type="button"
+                            disabled={action.busy}
+                            onClick={() => decide(approval, "approve")}
+                          >
+                            Approve
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          disabled={action.busy}
+                          onClick={() => decide(approval, "reject")}
+                        >
+                          {own ? "Withdraw" : "Reject"}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,363 @@
+import { apiRequest, segment } from "../api-client.ts";
+import { mayDo } from "../role-policy.ts";
+import type { Role } from "../session.ts";
+import { ConfirmButton, formValues, SelectField, TextField } from "../ui/fields.tsx";
+import { Badge, Time } from "../ui/format.tsx";
+import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
+import { type Action, useAction } from "../ui/use-action.ts";
+import { useResource } from "../ui/use-resource.ts";
+import { approvalNotice } from "../vocabulary.ts";
+
+interface BankEndpoint {
+  readonly id: string;
+  readonly url: string;
+  readonly timeoutMs: number;
+  readonly concurrencyMax: number;
+  readonly enabled: boolean;
+  readonly primary: boolean;
+}
+
+interface EndpointHealth {
+  readonly endpointId: string;
+  readonly breaker: string;
+  readonly inFlight: number;
+  readonly window: { seconds: number; calls: number; failures: number; refused: number };
+  readonly latencyMs: { p50: number; p99: number } | null;
+}
+
+interface Migration {
+  readonly id: string;
+  readonly fromEndpointId: string;
+  readonly toEndpointId: string;
+  readonly weightPercent: number;
+  readonly state: string;
+  readonly updatedAt: string;
+}
+
+export function BankPage({ bankId, role }: { readonly bankId: string; readonly role: Role }) {
+  const base = `/banks/${segment(bankId)}`;
+  const endpoints = useResource<{ items: readonly BankEndpoint[] }>(`${base}/endpoints`);
+  const health = useResource<{ items: readonly EndpointHealth[] }>(`${base}/endpoint-health`);
+  const migrations = useResource<{ items: readonly Migration[] }>(`${base}/endpoint-migrations`);
+  const action = useAction();
+  const reload = () => {
+    endpoints.reload();
+    health.reload();
+    migrations.reload();
+  };
+  const mayChangeEndpoints = mayDo(role, "bank_endpoint.change");
+  const mayMigrate = mayDo(role, "endpoint_migration.change");
+  const endpointIds = endpoints.data?.items.map((endpoint) => endpoint.id) ?? [];
+  return (
+    <>
+      <h1>
+        Bank <span class="id">{bankId}</span>
+      </h1>
+      <ProblemNotice problem={endpoints.problem ?? migrations.problem} />
+      <ActionOutcome action={action} />
+      {endpoints.data !== undefined && (
+        <Endpoints
+          base={base}
+          endpoints={endpoints.data.items}
+          health={health.data?.items ?? []}
+          migrations={migrations.data?.items ?? []}
+          action={mayChangeEndpoints ? action : undefined}
+          onDone={reload}
+        />
+      )}
+      {migrations.data !== undefined && (
+        <Migrations
+          base={base}
+          migrations={migrations.data.items}
+          action={mayMigrate ? action : undefined}
+          onDone={reload}
+        />
+      )}
+      {mayMigrate && endpointIds.length > 1 && (
+        <NewMigration base={base} endpointIds={endpointIds} onDone={reload} />
+      )}
+    </>
+  );
+}
+
+/**
+ * Where agreements go: an endpoint keeps the agreements pinned to it, except the share an
+ * active migration from it serves from its target.
+ */
+function routingNote(endpointId: string, migrations: readonly Migration[]): string {
+  const leaving = migrations.find(
+    (migration) => migration.fromEndpointId === endpointId && migration.state === "active",
+  );
+  const arriving = migrations.filter(
+    (migration) => migration.toEndpointId === endpointId && migration.state === "active",
+  );
+  const notes: string[] = [];
+  if (leaving !== undefined) {
+    notes.push(
+      `${100 - leaving.weightPercent}% of its pinned agreements stay; ${leaving.weightPercent}% go to ${leaving.toEndpointId}`,
+    );
+  }
+  for (const migration of arriving) {
+    notes.push(`serves ${migration.weightPercent}% of ${migration.fromEndpointId}'s agreements`);
+  }
+  return notes.length === 0 ? "its pinned agreements" : notes.join("; ");
+}
+
+function Endpoints({
+  base,
+  endpoints,
+  health,
+  migrations,
+  action,
+  onDone,
+}: {
+  readonly base: string;
+  readonly endpoints: readonly BankEndpoint[];
+  readonly health: readonly EndpointHealth[];
+  readonly migrations: readonly Migration[];
+  readonly action: Action | undefined;
+  readonly onDone: () => void;
+}) {
+  const makePrimary = (endpointId: string) =>
+    void action?.run(async () => {
+      const answer = await apiRequest("PUT", `${base}/primary-endpoint`, { endpointId });
+      onDone();
+      return approvalNotice(answer.status, answer.body, `New signings now go to ${endpointId}.`);
+    });
+  const setEnabled = (endpointId: string, enabled: boolean) =>
+    void action?.run(async () => {
+      await apiRequest("PATCH", `${base}/endpoints/${segment(endpointId)}`, { enabled });
+      onDone();
+      return `Endpoint ${endpointId} ${enabled ? "enabled" : "disabled"}.`;
+    });
+  return (
+    <section aria-labelledby="endpoints-heading">
+      <h2 id="endpoints-heading">Endpoints</h2>
+      <div class="table-wrap">
+        <table>
+          <caption>Interface endpoints, their health on this hub node, and what they serve</caption>
+          <thead>
+            <tr>
+              <th scope="col">Endpoint</th>
+              <th scope="col">URL</th>
+              <th scope="col">State</th>
+              <th scope="col">Breaker</th>
+              <th scope="col" class="number">
+                Calls (failed)
+              </th>
+              <th scope="col" class="number">
+                p99 ms
+              </th>
+              <th scope="col">Serves</th>
+              {action !== undefined && <th scope="col">Action</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {endpoints.map((endpoint) => {
+              const seen = health.find((entry) => entry.endpointId === endpoint.id);
+              return (
+                <tr key={endpoint.id} data-endpoint={endpoint.id}>
+                  <th scope="row">{endpoint.id}</th>
+                  <td>
+                    <code>{endpoint.url}</code>
+                  </td>
+                  <td>
+                    {endpoint.primary && <Badge value="primary" />}{" "}
+                    <Badge value={endpoint.enabled ? "enabled" : "disabled"} />
+                  </td>
+                  <td>{seen === undefined ? "" : <Badge value={seen.breaker} />}</td>
+                  <td class="number">
+                    {seen === undefined ? "" : `${seen.window.calls} (${seen.window.failures})`}
+                  </td>
+                  <td class="number">{seen?.latencyMs?.p99 ?? ""}</td>
+                  <td>{routingNote(endpoint.id, migrations)}</td>
+                  {action !== undefined && (
+                    <td class="actions">
+                      {!endpoint.primary && endpoint.enabled && (
+                        <ConfirmButton
+                          confirmLabel={`Send new signings to ${endpoint.id}`}
+                          disabled={action.busy}
+                          onConfirm={() => makePrimary(endpoint.id)}
+                        >
+                          Make primary
+                        </ConfirmButton>
+                      )}
+                      {!endpoint.primary && (
+                        <button
+                          type="button"
+                          disabled={action.busy}
+                          onClick={() => setEnabled(endpoint.id, !endpoint.enabled)}
+                        >
+                          {endpoint.enabled ? "Disable" : "Enable"}
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Migrations({
+  base,
+  migrations,
+  action,
+  onDone,
+}: {
+  readonly base: string;
+  readonly migrations: readonly Migration[];
+  readonly action: Action | undefined;
+  readonly onDone: () => void;
+}) {
+  const path = (migration: Migration) => `${base}/endpoint-migrations/${segment(migration.id)}`;
+  const setWeight = (migration: Migration) => (event: Event) => {
+    const { weightPercent } = formValues(event);
+    void action?.run(async () => {
+      await apiRequest("PUT", `${path(migration)}/weight`, {
+        weightPercent: Number(weightPercent),
+      });
+      onDone();
+      return `Migration ${migration.id} now at ${weightPercent}%.`;
+    });
+  };
+  const step = (migration: Migration, verb: "rollback" | "complete") =>
+    void action?.run(async () => {
+      await apiRequest("POST", `${path(migration)}/${verb}`);
+      onDone();
+      return `Migration ${migration.id} ${verb === "rollback" ? "rolled back" : "completed"}.`;
+    });
+  return (
+    <section aria-labelledby="migrations-heading">
+      <h2 id="migrations-heading">Migrations</h2>
+      {migrations.length === 0 && <p>No migration yet.</p>}
+      {migrations.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption>Migrations of agreements between endpoints</caption>
+            <thead>
+              <tr>
+                <th scope="col">Migration</th>
+                <th scope="col">From → to</th>
+                <th scope="col">State</th>
+                <th scope="col" class="number">
+                  Weight
+                </th>
+                <th scope="col">Updated</th>
+                {action !== undefined && <th scope="col">Action</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {migrations.map((migration) => (
+                <tr key={migration.id} data-migration={migration.id}>
+                  <th scope="row">{migration.id}</th>
+                  <td>
+                    {migration.fromEndpointId} → {migration.toEndpointId}
+                  </td>
+                  <td>
+                    <Badge value={migration.state} />
+                  </td>
+                  <td class="number" data-field="weightPercent">
+                    {migration.weightPercent}%
+                  </td>
+                  <td>
+                    <Time at={migration.updatedAt} />
+                  </td>
+                  {action !== undefined && (
+                    <td class="actions">
+                      {migration.state === "active" && (
+                        <>
+                          <form
+                            class="inline-form compact"
+                            onSubmit={setWeight(migration)}
+                            aria-label={`Weight of ${migration.id}`}
+                          >
+                            <TextField
+                              label="Weight %"
+                              name="weightPercent"
+                              value={String(migration.weightPercent)}
+                              inputMode="numeric"
+                            />
+                            <button type="submit" disabled={action.busy}>
+                              Set weight
+                            </button>
+                          </form>
+                          <ConfirmButton
+                            confirmLabel={`Roll ${migration.id} back`}
+                            disabled={action.busy}
+                            onConfirm={() => step(migration, "rollback")}
+                          >
+                            Roll back
+                          </ConfirmButton>
+                        </>
+                      )}
+                      {(migration.state === "active" || migration.state === "completing") &&
+                        migration.weightPercent === 100 && (
+                          <ConfirmButton
+                            confirmLabel={`Re-pin to ${migration.toEndpointId}`}
+                            disabled={action.busy}
+                            onConfirm={() => step(migration, "complete")}
+                          >
+                            Complete
+                          </ConfirmButton>
+                        )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function NewMigration({
+  base,
+  endpointIds,
+  onDone,
+}: {
+  readonly base: string;
+  readonly endpointIds: readonly string[];
+  readonly onDone: () => void;
+}) {
+  const action = useAction();
+  const submit = (event: Event) => {
+    const { id, fromEndpointId, toEndpointId, weightPercent } = formValues(event);
+    void action.run(async () => {
+      await apiRequest("POST", `${base}/endpoint-migrations`, {
+        id,
+        fromEndpointId,
+        toEndpointId,
+        weightPercent: Number(weightPercent),
+      });
+      onDone();
+      return `Migration ${id} started.`;
+    });
+  };
+  return (
+    <section aria-labelledby="new-migration">
+      <h2 id="new-migration">Start a migration</h2>
+      <form class="inline-form" onSubmit={submit}>
+        <TextField label="Migration id" name="id" required />
+        <SelectField label="From" name="fromEndpointId" options={endpointIds} />
+        <SelectField
+          label="To"
+          name="toEndpointId"
+          options={endpointIds}
+          value={endpointIds[endpointIds.length - 1]}
+        />
+        <TextField label="Weight %" name="weightPercent" value="10" inputMode="numeric" />
+        <button type="submit" disabled={action.busy}>
+          Start
+        </button>
+      </form>
+      <ActionOutcome action={action} />
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+import { Link } from "../router.tsx";
+import { Badge, Money, Time } from "../ui/format.tsx";
+import { ProblemNotice } from "../ui/problem-notice.tsx";
+import { useResource } from "../ui/use-resource.ts";
+
+interface Totals {
+  readonly position: string;
+  readonly netDebitCap: string;
+  readonly headroom: string;
+  readonly reserve: string;
+}
+
+/** A participant's standing in one currency; no cap (and so no headroom) is null. */
+interface Position {
+  readonly position: string;
+  readonly netDebitCap: string | null;
+  readonly headroom: string | null;
+  readonly reserve: string;
+}
+
+interface OverviewParticipant extends Position {
+  readonly participantId: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly status: string;
+}
+
+interface NetworkOverview {
+  readonly at: string;
+  readonly currencies: readonly {
+    readonly currency: string;
+    readonly totals: Totals;
+    readonly participants: readonly OverviewParticipant[];
+  }[];
+}
+
+/** The overview is live: read again this often, without reloading the page. */
+export const overviewRefreshMs = 2_000;
+
+/**
+ * How much of its cap a participant uses, for the meter only: the amounts shown stay the API's
+ * exact decimal strings, a float is good enough for the length of a bar.
+ */
+function capUse(row: Position): { used: number; cap: number } | undefined {
+  if (row.netDebitCap === null || row.headroom === null) return undefined;
+  const cap = Number(row.netDebitCap);
+  if (!(cap > 0)) return undefined;
+  return { used: Math.min(Math.max(cap - Number(row.headroom), 0), cap), cap };
+}
+
+function CapMeter({ row, name }: { readonly row: Position; readonly name: string }) {
+  if (row.netDebitCap === null) return <span class="muted">no cap</span>;
+  const use = capUse(row);
+  if (use === undefined) return <span class="muted">may not owe</span>;
+  const percent = Math.round((use.used / use.cap) * 100);
+  return (
+    <span class="cap-use">
+      <meter
+        min={0}
+        max={use.cap}
+        value={use.used}
+        low={use.cap * 0.6}
+        high={use.cap * 0.85}
+        optimum={0}
+        aria-label={`${name}: ${percent}% of the net debit cap used`}
+      />
+      <span>{percent}%</span>
+    </span>
+  );
+}
+
+export function OverviewPage() {
+  const overview = useResource<NetworkOverview>("/network-overview", overviewRefreshMs);
+  return (
+    <>
+      <h1>Network overview</h1>
+      <p class="muted" data-testid="overview-at">
+        Positions against net debit caps, refreshed every {overviewRefreshMs / 1000} s
+        {overview.data !== undefined && (
+          <>
+            {" "}
+            · as of <Time at={overview.data.at} />
+          </>
+        )}
+      </p>
+      <ProblemNotice problem={overview.problem} />
+      {overview.data?.currencies.length === 0 && <p>No currency has any participant yet.</p>}
+      {overview.data?.currencies.map(({ currency, totals, participants }) => (
+        <section key={currency} aria-labelledby={`overview-${currency}`}>
+          <h2 id={`overview-${currency}`}>{currency}</h2>
+          <dl class="totals">
+            <dt>Positions</dt>
+            <dd>
+              <Money amount={totals.position} currency={currency} />
+            </dd>
+            <dt>Net debit caps</dt>
+            <dd>
+              <Money amount={totals.netDebitCap} currency={currency} />
+            </dd>
+            <dt>Headroom</dt>
+            <dd>
+              <Money amount={totals.headroom} currency={currency} />
+            </dd>
+            <dt>Reserves</dt>
+            <dd>
+              <Money amount={totals.reserve} currency={currency} />
+            </dd>
+          </dl>
+          <div class="table-wrap">
+            <table>
+              <caption>Participants holding {currency}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Participant</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" class="number">
+                    Position
+                  </th>
+                  <th scope="col" class="number">
+                    Net debit cap
+                  </th>
+                  <th scope="col" class="number">
+                    Headroom
+                  </th>
+                  <th scope="col">Cap used</th>
+                  <th scope="col" class="number">
+                    Reserve
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {participants.map((row) => (
+                  <tr key={row.participantId} data-participant={row.participantId}>
+                    <th scope="row">
+                      <Link href={`/participants/${encodeURIComponent(row.participantId)}`}>
+                        {row.name}
+                      </Link>
+                      <span class="muted id"> {row.participantId}</span>
+                    </th>
+                    <td>{row.kind}</td>
+                    <td>
+                      <Badge value={row.status} />
+                    </td>
+                    <td class="number" data-field="position">
+                      {row.position}
+                    </td>
+                    <td class="number" data-field="netDebitCap">
+                      {row.netDebitCap ?? "none"}
+                    </td>
+                    <td class="number" data-field="headroom">
+                      {row.headroom ?? ""}
+                    </td>
+                    <td>
+                      <CapMeter row={row} name={row.name} />
+                    </td>
+                    <td class="number" data-field="reserve">
+                      {row.reserve}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,351 @@
+import { apiRequest, segment } from "../api-client.ts";
+import { mayDo } from "../role-policy.ts";
+import type { Role } from "../session.ts";
+import { ConfirmButton, formValues, SelectField, TextField } from "../ui/fields.tsx";
+import { Badge, Time } from "../ui/format.tsx";
+import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
+import { useAction } from "../ui/use-action.ts";
+import { useResource } from "../ui/use-resource.ts";
+import { approvalNotice, participantStatuses } from "../vocabulary.ts";
+import type { ParticipantSummary } from "./participants-page.tsx";
+
+interface Account {
+  readonly id: number;
+  readonly kind: string;
+  readonly currency: string;
+  readonly debitsPending: string;
+  readonly creditsPending: string;
+  readonly balance: string;
+  readonly netDebitCap?: string;
+}
+
+interface ParticipantDetail extends ParticipantSummary {
+  readonly accounts: readonly Account[];
+}
+
+interface ParticipantKey {
+  readonly keyId: string;
+  readonly algorithm: string;
+  readonly publicKey: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+export function ParticipantDetailPage({
+  participantId,
+  role,
+}: {
+  readonly participantId: string;
+  readonly role: Role;
+}) {
+  const path = `/participants/${segment(participantId)}`;
+  const participant = useResource<ParticipantDetail>(path);
+  const detail = participant.data;
+  const currencies = [...new Set(detail?.accounts.map((account) => account.currency) ?? [])];
+  return (
+    <>
+      <h1>
+        {detail?.name ?? participantId} <span class="muted id">{participantId}</span>
+      </h1>
+      <ProblemNotice problem={participant.problem} />
+      {detail !== undefined && (
+        <>
+          <p>
+            {detail.kind} · <Badge value={detail.status} /> · since <Time at={detail.createdAt} />
+          </p>
+          <Accounts accounts={detail.accounts} />
+          {mayDo(role, "participant.status") && (
+            <StatusChange path={path} current={detail.status} onDone={participant.reload} />
+          )}
+          {mayDo(role, "participant.net_debit_cap") && (
+            <NetDebitCap path={path} currencies={currencies} onDone={participant.reload} />
+          )}
+          {mayDo(role, "participant.funds") && (
+            <Funds path={path} currencies={currencies} onDone={participant.reload} />
+          )}
+          <Keys path={path} mayChange={mayDo(role, "participant.keys")} />
+        </>
+      )}
+    </>
+  );
+}
+
+function Accounts({ accounts }: { readonly accounts: readonly Account[] }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption>Accounts</caption>
+        <thead>
+          <tr>
+            <th scope="col">Account</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Currency</th>
+            <th scope="col" class="number">
+              Balance
+            </th>
+            <th scope="col" class="number">
+              Pending debits
+            </th>
+            <th scope="col" class="number">
+              Pending credits
+            </th>
+            <th scope="col" class="number">
+              Net debit cap
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((account) => (
+            <tr key={account.id} data-account={`${account.kind}-${account.currency}`}>
+              <th scope="row">{account.id}</th>
+              <td>{account.kind}</td>
+              <td>{account.currency}</td>
+              <td class="number" data-field="balance">
+                {account.balance}
+              </td>
+              <td class="number">{account.debitsPending}</td>
+              <td class="number">{account.creditsPending}</td>
+              <td class="number" data-field="netDebitCap">
+                {account.netDebitCap ?? ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface ActionSectionProps {
+  readonly path: string;
+  readonly onDone: () => void;
+}
+
+function StatusChange({
+  path,
+  current,
+  onDone,
+}: ActionSectionProps & { readonly current: string }) {
+  const action = useAction();
+  const submit = (event: Event) => {
+    const { status } = formValues(event);
+    void action.run(async () => {
+      const answer = await apiRequest("POST", `${path}/status`, { status });
+      onDone();
+      return approvalNotice(answer.status, answer.body, `Status changed to ${status}.`);
+    });
+  };
+  return (
+    <section aria-labelledby="status-heading">
+      <h2 id="status-heading">Status</h2>
+      <form class="inline-form" onSubmit={submit}>
+        <SelectField
+          label="New status"
+          name="status"
+          value={current}
+          options={participantStatuses}
+        />
+        <button type="submit" disabled={action.busy}>
+          Change status
+        </button>
+      </form>
+      <ActionOutcome action={action} />
+    </section>
+  );
+}
+
+function NetDebitCap({
+  path,
+  currencies,
+  onDone,
+}: ActionSectionProps & { readonly currencies: readonly string[] }) {
+  const action = useAction();
+  const submit = (event: Event) => {
+    const { currency = "", netDebitCap } = formValues(event);
+    void action.run(async () => {
+      const answer = await apiRequest("PUT", `${path}/net-debit-caps/${segment(currency)}`, {
+        netDebitCap,
+      });
+      onDone();
+      return approvalNotice(
+        answer.status,
+        answer.body,
+        `Net debit cap in ${currency} set to ${netDebitCap}.`,
+      );
+    });
+  };
+  return (
+    <section aria-labelledby="cap-heading">
+      <h2 id="cap-heading">Net debit cap</h2>
+      <form class="inline-form" onSubmit={submit}>
+        <SelectField label="Currency" name="currency" options={currencies} />
+        <TextField label="Cap" name="netDebitCap" inputMode="decimal" required />
+        <button type="submit" disabled={action.busy}>
+          Set cap
+        </button>
+      </form>
+      <ActionOutcome action={action} />
+    </section>
+  );
+}
+
+function Funds({
+  path,
+  currencies,
+  onDone,
+}: ActionSectionProps & { readonly currencies: readonly string[] }) {
+  const action = useAction();
+  const submit = (event: Event) => {
+    const { direction, amount, currency, reference } = formValues(event);
+    // One id per click: the API treats a retry with the same id as the same movement.
+    const id = `console-${crypto.randomUUID()}`;
+    void action.run(async () => {
+      await apiRequest("POST", `${path}/funds`, {
+        id,
+        direction,
+        amount,
+        currency,
+        ...(reference === "" || reference === undefined ? {} : { reference }),
+      });
+      onDone();
+      return `${direction === "in" ? "Deposit" : "Withdrawal"} of ${amount} ${currency} recorded (${id}).`;
+    });
+  };
+  return (
+    <section aria-labelledby="funds-heading">
+      <h2 id="funds-heading">Funds in and out</h2>
+      <form class="inline-form" onSubmit={submit}>
+        <SelectField
+          label="Direction"
+          name="direction"
+          options={[
+            ["in", "in (deposit)"],
+            ["out", "out (withdrawal)"],
+          ]}
+        />
+        <TextField label="Amount" name="amount" inputMode="decimal" required />
+        <SelectField label="Currency" name="currency" options={currencies} />
+        <TextField label="Reference" name="reference" />
+        <button type="submit" disabled={action.busy}>
+          Move funds
+        </button>
+      </form>
+      <ActionOutcome action={action} />
+    </section>
+  );
+}
+
+function Keys({ path, mayChange }: { readonly path: string; readonly mayChange: boolean }) {
+  const keys = useResource<{ items: readonly ParticipantKey[] }>(`${path}/keys`);
+  const action = useAction();
+  const add = (event: Event) => {
+    const { publicKey } = formValues(event);
+    void action.run(async () => {
+      const { body } = await apiRequest<ParticipantKey>("POST", `${path}/keys`, { publicKey });
+      keys.reload();
+      return `Key ${body.keyId} added.`;
+    });
+  };
+  const rotate = (event: Event) => {
+    const { keyId = "", publicKey } = formValues(event);
+    void action.run(async () => {
+      const { body } = await apiRequest<ParticipantKey>(
+        "POST",
+        `${path}/keys/${segment(keyId)}/rotate`,
+        { publicKey },
+      );
+      keys.reload();
+      return `Key ${keyId} replaced by ${body.keyId}.`;
+    });
+  };
+  const revoke = (keyId: string) =>
+    void action.run(async () => {
+      await apiRequest("POST", `${path}/keys/${segment(keyId)}/revoke`);
+      keys.reload();
+      return `Key ${keyId} revoked.`;
+    });
+  const active = keys.data?.items.filter((key) => key.status === "active") ?? [];
+  return (
+    <section aria-labelledby="keys-heading">
+      <h2 id="keys-heading">Signing keys</h2>
+      <ProblemNotice problem={keys.problem} />
+      {keys.data !== undefined && keys.data.items.length === 0 && <p>No key yet.</p>}
+      {keys.data !== undefined && keys.data.items.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption>Keys, active and revoked</caption>
+            <thead>
+              <tr>
+                <th scope="col">Key id</th>
+                <th scope="col">Status</th>
+                <th scope="col">Public key</th>
+                <th scope="col">Added</th>
+                <th scope="col">Revoked</th>
+                {mayChange && <th scope="col">Action</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {keys.data.items.map((key) => (
+                <tr key={key.keyId} data-key={key.keyId}>
+                  <th scope="row">
+                    <code>{key.keyId}</code>
+                  </th>
+                  <td>
+                    <Badge value={key.status} />
+                  </td>
+                  <td>
+                    <code class="key">{key.publicKey}</code>
+                  </td>
+                  <td>
+                    <Time at={key.createdAt} />
+                  </td>
+                  <td>
+                    <Time at={key.revokedAt} />
+                  </td>
+                  {mayChange && (
+                    <td>
+                      {key.status === "active" && (
+                        <ConfirmButton
+                          confirmLabel={`Revoke ${key.keyId} now`}
+                          disabled={action.busy}
+                          onConfirm={() => revoke(key.keyId)}
+                        >
+                          Revoke
+                        </ConfirmButton>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {mayChange && (
+        <>
+          <form class="inline-form" onSubmit={add} aria-label="Add a key">
+            <TextField label="New public key (base64url)" name="publicKey" required />
+            <button type="submit" disabled={action.busy}>
+              Add key
+            </button>
+          </form>
+          {active.length > 0 && (
+            <form class="inline-form" onSubmit={rotate} aria-label="Rotate a key">
+              <SelectField
+                label="Key to rotate"
+                name="keyId"
+                options={active.map((key) => key.keyId)}
+              />
+              <TextField label="Replacement public key" name="publicKey" required />
+              <button type="submit" disabled={action.busy}>
+                Rotate key
+              </button>
+            </form>
+          )}
+        </>
+      )}
+      <ActionOutcome action={action} />
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { apiRequest, segment, withQuery } from "../api-client.ts";
+import { mayDo } from "../role-policy.ts";
+import { Link, navigate, pathWithQuery, useLocation } from "../router.tsx";
+import type { Role } from "../session.ts";
+import { formValues, TextField } from "../ui/fields.tsx";
+import { Badge, Money, Time } from "../ui/format.tsx";
+import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
+import { useAction } from "../ui/use-action.ts";
+import { useResource } from "../ui/use-resource.ts";
+
+interface StuckOperation {
+  readonly participantId: string;
+  readonly id: string;
+  readonly kind: string;
+  readonly bankId: string;
+  readonly amount: string;
+  readonly currency: string;
+  readonly transactionId: string | null;
+  readonly state: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly ageSeconds: number;
+}
+
+const olderThanSecondsDefault = "60";
+
+/** Bank operations in UNKNOWN, or pending for longer than a threshold, with "inquire now". */
+export function StuckOperationsPage({ role }: { readonly role: Role }) {
+  const { query } = useLocation();
+  const olderThanSeconds = query.get("olderThanSeconds") ?? olderThanSecondsDefault;
+  const stuck = useResource<{ items: readonly StuckOperation[] }>(
+    withQuery("/stuck-operations", { olderThanSeconds }),
+  );
+  const action = useAction();
+  const inquire = (operation: StuckOperation) =>
+    void action.run(async () => {
+      const { body } = await apiRequest<{ state?: string }>(
+        "POST",
+        `/bank-operations/${segment(operation.participantId)}/${segment(operation.id)}/inquire`,
+      );
+      stuck.reload();
+      return `Asked the bank about ${operation.id}${body?.state === undefined ? "" : `: now ${body.state}`}.`;
+    });
+  const filter = (event: Event) => {
+    const values = formValues(event);
+    navigate(
+      pathWithQuery("/stuck-operations", { olderThanSeconds: values.olderThanSeconds ?? "" }),
+    );
+  };
+  const mayInquire = mayDo(role, "bank_operation.inquire");
+  return (
+    <>
+      <h1>Stuck operations</h1>
+      <p class="muted">
+        Payments, payouts and refunds whose outcome is UNKNOWN, or pending longer than the
+        threshold.
+      </p>
+      <form class="filters" onSubmit={filter} aria-label="Threshold">
+        <TextField
+          label="Older than (seconds)"
+          name="olderThanSeconds"
+          value={olderThanSeconds}
+          inputMode="numeric"
+        />
+        <button type="submit">Show</button>
+      </form>
+      <ProblemNotice problem={stuck.problem} />
+      <ActionOutcome action={action} />
+      {stuck.data !== undefined && stuck.data.items.length === 0 && <p>Nothing is stuck.</p>}
+      {stuck.data !== undefined && stuck.data.items.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption>{stuck.data.items.length} stuck operations, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Operation</th>
+                <th scope="col">Kind</th>
+                <th scope="col">State</th>
+                <th scope="col">Institution</th>
+                <th scope="col">Bank</th>
+                <th scope="col" class="number">
+                  Amount
+                </th>
+                <th scope="col" class="number">
+                  Age (s)
+                </th>
+                <th scope="col">Updated</th>
+                {mayInquire && <th scope="col">Action</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {stuck.data.items.map((operation) => (
+                <tr
+                  key={`${operation.participantId}/${operation.id}`}
+                  data-operation={operation.id}
+                >
+                  <th scope="row">
+                    <Link href={`/trace/${encodeURIComponent(operation.id)}`}>{operation.id}</Link>
+                  </th>
+                  <td>{operation.kind}</td>
+                  <td>
+                    <Badge value={operation.state} />
+                  </td>
+                  <td>{operation.participantId}</td>
+                  <td>{operation.bankId}</td>
+                  <td class="number">
+                    <Money amount={operation.amount} currency={operation.currency} />
+                  </td>
+                  <td class="number">{operation.ageSeconds}</td>
+                  <td>
+                    <Time at={operation.updatedAt} />
+                  </td>
+                  {mayInquire && (
+                    <td>
+                      <button
+                        type="button"
+                        disabled={action.busy}
+                        onClick={() => inquire(operation)}
+                      >
+                        Inquire now
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

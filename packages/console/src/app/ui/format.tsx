@@ -1,0 +1,32 @@
+/** Times as the operator reads them: local, to the second, with the ISO value on hover. */
+export function Time({ at }: { readonly at: string | null | undefined }) {
+  if (at === null || at === undefined) return <span class="muted">—</span>;
+  const date = new Date(at);
+  return <time dateTime={at}>{Number.isNaN(date.getTime()) ? at : date.toLocaleString()}</time>;
+}
+
+/** A state or status as a badge; its class colours it by meaning, its text says it. */
+export function Badge({ value }: { readonly value: string }) {
+  return <span class={`badge badge-${value.replace(/[^a-z_]/gi, "")}`}>{value}</span>;
+}
+
+export function Money({
+  amount,
+  currency,
+}: {
+  readonly amount: string;
+  readonly currency?: string;
+}) {
+  return (
+    <span class="money">
+      {amount}
+      {currency !== undefined && <span class="currency"> {currency}</span>}
+    </span>
+  );
+}
+
+/** Any JSON value, compact, for fields whose shape varies (audit details, trace records). */
+export function jsonText(value: unknown): string {
+  if (typeof value === "string") return value;
+  return JSON.stringify(value) ?? "";
+}

@@ -1,0 +1,42 @@
+/** The API's closed sets the console offers in its filters and forms. */
+export const participantKinds = ["bank", "payment_institution", "biller", "operator"] as const;
+export const participantStatuses = ["active", "suspended", "terminated"] as const;
+export const deliveryStatuses = ["pending", "delivered", "dead"] as const;
+export const auditActions = [
+  "participant.create",
+  "participant.status_change",
+  "participant.currency_add",
+  "participant.net_debit_cap_set",
+  "participant.funds_move",
+  "participant_key.add",
+  "participant_key.rotate",
+  "participant_key.revoke",
+  "operator_token.issue",
+  "webhook_delivery.redeliver",
+  "transfers.submit",
+  "bank_endpoint.add",
+  "bank_endpoint.update",
+  "bank_endpoint.primary_set",
+  "endpoint_migration.create",
+  "endpoint_migration.weight_change",
+  "endpoint_migration.rollback",
+  "endpoint_migration.complete",
+] as const;
+
+/** An approval is what a four-eyes action answers instead of acting (202). */
+export interface Approval {
+  readonly id: string;
+  readonly action: string;
+  readonly subject: string;
+  readonly payload: unknown;
+  readonly proposedBy: string;
+  readonly proposedAt: string;
+  readonly state: string;
+}
+
+/** Some actions answer 202 with an approval waiting for a second operator. */
+export function approvalNotice(status: number, body: unknown, done: string): string {
+  if (status !== 202) return done;
+  const approval = (body as { approval?: Approval } | undefined)?.approval;
+  return `Proposed for approval by a second operator${approval === undefined ? "" : ` (approval ${approval.id})`}.`;
+}

@@ -1,0 +1,344 @@
+/**
+ * The operator console end to end in Debian's Chromium, against a hub listening on a real port
+ * on SQLite: every main page is opened, checked for accessibility and kept as a screenshot, and
+ * one real action per page goes through the operator API, whose own answer the page must show.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consoleContentSecurityPolicy } from "../../src/api/console-route.ts";
+import type { ListeningHub } from "../api/listening-hub.ts";
+import { insertOutboxRows } from "../support/outbox.ts";
+import { chromiumAvailable, expectAccessible, screenshot } from "./console-browser.ts";
+import { type ConsoleFixture, type ConsoleTab, openConsoleFixture } from "./console-fixture.ts";
+
+const enabled = chromiumAvailable();
+
+interface Overview {
+  currencies: { currency: string; participants: { participantId: string; reserve: string }[] }[];
+}
+
+describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
+  let fixture: ConsoleFixture;
+  let hub: ListeningHub;
+  const api: ConsoleFixture["api"] = (method, url, body) => fixture.api(method, url, body);
+  const openConsole = (path: string) => fixture.openConsole(path);
+  const closeClean = (tab: ConsoleTab) => fixture.closeClean(tab);
+
+  beforeAll(async () => {
+    fixture = await openConsoleFixture("sqlite");
+    hub = fixture.hub;
+    await api("POST", "/participants", {
+      id: "bank-east",
+      name: "East Coast Bank",
+      kind: "bank",
+      currencies: [{ currency: "CNY", netDebitCap: "1000000.00" }],
+    });
+    await api("POST", "/participants", {
+      id: "wallet-alpha",
+      name: "Alpha Pay",
+      kind: "payment_institution",
+      currencies: [{ currency: "CNY", netDebitCap: "500000.00" }],
+    });
+    await api("POST", "/participants/wallet-alpha/funds", {
+      id: "seed-deposit",
+      direction: "in",
+      amount: "250000.00",
+      currency: "CNY",
+    });
+    for (const id of ["branch-1", "unified"]) {
+      await api("POST", "/banks/bank-east/endpoints", {
+        id,
+        url: `https://quickpay.bank-east.example/${id}`,
+      });
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await fixture?.dispose();
+  });
+
+  it("answers every console address with the shell, under a strict policy", async () => {
+    for (const path of ["/console", "/console/participants/bank-east", "/console/no/such/page"]) {
+      const answer = await hub.send({ method: "GET", path, headers: [] });
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers["content-type"]).toBe("text/html; charset=utf-8");
+      expect(answer.headers["content-security-policy"]).toBe(consoleContentSecurityPolicy);
+      expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+      expect(answer.headers["referrer-policy"]).toBe("no-referrer");
+      expect(answer.body).not.toMatch(/<script>|<style>|style=/);
+    }
+    expect(consoleContentSecurityPolicy).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+    const shell = await hub.send({ method: "GET", path: "/console", headers: [] });
+    const script = /src="(\/console\/assets\/app\.[0-9a-f]{10}\.js)"/.exec(shell.body)?.[1];
+    expect(script).toBeDefined();
+    const asset = await hub.send({ method: "GET", path: script ?? "", headers: [] });
+    expect(asset.status).toBe(200);
+    expect(asset.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+    expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const unknown = await hub.send({ method: "GET", path: "/console/assets/app.js", headers: [] });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("keeps the network overview live: funds moved elsewhere show without a reload", async () => {
+    const tab = await openConsole("/overview");
+    const { page } = tab;
+    const reserveCell = page.locator('tr[data-participant="wallet-alpha"] [data-field="reserve"]');
+    const reserveOf = async () => {
+      const overview = await api<Overview>("GET", "/network-overview");
+      const cny = overview.currencies.find((entry) => entry.currency === "CNY");
+      return cny?.participants.find((row) => row.participantId === "wallet-alpha")?.reserve;
+    };
+    await expect.poll(() => reserveCell.textContent()).toBe(await reserveOf());
+    await screenshot(page, "overview");
+    await expectAccessible(page, "the network overview");
+    // A mark the page keeps only as long as it is not reloaded.
+    await page.evaluate(() => {
+      (globalThis as { notReloaded?: boolean }).notReloaded = true;
+    });
+    const before = await reserveOf();
+    await api("POST", "/participants/wallet-alpha/funds", {
+      id: "live-deposit",
+      direction: "in",
+      amount: "100.00",
+      currency: "CNY",
+    });
+    const after = await reserveOf();
+    expect(after).not.toBe(before);
+    await expect.poll(() => reserveCell.textContent(), { timeout: 10_000 }).toBe(after);
+    expect(await page.evaluate(() => (globalThis as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
+    await closeClean(tab);
+  });
+
+  it("filters participants by kind as the API does", async () => {
+    const tab = await openConsole("/participants");
+    const { page } = tab;
+    const filters = page.getByRole("form", { name: "Filter participants" });
+    await filters.getByLabel("Kind").selectOption("bank");
+    await filters.getByRole("button", { name: "Filter" }).click();
+    await expect.poll(() => page.url()).toBe(`${hub.origin}/console/participants?kind=bank`);
+    const banks = await api<{ items: { id: string }[] }>("GET", "/participants?kind=bank");
+    await expect
+      .poll(() =>
+        page
+          .locator("tr[data-participant]")
+          .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-participant"))),
+      )
+      .toEqual(banks.items.map((bank) => bank.id));
+    await closeClean(tab);
+  });
+
+  it("moves funds on a participant's page and shows the balance the API answers", async () => {
+    const tab = await openConsole("/participants/wallet-alpha");
+    const { page } = tab;
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toContain("Alpha Pay");
+    await screenshot(page, "participant");
+    await expectAccessible(page, "the participant page");
+
+    const funds = page.getByRole("region", { name: "Funds in and out" });
+    await funds.getByLabel("Amount").fill("1234.50");
+    await funds.getByRole("button", { name: "Move funds" }).click();
+    await expect
+      .poll(() => funds.getByRole("status").textContent())
+      .toContain("Deposit of 1234.50 CNY recorded");
+    const detail = await api<{ accounts: { kind: string; currency: string; balance: string }[] }>(
+      "GET",
+      "/participants/wallet-alpha",
+    );
+    const settlement = detail.accounts.find((account) => account.kind === "settlement");
+    expect(settlement?.balance).toBeDefined();
+    await expect
+      .poll(() =>
+        page.locator('tr[data-account="settlement-CNY"] [data-field="balance"]').textContent(),
+      )
+      .toBe(settlement?.balance);
+    await closeClean(tab);
+  });
+
+  it("shows the API's problem, title and code, when an action is refused", async () => {
+    const tab = await openConsole("/participants/wallet-alpha");
+    const { page } = tab;
+    const cap = page.getByRole("region", { name: "Net debit cap" });
+    await cap.getByLabel("Cap").fill("12.345");
+    await cap.getByRole("button", { name: "Set cap" }).click();
+    const refused = await hub.call(
+      "PUT",
+      "/operator/v1/participants/wallet-alpha/net-debit-caps/CNY",
+      {
+        amount: "12.345",
+      },
+    );
+    const problem = refused.json() as { title: string; code: string };
+    const alert = cap.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toContain(problem.title);
+    expect(await alert.locator(".problem-code").textContent()).toBe(problem.code);
+    // Chromium reports the refused request on the console: that line, and only it, is expected.
+    expect(tab.watch.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(`status of ${refused.statusCode} .*/wallet-alpha/net-debit-caps/CNY\\)$`),
+      ),
+    ]);
+    tab.watch.errors.length = 0;
+    await closeClean(tab);
+  });
+
+  it("adds, rotates and revokes a participant's keys", async () => {
+    const tab = await openConsole("/participants/bank-east");
+    const { page } = tab;
+    const keys = page.getByRole("region", { name: "Signing keys" });
+    await keys.getByLabel("New public key (base64url)").fill(newPublicKey());
+    await keys.getByRole("button", { name: "Add key" }).click();
+    await expect.poll(() => keys.getByRole("status").textContent()).toMatch(/^Key .* added\.$/);
+    await keys.getByLabel("Replacement public key").fill(newPublicKey());
+    await keys.getByRole("button", { name: "Rotate key" }).click();
+    await expect.poll(() => keys.getByRole("status").textContent()).toMatch(/replaced by/);
+    const listed = await api<{ items: { keyId: string; status: string }[] }>(
+      "GET",
+      "/participants/bank-east/keys",
+    );
+    const active = listed.items.find((key) => key.status === "active");
+    expect(listed.items.map((key) => key.status).sort()).toEqual(["active", "revoked"]);
+    await keys
+      .locator(`tr[data-key="${active?.keyId}"]`)
+      .getByRole("button", { name: "Revoke" })
+      .click();
+    await keys.getByRole("button", { name: `Revoke ${active?.keyId} now` }).click();
+    await expect
+      .poll(() => keys.getByRole("status").textContent())
+      .toBe(`Key ${active?.keyId} revoked.`);
+    const after = await api<{ items: { status: string }[] }>("GET", "/participants/bank-east/keys");
+    expect(after.items.map((key) => key.status)).toEqual(["revoked", "revoked"]);
+    await closeClean(tab);
+  });
+
+  it("changes a migration's weight and rolls it back on a bank's page", async () => {
+    await api("POST", "/banks/bank-east/endpoint-migrations", {
+      id: "consolidate",
+      fromEndpointId: "branch-1",
+      toEndpointId: "unified",
+      weightPercent: 10,
+    });
+    const tab = await openConsole("/banks/bank-east");
+    const { page } = tab;
+    const row = page.locator('tr[data-migration="consolidate"]');
+    await expect.poll(() => row.locator('[data-field="weightPercent"]').textContent()).toBe("10%");
+    await expect
+      .poll(() => page.locator('tr[data-endpoint="branch-1"]').textContent())
+      .toContain("90% of its pinned agreements stay; 10% go to unified");
+    await screenshot(page, "bank");
+    await expectAccessible(page, "the bank page");
+
+    await row.getByLabel("Weight %").fill("40");
+    await row.getByRole("button", { name: "Set weight" }).click();
+    await expect.poll(() => row.locator('[data-field="weightPercent"]').textContent()).toBe("40%");
+    const migration = await api<{ weightPercent: number }>(
+      "GET",
+      "/banks/bank-east/endpoint-migrations/consolidate",
+    );
+    expect(migration.weightPercent).toBe(40);
+
+    await row.getByRole("button", { name: "Roll back" }).click();
+    await row.getByRole("button", { name: "Roll consolidate back" }).click();
+    await expect.poll(() => row.locator(".badge").textContent()).toBe("rolled_back");
+    const rolledBack = await api<{ state: string }>(
+      "GET",
+      "/banks/bank-east/endpoint-migrations/consolidate",
+    );
+    expect(rolledBack.state).toBe("rolled_back");
+    await closeClean(tab);
+  });
+
+  it("redelivers a dead webhook", async () => {
+    await insertOutboxRows(hub.hub.database.kysely, [
+      {
+        participantId: "wallet-alpha",
+        endpointId: "main",
+        eventId: "transfer.credited:t-9",
+        createdAt: 1_000,
+      },
+    ]);
+    await hub.hub.database.kysely
+      .updateTable("webhook_deliveries")
+      .set({ status: "dead", attempts: 8, last_error: "HTTP 500", last_status_code: 500 })
+      .execute();
+    const tab = await openConsole("/webhook-deliveries?status=dead");
+    const { page } = tab;
+    const row = page.locator("tr[data-delivery]").first();
+    await expect.poll(() => row.textContent()).toContain("HTTP 500");
+    await screenshot(page, "webhook-deliveries");
+    await expectAccessible(page, "the webhook deliveries page");
+    await row.getByRole("button", { name: "Redeliver" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("queued again");
+    const { items } = await api<{ items: { status: string; attempts: number }[] }>(
+      "GET",
+      "/webhook-deliveries",
+    );
+    expect(items.map(({ status, attempts }) => ({ status, attempts }))).toEqual([
+      { status: "pending", attempts: 0 },
+    ]);
+    await closeClean(tab);
+  });
+
+  it("shows the audit log with its verified chain, and filters it", async () => {
+    const tab = await openConsole("/audit-log");
+    const { page } = tab;
+    const verification = await api<{ ok: boolean; entries: number }>(
+      "GET",
+      "/audit-log/verification",
+    );
+    expect(verification.ok).toBe(true);
+    await expect
+      .poll(() => page.getByTestId("chain-status").textContent())
+      .toContain(`Chain verified: ${verification.entries} entries`);
+    await screenshot(page, "audit-log");
+    await expectAccessible(page, "the audit log");
+    await page.getByLabel("Action").selectOption("participant.funds_move");
+    await page.getByRole("button", { name: "Filter" }).click();
+    const moves = await api<{ items: { seq: number }[] }>(
+      "GET",
+      "/audit-log?action=participant.funds_move",
+    );
+    await expect
+      .poll(() =>
+        page
+          .locator("tr[data-seq]")
+          .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-seq")))),
+      )
+      .toEqual(moves.items.map((entry) => entry.seq));
+    expect(new URL(page.url()).search).toBe("?action=participant.funds_move");
+    await closeClean(tab);
+  });
+
+  it("keeps the address: a deep link opens its page on reload, and back returns", async () => {
+    const tab = await openConsole("/participants");
+    const { page } = tab;
+    await page.getByRole("link", { name: "bank-east" }).click();
+    await expect.poll(() => page.url()).toBe(`${hub.origin}/console/participants/bank-east`);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toContain("East Coast Bank");
+    await page.goBack();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Participants");
+    await screenshot(page, "participants");
+    await expectAccessible(page, "the participants page");
+    await page.getByRole("navigation").getByRole("link", { name: "Banks" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Banks");
+    expect(await page.getByRole("link", { name: "Banks" }).getAttribute("aria-current")).toBe(
+      "page",
+    );
+    await closeClean(tab);
+  });
+});
+
+/** A fresh Ed25519 public key, as unpadded base64url. */
+function newPublicKey(): string {
+  return generateKeyPairSync("ed25519").publicKey.export({ format: "jwk" }).x ?? "";
+}

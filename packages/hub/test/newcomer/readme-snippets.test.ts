@@ -1,0 +1,221 @@
+/**
+ * The newcomer's path, run as written: the demo hub started for real (`clearhub start --demo`
+ * in a temporary data directory on a free port, a child process), then every README block
+ * marked `<!-- newcomer-test -->` run against it, the shell blocks with bash and the TypeScript
+ * blocks with tsx from the repository root, as the READMEs say. Only what the banner tells a
+ * newcomer to copy is substituted: the port, the operator token, the wallet's key id and key
+ * file, the bank's address. The TypeScript blocks of one README continue each other (a later
+ * one uses what an earlier one made), so they run as one program.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { isAbsolute, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, expect, it } from "vitest";
+
+const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
+const cliPath = join(repoRoot, "packages", "hub", "bin", "clearhub.mjs");
+const marker = "<!-- newcomer-test -->";
+const startTimeoutMs = 40_000;
+
+interface Snippet {
+  readonly readme: string;
+  readonly language: "sh" | "ts";
+  readonly code: string;
+}
+
+/** The blocks right after a marker, in the order they appear. */
+function markedSnippets(readme: string): Snippet[] {
+  const text = readFileSync(join(repoRoot, readme), "utf8");
+  const pattern = new RegExp(`${marker}\\n\`\`\`(sh|ts)\\n([\\s\\S]*?)\\n\`\`\`\\n`, "g");
+  return [...text.matchAll(pattern)].map((match) => ({
+    readme,
+    language: match[1] as "sh" | "ts",
+    code: match[2] as string,
+  }));
+}
+
+interface Banner {
+  readonly text: string;
+  readonly hubUrl: string;
+  readonly token: string;
+  readonly keyId: string;
+  readonly keyFile: string;
+  readonly eastOrigin: string;
+}
+
+function readBanner(text: string): Banner | undefined {
+  const token = /operator token \(shown once, store it now\): (chop_[A-Za-z0-9_-]+)/.exec(text);
+  const hubUrl = /clearhub listening on (http:\/\/\S+)/.exec(text);
+  const key = /wallet-alpha\s+(wallet-alpha\.\S+)\s+(\S+\.pem)/.exec(text);
+  const east = /bank-east\s+(http:\/\/[^/\s]+)\/branch-1/.exec(text);
+  if (!token || !hubUrl || !key || !east) return undefined;
+  return {
+    text,
+    hubUrl: hubUrl[1] as string,
+    token: token[1] as string,
+    keyId: key[1] as string,
+    keyFile: key[2] as string,
+    eastOrigin: east[1] as string,
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== "object" || address === null) throw new Error("no port");
+  return address.port;
+}
+
+function run(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env } });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+let dataDir: string;
+let scratch: string;
+let hub: ChildProcess | undefined;
+let banner: Banner;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "clearhub-newcomer-"));
+  // In the repository, so that `@clearhub/sdk` resolves as it does for a file saved there.
+  scratch = mkdtempSync(join(repoRoot, ".newcomer-"));
+  const port = await freePort();
+  const child = spawn(process.execPath, [cliPath, "start", "--demo"], {
+    cwd: join(repoRoot, "packages", "hub"),
+    env: { ...process.env, DATABASE_URL: "", CLEARHUB_DATA_DIR: dataDir, PORT: String(port) },
+  });
+  hub = child;
+  banner = await new Promise<Banner>((resolve, reject) => {
+    let text = "";
+    const timer = setTimeout(() => reject(new Error(`no banner:\n${text}`)), startTimeoutMs);
+    const read = (chunk: Buffer) => {
+      text += chunk.toString("utf8");
+      const found = readBanner(text);
+      if (found === undefined) return;
+      clearTimeout(timer);
+      resolve(found);
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    child.on("exit", (code) => reject(new Error(`the hub exited (${code}):\n${text}`)));
+  });
+}, startTimeoutMs + 5_000);
+
+afterAll(async () => {
+  if (hub !== undefined && hub.exitCode === null) {
+    const exited = new Promise((resolve) => hub?.once("exit", resolve));
+    hub.kill("SIGTERM");
+    await exited;
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The README's placeholders, replaced by what this start printed. */
+function substituted(code: string): string {
+  const port = new URL(banner.hubUrl).port;
+  return code
+    .replaceAll("localhost:8080", `127.0.0.1:${port}`)
+    .replaceAll("127.0.0.1:8080", `127.0.0.1:${port}`)
+    .replaceAll("chop_...", banner.token)
+    .replaceAll("wallet-alpha.DHY_EZJGiPrFrpHS", banner.keyId)
+    .replaceAll("packages/hub/data/demo-keys/wallet-alpha.pem", banner.keyFile)
+    .replaceAll("http://127.0.0.1:46243", banner.eastOrigin);
+}
+
+async function operatorGet(path: string): Promise<Response> {
+  return fetch(`${banner.hubUrl}/operator/v1${path}`, {
+    headers: { authorization: `Bearer ${banner.token}` },
+  });
+}
+
+async function runShell(snippet: Snippet): Promise<string> {
+  const code = substituted(snippet.code);
+  expect(code).not.toMatch(/:8080|chop_\.\.\./);
+  const result = await run("bash", ["-e", "-o", "pipefail", "-c", code], { TOKEN: banner.token });
+  expect(result.code, result.output).toBe(0);
+  expect(result.output, "a command was answered with a problem").not.toContain(
+    "urn:clearhub:problem:",
+  );
+  return result.output;
+}
+
+async function runTypeScript(readme: string, snippets: readonly Snippet[]): Promise<string> {
+  const code = substituted(snippets.map((snippet) => snippet.code).join("\n"));
+  expect(code).not.toMatch(/:8080|:46243|DHY_EZJGiPrFrpHS|packages\/hub\/data/);
+  const file = join(scratch, `${readme.replaceAll("/", "-")}.ts`);
+  writeFileSync(file, code);
+  const result = await run(process.execPath, ["--import", "tsx", file]);
+  expect(result.code, result.output).toBe(0);
+  return result.output;
+}
+
+it("prints a banner whose links answer, with absolute paths and each bank's account numbers", async () => {
+  expect(isAbsolute(banner.keyFile)).toBe(true);
+  expect(banner.text).toContain(`data          ${join(dataDir, "clearhub.db")}`);
+  expect(banner.text).toMatch(
+    /account at bank-east 6222021000000001 {2}bank-west 6217001000000001/,
+  );
+  const links = [...banner.text.matchAll(/(?:accounts|ledger) (http:\/\/\S+)/g)].map((m) => m[1]);
+  expect(links).toHaveLength(4);
+  for (const link of links) expect((await fetch(link as string)).status, link).toBe(200);
+  expect((await fetch(`${banner.hubUrl}/docs`)).status).toBeLessThan(400);
+});
+
+it("runs the root README's shell blocks as written", async () => {
+  const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "sh");
+  expect(snippets.length).toBe(3);
+  for (const snippet of snippets) await runShell(snippet);
+  // The operator API block onboarded and funded Gamma Pay.
+  const gamma = await operatorGet("/participants/wallet-gamma");
+  expect(gamma.status).toBe(200);
+  // The cut-over blocks left two migrations, one rolled back and one completed, and the
+  // demo as it was: signings on branch-1, which is enabled.
+  const migrations = (await (await operatorGet("/banks/bank-east/endpoint-migrations")).json()) as {
+    items: { state: string }[];
+  };
+  expect(migrations.items.map((item) => item.state).sort()).toEqual(["completed", "rolled_back"]);
+  const endpoints = (await (await operatorGet("/banks/bank-east/endpoints")).json()) as {
+    items: { id: string; enabled: boolean }[];
+    primaryEndpointId: string;
+  };
+  expect(endpoints.primaryEndpointId).toBe("branch-1");
+  expect(endpoints.items.every((endpoint) => endpoint.enabled)).toBe(true);
+});
+
+it("runs the root README's TypeScript walk-through: sign, pay, refund and pay out", async () => {
+  const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "ts");
+  expect(snippets.length).toBe(2);
+  const output = await runTypeScript("README.md", snippets);
+  expect(output).toMatch(/^active succeeded tx-\S+$/m);
+  expect(output).toMatch(/^succeeded succeeded$/m);
+});
+
+it("runs the SDK README's example: a transfer to a participant of the demo", async () => {
+  const snippets = markedSnippets("packages/sdk/README.md");
+  expect(snippets.map((snippet) => snippet.language)).toEqual(["ts"]);
+  const output = await runTypeScript("packages/sdk/README.md", snippets);
+  const [id] = /^(\S+) posted false$/m.exec(output)?.slice(1) ?? [];
+  expect(id, output).toBeDefined();
+  expect((await operatorGet(`/transfers/${id}`)).status).toBe(200);
+});
