@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
+import type { NewTransfer } from "../app/transfers/participant-transfer-service.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
-import type { TransferRequest } from "../domain/ledger/transfer.ts";
+import type { Participant } from "../domain/participant/participant.ts";
 import type { Hub } from "../hub.ts";
 
 /**
@@ -37,15 +39,10 @@ export function seedParticipantId(index: number): string {
 }
 
 /** Banks and payment institutions in turn, each funded, so every overview column is filled. */
-async function registerParticipants(hub: Hub, options: ConsoleSeedOptions): Promise<number[]> {
-  const positionAccountIds: number[] = [];
+async function registerParticipants(hub: Hub, options: ConsoleSeedOptions): Promise<void> {
   for (let index = 0; index < options.participants; index++) {
     const id = seedParticipantId(index);
-    const kept = await hub.participantStore.findAccount(id, consoleSeedCurrency, "position");
-    if (kept !== undefined) {
-      positionAccountIds.push(kept.id);
-      continue;
-    }
+    if ((await hub.participants.find(id)).ok) continue;
     const registered = await hub.participants.register(
       {
         id,
@@ -67,36 +64,52 @@ async function registerParticipants(hub: Hub, options: ConsoleSeedOptions): Prom
       hubActor,
     );
     if (!funded.ok || funded.value !== "ok") throw new Error(`funding ${id} failed`);
-    const position = await hub.participantStore.findAccount(id, consoleSeedCurrency, "position");
-    if (position === undefined) throw new Error(`position account of ${id} missing`);
-    positionAccountIds.push(position.id);
     if ((index + 1) % 100 === 0) options.progress(`  ${index + 1} participants registered`);
   }
-  return positionAccountIds;
 }
 
-/** A deterministic spread of payers, payees, amounts and references (no Math.random: re-runs match). */
-function seedTransfer(index: number, accountIds: readonly number[]): TransferRequest {
-  const count = accountIds.length;
-  const payer = (index * 7919) % count;
-  const step = 1 + ((index * 104_729) % (count - 1));
-  const payee = (payer + step) % count;
-  return {
-    kind: "posted",
-    id: `bench-t${index}`,
-    debitAccountId: accountIds[payer] as number,
-    creditAccountId: accountIds[payee] as number,
-    amount: BigInt(100 + (index % 100_000)),
-    currency: consoleSeedCurrency,
-    reference: `order-${index % 1_000_000}`,
-  };
+/**
+ * One payer's submission of transfers to payees spread over the network, deterministic (no
+ * Math.random: a re-run against a kept store asks for exactly the same transfers).
+ */
+function seedSubmission(
+  first: number,
+  size: number,
+  participantIds: readonly string[],
+): { payerId: string; transfers: NewTransfer[] } {
+  const count = participantIds.length;
+  const payer = Math.floor(first / size) % count;
+  const transfers = Array.from({ length: size }, (_, offset): NewTransfer => {
+    const index = first + offset;
+    const payee = (payer + 1 + ((index * 7919) % (count - 1))) % count;
+    const id = `bench-t${index}`;
+    return {
+      id,
+      payeeId: participantIds[payee] as string,
+      amount: BigInt(100 + (index % 100_000)),
+      currency: consoleSeedCurrency,
+      reference: `order-${index % 1_000_000}`,
+      requestHash: createHash("sha256").update(id).digest("hex"),
+    };
+  });
+  return { payerId: participantIds[payer] as string, transfers };
 }
 
+/**
+ * Through the participants' own transfer service, as their signed bulk requests would arrive
+ * (less the HTTP and the signatures): each transfer gets its details row, as in production.
+ */
 async function seedTransfers(
   hub: Hub,
-  accountIds: readonly number[],
+  participantIds: readonly string[],
   options: ConsoleSeedOptions,
 ): Promise<{ seconds: number; failed: number }> {
+  const payers = new Map<string, Participant>();
+  for (const id of participantIds) {
+    const found = await hub.participants.find(id);
+    if (!found.ok) throw new Error(`participant ${id} missing`);
+    payers.set(id, found.value.participant);
+  }
   let next = 0;
   let done = 0;
   let failed = 0;
@@ -112,12 +125,13 @@ async function seedTransfers(
       const first = next;
       const size = Math.min(options.submissionSize, options.transfers - first);
       next += size;
-      const requests = Array.from({ length: size }, (_, offset) =>
-        seedTransfer(first + offset, accountIds),
+      const { payerId, transfers } = seedSubmission(first, options.submissionSize, participantIds);
+      const outcomes = await hub.participantTransfers.create(
+        payers.get(payerId) as Participant,
+        transfers.slice(0, size),
       );
-      const codes = await hub.ledger.submit(requests);
-      // `exists`: a kept store seeded in part by an interrupted run; those are there already.
-      failed += codes.filter((code) => code !== "ok" && code !== "exists").length;
+      // A replay (a kept store seeded in part by an interrupted run) is there already: fine.
+      failed += outcomes.filter((outcome) => !outcome.ok).length;
       done += size;
     }
   };
@@ -145,10 +159,12 @@ export async function seedConsoleNetwork(
 ): Promise<SeededNetwork> {
   if (options.participants < 2) throw new Error("at least two participants are needed");
   options.progress(`registering and funding ${options.participants} participants…`);
-  const accountIds = await registerParticipants(hub, options);
+  await registerParticipants(hub, options);
+  const participantIds = Array.from({ length: options.participants }, (_, index) =>
+    seedParticipantId(index),
+  );
   if (await seededAlready(hub, options)) {
     options.progress("the kept store holds these transfers already");
-    const participantIds = accountIds.map((_, index) => seedParticipantId(index));
     return {
       participantIds,
       currency: consoleSeedCurrency,
@@ -159,9 +175,9 @@ export async function seedConsoleNetwork(
     };
   }
   options.progress(`clearing ${options.transfers.toLocaleString("en")} transfers between them…`);
-  const { seconds, failed } = await seedTransfers(hub, accountIds, options);
+  const { seconds, failed } = await seedTransfers(hub, participantIds, options);
   return {
-    participantIds: accountIds.map((_, index) => seedParticipantId(index)),
+    participantIds,
     currency: consoleSeedCurrency,
     seedSeconds: Math.round(seconds),
     transfersPerSecond: Math.round(options.transfers / Math.max(seconds, 0.001)),

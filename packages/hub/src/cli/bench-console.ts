@@ -2,6 +2,7 @@ import { issueOperatorToken } from "../api/operator-auth.ts";
 import { type ApiServer, buildServer } from "../api/server.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
 import { type Hub, openHub } from "../hub.ts";
+import { type PageLoadFigures, timeConsolePageLoads } from "./bench-console-browser.ts";
 import { type ConsoleSeedOptions, seedConsoleNetwork } from "./bench-console-seed.ts";
 import {
   type BenchBackend,
@@ -40,7 +41,9 @@ export interface ConsoleBenchResult {
   readonly searchP99Ms: number;
   /** Pages of the search answered and how many transfers they held, to show the searches found work. */
   readonly searchItemsMean: number;
+  /** The slowest console page load measured (the first, uncached, as a rule); null: not measured. */
   readonly firstPageInteractiveMs: number | null;
+  readonly pageLoads: PageLoadFigures | null;
 }
 
 const searchPageSize = 50;
@@ -130,6 +133,26 @@ async function seedWindow(hub: Hub): Promise<{ from: number; to: number }> {
   return { from: Number(span.from), to: Number(span.to) };
 }
 
+async function measurePageLoads(
+  hub: Hub,
+  base: string,
+  participantIds: readonly string[],
+  options: ConsoleBenchOptions,
+): Promise<PageLoadFigures | null> {
+  if (options.pageLoads === 0) return null;
+  options.progress(`measuring the console's first page in Chromium (${options.pageLoads} loads)…`);
+  const name = `bench-viewer-${Date.now()}`;
+  const created = await hub.operatorAccounts.create({ name, role: "viewer" }, hubActor);
+  if (!created.ok) throw new Error(`creating the bench's console operator: ${created.code}`);
+  return timeConsolePageLoads({
+    base,
+    chromiumPath: options.chromiumPath,
+    operator: { name, password: created.value.password },
+    lastParticipantId: participantIds[participantIds.length - 1] as string,
+    loads: options.pageLoads,
+  });
+}
+
 async function listen(hub: Hub): Promise<{ server: ApiServer; base: string }> {
   const server = await buildServer(hub);
   await server.listen({ host: "127.0.0.1", port: 0 });
@@ -167,11 +190,14 @@ export async function benchConsole(options: ConsoleBenchOptions): Promise<Consol
       const window = await seedWindow(hub);
       const { server, base } = await listen(hub);
       try {
-        const { token } = await issueOperatorToken(hub.participantStore, "bench console", hubActor);
+        const { token } = await issueOperatorToken(hub, "bench console", hubActor, {
+          role: "viewer",
+        });
         options.progress(`measuring the network overview (${options.samples} requests)…`);
         const overview = await measureOverview(base, token, options);
         options.progress(`measuring transfer search (${options.samples} requests)…`);
         const search = await measureSearch(base, token, seeded.participantIds, window, options);
+        const pageLoads = await measurePageLoads(hub, base, seeded.participantIds, options);
         return {
           backend: options.backend,
           participants: options.participants,
@@ -184,7 +210,8 @@ export async function benchConsole(options: ConsoleBenchOptions): Promise<Consol
           searchP50Ms: search.p50Ms,
           searchP99Ms: search.p99Ms,
           searchItemsMean: search.itemsMean,
-          firstPageInteractiveMs: null,
+          firstPageInteractiveMs: pageLoads?.interactiveMaxMs ?? null,
+          pageLoads,
         };
       } finally {
         await server.close();
