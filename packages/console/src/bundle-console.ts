@@ -59,6 +59,7 @@ function shellHtml(basePath: string, script: ConsoleAsset, style: ConsoleAsset):
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>clearhub console</title>
 <link rel="stylesheet" href="${basePath}/assets/${style.name}">
 <script type="module" src="${basePath}/assets/${script.name}"></script>

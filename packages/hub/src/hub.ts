@@ -26,6 +26,7 @@ import {
 import { KyselyAgreementStore } from "./adapters/store/kysely-agreement-store.ts";
 import { KyselyApprovalStore } from "./adapters/store/kysely-approval-store.ts";
 import { KyselyAuditLogStore } from "./adapters/store/kysely-audit-log-store.ts";
+import { KyselyBankCallLog } from "./adapters/store/kysely-bank-call-log.ts";
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
 import { KyselyBankOperationReadStore } from "./adapters/store/kysely-bank-operation-read-store.ts";
 import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
@@ -35,6 +36,7 @@ import { KyselyOperatorStore } from "./adapters/store/kysely-operator-store.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
 import { KyselyParticipantTransferStore } from "./adapters/store/kysely-participant-transfer-store.ts";
+import { KyselyTraceReadStore } from "./adapters/store/kysely-trace-read-store.ts";
 import { KyselyTransferSearchStore } from "./adapters/store/kysely-transfer-search-store.ts";
 import { KyselyWebhookStore } from "./adapters/store/kysely-webhook-store.ts";
 import { PostgresLedgerStore } from "./adapters/store/postgres-ledger-store.ts";
@@ -44,6 +46,7 @@ import {
   HttpWebhookSender,
   httpWebhookSenderDefaults,
 } from "./adapters/webhooks/http-webhook-sender.ts";
+import { WebhookDestinationPolicy } from "./adapters/webhooks/webhook-destination-policy.ts";
 import { AgreementService } from "./app/agreements/agreement-service.ts";
 import {
   type ApprovalLimits,
@@ -51,6 +54,7 @@ import {
   approvalLimitsDefaults,
 } from "./app/approvals/approval-service.ts";
 import { AuditLogService } from "./app/audit/audit-log-service.ts";
+import { AgreementPlacementService } from "./app/banks/agreement-placement-service.ts";
 import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "./app/banks/endpoint-migration-service.ts";
@@ -64,6 +68,7 @@ import { WebhookDeliveryService } from "./app/notifications/webhook-delivery-ser
 import { WebhookEndpointService } from "./app/notifications/webhook-endpoint-service.ts";
 import { BankOperationOversight } from "./app/operator/bank-operation-oversight.ts";
 import { NetworkOverviewService } from "./app/operator/network-overview.ts";
+import { PaymentTraceService } from "./app/operator/payment-trace.ts";
 import { TransferSearchService } from "./app/operator/transfer-search.ts";
 import { OperatorAccountService } from "./app/operators/operator-account-service.ts";
 import {
@@ -136,6 +141,11 @@ export interface HubConfig extends DatabaseConfig {
   readonly dispatchWebhooks?: boolean | undefined;
   readonly webhookDispatcher?: Partial<WebhookDispatcherOptions> | undefined;
   /**
+   * Networks (CIDR) webhooks may be sent to besides public addresses: loopback, private and
+   * link-local ones are refused unless listed here (`CLEARHUB_WEBHOOK_ALLOW_NETWORKS`).
+   */
+  readonly webhookAllowNetworks?: readonly string[] | undefined;
+  /**
    * Where completed endpoint migrations re-pin agreements: the hub's own agreements store
    * unless another is given (tests record the calls this way).
    */
@@ -198,6 +208,8 @@ export interface Hub {
   /** The bank interface over signed HTTP, answers verified with the banks' participant keys. */
   readonly bankConnector: BankConnector;
   readonly agreementStore: AgreementStore;
+  /** How many agreements each of a bank's endpoints holds pinned. */
+  readonly agreementPlacement: AgreementPlacementService;
   /** Quick-pay agreements of payment institutions' customers with their banks. */
   readonly agreements: AgreementService;
   readonly bankOperationStore: KyselyBankOperationStore;
@@ -218,6 +230,8 @@ export interface Hub {
   readonly transferSearch: TransferSearchService;
   /** The operator's lists of bank operations, the stuck ones, and inquiries made now. */
   readonly bankOperationOversight: BankOperationOversight;
+  /** One payment end to end, found from any id it carries. */
+  readonly paymentTraces: PaymentTraceService;
   /** Operator accounts, their tokens and console sessions. */
   readonly operatorStore: OperatorStore;
   readonly operatorAccounts: OperatorAccountService;
@@ -368,6 +382,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     payments.bankOperationRunner,
   );
   metrics.observeStuckOperations(() => oversight.stuckSummary());
+  const transferSearchStore = new KyselyTransferSearchStore(database.kysely);
   return {
     database,
     ledgerStore,
@@ -390,10 +405,15 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ...banks,
     bankConnector,
     agreementStore,
+    agreementPlacement: new AgreementPlacementService(participantStore, agreementStore),
     agreements,
     ...payments,
     networkOverview: new NetworkOverviewService(new KyselyNetworkReadStore(database.kysely)),
-    transferSearch: new TransferSearchService(new KyselyTransferSearchStore(database.kysely)),
+    transferSearch: new TransferSearchService(transferSearchStore),
+    paymentTraces: new PaymentTraceService(
+      new KyselyTraceReadStore(database.kysely),
+      transferSearchStore,
+    ),
     bankOperationOversight: oversight,
     ...assembleOperators(config, database),
     async close() {
@@ -458,9 +478,11 @@ function assembleWebhooks(
   const deliveries = new WebhookDeliveryService(webhookStore);
   metrics.observeWebhookBacklog(() => deliveries.backlog());
   const options = { ...webhookDispatcherDefaults, ...config.webhookDispatcher };
+  const destinations = new WebhookDestinationPolicy(config.webhookAllowNetworks);
   const sender = new HttpWebhookSender(hubSigningKey.key, {
     ...httpWebhookSenderDefaults,
     requestTimeoutMs: options.requestTimeoutMs,
+    destinations,
   });
   const webhookDispatcher = new WebhookDispatcher(webhookStore, sender, {
     ...options,
@@ -475,7 +497,7 @@ function assembleWebhooks(
     parts: {
       hubSigningKey,
       webhookStore,
-      webhookEndpoints: new WebhookEndpointService(webhookStore),
+      webhookEndpoints: new WebhookEndpointService(webhookStore, destinations),
       webhookDeliveries: deliveries,
       webhookDispatcher,
     },
@@ -557,6 +579,7 @@ function assemblePayments(
     deps.guard,
     deps.bankConnector,
     { ...bankOperationTimingsDefaults, ...config.bankOperationTimings },
+    new KyselyBankCallLog(database.kysely),
   );
   const limits = { ...agreementLimitsDefaults, ...config.agreementLimits };
   const bankInquiry = new BankInquiry(store, runner, {

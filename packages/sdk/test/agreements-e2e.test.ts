@@ -256,9 +256,15 @@ describe("quick-pay agreements over HTTP with simulated banks", () => {
       id: "unified",
       url: north.urls["/unified"],
     });
-    await operator("PUT", "/operator/v1/banks/bank-north/primary-endpoint", {
-      endpointId: "unified",
-    });
+    // Switching a primary needs four eyes: proposed with one token, approved with another.
+    const switched = await hub.callApproved(
+      "PUT",
+      "/operator/v1/banks/bank-north/primary-endpoint",
+      {
+        endpointId: "unified",
+      },
+    );
+    expect(switched.statusCode, switched.body).toBe(200);
     await operator("POST", "/operator/v1/banks/bank-north/endpoint-migrations", {
       id: "consolidate",
       fromEndpointId: "branch-1",

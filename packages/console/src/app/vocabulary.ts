@@ -1,6 +1,8 @@
 /** The API's closed sets the console offers in its filters and forms. */
 export const participantKinds = ["bank", "payment_institution", "biller", "operator"] as const;
 export const participantStatuses = ["active", "suspended", "terminated"] as const;
+export const transferKinds = ["posted", "pending"] as const;
+export const transferStates = ["posted", "reserved", "committed", "voided", "expired"] as const;
 export const deliveryStatuses = ["pending", "delivered", "dead"] as const;
 export const auditActions = [
   "participant.create",
@@ -29,8 +31,9 @@ export interface Approval {
   readonly action: string;
   readonly subject: string;
   readonly payload: unknown;
-  readonly proposedBy: string;
+  readonly proposedBy: { readonly id: string; readonly name: string };
   readonly proposedAt: string;
+  readonly expiresAt: string;
   readonly state: string;
 }
 

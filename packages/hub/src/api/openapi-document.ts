@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { FastifyDynamicSwaggerOptions } from "@fastify/swagger";
 import { transferResultCodes } from "../domain/ledger/result-code.ts";
 import { bankInterfacePath } from "./bank-interface/bank-interface-document.ts";
@@ -7,18 +8,18 @@ import {
   operatorSessionScheme,
   operatorSessionSchemeName,
 } from "./operator-auth.ts";
-import { problemCatalogue, problemContentType } from "./problem.ts";
+import { problemContentType } from "./problem.ts";
 import { transferEventWebhooks } from "./transfer-event-schema.ts";
 
 export const openapiPath = "/openapi.json";
 export const docsPath = "/docs";
+/** The problem and result codes, on a page of their own so the operations come first. */
+export const codesPath = `${docsPath}/codes`;
 
-function problemTable(): string {
-  const rows = Object.entries(problemCatalogue).map(
-    ([code, kind]) => `| \`${code}\` | ${kind.status} | ${kind.title} |`,
-  );
-  return ["| code | status | meaning |", "| --- | --- | --- |", ...rows].join("\n");
-}
+/** The document's version is the hub's, as its package says. */
+const hubVersion: string = JSON.parse(
+  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+).version;
 
 export function resultCodeTable(): string {
   const rows = Object.entries(transferResultCodes).map(
@@ -63,30 +64,17 @@ and status inquiries, signed both ways), whose own OpenAPI 3.1 document is at
 [\`${bankInterfacePath}\`](${bankInterfacePath}).
 
 Every error is an RFC 9457 problem (\`${problemContentType}\`) with
-\`type: urn:clearhub:problem:<code>\` and the same \`code\` as a field. Each request has an id,
-returned in the \`x-request-id\` header and written to the hub's log.
-
-## Signed participant requests
-
-${participantSignatureDescription}
-
-## Problem codes
-
-${problemTable()}
-
-## Transfer result codes
-
-Each transfer of \`POST /operator/v1/transfers\` answers one of these, in this order of precedence.
-A transient result may change if the same request is retried unchanged later.
-
-${resultCodeTable()}
+\`type: urn:clearhub:problem:<code>\` and the same \`code\` as a field; every code, with its
+status and meaning, and the ledger's result codes are listed on [their own page](${codesPath}).
+Each request has an id, returned in the \`x-request-id\` header and written to the hub's log.
+Participant requests are signed: see the \`${participantSecuritySchemeName}\` security scheme.
 `;
 
 export function openapiOptions(): FastifyDynamicSwaggerOptions {
   return {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "clearhub API", version: "1.0.0", description },
+      info: { title: "clearhub API", version: hubVersion, description },
       components: {
         securitySchemes: {
           [operatorSecuritySchemeName]: operatorSecurityScheme,

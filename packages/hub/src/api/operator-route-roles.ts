@@ -26,11 +26,13 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/banks/:bankId/endpoint-health": "viewer",
   "GET /operator/v1/banks/:bankId/endpoint-migrations": "viewer",
   "GET /operator/v1/banks/:bankId/endpoint-migrations/:migrationId": "viewer",
+  "GET /operator/v1/banks/:bankId/pinned-agreements": "viewer",
   "GET /operator/v1/audit-log/verification": "viewer",
   "GET /operator/v1/network-overview": "viewer",
   "GET /operator/v1/transfers": "viewer",
   "GET /operator/v1/bank-operations": "viewer",
   "GET /operator/v1/stuck-operations": "viewer",
+  "GET /operator/v1/traces/:id": "viewer",
   "GET /operator/v1/approvals": "viewer",
   "GET /operator/v1/approvals/:approvalId": "viewer",
 

@@ -423,6 +423,11 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     status: 409,
     title: "The endpoint is disabled; enable it before it takes traffic",
   },
+  webhook_destination_forbidden: {
+    status: 422,
+    title:
+      "The URL points at an address the hub does not send to (loopback, private, link-local or reserved) and the operator has not allowed",
+  },
   bank_endpoint_in_use: {
     status: 409,
     title:

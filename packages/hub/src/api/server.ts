@@ -31,10 +31,12 @@ import { ProblemSchema, problemErrorHandler, routeNotFoundHandler } from "./prob
 import { addBankEndpointRoute } from "./routes/add-bank-endpoint-route.ts";
 import { addCurrencyRoute } from "./routes/add-currency-route.ts";
 import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
+import { approvalRoutes } from "./routes/approval-routes.ts";
 import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts";
 import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
+import { codesPageRoute } from "./routes/codes-page-route.ts";
 import { createEndpointMigrationRoute } from "./routes/create-endpoint-migration-route.ts";
 import { createParticipantRoute } from "./routes/create-participant-route.ts";
 import { getEndpointMigrationRoute } from "./routes/get-endpoint-migration-route.ts";
@@ -49,11 +51,13 @@ import { listBankOperationsRoute } from "./routes/list-bank-operations-route.ts"
 import { listEndpointMigrationsRoute } from "./routes/list-endpoint-migrations-route.ts";
 import { listParticipantKeysRoute } from "./routes/list-participant-keys-route.ts";
 import { listParticipantsRoute } from "./routes/list-participants-route.ts";
+import { listPinnedAgreementsRoute } from "./routes/list-pinned-agreements-route.ts";
 import { listWebhookDeliveriesRoute } from "./routes/list-webhook-deliveries-route.ts";
 import { metricsRoute } from "./routes/metrics-route.ts";
 import { moveFundsRoute } from "./routes/move-funds-route.ts";
 import { networkOverviewRoute } from "./routes/network-overview-route.ts";
 import { openapiRoute } from "./routes/openapi-route.ts";
+import { operatorAccountRoutes } from "./routes/operator-account-routes.ts";
 import { readyRoute } from "./routes/ready-route.ts";
 import { redeliverWebhookRoute } from "./routes/redeliver-webhook-route.ts";
 import { resultCodesRoute } from "./routes/result-codes-route.ts";
@@ -66,6 +70,7 @@ import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
 import { setPrimaryEndpointRoute } from "./routes/set-primary-endpoint-route.ts";
 import { stuckOperationsRoute } from "./routes/stuck-operations-route.ts";
 import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
+import { traceRoute } from "./routes/trace-route.ts";
 import { updateBankEndpointRoute } from "./routes/update-bank-endpoint-route.ts";
 import { verifyAuditLogRoute } from "./routes/verify-audit-log-route.ts";
 import { TransferEventSchema } from "./transfer-event-schema.ts";
@@ -112,6 +117,8 @@ const requestIdHeader = "x-request-id";
 
 const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   sessionRoutes,
+  operatorAccountRoutes,
+  approvalRoutes,
   createParticipantRoute,
   listParticipantsRoute,
   getParticipantRoute,
@@ -137,6 +144,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   bankEndpointHealthRoute,
   createEndpointMigrationRoute,
   listEndpointMigrationsRoute,
+  listPinnedAgreementsRoute,
   getEndpointMigrationRoute,
   changeEndpointMigrationRoutes,
   networkOverviewRoute,
@@ -144,6 +152,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   listBankOperationsRoute,
   stuckOperationsRoute,
   inquireBankOperationRoute,
+  traceRoute,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
@@ -223,6 +232,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   await app.register(healthRoute);
   await app.register(readyRoute, { hub });
   await app.register(openapiRoute);
+  await app.register(codesPageRoute);
   await app.register(bankInterfaceRoute);
   await app.register(metricsRoute, { hub });
   await app.register(hubKeysRoute, { hub });

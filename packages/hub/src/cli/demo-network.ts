@@ -100,14 +100,38 @@ export async function seedDemoNetwork(hub: Hub): Promise<{ created: string[] }> 
   return { created };
 }
 
+/** Two admins, so that one can propose what needs four eyes and the other approve it. */
+export const demoOperatorNames = ["admin", "approver"] as const;
+
 /**
- * What `clearhub start --demo` does once the hub listens: seeds the network (first run only),
- * then starts its banks' simulators, which stop when the hub does.
+ * Creates the demo's console accounts on first run and answers their generated passwords, the
+ * only time they are known; later runs find the accounts and answer nothing.
+ */
+export async function seedDemoOperators(hub: Hub): Promise<{ name: string; password: string }[]> {
+  const created: { name: string; password: string }[] = [];
+  for (const name of demoOperatorNames) {
+    const outcome = await hub.operatorAccounts.create({ name, role: "admin" }, hubActor);
+    if (outcome.ok) created.push({ name, password: outcome.value.password });
+    else if (outcome.code !== "operator_account_exists") {
+      throw new Error(`demo operator ${name}: ${outcome.code}`);
+    }
+  }
+  return created;
+}
+
+/**
+ * What `clearhub start --demo` does once the hub listens: seeds the network and its console
+ * accounts (first run only), then starts its banks' simulators, which stop when the hub does.
  */
 export function runDemoNetwork(dataDir: string, log: ServeLog): OnReady {
   return async (hub, url) => {
     const { created } = await seedDemoNetwork(hub);
     if (created.length > 0) log(`demo network seeded: ${created.join(", ")}`);
+    const operators = await seedDemoOperators(hub);
+    if (operators.length > 0) {
+      log("  console logins (admins; shown once, store them now):");
+      for (const { name, password } of operators) log(`    ${name.padEnd(9)} ${password}`);
+    }
     const banks = await startDemoBanks(hub, url, dataDir);
     for (const line of banks.lines) log(line);
     return banks.close;

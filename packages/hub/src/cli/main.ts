@@ -4,6 +4,7 @@ import { ScryptPasswordHasher } from "../adapters/crypto/scrypt-password-hasher.
 import { migrateToLatest, openDatabase } from "../adapters/store/database.ts";
 import { KyselyAuditLogStore } from "../adapters/store/kysely-audit-log-store.ts";
 import { KyselyOperatorStore } from "../adapters/store/kysely-operator-store.ts";
+import { allowNetworksFrom } from "../adapters/webhooks/webhook-destination-policy.ts";
 import { bankInterfaceDocument } from "../api/bank-interface/bank-interface-document.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
 import { problemCatalogue } from "../api/problem-catalogue.ts";
@@ -37,7 +38,10 @@ const environment = {
   // An environment variable, not an option: a command line is visible to every local user.
   hubSigningKey: process.env.CLEARHUB_HUB_SIGNING_KEY,
   operatorToken: process.env.CLEARHUB_OPERATOR_TOKEN,
+  webhookAllowNetworks: allowNetworksFrom(process.env.CLEARHUB_WEBHOOK_ALLOW_NETWORKS),
 };
+/** The demo's receivers run on this machine: it allows loopback besides what is configured. */
+const demoAllowNetworks = ["127.0.0.0/8", "::1/128"];
 const defaultPostgresUrl = "postgres://postgres@127.0.0.1:5432/test";
 
 function integer(min: number, max: number) {
@@ -99,7 +103,11 @@ program
     }) => {
       const demo = options.demo === true;
       const { dataKeys, hubSigningKey } = environment;
-      const config = { ...options, demo, dataKeys, hubSigningKey };
+      const webhookAllowNetworks = [
+        ...environment.webhookAllowNetworks,
+        ...(demo ? demoAllowNetworks : []),
+      ];
+      const config = { ...options, demo, dataKeys, hubSigningKey, webhookAllowNetworks };
       await serve(config, stdout, demo ? runDemoNetwork(options.dataDir, stdout) : undefined);
     },
   );

@@ -1,4 +1,5 @@
 import type { LoggerOptions } from "pino";
+import { consolePath } from "../api/console-route.ts";
 import { docsPath, openapiPath } from "../api/openapi-document.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
 import { type ApiServer, buildServer } from "../api/server.ts";
@@ -17,6 +18,8 @@ export interface ServeConfig {
   readonly dataKeys?: string | undefined;
   /** The webhook signing key (PKCS#8 PEM); unset, it is kept in the data directory. */
   readonly hubSigningKey?: string | undefined;
+  /** Networks (CIDR) webhooks may go to besides public addresses. */
+  readonly webhookAllowNetworks?: readonly string[] | undefined;
   /** Only labels the banner; the caller seeds the demo network through `onReady`. */
   readonly demo: boolean;
   /** The request log (pino, to stdout); info level unless given. */
@@ -61,6 +64,7 @@ async function firstRunToken(hub: Hub): Promise<string | undefined> {
 function banner(config: ServeConfig, hub: Hub, url: string, token: string | undefined): string[] {
   const lines = [
     `clearhub listening on ${url}${config.demo ? " (demo network)" : ""}`,
+    `  console       ${url}${consolePath}`,
     `  API docs      ${url}${docsPath}`,
     `  OpenAPI       ${url}${openapiPath}`,
     `  data          ${hub.database.location} (${hub.database.dialect})`,
@@ -161,6 +165,7 @@ export async function serve(
     redisUrl: config.redisUrl,
     dataKeys: config.dataKeys,
     hubSigningKey: config.hubSigningKey,
+    webhookAllowNetworks: config.webhookAllowNetworks,
   });
   let started: Awaited<ReturnType<typeof start>>;
   try {

@@ -182,6 +182,19 @@ describeEachBackend("agreement store", (backend) => {
     expect((await store.find("wallet-a", "p-2"))?.pinnedEndpointId).toBe("branch-2");
   });
 
+  it("counts the agreements pinned to each endpoint, active ones apart", async () => {
+    const { store } = await openStore(backend);
+    await store.insert(agreement("p-1", { state: "active" }));
+    await store.insert(agreement("p-2", { state: "active", pinnedEndpointId: "unified" }));
+    await store.insert(agreement("p-3"));
+    await store.insert(agreement("p-4", { state: "unsigned" }));
+    expect(await store.countPinned("bank-a")).toEqual([
+      { endpointId: "branch-1", active: 1, total: 3 },
+      { endpointId: "unified", active: 1, total: 1 },
+    ]);
+    expect(await store.countPinned("bank-b")).toEqual([]);
+  });
+
   it("keeps a bank's notice id once", async () => {
     const { store } = await openStore(backend);
     expect(await store.noticeSeen("bank-a", "n-1")).toBe(false);

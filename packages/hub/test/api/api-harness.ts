@@ -2,22 +2,89 @@ import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterEach, beforeEach, expect } from "vitest";
 import { issueOperatorToken } from "../../src/api/operator-auth.ts";
 import { type ApiServer, buildServer, type ServerOptions } from "../../src/api/server.ts";
+import type { OperatorRole } from "../../src/domain/operators/operator-role.ts";
 import type { Hub } from "../../src/hub.ts";
 import type { Backend } from "../support/backends.ts";
 import { testActor } from "../support/test-actor.ts";
 import { openTestHub, type TestHub, type TestHubOptions } from "../support/test-hub.ts";
 
-/** A hub on a fresh isolated store, its operator API, and a valid operator token. */
+/**
+ * A hub on a fresh isolated store, its operator API, and two admin tokens of different operator
+ * accounts: `token` proposes, `approverToken` approves what needs four eyes.
+ */
 export interface ApiHarness {
   readonly app: ApiServer;
   readonly hub: Hub;
   readonly token: string;
-  /** Sends the request with the operator token unless `headers.authorization` is given. */
+  /** A token of a second admin account, "test approver". */
+  readonly approverToken: string;
+  /** Sends the request with the operator token. */
   call(
     method: InjectOptions["method"],
     url: string,
     payload?: unknown,
   ): Promise<LightMyRequestResponse>;
+  /** Sends the request with the given bearer token. */
+  callAs(
+    token: string,
+    method: InjectOptions["method"],
+    url: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse>;
+  /**
+   * Sends a request that needs four eyes with the operator token and, if it was proposed (202),
+   * approves it with the approver's token: the approval's answer, whose `result` is what the
+   * direct route answers. A refused proposal is answered as it was.
+   */
+  callApproved(
+    method: InjectOptions["method"],
+    url: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse>;
+}
+
+/** A token for a new operator account with this role. */
+export async function tokenWithRole(
+  api: Pick<ApiHarness, "hub">,
+  role: OperatorRole,
+  accountName = `${role} account`,
+): Promise<string> {
+  const issued = await issueOperatorToken(api.hub, accountName, testActor, { role });
+  return issued.token;
+}
+
+function inject(
+  app: ApiServer,
+  token: string,
+  method: InjectOptions["method"],
+  url: string,
+  payload: unknown,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${token}` },
+    ...(payload === undefined ? {} : { payload: payload as InjectOptions["payload"] }),
+  });
+}
+
+async function callApproved(
+  app: ApiServer,
+  token: string,
+  approverToken: string,
+  [method, url, payload]: [InjectOptions["method"], string, unknown],
+): Promise<LightMyRequestResponse> {
+  const proposed = await inject(app, token, method, url, payload);
+  if (proposed.statusCode !== 202) return proposed;
+  const { approval } = proposed.json() as { approval: { id: string; state: string } };
+  expect(approval.state).toBe("pending");
+  return inject(
+    app,
+    approverToken,
+    "POST",
+    `/operator/v1/approvals/${approval.id}/approve`,
+    undefined,
+  );
 }
 
 /**
@@ -33,18 +100,17 @@ export async function openApiHarness(
   const app = await buildServer(test.hub, serverOptions);
   apiDocument ??= app.swagger() as unknown as ApiDocument;
   const { token } = await issueOperatorToken(test.hub, "test operator", testActor);
+  const approver = await issueOperatorToken(test.hub, "test approver", testActor);
   return {
     test,
     app,
     hub: test.hub,
     token,
-    call: (method, url, payload) =>
-      app.inject({
-        method,
-        url,
-        headers: { authorization: `Bearer ${token}` },
-        ...(payload === undefined ? {} : { payload: payload as InjectOptions["payload"] }),
-      }),
+    approverToken: approver.token,
+    call: (method, url, payload) => inject(app, token, method, url, payload),
+    callAs: (as, method, url, payload) => inject(app, as, method, url, payload),
+    callApproved: (method, url, payload) =>
+      callApproved(app, token, approver.token, [method, url, payload]),
     async dispose() {
       await app.close();
       await test.dispose();
@@ -79,7 +145,12 @@ export function useApiHarness(backend: Backend, hubOptions: TestHubOptions = {})
     get token() {
       return open().token;
     },
+    get approverToken() {
+      return open().approverToken;
+    },
     call: (method, url, payload) => open().call(method, url, payload),
+    callAs: (token, method, url, payload) => open().callAs(token, method, url, payload),
+    callApproved: (method, url, payload) => open().callApproved(method, url, payload),
   };
 }
 

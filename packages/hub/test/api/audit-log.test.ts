@@ -34,16 +34,20 @@ async function auditPage(api: ApiHarness, query = ""): Promise<AuditPage> {
   return response.json() as AuditPage;
 }
 
-/** The harness token as the audit log names it. */
-async function harnessActor(api: ApiHarness) {
-  const found = await api.hub.operatorStore.findActiveToken(hashOperatorToken(api.token));
+/** A harness token as the audit log names it. */
+async function harnessActor(api: ApiHarness, token = api.token, name = "test operator") {
+  const found = await api.hub.operatorStore.findActiveToken(hashOperatorToken(token));
   if (found === undefined) throw new Error("the harness token is not stored");
   return {
     kind: "operator_token",
     id: found.token.id,
-    name: "test operator",
+    name,
     operator: { id: found.account.id, name: found.account.name },
   };
+}
+
+function byActionOf(page: { items: { action: string; details: unknown }[] }, action: string) {
+  return page.items.find((entry) => entry.action === action)?.details;
 }
 
 function newPublicKey(): string {
@@ -64,7 +68,16 @@ describeEachBackend("audit log API", (backend) => {
     await call("POST", "/participants/bank-a/status", { status: "suspended" });
     await call("POST", "/participants/bank-a/status", { status: "active" });
     await call("POST", "/participants/bank-a/currencies", { currency: "JPY", netDebitCap: "5" });
-    await call("PUT", "/participants/bank-a/net-debit-caps/EUR", { amount: "250.00" });
+    // A raise is proposed by one operator and carried out on another's approval.
+    const raised = await api.callApproved(
+      "PUT",
+      "/operator/v1/participants/bank-a/net-debit-caps/EUR",
+      {
+        amount: "250.00",
+      },
+    );
+    expect(raised.statusCode, raised.body).toBe(200);
+    const approvalId = (raised.json() as { approval: { id: string } }).approval.id;
     await deposit(api, "bank-a", "dep-1", "12.30");
     const key = await call("POST", "/participants/bank-a/keys", { publicKey: newPublicKey() });
     const rotated = await call("POST", `/participants/bank-a/keys/${key.keyId}/rotate`, {
@@ -84,9 +97,13 @@ describeEachBackend("audit log API", (backend) => {
     const page = await auditPage(api);
     const actor = await harnessActor(api);
     const operatorEntries = page.items.filter((entry) => entry.actor.kind === "operator_token");
-    // The harness's account and token were made by the test suite, not through the API.
-    expect(operatorEntries).toHaveLength(page.items.length - 2);
-    for (const entry of operatorEntries) expect(entry.actor).toEqual(actor);
+    // The harness's accounts and tokens were made by the test suite, not through the API.
+    expect(operatorEntries).toHaveLength(page.items.length - 4);
+    const approver = await harnessActor(api, api.approverToken, "test approver");
+    const approverActions = ["approval.approve", "participant.net_debit_cap_set"];
+    for (const entry of operatorEntries) {
+      expect(entry.actor).toEqual(approverActions.includes(entry.action) ? approver : actor);
+    }
     expect(page.items.map((entry) => [entry.action, entry.subject])).toEqual([
       ["transfers.submit", "ledger"],
       ["participant_key.revoke", `participant_key:${rotated.keyId}`],
@@ -94,6 +111,8 @@ describeEachBackend("audit log API", (backend) => {
       ["participant_key.add", `participant_key:${key.keyId}`],
       ["participant.funds_move", "participant:bank-a"],
       ["participant.net_debit_cap_set", "participant:bank-a"],
+      ["approval.approve", `approval:${approvalId}`],
+      ["approval.propose", `approval:${approvalId}`],
       ["participant.currency_add", "participant:bank-a"],
       ["participant.status_change", "participant:bank-a"],
       ["participant.status_change", "participant:bank-a"],
@@ -101,7 +120,19 @@ describeEachBackend("audit log API", (backend) => {
       ["participant.create", "participant:bank-a"],
       ["operator_token.issue", expect.stringMatching(/^operator_token:/)],
       ["operator_account.create", expect.stringMatching(/^operator_account:/)],
+      ["operator_token.issue", expect.stringMatching(/^operator_token:/)],
+      ["operator_account.create", expect.stringMatching(/^operator_account:/)],
     ]);
+    expect(byActionOf(page, "approval.propose")).toEqual({
+      action: "participant.net_debit_cap_raise",
+      subject: "participant:bank-a",
+      payload: { participantId: "bank-a", currency: "EUR", netDebitCap: "250.00" },
+    });
+    expect(byActionOf(page, "approval.approve")).toEqual({
+      action: "participant.net_debit_cap_raise",
+      subject: "participant:bank-a",
+      proposedBy: "test operator",
+    });
     const byAction = Object.fromEntries(page.items.map((entry) => [entry.action, entry]));
     expect(byAction["transfers.submit"]?.details).toEqual({ submitted: 2, applied: ["t-1"] });
     expect(byAction["participant.funds_move"]?.details).toEqual({
@@ -127,7 +158,7 @@ describeEachBackend("audit log API", (backend) => {
       operatorName: "test operator",
     });
     expect(page.items.at(-1)?.prevHash).toBe("0".repeat(64));
-    expect(await verifyAuditLog(api.hub.auditLogStore)).toMatchObject({ ok: true, entries: 13 });
+    expect(await verifyAuditLog(api.hub.auditLogStore)).toMatchObject({ ok: true, entries: 17 });
   });
 
   it("records nothing for a refused action", async () => {

@@ -25,6 +25,13 @@ interface MigrationBody {
 
 const bankUrl = "/operator/v1/banks/icbc";
 
+/** A request that needs four eyes, proposed and approved: what the direct route would answer. */
+async function approved<T>(api: ApiHarness, method: "PUT" | "POST", url: string, body?: unknown) {
+  const response = await api.callApproved(method, url, body);
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { result: T }).result;
+}
+
 async function ok<T>(
   api: ApiHarness,
   method: "GET" | "POST" | "PUT" | "PATCH",
@@ -105,9 +112,9 @@ describeEachBackend("bank endpoints API", (backend) => {
     });
     expect(patched).toMatchObject({ timeoutMs: 3_000, concurrencyMax: 64, primary: false });
     expect(patched.breaker.halfOpenAfterMs).toBe(5_000);
-    expect(await ok(api, "PUT", `${bankUrl}/primary-endpoint`, { endpointId: "branch-3" })).toEqual(
-      { primaryEndpointId: "branch-3", previousPrimaryEndpointId: "branch-1" },
-    );
+    expect(
+      await approved(api, "PUT", `${bankUrl}/primary-endpoint`, { endpointId: "branch-3" }),
+    ).toEqual({ primaryEndpointId: "branch-3", previousPrimaryEndpointId: "branch-1" });
     expectProblem(
       await api.call("PATCH", `${bankUrl}/endpoints/branch-3`, { enabled: false }),
       409,
@@ -332,7 +339,7 @@ describeEachBackend("bank endpoints API", (backend) => {
       toEndpointId: "branch-2",
       weightPercent: 100,
     });
-    await ok(api, "PUT", `${bankUrl}/primary-endpoint`, { endpointId: "branch-2" });
+    await approved(api, "PUT", `${bankUrl}/primary-endpoint`, { endpointId: "branch-2" });
     await ok(api, "POST", `${bankUrl}/endpoint-migrations/m-1/complete`);
     const migration = await ok<MigrationBody>(api, "GET", `${bankUrl}/endpoint-migrations/m-1`);
     expect(migration.state).toBe("completed");
@@ -372,7 +379,7 @@ describeEachBackend("endpoint migrations API", (backend) => {
       id: "zhejiang",
       url: "https://quickpay.icbc.example/zhejiang",
     });
-    await ok(api, "PUT", `${bankUrl}/primary-endpoint`, { endpointId: "zhejiang" });
+    await approved(api, "PUT", `${bankUrl}/primary-endpoint`, { endpointId: "zhejiang" });
     const created = await ok<MigrationBody>(api, "POST", migrationsUrl, {
       id: "consolidate-1",
       fromEndpointId: "branch-1",

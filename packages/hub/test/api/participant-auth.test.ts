@@ -135,7 +135,7 @@ describeEachBackend("participant authentication", (backend) => {
     expectProblem(await bank.call("POST", "/v1/ping", {}), 401, "key_revoked");
     const other = await onboardParticipant(api, "bank-beta");
     expect((await other.call("POST", "/v1/ping", {})).statusCode).toBe(204);
-    const ended = await api.call("POST", "/operator/v1/participants/bank-beta/status", {
+    const ended = await api.callApproved("POST", "/operator/v1/participants/bank-beta/status", {
       status: "terminated",
     });
     expect(ended.statusCode, ended.body).toBe(200);

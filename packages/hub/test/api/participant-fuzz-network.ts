@@ -104,9 +104,10 @@ async function openFuzzNetwork(backend: Backend): Promise<FuzzNetwork> {
       "POST",
       `/operator/v1/participants/bank-epsilon/keys/${revoked.keyId}/revoke`,
     );
-    await operator(hub, "POST", "/operator/v1/participants/bank-delta/status", {
+    const ended = await hub.callApproved("POST", "/operator/v1/participants/bank-delta/status", {
       status: "terminated",
     });
+    expect(ended.statusCode, ended.body).toBe(200);
     await subscribe(hub, payee.participantId, ["transfer.credited", "transfer.reserved"]);
     await subscribe(hub, payer.participantId, ["transfer.committed", "transfer.voided"]);
     let transfersIssued = 0;

@@ -112,7 +112,7 @@ describeEachBackend("participant transfers", (backend) => {
     expectProblem(tooMuch, 422, "exceeds_net_debit_cap");
     expectProblem(await alpha.call("GET", "/v1/transfers/t-big"), 404, "transfer_not_found");
     await deposit(api, "bank-alpha", "dep-1", "100.00");
-    const raised = await api.call(
+    const raised = await api.callApproved(
       "PUT",
       "/operator/v1/participants/bank-alpha/net-debit-caps/EUR",
       {

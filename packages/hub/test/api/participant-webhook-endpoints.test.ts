@@ -110,3 +110,34 @@ describe("participant webhook endpoints in the API description", () => {
     for (const type of eventTypeNames) expect(body).toContain(`\`${type}\``);
   });
 });
+
+describeEachBackend("webhook destinations", (backend) => {
+  // The hub as an operator runs it: no network allowed besides public addresses.
+  const api = useApiHarness(backend, { webhookAllowNetworks: [] });
+
+  it("refuses an endpoint on a loopback, private or link-local address, writing nothing", async () => {
+    const wallet = await onboardParticipant(api, "wallet-a", "payment_institution");
+    for (const url of [
+      "http://127.0.0.1:9000/hooks",
+      "http://localhost:9000/hooks",
+      "http://10.0.0.8/hooks",
+      "http://169.254.169.254/latest/meta-data",
+      "http://[fd00::1]/hooks",
+    ]) {
+      const refused = await wallet.call("POST", "/v1/webhook-endpoints", {
+        id: "inside",
+        url,
+        eventTypes: ["transfer.credited"],
+      });
+      expectProblem(refused, 422, "webhook_destination_forbidden");
+    }
+    const listed = await wallet.call("GET", "/v1/webhook-endpoints");
+    expect(JSON.stringify(listed.json())).not.toContain("inside");
+    const outside = await wallet.call("POST", "/v1/webhook-endpoints", {
+      id: "outside",
+      url: "https://93.184.215.14/hooks",
+      eventTypes: ["transfer.credited"],
+    });
+    expect(outside.statusCode, outside.body).toBe(201);
+  });
+});

@@ -215,7 +215,15 @@ describeEachBackend("participants API", (backend) => {
     expect(suspended.json()).toMatchObject({ id: "acme-bank", status: "suspended" });
     expectProblem(await status("suspended"), 409, "status_unchanged");
     expect((await status("active")).statusCode).toBe(200);
-    expect((await status("terminated")).statusCode).toBe(200);
+    const terminated = await api.callApproved(
+      "POST",
+      "/operator/v1/participants/acme-bank/status",
+      {
+        status: "terminated",
+      },
+    );
+    expect(terminated.statusCode).toBe(200);
+    expect(terminated.json().result).toMatchObject({ id: "acme-bank", status: "terminated" });
     expectProblem(await status("active"), 409, "participant_terminated");
     expectProblem(await status("terminated"), 409, "participant_terminated");
     expectProblem(await status("paused"), 400, "request_invalid");
@@ -260,9 +268,14 @@ describeEachBackend("participants API", (backend) => {
     await createParticipant(api, "acme-bank");
     const put = (currency: string, amount: unknown, id = "acme-bank") =>
       api.call("PUT", `/operator/v1/participants/${id}/net-debit-caps/${currency}`, { amount });
-    const response = await put("EUR", "2500.75");
+    // A raise needs a second operator's approval; the approval answers what the route would.
+    const response = await api.callApproved(
+      "PUT",
+      "/operator/v1/participants/acme-bank/net-debit-caps/EUR",
+      { amount: "2500.75" },
+    );
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toMatchObject({
+    expect(response.json().result).toMatchObject({
       kind: "position",
       currency: "EUR",
       netDebitCap: "2500.75",
@@ -332,9 +345,13 @@ describeEachBackend("participants API", (backend) => {
     await createParticipant(api, "acme-bank");
     const stale = await api.hub.participantStore.findParticipant("acme-bank");
     expect(stale?.status).toBe("active");
-    const terminated = await api.call("POST", "/operator/v1/participants/acme-bank/status", {
-      status: "terminated",
-    });
+    const terminated = await api.callApproved(
+      "POST",
+      "/operator/v1/participants/acme-bank/status",
+      {
+        status: "terminated",
+      },
+    );
     expect(terminated.statusCode, terminated.body).toBe(200);
     // The next change reads the status as it was before the termination, as a racing one would.
     const find = vi.spyOn(api.hub.participantStore, "findParticipant").mockResolvedValueOnce(stale);
@@ -359,9 +376,11 @@ describeEachBackend("participants API", (backend) => {
     for (let round = 0; round < rounds; round++) {
       const id = `racer-${round}`;
       await createParticipant(api, id);
-      const change = (status: string) =>
-        api.call("POST", `/operator/v1/participants/${id}/status`, { status });
-      const [terminate, suspend] = await Promise.all([change("terminated"), change("suspended")]);
+      const url = `/operator/v1/participants/${id}/status`;
+      const [terminate, suspend] = await Promise.all([
+        api.callApproved("POST", url, { status: "terminated" }),
+        api.call("POST", url, { status: "suspended" }),
+      ]);
       for (const response of [terminate, suspend]) {
         if (response.statusCode === 200) continue;
         expect(["status_changed_concurrently", "participant_terminated"]).toContain(
@@ -393,9 +412,13 @@ describeEachBackend("participants API", (backend) => {
 
   it("refuses new currencies and caps for a terminated participant with 409", async () => {
     await createParticipant(api, "acme-bank", [{ currency: "EUR", netDebitCap: "100.00" }]);
-    const terminated = await api.call("POST", "/operator/v1/participants/acme-bank/status", {
-      status: "terminated",
-    });
+    const terminated = await api.callApproved(
+      "POST",
+      "/operator/v1/participants/acme-bank/status",
+      {
+        status: "terminated",
+      },
+    );
     expect(terminated.statusCode, terminated.body).toBe(200);
     const before = (
       await api.call("GET", "/operator/v1/participants/acme-bank")

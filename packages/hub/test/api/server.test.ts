@@ -31,6 +31,7 @@ const documentedRoutes = [
   "GET /operator/v1/transfers",
   "GET /operator/v1/bank-operations",
   "GET /operator/v1/stuck-operations",
+  "GET /operator/v1/traces/{id}",
   "POST /operator/v1/bank-operations/{participantId}/{operationId}/inquire",
   "POST /operator/v1/webhook-deliveries/{deliveryId}/redeliver",
   "POST /operator/v1/participants",
@@ -48,15 +49,18 @@ const documentedRoutes = [
   "GET /operator/v1/transfers/{transferId}",
   "GET /operator/v1/result-codes",
   "GET /operator/v1/audit-log",
+  "GET /operator/v1/network-overview",
   "GET /operator/v1/audit-log/verification",
   "POST /operator/v1/banks/{bankId}/endpoints",
   "GET /operator/v1/banks/{bankId}/endpoints",
+  "GET /operator/v1/network-overview",
   "PATCH /operator/v1/banks/{bankId}/endpoints/{endpointId}",
   "PUT /operator/v1/banks/{bankId}/primary-endpoint",
   "GET /operator/v1/banks/{bankId}/endpoint-health",
   "POST /operator/v1/banks/{bankId}/endpoint-migrations",
   "GET /operator/v1/banks/{bankId}/endpoint-migrations",
   "GET /operator/v1/banks/{bankId}/endpoint-migrations/{migrationId}",
+  "GET /operator/v1/banks/{bankId}/pinned-agreements",
   "PUT /operator/v1/banks/{bankId}/endpoint-migrations/{migrationId}/weight",
   "POST /operator/v1/banks/{bankId}/endpoint-migrations/{migrationId}/rollback",
   "POST /operator/v1/banks/{bankId}/endpoint-migrations/{migrationId}/complete",
@@ -121,8 +125,9 @@ describeEachBackend("operator API server", (backend) => {
       for (const operation of Object.values(methods))
         expect(operation.responses["401"], path).toBeDefined();
     }
+    const codes = (await api.app.inject({ method: "GET", url: "/docs/codes" })).body;
     for (const code of [...Object.keys(problemCatalogue), ...Object.keys(transferResultCodes)]) {
-      expect(document.info.description).toContain(`\`${code}\``);
+      expect(codes).toContain(`<code>${code}</code>`);
     }
     const funds =
       document.paths["/operator/v1/participants/{participantId}/funds"]?.post?.responses;

@@ -33,6 +33,7 @@ const everyTable: Readonly<Record<TableName, true>> = {
   agreements: true,
   bank_notices: true,
   bank_operations: true,
+  bank_calls: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

@@ -105,9 +105,12 @@ describeEachBackend("transfers API", (backend) => {
       { id: "t2", code: "exceeds_net_debit_cap" },
     ]);
     await expectNotStored("t2");
-    await api.call("PUT", "/operator/v1/participants/bank-a/net-debit-caps/EUR", {
-      amount: "80.01",
-    });
+    const raised = await api.callApproved(
+      "PUT",
+      "/operator/v1/participants/bank-a/net-debit-caps/EUR",
+      { amount: "80.01" },
+    );
+    expect(raised.statusCode, raised.body).toBe(200);
     expect(await results([posted("t3", "0.01")])).toEqual([{ id: "t3", code: "ok" }]);
     expect(await results([posted("t4", "0.01")])).toEqual([
       { id: "t4", code: "exceeds_net_debit_cap" },
@@ -185,14 +188,18 @@ describeEachBackend("transfers API", (backend) => {
     await expectNotStored("t1", "t3", "t4");
   });
 
+  it("refuses a body holding half a surrogate pair whole: operator bodies are I-JSON too", async () => {
+    for (const [index, reference] of ["half a pair \ud800", "\udc00 half a pair"].entries()) {
+      const response = await api.call("POST", "/operator/v1/transfers", {
+        transfers: [posted(`half-${index}`, "1", { reference }), posted(`whole-${index}`, "1")],
+      });
+      expectProblem(response, 400, "body_invalid_json");
+      await expectNotStored(`half-${index}`, `whole-${index}`);
+    }
+  });
+
   it("answers reference_invalid for references no database stores faithfully", async () => {
-    const references = [
-      "a\u0000b",
-      "bell\u0007",
-      "del\u007f",
-      "half a pair \ud800",
-      "\udc00 half a pair",
-    ];
+    const references = ["a\u0000b", "bell\u0007", "del\u007f"];
     const answered = await results([
       ...references.map((reference, index) => posted(`bad-${index}`, "1", { reference })),
       posted("good", "1", { reference: `paid \u{1F600}` }),

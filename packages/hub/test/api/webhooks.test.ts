@@ -84,7 +84,8 @@ describeEachBackend("webhook routes", (backend) => {
     expect(document.paths[deliveriesPath].get.tags).toEqual(["webhooks"]);
     const redeliver = document.paths[`${deliveriesPath}/{deliveryId}/redeliver`].post;
     expect(redeliver.responses["409"].description).toContain("webhook_delivery_pending");
-    expect(document.info.description).toContain("`webhook_delivery_not_found`");
+    const codes = (await api.app.inject({ method: "GET", url: "/docs/codes" })).body;
+    expect(codes).toContain("<code>webhook_delivery_not_found</code>");
   });
 
   it("lists deliveries newest first, by status and participant, page by page", async () => {

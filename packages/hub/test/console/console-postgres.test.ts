@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresAvailable } from "../support/backends.ts";
 import { chromiumAvailable } from "./console-browser.ts";
-import { type ConsoleFixture, headingOf, openConsoleFixture } from "./console-fixture.ts";
+import {
+  type ConsoleFixture,
+  eventually,
+  headingOf,
+  openConsoleFixture,
+} from "./console-fixture.ts";
 
 const enabled = chromiumAvailable() && (await postgresAvailable());
 
@@ -42,22 +47,20 @@ describe.skipIf(!enabled)("the operator console in Chromium [postgres]", () => {
   it("moves funds in the browser and the overview shows the store's new reserve", async () => {
     const tab = await fixture.openConsole("/participants/wallet-beta");
     const { page } = tab;
-    await expect.poll(() => headingOf(page)).toContain("Participant wallet-beta");
+    await eventually(() => headingOf(page)).toContain("Participant wallet-beta");
     const funds = page.getByRole("region", { name: "Funds in and out" });
     await funds.getByLabel("Amount").fill("7000.25");
     await funds.getByRole("button", { name: "Move funds" }).click();
-    await expect.poll(() => funds.getByRole("status").textContent()).toContain("7000.25 CNY");
+    await eventually(() => funds.getByRole("status").textContent()).toContain("7000.25 CNY");
 
     await page.getByRole("navigation").getByRole("link", { name: "Overview" }).click();
     const overview = await fixture.api<Overview>("GET", "/network-overview");
     const cny = overview.currencies.find((entry) => entry.currency === "CNY");
     const reserve = cny?.participants.find((row) => row.participantId === "wallet-beta")?.reserve;
     expect(reserve).toBe("7000.25");
-    await expect
-      .poll(() =>
-        page.locator('tr[data-participant="wallet-beta"] [data-field="reserve"]').textContent(),
-      )
-      .toBe(reserve);
+    await eventually(() =>
+      page.locator('tr[data-participant="wallet-beta"] [data-field="reserve"]').textContent(),
+    ).toBe(reserve);
     await fixture.closeClean(tab);
   });
 
@@ -68,9 +71,9 @@ describe.skipIf(!enabled)("the operator console in Chromium [postgres]", () => {
       "/audit-log/verification",
     );
     expect(verification.ok).toBe(true);
-    await expect
-      .poll(() => tab.page.getByTestId("chain-status").textContent())
-      .toContain(`Chain verified: ${verification.entries} entries`);
+    await eventually(() => tab.page.getByTestId("chain-status").textContent()).toContain(
+      `Chain verified: ${verification.entries} entries`,
+    );
     await fixture.closeClean(tab);
   });
 });

@@ -6,10 +6,19 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleContentSecurityPolicy } from "../../src/api/console-route.ts";
+import { newBankOperation } from "../../src/app/payments/new-bank-operation.ts";
 import type { ListeningHub } from "../api/listening-hub.ts";
+import { pinnedAgreement } from "../support/agreements.ts";
 import { insertOutboxRows } from "../support/outbox.ts";
 import { chromiumAvailable, expectAccessible, screenshot } from "./console-browser.ts";
-import { type ConsoleFixture, type ConsoleTab, openConsoleFixture } from "./console-fixture.ts";
+import {
+  type ConsoleFixture,
+  type ConsoleTab,
+  eventually,
+  logIn,
+  openConsoleFixture,
+  unexpectedErrors,
+} from "./console-fixture.ts";
 
 const enabled = chromiumAvailable();
 
@@ -21,7 +30,8 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
   let fixture: ConsoleFixture;
   let hub: ListeningHub;
   const api: ConsoleFixture["api"] = (method, url, body) => fixture.api(method, url, body);
-  const openConsole = (path: string) => fixture.openConsole(path);
+  const openConsole: ConsoleFixture["openConsole"] = (path, operator) =>
+    fixture.openConsole(path, operator);
   const closeClean = (tab: ConsoleTab) => fixture.closeClean(tab);
 
   beforeAll(async () => {
@@ -90,7 +100,7 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       const cny = overview.currencies.find((entry) => entry.currency === "CNY");
       return cny?.participants.find((row) => row.participantId === "wallet-alpha")?.reserve;
     };
-    await expect.poll(() => reserveCell.textContent()).toBe(await reserveOf());
+    await eventually(() => reserveCell.textContent()).toBe(await reserveOf());
     await screenshot(page, "overview");
     await expectAccessible(page, "the network overview");
     // A mark the page keeps only as long as it is not reloaded.
@@ -106,7 +116,7 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     });
     const after = await reserveOf();
     expect(after).not.toBe(before);
-    await expect.poll(() => reserveCell.textContent(), { timeout: 10_000 }).toBe(after);
+    await eventually(() => reserveCell.textContent()).toBe(after);
     expect(await page.evaluate(() => (globalThis as { notReloaded?: boolean }).notReloaded)).toBe(
       true,
     );
@@ -119,44 +129,40 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     const filters = page.getByRole("form", { name: "Filter participants" });
     await filters.getByLabel("Kind").selectOption("bank");
     await filters.getByRole("button", { name: "Filter" }).click();
-    await expect.poll(() => page.url()).toBe(`${hub.origin}/console/participants?kind=bank`);
+    await eventually(() => page.url()).toBe(`${hub.origin}/console/participants?kind=bank`);
     const banks = await api<{ items: { id: string }[] }>("GET", "/participants?kind=bank");
-    await expect
-      .poll(() =>
-        page
-          .locator("tr[data-participant]")
-          .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-participant"))),
-      )
-      .toEqual(banks.items.map((bank) => bank.id));
+    await eventually(() =>
+      page
+        .locator("tr[data-participant]")
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-participant"))),
+    ).toEqual(banks.items.map((bank) => bank.id));
     await closeClean(tab);
   });
 
   it("moves funds on a participant's page and shows the balance the API answers", async () => {
     const tab = await openConsole("/participants/wallet-alpha");
     const { page } = tab;
-    await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toContain("Alpha Pay");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(
+      "Alpha Pay",
+    );
     await screenshot(page, "participant");
     await expectAccessible(page, "the participant page");
 
     const funds = page.getByRole("region", { name: "Funds in and out" });
     await funds.getByLabel("Amount").fill("1234.50");
     await funds.getByRole("button", { name: "Move funds" }).click();
-    await expect
-      .poll(() => funds.getByRole("status").textContent())
-      .toContain("Deposit of 1234.50 CNY recorded");
+    await eventually(() => funds.getByRole("status").textContent()).toContain(
+      "Deposit of 1234.50 CNY recorded",
+    );
     const detail = await api<{ accounts: { kind: string; currency: string; balance: string }[] }>(
       "GET",
       "/participants/wallet-alpha",
     );
     const settlement = detail.accounts.find((account) => account.kind === "settlement");
     expect(settlement?.balance).toBeDefined();
-    await expect
-      .poll(() =>
-        page.locator('tr[data-account="settlement-CNY"] [data-field="balance"]').textContent(),
-      )
-      .toBe(settlement?.balance);
+    await eventually(() =>
+      page.locator('tr[data-account="settlement-CNY"] [data-field="balance"]').textContent(),
+    ).toBe(settlement?.balance);
     await closeClean(tab);
   });
 
@@ -175,10 +181,10 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     );
     const problem = refused.json() as { title: string; code: string };
     const alert = cap.getByRole("alert");
-    await expect.poll(() => alert.textContent()).toContain(problem.title);
+    await eventually(() => alert.textContent()).toContain(problem.title);
     expect(await alert.locator(".problem-code").textContent()).toBe(problem.code);
     // Chromium reports the refused request on the console: that line, and only it, is expected.
-    expect(tab.watch.errors).toEqual([
+    expect(unexpectedErrors(tab)).toEqual([
       expect.stringMatching(
         new RegExp(`status of ${refused.statusCode} .*/wallet-alpha/net-debit-caps/CNY\\)$`),
       ),
@@ -193,10 +199,10 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     const keys = page.getByRole("region", { name: "Signing keys" });
     await keys.getByLabel("New public key (base64url)").fill(newPublicKey());
     await keys.getByRole("button", { name: "Add key" }).click();
-    await expect.poll(() => keys.getByRole("status").textContent()).toMatch(/^Key .* added\.$/);
+    await eventually(() => keys.getByRole("status").textContent()).toMatch(/^Key .* added\.$/);
     await keys.getByLabel("Replacement public key").fill(newPublicKey());
     await keys.getByRole("button", { name: "Rotate key" }).click();
-    await expect.poll(() => keys.getByRole("status").textContent()).toMatch(/replaced by/);
+    await eventually(() => keys.getByRole("status").textContent()).toMatch(/replaced by/);
     const listed = await api<{ items: { keyId: string; status: string }[] }>(
       "GET",
       "/participants/bank-east/keys",
@@ -208,9 +214,9 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       .getByRole("button", { name: "Revoke" })
       .click();
     await keys.getByRole("button", { name: `Revoke ${active?.keyId} now` }).click();
-    await expect
-      .poll(() => keys.getByRole("status").textContent())
-      .toBe(`Key ${active?.keyId} revoked.`);
+    await eventually(() => keys.getByRole("status").textContent()).toBe(
+      `Key ${active?.keyId} revoked.`,
+    );
     const after = await api<{ items: { status: string }[] }>("GET", "/participants/bank-east/keys");
     expect(after.items.map((key) => key.status)).toEqual(["revoked", "revoked"]);
     await closeClean(tab);
@@ -223,19 +229,42 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       toEndpointId: "unified",
       weightPercent: 10,
     });
+    for (const [id, endpoint, state] of [
+      ["ag-1", "branch-1", "active"],
+      ["ag-2", "branch-1", "failed"],
+      ["ag-3", "unified", "active"],
+    ] as const) {
+      const inserted = await hub.hub.agreementStore.insert(
+        pinnedAgreement(id, "bank-east", endpoint, state, "wallet-alpha"),
+      );
+      expect(inserted.ok).toBe(true);
+    }
     const tab = await openConsole("/banks/bank-east");
     const { page } = tab;
+    const { items: pinned } = await api<{
+      items: { endpointId: string; active: number; total: number }[];
+    }>("GET", "/banks/bank-east/pinned-agreements");
+    expect(pinned).toEqual([
+      { endpointId: "branch-1", active: 1, total: 2 },
+      { endpointId: "unified", active: 1, total: 1 },
+    ]);
+    await eventually(() =>
+      page.locator('tr[data-endpoint="branch-1"] [data-field="pinned"]').textContent(),
+    ).toBe("2 (1)");
+    expect(
+      await page.locator('tr[data-endpoint="unified"] [data-field="pinned"]').textContent(),
+    ).toBe("1 (1)");
     const row = page.locator('tr[data-migration="consolidate"]');
-    await expect.poll(() => row.locator('[data-field="weightPercent"]').textContent()).toBe("10%");
-    await expect
-      .poll(() => page.locator('tr[data-endpoint="branch-1"]').textContent())
-      .toContain("90% of its pinned agreements stay; 10% go to unified");
+    await eventually(() => row.locator('[data-field="weightPercent"]').textContent()).toBe("10%");
+    await eventually(() => page.locator('tr[data-endpoint="branch-1"]').textContent()).toContain(
+      "90% of its pinned agreements stay; 10% go to unified",
+    );
     await screenshot(page, "bank");
     await expectAccessible(page, "the bank page");
 
     await row.getByLabel("Weight %").fill("40");
     await row.getByRole("button", { name: "Set weight" }).click();
-    await expect.poll(() => row.locator('[data-field="weightPercent"]').textContent()).toBe("40%");
+    await eventually(() => row.locator('[data-field="weightPercent"]').textContent()).toBe("40%");
     const migration = await api<{ weightPercent: number }>(
       "GET",
       "/banks/bank-east/endpoint-migrations/consolidate",
@@ -244,12 +273,36 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
 
     await row.getByRole("button", { name: "Roll back" }).click();
     await row.getByRole("button", { name: "Roll consolidate back" }).click();
-    await expect.poll(() => row.locator(".badge").textContent()).toBe("rolled_back");
+    await eventually(() => row.locator(".badge").textContent()).toBe("rolled_back");
     const rolledBack = await api<{ state: string }>(
       "GET",
       "/banks/bank-east/endpoint-migrations/consolidate",
     );
     expect(rolledBack.state).toBe("rolled_back");
+
+    // An active agreement is still pinned to unified: disabling it takes an explicit override.
+    const unified = page.locator('tr[data-endpoint="unified"]');
+    await unified.getByRole("button", { name: "Disable", exact: true }).click();
+    const refused = await hub.call("PATCH", "/operator/v1/banks/bank-east/endpoints/unified", {
+      enabled: false,
+    });
+    const problem = refused.json() as { code: string };
+    expect(problem.code).toBe("bank_endpoint_in_use");
+    await eventually(() => page.locator(".problem-code").textContent()).toBe(problem.code);
+    await unified.getByRole("button", { name: "Disable anyway" }).click();
+    await unified
+      .getByRole("button", { name: "Disable unified: its agreements' calls will fail" })
+      .click();
+    await eventually(() => unified.textContent()).toContain("disabled");
+    const { items: endpoints } = await api<{ items: { id: string; enabled: boolean }[] }>(
+      "GET",
+      "/banks/bank-east/endpoints",
+    );
+    expect(endpoints.find((endpoint) => endpoint.id === "unified")?.enabled).toBe(false);
+    expect(unexpectedErrors(tab)).toEqual([
+      expect.stringMatching(/status of 409 .*\/endpoints\/unified\)$/),
+    ]);
+    tab.watch.errors.length = 0;
     await closeClean(tab);
   });
 
@@ -259,7 +312,7 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
         participantId: "wallet-alpha",
         endpointId: "main",
         eventId: "transfer.credited:t-9",
-        createdAt: 1_000,
+        createdAt: Date.now(),
       },
     ]);
     await hub.hub.database.kysely
@@ -269,11 +322,11 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     const tab = await openConsole("/webhook-deliveries?status=dead");
     const { page } = tab;
     const row = page.locator("tr[data-delivery]").first();
-    await expect.poll(() => row.textContent()).toContain("HTTP 500");
+    await eventually(() => row.textContent()).toContain("HTTP 500");
     await screenshot(page, "webhook-deliveries");
     await expectAccessible(page, "the webhook deliveries page");
     await row.getByRole("button", { name: "Redeliver" }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toContain("queued again");
+    await eventually(() => page.getByRole("status").textContent()).toContain("queued again");
     const { items } = await api<{ items: { status: string; attempts: number }[] }>(
       "GET",
       "/webhook-deliveries",
@@ -292,9 +345,9 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       "/audit-log/verification",
     );
     expect(verification.ok).toBe(true);
-    await expect
-      .poll(() => page.getByTestId("chain-status").textContent())
-      .toContain(`Chain verified: ${verification.entries} entries`);
+    await eventually(() => page.getByTestId("chain-status").textContent()).toContain(
+      `Chain verified: ${verification.entries} entries`,
+    );
     await screenshot(page, "audit-log");
     await expectAccessible(page, "the audit log");
     await page.getByLabel("Action").selectOption("participant.funds_move");
@@ -303,14 +356,110 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
       "GET",
       "/audit-log?action=participant.funds_move",
     );
-    await expect
-      .poll(() =>
-        page
-          .locator("tr[data-seq]")
-          .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-seq")))),
-      )
-      .toEqual(moves.items.map((entry) => entry.seq));
+    await eventually(() =>
+      page
+        .locator("tr[data-seq]")
+        .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-seq")))),
+    ).toEqual(moves.items.map((entry) => entry.seq));
     expect(new URL(page.url()).search).toBe("?action=participant.funds_move");
+    await closeClean(tab);
+  });
+
+  it("searches transfers by participant, as the API answers", async () => {
+    const tab = await openConsole("/transfers");
+    const { page } = tab;
+    const form = page.getByRole("form", { name: "Search transfers" });
+    await form.getByLabel("Participant", { exact: true }).fill("wallet-alpha");
+    await form.getByLabel("Kind").selectOption("posted");
+    await form.getByRole("button", { name: "Search" }).click();
+    const found = await api<{ items: { id: string; amount: string }[] }>(
+      "GET",
+      "/transfers?participant=wallet-alpha&kind=posted&limit=50",
+    );
+    expect(found.items.length).toBeGreaterThan(0);
+    await eventually(() =>
+      page
+        .locator("tr[data-transfer]")
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-transfer"))),
+    ).toEqual(found.items.map((item) => item.id));
+    expect(new URL(page.url()).search).toBe("?participant=wallet-alpha&kind=posted");
+    await screenshot(page, "transfers");
+    await expectAccessible(page, "the transfer search");
+    await closeClean(tab);
+  });
+
+  it("lists stuck operations and inquires now", async () => {
+    await api("POST", "/participants", {
+      id: "bank-quiet",
+      name: "Quiet Bank",
+      kind: "bank",
+      currencies: [{ currency: "CNY", netDebitCap: "1000.00" }],
+    });
+    const operation = newBankOperation(
+      {
+        paymentInstitutionId: "wallet-alpha",
+        id: "pay-lost",
+        kind: "debit",
+        bankId: "bank-quiet",
+        agreementId: "ag-1",
+        originalId: null,
+        amountMinor: 5000n,
+        currency: "CNY",
+        requestHash: "h",
+      },
+      Date.now() - 3_600_000,
+      1_000,
+    );
+    expect((await hub.hub.bankOperationStore.insert(operation)).ok).toBe(true);
+    const unknown = { ...operation, state: "unknown" as const };
+    expect((await hub.hub.bankOperationStore.update(unknown, "processing")).ok).toBe(true);
+
+    const tab = await openConsole("/stuck-operations");
+    const { page } = tab;
+    const stuck = await api<{ items: { id: string; state: string }[] }>(
+      "GET",
+      "/stuck-operations?olderThanSeconds=60",
+    );
+    expect(stuck.items.map((item) => item.id)).toEqual(["pay-lost"]);
+    const row = page.locator('tr[data-operation="pay-lost"]');
+    await eventually(() => row.locator(".badge").textContent()).toBe("unknown");
+    await screenshot(page, "stuck-operations");
+    await expectAccessible(page, "the stuck operations");
+    await row.getByRole("button", { name: "Inquire now" }).click();
+    // Quiet Bank has no endpoint: the inquiry cannot reach it, and the operation stays unknown.
+    await eventually(() => page.getByRole("status").textContent()).toBe(
+      "Asked the bank about pay-lost: now unknown.",
+    );
+    const after = await api<{ items: { id: string; state: string; inquiries: number }[] }>(
+      "GET",
+      "/bank-operations?participant=wallet-alpha",
+    );
+    expect(after.items.find((item) => item.id === "pay-lost")?.state).toBe("unknown");
+    await closeClean(tab);
+  });
+
+  it("shows a viewer the pages without the actions, and logs out", async () => {
+    const tab = await openConsole("/participants/wallet-alpha", "vera-viewer");
+    const { page } = tab;
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(
+      "Alpha Pay",
+    );
+    await eventually(() => page.getByRole("table", { name: "Accounts" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Move funds" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Change status" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Add key" }).count()).toBe(0);
+    expect(await page.locator(".who .role").textContent()).toBe("viewer");
+
+    await page.getByRole("button", { name: "Log out" }).click();
+    await eventually(() => page.getByRole("form", { name: "Log in" }).count()).toBe(1);
+    await screenshot(page, "login");
+    await expectAccessible(page, "the login page");
+    await page.reload();
+    await eventually(() => page.getByRole("form", { name: "Log in" }).count()).toBe(1);
+    await logIn(page, "vera-viewer");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(
+      "Alpha Pay",
+    );
     await closeClean(tab);
   });
 
@@ -318,19 +467,19 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     const tab = await openConsole("/participants");
     const { page } = tab;
     await page.getByRole("link", { name: "bank-east" }).click();
-    await expect.poll(() => page.url()).toBe(`${hub.origin}/console/participants/bank-east`);
+    await eventually(() => page.url()).toBe(`${hub.origin}/console/participants/bank-east`);
     await page.reload();
-    await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toContain("East Coast Bank");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(
+      "East Coast Bank",
+    );
     await page.goBack();
-    await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toBe("Participants");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(
+      "Participants",
+    );
     await screenshot(page, "participants");
     await expectAccessible(page, "the participants page");
     await page.getByRole("navigation").getByRole("link", { name: "Banks" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Banks");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Banks");
     expect(await page.getByRole("link", { name: "Banks" }).getAttribute("aria-current")).toBe(
       "page",
     );

@@ -152,7 +152,12 @@ async function operatorGet(path: string): Promise<Response> {
 async function runShell(snippet: Snippet): Promise<string> {
   const code = substituted(snippet.code);
   expect(code).not.toMatch(/:8080|chop_\.\.\./);
-  const result = await run("bash", ["-e", "-o", "pipefail", "-c", code], { TOKEN: banner.token });
+  // The hub's own data directory, as `npm start` and `npx clearhub` share one: the blocks that
+  // issue a token for the demo's second admin find the demo's database.
+  const result = await run("bash", ["-e", "-o", "pipefail", "-c", code], {
+    TOKEN: banner.token,
+    CLEARHUB_DATA_DIR: dataDir,
+  });
   expect(result.code, result.output).toBe(0);
   expect(result.output, "a command was answered with a problem").not.toContain(
     "urn:clearhub:problem:",

@@ -27,6 +27,8 @@ export interface TestHubOptions {
   /** The clock operator sessions and approvals are judged by. */
   readonly operatorClock?: (() => number) | undefined;
   readonly approvalLimits?: HubConfig["approvalLimits"];
+  /** Loopback by default, where tests' receivers listen; `[]` for the hub a newcomer gets. */
+  readonly webhookAllowNetworks?: readonly string[] | undefined;
 }
 
 /**
@@ -34,6 +36,9 @@ export interface TestHubOptions {
  * ones, only the work per guess is smaller.
  */
 export const testPasswordHashing = { cost: 2 ** 10, blockSize: 8, parallelization: 1 };
+
+/** Tests' webhook receivers listen on loopback. */
+export const loopbackNetworks = ["127.0.0.0/8", "::1/128"] as const;
 
 export interface TestHub {
   readonly hub: Hub;
@@ -72,6 +77,7 @@ export async function openTestHub(
       operatorClock: options.operatorClock,
       approvalLimits: options.approvalLimits,
       passwordHashing: testPasswordHashing,
+      webhookAllowNetworks: options.webhookAllowNetworks ?? loopbackNetworks,
     });
   } catch (error) {
     await database.dispose();

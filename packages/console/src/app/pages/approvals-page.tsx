@@ -41,14 +41,13 @@ export function ApprovalsPage({ session }: { readonly session: Session }) {
                 <th scope="col">Change</th>
                 <th scope="col">Proposed by</th>
                 <th scope="col">At</th>
+                <th scope="col">Expires</th>
                 {mayDecide && <th scope="col">Decision</th>}
               </tr>
             </thead>
             <tbody>
               {approvals.data.items.map((approval) => {
-                const own =
-                  approval.proposedBy === session.operator.id ||
-                  approval.proposedBy === session.operator.name;
+                const own = approval.proposedBy.id === session.operator.id;
                 return (
                   <tr key={approval.id} data-approval={approval.id}>
                     <th scope="row">{approval.action}</th>
@@ -56,9 +55,12 @@ export function ApprovalsPage({ session }: { readonly session: Session }) {
                     <td>
                       <code class="details">{jsonText(approval.payload)}</code>
                     </td>
-                    <td>{approval.proposedBy}</td>
+                    <td>{approval.proposedBy.name}</td>
                     <td>
                       <Time at={approval.proposedAt} />
+                    </td>
+                    <td>
+                      <Time at={approval.expiresAt} />
                     </td>
                     {mayDecide && (
                       <td class="actions">

@@ -1,7 +1,7 @@
 import { withQuery } from "../api-client.ts";
 import { Link, navigate, pathWithQuery, useLocation } from "../router.tsx";
 import { formValues, SelectField, TextField } from "../ui/fields.tsx";
-import { jsonText, Time } from "../ui/format.tsx";
+import { counted, jsonText, Time } from "../ui/format.tsx";
 import { ProblemNotice } from "../ui/problem-notice.tsx";
 import { useResource } from "../ui/use-resource.ts";
 import { auditActions } from "../vocabulary.ts";
@@ -93,7 +93,7 @@ export function AuditLogPage() {
       {page.data !== undefined && (
         <div class="table-wrap">
           <table>
-            <caption>{page.data.items.length} entries, newest first</caption>
+            <caption>{counted(page.data.items.length, "entry", "entries")}, newest first</caption>
             <thead>
               <tr>
                 <th scope="col" class="number">

@@ -1,3 +1,4 @@
+import { useState } from "preact/hooks";
 import { apiRequest, segment } from "../api-client.ts";
 import { mayDo } from "../role-policy.ts";
 import type { Role } from "../session.ts";
@@ -25,6 +26,12 @@ interface EndpointHealth {
   readonly latencyMs: { p50: number; p99: number } | null;
 }
 
+interface PinnedAgreements {
+  readonly endpointId: string;
+  readonly active: number;
+  readonly total: number;
+}
+
 interface Migration {
   readonly id: string;
   readonly fromEndpointId: string;
@@ -39,11 +46,13 @@ export function BankPage({ bankId, role }: { readonly bankId: string; readonly r
   const endpoints = useResource<{ items: readonly BankEndpoint[] }>(`${base}/endpoints`);
   const health = useResource<{ items: readonly EndpointHealth[] }>(`${base}/endpoint-health`);
   const migrations = useResource<{ items: readonly Migration[] }>(`${base}/endpoint-migrations`);
+  const pinned = useResource<{ items: readonly PinnedAgreements[] }>(`${base}/pinned-agreements`);
   const action = useAction();
   const reload = () => {
     endpoints.reload();
     health.reload();
     migrations.reload();
+    pinned.reload();
   };
   const mayChangeEndpoints = mayDo(role, "bank_endpoint.change");
   const mayMigrate = mayDo(role, "endpoint_migration.change");
@@ -61,6 +70,7 @@ export function BankPage({ bankId, role }: { readonly bankId: string; readonly r
           endpoints={endpoints.data.items}
           health={health.data?.items ?? []}
           migrations={migrations.data?.items ?? []}
+          pinned={pinned.data?.items}
           action={mayChangeEndpoints ? action : undefined}
           onDone={reload}
         />
@@ -103,11 +113,18 @@ function routingNote(endpointId: string, migrations: readonly Migration[]): stri
   return notes.length === 0 ? "its pinned agreements" : notes.join("; ");
 }
 
+function pinnedText(pinned: readonly PinnedAgreements[] | undefined, endpointId: string): string {
+  if (pinned === undefined) return "";
+  const entry = pinned.find((counted) => counted.endpointId === endpointId);
+  return entry === undefined ? "0" : `${entry.total} (${entry.active})`;
+}
+
 function Endpoints({
   base,
   endpoints,
   health,
   migrations,
+  pinned,
   action,
   onDone,
 }: {
@@ -115,6 +132,8 @@ function Endpoints({
   readonly endpoints: readonly BankEndpoint[];
   readonly health: readonly EndpointHealth[];
   readonly migrations: readonly Migration[];
+  /** Undefined until read. */
+  readonly pinned: readonly PinnedAgreements[] | undefined;
   readonly action: Action | undefined;
   readonly onDone: () => void;
 }) {
@@ -124,12 +143,19 @@ function Endpoints({
       onDone();
       return approvalNotice(answer.status, answer.body, `New signings now go to ${endpointId}.`);
     });
-  const setEnabled = (endpointId: string, enabled: boolean) =>
+  const [lastDisabled, setLastDisabled] = useState<string | undefined>(undefined);
+  const setEnabled = (endpointId: string, enabled: boolean, force = false) =>
     void action?.run(async () => {
-      await apiRequest("PATCH", `${base}/endpoints/${segment(endpointId)}`, { enabled });
+      setLastDisabled(enabled ? undefined : endpointId);
+      await apiRequest("PATCH", `${base}/endpoints/${segment(endpointId)}`, {
+        enabled,
+        ...(force ? { force: true } : {}),
+      });
       onDone();
       return `Endpoint ${endpointId} ${enabled ? "enabled" : "disabled"}.`;
     });
+  // Agreements still pinned there would fail: the API asks for an explicit override.
+  const inUse = action?.problem?.code === "bank_endpoint_in_use";
   return (
     <section aria-labelledby="endpoints-heading">
       <h2 id="endpoints-heading">Endpoints</h2>
@@ -147,6 +173,9 @@ function Endpoints({
               </th>
               <th scope="col" class="number">
                 p99 ms
+              </th>
+              <th scope="col" class="number">
+                Pinned (active)
               </th>
               <th scope="col">Serves</th>
               {action !== undefined && <th scope="col">Action</th>}
@@ -170,6 +199,9 @@ function Endpoints({
                     {seen === undefined ? "" : `${seen.window.calls} (${seen.window.failures})`}
                   </td>
                   <td class="number">{seen?.latencyMs?.p99 ?? ""}</td>
+                  <td class="number" data-field="pinned">
+                    {pinnedText(pinned, endpoint.id)}
+                  </td>
                   <td>{routingNote(endpoint.id, migrations)}</td>
                   {action !== undefined && (
                     <td class="actions">
@@ -190,6 +222,15 @@ function Endpoints({
                         >
                           {endpoint.enabled ? "Disable" : "Enable"}
                         </button>
+                      )}
+                      {inUse && lastDisabled === endpoint.id && endpoint.enabled && (
+                        <ConfirmButton
+                          confirmLabel={`Disable ${endpoint.id}: its agreements' calls will fail`}
+                          disabled={action.busy}
+                          onConfirm={() => setEnabled(endpoint.id, false, true)}
+                        >
+                          Disable anyway
+                        </ConfirmButton>
                       )}
                     </td>
                   )}

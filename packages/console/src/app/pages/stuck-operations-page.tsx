@@ -70,7 +70,10 @@ export function StuckOperationsPage({ role }: { readonly role: Role }) {
       {stuck.data !== undefined && stuck.data.items.length > 0 && (
         <div class="table-wrap">
           <table>
-            <caption>{stuck.data.items.length} stuck operations, oldest first</caption>
+            <caption>
+              {stuck.data.items.length} stuck operation{stuck.data.items.length === 1 ? "" : "s"},
+              oldest first
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Operation</th>

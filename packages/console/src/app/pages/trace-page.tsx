@@ -62,11 +62,18 @@ export function TracePage({ anyId }: { readonly anyId: string | undefined }) {
           <TraceSection title="Status inquiries" records={data.inquiries} />
           <TraceSection title="Notices received" records={data.notices} />
           <TraceSection title="Webhooks sent" records={data.webhooks} />
-          <TraceSection title="Audit entries" records={data.auditEntries} />
+          <TraceSection title="Audit entries" records={data.auditEntries.map(auditRecord)} />
         </>
       )}
     </>
   );
+}
+
+/** An audit entry as the trace shows it: who, what, on what; the chain's hashes stay in the log. */
+function auditRecord(entry: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const { hash: _hash, prevHash: _prevHash, actor, ...rest } = entry;
+  const name = (actor as { name?: unknown } | undefined)?.name;
+  return { ...rest, actor: typeof name === "string" ? name : actor };
 }
 
 function TraceSection({ title, records }: { readonly title: string; readonly records: Records }) {

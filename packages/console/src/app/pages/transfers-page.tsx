@@ -1,9 +1,10 @@
 import { withQuery } from "../api-client.ts";
 import { Link, navigate, pathWithQuery, useLocation } from "../router.tsx";
-import { formValues, TextField } from "../ui/fields.tsx";
+import { formValues, SelectField, TextField } from "../ui/fields.tsx";
 import { Badge, Money, Time } from "../ui/format.tsx";
 import { ProblemNotice } from "../ui/problem-notice.tsx";
 import { useResource } from "../ui/use-resource.ts";
+import { transferKinds, transferStates } from "../vocabulary.ts";
 
 interface TransferRow {
   readonly id: string;
@@ -21,6 +22,12 @@ interface TransferPage {
   readonly items: readonly TransferRow[];
   readonly nextCursor: string | null;
 }
+
+/** Filters with a closed set of values, offered as choices. */
+const choices: Readonly<Record<string, readonly string[]>> = {
+  kind: ["", ...transferKinds],
+  state: ["", ...transferStates],
+};
 
 /** The search's filters, as the API names them; the page keeps them in its address. */
 const filters = [
@@ -53,9 +60,20 @@ export function TransfersPage() {
     <>
       <h1>Transfers</h1>
       <form class="filters" onSubmit={search} aria-label="Search transfers">
-        {filters.map(([name, label]) => (
-          <TextField key={name} label={label} name={name} value={values[name]} />
-        ))}
+        {filters.map(([name, label]) => {
+          const options = choices[name];
+          return options === undefined ? (
+            <TextField key={name} label={label} name={name} value={values[name]} />
+          ) : (
+            <SelectField
+              key={name}
+              label={label}
+              name={name}
+              value={values[name]}
+              options={options}
+            />
+          );
+        })}
         <button type="submit">Search</button>
       </form>
       <ProblemNotice problem={page.problem} />

@@ -3,7 +3,7 @@ import { mayDo } from "../role-policy.ts";
 import { Link, navigate, pathWithQuery, useLocation } from "../router.tsx";
 import type { Role } from "../session.ts";
 import { formValues, SelectField, TextField } from "../ui/fields.tsx";
-import { Badge, Time } from "../ui/format.tsx";
+import { Badge, counted, Time } from "../ui/format.tsx";
 import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
 import { useAction } from "../ui/use-action.ts";
 import { useResource } from "../ui/use-resource.ts";
@@ -69,7 +69,9 @@ export function WebhookDeliveriesPage({ role }: { readonly role: Role }) {
       {page.data !== undefined && (
         <div class="table-wrap">
           <table>
-            <caption>{page.data.items.length} deliveries, newest first</caption>
+            <caption>
+              {counted(page.data.items.length, "delivery", "deliveries")}, newest first
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Delivery</th>

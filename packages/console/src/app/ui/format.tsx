@@ -30,3 +30,8 @@ export function jsonText(value: unknown): string {
   if (typeof value === "string") return value;
   return JSON.stringify(value) ?? "";
 }
+
+/** "1 entry", "3 entries": a count with its noun. */
+export function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -16,8 +16,10 @@ export function RecordTable({
   }
   const columns = [...new Set(records.flatMap((record) => Object.keys(record)))];
   return (
-    <div class="table-wrap">
-      <table>
+    // Wide records scroll sideways: the region takes focus so a keyboard can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section class="table-wrap" tabIndex={0} aria-label={caption}>
+      <table class="records">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -39,6 +41,6 @@ export function RecordTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

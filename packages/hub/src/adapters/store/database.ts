@@ -12,6 +12,7 @@ import { auditLogMigration } from "./migrations/0005-audit-log.ts";
 import { bankEndpointsMigration } from "./migrations/0006-bank-endpoints.ts";
 import { agreementsMigration } from "./migrations/0007-agreements.ts";
 import { bankOperationsMigration } from "./migrations/0008-bank-operations.ts";
+import { operatorReadsMigration } from "./migrations/0009-operator-reads.ts";
 import { operatorAccountsMigration } from "./migrations/0010-operator-accounts.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
@@ -102,6 +103,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0006-bank-endpoints": bankEndpointsMigration(),
     "0007-agreements": agreementsMigration(),
     "0008-bank-operations": bankOperationsMigration(),
+    "0009-operator-reads": operatorReadsMigration(database.dialect),
     "0010-operator-accounts": operatorAccountsMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;

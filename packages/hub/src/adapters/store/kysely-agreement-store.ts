@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { PinnedAgreements } from "../../app/ports/agreement-placement.ts";
 import type {
   AgreementCursor,
   AgreementInsert,
@@ -122,6 +123,29 @@ export class KyselyAgreementStore implements AgreementStore {
     return Number(updated.numUpdatedRows);
   }
 
+  async countPinned(bankId: string): Promise<PinnedAgreements[]> {
+    const rows = await this.db
+      .selectFrom("agreements")
+      .select((eb) => [
+        "pinned_endpoint_id",
+        eb.fn.countAll<number | bigint | string>().as("total"),
+        eb.fn
+          .sum<number | bigint | string | null>(
+            eb.case().when("state", "=", "active").then(1).else(0).end(),
+          )
+          .as("active"),
+      ])
+      .where("bank_id", "=", bankId)
+      .groupBy("pinned_endpoint_id")
+      .orderBy("pinned_endpoint_id")
+      .execute();
+    return rows.map((row) => ({
+      endpointId: row.pinned_endpoint_id,
+      active: Number(row.active ?? 0),
+      total: Number(row.total),
+    }));
+  }
+
   async noticeSeen(bankId: string, noticeId: string): Promise<boolean> {
     const row = await this.db
       .selectFrom("bank_notices")
@@ -132,10 +156,22 @@ export class KyselyAgreementStore implements AgreementStore {
     return row !== undefined;
   }
 
-  async recordNotice(bankId: string, noticeId: string, kind: string, at: number): Promise<void> {
+  async recordNotice(
+    bankId: string,
+    noticeId: string,
+    kind: string,
+    at: number,
+    transactionId?: string,
+  ): Promise<void> {
     await this.db
       .insertInto("bank_notices")
-      .values({ bank_id: bankId, notice_id: noticeId, kind, received_at: BigInt(at) })
+      .values({
+        bank_id: bankId,
+        notice_id: noticeId,
+        kind,
+        received_at: BigInt(at),
+        transaction_id: transactionId ?? null,
+      })
       .onConflict((conflict) => conflict.columns(["bank_id", "notice_id"]).doNothing())
       .execute();
   }

@@ -28,6 +28,7 @@ export interface ClearhubSchema {
   agreements: AgreementsTable;
   bank_notices: BankNoticesTable;
   bank_operations: BankOperationsTable;
+  bank_calls: BankCallsTable;
 }
 
 export interface ParticipantsTable {
@@ -264,6 +265,21 @@ export interface BankNoticesTable {
   notice_id: string;
   kind: string;
   received_at: bigint;
+  /** The transaction a result notice concerns; null for other notices. */
+  transaction_id: string | null;
+}
+
+export interface BankCallsTable {
+  seq: Generated<number | bigint>;
+  bank_id: string;
+  endpoint_id: string;
+  transaction_id: string;
+  call: string;
+  attempt: number | bigint;
+  outcome: string;
+  detail: string | null;
+  latency_ms: number | bigint;
+  at: bigint;
 }
 
 export interface BankOperationsTable {

@@ -6,12 +6,15 @@ import type {
   WebhookSender,
 } from "../../app/ports/webhook-sender.ts";
 import type { HubSigningKey } from "../signing/hub-signing-key.ts";
+import type { WebhookDestinationPolicy } from "./webhook-destination-policy.ts";
 
 export interface HttpWebhookSenderOptions {
   /** The whole request, from connecting to reading the answer; then it counts as failed. */
   readonly requestTimeoutMs: number;
   /** Open connections per receiving origin, so one receiver cannot take every socket. */
   readonly connectionsPerOriginMax: number;
+  /** Where webhooks may go; every address is allowed without one (the adapter's own tests). */
+  readonly destinations?: WebhookDestinationPolicy | undefined;
 }
 
 export const httpWebhookSenderDefaults: HttpWebhookSenderOptions = {
@@ -40,7 +43,11 @@ export class HttpWebhookSender implements WebhookSender {
     const timeoutMs = options.requestTimeoutMs;
     this.agent = new Agent({
       connections: options.connectionsPerOriginMax,
-      connect: { timeout: timeoutMs },
+      // The socket resolves names through the policy: the address checked is the one used.
+      connect: {
+        timeout: timeoutMs,
+        ...(options.destinations ? { lookup: options.destinations.lookup } : {}),
+      },
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
     });
@@ -60,6 +67,9 @@ export class HttpWebhookSender implements WebhookSender {
   }
 
   private async post(webhook: OutgoingWebhook): Promise<SendOutcome> {
+    // A literal address is never looked up, so the policy judges it here.
+    const refused = this.options.destinations?.refusalOfLiteral(webhook.url);
+    if (refused !== undefined) return { answered: false, error: refused };
     const headers = this.signedHeaders(webhook);
     const signal = AbortSignal.timeout(this.options.requestTimeoutMs);
     const response = await request(webhook.url, {

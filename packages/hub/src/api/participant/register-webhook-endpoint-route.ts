@@ -35,6 +35,7 @@ The \`id\` is the idempotency key: the same registration again answers 200 with 
             "webhook_event_types_invalid",
             "webhook_endpoint_conflict",
             "webhook_endpoints_exhausted",
+            "webhook_destination_forbidden",
           ),
         },
       },

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { participantStatuses } from "../../domain/participant/participant.ts";
+import { proposeAction } from "../approval-proposal.ts";
+import { ProposalSchema } from "../approval-view.ts";
 import { literalUnion } from "../literal-union.ts";
 import { operatorActor } from "../operator-auth.ts";
 import { ParticipantViewSchema, participantView } from "../participant-view.ts";
@@ -28,11 +30,14 @@ export const changeParticipantStatusRoute: FastifyPluginAsyncTypebox<RouteOption
     {
       schema: {
         summary: "Activate, suspend or terminate a participant",
+        description:
+          "Suspending and activating take effect at once. Terminating is final and needs four eyes: it answers 202 with a proposal, and another operator account approves it (POST /operator/v1/approvals/{approvalId}/approve).",
         tags: ["participants"],
         params: ParticipantParams,
         body: Body,
         response: {
           200: ParticipantViewSchema,
+          202: ProposalSchema,
           ...operatorProblems(
             "participant_not_found",
             "status_unchanged",
@@ -44,8 +49,12 @@ export const changeParticipantStatusRoute: FastifyPluginAsyncTypebox<RouteOption
       },
     },
     async (request, reply) => {
+      const { participantId } = request.params;
+      if (request.body.status === "terminated") {
+        return proposeAction(hub, request, reply, "participant.terminate", { participantId });
+      }
       const changed = await hub.participants.changeStatus(
-        request.params.participantId,
+        participantId,
         request.body.status,
         operatorActor(request),
       );

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { AccountViewSchema, accountView } from "../account-view.ts";
-import { AmountInput, amountInput, CurrencyInput, readMoney } from "../money-codec.ts";
+import { proposeAction } from "../approval-proposal.ts";
+import { ProposalSchema } from "../approval-view.ts";
+import { AmountInput, amountInput, CurrencyInput, readMoney, writeMoney } from "../money-codec.ts";
 import { operatorActor } from "../operator-auth.ts";
 import { type ProblemError, sendProblem } from "../problem.ts";
 import { operatorProblems } from "./operator-problems.ts";
@@ -51,12 +53,13 @@ export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
       schema: {
         summary: "Set how far a participant's position may go into debit",
         description:
-          'Takes effect for the next transfer; transfers already applied stand even if the position now exceeds the new cap. Zero is allowed. The body is `{"netDebitCap": "500000.00"}`, as in a participant\'s currencies; `amount`, the older name, is still read when it comes alone.',
+          'A lower cap (or a first cap on an uncapped position) takes effect for the next transfer; transfers already applied stand even if the position now exceeds it. Zero is allowed. A higher cap needs four eyes: it answers 202 with a proposal, and another operator account approves it (POST /operator/v1/approvals/{approvalId}/approve). The body is `{"netDebitCap": "500000.00"}`, as in a participant\'s currencies; `amount`, the older name, is still read when it comes alone.',
         tags: ["participants"],
         params: Params,
         body: Body,
         response: {
           200: AccountViewSchema,
+          202: ProposalSchema,
           ...operatorProblems(
             "participant_not_found",
             "participant_terminated",
@@ -74,12 +77,20 @@ export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
       if (!cap.ok) return sendProblem(reply, "request_invalid", { errors: cap.errors });
       const money = readMoney(cap.amount, request.params.currency, { allowZero: true });
       if (!money.ok) return sendProblem(reply, money.code);
+      const { participantId } = request.params;
+      const currency = money.currency.code;
+      const current = await hub.participants.netDebitCap(participantId, currency);
+      if (!current.ok) return sendProblem(reply, current.code);
+      if (current.value !== null && money.minor > current.value) {
+        return proposeAction(hub, request, reply, "participant.net_debit_cap_raise", {
+          participantId,
+          currency,
+          netDebitCap: writeMoney(money.minor, currency),
+        });
+      }
       const set = await hub.participants.setNetDebitCap(
-        request.params.participantId,
-        {
-          currency: money.currency.code,
-          netDebitCap: money.minor,
-        },
+        participantId,
+        { currency, netDebitCap: money.minor },
         operatorActor(request),
       );
       if (!set.ok) return sendProblem(reply, set.code);

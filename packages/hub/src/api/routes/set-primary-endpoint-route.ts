@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { operatorActor } from "../operator-auth.ts";
-import { sendProblem } from "../problem.ts";
+import { proposeAction } from "../approval-proposal.ts";
+import { ProposalSchema } from "../approval-view.ts";
 import { BankParams, EndpointIdInput } from "./bank-endpoint-input.ts";
 import { operatorProblems } from "./operator-problems.ts";
 import type { RouteOptions } from "./route-options.ts";
@@ -18,15 +18,12 @@ export const setPrimaryEndpointRoute: FastifyPluginAsyncTypebox<RouteOptions> = 
       schema: {
         summary: "Send the bank's new signings to another endpoint",
         description:
-          "One atomic switch: the bank always has exactly one primary endpoint. Agreements already signed stay on their endpoints (move them with an endpoint migration). The endpoint must be enabled. Setting the current primary again changes nothing. Recorded in the audit log.",
+          "Needs four eyes: answers 202 with a proposal, and the switch happens when another operator account approves it (POST /operator/v1/approvals/{approvalId}/approve), which then answers `{ primaryEndpointId, previousPrimaryEndpointId }`. One atomic switch: the bank always has exactly one primary endpoint. Agreements already signed stay on their endpoints (move them with an endpoint migration). The endpoint must be enabled. Setting the current primary again changes nothing. Recorded in the audit log.",
         tags: ["banks"],
         params: BankParams,
         body: Body,
         response: {
-          200: Type.Object({
-            primaryEndpointId: Type.String(),
-            previousPrimaryEndpointId: Type.Union([Type.String(), Type.Null()]),
-          }),
+          202: ProposalSchema,
           ...operatorProblems(
             "participant_not_found",
             "participant_not_bank",
@@ -39,9 +36,10 @@ export const setPrimaryEndpointRoute: FastifyPluginAsyncTypebox<RouteOptions> = 
     async (request, reply) => {
       const { bankId } = request.params;
       const { endpointId } = request.body;
-      const set = await hub.bankEndpoints.setPrimary(bankId, endpointId, operatorActor(request));
-      if (!set.ok) return sendProblem(reply, set.code);
-      return { primaryEndpointId: endpointId, previousPrimaryEndpointId: set.value.previous };
+      return proposeAction(hub, request, reply, "bank.primary_endpoint_set", {
+        bankId,
+        endpointId,
+      });
     },
   );
 };

@@ -5,12 +5,17 @@ import {
   endpointsPerParticipantMax,
   type WebhookEndpoint,
 } from "../../domain/notifications/webhook-endpoint.ts";
+import type {
+  DestinationRefusal,
+  WebhookDestinationCheck,
+} from "../ports/webhook-destination-check.ts";
 import type { EndpointWriteRefusal, WebhookEndpointStore } from "../ports/webhook-store.ts";
 
 /** Why an endpoint operation was refused: the input first, then the store's checks. */
 export type WebhookEndpointErrorCode =
   | EndpointInputError
   | EndpointWriteRefusal
+  | DestinationRefusal
   | "webhook_endpoint_not_found";
 
 export type EndpointOutcome<T> =
@@ -27,6 +32,7 @@ export interface RegisteredEndpoint {
 export class WebhookEndpointService {
   constructor(
     private readonly store: WebhookEndpointStore,
+    private readonly destinations: WebhookDestinationCheck,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -36,6 +42,8 @@ export class WebhookEndpointService {
   ): Promise<EndpointOutcome<RegisteredEndpoint>> {
     const checked = checkEndpointInput(input);
     if (!checked.ok) return checked;
+    const refusal = await this.destinations.check(checked.url);
+    if (refusal !== undefined) return { ok: false, code: refusal };
     const endpoint: WebhookEndpoint = {
       participantId,
       id: input.id,

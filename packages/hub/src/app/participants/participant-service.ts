@@ -258,6 +258,19 @@ export class ParticipantService {
     return { ok: true, value: await this.store.listAccounts(id) };
   }
 
+  /**
+   * The cap a new one is compared with, refusing what setting one would refuse: a raise needs a
+   * second operator's approval, a cut does not. Null: the position has no cap.
+   */
+  async netDebitCap(id: string, currency: string): Promise<Outcome<bigint | null>> {
+    const participant = await this.store.findParticipant(id);
+    if (participant === undefined) return fail("participant_not_found");
+    if (participant.status === "terminated") return fail("participant_terminated");
+    const position = await this.store.findAccount(id, currency, "position");
+    if (position === undefined) return fail("currency_not_held");
+    return { ok: true, value: position.debitLimit };
+  }
+
   async setNetDebitCap(
     id: string,
     holding: CurrencyHolding,

@@ -30,7 +30,13 @@ export class BankOperationNotices {
     if (operation !== undefined && operation.kind === notice.operation) {
       await this.runner.settle(operation, noticeOutcome(notice.result));
     }
-    await this.notices.recordNotice(bankId, notice.noticeId, "transaction_result", this.clock());
+    await this.notices.recordNotice(
+      bankId,
+      notice.noticeId,
+      "transaction_result",
+      this.clock(),
+      notice.result.transactionId,
+    );
     return operation === undefined ? "transaction_unknown" : "applied";
   }
 }

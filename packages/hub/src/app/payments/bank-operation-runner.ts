@@ -6,6 +6,7 @@ import {
   type BankOperationOutcome,
   inquiryDelayMs,
 } from "../../domain/bank-operations/bank-operation-outcome.ts";
+import type { BankEndpoint } from "../../domain/banks/bank-endpoint.ts";
 import { type TransferResultCode, transferResultCodes } from "../../domain/ledger/result-code.ts";
 import { resolutionTransferId } from "../../domain/ledger/transfer.ts";
 import type { BankEndpointRouter, RouteOutcome } from "../banks/bank-endpoint-router.ts";
@@ -16,6 +17,7 @@ import {
 } from "../banks/guarded-bank-call.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { AgreementStore } from "../ports/agreement-store.ts";
+import type { BankCallLog, BankCallName } from "../ports/bank-call-log.ts";
 import type { BankConnector, TransactionOutcome } from "../ports/bank-connector.ts";
 import type { BankOperationStore } from "../ports/bank-operation-store.ts";
 import type { EndpointGuard } from "../ports/endpoint-guard.ts";
@@ -74,6 +76,7 @@ export class BankOperationRunner {
     private readonly guard: EndpointGuard,
     private readonly bank: BankConnector,
     readonly timings: BankOperationTimings,
+    private readonly callLog: BankCallLog = { record: async () => undefined },
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -103,7 +106,7 @@ export class BankOperationRunner {
     }
     const route = await this.endpointFor(operation);
     if (!route.ok) return this.settle(operation, failed("bank_unavailable", route.code));
-    const verdict = await guardedBankCall(this.guard, route.endpoint, call);
+    const verdict = await this.callBank(operation, route.endpoint, operation.kind, 1, call);
     return this.settle(operation, outcomeOfCall(verdict));
   }
 
@@ -112,8 +115,10 @@ export class BankOperationRunner {
     const route = await this.endpointFor(operation);
     if (!route.ok) return this.reschedule(operation);
     const { transactionId } = operation;
-    const verdict = await guardedBankCall(this.guard, route.endpoint, (endpoint, options) =>
-      this.bank.inquire(endpoint, { transactionId }, options),
+    // The claim counted this inquiry already; an operator's inquire-now did not.
+    const attempt = Math.max(operation.inquiries, 1);
+    const verdict = await this.callBank(operation, route.endpoint, "inquiry", attempt, (e, o) =>
+      this.bank.inquire(e, { transactionId }, o),
     );
     if (verdict.kind !== "answered") return this.reschedule(operation);
     const outcome = outcomeOfAnswer(verdict.answer);
@@ -121,6 +126,37 @@ export class BankOperationRunner {
       return this.reschedule(operation);
     }
     return this.settle(operation, outcome);
+  }
+
+  /**
+   * One call through the endpoint's guard, recorded for the operator's trace: one insert after
+   * the answer, off the ledger's path. A failed record loses that row of the trace, never the
+   * outcome, which is what the money depends on.
+   */
+  private async callBank<Answer>(
+    operation: BankOperation,
+    endpoint: BankEndpoint,
+    name: BankCallName,
+    attempt: number,
+    call: BankCall<Answer>,
+  ): Promise<BankCallVerdict<Answer>> {
+    const at = this.clock();
+    const started = performance.now();
+    const verdict = await guardedBankCall(this.guard, endpoint, call);
+    const latencyMs = Math.round(performance.now() - started);
+    await this.callLog
+      .record({
+        at,
+        bankId: endpoint.bankId,
+        endpointId: endpoint.id,
+        transactionId: operation.transactionId,
+        call: name,
+        attempt,
+        ...verdictSummary(verdict),
+        latencyMs,
+      })
+      .catch(() => undefined);
+    return verdict;
   }
 
   /**
@@ -224,6 +260,28 @@ export class BankOperationRunner {
       id: `${agreement.paymentInstitutionId}:${agreement.id}`,
       pinnedEndpointId: agreement.pinnedEndpointId,
     });
+  }
+}
+
+/** How a call ended, in the words of the trace. */
+function verdictSummary(verdict: BankCallVerdict<unknown>): {
+  outcome: string;
+  detail: string | null;
+} {
+  switch (verdict.kind) {
+    case "answered": {
+      const status = (verdict.answer as { status?: unknown }).status;
+      return {
+        outcome: typeof status === "string" ? `answered:${status}` : "answered",
+        detail: null,
+      };
+    }
+    case "refused":
+      return { outcome: `refused:${verdict.code}`, detail: verdict.reason };
+    case "not_sent":
+      return { outcome: "not_sent", detail: verdict.detail };
+    case "unknown":
+      return { outcome: "unknown", detail: verdict.detail };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Agreement } from "../../domain/agreements/agreement.ts";
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
 import type { AgreementPinning } from "./agreement-pinning.ts";
+import type { AgreementPlacement } from "./agreement-placement.ts";
 
 export type AgreementInsert =
   | { readonly ok: true; readonly agreement: Agreement; readonly created: boolean }
@@ -23,7 +24,7 @@ export const agreementPageSizeMax = 500;
  * The payment institutions' agreements, keyed by the institution and its own id. Every change
  * is a compare-and-set on the state, so concurrent requests and hub nodes never both apply one.
  */
-export interface AgreementStore extends AgreementPinning {
+export interface AgreementStore extends AgreementPinning, AgreementPlacement {
   /** Inserts the agreement, or answers the one stored under its key (`created: false`). */
   insert(agreement: Agreement): Promise<AgreementInsert>;
   find(paymentInstitutionId: string, id: string): Promise<Agreement | undefined>;
@@ -53,5 +54,12 @@ export interface AgreementStore extends AgreementPinning {
    * Records a bank's notice once its effect is written. Every effect of a notice is idempotent
    * on its own, so a crash between the two only means a repeat applies it again, harmlessly.
    */
-  recordNotice(bankId: string, noticeId: string, kind: string, at: number): Promise<void>;
+  /** `transactionId`: the transaction a result notice concerns, so a trace finds it. */
+  recordNotice(
+    bankId: string,
+    noticeId: string,
+    kind: string,
+    at: number,
+    transactionId?: string,
+  ): Promise<void>;
 }

@@ -1,0 +1,122 @@
+import type { AuditActor } from "../domain/audit/audit-actor.ts";
+import type { AuditDetails } from "../domain/audit/audit-entry.ts";
+import type { Hub } from "../hub.ts";
+import { accountView } from "./account-view.ts";
+import { readMoney } from "./money-codec.ts";
+import { participantView } from "./participant-view.ts";
+import type { ProblemCode } from "./problem.ts";
+
+export type ActionResult = { ok: true; body: unknown } | { ok: false; code: ProblemCode };
+
+/**
+ * A dangerous action that runs only once a second operator approves it. The payload is what the
+ * direct route was asked, as JSON (amounts as decimal strings), kept with the proposal.
+ */
+export interface ApprovalAction<Payload extends AuditDetails> {
+  subject(payload: Payload): string;
+  /** What the direct route would refuse at once: checked before a proposal is recorded. */
+  check(hub: Hub, payload: Payload): Promise<ProblemCode | undefined>;
+  /** Carries the action out exactly as the direct route does: its answer's body, or its problem. */
+  run(hub: Hub, payload: Payload, actor: AuditActor): Promise<ActionResult>;
+}
+
+type Terminate = { readonly participantId: string };
+
+const terminateParticipant: ApprovalAction<Terminate> = {
+  subject: ({ participantId }) => `participant:${participantId}`,
+  async check(hub, { participantId }) {
+    const found = await hub.participants.find(participantId);
+    if (!found.ok) return found.code;
+    if (found.value.participant.kind === "operator") return "operator_status_fixed";
+    if (found.value.participant.status === "terminated") return "participant_terminated";
+    return undefined;
+  },
+  async run(hub, { participantId }, actor) {
+    const changed = await hub.participants.changeStatus(participantId, "terminated", actor);
+    return changed.ok ? { ok: true, body: participantView(changed.value) } : changed;
+  },
+};
+
+type CapRaise = {
+  readonly participantId: string;
+  readonly currency: string;
+  readonly netDebitCap: string;
+};
+
+const raiseNetDebitCap: ApprovalAction<CapRaise> = {
+  subject: ({ participantId }) => `participant:${participantId}`,
+  async check(hub, { participantId, currency }) {
+    const current = await hub.participants.netDebitCap(participantId, currency);
+    return current.ok ? undefined : current.code;
+  },
+  async run(hub, { participantId, currency, netDebitCap }, actor) {
+    const money = readMoney(netDebitCap, currency, { allowZero: true });
+    if (!money.ok) return money;
+    const set = await hub.participants.setNetDebitCap(
+      participantId,
+      { currency: money.currency.code, netDebitCap: money.minor },
+      actor,
+    );
+    return set.ok ? { ok: true, body: accountView(set.value) } : set;
+  },
+};
+
+type PrimarySwitch = { readonly bankId: string; readonly endpointId: string };
+
+const switchPrimaryEndpoint: ApprovalAction<PrimarySwitch> = {
+  subject: ({ bankId }) => `bank:${bankId}`,
+  async check(hub, { bankId, endpointId }) {
+    const listed = await hub.bankEndpoints.list(bankId);
+    if (!listed.ok) return listed.code;
+    const endpoint = listed.value.endpoints.find((candidate) => candidate.id === endpointId);
+    if (endpoint === undefined) return "bank_endpoint_not_found";
+    return endpoint.enabled ? undefined : "bank_endpoint_disabled";
+  },
+  async run(hub, { bankId, endpointId }, actor) {
+    const set = await hub.bankEndpoints.setPrimary(bankId, endpointId, actor);
+    if (!set.ok) return set;
+    return {
+      ok: true,
+      body: { primaryEndpointId: endpointId, previousPrimaryEndpointId: set.value.previous },
+    };
+  },
+};
+
+/** Each action that needs four eyes, with its payload. */
+interface ApprovalPayloads {
+  "participant.terminate": Terminate;
+  "participant.net_debit_cap_raise": CapRaise;
+  "bank.primary_endpoint_set": PrimarySwitch;
+}
+
+export type ApprovalActionName = keyof ApprovalPayloads;
+export type ApprovalPayload<Name extends ApprovalActionName> = ApprovalPayloads[Name];
+
+/**
+ * Every action that needs four eyes. Adding one is its definition, a line here and above, and a
+ * `proposeAction` call in its route.
+ */
+export const approvalActions: {
+  readonly [Name in ApprovalActionName]: ApprovalAction<ApprovalPayloads[Name]>;
+} = {
+  "participant.terminate": terminateParticipant,
+  "participant.net_debit_cap_raise": raiseNetDebitCap,
+  "bank.primary_endpoint_set": switchPrimaryEndpoint,
+};
+
+export function isApprovalActionName(name: string): name is ApprovalActionName {
+  return Object.hasOwn(approvalActions, name);
+}
+
+/** Every problem an approved action can answer, for the approve route's documentation. */
+export const approvalActionProblems: readonly ProblemCode[] = [
+  "participant_not_found",
+  "participant_terminated",
+  "operator_status_fixed",
+  "status_unchanged",
+  "status_changed_concurrently",
+  "currency_not_held",
+  "participant_not_bank",
+  "bank_endpoint_not_found",
+  "bank_endpoint_disabled",
+];

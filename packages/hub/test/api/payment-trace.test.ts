@@ -1,0 +1,185 @@
+/**
+ * The trace of a real agreement payment against the bank simulator, over real HTTP: the payment
+ * call is dropped by the bank (applied, answer lost), so the operation is unknown until the
+ * operator's inquire-now settles it; the trace, found from each id the payment carries, shows
+ * the ledger transfers, both calls to the bank, the inquiry and the webhook event.
+ */
+import { type BankSimulator, demoAccounts, startBankSimulator } from "@clearhub/simulators";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { describeEachBackend } from "../support/backends.ts";
+import { expectProblem } from "./api-harness.ts";
+import { type ListeningHub, openListeningHub } from "./listening-hub.ts";
+import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
+
+interface Trace {
+  query: string;
+  operation: { id: string; state: string; transactionId: string; agreementId: string } | null;
+  transfers: { id: string; kind: string; state: string; payerId: string; payeeId: string }[];
+  bankCalls: {
+    endpointId: string;
+    call: string;
+    attempt: number;
+    outcome: string;
+    latencyMs: number;
+    at: string;
+  }[];
+  inquiries: { call: string; outcome: string }[];
+  notices: unknown[];
+  webhooks: { eventId: string; eventType: string; status: string }[];
+  auditEntries: unknown[];
+}
+
+const customer = demoAccounts[0] as (typeof demoAccounts)[number];
+
+describeEachBackend("payment trace", (backend) => {
+  let hub: ListeningHub;
+  let bank: BankSimulator;
+  let wallet: ParticipantClient;
+
+  beforeEach(async () => {
+    hub = await openListeningHub(backend);
+    const bankClient = await onboardParticipant(hub, "bank-a", "bank");
+    wallet = await onboardParticipant(hub, "wallet-a", "payment_institution");
+    // Agreement payments are in CNY, the currency their limits are set in.
+    for (const id of ["bank-a", "wallet-a"]) {
+      const added = await hub.call("POST", `/operator/v1/participants/${id}/currencies`, {
+        currency: "CNY",
+        netDebitCap: "10000.00",
+      });
+      expect(added.statusCode, added.body).toBe(201);
+    }
+    bank = await startBankSimulator({
+      bankId: "bank-a",
+      hubUrl: hub.origin,
+      endpointPaths: ["/main"],
+      signingKey: { keyId: bankClient.keyId, privateKey: bankClient.privateKey },
+      accounts: [customer],
+    });
+    const endpoint = await hub.call("POST", "/operator/v1/banks/bank-a/endpoints", {
+      id: "main",
+      url: bank.urls["/main"],
+      timeoutMs: 5_000,
+    });
+    expect(endpoint.statusCode, endpoint.body).toBe(201);
+    const webhooks = await wallet.call("POST", "/v1/webhook-endpoints", {
+      id: "hooks",
+      url: "https://wallet.example/hooks",
+      eventTypes: ["payment.succeeded", "payment.failed"],
+    });
+    expect(webhooks.statusCode, webhooks.body).toBe(201);
+    const signing = await wallet.call("POST", "/v1/agreements", {
+      id: "ag-1",
+      bankId: "bank-a",
+      customer: {
+        holderName: customer.holderName,
+        accountNumber: customer.accountNumber,
+        idType: "resident_id",
+        idNumber: customer.idNumber,
+        mobile: customer.mobile,
+      },
+      authenticationFactors: 2,
+      digitalCertificate: false,
+    });
+    expect(signing.statusCode, signing.body).toBe(201);
+    const otp = bank.latestOtp(customer.mobile);
+    const confirmed = await wallet.call("POST", "/v1/agreements/ag-1/confirm", { otp });
+    expect(confirmed.json()).toMatchObject({ state: "active" });
+  });
+
+  afterEach(async () => {
+    await bank?.close();
+    await hub?.dispose();
+  });
+
+  const trace = async (id: string): Promise<Trace> => {
+    const response = await hub.call("GET", `/operator/v1/traces/${encodeURIComponent(id)}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as Trace;
+  };
+
+  it("follows a payment whose answer was lost and an inquiry settled, from any of its ids", async () => {
+    bank.setFaults({ dropRate: 1 });
+    const paid = await wallet.call("POST", "/v1/agreement-payments", {
+      id: "pay-1",
+      agreementId: "ag-1",
+      amount: "12.00",
+      currency: "CNY",
+    });
+    expect(paid.json(), paid.body).toMatchObject({ id: "pay-1", state: "unknown" });
+    bank.setFaults({ dropRate: 0 });
+    const inquired = await hub.call("POST", "/operator/v1/bank-operations/wallet-a/pay-1/inquire");
+    expect(inquired.statusCode, inquired.body).toBe(200);
+    expect(inquired.json()).toMatchObject({ state: "succeeded" });
+    expectProblem(
+      await hub.call("POST", "/operator/v1/bank-operations/wallet-a/pay-1/inquire"),
+      409,
+      "bank_operation_final",
+    );
+
+    const byId = await trace("pay-1");
+    const transactionId = byId.operation?.transactionId ?? "";
+    expect(byId.operation).toMatchObject({ id: "pay-1", state: "succeeded", agreementId: "ag-1" });
+    expect(byId.transfers.map((t) => [t.id, t.kind, t.state, t.payerId, t.payeeId])).toEqual([
+      [transactionId, "pending", "committed", "bank-a", "wallet-a"],
+      [`~commit:${transactionId}`, "commit", "committed", "bank-a", "wallet-a"],
+    ]);
+    expect(byId.bankCalls.map((c) => [c.endpointId, c.call, c.attempt, c.outcome])).toEqual([
+      ["main", "debit", 1, "unknown"],
+      ["main", "inquiry", 1, "answered:succeeded"],
+    ]);
+    for (const call of byId.bankCalls) {
+      expect(call.latencyMs).toBeGreaterThanOrEqual(0);
+      expect(Date.parse(call.at)).not.toBeNaN();
+    }
+    expect(byId.inquiries.map((c) => c.outcome)).toEqual(["answered:succeeded"]);
+    expect(byId.webhooks.map((w) => [w.eventId, w.eventType])).toEqual([
+      ["payment.succeeded:wallet-a:pay-1", "payment.succeeded"],
+    ]);
+
+    for (const id of [
+      transactionId,
+      `~commit:${transactionId}`,
+      "payment.succeeded:wallet-a:pay-1",
+      "ag-1",
+    ]) {
+      const other = await trace(id);
+      expect({ ...other, query: "pay-1" }, id).toEqual(byId);
+      expect(other.query).toBe(id);
+    }
+    expectProblem(
+      await hub.call("GET", "/operator/v1/traces/nothing-here"),
+      404,
+      "trace_not_found",
+    );
+  });
+
+  it("links the bank's result notice to the transaction it concerns", async () => {
+    bank.setFaults({ pendingRate: 1, pendingDelayMs: 0 });
+    const paid = await wallet.call("POST", "/v1/agreement-payments", {
+      id: "pay-2",
+      agreementId: "ag-1",
+      amount: "3.00",
+      currency: "CNY",
+    });
+    expect(paid.json()).toMatchObject({ id: "pay-2", state: "pending" });
+    const notice = await waitFor(async () => {
+      const found = await trace("pay-2");
+      return found.notices.length > 0 ? found : undefined;
+    });
+    expect(notice.notices).toEqual([
+      expect.objectContaining({ bankId: "bank-a", kind: "transaction_result" }),
+    ]);
+    const noticeId = (notice.notices[0] as { noticeId: string }).noticeId;
+    expect((await trace(noticeId)).operation?.transactionId).toBe(notice.operation?.transactionId);
+  });
+});
+
+/** Polls a condition the bank simulator makes true on its own schedule (its notice sender). */
+async function waitFor<T>(probe: () => Promise<T | undefined>, attemptsMax = 100): Promise<T> {
+  for (let attempt = 0; attempt < attemptsMax; attempt++) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("the condition never held");
+}
