@@ -102,11 +102,12 @@ async function measureSearch(
   options: ConsoleBenchOptions,
 ): Promise<Measured & { itemsMean: number }> {
   let items = 0;
-  const span = window.to - window.from;
+  // `to` is exclusive: one past the last batch's millisecond, so even a 1 ms seed is searchable.
+  const span = window.to + 1 - window.from;
   const call = async (index: number) => {
     const participant = participantIds[(index * 37) % participantIds.length] as string;
     const from = window.from + Math.floor((span * (index % 10)) / 20);
-    const to = from + Math.floor(span / 2);
+    const to = from + Math.ceil(span / 2);
     const query = new URLSearchParams({
       participant,
       from: new Date(from).toISOString(),
