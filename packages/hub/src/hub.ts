@@ -77,7 +77,10 @@ import {
   sessionLimitsDefaults,
 } from "./app/operators/operator-session-service.ts";
 import { ParticipantKeyService } from "./app/participants/participant-key-service.ts";
-import { ParticipantService } from "./app/participants/participant-service.ts";
+import {
+  operatorParticipantId,
+  ParticipantService,
+} from "./app/participants/participant-service.ts";
 import { SignerCache, signerCacheDefaults } from "./app/participants/signer-cache.ts";
 import { AgreementPaymentService } from "./app/payments/agreement-payment-service.ts";
 import { BankOperationNotices } from "./app/payments/bank-operation-notices.ts";
@@ -387,7 +390,12 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     database,
     ledgerStore,
     ledger,
-    operatorTransfers: new OperatorTransferService(ledger, auditLogStore),
+    operatorTransfers: new OperatorTransferService(
+      ledger,
+      auditLogStore,
+      participantStore,
+      operatorParticipantId,
+    ),
     auditLogStore,
     auditLog: new AuditLogService(auditLogStore),
     participants,

@@ -41,6 +41,29 @@ export async function openBenchStore(
   };
 }
 
+/**
+ * A PostgreSQL schema kept between runs (created when absent, never dropped), for benchmarks
+ * whose data takes minutes to build: the next run finds it and measures at once.
+ */
+export async function openKeptBenchSchema(
+  databaseUrl: string,
+  schema: string,
+): Promise<BenchStore> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new Error("a kept schema is named in lower-case letters, digits and underscores");
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`create schema if not exists ${schema}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(databaseUrl);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return { config: { databaseUrl: url.toString() }, dispose: async () => {} };
+}
+
 /** The value at `share` (0..1) of an ascending array; 0 for an empty one. */
 export function percentile(sorted: Float64Array, share: number): number {
   if (sorted.length === 0) return 0;

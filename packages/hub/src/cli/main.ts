@@ -22,6 +22,7 @@ import {
 } from "../domain/operators/operator-role.ts";
 import { createLedgerStore } from "../hub.ts";
 import { type ApiBenchResult, benchApi } from "./bench-api.ts";
+import { addBenchConsoleCommand } from "./bench-console-command.ts";
 import { benchLedger } from "./bench-ledger.ts";
 import { benchPayments, type PaymentsBenchResult } from "./bench-payments.ts";
 import { CliError } from "./cli-error.ts";
@@ -538,6 +539,12 @@ bench
     else process.stdout.write(paymentsBenchTable(result));
     if (!result.verified || result.errors + result.noopErrors > 0) process.exitCode = 1;
   });
+
+addBenchConsoleCommand(
+  bench,
+  { databaseUrl: environment.databaseUrl ?? defaultPostgresUrl },
+  stderr,
+);
 
 try {
   await program.parseAsync(process.argv);

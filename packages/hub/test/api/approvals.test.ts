@@ -176,6 +176,7 @@ describeEachBackend("four-eyes approvals", (backend) => {
       approval: { state: "rejected", decidedBy: { name: "test approver" } },
     });
     expectProblem(await approve(first.id), 409, "approval_not_pending");
+    now += 1000;
     const second = await proposed(await terminate("bank-a"));
     const withdrawn = await api.call("POST", `/operator/v1/approvals/${second.id}/reject`);
     expect(withdrawn.json()).toMatchObject({

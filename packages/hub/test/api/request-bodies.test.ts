@@ -55,7 +55,10 @@ describeEachBackend("request bodies", (backend) => {
       });
       expect(added.statusCode, added.body).toBe(201);
     }
-    await api.call("PUT", `${bankUrl}/primary-endpoint`, { endpointId: "new" });
+    const switched = await api.callApproved("PUT", `${bankUrl}/primary-endpoint`, {
+      endpointId: "new",
+    });
+    expect(switched.statusCode, switched.body).toBe(200);
     const migrations = `${bankUrl}/endpoint-migrations`;
     for (const id of ["first", "second"]) {
       const created = await api.call("POST", migrations, {

@@ -121,6 +121,38 @@ describeEachBackend("operator transfer search", (backend) => {
     expect(await ids("participant=bank-alpha&reference=inv-1")).toEqual(["a-b-1"]);
   });
 
+  it("finds transfers the operator posted by account id under the accounts' participants", async () => {
+    await network();
+    const accounts = async (id: string) =>
+      (
+        (await api.call("GET", `/operator/v1/participants/${id}`)).json() as {
+          accounts: { id: number; kind: string; currency: string }[];
+        }
+      ).accounts.find((account) => account.kind === "position" && account.currency === "EUR")?.id;
+    const posted = await api.call("POST", "/operator/v1/transfers", {
+      transfers: [
+        {
+          id: "op-g-a",
+          kind: "posted",
+          debitAccountId: await accounts("bank-gamma"),
+          creditAccountId: await accounts("bank-alpha"),
+          amount: "2.00",
+          currency: "EUR",
+        },
+      ],
+    });
+    expect(posted.statusCode, posted.body).toBe(200);
+    expect(await ids("participant=bank-gamma&counterparty=bank-alpha")).toEqual([
+      "op-g-a",
+      "a-g-1",
+    ]);
+    expect((await search("participant=bank-gamma")).items[0]).toMatchObject({
+      id: "op-g-a",
+      payerId: "bank-gamma",
+      payeeId: "bank-alpha",
+    });
+  });
+
   it("filters by time range against the transfers' own times", async () => {
     await network();
     const all = (await search("")).items;

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 
-const chromiumPath = process.env.CLEARHUB_TEST_CHROMIUM ?? "/usr/bin/chromium";
+export const chromiumExecutablePath = process.env.CLEARHUB_TEST_CHROMIUM ?? "/usr/bin/chromium";
 
 /** Where the screenshots of the main pages go, to be looked at; git ignores the directory. */
 export const screenshotDir = join(
@@ -20,8 +20,8 @@ export const screenshotDir = join(
 );
 
 export function chromiumAvailable(): boolean {
-  if (existsSync(chromiumPath)) return true;
-  const message = `Chromium is not at ${chromiumPath}: install Debian's chromium package (apt-get install -y chromium) or set CLEARHUB_TEST_CHROMIUM.`;
+  if (existsSync(chromiumExecutablePath)) return true;
+  const message = `Chromium is not at ${chromiumExecutablePath}: install Debian's chromium package (apt-get install -y chromium) or set CLEARHUB_TEST_CHROMIUM.`;
   if (process.env.CI === "true") {
     throw new Error(
       `${message} Under CI=true the console's browser tests must run, not be skipped.`,
@@ -34,7 +34,7 @@ export function chromiumAvailable(): boolean {
 /** Headless, quiet, with a fresh temporary profile that Playwright deletes on close. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: chromiumExecutablePath,
     headless: true,
     args: [
       "--no-sandbox",

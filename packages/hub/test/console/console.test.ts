@@ -460,6 +460,65 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     await closeClean(tab);
   });
 
+  it("traces a transfer end to end, from the transfer search", async () => {
+    const tab = await openConsole("/transfers?participant=wallet-alpha");
+    const { page } = tab;
+    await page.locator('tr[data-transfer="seed-deposit"]').getByRole("link").click();
+    await eventually(() => page.url()).toBe(`${hub.origin}/console/trace/seed-deposit`);
+    const trace = await api<{ transfers: { id: string }[]; auditEntries: { seq: number }[] }>(
+      "GET",
+      "/traces/seed-deposit",
+    );
+    expect(trace.transfers.map((transfer) => transfer.id)).toEqual(["seed-deposit"]);
+    const transfers = page.getByRole("table", { name: "Ledger transfers" });
+    await eventually(() => transfers.locator("tbody tr").count()).toBe(trace.transfers.length);
+    expect(await transfers.textContent()).toContain("seed-deposit");
+    const audit = page.getByRole("table", { name: "Audit entries" });
+    expect(await audit.locator("tbody tr").count()).toBe(trace.auditEntries.length);
+    await screenshot(page, "trace");
+    await expectAccessible(page, "the trace");
+    await closeClean(tab);
+  });
+
+  it("raises a cap with four eyes: one operator proposes, another approves in her own browser", async () => {
+    const otto = await openConsole("/participants/bank-east", "otto-operator");
+    const cap = otto.page.getByRole("region", { name: "Net debit cap" });
+    await cap.getByLabel("Cap").fill("2000000.00");
+    await cap.getByRole("button", { name: "Set cap" }).click();
+    await eventually(() => cap.getByRole("status").textContent()).toMatch(
+      /^Proposed for approval by a second operator \(approval .+\)\.$/,
+    );
+    const { items: pending } = await api<{ items: { id: string; proposedBy: { name: string } }[] }>(
+      "GET",
+      "/approvals?state=pending",
+    );
+    expect(pending.map((approval) => approval.proposedBy.name)).toEqual(["otto-operator"]);
+    const approvalId = pending[0]?.id ?? "";
+
+    // The proposer may not approve his own proposal: the console does not offer it.
+    await otto.page.getByRole("navigation").getByRole("link", { name: "Approvals" }).click();
+    const ownRow = otto.page.locator(`tr[data-approval="${approvalId}"]`);
+    await eventually(() => ownRow.textContent()).toContain("another operator decides");
+    expect(await ownRow.getByRole("button", { name: "Approve" }).count()).toBe(0);
+
+    const olga = await openConsole("/approvals", "olga-operator");
+    const row = olga.page.locator(`tr[data-approval="${approvalId}"]`);
+    await eventually(() => row.textContent()).toContain("otto-operator");
+    await screenshot(olga.page, "approvals");
+    await expectAccessible(olga.page, "the approvals page");
+    await row.getByRole("button", { name: "Approve" }).click();
+    await eventually(() => olga.page.getByRole("status").textContent()).toContain("approved");
+    const bank = await api<{ accounts: { kind: string; netDebitCap?: string }[] }>(
+      "GET",
+      "/participants/bank-east",
+    );
+    expect(bank.accounts.find((account) => account.kind === "position")?.netDebitCap).toBe(
+      "2000000.00",
+    );
+    await closeClean(otto);
+    await closeClean(olga);
+  });
+
   it("shows a viewer the pages without the actions, and logs out", async () => {
     const tab = await openConsole("/participants/wallet-alpha", "vera-viewer");
     const { page } = tab;

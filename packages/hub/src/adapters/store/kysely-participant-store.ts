@@ -16,6 +16,8 @@ import { appendAuditEntry } from "./audit-log-append.ts";
 import { balancesFromRow } from "./ledger-rows.ts";
 import type { ClearhubSchema, ParticipantsTable } from "./schema.ts";
 
+const accountIdMax = 2 ** 31 - 1;
+
 export function participantFromRow(row: ParticipantsTable): Participant {
   return {
     id: row.id,
@@ -161,6 +163,18 @@ export class KyselyParticipantStore implements ParticipantStore {
       .orderBy("id")
       .execute();
     return rows.map(balancesFromRow);
+  }
+
+  async findAccountOwners(accountIds: readonly number[]): Promise<Map<number, string>> {
+    // Account ids are 32-bit integers on both stores: PostgreSQL refuses to compare beyond.
+    const possible = [...new Set(accountIds)].filter((id) => id > 0 && id <= accountIdMax);
+    if (possible.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom("accounts")
+      .select(["id", "participant_id"])
+      .where("id", "in", possible)
+      .execute();
+    return new Map(rows.map((row) => [Number(row.id), row.participant_id]));
   }
 
   async listAccountsOf(participantIds: readonly string[]): Promise<AccountBalances[]> {

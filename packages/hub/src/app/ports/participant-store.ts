@@ -45,6 +45,8 @@ export interface ParticipantStore {
   addAccounts(accounts: readonly NewAccount[], audit?: AuditRecord): Promise<void>;
   setDebitLimit(accountId: number, debitLimit: bigint | null, audit?: AuditRecord): Promise<void>;
   listAccounts(participantId: string): Promise<AccountBalances[]>;
+  /** The participant holding each of these accounts; unknown ids are left out. */
+  findAccountOwners(accountIds: readonly number[]): Promise<Map<number, string>>;
   /** The accounts of several participants in one read, in account id order. */
   listAccountsOf(participantIds: readonly string[]): Promise<AccountBalances[]>;
   findAccount(
