@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { apiRequest, segment } from "../api-client.ts";
 import { mayDo } from "../role-policy.ts";
 import type { Role } from "../session.ts";
+import { ActionForm } from "../ui/action-form.tsx";
 import { ConfirmButton, formValues, SelectField, TextField } from "../ui/fields.tsx";
 import { Badge, Time } from "../ui/format.tsx";
 import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
@@ -382,23 +383,22 @@ function NewMigration({
     });
   };
   return (
-    <section aria-labelledby="new-migration">
-      <h2 id="new-migration">Start a migration</h2>
-      <form class="inline-form" onSubmit={submit}>
-        <TextField label="Migration id" name="id" required />
-        <SelectField label="From" name="fromEndpointId" options={endpointIds} />
-        <SelectField
-          label="To"
-          name="toEndpointId"
-          options={endpointIds}
-          value={endpointIds[endpointIds.length - 1]}
-        />
-        <TextField label="Weight %" name="weightPercent" value="10" inputMode="numeric" />
-        <button type="submit" disabled={action.busy}>
-          Start
-        </button>
-      </form>
-      <ActionOutcome action={action} />
-    </section>
+    <ActionForm
+      headingId="new-migration"
+      heading="Start a migration"
+      submitLabel="Start"
+      action={action}
+      onSubmit={submit}
+    >
+      <TextField label="Migration id" name="id" required />
+      <SelectField label="From" name="fromEndpointId" options={endpointIds} />
+      <SelectField
+        label="To"
+        name="toEndpointId"
+        options={endpointIds}
+        value={endpointIds[endpointIds.length - 1]}
+      />
+      <TextField label="Weight %" name="weightPercent" value="10" inputMode="numeric" />
+    </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 import { apiRequest, segment } from "../api-client.ts";
 import { mayDo } from "../role-policy.ts";
 import type { Role } from "../session.ts";
+import { ActionForm } from "../ui/action-form.tsx";
 import { ConfirmButton, formValues, SelectField, TextField } from "../ui/fields.tsx";
 import { Badge, Time } from "../ui/format.tsx";
 import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
@@ -137,21 +138,15 @@ function StatusChange({
     });
   };
   return (
-    <section aria-labelledby="status-heading">
-      <h2 id="status-heading">Status</h2>
-      <form class="inline-form" onSubmit={submit}>
-        <SelectField
-          label="New status"
-          name="status"
-          value={current}
-          options={participantStatuses}
-        />
-        <button type="submit" disabled={action.busy}>
-          Change status
-        </button>
-      </form>
-      <ActionOutcome action={action} />
-    </section>
+    <ActionForm
+      headingId="status-heading"
+      heading="Status"
+      submitLabel="Change status"
+      action={action}
+      onSubmit={submit}
+    >
+      <SelectField label="New status" name="status" value={current} options={participantStatuses} />
+    </ActionForm>
   );
 }
 
@@ -176,17 +171,16 @@ function NetDebitCap({
     });
   };
   return (
-    <section aria-labelledby="cap-heading">
-      <h2 id="cap-heading">Net debit cap</h2>
-      <form class="inline-form" onSubmit={submit}>
-        <SelectField label="Currency" name="currency" options={currencies} />
-        <TextField label="Cap" name="netDebitCap" inputMode="decimal" required />
-        <button type="submit" disabled={action.busy}>
-          Set cap
-        </button>
-      </form>
-      <ActionOutcome action={action} />
-    </section>
+    <ActionForm
+      headingId="cap-heading"
+      heading="Net debit cap"
+      submitLabel="Set cap"
+      action={action}
+      onSubmit={submit}
+    >
+      <SelectField label="Currency" name="currency" options={currencies} />
+      <TextField label="Cap" name="netDebitCap" inputMode="decimal" required />
+    </ActionForm>
   );
 }
 
@@ -213,26 +207,25 @@ function Funds({
     });
   };
   return (
-    <section aria-labelledby="funds-heading">
-      <h2 id="funds-heading">Funds in and out</h2>
-      <form class="inline-form" onSubmit={submit}>
-        <SelectField
-          label="Direction"
-          name="direction"
-          options={[
-            ["in", "in (deposit)"],
-            ["out", "out (withdrawal)"],
-          ]}
-        />
-        <TextField label="Amount" name="amount" inputMode="decimal" required />
-        <SelectField label="Currency" name="currency" options={currencies} />
-        <TextField label="Reference" name="reference" />
-        <button type="submit" disabled={action.busy}>
-          Move funds
-        </button>
-      </form>
-      <ActionOutcome action={action} />
-    </section>
+    <ActionForm
+      headingId="funds-heading"
+      heading="Funds in and out"
+      submitLabel="Move funds"
+      action={action}
+      onSubmit={submit}
+    >
+      <SelectField
+        label="Direction"
+        name="direction"
+        options={[
+          ["in", "in (deposit)"],
+          ["out", "out (withdrawal)"],
+        ]}
+      />
+      <TextField label="Amount" name="amount" inputMode="decimal" required />
+      <SelectField label="Currency" name="currency" options={currencies} />
+      <TextField label="Reference" name="reference" />
+    </ActionForm>
   );
 }
 
