@@ -1,4 +1,5 @@
 import { Link } from "../router.tsx";
+import { DataTable } from "../ui/data-table.tsx";
 import { Badge, Money, Time } from "../ui/format.tsx";
 import { ProblemNotice } from "../ui/problem-notice.tsx";
 import { useResource } from "../ui/use-resource.ts";
@@ -106,62 +107,49 @@ export function OverviewPage() {
               <Money amount={totals.reserve} currency={currency} />
             </dd>
           </dl>
-          <div class="table-wrap">
-            <table>
-              <caption>Participants holding {currency}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Participant</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" class="number">
-                    Position
-                  </th>
-                  <th scope="col" class="number">
-                    Net debit cap
-                  </th>
-                  <th scope="col" class="number">
-                    Headroom
-                  </th>
-                  <th scope="col">Cap used</th>
-                  <th scope="col" class="number">
-                    Reserve
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {participants.map((row) => (
-                  <tr key={row.participantId} data-participant={row.participantId}>
-                    <th scope="row">
-                      <Link href={`/participants/${encodeURIComponent(row.participantId)}`}>
-                        {row.name}
-                      </Link>
-                      <span class="muted id"> {row.participantId}</span>
-                    </th>
-                    <td>{row.kind}</td>
-                    <td>
-                      <Badge value={row.status} />
-                    </td>
-                    <td class="number" data-field="position">
-                      {row.position}
-                    </td>
-                    <td class="number" data-field="netDebitCap">
-                      {row.netDebitCap ?? "none"}
-                    </td>
-                    <td class="number" data-field="headroom">
-                      {row.headroom ?? ""}
-                    </td>
-                    <td>
-                      <CapMeter row={row} name={row.name} />
-                    </td>
-                    <td class="number" data-field="reserve">
-                      {row.reserve}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`Participants holding ${currency}`}
+            columns={[
+              "Participant",
+              "Kind",
+              "Status",
+              { label: "Position", numeric: true },
+              { label: "Net debit cap", numeric: true },
+              { label: "Headroom", numeric: true },
+              "Cap used",
+              { label: "Reserve", numeric: true },
+            ]}
+          >
+            {participants.map((row) => (
+              <tr key={row.participantId} data-participant={row.participantId}>
+                <th scope="row">
+                  <Link href={`/participants/${encodeURIComponent(row.participantId)}`}>
+                    {row.name}
+                  </Link>
+                  <span class="muted id"> {row.participantId}</span>
+                </th>
+                <td>{row.kind}</td>
+                <td>
+                  <Badge value={row.status} />
+                </td>
+                <td class="number" data-field="position">
+                  {row.position}
+                </td>
+                <td class="number" data-field="netDebitCap">
+                  {row.netDebitCap ?? "none"}
+                </td>
+                <td class="number" data-field="headroom">
+                  {row.headroom ?? ""}
+                </td>
+                <td>
+                  <CapMeter row={row} name={row.name} />
+                </td>
+                <td class="number" data-field="reserve">
+                  {row.reserve}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ))}
     </>
