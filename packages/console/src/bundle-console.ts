@@ -4,6 +4,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
+export { overviewRowsShownMax } from "./app/overview-rows.ts";
+
 const sourceDir = join(dirname(fileURLToPath(import.meta.url)), "app");
 
 /** One file of the console, named by its content so that browsers may cache it for good. */

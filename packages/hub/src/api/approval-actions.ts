@@ -70,6 +70,7 @@ const switchPrimaryEndpoint: ApprovalAction<PrimarySwitch> = {
     if (!listed.ok) return listed.code;
     const endpoint = listed.value.endpoints.find((candidate) => candidate.id === endpointId);
     if (endpoint === undefined) return "bank_endpoint_not_found";
+    if (endpoint.retiredAt !== null) return "bank_endpoint_retired";
     return endpoint.enabled ? undefined : "bank_endpoint_disabled";
   },
   async run(hub, { bankId, endpointId }, actor) {
@@ -118,5 +119,6 @@ export const approvalActionProblems: readonly ProblemCode[] = [
   "currency_not_held",
   "participant_not_bank",
   "bank_endpoint_not_found",
+  "bank_endpoint_retired",
   "bank_endpoint_disabled",
 ];

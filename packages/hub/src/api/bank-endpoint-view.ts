@@ -27,6 +27,10 @@ export const BankEndpointViewSchema = Type.Object(
     primary: Type.Boolean({ description: "New signings go to the bank's primary endpoint" }),
     createdAt: DateTime,
     updatedAt: DateTime,
+    retiredAt: Type.Union([DateTime, Type.Null()], {
+      description:
+        "When it was retired: never called, changed or migrated to again; null while in service",
+    }),
   },
   { title: "BankEndpoint" },
 );
@@ -44,6 +48,7 @@ export function bankEndpointView(endpoint: BankEndpoint, primary: boolean): Bank
     primary,
     createdAt: new Date(endpoint.createdAt).toISOString(),
     updatedAt: new Date(endpoint.updatedAt).toISOString(),
+    retiredAt: endpoint.retiredAt === null ? null : new Date(endpoint.retiredAt).toISOString(),
   };
 }
 

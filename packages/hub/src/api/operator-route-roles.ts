@@ -48,6 +48,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "POST /operator/v1/webhook-deliveries/:deliveryId/redeliver": "operator",
   "POST /operator/v1/banks/:bankId/endpoints": "operator",
   "PATCH /operator/v1/banks/:bankId/endpoints/:endpointId": "operator",
+  "POST /operator/v1/banks/:bankId/endpoints/:endpointId/retire": "operator",
   "PUT /operator/v1/banks/:bankId/primary-endpoint": "operator",
   "POST /operator/v1/banks/:bankId/endpoint-migrations": "operator",
   "PUT /operator/v1/banks/:bankId/endpoint-migrations/:migrationId/weight": "operator",

@@ -14,7 +14,11 @@ import type { PayoutRefusal } from "../app/payments/payout-service.ts";
 import type { RefundRefusal } from "../app/payments/refund-service.ts";
 import type { DecisionRefusal } from "../app/ports/approval-store.ts";
 import type { TransferRefusal } from "../app/transfers/participant-transfer-service.ts";
-import { endpointSettingRanges, endpointsPerBankMax } from "../domain/banks/bank-endpoint.ts";
+import {
+  endpointSettingRanges,
+  endpointsKeptPerBankMax,
+  endpointsPerBankMax,
+} from "../domain/banks/bank-endpoint.ts";
 import { migrationStepsMax } from "../domain/banks/endpoint-migration.ts";
 import type { TransferResultCode } from "../domain/ledger/result-code.ts";
 import type { AmountParseError } from "../domain/money/amount.ts";
@@ -416,7 +420,7 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   bank_endpoint_exists: { status: 409, title: "The bank already has an endpoint with this id" },
   bank_endpoints_exhausted: {
     status: 409,
-    title: `The bank already has ${endpointsPerBankMax} endpoints; disable and reuse one`,
+    title: `The bank already has ${endpointsPerBankMax} endpoints in service (or ${endpointsKeptPerBankMax} kept, retired ones included); reuse or retire one`,
   },
   bank_endpoint_not_found: { status: 404, title: "The bank has no endpoint with this id" },
   bank_endpoint_disabled: {
@@ -435,7 +439,23 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   },
   bank_endpoint_is_primary: {
     status: 409,
-    title: "The primary endpoint cannot be disabled; make another endpoint primary first",
+    title:
+      "The primary endpoint cannot be disabled or retired; make another endpoint primary first",
+  },
+  bank_endpoint_retired: {
+    status: 409,
+    title:
+      "The endpoint is retired: it is never enabled, changed, made primary or migrated to or from again",
+  },
+  bank_endpoint_agreements_pinned: {
+    status: 409,
+    title:
+      "Live agreements are pinned to the endpoint; move them with a migration and complete it before retiring it",
+  },
+  bank_endpoint_migrating: {
+    status: 409,
+    title:
+      "An open migration goes from or to the endpoint; complete or roll it back before retiring it",
   },
   endpoint_migration_id_invalid: {
     status: 422,

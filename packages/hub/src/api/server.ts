@@ -61,6 +61,7 @@ import { operatorAccountRoutes } from "./routes/operator-account-routes.ts";
 import { readyRoute } from "./routes/ready-route.ts";
 import { redeliverWebhookRoute } from "./routes/redeliver-webhook-route.ts";
 import { resultCodesRoute } from "./routes/result-codes-route.ts";
+import { retireBankEndpointRoute } from "./routes/retire-bank-endpoint-route.ts";
 import { revokeParticipantKeyRoute } from "./routes/revoke-participant-key-route.ts";
 import { rotateParticipantKeyRoute } from "./routes/rotate-participant-key-route.ts";
 import type { RouteOptions } from "./routes/route-options.ts";
@@ -140,6 +141,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   addBankEndpointRoute,
   listBankEndpointsRoute,
   updateBankEndpointRoute,
+  retireBankEndpointRoute,
   setPrimaryEndpointRoute,
   bankEndpointHealthRoute,
   createEndpointMigrationRoute,

@@ -52,8 +52,9 @@ async function openStore(backend: Backend) {
         ...newEndpointSettings(`https://bank-a.example/${id}`, {}),
         createdAt: 1,
         updatedAt: 1,
+        retiredAt: null,
       },
-      10,
+      { inServiceMax: 10, keptMax: 10 },
       { ...audit, subject: `bank-a/${id}` },
     );
     expect(added.ok).toBe(true);

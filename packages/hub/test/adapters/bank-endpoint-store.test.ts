@@ -9,6 +9,7 @@ import { KyselyBankEndpointStore } from "../../src/adapters/store/kysely-bank-en
 import { KyselyEndpointMigrationStore } from "../../src/adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyParticipantStore } from "../../src/adapters/store/kysely-participant-store.ts";
 import { verifyAuditLog } from "../../src/app/audit/verify-audit-log.ts";
+import type { EndpointLimits } from "../../src/app/ports/bank-endpoint-store.ts";
 import type { AuditRecord } from "../../src/domain/audit/audit-entry.ts";
 import { type BankEndpoint, newEndpointSettings } from "../../src/domain/banks/bank-endpoint.ts";
 import type { EndpointMigration } from "../../src/domain/banks/endpoint-migration.ts";
@@ -51,7 +52,13 @@ function endpoint(id: string, bankId = "bank-a", enabled = true): BankEndpoint {
     ...newEndpointSettings(`https://${bankId}.example/${id}`, { enabled }),
     createdAt: 10,
     updatedAt: 10,
+    retiredAt: null,
   };
+}
+
+/** Endpoints in service; kept ones are bounded far above what a test adds. */
+function limit(inServiceMax: number, keptMax = 256): EndpointLimits {
+  return { inServiceMax, keptMax };
 }
 
 function audit(subject: string): AuditRecord {
@@ -85,16 +92,16 @@ async function subjects(store: KyselyAuditLogStore): Promise<string[]> {
 describeEachBackend("bank endpoint store", (backend) => {
   it("makes the first endpoint primary and refuses duplicates, strangers and excess", async () => {
     const { endpoints, audit: log } = await openStores(backend);
-    expect(await endpoints.addEndpoint(endpoint("branch-1"), 2, audit("e1"))).toEqual({
+    expect(await endpoints.addEndpoint(endpoint("branch-1"), limit(2), audit("e1"))).toEqual({
       ok: true,
       value: { primary: true },
     });
-    expect(await endpoints.addEndpoint(endpoint("branch-2"), 2, audit("e2"))).toEqual({
+    expect(await endpoints.addEndpoint(endpoint("branch-2"), limit(2), audit("e2"))).toEqual({
       ok: true,
       value: { primary: false },
     });
     const refused = async (candidate: BankEndpoint) =>
-      endpoints.addEndpoint(candidate, 2, audit("refused"));
+      endpoints.addEndpoint(candidate, limit(2), audit("refused"));
     expect(await refused(endpoint("branch-1"))).toEqual({
       ok: false,
       code: "bank_endpoint_exists",
@@ -124,9 +131,9 @@ describeEachBackend("bank endpoint store", (backend) => {
 
   it("switches the primary atomically, never to a disabled endpoint, and never disables it", async () => {
     const { endpoints, audit: log } = await openStores(backend);
-    await endpoints.addEndpoint(endpoint("branch-1"), 16, audit("add"));
-    await endpoints.addEndpoint(endpoint("off", "bank-a", false), 16, audit("add"));
-    await endpoints.addEndpoint(endpoint("head-office"), 16, audit("add"));
+    await endpoints.addEndpoint(endpoint("branch-1"), limit(16), audit("add"));
+    await endpoints.addEndpoint(endpoint("off", "bank-a", false), limit(16), audit("add"));
+    await endpoints.addEndpoint(endpoint("head-office"), limit(16), audit("add"));
     const switched = (to: string) =>
       endpoints.setPrimary("bank-a", to, (previous) => audit(`primary ${previous} -> ${to}`));
     expect(await switched("off")).toEqual({ ok: false, code: "bank_endpoint_disabled" });
@@ -152,7 +159,7 @@ describeEachBackend("bank endpoint store", (backend) => {
 
   it("patches only the fields given", async () => {
     const { endpoints } = await openStores(backend);
-    await endpoints.addEndpoint(endpoint("branch-1"), 16, audit("add"));
+    await endpoints.addEndpoint(endpoint("branch-1"), limit(16), audit("add"));
     const updated = await endpoints.updateEndpoint(
       "bank-a",
       "branch-1",
@@ -172,15 +179,62 @@ describeEachBackend("bank endpoint store", (backend) => {
       await endpoints.updateEndpoint("bank-a", "gone", { timeoutMs: 1_000 }, 30, audit("x")),
     ).toEqual({ ok: false, code: "bank_endpoint_not_found" });
   });
+  it("retires in the write's transaction: audited once, nothing written when refused or repeated", async () => {
+    const { endpoints, audit: log } = await openStores(backend);
+    await endpoints.addEndpoint(endpoint("branch-1"), limit(16), audit("add"));
+    await endpoints.addEndpoint(endpoint("branch-2"), limit(16), audit("add"));
+    const retire = (id: string, at: number) =>
+      endpoints.retireEndpoint("bank-a", id, at, audit(`retire ${id} at ${at}`));
+    expect(await retire("branch-1", 20)).toEqual({ ok: false, code: "bank_endpoint_is_primary" });
+    expect(await retire("gone", 20)).toEqual({ ok: false, code: "bank_endpoint_not_found" });
+    const retired = { ...endpoint("branch-2"), enabled: false, updatedAt: 20, retiredAt: 20 };
+    expect(await retire("branch-2", 20)).toEqual({
+      ok: true,
+      value: { endpoint: retired, changed: true },
+    });
+    expect(await retire("branch-2", 30)).toEqual({
+      ok: true,
+      value: { endpoint: retired, changed: false },
+    });
+    expect(await endpoints.findEndpoint("bank-a", "branch-2")).toEqual(retired);
+    expect((await endpoints.listEndpoints("bank-a")).primaryEndpointId).toBe("branch-1");
+    expect((await subjects(log)).slice(2)).toEqual(["retire branch-2 at 20"]);
+    expect(
+      await endpoints.updateEndpoint("bank-a", "branch-2", { enabled: true }, 40, audit("x")),
+    ).toEqual({ ok: false, code: "bank_endpoint_retired" });
+    expect(await endpoints.setPrimary("bank-a", "branch-2", () => audit("x"))).toEqual({
+      ok: false,
+      code: "bank_endpoint_retired",
+    });
+  });
+
+  it("bounds the endpoints kept, retired ones included", async () => {
+    const { endpoints } = await openStores(backend);
+    await endpoints.addEndpoint(endpoint("branch-1"), limit(2, 2), audit("add"));
+    await endpoints.addEndpoint(endpoint("branch-2"), limit(2, 2), audit("add"));
+    await endpoints.retireEndpoint("bank-a", "branch-2", 20, audit("retire"));
+    expect(await endpoints.addEndpoint(endpoint("branch-3"), limit(2, 2), audit("add"))).toEqual({
+      ok: false,
+      code: "bank_endpoints_exhausted",
+    });
+    expect(await endpoints.addEndpoint(endpoint("branch-3"), limit(2, 3), audit("add"))).toEqual({
+      ok: true,
+      value: { primary: false },
+    });
+  });
 });
 
 describeEachBackend("endpoint migration store", (backend) => {
   async function withEndpoints(backend: Backend) {
     const stores = await openStores(backend);
     for (const id of ["branch-1", "branch-2", "head-office"]) {
-      await stores.endpoints.addEndpoint(endpoint(id), 16, audit(`add ${id}`));
+      await stores.endpoints.addEndpoint(endpoint(id), limit(16), audit(`add ${id}`));
     }
-    await stores.endpoints.addEndpoint(endpoint("off", "bank-a", false), 16, audit("add off"));
+    await stores.endpoints.addEndpoint(
+      endpoint("off", "bank-a", false),
+      limit(16),
+      audit("add off"),
+    );
     return stores;
   }
 

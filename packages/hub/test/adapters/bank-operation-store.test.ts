@@ -41,8 +41,9 @@ async function openStore(backend: Backend) {
       ...newEndpointSettings("https://bank-a.example", {}),
       createdAt: 1,
       updatedAt: 1,
+      retiredAt: null,
     },
-    10,
+    { inServiceMax: 10, keptMax: 10 },
     {
       at: 1,
       actor: { kind: "operator_token", id: "tok", name: "ops" },

@@ -19,6 +19,7 @@ function endpoint(fields: Partial<BankEndpoint> = {}): BankEndpoint {
     }),
     createdAt: 1,
     updatedAt: 1,
+    retiredAt: null,
     ...fields,
   };
 }

@@ -306,6 +306,28 @@ describe.skipIf(!enabled)("the operator console in Chromium [sqlite]", () => {
     await closeClean(tab);
   });
 
+  it("retires an endpoint from a bank's page and keeps it listed as retired", async () => {
+    await api("POST", "/banks/bank-east/endpoints", {
+      id: "spare",
+      url: "https://quickpay.bank-east.example/spare",
+    });
+    const tab = await openConsole("/banks/bank-east");
+    const { page } = tab;
+    const spare = page.locator('tr[data-endpoint="spare"]');
+    await spare.getByRole("button", { name: "Retire", exact: true }).click();
+    await spare.getByRole("button", { name: "Retire spare for good" }).click();
+    await eventually(() => spare.locator(".badge-retired").textContent()).toBe("retired");
+    expect(await spare.getByRole("button").count()).toBe(0);
+    const { items } = await api<{ items: { id: string; retiredAt: string | null }[] }>(
+      "GET",
+      "/banks/bank-east/endpoints",
+    );
+    expect(items.find((endpoint) => endpoint.id === "spare")?.retiredAt).toEqual(
+      expect.any(String),
+    );
+    await closeClean(tab);
+  });
+
   it("redelivers a dead webhook", async () => {
     await insertOutboxRows(hub.hub.database.kysely, [
       {

@@ -18,6 +18,8 @@ interface BankEndpoint {
   readonly concurrencyMax: number;
   readonly enabled: boolean;
   readonly primary: boolean;
+  /** Retired endpoints stay listed, out of service for good. */
+  readonly retiredAt: string | null;
 }
 
 interface EndpointHealth {
@@ -58,7 +60,11 @@ export function BankPage({ bankId, role }: { readonly bankId: string; readonly r
   };
   const mayChangeEndpoints = mayDo(role, "bank_endpoint.change");
   const mayMigrate = mayDo(role, "endpoint_migration.change");
-  const endpointIds = endpoints.data?.items.map((endpoint) => endpoint.id) ?? [];
+  // A retired endpoint is never a migration's source or target.
+  const endpointIds =
+    endpoints.data?.items
+      .filter((endpoint) => endpoint.retiredAt === null)
+      .map((endpoint) => endpoint.id) ?? [];
   return (
     <>
       <h1>
@@ -115,6 +121,11 @@ function routingNote(endpointId: string, migrations: readonly Migration[]): stri
   return notes.length === 0 ? "its pinned agreements" : notes.join("; ");
 }
 
+function endpointState(endpoint: BankEndpoint): string {
+  if (endpoint.retiredAt !== null) return "retired";
+  return endpoint.enabled ? "enabled" : "disabled";
+}
+
 function pinnedText(pinned: readonly PinnedAgreements[] | undefined, endpointId: string): string {
   if (pinned === undefined) return "";
   const entry = pinned.find((counted) => counted.endpointId === endpointId);
@@ -156,6 +167,12 @@ function Endpoints({
       onDone();
       return `Endpoint ${endpointId} ${enabled ? "enabled" : "disabled"}.`;
     });
+  const retire = (endpointId: string) =>
+    void action?.run(async () => {
+      await apiRequest("POST", `${base}/endpoints/${segment(endpointId)}/retire`);
+      onDone();
+      return `Endpoint ${endpointId} retired.`;
+    });
   // Agreements still pinned there would fail: the API asks for an explicit override.
   const inUse = action?.problem?.code === "bank_endpoint_in_use";
   return (
@@ -185,7 +202,7 @@ function Endpoints({
               </td>
               <td>
                 {endpoint.primary && <Badge value="primary" />}{" "}
-                <Badge value={endpoint.enabled ? "enabled" : "disabled"} />
+                <Badge value={endpointState(endpoint)} />
               </td>
               <td>{seen === undefined ? "" : <Badge value={seen.breaker} />}</td>
               <td class="number">
@@ -198,7 +215,7 @@ function Endpoints({
               <td>{routingNote(endpoint.id, migrations)}</td>
               {action !== undefined && (
                 <td class="actions">
-                  {!endpoint.primary && endpoint.enabled && (
+                  {endpoint.retiredAt === null && !endpoint.primary && endpoint.enabled && (
                     <ConfirmButton
                       confirmLabel={`Send new signings to ${endpoint.id}`}
                       disabled={action.busy}
@@ -207,14 +224,23 @@ function Endpoints({
                       Make primary
                     </ConfirmButton>
                   )}
-                  {!endpoint.primary && (
-                    <button
-                      type="button"
-                      disabled={action.busy}
-                      onClick={() => setEnabled(endpoint.id, !endpoint.enabled)}
-                    >
-                      {endpoint.enabled ? "Disable" : "Enable"}
-                    </button>
+                  {endpoint.retiredAt === null && !endpoint.primary && (
+                    <>
+                      <button
+                        type="button"
+                        disabled={action.busy}
+                        onClick={() => setEnabled(endpoint.id, !endpoint.enabled)}
+                      >
+                        {endpoint.enabled ? "Disable" : "Enable"}
+                      </button>
+                      <ConfirmButton
+                        confirmLabel={`Retire ${endpoint.id} for good`}
+                        disabled={action.busy}
+                        onConfirm={() => retire(endpoint.id)}
+                      >
+                        Retire
+                      </ConfirmButton>
+                    </>
                   )}
                   {inUse && lastDisabled === endpoint.id && endpoint.enabled && (
                     <ConfirmButton

@@ -24,6 +24,7 @@ export function endpointFromRow(row: BankEndpointsTable): BankEndpoint {
     enabled: Number(row.enabled) === 1,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
+    retiredAt: row.retired_at === null ? null : Number(row.retired_at),
   };
 }
 
@@ -41,6 +42,7 @@ export function endpointRow(endpoint: BankEndpoint): BankEndpointsTable {
     enabled: endpoint.enabled ? 1 : 0,
     created_at: BigInt(endpoint.createdAt),
     updated_at: BigInt(endpoint.updatedAt),
+    retired_at: endpoint.retiredAt === null ? null : BigInt(endpoint.retiredAt),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type {
   BankEndpointStore,
   BankEndpoints,
+  EndpointLimits,
   EndpointUpdateOptions,
   EndpointWrite,
 } from "../../app/ports/bank-endpoint-store.ts";
@@ -11,8 +12,9 @@ import {
   type BankEndpoint,
   type EndpointSettingsPatch,
 } from "../../domain/banks/bank-endpoint.ts";
+import { checkRetirement, retiredEndpoint } from "../../domain/banks/endpoint-retirement.ts";
 import { appendAuditEntry } from "./audit-log-append.ts";
-import { endpointFromRow, endpointRow, lockBank } from "./bank-endpoint-rows.ts";
+import { endpointFromRow, endpointRow, lockBank, migrationFromRow } from "./bank-endpoint-rows.ts";
 import type { Dialect } from "./database.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
@@ -27,7 +29,7 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
 
   addEndpoint(
     endpoint: BankEndpoint,
-    endpointsMax: number,
+    limits: EndpointLimits,
     audit: AuditRecord,
   ): Promise<EndpointWrite<{ primary: boolean }>> {
     return this.db.transaction().execute(async (trx) => {
@@ -38,10 +40,12 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
         return { ok: false, code: "bank_endpoint_exists" };
       }
       const count = await countEndpoints(trx, endpoint.bankId);
-      if (count >= endpointsMax) return { ok: false, code: "bank_endpoints_exhausted" };
-      assertOnePrimary(endpoint.bankId, count, await primaryIdIn(trx, endpoint.bankId));
+      if (count.inService >= limits.inServiceMax || count.kept >= limits.keptMax) {
+        return { ok: false, code: "bank_endpoints_exhausted" };
+      }
+      assertOnePrimary(endpoint.bankId, count.inService, await primaryIdIn(trx, endpoint.bankId));
       await trx.insertInto("bank_endpoints").values(endpointRow(endpoint)).execute();
-      const primary = count === 0;
+      const primary = count.inService === 0;
       if (primary) {
         await trx
           .insertInto("bank_primary_endpoints")
@@ -66,6 +70,7 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
       if (!bank.ok) return bank;
       const current = await findEndpointIn(trx, bankId, endpointId);
       if (current === undefined) return { ok: false, code: "bank_endpoint_not_found" };
+      if (current.retiredAt !== null) return { ok: false, code: "bank_endpoint_retired" };
       if (patch.enabled === false && (await primaryIdIn(trx, bankId)) === endpointId) {
         return { ok: false, code: "bank_endpoint_is_primary" };
       }
@@ -90,6 +95,39 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
     });
   }
 
+  retireEndpoint(
+    bankId: string,
+    endpointId: string,
+    at: number,
+    audit: AuditRecord,
+  ): Promise<EndpointWrite<{ endpoint: BankEndpoint; changed: boolean }>> {
+    return this.db.transaction().execute(async (trx) => {
+      const bank = await lockBank(trx, this.dialect, bankId);
+      if (!bank.ok) return bank;
+      const current = await findEndpointIn(trx, bankId, endpointId);
+      if (current === undefined) return { ok: false, code: "bank_endpoint_not_found" };
+      const check = checkRetirement(current, {
+        primaryEndpointId: (await primaryIdIn(trx, bankId)) ?? null,
+        livePins: await hasLivePins(trx, bankId, endpointId),
+        openMigrations: await openMigrationsOf(trx, bankId, endpointId),
+      });
+      if (check.kind === "refused") return { ok: false, code: check.code };
+      if (check.kind === "already_retired") {
+        return { ok: true, value: { endpoint: current, changed: false } };
+      }
+      const retired = retiredEndpoint(current, at);
+      const { enabled, updated_at, retired_at } = endpointRow(retired);
+      await trx
+        .updateTable("bank_endpoints")
+        .set({ enabled, updated_at, retired_at })
+        .where("bank_id", "=", bankId)
+        .where("id", "=", endpointId)
+        .execute();
+      await appendAuditEntry(trx, audit);
+      return { ok: true, value: { endpoint: retired, changed: true } };
+    });
+  }
+
   setPrimary(
     bankId: string,
     endpointId: string,
@@ -100,6 +138,7 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
       if (!bank.ok) return bank;
       const endpoint = await findEndpointIn(trx, bankId, endpointId);
       if (endpoint === undefined) return { ok: false, code: "bank_endpoint_not_found" };
+      if (endpoint.retiredAt !== null) return { ok: false, code: "bank_endpoint_retired" };
       if (!endpoint.enabled) return { ok: false, code: "bank_endpoint_disabled" };
       const previous = (await primaryIdIn(trx, bankId)) ?? null;
       if (previous === endpointId) return { ok: true, value: { previous } };
@@ -122,7 +161,8 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
       .orderBy("id")
       .execute();
     const primary = await primaryIdIn(this.db, bankId);
-    assertOnePrimary(bankId, rows.length, primary);
+    const inService = rows.filter((row) => row.retired_at === null).length;
+    assertOnePrimary(bankId, inService, primary);
     if (primary !== undefined && !rows.some((row) => row.id === primary)) {
       throw new Error(`bank ${bankId}'s primary endpoint ${primary} is not among its endpoints`);
     }
@@ -146,7 +186,10 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
   }
 }
 
-/** A bank with endpoints has exactly one primary, and one without has none: checked on write and on read. */
+/**
+ * A bank with endpoints in service has exactly one primary, and one without has none: checked on
+ * write and on read. (The primary is never retired, so retiring the last one leaves a primary.)
+ */
 function assertOnePrimary(bankId: string, endpoints: number, primary: string | undefined): void {
   if (endpoints > 0 !== (primary !== undefined)) {
     throw new Error(`bank ${bankId} has ${endpoints} endpoints and primary ${primary ?? "none"}`);
@@ -176,13 +219,33 @@ async function primaryIdIn(db: Kysely<ClearhubSchema>, bankId: string) {
   return row?.endpoint_id;
 }
 
-async function countEndpoints(trx: Trx, bankId: string): Promise<number> {
+async function countEndpoints(
+  trx: Trx,
+  bankId: string,
+): Promise<{ inService: number; kept: number }> {
   const row = await trx
     .selectFrom("bank_endpoints")
-    .select((eb) => eb.fn.countAll().as("count"))
+    .select((eb) => [
+      eb.fn.countAll().as("kept"),
+      eb.fn.count("id").filterWhere("retired_at", "is", null).as("in_service"),
+    ])
     .where("bank_id", "=", bankId)
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return { inService: Number(row.in_service), kept: Number(row.kept) };
+}
+
+/** The bank's open (active or completing) migrations from or to the endpoint. */
+async function openMigrationsOf(trx: Trx, bankId: string, endpointId: string) {
+  const rows = await trx
+    .selectFrom("endpoint_migrations")
+    .selectAll()
+    .where("bank_id", "=", bankId)
+    .where((eb) =>
+      eb.or([eb("from_endpoint_id", "=", endpointId), eb("to_endpoint_id", "=", endpointId)]),
+    )
+    .where("state", "in", ["active", "completing"])
+    .execute();
+  return rows.map(migrationFromRow);
 }
 
 /** Agreement states whose calls still go to the endpoint they are pinned to. */

@@ -31,13 +31,17 @@ export class KyselyEndpointMigrationStore implements EndpointMigrationStore {
       if (!bank.ok) return bank;
       const endpoints = await trx
         .selectFrom("bank_endpoints")
-        .select(["id", "enabled"])
+        .select(["id", "enabled", "retired_at"])
         .where("bank_id", "=", migration.bankId)
         .where("id", "in", [migration.fromEndpointId, migration.toEndpointId])
         .execute();
       const target = endpoints.find((row) => row.id === migration.toEndpointId);
       if (endpoints.length !== 2 || target === undefined) {
         return { ok: false, code: "bank_endpoint_not_found" };
+      }
+      // A retired source has nothing left to move; a retired target is never called.
+      if (endpoints.some((row) => row.retired_at !== null)) {
+        return { ok: false, code: "bank_endpoint_retired" };
       }
       if (Number(target.enabled) !== 1) return { ok: false, code: "bank_endpoint_disabled" };
       if ((await findMigrationIn(trx, migration.bankId, migration.id)) !== undefined) {

@@ -217,6 +217,7 @@ export interface BankEndpointsTable {
   enabled: number | bigint;
   created_at: bigint;
   updated_at: bigint;
+  retired_at: bigint | null;
 }
 
 export interface BankPrimaryEndpointsTable {

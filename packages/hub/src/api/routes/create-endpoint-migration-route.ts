@@ -30,7 +30,7 @@ export const createEndpointMigrationRoute: FastifyPluginAsyncTypebox<RouteOption
       schema: {
         summary: "Start moving the agreements pinned to one endpoint to another",
         description:
-          "At weight w, each agreement pinned to `fromEndpointId` whose stable bucket (SHA-256 of its id, 0-99) is below w is served by `toEndpointId`; the others stay. Raise the weight to move more, roll back to move all back at once, complete at 100 to re-pin them. One migration at a time may leave an endpoint; the target must be enabled. Recorded in the audit log.",
+          "At weight w, each agreement pinned to `fromEndpointId` whose stable bucket (SHA-256 of its id, 0-99) is below w is served by `toEndpointId`; the others stay. Raise the weight to move more, roll back to move all back at once, complete at 100 to re-pin them. One migration at a time may leave an endpoint; the target must be enabled, and neither endpoint may be retired (`bank_endpoint_retired`). Recorded in the audit log.",
         tags: ["banks"],
         params: BankParams,
         body: Body,
@@ -44,6 +44,7 @@ export const createEndpointMigrationRoute: FastifyPluginAsyncTypebox<RouteOption
             "endpoint_migration_weight_invalid",
             "bank_endpoint_not_found",
             "bank_endpoint_disabled",
+            "bank_endpoint_retired",
             "endpoint_migration_exists",
             "endpoint_migration_conflict",
           ),

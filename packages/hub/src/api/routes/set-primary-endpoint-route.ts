@@ -18,7 +18,7 @@ export const setPrimaryEndpointRoute: FastifyPluginAsyncTypebox<RouteOptions> = 
       schema: {
         summary: "Send the bank's new signings to another endpoint",
         description:
-          "Needs four eyes: answers 202 with a proposal, and the switch happens when another operator account approves it (POST /operator/v1/approvals/{approvalId}/approve), which then answers `{ primaryEndpointId, previousPrimaryEndpointId }`. One atomic switch: the bank always has exactly one primary endpoint. Agreements already signed stay on their endpoints (move them with an endpoint migration). The endpoint must be enabled. Setting the current primary again changes nothing. Recorded in the audit log.",
+          "Needs four eyes: answers 202 with a proposal, and the switch happens when another operator account approves it (POST /operator/v1/approvals/{approvalId}/approve), which then answers `{ primaryEndpointId, previousPrimaryEndpointId }`. One atomic switch: the bank always has exactly one primary endpoint. Agreements already signed stay on their endpoints (move them with an endpoint migration). The endpoint must be enabled and not retired. Setting the current primary again changes nothing. Recorded in the audit log.",
         tags: ["banks"],
         params: BankParams,
         body: Body,
@@ -29,6 +29,7 @@ export const setPrimaryEndpointRoute: FastifyPluginAsyncTypebox<RouteOptions> = 
             "participant_not_bank",
             "bank_endpoint_not_found",
             "bank_endpoint_disabled",
+            "bank_endpoint_retired",
           ),
         },
       },

@@ -34,7 +34,7 @@ export const updateBankEndpointRoute: FastifyPluginAsyncTypebox<RouteOptions> = 
       schema: {
         summary: "Change an endpoint's URL, limits or breaker, or enable or disable it",
         description:
-          "Fields left out keep their values. The hub applies the new settings from the next call on, on every node, without a restart; a changed breaker starts closed. The primary endpoint cannot be disabled, nor, without `force`, one that live agreements (requested, awaiting their password, active) are still pinned to: move them with a migration first. Recorded in the audit log.",
+          "Fields left out keep their values. The hub applies the new settings from the next call on, on every node, without a restart; a changed breaker starts closed. The primary endpoint cannot be disabled, nor, without `force`, one that live agreements (requested, awaiting their password, active) are still pinned to: move them with a migration first. A retired endpoint is never changed (`bank_endpoint_retired`). Recorded in the audit log.",
         tags: ["banks"],
         params: BankEndpointParams,
         body: Body,
@@ -48,6 +48,7 @@ export const updateBankEndpointRoute: FastifyPluginAsyncTypebox<RouteOptions> = 
             "bank_endpoint_settings_invalid",
             "bank_endpoint_is_primary",
             "bank_endpoint_in_use",
+            "bank_endpoint_retired",
           ),
         },
       },

@@ -7,6 +7,7 @@ import {
   checkSettingsPatch,
   type EndpointSettingsError,
   type EndpointSettingsPatch,
+  endpointsKeptPerBankMax,
   endpointsPerBankMax,
   newEndpointSettings,
 } from "../../domain/banks/bank-endpoint.ts";
@@ -68,10 +69,18 @@ export class BankEndpointService {
     if (!checked.ok) return fail(checked.code);
     const at = this.clock();
     const settings = newEndpointSettings(checked.patch.url ?? input.url, checked.patch);
-    const endpoint: BankEndpoint = { bankId, id, ...settings, createdAt: at, updatedAt: at };
+    const endpoint: BankEndpoint = {
+      bankId,
+      id,
+      ...settings,
+      createdAt: at,
+      updatedAt: at,
+      retiredAt: null,
+    };
     const details = patchDetails(settings);
     const audit = this.record(actor, "bank_endpoint.add", bankId, id, details, at);
-    const added = await this.store.addEndpoint(endpoint, endpointsPerBankMax, audit);
+    const limits = { inServiceMax: endpointsPerBankMax, keptMax: endpointsKeptPerBankMax };
+    const added = await this.store.addEndpoint(endpoint, limits, audit);
     if (!added.ok) return added;
     return { ok: true, value: { endpoint, primary: added.value.primary } };
   }
@@ -90,6 +99,22 @@ export class BankEndpointService {
     const details = { ...patchDetails(checked.patch), ...(forced ? { force: true } : {}) };
     const audit = this.record(actor, "bank_endpoint.update", bankId, endpointId, details, at);
     return this.store.updateEndpoint(bankId, endpointId, checked.patch, at, audit, options);
+  }
+
+  /**
+   * Takes the endpoint out of service for good: never called, changed, made primary or migrated
+   * to again; kept, with its id, in the listing and the log. See endpoint-retirement.ts for when
+   * it is refused. Retiring it again answers it unchanged.
+   */
+  async retire(
+    bankId: string,
+    endpointId: string,
+    actor: AuditActor,
+  ): Promise<EndpointOutcome<BankEndpoint>> {
+    const at = this.clock();
+    const audit = this.record(actor, "bank_endpoint.retire", bankId, endpointId, {}, at);
+    const retired = await this.store.retireEndpoint(bankId, endpointId, at, audit);
+    return retired.ok ? { ok: true, value: retired.value.endpoint } : retired;
   }
 
   /** Where new signings go from now on; agreements already signed stay on their endpoints. */

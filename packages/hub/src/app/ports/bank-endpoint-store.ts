@@ -1,5 +1,6 @@
 import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { BankEndpoint, EndpointSettingsPatch } from "../../domain/banks/bank-endpoint.ts";
+import type { RetirementRefusal } from "../../domain/banks/endpoint-retirement.ts";
 
 /** Why a write to a bank's endpoints was refused; each is checked in the write's transaction. */
 export type BankEndpointRefusal =
@@ -11,7 +12,15 @@ export type BankEndpointRefusal =
   | "bank_endpoint_not_found"
   | "bank_endpoint_disabled"
   | "bank_endpoint_is_primary"
-  | "bank_endpoint_in_use";
+  | "bank_endpoint_in_use"
+  | "bank_endpoint_retired"
+  | RetirementRefusal;
+
+/** How many endpoints a bank may have in service, and kept in all (retired ones included). */
+export interface EndpointLimits {
+  readonly inServiceMax: number;
+  readonly keptMax: number;
+}
 
 export type EndpointWrite<T> =
   | { readonly ok: true; readonly value: T }
@@ -39,15 +48,18 @@ export interface BankEndpoints {
  * concurrent operators, on any node, cannot exceed the limit or leave a bank without a primary.
  */
 export interface BankEndpointStore {
-  /** The bank's first endpoint becomes its primary in the same transaction. */
+  /**
+   * The bank's first endpoint becomes its primary in the same transaction. A retired endpoint's
+   * id stays taken (`bank_endpoint_exists`).
+   */
   addEndpoint(
     endpoint: BankEndpoint,
-    endpointsMax: number,
+    limits: EndpointLimits,
     audit: AuditRecord,
   ): Promise<EndpointWrite<{ primary: boolean }>>;
   /**
    * Applies a checked patch at `at`. Disabling the primary endpoint is refused: new signings
-   * would have nowhere to go.
+   * would have nowhere to go. A retired endpoint is never changed (`bank_endpoint_retired`).
    */
   updateEndpoint(
     bankId: string,
@@ -58,7 +70,18 @@ export interface BankEndpointStore {
     options?: EndpointUpdateOptions,
   ): Promise<EndpointWrite<BankEndpoint>>;
   /**
-   * Makes an enabled endpoint the primary in one statement, so there is never a moment with
+   * Retires the endpoint at `at` when checkRetirement allows it, on facts read in the same
+   * transaction. Retiring a retired endpoint answers it unchanged, with `changed` false, and
+   * writes (and audits) nothing.
+   */
+  retireEndpoint(
+    bankId: string,
+    endpointId: string,
+    at: number,
+    audit: AuditRecord,
+  ): Promise<EndpointWrite<{ endpoint: BankEndpoint; changed: boolean }>>;
+  /**
+   * Makes an enabled, unretired endpoint the primary in one statement, so there is never a moment with
    * none or two. Answers the endpoint that was primary, which the audit record is made with;
    * nothing is written (or audited) when it already was.
    */

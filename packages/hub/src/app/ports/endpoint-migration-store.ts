@@ -11,6 +11,7 @@ export type MigrationCreateRefusal =
   | "participant_not_bank"
   | "bank_endpoint_not_found"
   | "bank_endpoint_disabled"
+  | "bank_endpoint_retired"
   | "endpoint_migration_exists"
   | "endpoint_migration_conflict";
 
@@ -27,7 +28,7 @@ export type MigrationWrite =
 
 /**
  * Endpoint migrations. Writes lock the bank like the endpoint store's, so a migration's checks
- * (its endpoints exist, the target is enabled, no other active migration leaves the same
+ * (its endpoints exist and neither is retired, the target is enabled, no other active migration leaves the same
  * endpoint) hold when it commits; each write appends its audit record in its transaction.
  */
 export interface EndpointMigrationStore {

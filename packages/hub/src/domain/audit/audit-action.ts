@@ -23,6 +23,7 @@ export const auditActions = [
   "bank_endpoint.add",
   "bank_endpoint.update",
   "bank_endpoint.primary_set",
+  "bank_endpoint.retire",
   "endpoint_migration.create",
   "endpoint_migration.weight_change",
   "endpoint_migration.rollback",

@@ -34,6 +34,8 @@ export interface BankEndpoint extends EndpointSettings {
   readonly id: string;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** When the operator retired it (see endpoint-retirement.ts); null while in service. */
+  readonly retiredAt: number | null;
 }
 
 /** An inclusive range and the default of one numeric setting. */
@@ -52,8 +54,13 @@ export const endpointSettingRanges = {
   halfOpenAfterMs: { min: 100, max: 600_000, default: 15_000 },
 } as const satisfies Record<string, SettingRange>;
 
-/** The seed's bank had five branch interfaces; a few more leave room for a migration's target. */
+/**
+ * Endpoints in service (not retired) per bank. The seed's bank had five branch interfaces; a few
+ * more leave room for a migration's target.
+ */
 export const endpointsPerBankMax = 16;
+/** Endpoints kept per bank, retired ones included: bounds a bank's listing. */
+export const endpointsKeptPerBankMax = 256;
 export const bankEndpointIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export const breakerDefaults: BreakerSettings = {
