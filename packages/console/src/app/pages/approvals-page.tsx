@@ -1,6 +1,7 @@
 import { apiRequest, segment } from "../api-client.ts";
 import { mayDo } from "../role-policy.ts";
 import type { Session } from "../session.ts";
+import { DataTable } from "../ui/data-table.tsx";
 import { jsonText, Time } from "../ui/format.tsx";
 import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
 import { useAction } from "../ui/use-action.ts";
@@ -31,65 +32,60 @@ export function ApprovalsPage({ session }: { readonly session: Session }) {
         <p>Nothing waits for approval.</p>
       )}
       {approvals.data !== undefined && approvals.data.items.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption>Pending approvals</caption>
-            <thead>
-              <tr>
-                <th scope="col">Action</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Change</th>
-                <th scope="col">Proposed by</th>
-                <th scope="col">At</th>
-                <th scope="col">Expires</th>
-                {mayDecide && <th scope="col">Decision</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {approvals.data.items.map((approval) => {
-                const own = approval.proposedBy.id === session.operator.id;
-                return (
-                  <tr key={approval.id} data-approval={approval.id}>
-                    <th scope="row">{approval.action}</th>
-                    <td>{approval.subject}</td>
-                    <td>
-                      <code class="details">{jsonText(approval.payload)}</code>
-                    </td>
-                    <td>{approval.proposedBy.name}</td>
-                    <td>
-                      <Time at={approval.proposedAt} />
-                    </td>
-                    <td>
-                      <Time at={approval.expiresAt} />
-                    </td>
-                    {mayDecide && (
-                      <td class="actions">
-                        {own ? (
-                          <span class="muted">yours: another operator decides</span>
-                        ) : (
-                          <button
-                            type="button"
-                            disabled={action.busy}
-                            onClick={() => decide(approval, "approve")}
-                          >
-                            Approve
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          disabled={action.busy}
-                          onClick={() => decide(approval, "reject")}
-                        >
-                          {own ? "Withdraw" : "Reject"}
-                        </button>
-                      </td>
+        <DataTable
+          caption="Pending approvals"
+          columns={[
+            "Action",
+            "Subject",
+            "Change",
+            "Proposed by",
+            "At",
+            "Expires",
+            mayDecide && "Decision",
+          ]}
+        >
+          {approvals.data.items.map((approval) => {
+            const own = approval.proposedBy.id === session.operator.id;
+            return (
+              <tr key={approval.id} data-approval={approval.id}>
+                <th scope="row">{approval.action}</th>
+                <td>{approval.subject}</td>
+                <td>
+                  <code class="details">{jsonText(approval.payload)}</code>
+                </td>
+                <td>{approval.proposedBy.name}</td>
+                <td>
+                  <Time at={approval.proposedAt} />
+                </td>
+                <td>
+                  <Time at={approval.expiresAt} />
+                </td>
+                {mayDecide && (
+                  <td class="actions">
+                    {own ? (
+                      <span class="muted">yours: another operator decides</span>
+                    ) : (
+                      <button
+                        type="button"
+                        disabled={action.busy}
+                        onClick={() => decide(approval, "approve")}
+                      >
+                        Approve
+                      </button>
                     )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                    <button
+                      type="button"
+                      disabled={action.busy}
+                      onClick={() => decide(approval, "reject")}
+                    >
+                      {own ? "Withdraw" : "Reject"}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </>
   );

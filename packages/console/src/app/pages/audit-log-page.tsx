@@ -1,8 +1,10 @@
-import { withQuery } from "../api-client.ts";
-import { Link, navigate, pathWithQuery, useLocation } from "../router.tsx";
-import { formValues, SelectField, TextField } from "../ui/fields.tsx";
+import { DataTable } from "../ui/data-table.tsx";
+import { SelectField, TextField } from "../ui/fields.tsx";
+import { FilterForm } from "../ui/filter-form.tsx";
 import { counted, jsonText, Time } from "../ui/format.tsx";
+import { NextPageLink } from "../ui/next-page-link.tsx";
 import { ProblemNotice } from "../ui/problem-notice.tsx";
+import { useCursorPage } from "../ui/use-cursor-page.ts";
 import { useResource } from "../ui/use-resource.ts";
 import { auditActions } from "../vocabulary.ts";
 
@@ -14,11 +16,6 @@ interface AuditEntry {
   readonly subject: string;
   readonly details: Readonly<Record<string, unknown>>;
   readonly hash: string;
-}
-
-interface AuditPage {
-  readonly items: readonly AuditEntry[];
-  readonly nextCursor: string | null;
 }
 
 interface ChainVerification {
@@ -62,80 +59,59 @@ function ChainStatus() {
 }
 
 export function AuditLogPage() {
-  const { query } = useLocation();
-  const action = query.get("action") ?? "";
-  const subject = query.get("subject") ?? "";
-  const cursor = query.get("cursor") ?? "";
-  const page = useResource<AuditPage>(
-    withQuery("/audit-log", { action, subject, cursor, limit: 100 }),
-  );
-  const filter = (event: Event) => {
-    const values = formValues(event);
-    navigate(
-      pathWithQuery("/audit-log", { action: values.action ?? "", subject: values.subject ?? "" }),
-    );
-  };
+  const { filters, page } = useCursorPage<AuditEntry>("/audit-log", ["action", "subject"], 100);
   return (
     <>
       <h1>Audit log</h1>
       <ChainStatus />
-      <form class="filters" onSubmit={filter} aria-label="Filter the audit log">
-        <SelectField label="Action" name="action" value={action} options={["", ...auditActions]} />
+      <FilterForm path="/audit-log" names={["action", "subject"]} label="Filter the audit log">
+        <SelectField
+          label="Action"
+          name="action"
+          value={filters.action}
+          options={["", ...auditActions]}
+        />
         <TextField
           label="Subject"
           name="subject"
-          value={subject}
+          value={filters.subject}
           placeholder="participant:bank-east"
         />
-        <button type="submit">Filter</button>
-      </form>
+      </FilterForm>
       <ProblemNotice problem={page.problem} />
       {page.data !== undefined && (
-        <div class="table-wrap">
-          <table>
-            <caption>{counted(page.data.items.length, "entry", "entries")}, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col" class="number">
-                  Seq
-                </th>
-                <th scope="col">At</th>
-                <th scope="col">Operator</th>
-                <th scope="col">Action</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((entry) => (
-                <tr key={entry.seq} data-seq={entry.seq}>
-                  <th scope="row" class="number">
-                    {entry.seq}
-                  </th>
-                  <td>
-                    <Time at={entry.at} />
-                  </td>
-                  <td>{entry.actor.name}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.subject}</td>
-                  <td>
-                    <Details details={entry.details} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`${counted(page.data.items.length, "entry", "entries")}, newest first`}
+          columns={[
+            { label: "Seq", numeric: true },
+            "At",
+            "Operator",
+            "Action",
+            "Subject",
+            "Details",
+          ]}
+        >
+          {page.data.items.map((entry) => (
+            <tr key={entry.seq} data-seq={entry.seq}>
+              <th scope="row" class="number">
+                {entry.seq}
+              </th>
+              <td>
+                <Time at={entry.at} />
+              </td>
+              <td>{entry.actor.name}</td>
+              <td>{entry.action}</td>
+              <td>{entry.subject}</td>
+              <td>
+                <Details details={entry.details} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {page.data?.nextCursor != null && (
-        <p>
-          <Link
-            href={pathWithQuery("/audit-log", { action, subject, cursor: page.data.nextCursor })}
-          >
-            Older entries
-          </Link>
-        </p>
-      )}
+      <NextPageLink path="/audit-log" filters={filters} nextCursor={page.data?.nextCursor}>
+        Older entries
+      </NextPageLink>
     </>
   );
 }

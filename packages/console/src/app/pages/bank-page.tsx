@@ -2,6 +2,8 @@ import { useState } from "preact/hooks";
 import { apiRequest, segment } from "../api-client.ts";
 import { mayDo } from "../role-policy.ts";
 import type { Role } from "../session.ts";
+import { ActionForm } from "../ui/action-form.tsx";
+import { DataTable } from "../ui/data-table.tsx";
 import { ConfirmButton, formValues, SelectField, TextField } from "../ui/fields.tsx";
 import { Badge, Time } from "../ui/format.tsx";
 import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
@@ -176,96 +178,85 @@ function Endpoints({
   return (
     <section aria-labelledby="endpoints-heading">
       <h2 id="endpoints-heading">Endpoints</h2>
-      <div class="table-wrap">
-        <table>
-          <caption>Interface endpoints, their health on this hub node, and what they serve</caption>
-          <thead>
-            <tr>
-              <th scope="col">Endpoint</th>
-              <th scope="col">URL</th>
-              <th scope="col">State</th>
-              <th scope="col">Breaker</th>
-              <th scope="col" class="number">
-                Calls (failed)
-              </th>
-              <th scope="col" class="number">
-                p99 ms
-              </th>
-              <th scope="col" class="number">
-                Pinned (active)
-              </th>
-              <th scope="col">Serves</th>
-              {action !== undefined && <th scope="col">Action</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {endpoints.map((endpoint) => {
-              const seen = health.find((entry) => entry.endpointId === endpoint.id);
-              return (
-                <tr key={endpoint.id} data-endpoint={endpoint.id}>
-                  <th scope="row">{endpoint.id}</th>
-                  <td>
-                    <code>{endpoint.url}</code>
-                  </td>
-                  <td>
-                    {endpoint.primary && <Badge value="primary" />}{" "}
-                    <Badge value={endpointState(endpoint)} />
-                  </td>
-                  <td>{seen === undefined ? "" : <Badge value={seen.breaker} />}</td>
-                  <td class="number">
-                    {seen === undefined ? "" : `${seen.window.calls} (${seen.window.failures})`}
-                  </td>
-                  <td class="number">{seen?.latencyMs?.p99 ?? ""}</td>
-                  <td class="number" data-field="pinned">
-                    {pinnedText(pinned, endpoint.id)}
-                  </td>
-                  <td>{routingNote(endpoint.id, migrations)}</td>
-                  {action !== undefined && (
-                    <td class="actions">
-                      {endpoint.retiredAt === null && !endpoint.primary && endpoint.enabled && (
-                        <ConfirmButton
-                          confirmLabel={`Send new signings to ${endpoint.id}`}
-                          disabled={action.busy}
-                          onConfirm={() => makePrimary(endpoint.id)}
-                        >
-                          Make primary
-                        </ConfirmButton>
-                      )}
-                      {endpoint.retiredAt === null && !endpoint.primary && (
-                        <>
-                          <button
-                            type="button"
-                            disabled={action.busy}
-                            onClick={() => setEnabled(endpoint.id, !endpoint.enabled)}
-                          >
-                            {endpoint.enabled ? "Disable" : "Enable"}
-                          </button>
-                          <ConfirmButton
-                            confirmLabel={`Retire ${endpoint.id} for good`}
-                            disabled={action.busy}
-                            onConfirm={() => retire(endpoint.id)}
-                          >
-                            Retire
-                          </ConfirmButton>
-                        </>
-                      )}
-                      {inUse && lastDisabled === endpoint.id && endpoint.enabled && (
-                        <ConfirmButton
-                          confirmLabel={`Disable ${endpoint.id}: its agreements' calls will fail`}
-                          disabled={action.busy}
-                          onConfirm={() => setEnabled(endpoint.id, false, true)}
-                        >
-                          Disable anyway
-                        </ConfirmButton>
-                      )}
-                    </td>
+      <DataTable
+        caption="Interface endpoints, their health on this hub node, and what they serve"
+        columns={[
+          "Endpoint",
+          "URL",
+          "State",
+          "Breaker",
+          { label: "Calls (failed)", numeric: true },
+          { label: "p99 ms", numeric: true },
+          { label: "Pinned (active)", numeric: true },
+          "Serves",
+          action !== undefined && "Action",
+        ]}
+      >
+        {endpoints.map((endpoint) => {
+          const seen = health.find((entry) => entry.endpointId === endpoint.id);
+          return (
+            <tr key={endpoint.id} data-endpoint={endpoint.id}>
+              <th scope="row">{endpoint.id}</th>
+              <td>
+                <code>{endpoint.url}</code>
+              </td>
+              <td>
+                {endpoint.primary && <Badge value="primary" />}{" "}
+                <Badge value={endpointState(endpoint)} />
+              </td>
+              <td>{seen === undefined ? "" : <Badge value={seen.breaker} />}</td>
+              <td class="number">
+                {seen === undefined ? "" : `${seen.window.calls} (${seen.window.failures})`}
+              </td>
+              <td class="number">{seen?.latencyMs?.p99 ?? ""}</td>
+              <td class="number" data-field="pinned">
+                {pinnedText(pinned, endpoint.id)}
+              </td>
+              <td>{routingNote(endpoint.id, migrations)}</td>
+              {action !== undefined && (
+                <td class="actions">
+                  {endpoint.retiredAt === null && !endpoint.primary && endpoint.enabled && (
+                    <ConfirmButton
+                      confirmLabel={`Send new signings to ${endpoint.id}`}
+                      disabled={action.busy}
+                      onConfirm={() => makePrimary(endpoint.id)}
+                    >
+                      Make primary
+                    </ConfirmButton>
                   )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                  {endpoint.retiredAt === null && !endpoint.primary && (
+                    <>
+                      <button
+                        type="button"
+                        disabled={action.busy}
+                        onClick={() => setEnabled(endpoint.id, !endpoint.enabled)}
+                      >
+                        {endpoint.enabled ? "Disable" : "Enable"}
+                      </button>
+                      <ConfirmButton
+                        confirmLabel={`Retire ${endpoint.id} for good`}
+                        disabled={action.busy}
+                        onConfirm={() => retire(endpoint.id)}
+                      >
+                        Retire
+                      </ConfirmButton>
+                    </>
+                  )}
+                  {inUse && lastDisabled === endpoint.id && endpoint.enabled && (
+                    <ConfirmButton
+                      confirmLabel={`Disable ${endpoint.id}: its agreements' calls will fail`}
+                      disabled={action.busy}
+                      onConfirm={() => setEnabled(endpoint.id, false, true)}
+                    >
+                      Disable anyway
+                    </ConfirmButton>
+                  )}
+                </td>
+              )}
+            </tr>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }
@@ -303,82 +294,75 @@ function Migrations({
       <h2 id="migrations-heading">Migrations</h2>
       {migrations.length === 0 && <p>No migration yet.</p>}
       {migrations.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption>Migrations of agreements between endpoints</caption>
-            <thead>
-              <tr>
-                <th scope="col">Migration</th>
-                <th scope="col">From → to</th>
-                <th scope="col">State</th>
-                <th scope="col" class="number">
-                  Weight
-                </th>
-                <th scope="col">Updated</th>
-                {action !== undefined && <th scope="col">Action</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {migrations.map((migration) => (
-                <tr key={migration.id} data-migration={migration.id}>
-                  <th scope="row">{migration.id}</th>
-                  <td>
-                    {migration.fromEndpointId} → {migration.toEndpointId}
-                  </td>
-                  <td>
-                    <Badge value={migration.state} />
-                  </td>
-                  <td class="number" data-field="weightPercent">
-                    {migration.weightPercent}%
-                  </td>
-                  <td>
-                    <Time at={migration.updatedAt} />
-                  </td>
-                  {action !== undefined && (
-                    <td class="actions">
-                      {migration.state === "active" && (
-                        <>
-                          <form
-                            class="inline-form compact"
-                            onSubmit={setWeight(migration)}
-                            aria-label={`Weight of ${migration.id}`}
-                          >
-                            <TextField
-                              label="Weight %"
-                              name="weightPercent"
-                              value={String(migration.weightPercent)}
-                              inputMode="numeric"
-                            />
-                            <button type="submit" disabled={action.busy}>
-                              Set weight
-                            </button>
-                          </form>
-                          <ConfirmButton
-                            confirmLabel={`Roll ${migration.id} back`}
-                            disabled={action.busy}
-                            onConfirm={() => step(migration, "rollback")}
-                          >
-                            Roll back
-                          </ConfirmButton>
-                        </>
-                      )}
-                      {(migration.state === "active" || migration.state === "completing") &&
-                        migration.weightPercent === 100 && (
-                          <ConfirmButton
-                            confirmLabel={`Re-pin to ${migration.toEndpointId}`}
-                            disabled={action.busy}
-                            onConfirm={() => step(migration, "complete")}
-                          >
-                            Complete
-                          </ConfirmButton>
-                        )}
-                    </td>
+        <DataTable
+          caption="Migrations of agreements between endpoints"
+          columns={[
+            "Migration",
+            "From → to",
+            "State",
+            { label: "Weight", numeric: true },
+            "Updated",
+            action !== undefined && "Action",
+          ]}
+        >
+          {migrations.map((migration) => (
+            <tr key={migration.id} data-migration={migration.id}>
+              <th scope="row">{migration.id}</th>
+              <td>
+                {migration.fromEndpointId} → {migration.toEndpointId}
+              </td>
+              <td>
+                <Badge value={migration.state} />
+              </td>
+              <td class="number" data-field="weightPercent">
+                {migration.weightPercent}%
+              </td>
+              <td>
+                <Time at={migration.updatedAt} />
+              </td>
+              {action !== undefined && (
+                <td class="actions">
+                  {migration.state === "active" && (
+                    <>
+                      <form
+                        class="inline-form compact"
+                        onSubmit={setWeight(migration)}
+                        aria-label={`Weight of ${migration.id}`}
+                      >
+                        <TextField
+                          label="Weight %"
+                          name="weightPercent"
+                          value={String(migration.weightPercent)}
+                          inputMode="numeric"
+                        />
+                        <button type="submit" disabled={action.busy}>
+                          Set weight
+                        </button>
+                      </form>
+                      <ConfirmButton
+                        confirmLabel={`Roll ${migration.id} back`}
+                        disabled={action.busy}
+                        onConfirm={() => step(migration, "rollback")}
+                      >
+                        Roll back
+                      </ConfirmButton>
+                    </>
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  {(migration.state === "active" || migration.state === "completing") &&
+                    migration.weightPercent === 100 && (
+                      <ConfirmButton
+                        confirmLabel={`Re-pin to ${migration.toEndpointId}`}
+                        disabled={action.busy}
+                        onConfirm={() => step(migration, "complete")}
+                      >
+                        Complete
+                      </ConfirmButton>
+                    )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
@@ -408,23 +392,22 @@ function NewMigration({
     });
   };
   return (
-    <section aria-labelledby="new-migration">
-      <h2 id="new-migration">Start a migration</h2>
-      <form class="inline-form" onSubmit={submit}>
-        <TextField label="Migration id" name="id" required />
-        <SelectField label="From" name="fromEndpointId" options={endpointIds} />
-        <SelectField
-          label="To"
-          name="toEndpointId"
-          options={endpointIds}
-          value={endpointIds[endpointIds.length - 1]}
-        />
-        <TextField label="Weight %" name="weightPercent" value="10" inputMode="numeric" />
-        <button type="submit" disabled={action.busy}>
-          Start
-        </button>
-      </form>
-      <ActionOutcome action={action} />
-    </section>
+    <ActionForm
+      headingId="new-migration"
+      heading="Start a migration"
+      submitLabel="Start"
+      action={action}
+      onSubmit={submit}
+    >
+      <TextField label="Migration id" name="id" required />
+      <SelectField label="From" name="fromEndpointId" options={endpointIds} />
+      <SelectField
+        label="To"
+        name="toEndpointId"
+        options={endpointIds}
+        value={endpointIds[endpointIds.length - 1]}
+      />
+      <TextField label="Weight %" name="weightPercent" value="10" inputMode="numeric" />
+    </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { overviewRowsShownMax } from "../overview-rows.ts";
 import { Link } from "../router.tsx";
+import { DataTable } from "../ui/data-table.tsx";
 import { Badge, Money, Time } from "../ui/format.tsx";
 import { ProblemNotice } from "../ui/problem-notice.tsx";
 import { useResource } from "../ui/use-resource.ts";
@@ -126,66 +127,53 @@ export function OverviewPage() {
                 <Money amount={totals.reserve} currency={currency} />
               </dd>
             </dl>
-            <div class="table-wrap">
-              <table>
-                <caption>
-                  {shown.length === participants.length
-                    ? `Participants holding ${currency}, nearest their caps first`
-                    : `The ${shown.length} participants holding ${currency} nearest their caps, of ${participants.length}`}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Participant</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" class="number">
-                      Position
-                    </th>
-                    <th scope="col" class="number">
-                      Net debit cap
-                    </th>
-                    <th scope="col" class="number">
-                      Headroom
-                    </th>
-                    <th scope="col">Cap used</th>
-                    <th scope="col" class="number">
-                      Reserve
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((row) => (
-                    <tr key={row.participantId} data-participant={row.participantId}>
-                      <th scope="row">
-                        <Link href={`/participants/${encodeURIComponent(row.participantId)}`}>
-                          {row.name}
-                        </Link>
-                        <span class="muted id"> {row.participantId}</span>
-                      </th>
-                      <td>{row.kind}</td>
-                      <td>
-                        <Badge value={row.status} />
-                      </td>
-                      <td class="number" data-field="position">
-                        {row.position}
-                      </td>
-                      <td class="number" data-field="netDebitCap">
-                        {row.netDebitCap ?? "none"}
-                      </td>
-                      <td class="number" data-field="headroom">
-                        {row.headroom ?? ""}
-                      </td>
-                      <td>
-                        <CapMeter row={row} name={row.name} />
-                      </td>
-                      <td class="number" data-field="reserve">
-                        {row.reserve}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={
+                shown.length === participants.length
+                  ? `Participants holding ${currency}, nearest their caps first`
+                  : `The ${shown.length} participants holding ${currency} nearest their caps, of ${participants.length}`
+              }
+              columns={[
+                "Participant",
+                "Kind",
+                "Status",
+                { label: "Position", numeric: true },
+                { label: "Net debit cap", numeric: true },
+                { label: "Headroom", numeric: true },
+                "Cap used",
+                { label: "Reserve", numeric: true },
+              ]}
+            >
+              {shown.map((row) => (
+                <tr key={row.participantId} data-participant={row.participantId}>
+                  <th scope="row">
+                    <Link href={`/participants/${encodeURIComponent(row.participantId)}`}>
+                      {row.name}
+                    </Link>
+                    <span class="muted id"> {row.participantId}</span>
+                  </th>
+                  <td>{row.kind}</td>
+                  <td>
+                    <Badge value={row.status} />
+                  </td>
+                  <td class="number" data-field="position">
+                    {row.position}
+                  </td>
+                  <td class="number" data-field="netDebitCap">
+                    {row.netDebitCap ?? "none"}
+                  </td>
+                  <td class="number" data-field="headroom">
+                    {row.headroom ?? ""}
+                  </td>
+                  <td>
+                    <CapMeter row={row} name={row.name} />
+                  </td>
+                  <td class="number" data-field="reserve">
+                    {row.reserve}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             {participants.length > overviewRowsShownMax && (
               <button type="button" onClick={() => setShowAll(!showAll)}>
                 {showAll

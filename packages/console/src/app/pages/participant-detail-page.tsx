@@ -1,6 +1,8 @@
 import { apiRequest, segment } from "../api-client.ts";
 import { mayDo } from "../role-policy.ts";
 import type { Role } from "../session.ts";
+import { ActionForm } from "../ui/action-form.tsx";
+import { DataTable } from "../ui/data-table.tsx";
 import { ConfirmButton, formValues, SelectField, TextField } from "../ui/fields.tsx";
 import { Badge, Time } from "../ui/format.tsx";
 import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
@@ -73,47 +75,34 @@ export function ParticipantDetailPage({
 
 function Accounts({ accounts }: { readonly accounts: readonly Account[] }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <caption>Accounts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Account</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Currency</th>
-            <th scope="col" class="number">
-              Balance
-            </th>
-            <th scope="col" class="number">
-              Pending debits
-            </th>
-            <th scope="col" class="number">
-              Pending credits
-            </th>
-            <th scope="col" class="number">
-              Net debit cap
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((account) => (
-            <tr key={account.id} data-account={`${account.kind}-${account.currency}`}>
-              <th scope="row">{account.id}</th>
-              <td>{account.kind}</td>
-              <td>{account.currency}</td>
-              <td class="number" data-field="balance">
-                {account.balance}
-              </td>
-              <td class="number">{account.debitsPending}</td>
-              <td class="number">{account.creditsPending}</td>
-              <td class="number" data-field="netDebitCap">
-                {account.netDebitCap ?? ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Accounts"
+      columns={[
+        "Account",
+        "Kind",
+        "Currency",
+        { label: "Balance", numeric: true },
+        { label: "Pending debits", numeric: true },
+        { label: "Pending credits", numeric: true },
+        { label: "Net debit cap", numeric: true },
+      ]}
+    >
+      {accounts.map((account) => (
+        <tr key={account.id} data-account={`${account.kind}-${account.currency}`}>
+          <th scope="row">{account.id}</th>
+          <td>{account.kind}</td>
+          <td>{account.currency}</td>
+          <td class="number" data-field="balance">
+            {account.balance}
+          </td>
+          <td class="number">{account.debitsPending}</td>
+          <td class="number">{account.creditsPending}</td>
+          <td class="number" data-field="netDebitCap">
+            {account.netDebitCap ?? ""}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -137,21 +126,15 @@ function StatusChange({
     });
   };
   return (
-    <section aria-labelledby="status-heading">
-      <h2 id="status-heading">Status</h2>
-      <form class="inline-form" onSubmit={submit}>
-        <SelectField
-          label="New status"
-          name="status"
-          value={current}
-          options={participantStatuses}
-        />
-        <button type="submit" disabled={action.busy}>
-          Change status
-        </button>
-      </form>
-      <ActionOutcome action={action} />
-    </section>
+    <ActionForm
+      headingId="status-heading"
+      heading="Status"
+      submitLabel="Change status"
+      action={action}
+      onSubmit={submit}
+    >
+      <SelectField label="New status" name="status" value={current} options={participantStatuses} />
+    </ActionForm>
   );
 }
 
@@ -176,17 +159,16 @@ function NetDebitCap({
     });
   };
   return (
-    <section aria-labelledby="cap-heading">
-      <h2 id="cap-heading">Net debit cap</h2>
-      <form class="inline-form" onSubmit={submit}>
-        <SelectField label="Currency" name="currency" options={currencies} />
-        <TextField label="Cap" name="netDebitCap" inputMode="decimal" required />
-        <button type="submit" disabled={action.busy}>
-          Set cap
-        </button>
-      </form>
-      <ActionOutcome action={action} />
-    </section>
+    <ActionForm
+      headingId="cap-heading"
+      heading="Net debit cap"
+      submitLabel="Set cap"
+      action={action}
+      onSubmit={submit}
+    >
+      <SelectField label="Currency" name="currency" options={currencies} />
+      <TextField label="Cap" name="netDebitCap" inputMode="decimal" required />
+    </ActionForm>
   );
 }
 
@@ -213,26 +195,25 @@ function Funds({
     });
   };
   return (
-    <section aria-labelledby="funds-heading">
-      <h2 id="funds-heading">Funds in and out</h2>
-      <form class="inline-form" onSubmit={submit}>
-        <SelectField
-          label="Direction"
-          name="direction"
-          options={[
-            ["in", "in (deposit)"],
-            ["out", "out (withdrawal)"],
-          ]}
-        />
-        <TextField label="Amount" name="amount" inputMode="decimal" required />
-        <SelectField label="Currency" name="currency" options={currencies} />
-        <TextField label="Reference" name="reference" />
-        <button type="submit" disabled={action.busy}>
-          Move funds
-        </button>
-      </form>
-      <ActionOutcome action={action} />
-    </section>
+    <ActionForm
+      headingId="funds-heading"
+      heading="Funds in and out"
+      submitLabel="Move funds"
+      action={action}
+      onSubmit={submit}
+    >
+      <SelectField
+        label="Direction"
+        name="direction"
+        options={[
+          ["in", "in (deposit)"],
+          ["out", "out (withdrawal)"],
+        ]}
+      />
+      <TextField label="Amount" name="amount" inputMode="decimal" required />
+      <SelectField label="Currency" name="currency" options={currencies} />
+      <TextField label="Reference" name="reference" />
+    </ActionForm>
   );
 }
 
@@ -272,55 +253,43 @@ function Keys({ path, mayChange }: { readonly path: string; readonly mayChange: 
       <ProblemNotice problem={keys.problem} />
       {keys.data !== undefined && keys.data.items.length === 0 && <p>No key yet.</p>}
       {keys.data !== undefined && keys.data.items.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption>Keys, active and revoked</caption>
-            <thead>
-              <tr>
-                <th scope="col">Key id</th>
-                <th scope="col">Status</th>
-                <th scope="col">Public key</th>
-                <th scope="col">Added</th>
-                <th scope="col">Revoked</th>
-                {mayChange && <th scope="col">Action</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.items.map((key) => (
-                <tr key={key.keyId} data-key={key.keyId}>
-                  <th scope="row">
-                    <code>{key.keyId}</code>
-                  </th>
-                  <td>
-                    <Badge value={key.status} />
-                  </td>
-                  <td>
-                    <code class="key">{key.publicKey}</code>
-                  </td>
-                  <td>
-                    <Time at={key.createdAt} />
-                  </td>
-                  <td>
-                    <Time at={key.revokedAt} />
-                  </td>
-                  {mayChange && (
-                    <td>
-                      {key.status === "active" && (
-                        <ConfirmButton
-                          confirmLabel={`Revoke ${key.keyId} now`}
-                          disabled={action.busy}
-                          onConfirm={() => revoke(key.keyId)}
-                        >
-                          Revoke
-                        </ConfirmButton>
-                      )}
-                    </td>
+        <DataTable
+          caption="Keys, active and revoked"
+          columns={["Key id", "Status", "Public key", "Added", "Revoked", mayChange && "Action"]}
+        >
+          {keys.data.items.map((key) => (
+            <tr key={key.keyId} data-key={key.keyId}>
+              <th scope="row">
+                <code>{key.keyId}</code>
+              </th>
+              <td>
+                <Badge value={key.status} />
+              </td>
+              <td>
+                <code class="key">{key.publicKey}</code>
+              </td>
+              <td>
+                <Time at={key.createdAt} />
+              </td>
+              <td>
+                <Time at={key.revokedAt} />
+              </td>
+              {mayChange && (
+                <td>
+                  {key.status === "active" && (
+                    <ConfirmButton
+                      confirmLabel={`Revoke ${key.keyId} now`}
+                      disabled={action.busy}
+                      onConfirm={() => revoke(key.keyId)}
+                    >
+                      Revoke
+                    </ConfirmButton>
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {mayChange && (
         <>

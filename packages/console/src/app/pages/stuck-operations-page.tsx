@@ -1,9 +1,11 @@
 import { apiRequest, segment, withQuery } from "../api-client.ts";
 import { mayDo } from "../role-policy.ts";
-import { Link, navigate, pathWithQuery, useLocation } from "../router.tsx";
+import { Link, useLocation } from "../router.tsx";
 import type { Role } from "../session.ts";
-import { formValues, TextField } from "../ui/fields.tsx";
-import { Badge, Money, Time } from "../ui/format.tsx";
+import { DataTable } from "../ui/data-table.tsx";
+import { TextField } from "../ui/fields.tsx";
+import { FilterForm } from "../ui/filter-form.tsx";
+import { Badge, counted, Money, Time } from "../ui/format.tsx";
 import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
 import { useAction } from "../ui/use-action.ts";
 import { useResource } from "../ui/use-resource.ts";
@@ -41,12 +43,6 @@ export function StuckOperationsPage({ role }: { readonly role: Role }) {
       stuck.reload();
       return `Asked the bank about ${operation.id}${body?.state === undefined ? "" : `: now ${body.state}`}.`;
     });
-  const filter = (event: Event) => {
-    const values = formValues(event);
-    navigate(
-      pathWithQuery("/stuck-operations", { olderThanSeconds: values.olderThanSeconds ?? "" }),
-    );
-  };
   const mayInquire = mayDo(role, "bank_operation.inquire");
   return (
     <>
@@ -55,80 +51,65 @@ export function StuckOperationsPage({ role }: { readonly role: Role }) {
         Payments, payouts and refunds whose outcome is UNKNOWN, or pending longer than the
         threshold.
       </p>
-      <form class="filters" onSubmit={filter} aria-label="Threshold">
+      <FilterForm
+        path="/stuck-operations"
+        names={["olderThanSeconds"]}
+        label="Threshold"
+        submitLabel="Show"
+      >
         <TextField
           label="Older than (seconds)"
           name="olderThanSeconds"
           value={olderThanSeconds}
           inputMode="numeric"
         />
-        <button type="submit">Show</button>
-      </form>
+      </FilterForm>
       <ProblemNotice problem={stuck.problem} />
       <ActionOutcome action={action} />
       {stuck.data !== undefined && stuck.data.items.length === 0 && <p>Nothing is stuck.</p>}
       {stuck.data !== undefined && stuck.data.items.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption>
-              {stuck.data.items.length} stuck operation{stuck.data.items.length === 1 ? "" : "s"},
-              oldest first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Operation</th>
-                <th scope="col">Kind</th>
-                <th scope="col">State</th>
-                <th scope="col">Institution</th>
-                <th scope="col">Bank</th>
-                <th scope="col" class="number">
-                  Amount
-                </th>
-                <th scope="col" class="number">
-                  Age (s)
-                </th>
-                <th scope="col">Updated</th>
-                {mayInquire && <th scope="col">Action</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {stuck.data.items.map((operation) => (
-                <tr
-                  key={`${operation.participantId}/${operation.id}`}
-                  data-operation={operation.id}
-                >
-                  <th scope="row">
-                    <Link href={`/trace/${encodeURIComponent(operation.id)}`}>{operation.id}</Link>
-                  </th>
-                  <td>{operation.kind}</td>
-                  <td>
-                    <Badge value={operation.state} />
-                  </td>
-                  <td>{operation.participantId}</td>
-                  <td>{operation.bankId}</td>
-                  <td class="number">
-                    <Money amount={operation.amount} currency={operation.currency} />
-                  </td>
-                  <td class="number">{operation.ageSeconds}</td>
-                  <td>
-                    <Time at={operation.updatedAt} />
-                  </td>
-                  {mayInquire && (
-                    <td>
-                      <button
-                        type="button"
-                        disabled={action.busy}
-                        onClick={() => inquire(operation)}
-                      >
-                        Inquire now
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`${counted(stuck.data.items.length, "stuck operation", "stuck operations")}, oldest first`}
+          columns={[
+            "Operation",
+            "Kind",
+            "State",
+            "Institution",
+            "Bank",
+            { label: "Amount", numeric: true },
+            { label: "Age (s)", numeric: true },
+            "Updated",
+            mayInquire && "Action",
+          ]}
+        >
+          {stuck.data.items.map((operation) => (
+            <tr key={`${operation.participantId}/${operation.id}`} data-operation={operation.id}>
+              <th scope="row">
+                <Link href={`/trace/${encodeURIComponent(operation.id)}`}>{operation.id}</Link>
+              </th>
+              <td>{operation.kind}</td>
+              <td>
+                <Badge value={operation.state} />
+              </td>
+              <td>{operation.participantId}</td>
+              <td>{operation.bankId}</td>
+              <td class="number">
+                <Money amount={operation.amount} currency={operation.currency} />
+              </td>
+              <td class="number">{operation.ageSeconds}</td>
+              <td>
+                <Time at={operation.updatedAt} />
+              </td>
+              {mayInquire && (
+                <td>
+                  <button type="button" disabled={action.busy} onClick={() => inquire(operation)}>
+                    Inquire now
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -1,9 +1,11 @@
-import { withQuery } from "../api-client.ts";
-import { Link, navigate, pathWithQuery, useLocation } from "../router.tsx";
-import { formValues, SelectField, TextField } from "../ui/fields.tsx";
-import { Badge, Money, Time } from "../ui/format.tsx";
+import { Link, useLocation } from "../router.tsx";
+import { DataTable } from "../ui/data-table.tsx";
+import { SelectField, TextField } from "../ui/fields.tsx";
+import { FilterForm } from "../ui/filter-form.tsx";
+import { Badge, counted, Money, Time } from "../ui/format.tsx";
+import { NextPageLink } from "../ui/next-page-link.tsx";
 import { ProblemNotice } from "../ui/problem-notice.tsx";
-import { useResource } from "../ui/use-resource.ts";
+import { useCursorPage } from "../ui/use-cursor-page.ts";
 import { transferKinds, transferStates } from "../vocabulary.ts";
 
 interface TransferRow {
@@ -16,11 +18,6 @@ interface TransferRow {
   readonly currency: string;
   readonly reference: string | null;
   readonly createdAt: string;
-}
-
-interface TransferPage {
-  readonly items: readonly TransferRow[];
-  readonly nextCursor: string | null;
 }
 
 /** Filters with a closed set of values, offered as choices. */
@@ -43,23 +40,27 @@ const filters = [
   ["reference", "Reference"],
 ] as const;
 
+const filterNames = filters.map(([name]) => name);
+
 export function TransfersPage() {
   const { query } = useLocation();
-  const values = Object.fromEntries(filters.map(([name]) => [name, query.get(name) ?? ""]));
-  const cursor = query.get("cursor") ?? "";
-  const searched = filters.some(([name]) => query.has(name)) || query.has("all");
-  const page = useResource<TransferPage>(
-    searched ? withQuery("/transfers", { ...values, cursor, limit: 50 }) : undefined,
+  const searched = filterNames.some((name) => query.has(name)) || query.has("all");
+  const { filters: values, page } = useCursorPage<TransferRow>(
+    "/transfers",
+    filterNames,
+    50,
+    searched,
   );
-  const search = (event: Event) => {
-    const chosen = formValues(event);
-    const any = filters.some(([name]) => (chosen[name] ?? "") !== "");
-    navigate(pathWithQuery("/transfers", any ? chosen : { all: "1" }));
-  };
   return (
     <>
       <h1>Transfers</h1>
-      <form class="filters" onSubmit={search} aria-label="Search transfers">
+      <FilterForm
+        path="/transfers"
+        names={filterNames}
+        label="Search transfers"
+        submitLabel="Search"
+        whenEmpty={{ all: "1" }}
+      >
         {filters.map(([name, label]) => {
           const options = choices[name];
           return options === undefined ? (
@@ -74,62 +75,45 @@ export function TransfersPage() {
             />
           );
         })}
-        <button type="submit">Search</button>
-      </form>
+      </FilterForm>
       <ProblemNotice problem={page.problem} />
       {page.data !== undefined && (
-        <div class="table-wrap">
-          <table>
-            <caption>
-              {page.data.items.length} transfer{page.data.items.length === 1 ? "" : "s"}, newest
-              first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Id</th>
-                <th scope="col">Kind</th>
-                <th scope="col">State</th>
-                <th scope="col">Payer</th>
-                <th scope="col">Payee</th>
-                <th scope="col" class="number">
-                  Amount
-                </th>
-                <th scope="col">Reference</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((transfer) => (
-                <tr key={transfer.id} data-transfer={transfer.id}>
-                  <th scope="row">
-                    <Link href={`/trace/${encodeURIComponent(transfer.id)}`}>{transfer.id}</Link>
-                  </th>
-                  <td>{transfer.kind}</td>
-                  <td>
-                    <Badge value={transfer.state} />
-                  </td>
-                  <td>{transfer.payerId}</td>
-                  <td>{transfer.payeeId}</td>
-                  <td class="number">
-                    <Money amount={transfer.amount} currency={transfer.currency} />
-                  </td>
-                  <td>{transfer.reference ?? ""}</td>
-                  <td>
-                    <Time at={transfer.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`${counted(page.data.items.length, "transfer", "transfers")}, newest first`}
+          columns={[
+            "Id",
+            "Kind",
+            "State",
+            "Payer",
+            "Payee",
+            { label: "Amount", numeric: true },
+            "Reference",
+            "Created",
+          ]}
+        >
+          {page.data.items.map((transfer) => (
+            <tr key={transfer.id} data-transfer={transfer.id}>
+              <th scope="row">
+                <Link href={`/trace/${encodeURIComponent(transfer.id)}`}>{transfer.id}</Link>
+              </th>
+              <td>{transfer.kind}</td>
+              <td>
+                <Badge value={transfer.state} />
+              </td>
+              <td>{transfer.payerId}</td>
+              <td>{transfer.payeeId}</td>
+              <td class="number">
+                <Money amount={transfer.amount} currency={transfer.currency} />
+              </td>
+              <td>{transfer.reference ?? ""}</td>
+              <td>
+                <Time at={transfer.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {page.data?.nextCursor != null && (
-        <p>
-          <Link href={pathWithQuery("/transfers", { ...values, cursor: page.data.nextCursor })}>
-            Next page
-          </Link>
-        </p>
-      )}
+      <NextPageLink path="/transfers" filters={values} nextCursor={page.data?.nextCursor} />
     </>
   );
 }
