@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { Agreement } from "../../src/domain/agreements/agreement.ts";
+import { pinnedAgreement } from "../support/agreements.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { type ApiHarness, createParticipant, expectProblem, useApiHarness } from "./api-harness.ts";
 
@@ -52,37 +52,6 @@ async function migrate(api: ApiHarness, id: string, from: string, to: string, we
     toEndpointId: to,
     weightPercent: weight,
   });
-}
-
-function agreement(id: string, pinnedEndpointId: string, state: Agreement["state"]): Agreement {
-  return {
-    id,
-    paymentInstitutionId: "wallet-a",
-    bankId: "icbc",
-    state,
-    pinnedEndpointId,
-    signRequestId: `sr-${id}`,
-    bankSignRequestId: null,
-    risk: { authenticationFactors: 2, digitalCertificate: false },
-    requestHash: "hash",
-    sealedCustomer: "sealed",
-    maskedCustomer: {
-      holderName: "Li Wei",
-      accountNumber: "****0001",
-      idType: "resident_id",
-      idNumber: "1****1X",
-      mobile: "****0001",
-    },
-    agreementNumber: null,
-    otpExpiresAt: null,
-    failureCode: null,
-    failureText: null,
-    unsignedBy: null,
-    createdAt: 1,
-    updatedAt: 1,
-    signedAt: null,
-    unsignedAt: null,
-  };
 }
 
 async function wallet(api: ApiHarness): Promise<void> {
@@ -156,8 +125,8 @@ describeEachBackend("bank endpoint retirement API", (backend) => {
     expectProblem(await api.call("POST", retireUrl("branch-3")), 409, "bank_endpoint_migrating");
     await ok(api, "POST", `${bankUrl}/endpoint-migrations/m-1/rollback`);
 
-    await api.hub.agreementStore.insert(agreement("ag-failed", "branch-2", "failed"));
-    await api.hub.agreementStore.insert(agreement("ag-active", "branch-2", "active"));
+    await api.hub.agreementStore.insert(pinnedAgreement("ag-failed", "icbc", "branch-2", "failed"));
+    await api.hub.agreementStore.insert(pinnedAgreement("ag-active", "icbc", "branch-2", "active"));
     expectProblem(
       await api.call("POST", retireUrl("branch-2")),
       409,
@@ -183,8 +152,8 @@ describeEachBackend("bank endpoint retirement API", (backend) => {
   it("retires an endpoint once a completed migration has moved its agreements, and routes around it", async () => {
     await branches(api, 2);
     await wallet(api);
-    await api.hub.agreementStore.insert(agreement("ag-1", "branch-1", "active"));
-    await api.hub.agreementStore.insert(agreement("ag-old", "branch-1", "unsigned"));
+    await api.hub.agreementStore.insert(pinnedAgreement("ag-1", "icbc", "branch-1", "active"));
+    await api.hub.agreementStore.insert(pinnedAgreement("ag-old", "icbc", "branch-1", "unsigned"));
     expect((await migrate(api, "consolidate", "branch-1", "branch-2")).statusCode).toBe(201);
     const switched = await api.callApproved("PUT", `${bankUrl}/primary-endpoint`, {
       endpointId: "branch-2",

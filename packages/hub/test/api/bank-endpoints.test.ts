@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import type { AgreementPinning } from "../../src/app/ports/agreement-pinning.ts";
 import type { Agreement } from "../../src/domain/agreements/agreement.ts";
+import { pinnedAgreement } from "../support/agreements.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { type ApiHarness, createParticipant, expectProblem, useApiHarness } from "./api-harness.ts";
 
@@ -280,34 +281,8 @@ describeEachBackend("bank endpoints API", (backend) => {
       currencies: [{ currency: "CNY", netDebitCap: "0.00" }],
     });
     expect(wallet.statusCode, wallet.body).toBe(201);
-    const pinned = (id: string, state: Agreement["state"]): Agreement => ({
-      id,
-      paymentInstitutionId: "wallet-a",
-      bankId: "icbc",
-      state,
-      pinnedEndpointId: "branch-2",
-      signRequestId: `sr-${id}`,
-      bankSignRequestId: null,
-      risk: { authenticationFactors: 2, digitalCertificate: false },
-      requestHash: "hash",
-      sealedCustomer: "sealed",
-      maskedCustomer: {
-        holderName: "Li Wei",
-        accountNumber: "****0001",
-        idType: "resident_id",
-        idNumber: "1****1X",
-        mobile: "****0001",
-      },
-      agreementNumber: null,
-      otpExpiresAt: null,
-      failureCode: null,
-      failureText: null,
-      unsignedBy: null,
-      createdAt: 1,
-      updatedAt: 1,
-      signedAt: null,
-      unsignedAt: null,
-    });
+    const pinned = (id: string, state: Agreement["state"]) =>
+      pinnedAgreement(id, "icbc", "branch-2", state);
     await api.hub.agreementStore.insert(pinned("ag-failed", "failed"));
     const disable = (body: Record<string, unknown>) =>
       api.call("PATCH", `${bankUrl}/endpoints/branch-2`, { enabled: false, ...body });
