@@ -5,7 +5,7 @@
  * the ledger transfers, both calls to the bank, the inquiry and the webhook event.
  */
 import { type BankSimulator, demoAccounts, startBankSimulator } from "@clearhub/simulators";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { describeEachBackend } from "../support/backends.ts";
 import { expectProblem } from "./api-harness.ts";
 import { type ListeningHub, openListeningHub } from "./listening-hub.ts";
@@ -162,10 +162,15 @@ describeEachBackend("payment trace", (backend) => {
       currency: "CNY",
     });
     expect(paid.json()).toMatchObject({ id: "pay-2", state: "pending" });
-    const notice = await waitFor(async () => {
-      const found = await trace("pay-2");
-      return found.notices.length > 0 ? found : undefined;
-    });
+    // The bank simulator sends its notice on its own schedule: poll until it has arrived.
+    const notice = await vi.waitFor(
+      async () => {
+        const found = await trace("pay-2");
+        expect(found.notices.length).toBeGreaterThan(0);
+        return found;
+      },
+      { timeout: 5_000, interval: 50 },
+    );
     expect(notice.notices).toEqual([
       expect.objectContaining({ bankId: "bank-a", kind: "transaction_result" }),
     ]);
@@ -173,13 +178,3 @@ describeEachBackend("payment trace", (backend) => {
     expect((await trace(noticeId)).operation?.transactionId).toBe(notice.operation?.transactionId);
   });
 });
-
-/** Polls a condition the bank simulator makes true on its own schedule (its notice sender). */
-async function waitFor<T>(probe: () => Promise<T | undefined>, attemptsMax = 100): Promise<T> {
-  for (let attempt = 0; attempt < attemptsMax; attempt++) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("the condition never held");
-}
