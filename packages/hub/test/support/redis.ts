@@ -4,6 +4,7 @@
  * except under CI=true, where loading this module fails so a missing Redis never passes.
  */
 import { randomBytes } from "node:crypto";
+import type { Redis } from "ioredis";
 import { describe } from "vitest";
 import { connectRedis, redactRedisUrl } from "../../src/adapters/redis/redis-connection.ts";
 import { type RequiredService, serviceAvailable, warnSkipped } from "./required-service.ts";
@@ -48,4 +49,16 @@ export function describeWithRedis(name: string, fn: () => void): void {
 /** A key prefix no other test run shares, so runs on one Redis never see each other's keys. */
 export function redisTestKeyPrefix(): string {
   return `clearhub-test:${randomBytes(8).toString("hex")}:`;
+}
+
+const scanBatchSize = 1000;
+
+/** Deletes every key under the prefix: a test run's own keys, when it ends. */
+export async function deleteRedisKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", scanBatchSize);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== "0");
 }

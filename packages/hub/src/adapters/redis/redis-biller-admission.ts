@@ -78,7 +78,7 @@ local function bump(field)
   redis.call('HINCRBY', currentKey, field, 1)
 end
 
-if countDemand then
+if countDemand and class ~= 'scheduled_inquiry' then
   bump('d|' .. op .. '|' .. channel)
   current['w|' .. op .. '|' .. channel] = weight
   redis.call('HSET', currentKey, 'w|' .. op .. '|' .. channel, weight)
@@ -100,7 +100,7 @@ local function collect(tally)
 end
 collect(current)
 collect(previous)
-weights[channel] = weight
+if class ~= 'scheduled_inquiry' then weights[channel] = weight end
 local weightTotal = 0
 for _, w in pairs(weights) do weightTotal = weightTotal + w end
 
@@ -146,7 +146,9 @@ if refusal == nil then
     end
     local slots = inquirySlotsMax
     if op == 'posting' then slots = slotsMax end
-    local channelMax = math.max(1, math.ceil(slots * weight / weightTotal))
+    local slotWeightTotal = weightTotal
+    if weights[channel] == nil then slotWeightTotal = weightTotal + weight end
+    local channelMax = math.max(1, math.ceil(slots * weight / slotWeightTotal))
     if op == 'inquiry' and inquiries >= inquirySlotsMax then
       refusal = 'concurrency'
     elseif class == 'scheduled_inquiry' and scheduled >= scheduledSlotsMax then
@@ -167,8 +169,7 @@ if refusal ~= nil then
 end
 
 bump('a|' .. op)
-bump('a|' .. op .. '|' .. channel)
-if class == 'scheduled_inquiry' then bump('s') end
+if class == 'scheduled_inquiry' then bump('s') else bump('a|' .. op .. '|' .. channel) end
 if class == 'user_inquiry' then bump('ua') end
 redis.call('PEXPIRE', currentKey, tallyTtlMs)
 local member = class .. '|' .. channel .. '|' .. leaseId

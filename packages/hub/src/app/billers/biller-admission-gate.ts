@@ -49,8 +49,8 @@ import type {
   PresentmentKey,
 } from "../ports/presentment-cache.ts";
 import {
-  type AdmissionEvent,
   AdmissionCounters,
+  type AdmissionEvent,
   type ChannelCounters,
   type ShedReason,
 } from "./admission-counters.ts";
@@ -159,7 +159,10 @@ export class BillerAdmissionGate<TBills> {
   ) {}
 
   /** An inquiry: a `scheduled` one is answered from a fresh cached copy when there is one. */
-  async admitInquiry(request: AdmissionRequest, key: PresentmentKey): Promise<InquiryResult<TBills>> {
+  async admitInquiry(
+    request: AdmissionRequest,
+    key: PresentmentKey,
+  ): Promise<InquiryResult<TBills>> {
     if (request.trafficClass === "posting") throw new Error("a posting is not an inquiry");
     if (request.trafficClass === "scheduled_inquiry") {
       const cached = await this.dependencies.cache.get(key);
@@ -262,7 +265,9 @@ export class BillerAdmissionGate<TBills> {
     if (request.trafficClass === "scheduled_inquiry") return null;
     const remainingMs = deadlineMs - this.dependencies.clock();
     if (refusal === "concurrency") {
-      return remainingMs <= 0 ? null : Math.min(remainingMs, retryAfterMs, this.settings.slotPollMs);
+      return remainingMs <= 0
+        ? null
+        : Math.min(remainingMs, retryAfterMs, this.settings.slotPollMs);
     }
     return retryAfterMs > remainingMs ? null : retryAfterMs;
   }

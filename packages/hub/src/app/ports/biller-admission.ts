@@ -1,9 +1,9 @@
-import type { CapacitySplit } from "../../domain/billers/biller-capacity.ts";
 import type {
   AdmissionAttempt,
   CapacityRefusal,
   TrafficClass,
 } from "../../domain/billers/admission-rule.ts";
+import type { CapacitySplit } from "../../domain/billers/biller-capacity.ts";
 
 /**
  * A slot held by one call to a biller. Released when the call ends; if the node holding it

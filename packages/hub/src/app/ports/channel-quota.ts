@@ -7,7 +7,9 @@ export interface QuotaSubject {
   readonly trafficClass: TrafficClass;
 }
 
-export type QuotaResult = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
+export type QuotaResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly retryAfterMs: number };
 
 /**
  * Each channel's own quota per biller and class: a bucket of `perSecondMax` calls, refilled

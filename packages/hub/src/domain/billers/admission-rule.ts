@@ -13,7 +13,9 @@
  *    or the last, whichever is more), so a quiet channel does not hold capacity it will not
  *    use. A call is admitted only if the window's total, plus one, plus everything owed to the
  *    other channels stays within B. So no channel can take what another is owed, and a channel
- *    alone gets the whole budget (the rule wastes nothing when others are quiet).
+ *    alone gets the whole budget (the rule wastes nothing when others are quiet). Only postings
+ *    and `user` inquiries make a channel active and are owed anything: machines' inquiries
+ *    are never owed capacity, so a channel's scheduled flood cannot hold back anyone's people.
  * 2. **Scheduled only on spare capacity.** A `scheduled` inquiry also needs the scheduled
  *    ceiling not reached, and room left after the `user` inquiries of the previous window that
  *    this window has not served yet: people asking are expected to keep asking, and machines
@@ -71,9 +73,9 @@ export interface AdmissionAttempt {
 export type WindowTally = Map<string, number>;
 
 export const tallyFields = {
-  /** Calls asked for by a channel, per operation. */
+  /** Calls asked for by a channel, per operation (scheduled inquiries not counted). */
   demand: (op: BillerOperation, channelId: string) => `d|${op}|${channelId}`,
-  /** Calls admitted for a channel, per operation. */
+  /** Calls admitted for a channel, per operation (scheduled inquiries not counted). */
   admitted: (op: BillerOperation, channelId: string) => `a|${op}|${channelId}`,
   /** The channel's weight when it last asked. */
   weight: (op: BillerOperation, channelId: string) => `w|${op}|${channelId}`,
@@ -96,7 +98,8 @@ export function isAdmissionId(id: string): boolean {
 
 export function assertAdmissionIds(billerId: string, channelId: string): void {
   for (const id of [billerId, channelId]) {
-    if (!isAdmissionId(id)) throw new Error(`${JSON.stringify(id)} cannot name a biller or channel`);
+    if (!isAdmissionId(id))
+      throw new Error(`${JSON.stringify(id)} cannot name a biller or channel`);
   }
 }
 
@@ -110,7 +113,7 @@ function bump(tally: WindowTally, field: string): void {
 
 /** Counts the attempt's demand in the current window (only on its first attempt there). */
 export function recordDemand(current: WindowTally, attempt: AdmissionAttempt): void {
-  if (!attempt.countDemand) return;
+  if (!attempt.countDemand || attempt.trafficClass === "scheduled_inquiry") return;
   const op = operationOf(attempt.trafficClass);
   bump(current, tallyFields.demand(op, attempt.channelId));
   current.set(tallyFields.weight(op, attempt.channelId), attempt.weight);
@@ -121,12 +124,15 @@ export function recordDemand(current: WindowTally, attempt: AdmissionAttempt): v
 export function recordAdmission(current: WindowTally, attempt: AdmissionAttempt): void {
   const op = operationOf(attempt.trafficClass);
   bump(current, tallyFields.admittedTotal(op));
-  bump(current, tallyFields.admitted(op, attempt.channelId));
   if (attempt.trafficClass === "scheduled_inquiry") bump(current, tallyFields.scheduledAdmitted);
+  else bump(current, tallyFields.admitted(op, attempt.channelId));
   if (attempt.trafficClass === "user_inquiry") bump(current, tallyFields.userAdmitted);
 }
 
-/** Channels that asked for the operation in either window, with their latest weight; the attempt's own always. */
+/**
+ * Channels that asked for the operation in either window, with their latest weight, and the
+ * attempt's own channel unless the attempt is a scheduled inquiry (which competes for nothing).
+ */
 export function activeWeights(
   current: ReadonlyMap<string, number>,
   previous: ReadonlyMap<string, number>,
@@ -144,7 +150,7 @@ export function activeWeights(
       weights.set(channelId, current.get(weightField) ?? previous.get(weightField) ?? 1);
     }
   }
-  weights.set(attempt.channelId, attempt.weight);
+  if (attempt.trafficClass !== "scheduled_inquiry") weights.set(attempt.channelId, attempt.weight);
   return weights;
 }
 
@@ -221,7 +227,7 @@ function slotRefusal(
   if (attempt.trafficClass === "scheduled_inquiry" && scheduled >= split.scheduledSlotsMax) {
     return "concurrency";
   }
-  let weightTotal = 0;
+  let weightTotal = weights.has(attempt.channelId) ? 0 : attempt.weight;
   for (const weight of weights.values()) weightTotal += weight;
   const slots = op === "posting" ? split.slotsMax : split.inquirySlotsMax;
   const channelMax = Math.max(1, Math.ceil((slots * attempt.weight) / weightTotal));
