@@ -119,6 +119,8 @@ export interface AdmissionTicket {
   readonly lease: CapacityLease;
   /** How long the request waited in the queue. */
   readonly queuedMs: number;
+  /** The capacity window it was counted in, by the shared state's clock. */
+  readonly windowStartMs: number;
   release(): Promise<void>;
 }
 
@@ -215,7 +217,8 @@ export class BillerAdmissionGate<TBills> {
         const claimed = await this.claim(request, split, countDemand);
         if (claimed.admitted) {
           this.emit({ kind: "admitted", subject: subjectOf(request) });
-          return { outcome: "admitted", ticket: this.ticket(claimed.lease, clock() - arrivedMs) };
+          const ticket = this.ticket(claimed.lease, clock() - arrivedMs, claimed.windowStartMs);
+          return { outcome: "admitted", ticket };
         }
         lastWindowStartMs = claimed.windowStartMs;
         const waitMs = this.waitFor(request, claimed.refusal, claimed.retryAfterMs, deadlineMs);
@@ -295,11 +298,12 @@ export class BillerAdmissionGate<TBills> {
     return waiter;
   }
 
-  private ticket(lease: CapacityLease, queuedMs: number): AdmissionTicket {
+  private ticket(lease: CapacityLease, queuedMs: number, windowStartMs: number): AdmissionTicket {
     let released = false;
     return {
       lease,
       queuedMs,
+      windowStartMs,
       release: async () => {
         if (released) return;
         released = true;
