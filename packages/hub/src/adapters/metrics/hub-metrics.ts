@@ -336,9 +336,17 @@ export class HubMetrics {
     }
   }
 
+  /** Registries of other subsystems (biller admission), rendered with the hub's own. */
+  private readonly added: Registry[] = [];
+
+  /** Adds a subsystem's metrics to this hub's exposition; their names must not clash. */
+  register(registry: Registry): void {
+    this.added.push(registry);
+  }
+
   /** The Prometheus text exposition of this hub's metrics and the process's. */
   async render(): Promise<RenderedMetrics> {
-    const merged = Registry.merge([this.registry, this.processRegistry]);
+    const merged = Registry.merge([this.registry, ...this.added, this.processRegistry]);
     return { contentType: merged.contentType, body: await merged.metrics() };
   }
 }
