@@ -175,7 +175,10 @@ redis.call('PEXPIRE', currentKey, tallyTtlMs)
 local member = class .. '|' .. channel .. '|' .. leaseId
 local expiresAt = now + leaseMs
 redis.call('ZADD', leasesKey, expiresAt, member)
-redis.call('PEXPIRE', leasesKey, leaseMs + tallyTtlMs)
+-- Only ever lengthened: a short lease must not cut the life of a longer one taken before.
+if redis.call('PTTL', leasesKey) < leaseMs + tallyTtlMs then
+  redis.call('PEXPIRE', leasesKey, leaseMs + tallyTtlMs)
+end
 return {1, member, expiresAt, now, windowStart}
 `;
 
@@ -207,23 +210,23 @@ interface AdmissionCommands {
  *
  * Time is Redis' own (`TIME` inside the script) unless a clock is injected: windows and lease
  * expiries then follow one clock for every node, however far the nodes' clocks drift, and the
- * tests can still move time with an injected clock.
+ * tests can still move time with an injected clock. (`TIME` before writes needs scripts
+ * replicated by their effects, Redis' default since 5.0.) After a failover, windows and leases
+ * follow the new primary's clock, shifted by however much the two clocks differ.
  */
 export class RedisBillerAdmission implements BillerAdmission {
   private readonly commands: AdmissionCommands;
 
   constructor(
-    redis: Redis,
+    private readonly redis: Redis,
     private readonly keyPrefix: string = redisAdmissionKeyPrefixDefault,
     private readonly clock?: () => number,
   ) {
+    // ioredis sends each script by its SHA and loads it again when Redis does not know it.
     redis.defineCommand("clearhubBillerClaim", { numberOfKeys: 1, lua: claimLua });
     redis.defineCommand("clearhubBillerUsage", { numberOfKeys: 1, lua: usageLua });
     this.commands = redis as unknown as AdmissionCommands;
-    this.redis = redis;
   }
-
-  private readonly redis: Redis;
 
   async claim(claim: CapacityClaim): Promise<ClaimResult> {
     assertAdmissionIds(claim.billerId, claim.attempt.channelId);
