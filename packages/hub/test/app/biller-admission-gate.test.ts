@@ -317,4 +317,72 @@ describeWithRedis("BillerAdmissionGate on Redis", () => {
       cache: new RedisPresentmentCache<string[]>(redis, undefined, prefix, clock.now),
     };
   });
+
+  it("holds one biller's capacity across two hub nodes, each with its own gate, queue and connection", async () => {
+    const prefix = `${runPrefix}${gates++}:`;
+    const clock = new ManualClock();
+    const other = await connectRedis(redisTestUrl());
+    try {
+      const nodes = [redis, other].map(
+        (connection) =>
+          new BillerAdmissionGate<string[]>({
+            admission: new RedisBillerAdmission(connection, prefix, clock.now),
+            quota: new RateLimiterChannelQuota(redisLimiters(connection, prefix)),
+            cache: new RedisPresentmentCache<string[]>(connection, undefined, prefix, clock.now),
+            clock: clock.now,
+            sleep: clock.sleep,
+          }),
+      );
+      const capacity = capacityOf({
+        inquiriesPerSecond: 12,
+        postingsPerSecond: 4,
+        concurrentCallsMax: 6,
+      });
+      const traffic = new Traffic(clock);
+      const admittedPerWindow = new Map<string, number>();
+      let inFlight = 0;
+      let inFlightMax = 0;
+      const send = (
+        node: BillerAdmissionGate<string[]>,
+        channel: string,
+        trafficClass: TrafficClass,
+      ) =>
+        traffic.start(async () => {
+          const result = await node.admit(requestOf(capacity, channel, trafficClass));
+          if (result.outcome === "admitted") {
+            const key = `${result.ticket.windowStartMs} ${trafficClass === "posting" ? "posting" : "inquiry"}`;
+            admittedPerWindow.set(key, (admittedPerWindow.get(key) ?? 0) + 1);
+            inFlight++;
+            inFlightMax = Math.max(inFlightMax, inFlight);
+            // The call "runs" until the test releases it at the end of the window.
+            await clock.sleep(
+              capacityWindowMs - (clock.now() % capacityWindowMs),
+              new AbortController().signal,
+            );
+            inFlight--;
+            await result.ticket.release();
+          }
+          return result;
+        });
+      for (let window = 0; window < 3; window++) {
+        for (const [n, node] of nodes.entries()) {
+          for (let i = 0; i < 20; i++) {
+            send(node, `pi-${n}-${i % 3}`, i % 4 === 0 ? "posting" : "user_inquiry");
+          }
+        }
+        await traffic.settle();
+        clock.advanceToNextWindow(capacityWindowMs);
+      }
+      await traffic.settle();
+      clock.advanceToNextWindow(capacityWindowMs);
+      await Promise.all(traffic.results);
+      for (const [key, admitted] of admittedPerWindow) {
+        expect(admitted).toBeLessThanOrEqual(key.endsWith("posting") ? 4 : 12);
+      }
+      expect(inFlightMax).toBeLessThanOrEqual(6);
+      expect(inFlightMax).toBe(6);
+    } finally {
+      other.disconnect();
+    }
+  });
 });
