@@ -28,7 +28,8 @@
  * Guarantee (proved by the tests): in every window, each operation's admissions never exceed
  * its budget and calls in flight never exceed their limits; a channel whose demand in the
  * previous window was at least x is admitted at least min(x, its fair share, what it asks) in
- * the current window, whatever the other channels send.
+ * the current window, whatever the other channels send, unless the calls in flight are what
+ * runs out (shared by weight too, but a slot frees only when its call ends).
  */
 import type { CapacitySplit } from "./biller-capacity.ts";
 
