@@ -210,6 +210,24 @@ function gateSuite(open: OpenStores): void {
     if (second.outcome === "admitted") expect(second.ticket.queuedMs).toBe(0);
   });
 
+  it("wakes only the oldest call waiting for a slot when one frees, and none waiting for the next second", async () => {
+    const clock = new ManualClock();
+    const { gate } = gateOf(clock);
+    const slots = capacityOf({ concurrentCallsMax: 1, postingsPerSecond: 100 });
+    const first = await gate.admit(requestOf(slots, "pi-a", "posting"));
+    if (first.outcome !== "admitted") throw new Error("the first call must be admitted");
+    const traffic = new Traffic(clock);
+    const oldest = traffic.start(() => gate.admit(requestOf(slots, "pi-b", "posting")));
+    await traffic.settle();
+    traffic.start(() => gate.admit(requestOf(slots, "pi-c", "posting")));
+    await traffic.settle();
+    expect(clock.sleeping).toBe(2);
+    await first.ticket.release();
+    expect((await oldest).outcome).toBe("admitted");
+    await traffic.settle();
+    expect(clock.sleeping).toBe(1);
+  });
+
   it("bounds the queue, and never queues a scheduled inquiry", async () => {
     const clock = new ManualClock();
     const { gate } = gateOf(clock, { queueLengthMax: 2 });

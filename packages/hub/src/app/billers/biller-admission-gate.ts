@@ -146,14 +146,20 @@ export interface AdmissionSnapshot {
   readonly billers: BillerCapacityView[];
 }
 
+/** A request in the queue: what it waits for, and how to wake it early. */
+interface Waiter {
+  forSlot: boolean;
+  wake: AbortController;
+}
+
 /** Billers remembered for the snapshot; a hub has far fewer. */
 const billersRememberedMax = 10_000;
 
 export class BillerAdmissionGate<TBills> {
   private readonly counters = new AdmissionCounters();
   private readonly splits = new Map<string, CapacitySplit>();
-  /** Per biller, the requests waiting on this node, each woken early when a slot frees here. */
-  private readonly waiting = new Map<string, Set<AbortController>>();
+  /** Per biller, the requests waiting on this node, oldest first. */
+  private readonly waiting = new Map<string, Set<Waiter>>();
 
   constructor(
     private readonly dependencies: GateDependencies<TBills>,
@@ -208,7 +214,7 @@ export class BillerAdmissionGate<TBills> {
     const arrivedMs = clock();
     const deadlineMs = arrivedMs + this.settings.queueWaitMaxMs;
     let lastWindowStartMs: number | null = null;
-    let waiter: AbortController | null = null;
+    let waiter: Waiter | null = null;
     try {
       for (;;) {
         const countDemand =
@@ -227,8 +233,9 @@ export class BillerAdmissionGate<TBills> {
           waiter = this.enqueue(request);
           if (waiter === null) return this.shed(request, "queue_full", claimed.retryAfterMs);
         }
-        await this.dependencies.sleep(waitMs, waiter.signal);
-        if (waiter.signal.aborted) waiter = this.requeue(request.billerId, waiter);
+        waiter.forSlot = claimed.refusal === "concurrency";
+        waiter.wake = new AbortController();
+        await this.dependencies.sleep(waitMs, waiter.wake.signal);
       }
     } finally {
       if (waiter !== null) this.waiting.get(request.billerId)?.delete(waiter);
@@ -276,25 +283,16 @@ export class BillerAdmissionGate<TBills> {
   }
 
   /** A place in the biller's queue on this node, or null when it is full. */
-  private enqueue(request: AdmissionRequest): AbortController | null {
+  private enqueue(request: AdmissionRequest): Waiter | null {
     let queue = this.waiting.get(request.billerId);
     if (queue === undefined) {
       queue = new Set();
       this.waiting.set(request.billerId, queue);
     }
     if (queue.size >= this.settings.queueLengthMax) return null;
-    const waiter = new AbortController();
+    const waiter: Waiter = { forSlot: false, wake: new AbortController() };
     queue.add(waiter);
     this.emit({ kind: "queued", subject: subjectOf(request) });
-    return waiter;
-  }
-
-  /** A waiter woken by a release keeps its place with a fresh signal. */
-  private requeue(billerId: string, woken: AbortController): AbortController {
-    const queue = this.waiting.get(billerId);
-    const waiter = new AbortController();
-    queue?.delete(woken);
-    queue?.add(waiter);
     return waiter;
   }
 
@@ -310,10 +308,23 @@ export class BillerAdmissionGate<TBills> {
         try {
           await this.dependencies.admission.release(lease);
         } finally {
-          for (const waiter of this.waiting.get(lease.billerId) ?? []) waiter.abort();
+          this.wakeOneForSlot(lease.billerId);
         }
       },
     };
+  }
+
+  /**
+   * A freed slot wakes the oldest request waiting for one, not every waiter: one slot admits
+   * one call, and waking all would send a burst of claims for nothing.
+   */
+  private wakeOneForSlot(billerId: string): void {
+    for (const waiter of this.waiting.get(billerId) ?? []) {
+      if (waiter.forSlot && !waiter.wake.signal.aborted) {
+        waiter.wake.abort();
+        return;
+      }
+    }
   }
 
   private shed(request: AdmissionRequest, reason: ShedReason, retryAfterMs: number): GateResult {
