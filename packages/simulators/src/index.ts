@@ -10,9 +10,9 @@ export {
 } from "./bank/bank-simulator.ts";
 export type { AgreementView, BankSimulatorAdmin } from "./bank/bank-simulator-admin.ts";
 export { demoAccounts } from "./bank/demo-accounts.ts";
-export { type FaultOptions, faultOptionsDefaults } from "./bank/fault-plan.ts";
-export type { NoticeView } from "./bank/notice-sender.ts";
 export type { OtpMessage } from "./bank/otp-inbox.ts";
 export type { SigningRules } from "./bank/signing-desk.ts";
-export type { SimulatorStats } from "./bank/simulator-stats.ts";
 export type { LedgerEntry, TransactionView } from "./bank/transaction-desk.ts";
+export { type FaultOptions, faultOptionsDefaults } from "./shared/fault-plan.ts";
+export type { NoticeView } from "./shared/notice-sender.ts";
+export type { SimulatorStats } from "./shared/simulator-stats.ts";

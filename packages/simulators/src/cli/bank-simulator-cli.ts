@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { Command, InvalidArgumentError } from "commander";
 import { startBankSimulator } from "../bank/bank-simulator.ts";
 import { demoAccounts } from "../bank/demo-accounts.ts";
-import type { FaultOptions } from "../bank/fault-plan.ts";
+import type { FaultOptions } from "../shared/fault-plan.ts";
 import { type BankSimulatorConfig, readBankSimulatorConfig } from "./bank-simulator-config.ts";
 
 function integer(min: number, max: number) {

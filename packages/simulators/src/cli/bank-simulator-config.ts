@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { AccountSeed } from "../bank/bank-account.ts";
-import type { FaultOptions } from "../bank/fault-plan.ts";
 import type { SigningRules } from "../bank/signing-desk.ts";
+import type { FaultOptions } from "../shared/fault-plan.ts";
 
 /** What a configuration file may say; the command line's options override it. */
 export interface BankSimulatorConfig {
