@@ -18,6 +18,7 @@ export const AmountField = amountField(
 
 export const CurrencyField = Type.String({
   pattern: "^[A-Z]{3}$",
+  maxLength: 3,
   description: "An ISO 4217 alphabetic currency code",
   examples: ["CNY"],
 });

@@ -14,6 +14,7 @@ export const ProblemMessage = Type.Object(
     status: Type.Integer({ minimum: 400, maximum: 599 }),
     code: Type.String({
       pattern: "^[a-z][a-z0-9_]{0,63}$",
+      maxLength: 64,
       description: "The problem code; the hub's API description lists each with its status.",
     }),
     detail: Type.Optional(Type.String({ maxLength: 2000 })),

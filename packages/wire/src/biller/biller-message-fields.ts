@@ -25,7 +25,7 @@ export const ReceiptNumberField = billerInterfaceId(
 );
 
 export const ParticipantIdField = (description: string) =>
-  Type.String({ pattern: "^[a-z0-9][a-z0-9-]{1,62}$", description });
+  Type.String({ pattern: "^[a-z0-9][a-z0-9-]{1,62}$", maxLength: 63, description });
 
 export const customerParametersMax = 8;
 
@@ -33,6 +33,7 @@ export const CustomerParameter = Type.Object(
   {
     name: Type.String({
       pattern: "^[a-z][A-Za-z0-9_]{0,31}$",
+      maxLength: 32,
       description:
         "The parameter's name as the biller registry declares it for this biller, e.g. accountNumber",
     }),
