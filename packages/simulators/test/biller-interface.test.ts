@@ -150,6 +150,7 @@ describe("posting", () => {
       [{ billNumber: "W-1999-01-0000" }, "bill_unknown"],
       [{ billNumber: "W-2026-10-1001", amount: "45.00" }, "amount_mismatch"],
       [{ billNumber: "W-2026-10-1001", currency: "USD" }, "currency_not_supported"],
+      [{ amount: "0.00" }, "amount_below_minimum"],
       [
         { accountNumber: "W1002", billNumber: "W-2026-11-1002", amount: "49.99" },
         "amount_below_minimum",

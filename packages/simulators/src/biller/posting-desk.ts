@@ -68,7 +68,8 @@ function amountProblem(record: BillRecord, amount: string): PostingRejectionReas
  * Postings, idempotent by the hub's posting id however often and in whatever order they
  * arrive: the id's first posting decides, a repeat answers the outcome as it stands, another
  * posting under the id is refused. A pending posting's outcome is fixed on arrival and revealed
- * when the injected clock passes its decision time, so tests advance the clock, not wait.
+ * when the injected clock passes its decision time, so tests advance the clock, not wait; only
+ * a posting the biller would accept is left pending, one it must reject is rejected at once.
  * A posting that pays a bill marks it paid at once, pending or not, so two postings can never
  * both pay one bill.
  */
@@ -196,6 +197,13 @@ export class PostingDesk {
     }
     if (customer.status !== "active") {
       return this.rejected(postingId, "customer_inactive", "the customer's account is closed");
+    }
+    if (compareDecimal(request.amount, "0") === 0) {
+      return this.rejected(
+        postingId,
+        "amount_below_minimum",
+        "a payment of nothing credits nothing",
+      );
     }
     if (request.currency !== customer.currency) {
       return this.rejected(
