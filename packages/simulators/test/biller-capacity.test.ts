@@ -22,7 +22,13 @@ async function load(origin: string) {
     peakInFlight: number;
     inFlight: number;
     startedTotal: number;
-    seconds: { second: number; started: number; slowed: number; failed: number }[];
+    seconds: {
+      second: number;
+      started: number;
+      slowed: number;
+      failed: number;
+      inFlightPeak: number;
+    }[];
   }>;
 }
 
@@ -123,6 +129,8 @@ describe("requests in flight", () => {
     for (const release of held) release();
     expect((await answers).map((answer) => answer.status)).toEqual([200, 200, 200]);
     await expect.poll(async () => (await load(fixture.biller.origin)).inFlight).toBe(0);
-    expect((await load(fixture.biller.origin)).peakInFlight).toBe(3);
+    const measured = await load(fixture.biller.origin);
+    expect(measured.peakInFlight).toBe(3);
+    expect(measured.seconds).toEqual([expect.objectContaining({ started: 3, inFlightPeak: 3 })]);
   });
 });

@@ -9,6 +9,8 @@ export interface SecondLoad {
   readonly slowed: number;
   /** Of those, failed (busy or dropped) because the second was past the failing rate. */
   readonly failed: number;
+  /** The most requests in flight at once when one arrived in this second. */
+  readonly inFlightPeak: number;
 }
 
 /** The biller's own measure of the load put on it: what benchmarks compare with its capacity. */
@@ -27,6 +29,7 @@ interface Tally {
   started: number;
   slowed: number;
   failed: number;
+  inFlightPeak: number;
 }
 
 /**
@@ -51,13 +54,14 @@ export class LoadMeter {
     const second = Math.floor(this.clock() / 1000);
     let tally = this.tallies.get(second);
     if (tally === undefined) {
-      tally = { started: 0, slowed: 0, failed: 0 };
+      tally = { started: 0, slowed: 0, failed: 0, inFlightPeak: 0 };
       this.tallies.set(second, tally);
       this.forgetOldest();
     }
     tally.started += 1;
     this.startedTotal += 1;
     this.inFlightNow += 1;
+    tally.inFlightPeak = Math.max(tally.inFlightPeak, this.inFlightNow);
     this.peakPerSecondSeen = Math.max(this.peakPerSecondSeen, tally.started);
     this.peakInFlightSeen = Math.max(this.peakInFlightSeen, this.inFlightNow);
     return { second, started: tally.started };
