@@ -1,6 +1,7 @@
 /**
  * Simulators of the parties clearhub talks to, each implementing, over real HTTP, the interface
- * the hub publishes for it: tests, the demo and the benchmarks run against them.
+ * the hub publishes for it (a bank, a biller): tests, the demo and the benchmarks run against
+ * them.
  */
 export type { AccountBalance, AccountSeed, AccountStatus } from "./bank/bank-account.ts";
 export {
@@ -10,9 +11,25 @@ export {
 } from "./bank/bank-simulator.ts";
 export type { AgreementView, BankSimulatorAdmin } from "./bank/bank-simulator-admin.ts";
 export { demoAccounts } from "./bank/demo-accounts.ts";
-export { type FaultOptions, faultOptionsDefaults } from "./bank/fault-plan.ts";
-export type { NoticeView } from "./bank/notice-sender.ts";
 export type { OtpMessage } from "./bank/otp-inbox.ts";
 export type { SigningRules } from "./bank/signing-desk.ts";
-export type { SimulatorStats } from "./bank/simulator-stats.ts";
 export type { LedgerEntry, TransactionView } from "./bank/transaction-desk.ts";
+export type { BillSeed, BillState, CustomerSeed } from "./biller/biller-customer.ts";
+export {
+  type BillerSimulator,
+  type BillerSimulatorOptions,
+  startBillerSimulator,
+} from "./biller/biller-simulator.ts";
+export type { BillerSimulatorAdmin, CustomerView } from "./biller/biller-simulator-admin.ts";
+export {
+  type CapacityOptions,
+  capacityOptionsDefaults,
+  capacityVerdict,
+} from "./biller/capacity-gate.ts";
+export { type DemoBiller, demoBiller, demoBillers } from "./biller/demo-billers.ts";
+export type { LoadView, SecondLoad } from "./biller/load-meter.ts";
+export type { PostingView } from "./biller/posting-desk.ts";
+export { type FaultOptions, faultOptionsDefaults } from "./shared/fault-plan.ts";
+export type { NoticeView } from "./shared/notice-sender.ts";
+export type { ArrivalVerdict, Sleeper } from "./shared/signed-interface-routes.ts";
+export type { SimulatorStats } from "./shared/simulator-stats.ts";

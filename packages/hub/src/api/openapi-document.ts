@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { billerInterfacePath } from "@clearhub/wire";
 import type { FastifyDynamicSwaggerOptions } from "@fastify/swagger";
 import { transferResultCodes } from "../domain/ledger/result-code.ts";
 import { bankInterfacePath } from "./bank-interface/bank-interface-document.ts";
@@ -62,6 +63,10 @@ the hub stores integer minor units and never rounds through a binary float.
 Banks implement the hub's **bank interface** (quick-pay agreements, debits, payouts, refunds
 and status inquiries, signed both ways), whose own OpenAPI 3.1 document is at
 [\`${bankInterfacePath}\`](${bankInterfacePath}).
+
+Billers implement the hub's **biller interface** (bill inquiries, payment postings and their
+status, bills pushed and reversals sent to the hub, signed both ways), whose own OpenAPI 3.1
+document is at [\`${billerInterfacePath}\`](${billerInterfacePath}).
 
 Every error is an RFC 9457 problem (\`${problemContentType}\`) with
 \`type: urn:clearhub:problem:<code>\` and the same \`code\` as a field; every code, with its

@@ -34,6 +34,7 @@ import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
 import { approvalRoutes } from "./routes/approval-routes.ts";
 import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts";
 import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
+import { billerInterfaceRoute } from "./routes/biller-interface-route.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
 import { codesPageRoute } from "./routes/codes-page-route.ts";
@@ -236,6 +237,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   await app.register(openapiRoute);
   await app.register(codesPageRoute);
   await app.register(bankInterfaceRoute);
+  await app.register(billerInterfaceRoute);
   await app.register(metricsRoute, { hub });
   await app.register(hubKeysRoute, { hub });
   await app.register(consoleRoutes, { prefix: consolePath });

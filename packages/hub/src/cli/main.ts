@@ -1,3 +1,4 @@
+import { billerInterfaceDocument } from "@clearhub/wire";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { generateDataKeyEntry } from "../adapters/crypto/data-key-entry.ts";
 import { ScryptPasswordHasher } from "../adapters/crypto/scrypt-password-hasher.ts";
@@ -334,6 +335,15 @@ program
   )
   .action(() => {
     stdout(JSON.stringify(bankInterfaceDocument(), null, 2));
+  });
+
+program
+  .command("biller-interface-spec")
+  .description(
+    "print the biller interface (OpenAPI 3.1 JSON): what a biller implements to connect to the hub",
+  )
+  .action(() => {
+    stdout(JSON.stringify(billerInterfaceDocument(), null, 2));
   });
 
 const bench = program.command("bench").description("measure the hub's throughput and latency");

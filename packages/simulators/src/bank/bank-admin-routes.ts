@@ -1,8 +1,8 @@
 import { bankUnsignReasons } from "@clearhub/hub/src/api/bank-interface/bank-notice-messages.ts";
 import type { FastifyInstance } from "fastify";
+import type { FaultOptions } from "../shared/fault-plan.ts";
 import type { AccountSeed } from "./bank-account.ts";
 import type { BankSimulatorAdmin } from "./bank-simulator-admin.ts";
-import type { FaultOptions } from "./fault-plan.ts";
 
 type UnsignReason = (typeof bankUnsignReasons)[number];
 

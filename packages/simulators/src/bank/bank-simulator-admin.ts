@@ -1,9 +1,9 @@
 import type { UnsignedNotice } from "@clearhub/hub/src/api/bank-interface/bank-notice-messages.ts";
+import type { FaultOptions } from "../shared/fault-plan.ts";
+import type { NoticeView } from "../shared/notice-sender.ts";
+import type { SimulatorStats } from "../shared/simulator-stats.ts";
 import type { AccountBalance, AccountSeed } from "./bank-account.ts";
-import type { FaultOptions } from "./fault-plan.ts";
-import type { NoticeView } from "./notice-sender.ts";
 import type { OtpMessage } from "./otp-inbox.ts";
-import type { SimulatorStats } from "./simulator-stats.ts";
 import type { LedgerEntry, TransactionView } from "./transaction-desk.ts";
 
 /** An agreement as the bank's books show it. */

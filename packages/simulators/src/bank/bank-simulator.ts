@@ -1,29 +1,32 @@
-import { createPrivateKey, type KeyObject } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { exportPublicKeyRaw, generateSigningKeyPair } from "@clearhub/http-signatures";
+import type { KeyObject } from "node:crypto";
+import { exportPublicKeyRaw } from "@clearhub/http-signatures";
 import type { UnsignedNotice } from "@clearhub/hub/src/api/bank-interface/bank-notice-messages.ts";
 import { registerStringFormats } from "@clearhub/hub/src/api/typebox-formats.ts";
 import { formatAmount } from "@clearhub/hub/src/domain/money/amount.ts";
-import Fastify, { type FastifyInstance } from "fastify";
-import type { AccountSeed } from "./bank-account.ts";
-import { bankAdminRoutes } from "./bank-admin-routes.ts";
-import { BankAnswerSigner, type BankSigningKey } from "./bank-answer-signer.ts";
-import { bankInterfaceRoutes } from "./bank-interface-routes.ts";
-import type { AgreementView, BankSimulatorAdmin } from "./bank-simulator-admin.ts";
+import { AnswerSigner } from "../shared/answer-signer.ts";
 import {
   type FaultOptions,
   FaultPlan,
   faultOptionsDefaults,
   faultOptionsProblem,
-} from "./fault-plan.ts";
-import { HubKeySet, type HubKeySetOptions, hubKeySetDefaults } from "./hub-key-set.ts";
-import { HubRequestAuth } from "./hub-request-auth.ts";
-import { NonceMemory } from "./nonce-memory.ts";
-import { type NoticeRetryOptions, NoticeSender, noticeRetryDefaults } from "./notice-sender.ts";
-import { randomSeed, seededRandom } from "./random-source.ts";
+} from "../shared/fault-plan.ts";
+import { HubKeySet, type HubKeySetOptions, hubKeySetDefaults } from "../shared/hub-key-set.ts";
+import { HubRequestAuth } from "../shared/hub-request-auth.ts";
+import { NonceMemory } from "../shared/nonce-memory.ts";
+import {
+  type NoticeRetryOptions,
+  NoticeSender,
+  noticeRetryDefaults,
+} from "../shared/notice-sender.ts";
+import { randomSeed, seededRandom } from "../shared/random-source.ts";
+import { listenAt, signingKeyFrom, simulatorServer } from "../shared/simulator-server.ts";
+import { emptyStats } from "../shared/simulator-stats.ts";
+import type { AccountSeed } from "./bank-account.ts";
+import { bankAdminRoutes } from "./bank-admin-routes.ts";
+import { bankInterfaceRoutes } from "./bank-interface-routes.ts";
+import type { AgreementView, BankSimulatorAdmin } from "./bank-simulator-admin.ts";
 import { type Agreement, type SigningRules, signingRulesDefaults } from "./signing-desk.ts";
 import { SimulatedBank } from "./simulated-bank.ts";
-import { emptyStats } from "./simulator-stats.ts";
 
 export interface BankSimulatorOptions {
   /** The bank's participant id at the hub; names its generated key. */
@@ -75,20 +78,6 @@ export interface BankSimulator extends BankSimulatorAdmin {
   close(): Promise<void>;
 }
 
-/** Bodies of the interface are a few hundred bytes; admin bodies an account or two. */
-const bodyBytesMax = 64 * 1024;
-
-function signingKeyFrom(options: BankSimulatorOptions, bankId: string): BankSigningKey {
-  if (options.signingKey === undefined) {
-    return { keyId: `${bankId}.simulator`, privateKey: generateSigningKeyPair().privateKey };
-  }
-  const { keyId, privateKey } = options.signingKey;
-  return {
-    keyId,
-    privateKey: typeof privateKey === "string" ? createPrivateKey(privateKey) : privateKey,
-  };
-}
-
 function normalisedPaths(paths: readonly string[] | undefined): string[] {
   const normalised = (paths ?? [""]).map((path) => path.replace(/\/+$/, ""));
   for (const path of normalised) {
@@ -136,7 +125,7 @@ export async function startBankSimulator(
 
   const clock = options.clock ?? Date.now;
   const random = seededRandom(options.seed ?? randomSeed());
-  const key = signingKeyFrom(options, bankId);
+  const key = signingKeyFrom(options.signingKey, `${bankId}.simulator`);
   const faults = new FaultPlan(faultOptions, random);
   const notices = new NoticeSender(options.hubUrl, key, {
     ...noticeRetryDefaults,
@@ -153,7 +142,7 @@ export async function startBankSimulator(
 
   const stats = emptyStats();
   const closing = new AbortController();
-  const signer = new BankAnswerSigner(key, options.publicOrigin);
+  const signer = new AnswerSigner(key, options.publicOrigin);
   const auth = new HubRequestAuth({
     keys: verifying
       ? new HubKeySet(options.hubUrl ?? "", { ...hubKeySetDefaults, ...options.hubKeySet }, clock)
@@ -189,11 +178,7 @@ export async function startBankSimulator(
     stats: () => ({ ...stats }),
   };
 
-  const app: FastifyInstance = Fastify({
-    logger: options.logger ?? false,
-    bodyLimit: bodyBytesMax,
-    forceCloseConnections: true,
-  });
+  const app = simulatorServer(options.logger);
   app.setNotFoundHandler((request, reply) =>
     signer.send(request, reply, 404, {
       code: "route_unknown",
@@ -205,11 +190,7 @@ export async function startBankSimulator(
     await app.register(bankInterfaceRoutes(routes, path), { prefix: path });
   }
   await app.register(bankAdminRoutes(admin));
-  await app.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 0 });
-
-  const address = app.server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  const origin = `http://${host}:${address.port}`;
+  const origin = await listenAt(app, options.host, options.port);
   const urls = Object.fromEntries(endpointPaths.map((path) => [path, `${origin}${path}`]));
   return {
     ...admin,

@@ -1,10 +1,12 @@
 import type { BankRefusalCode } from "@clearhub/hub/src/domain/bank/bank-refusal-code.ts";
+import {
+  type DeskResult as PartyDeskResult,
+  refusal as partyRefusal,
+} from "../shared/desk-result.ts";
 
 /** What a desk of the bank answers a request: the answer, or a refusal that changed nothing. */
-export type DeskResult<Answer> =
-  | { readonly ok: true; readonly answer: Answer }
-  | { readonly ok: false; readonly code: BankRefusalCode; readonly reason: string };
+export type DeskResult<Answer> = PartyDeskResult<Answer, BankRefusalCode>;
 
 export function refusal(code: BankRefusalCode, reason: string): DeskResult<never> {
-  return { ok: false, code, reason };
+  return partyRefusal(code, reason);
 }

@@ -8,10 +8,10 @@ import type {
   UnsignAnswer,
   UnsignRequest,
 } from "@clearhub/hub/src/api/bank-interface/bank-signing-messages.ts";
+import { type RandomSource, randomDigits } from "../shared/random-source.ts";
 import { type Account, maskAccountNumber, maskMobile, sameHolderName } from "./bank-account.ts";
 import { type DeskResult, refusal } from "./desk-result.ts";
 import type { OtpInbox } from "./otp-inbox.ts";
-import { type RandomSource, randomDigits } from "./random-source.ts";
 
 export interface SigningRules {
   readonly otpTtlMs: number;

@@ -17,6 +17,9 @@ import type {
   InquiryRequest,
   RefundRequest,
 } from "@clearhub/hub/src/api/bank-interface/bank-transaction-messages.ts";
+import type { FaultPlan } from "../shared/fault-plan.ts";
+import type { NoticeSender } from "../shared/notice-sender.ts";
+import { type RandomSource, randomTag } from "../shared/random-source.ts";
 import {
   type Account,
   type AccountBalance,
@@ -25,10 +28,7 @@ import {
   openAccount,
 } from "./bank-account.ts";
 import type { DeskResult } from "./desk-result.ts";
-import type { FaultPlan } from "./fault-plan.ts";
-import type { NoticeSender } from "./notice-sender.ts";
 import { OtpInbox } from "./otp-inbox.ts";
-import { type RandomSource, randomTag } from "./random-source.ts";
 import { type Agreement, SigningDesk, type SigningRules } from "./signing-desk.ts";
 import { TransactionDesk } from "./transaction-desk.ts";
 

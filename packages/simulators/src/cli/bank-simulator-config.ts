@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import type { AccountSeed } from "../bank/bank-account.ts";
-import type { FaultOptions } from "../bank/fault-plan.ts";
 import type { SigningRules } from "../bank/signing-desk.ts";
+import type { FaultOptions } from "../shared/fault-plan.ts";
+import { readConfigObject } from "./cli-arguments.ts";
 
 /** What a configuration file may say; the command line's options override it. */
 export interface BankSimulatorConfig {
@@ -32,11 +32,5 @@ const knownKeys = new Set([
 
 /** Reads a JSON configuration; a key it does not know is an error, as a typo would be. */
 export async function readBankSimulatorConfig(file: string): Promise<BankSimulatorConfig> {
-  const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`${file}: expected a JSON object`);
-  }
-  const unknownKeys = Object.keys(parsed).filter((key) => !knownKeys.has(key));
-  if (unknownKeys.length > 0) throw new Error(`${file}: unknown keys ${unknownKeys.join(", ")}`);
-  return parsed as BankSimulatorConfig;
+  return (await readConfigObject(file, knownKeys)) as BankSimulatorConfig;
 }

@@ -19,7 +19,7 @@ export interface HubRequestAuthOptions {
   readonly clock?: (() => number) | undefined;
 }
 
-/** Verifies that a request to the bank interface was signed by the hub, once. */
+/** Verifies that a request to a simulated interface was signed by the hub, once. */
 export class HubRequestAuth {
   constructor(private readonly options: HubRequestAuthOptions) {}
 

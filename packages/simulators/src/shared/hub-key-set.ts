@@ -1,7 +1,6 @@
 import type { KeyObject } from "node:crypto";
 import { importPublicKeyJwk, type SignatureKey } from "@clearhub/http-signatures";
-
-export const hubKeysPath = "/.well-known/clearhub-hub-keys";
+import { hubKeysPath } from "@clearhub/wire";
 
 export interface HubKeySetOptions {
   /** How long a fetched set is used, unless the hub's `max-age` says otherwise. */
@@ -22,7 +21,7 @@ const maxAgePattern = /max-age=(\d+)/;
 /**
  * The hub's public signing keys, fetched from the set it publishes and kept as its
  * Cache-Control allows. An unknown keyid (the hub replaced its key) fetches the set again, at
- * most every few seconds, so a flood of forged keyids cannot make the bank hammer the hub.
+ * most every few seconds, so a flood of forged keyids cannot make the simulator hammer the hub.
  */
 export class HubKeySet {
   private keys = new Map<string, KeyObject>();

@@ -1,5 +1,10 @@
 import type { RandomSource } from "./random-source.ts";
-import type { TransactionFate } from "./transaction-desk.ts";
+
+/**
+ * What the plan decided for a new money request (a bank's debit, a biller's posting): processed
+ * at once, declined at random, or answered pending and decided later.
+ */
+export type Fate = "process" | "decline" | "pend";
 
 /**
  * The trouble the simulator makes on purpose, so the hub's handling of it can be tested and
@@ -10,9 +15,9 @@ export interface FaultOptions {
   readonly latencyMs: number;
   /** A further random delay, uniform from 0 to this. */
   readonly latencyJitterMs: number;
-  /** New debits, credits and refunds declined at random (`declined`), beside real failures. */
+  /** New money requests (debits, credits, refunds; postings) declined at random (`declined`). */
   readonly declineRate: number;
-  /** New debits, credits and refunds answered `pending`, decided after `pendingDelayMs`. */
+  /** New money requests answered `pending`, decided after `pendingDelayMs`. */
   readonly pendingRate: number;
   readonly pendingDelayMs: number;
   /** Requests applied but answered only after `timeoutDelayMs`, beyond the caller's patience. */
@@ -20,7 +25,7 @@ export interface FaultOptions {
   readonly timeoutDelayMs: number;
   /** Requests applied, then their connection destroyed without an answer. */
   readonly dropRate: number;
-  /** Requests under way at once; one more is answered 503 `bank_busy` and applies nothing. */
+  /** Requests under way at once; one more is answered 503 busy and applies nothing. */
   readonly capacityMax: number;
 }
 
@@ -103,7 +108,7 @@ export class FaultPlan {
     return draw < dropRate + timeoutRate ? "late" : "answer";
   }
 
-  fate(): TransactionFate {
+  fate(): Fate {
     const { declineRate, pendingRate } = this.current;
     if (declineRate === 0 && pendingRate === 0) return "process";
     const draw = this.random();

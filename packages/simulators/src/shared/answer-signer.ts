@@ -7,8 +7,11 @@ import {
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { requestUrl } from "./request-origin.ts";
 
-/** The bank's key: the hub operator registers its public half and issues the keyid. */
-export interface BankSigningKey {
+/**
+ * The simulated party's key (a bank's, a biller's): the hub operator registers its public half
+ * and issues the keyid.
+ */
+export interface SimulatorSigningKey {
   readonly keyId: string;
   readonly privateKey: KeyObject;
 }
@@ -19,12 +22,12 @@ const unboundComponents = responseSignedComponentsDefault.filter(
 );
 
 /**
- * Answers a request of the hub as the interface requires: JSON, signed by the bank (RFC 9421
- * §2.4) and bound to the request answered, whatever the status.
+ * Answers a request of the hub as every interface the hub publishes requires: JSON, signed by
+ * the simulated party (RFC 9421 §2.4) and bound to the request answered, whatever the status.
  */
-export class BankAnswerSigner {
+export class AnswerSigner {
   constructor(
-    private readonly key: BankSigningKey,
+    private readonly key: SimulatorSigningKey,
     private readonly publicOrigin: string | undefined,
   ) {}
 

@@ -1,4 +1,4 @@
-/** Counts of what the simulator did with the requests of the bank interface it received. */
+/** Counts of what a simulator did with the requests of its interface it received. */
 export interface SimulatorStats {
   /** Requests that reached a route of the interface, busy ones included. */
   requests: number;

@@ -1,5 +1,5 @@
 import { signRequest } from "@clearhub/http-signatures";
-import type { BankSigningKey } from "./bank-answer-signer.ts";
+import type { SimulatorSigningKey } from "./answer-signer.ts";
 
 export interface NoticeRetryOptions {
   readonly firstDelayMs: number;
@@ -36,7 +36,8 @@ interface Notice {
 }
 
 /**
- * Sends the bank's notices to the hub, signed with the bank's participant key, and repeats
+ * Sends a simulated party's notices (a bank's, a biller's) to the hub, signed with its
+ * participant key, and repeats
  * each until the hub answers 2xx, waiting twice as long after each failure. The notice id stays
  * the same on every repetition, so the hub can keep the first and ignore the rest.
  */
@@ -47,7 +48,7 @@ export class NoticeSender {
 
   constructor(
     private readonly hubUrl: string | undefined,
-    private readonly key: BankSigningKey,
+    private readonly key: SimulatorSigningKey,
     private readonly retry: NoticeRetryOptions = noticeRetryDefaults,
   ) {}
 
