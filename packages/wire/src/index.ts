@@ -3,4 +3,10 @@
  * the hub and a participant's bank, biller or wallet endpoint. The hub's adapters and HTTP layer
  * and the simulators import them from here, so neither side reaches into the other.
  */
-export {};
+
+export {
+  describeTransportError,
+  type NotSentCause,
+  notSentCause,
+  transportErrorCodes,
+} from "./delivery/request-delivery.ts";
