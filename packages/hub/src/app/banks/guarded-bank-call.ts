@@ -25,7 +25,7 @@ export type BankCall<Answer> = (
 ) => Promise<BankCallResult<Answer>>;
 
 /** A busy bank is unwell; any other refusal is a business answer from a working endpoint. */
-export function bankUnwell(refused: BankRefused): boolean {
+export function bankUnwell(refused: { readonly code: string }): boolean {
   return refused.code === "bank_busy";
 }
 
@@ -35,7 +35,7 @@ export async function guardedBankCall<Answer>(
   endpoint: BankEndpoint,
   call: BankCall<Answer>,
 ): Promise<BankCallVerdict<Answer>> {
-  const verdict = await guardedCall(
+  const verdict = await guardedCall<Answer, BankRefused>(
     guard,
     endpoint,
     (address, options) =>

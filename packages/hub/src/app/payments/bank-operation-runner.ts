@@ -151,7 +151,7 @@ class BankOperationKind
   }
 
   unwell(refusal: OperationRefusal): boolean {
-    return bankUnwell(refusal as Parameters<typeof bankUnwell>[0]);
+    return bankUnwell(refusal);
   }
 
   takeUp(operation: BankOperation) {
