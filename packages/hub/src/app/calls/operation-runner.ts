@@ -12,6 +12,11 @@ export interface OperationOutcomeShape {
   readonly kind: "succeeded" | "failed" | "pending" | "unknown";
 }
 
+/** Sent, with no answer to rely on: the same for every kind. */
+export interface UnknownOutcome {
+  readonly kind: "unknown";
+}
+
 export type EndpointChoice =
   | { readonly ok: true; readonly endpoint: CallableEndpoint }
   | { readonly ok: false; readonly code: string };
@@ -85,7 +90,7 @@ export interface OperationKind<
   /** The operation after the outcome, or undefined when its state does not allow the move. */
   apply(
     operation: Operation,
-    outcome: Outcome,
+    outcome: Outcome | UnknownOutcome,
     at: number,
     nextTakeUpAt: number,
   ): Operation | undefined;
@@ -165,7 +170,7 @@ export class OperationRunner<
    * Applies an outcome: the money first (the kind's resolve), then the state with its events. A
    * settled operation is answered as it is.
    */
-  async settle(operation: Operation, outcome: Outcome): Promise<Operation> {
+  async settle(operation: Operation, outcome: Outcome | UnknownOutcome): Promise<Operation> {
     if (this.kind.isSettled(operation)) return operation;
     if (outcome.kind === "succeeded" || outcome.kind === "failed") {
       await this.kind.resolve(operation, outcome);
@@ -197,7 +202,7 @@ export class OperationRunner<
       case "not_sent":
         return this.notSent(operation, verdict.detail);
       case "unknown":
-        return this.settle(operation, { kind: "unknown" } as Outcome);
+        return this.settle(operation, { kind: "unknown" });
     }
   }
 
