@@ -262,8 +262,9 @@ export class HubMetrics {
   }
 
   /**
-   * The endpoint families are labelled by bank, as they always were; other kinds' endpoints
-   * (billers') are counted by the families their protection brings, with their own labels.
+   * The endpoint families are labelled by bank, as they always were. Other kinds' endpoints
+   * (billers') are not counted in them: a `bank` label naming a biller would mislead; they need
+   * families of their own labels.
    */
   recordEndpointCall(record: GuardCallRecord): void {
     if (!("bankId" in record)) return;
