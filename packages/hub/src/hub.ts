@@ -1,6 +1,5 @@
 import type { Redis } from "ioredis";
 import { HttpBankConnector } from "./adapters/bank/http-bank-connector.ts";
-import { ParticipantBankKeys } from "./adapters/bank/participant-bank-keys.ts";
 import { AesGcmFieldSealer } from "./adapters/crypto/aes-gcm-field-sealer.ts";
 import { loadDataKeyRing } from "./adapters/crypto/data-key-ring-source.ts";
 import {
@@ -9,6 +8,8 @@ import {
 } from "./adapters/crypto/scrypt-password-hasher.ts";
 import { MemoryLoginThrottle } from "./adapters/limits/memory-login-throttle.ts";
 import { HubMetrics } from "./adapters/metrics/hub-metrics.ts";
+import { ParticipantSystemKeys } from "./adapters/participant-call/participant-system-keys.ts";
+import { SignedHttpCaller } from "./adapters/participant-call/signed-http-caller.ts";
 import { closeRedis, connectRedis } from "./adapters/redis/redis-connection.ts";
 import { RedisNonceCache } from "./adapters/redis/redis-nonce-cache.ts";
 import {
@@ -32,6 +33,7 @@ import { KyselyBankOperationReadStore } from "./adapters/store/kysely-bank-opera
 import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-store.ts";
+import { KyselyNoticeLog } from "./adapters/store/kysely-notice-log.ts";
 import { KyselyOperatorStore } from "./adapters/store/kysely-operator-store.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
@@ -107,8 +109,13 @@ import {
   type AgreementLimits,
   agreementLimitsDefaults,
 } from "./domain/bank-operations/agreement-limits.ts";
-import { BankInquiry, type BankInquiryOptions, bankInquiryDefaults } from "./jobs/bank-inquiry.ts";
 import { NoncePurge, noncePurgeDefaults } from "./jobs/nonce-purge.ts";
+import {
+  inquiredKind,
+  OperationInquiry,
+  type OperationInquiryOptions,
+  operationInquiryDefaults,
+} from "./jobs/operation-inquiry.ts";
 import { PendingExpiry, pendingExpiryDefaults } from "./jobs/pending-expiry.ts";
 import {
   WebhookDispatcher,
@@ -158,7 +165,7 @@ export interface HubConfig extends DatabaseConfig {
   readonly bankOperationTimings?: Partial<BankOperationTimings> | undefined;
   /** Run the status-inquiry job in this process (every hub node may). */
   readonly inquireBankOperations?: boolean | undefined;
-  readonly bankInquiry?: Partial<Omit<BankInquiryOptions, "onError">> | undefined;
+  readonly bankInquiry?: Partial<Omit<OperationInquiryOptions, "onError">> | undefined;
   /** Told when a background pass fails (the next pass retries); standard error by default. */
   readonly onJobError?: ((job: string, error: unknown) => void) | undefined;
 }
@@ -226,7 +233,7 @@ export interface Hub {
   /** Banks' notices of transactions' final outcomes. */
   readonly bankOperations: BankOperationNotices;
   /** The status-inquiry job settling unknown and pending outcomes. */
-  readonly bankInquiry: BankInquiry;
+  readonly bankInquiry: OperationInquiry;
   /** Every participant's position, cap, headroom and reserve, for the operator. */
   readonly networkOverview: NetworkOverviewService;
   /** The operator's search over every transfer, with parties and current state. */
@@ -357,9 +364,10 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     metrics,
     config.agreementPinning ?? agreementStore,
   );
-  const bankConnector = new HttpBankConnector(hubSigningKey.key, {
-    findBankKey: new ParticipantBankKeys(participantKeyStore).find,
+  const participantCaller = new SignedHttpCaller(hubSigningKey.key, {
+    findKey: new ParticipantSystemKeys(participantKeyStore).find,
   });
+  const bankConnector = new HttpBankConnector(participantCaller);
   const agreements = new AgreementService(
     participantStore,
     agreementStore,
@@ -367,6 +375,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     banks.endpointGuard,
     bankConnector,
     fieldSealer,
+    new KyselyNoticeLog(database.kysely),
   );
   const payments = assemblePayments(config, database, {
     agreementStore,
@@ -428,7 +437,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
       await payments.bankInquiry.stop();
       await expiry.stop();
       await webhooks.stop();
-      await bankConnector.close();
+      await participantCaller.close();
       await noncePurge?.stop();
       await ledger.drain();
       await database.close();
@@ -556,7 +565,7 @@ interface PaymentParts {
   readonly payouts: PayoutService;
   readonly refunds: RefundService;
   readonly bankOperations: BankOperationNotices;
-  readonly bankInquiry: BankInquiry;
+  readonly bankInquiry: OperationInquiry;
 }
 
 interface PaymentDependencies {
@@ -590,8 +599,8 @@ function assemblePayments(
     new KyselyBankCallLog(database.kysely),
   );
   const limits = { ...agreementLimitsDefaults, ...config.agreementLimits };
-  const bankInquiry = new BankInquiry(store, runner, {
-    ...bankInquiryDefaults,
+  const bankInquiry = new OperationInquiry([inquiredKind(store, runner.runner)], {
+    ...operationInquiryDefaults,
     ...config.bankInquiry,
     onError: (error) => deps.onJobError("bank inquiry", error),
   });
@@ -616,7 +625,7 @@ function assemblePayments(
       deps.fieldSealer,
     ),
     refunds: new RefundService(store, runner, deps.bankConnector),
-    bankOperations: new BankOperationNotices(store, runner, deps.agreementStore),
+    bankOperations: new BankOperationNotices(store, runner, new KyselyNoticeLog(database.kysely)),
     bankInquiry,
   };
 }

@@ -1,3 +1,5 @@
+import { notSentCause } from "@clearhub/wire";
+
 /**
  * Failures of fetch that leave the caller without the hub's answer, sorted by what a retry
  * can do about them. The codes are undici's (Node's fetch) and the socket's, found on the
@@ -8,13 +10,12 @@ export interface NetworkFailure {
   readonly transient: boolean;
   /**
    * The request may have reached the hub and been applied, with only the answer lost. False
-   * only when the connection was refused, so nothing was sent.
+   * only when no connection was ever made (refused, unresolved, unreachable, not opened in time,
+   * TLS failed), so nothing was sent: the classification the hub uses for its own calls.
    */
   readonly mayHaveArrived: boolean;
   readonly reason: string;
 }
-
-const notSentCodes: ReadonlySet<string> = new Set(["ECONNREFUSED"]);
 
 const transientCodes: ReadonlySet<string> = new Set([
   "ECONNREFUSED",
@@ -55,7 +56,7 @@ export function classifyNetworkFailure(error: unknown): NetworkFailure | undefin
   const detail = typeof cause.message === "string" ? cause.message : String(cause);
   return {
     transient: code !== undefined && transientCodes.has(code),
-    mayHaveArrived: code === undefined || !notSentCodes.has(code),
+    mayHaveArrived: notSentCause(error) === undefined,
     reason: `${error.message}: ${code === undefined ? detail : `${code} ${detail}`}`,
   };
 }

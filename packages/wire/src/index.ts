@@ -4,6 +4,12 @@
  * and the simulators import them from here, so neither side reaches into the other.
  */
 export * from "./biller/index.ts";
+export {
+  describeTransportError,
+  type NotSentCause,
+  notSentCause,
+  transportErrorCodes,
+} from "./delivery/request-delivery.ts";
 export { hubKeysPath } from "./hub-keys-path.ts";
 export * from "./interface-document-parts.ts";
 export { literalUnion } from "./literal-union.ts";

@@ -14,9 +14,11 @@ import { type BankSimulator, startBankSimulator } from "@clearhub/simulators";
 import type { InjectOptions } from "fastify";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HttpBankConnector } from "../../src/adapters/bank/http-bank-connector.ts";
-import { ParticipantBankKeys } from "../../src/adapters/bank/participant-bank-keys.ts";
+import { ParticipantSystemKeys } from "../../src/adapters/participant-call/participant-system-keys.ts";
+import { SignedHttpCaller } from "../../src/adapters/participant-call/signed-http-caller.ts";
 import {
   generateHubSigningKeyPem,
+  type HubSigningKey,
   hubSigningKeyFromPem,
 } from "../../src/adapters/signing/hub-signing-key.ts";
 import { issueOperatorToken } from "../../src/api/operator-auth.ts";
@@ -89,6 +91,17 @@ afterAll(async () => {
   await test.dispose();
 });
 
+/** The bank connector over a caller of its own, closed with it. */
+function connectorOf(
+  key: HubSigningKey,
+  keys = new ParticipantSystemKeys(test.hub.participantKeyStore),
+): ClosableConnector {
+  const caller = new SignedHttpCaller(key, { findKey: keys.find });
+  return Object.assign(new HttpBankConnector(caller), { close: () => caller.close() });
+}
+
+type ClosableConnector = HttpBankConnector & { close(): Promise<void> };
+
 function startBank(keys = bankKeys, keyId = bankKeyId): Promise<BankSimulator> {
   return startBankSimulator({
     bankId: "bank-beta",
@@ -110,14 +123,12 @@ function startBank(keys = bankKeys, keyId = bankKeyId): Promise<BankSimulator> {
 
 describe("the HTTP bank connector against the simulator", () => {
   let bank: BankSimulator;
-  let connector: HttpBankConnector;
+  let connector: ClosableConnector;
   let endpoint: BankEndpointAddress;
 
   beforeEach(async () => {
     bank = await startBank();
-    connector = new HttpBankConnector(test.hub.hubSigningKey.key, {
-      findBankKey: new ParticipantBankKeys(test.hub.participantKeyStore).find,
-    });
+    connector = connectorOf(test.hub.hubSigningKey.key);
     endpoint = { bankId: "bank-beta", endpointId: "main", url: bank.url };
   });
   afterEach(async () => {
@@ -346,9 +357,7 @@ describe("the HTTP bank connector against the simulator", () => {
   });
 
   it("is refused when the hub's signature is not one of its published keys: the bank verifies", async () => {
-    const impostor = new HttpBankConnector(hubSigningKeyFromPem(generateHubSigningKeyPem()), {
-      findBankKey: new ParticipantBankKeys(test.hub.participantKeyStore).find,
-    });
+    const impostor = connectorOf(hubSigningKeyFromPem(generateHubSigningKeyPem()));
     try {
       const result = await impostor.inquire(endpoint, { transactionId: "t-1" }, call);
       expect(result).toMatchObject({ kind: "refused", code: "key_unknown", statusCode: 401 });
@@ -372,12 +381,13 @@ describe("the HTTP bank connector against the simulator", () => {
     const keys = generateSigningKeyPair();
     const keyId = await registerKey("bank-beta", keys);
     const signingWithNewKey = await startBank(keys, keyId);
-    const uncached = new HttpBankConnector(test.hub.hubSigningKey.key, {
-      findBankKey: new ParticipantBankKeys(test.hub.participantKeyStore, {
+    const uncached = connectorOf(
+      test.hub.hubSigningKey.key,
+      new ParticipantSystemKeys(test.hub.participantKeyStore, {
         cacheTtlMs: 0,
         cachedKeysMax: 10,
-      }).find,
-    });
+      }),
+    );
     try {
       const at = { ...endpoint, url: signingWithNewKey.url };
       expect(await uncached.inquire(at, { transactionId: "t-1" }, call)).toMatchObject({

@@ -261,12 +261,24 @@ export class HubMetrics {
     this.webhookAttempts.inc({ outcome });
   }
 
+  /**
+   * The endpoint families are labelled by bank, as they always were. Other kinds' endpoints
+   * (billers') are not counted in them: a `bank` label naming a biller would mislead; they need
+   * families of their own labels.
+   */
   recordEndpointCall(record: GuardCallRecord): void {
+    if (!("bankId" in record)) return;
     const labels = { bank: record.bankId, endpoint: record.endpointId };
     this.endpointCalls.inc({ ...labels, outcome: record.outcome });
     if (record.durationMs !== undefined) {
       this.endpointCallDuration.observe(labels, record.durationMs / 1000);
     }
+  }
+
+  private bankEndpointHealth(): (EndpointHealth & { readonly bankId: string })[] {
+    return (this.readEndpointHealth?.() ?? []).filter(
+      (health): health is EndpointHealth & { readonly bankId: string } => "bankId" in health,
+    );
   }
 
   /** Where the endpoint gauges read this node's guard state, at scrape time. */
@@ -276,7 +288,7 @@ export class HubMetrics {
 
   private collectBreakerStates(): void {
     this.endpointBreaker.reset();
-    for (const health of this.readEndpointHealth?.() ?? []) {
+    for (const health of this.bankEndpointHealth()) {
       const labels = { bank: health.bankId, endpoint: health.endpointId };
       for (const state of breakerStates) {
         this.endpointBreaker.set({ ...labels, state }, health.breaker === state ? 1 : 0);
@@ -286,7 +298,7 @@ export class HubMetrics {
 
   private collectInFlight(): void {
     this.endpointInFlight.reset();
-    for (const health of this.readEndpointHealth?.() ?? []) {
+    for (const health of this.bankEndpointHealth()) {
       this.endpointInFlight.set(
         { bank: health.bankId, endpoint: health.endpointId },
         health.inFlight,

@@ -21,11 +21,13 @@ import type {
   GuardedCall,
   GuardedResult,
 } from "../../app/ports/endpoint-guard.ts";
+import { type BreakerSettings, sameBreaker } from "../../domain/banks/bank-endpoint.ts";
 import {
-  type BankEndpoint,
-  type BreakerSettings,
-  sameBreaker,
-} from "../../domain/banks/bank-endpoint.ts";
+  type CallableEndpoint,
+  type EndpointOwner,
+  endpointOwner,
+  ownerFields,
+} from "../../domain/calls/callable-endpoint.ts";
 import { CallWindow, type CallWindowOptions, callWindowDefaults } from "./call-window.ts";
 
 /** How one call ended, for the metrics. */
@@ -48,13 +50,13 @@ export const guardOutcomes: readonly GuardOutcome[] = [
   "disabled",
 ];
 
-export interface GuardCallRecord {
-  readonly bankId: string;
+/** One call, named by its endpoint's owner (`bankId` for a bank's) and the endpoint's id. */
+export type GuardCallRecord = EndpointOwner & {
   readonly endpointId: string;
   readonly outcome: GuardOutcome;
   /** For calls that were sent. */
   readonly durationMs?: number | undefined;
-}
+};
 
 export interface EndpointGuardOptions {
   readonly window: CallWindowOptions;
@@ -72,6 +74,7 @@ const errorLengthMax = 300;
 
 /** The policies of one endpoint, rebuilt piece by piece when its settings change. */
 interface EndpointState {
+  readonly owner: EndpointOwner;
   timeoutMs: number;
   timeout: TimeoutPolicy;
   concurrencyMax: number;
@@ -109,7 +112,7 @@ function message(error: unknown): string {
 }
 
 /**
- * The EndpointGuard with cockatiel: per endpoint, a bulkhead (refuses beyond `concurrencyMax`
+ * The EndpointGuard with cockatiel: per endpoint of any participant's system, a bulkhead (refuses beyond `concurrencyMax`
  * calls in flight, without queueing), around a sampling circuit breaker, around an aggressive
  * timeout (answers at `timeoutMs` and aborts the call's signal). Settings are compared on every
  * call and only the policy whose settings changed is replaced: a new concurrency limit counts
@@ -121,7 +124,7 @@ export class CockatielEndpointGuard implements EndpointGuard {
 
   constructor(private readonly options: EndpointGuardOptions = endpointGuardDefaults) {}
 
-  async call<T>(endpoint: BankEndpoint, fn: GuardedCall<T>): Promise<GuardedResult<T>> {
+  async call<T>(endpoint: CallableEndpoint, fn: GuardedCall<T>): Promise<GuardedResult<T>> {
     const state = this.stateFor(endpoint);
     if (!endpoint.enabled) return this.refuse(endpoint, state, "endpoint_disabled", "disabled");
     let started: number | undefined;
@@ -142,17 +145,15 @@ export class CockatielEndpointGuard implements EndpointGuard {
     }
   }
 
-  health(endpoint: Pick<BankEndpoint, "bankId" | "id">): EndpointHealth {
-    const state = this.states.get(keyOf(endpoint.bankId, endpoint.id));
-    return state === undefined
-      ? this.idleHealth(endpoint)
-      : this.healthOf(endpoint.bankId, endpoint.id, state);
+  health(endpoint: EndpointOwner & { readonly id: string }): EndpointHealth {
+    const state = this.states.get(keyOf(endpoint));
+    return state === undefined ? this.idleHealth(endpoint) : this.healthOf(endpoint.id, state);
   }
 
   healthAll(): EndpointHealth[] {
     return [...this.states.entries()].map(([key, state]) => {
-      const [bankId, endpointId] = key.split(" ") as [string, string];
-      return this.healthOf(bankId, endpointId, state);
+      const endpointId = key.slice(key.lastIndexOf(" ") + 1);
+      return this.healthOf(endpointId, state);
     });
   }
 
@@ -171,7 +172,7 @@ export class CockatielEndpointGuard implements EndpointGuard {
   }
 
   private settleError<T>(
-    endpoint: BankEndpoint,
+    endpoint: CallableEndpoint,
     state: EndpointState,
     error: unknown,
     started: number | undefined,
@@ -195,18 +196,18 @@ export class CockatielEndpointGuard implements EndpointGuard {
   }
 
   private refuse<T>(
-    endpoint: BankEndpoint,
+    endpoint: CallableEndpoint,
     state: EndpointState,
     code: "endpoint_disabled" | "endpoint_circuit_open" | "endpoint_saturated",
     outcome: GuardOutcome,
   ): GuardedResult<T> {
     state.window.recordRefused(this.options.clock());
-    this.options.onCall?.({ bankId: endpoint.bankId, endpointId: endpoint.id, outcome });
+    this.options.onCall?.({ ...state.owner, endpointId: endpoint.id, outcome });
     return { ok: false, code, sent: false };
   }
 
   private recordSent(
-    endpoint: BankEndpoint,
+    endpoint: CallableEndpoint,
     state: EndpointState,
     durationMs: number,
     outcome: "ok" | "failed" | "timeout" | "call_failed",
@@ -217,7 +218,7 @@ export class CockatielEndpointGuard implements EndpointGuard {
     state.window.recordSent(now, durationMs, failed, outcome === "timeout");
     if (failed) state.lastError = { at: now, message: error ?? "the call reported a failure" };
     this.options.onCall?.({
-      bankId: endpoint.bankId,
+      ...state.owner,
       endpointId: endpoint.id,
       outcome,
       durationMs,
@@ -225,11 +226,12 @@ export class CockatielEndpointGuard implements EndpointGuard {
   }
 
   /** The endpoint's policies, created on its first call and brought up to its settings. */
-  private stateFor(endpoint: BankEndpoint): EndpointState {
-    const key = keyOf(endpoint.bankId, endpoint.id);
+  private stateFor(endpoint: CallableEndpoint): EndpointState {
+    const key = keyOf(endpoint);
     let state = this.states.get(key);
     if (state === undefined) {
       state = {
+        owner: ownerFields(endpointOwner(endpoint)),
         timeoutMs: endpoint.timeoutMs,
         timeout: timeout(endpoint.timeoutMs, TimeoutStrategy.Aggressive),
         concurrencyMax: endpoint.concurrencyMax,
@@ -258,10 +260,10 @@ export class CockatielEndpointGuard implements EndpointGuard {
     return state;
   }
 
-  private healthOf(bankId: string, endpointId: string, state: EndpointState): EndpointHealth {
+  private healthOf(endpointId: string, state: EndpointState): EndpointHealth {
     const summary = state.window.summary(this.options.clock());
     return {
-      bankId,
+      ...state.owner,
       endpointId,
       breaker: breakerStates[state.breaker.state],
       inFlight: state.inFlight,
@@ -271,9 +273,9 @@ export class CockatielEndpointGuard implements EndpointGuard {
     };
   }
 
-  private idleHealth(endpoint: Pick<BankEndpoint, "bankId" | "id">): EndpointHealth {
+  private idleHealth(endpoint: EndpointOwner & { readonly id: string }): EndpointHealth {
     return {
-      bankId: endpoint.bankId,
+      ...ownerFields(endpointOwner(endpoint)),
       endpointId: endpoint.id,
       breaker: "closed",
       inFlight: 0,
@@ -288,7 +290,7 @@ export class CockatielEndpointGuard implements EndpointGuard {
   }
 }
 
-function keyOf(bankId: string, endpointId: string): string {
-  // Participant ids cannot hold a space, so the pair has one spelling.
-  return `${bankId} ${endpointId}`;
+/** Keyed by (owner, endpoint id): participant ids are unique across kinds and hold no space. */
+function keyOf(endpoint: EndpointOwner & { readonly id: string }): string {
+  return `${endpointOwner(endpoint).id} ${endpoint.id}`;
 }

@@ -5,6 +5,7 @@ import type {
   MigrationState,
   MigrationStep,
 } from "../../domain/banks/endpoint-migration.ts";
+import type { ParticipantKind } from "../../domain/participant/participant.ts";
 import type { Dialect } from "./database.ts";
 import type { BankEndpointsTable, ClearhubSchema, EndpointMigrationsTable } from "./schema.ts";
 
@@ -77,14 +78,17 @@ export function migrationRow(migration: EndpointMigration): EndpointMigrationsTa
 export type BankLockRefusal = "participant_not_found" | "participant_not_bank";
 
 /**
- * Locks the bank's participant row for the transaction: every write to a bank's endpoints or
- * migrations takes this lock first (`FOR UPDATE` on PostgreSQL; SQLite has one writer), so
- * they are serialised per bank on every node. Answers the bank's status, or why it is no bank.
+ * Locks the owner's participant row for the transaction: every write to a participant's
+ * endpoints or a bank's migrations takes this lock first (`FOR UPDATE` on PostgreSQL; SQLite
+ * has one writer), so they are serialised per owner on every node. Answers the owner's status,
+ * or why it cannot own them: endpoints belong to the kinds whose systems the hub calls
+ * (called-system-kind.ts), migrations to banks. The refusal keeps the bank registry's code.
  */
 export async function lockBank(
   trx: Transaction<ClearhubSchema>,
   dialect: Dialect,
   bankId: string,
+  ownerKinds: readonly ParticipantKind[] = ["bank"],
 ): Promise<{ ok: true; status: string } | { ok: false; code: BankLockRefusal }> {
   const row = await trx
     .selectFrom("participants")
@@ -93,6 +97,8 @@ export async function lockBank(
     .$if(dialect === "postgres", (query) => query.forUpdate())
     .executeTakeFirst();
   if (row === undefined) return { ok: false, code: "participant_not_found" };
-  if (row.kind !== "bank") return { ok: false, code: "participant_not_bank" };
+  if (!(ownerKinds as readonly string[]).includes(row.kind)) {
+    return { ok: false, code: "participant_not_bank" };
+  }
   return { ok: true, status: row.status };
 }

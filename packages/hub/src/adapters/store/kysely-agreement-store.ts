@@ -9,12 +9,17 @@ import type {
 import type { Agreement } from "../../domain/agreements/agreement.ts";
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
 import { agreementFromRow, agreementRow } from "./agreement-rows.ts";
+import { KyselyNoticeLog } from "./kysely-notice-log.ts";
 import { insertOutboxEvents } from "./outbox-insert.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 /** Agreements with plain Kysely; see the port for the compare-and-set rule. */
 export class KyselyAgreementStore implements AgreementStore {
-  constructor(private readonly db: Kysely<ClearhubSchema>) {}
+  private readonly notices: KyselyNoticeLog;
+
+  constructor(private readonly db: Kysely<ClearhubSchema>) {
+    this.notices = new KyselyNoticeLog(db);
+  }
 
   async insert(agreement: Agreement): Promise<AgreementInsert> {
     const institution = await this.db
@@ -146,33 +151,18 @@ export class KyselyAgreementStore implements AgreementStore {
     }));
   }
 
-  async noticeSeen(bankId: string, noticeId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom("bank_notices")
-      .select("notice_id")
-      .where("bank_id", "=", bankId)
-      .where("notice_id", "=", noticeId)
-      .executeTakeFirst();
-    return row !== undefined;
+  /** The notice log's (kysely-notice-log.ts), read beside the agreements it concerns. */
+  noticeSeen(bankId: string, noticeId: string): Promise<boolean> {
+    return this.notices.seen(bankId, noticeId);
   }
 
-  async recordNotice(
+  recordNotice(
     bankId: string,
     noticeId: string,
     kind: string,
     at: number,
     transactionId?: string,
   ): Promise<void> {
-    await this.db
-      .insertInto("bank_notices")
-      .values({
-        bank_id: bankId,
-        notice_id: noticeId,
-        kind,
-        received_at: BigInt(at),
-        transaction_id: transactionId ?? null,
-      })
-      .onConflict((conflict) => conflict.columns(["bank_id", "notice_id"]).doNothing())
-      .execute();
+    return this.notices.record(bankId, noticeId, kind, at, transactionId);
   }
 }

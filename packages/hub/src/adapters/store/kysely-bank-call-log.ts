@@ -1,16 +1,22 @@
 import type { Kysely } from "kysely";
-import type { BankCallLog, BankCallRecord } from "../../app/ports/bank-call-log.ts";
+import type {
+  ParticipantCallLog,
+  ParticipantCallRecord,
+} from "../../app/ports/participant-call-log.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
-/** The calls to banks, one row each, one insert per call. */
-export class KyselyBankCallLog implements BankCallLog {
+/**
+ * The calls to participants' systems, one row each, one insert per call. The table keeps the
+ * name it had when banks were the only systems called; its `bank_id` is the called participant.
+ */
+export class KyselyBankCallLog implements ParticipantCallLog {
   constructor(private readonly db: Kysely<ClearhubSchema>) {}
 
-  async record(call: BankCallRecord): Promise<void> {
+  async record(call: ParticipantCallRecord): Promise<void> {
     await this.db
       .insertInto("bank_calls")
       .values({
-        bank_id: call.bankId,
+        bank_id: call.participantId,
         endpoint_id: call.endpointId,
         transaction_id: call.transactionId,
         call: call.call,

@@ -13,6 +13,7 @@ import {
   type EndpointSettingsPatch,
 } from "../../domain/banks/bank-endpoint.ts";
 import { checkRetirement, retiredEndpoint } from "../../domain/banks/endpoint-retirement.ts";
+import { calledSystemKinds } from "../../domain/participant/called-system-kind.ts";
 import { appendAuditEntry } from "./audit-log-append.ts";
 import { endpointFromRow, endpointRow, lockBank, migrationFromRow } from "./bank-endpoint-rows.ts";
 import type { Dialect } from "./database.ts";
@@ -33,7 +34,7 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
     audit: AuditRecord,
   ): Promise<EndpointWrite<{ primary: boolean }>> {
     return this.db.transaction().execute(async (trx) => {
-      const bank = await lockBank(trx, this.dialect, endpoint.bankId);
+      const bank = await lockBank(trx, this.dialect, endpoint.bankId, calledSystemKinds);
       if (!bank.ok) return bank;
       if (bank.status === "terminated") return { ok: false, code: "participant_terminated" };
       if ((await findEndpointIn(trx, endpoint.bankId, endpoint.id)) !== undefined) {
@@ -66,7 +67,7 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
     options: EndpointUpdateOptions = {},
   ): Promise<EndpointWrite<BankEndpoint>> {
     return this.db.transaction().execute(async (trx) => {
-      const bank = await lockBank(trx, this.dialect, bankId);
+      const bank = await lockBank(trx, this.dialect, bankId, calledSystemKinds);
       if (!bank.ok) return bank;
       const current = await findEndpointIn(trx, bankId, endpointId);
       if (current === undefined) return { ok: false, code: "bank_endpoint_not_found" };
@@ -102,7 +103,7 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
     audit: AuditRecord,
   ): Promise<EndpointWrite<{ endpoint: BankEndpoint; changed: boolean }>> {
     return this.db.transaction().execute(async (trx) => {
-      const bank = await lockBank(trx, this.dialect, bankId);
+      const bank = await lockBank(trx, this.dialect, bankId, calledSystemKinds);
       if (!bank.ok) return bank;
       const current = await findEndpointIn(trx, bankId, endpointId);
       if (current === undefined) return { ok: false, code: "bank_endpoint_not_found" };
@@ -134,7 +135,7 @@ export class KyselyBankEndpointStore implements BankEndpointStore {
     audit: (previous: string | null) => AuditRecord,
   ): Promise<EndpointWrite<{ previous: string | null }>> {
     return this.db.transaction().execute(async (trx) => {
-      const bank = await lockBank(trx, this.dialect, bankId);
+      const bank = await lockBank(trx, this.dialect, bankId, calledSystemKinds);
       if (!bank.ok) return bank;
       const endpoint = await findEndpointIn(trx, bankId, endpointId);
       if (endpoint === undefined) return { ok: false, code: "bank_endpoint_not_found" };

@@ -23,6 +23,7 @@ import { agreementPageSizeMax } from "../ports/agreement-store.ts";
 import type { BankConnector } from "../ports/bank-connector.ts";
 import type { EndpointGuard } from "../ports/endpoint-guard.ts";
 import { type FieldSealer, sealedFieldContext } from "../ports/field-sealer.ts";
+import type { NoticeLog } from "../ports/notice-log.ts";
 import type { ParticipantStore } from "../ports/participant-store.ts";
 
 /** What a payment institution asks to sign; the customer already normalised. */
@@ -82,6 +83,7 @@ export class AgreementService {
     private readonly guard: EndpointGuard,
     private readonly bank: BankConnector,
     private readonly sealer: FieldSealer,
+    private readonly notices: NoticeLog,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -183,13 +185,13 @@ export class AgreementService {
     bankId: string,
     notice: BankNoticeOfUnsigning,
   ): Promise<UnsignedNoticeOutcome> {
-    if (await this.store.noticeSeen(bankId, notice.noticeId)) return "repeated";
+    if (await this.notices.seen(bankId, notice.noticeId)) return "repeated";
     const named = await this.store.findByNumber(bankId, notice.agreementNumber);
     const held = named.filter((a) => a.paymentInstitutionId === notice.paymentInstitutionId);
     for (const agreement of held) {
       if (agreement.state === "active") await this.end(agreement, "bank", notice.unsignedAtMs);
     }
-    await this.store.recordNotice(bankId, notice.noticeId, "unsigned", this.clock());
+    await this.notices.record(bankId, notice.noticeId, "unsigned", this.clock());
     return held.length > 0 ? "applied" : "agreement_unknown";
   }
 

@@ -11,6 +11,7 @@ import {
   endpointsPerBankMax,
   newEndpointSettings,
 } from "../../domain/banks/bank-endpoint.ts";
+import type { CalledSystemKind } from "../../domain/participant/called-system-kind.ts";
 import type {
   BankEndpointRefusal,
   BankEndpointStore,
@@ -34,11 +35,11 @@ export interface NewBankEndpoint extends EndpointSettingsPatch {
   readonly url: string;
 }
 
-export interface EndpointHealthView extends EndpointHealth {
+export type EndpointHealthView = EndpointHealth & {
   readonly enabled: boolean;
   readonly primary: boolean;
   readonly concurrencyMax: number;
-}
+};
 
 function fail<T>(code: BankEndpointErrorCode): EndpointOutcome<T> {
   return { ok: false, code };
@@ -49,13 +50,20 @@ function patchDetails(patch: EndpointSettingsPatch): AuditDetails {
   return JSON.parse(JSON.stringify(patch)) as AuditDetails;
 }
 
-/** The operator's registry of each bank's interface endpoints, and their health on this node. */
+/**
+ * The operator's registry of the endpoints of participants' systems (each bank's interface
+ * endpoints; billers' next), and their health on this node. One registry serves the kinds in
+ * `ownerKinds`: the bank routes' registry takes banks only and answers any other participant
+ * `participant_not_bank`, as it always has; a registry given `calledSystemKinds` takes billers'
+ * endpoints the same way. The `bankId` of its endpoints is their owner's id, whatever its kind.
+ */
 export class BankEndpointService {
   constructor(
     private readonly participants: ParticipantStore,
     private readonly store: BankEndpointStore,
     private readonly guard: EndpointGuard,
     private readonly clock: () => number = Date.now,
+    private readonly ownerKinds: readonly CalledSystemKind[] = ["bank"],
   ) {}
 
   async add(
@@ -80,6 +88,8 @@ export class BankEndpointService {
     const details = patchDetails(settings);
     const audit = this.record(actor, "bank_endpoint.add", bankId, id, details, at);
     const limits = { inServiceMax: endpointsPerBankMax, keptMax: endpointsKeptPerBankMax };
+    const refusal = await this.checkBank(bankId);
+    if (refusal !== undefined) return fail(refusal);
     const added = await this.store.addEndpoint(endpoint, limits, audit);
     if (!added.ok) return added;
     return { ok: true, value: { endpoint, primary: added.value.primary } };
@@ -94,6 +104,8 @@ export class BankEndpointService {
   ): Promise<EndpointOutcome<BankEndpoint>> {
     const checked = checkSettingsPatch(patch);
     if (!checked.ok) return fail(checked.code);
+    const refusal = await this.checkBank(bankId);
+    if (refusal !== undefined) return fail(refusal);
     const at = this.clock();
     const forced = options.force === true && patch.enabled === false;
     const details = { ...patchDetails(checked.patch), ...(forced ? { force: true } : {}) };
@@ -111,6 +123,8 @@ export class BankEndpointService {
     endpointId: string,
     actor: AuditActor,
   ): Promise<EndpointOutcome<BankEndpoint>> {
+    const refusal = await this.checkBank(bankId);
+    if (refusal !== undefined) return fail(refusal);
     const at = this.clock();
     const audit = this.record(actor, "bank_endpoint.retire", bankId, endpointId, {}, at);
     const retired = await this.store.retireEndpoint(bankId, endpointId, at, audit);
@@ -123,6 +137,8 @@ export class BankEndpointService {
     endpointId: string,
     actor: AuditActor,
   ): Promise<EndpointOutcome<{ previous: string | null }>> {
+    const refusal = await this.checkBank(bankId);
+    if (refusal !== undefined) return fail(refusal);
     const at = this.clock();
     return this.store.setPrimary(bankId, endpointId, (previous) =>
       this.record(actor, "bank_endpoint.primary_set", bankId, endpointId, { previous }, at),
@@ -154,7 +170,9 @@ export class BankEndpointService {
   private async checkBank(bankId: string): Promise<BankEndpointErrorCode | undefined> {
     const bank = await this.participants.findParticipant(bankId);
     if (bank === undefined) return "participant_not_found";
-    return bank.kind === "bank" ? undefined : "participant_not_bank";
+    return (this.ownerKinds as readonly string[]).includes(bank.kind)
+      ? undefined
+      : "participant_not_bank";
   }
 
   private record(

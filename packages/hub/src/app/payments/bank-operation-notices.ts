@@ -1,13 +1,10 @@
 import type { TransactionResultNotice } from "../../api/bank-interface/bank-notice-messages.ts";
 import type { BankOperationOutcome } from "../../domain/bank-operations/bank-operation-outcome.ts";
-import type { AgreementStore } from "../ports/agreement-store.ts";
 import type { BankOperationStore } from "../ports/bank-operation-store.ts";
+import type { NoticeLog } from "../ports/notice-log.ts";
 import type { BankOperationRunner } from "./bank-operation-runner.ts";
 
 export type ResultNoticeOutcome = "applied" | "repeated" | "transaction_unknown";
-
-/** Where notices are kept once applied: the agreements store's notice log. */
-type NoticeLog = Pick<AgreementStore, "noticeSeen" | "recordNotice">;
 
 /**
  * A bank's notice of a transaction's final outcome, applied as an inquiry's answer would be:
@@ -25,12 +22,12 @@ export class BankOperationNotices {
     bankId: string,
     notice: TransactionResultNotice,
   ): Promise<ResultNoticeOutcome> {
-    if (await this.notices.noticeSeen(bankId, notice.noticeId)) return "repeated";
+    if (await this.notices.seen(bankId, notice.noticeId)) return "repeated";
     const operation = await this.operations.findByTransaction(bankId, notice.result.transactionId);
     if (operation !== undefined && operation.kind === notice.operation) {
       await this.runner.settle(operation, noticeOutcome(notice.result));
     }
-    await this.notices.recordNotice(
+    await this.notices.record(
       bankId,
       notice.noticeId,
       "transaction_result",

@@ -4,23 +4,24 @@ import { bankOperationEvent } from "../../domain/bank-operations/bank-operation-
 import {
   applyOutcome,
   type BankOperationOutcome,
-  inquiryDelayMs,
 } from "../../domain/bank-operations/bank-operation-outcome.ts";
-import type { BankEndpoint } from "../../domain/banks/bank-endpoint.ts";
 import { type TransferResultCode, transferResultCodes } from "../../domain/ledger/result-code.ts";
 import { resolutionTransferId } from "../../domain/ledger/transfer.ts";
 import type { BankEndpointRouter, RouteOutcome } from "../banks/bank-endpoint-router.ts";
+import { type BankCall, bankUnwell } from "../banks/guarded-bank-call.ts";
+import type { ParticipantCall } from "../calls/guarded-call.ts";
 import {
-  type BankCall,
-  type BankCallVerdict,
-  guardedBankCall,
-} from "../banks/guarded-bank-call.ts";
+  type EndpointChoice,
+  type OperationKind,
+  type OperationRefusal,
+  OperationRunner,
+} from "../calls/operation-runner.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { AgreementStore } from "../ports/agreement-store.ts";
-import type { BankCallLog, BankCallName } from "../ports/bank-call-log.ts";
 import type { BankConnector, TransactionOutcome } from "../ports/bank-connector.ts";
 import type { BankOperationStore } from "../ports/bank-operation-store.ts";
 import type { EndpointGuard } from "../ports/endpoint-guard.ts";
+import type { ParticipantCallLog } from "../ports/participant-call-log.ts";
 import type { ParticipantStore } from "../ports/participant-store.ts";
 
 export interface BankOperationTimings {
@@ -59,40 +60,64 @@ const settledAlready: Readonly<Record<"commit" | "void", readonly TransferResult
   void: ["ok", "exists", "already_voided", "pending_not_found", "pending_expired"],
 };
 
+type BankOperationKey = [paymentInstitutionId: string, id: string];
+
+/** A bank call in the runner's terms: the address named by owner, the refusal by code. */
+function asParticipantCall(
+  call: BankCall<TransactionOutcome>,
+): ParticipantCall<TransactionOutcome, OperationRefusal> {
+  return (address, options) =>
+    call({ bankId: address.ownerId, endpointId: address.endpointId, url: address.url }, options);
+}
+
 /**
- * The one state machine of every debit, credit and refund: reserve in the ledger, call the
- * bank through the guard, then commit on success, void on failure, or leave the outcome
- * `unknown` for an inquiry. The ledger is written before the state, and each ledger step has an
- * id derived from the transaction's, so a crash between the two is repaired by doing both
- * again: the ledger answers `exists`, the state is written once.
+ * Debits, credits and refunds as a kind of the operation runner: cleared by a ledger
+ * reservation, committed on success and voided on failure, failed at once when nothing reached
+ * the bank, and asked about by the bank's status inquiry.
  */
-export class BankOperationRunner {
+class BankOperationKind
+  implements
+    OperationKind<BankOperation, BankOperationKey, TransactionOutcome, BankOperationOutcome>
+{
+  readonly name = "bank";
+
   constructor(
-    private readonly store: BankOperationStore,
+    readonly store: BankOperationStore,
     private readonly agreements: AgreementStore,
     private readonly participants: ParticipantStore,
     private readonly ledger: GroupCommit,
     private readonly router: BankEndpointRouter,
-    private readonly guard: EndpointGuard,
     private readonly bank: BankConnector,
-    readonly timings: BankOperationTimings,
-    private readonly callLog: BankCallLog = { record: async () => undefined },
-    private readonly clock: () => number = Date.now,
+    readonly backoff: BankOperationTimings,
   ) {}
 
-  /** Runs a freshly recorded operation to the end of its call. */
-  async run(operation: BankOperation, call: BankCall<TransactionOutcome>): Promise<BankOperation> {
+  keyOf(operation: BankOperation): BankOperationKey {
+    return [operation.paymentInstitutionId, operation.id];
+  }
+
+  isSettled(operation: BankOperation): boolean {
+    return isSettled(operation.state);
+  }
+
+  transactionIdOf(operation: BankOperation): string {
+    return operation.transactionId;
+  }
+
+  callNameOf(operation: BankOperation): string {
+    return operation.kind;
+  }
+
+  /** Reserves the amount in the ledger under the transaction's id. */
+  async clear(operation: BankOperation): Promise<BankOperationOutcome | undefined> {
     const accounts = await this.accountsFor(operation);
-    if (accounts === undefined) {
-      return this.settle(operation, failed("currency_not_held", "a position is missing"));
-    }
+    if (accounts === undefined) return failed("currency_not_held", "a position is missing");
     const reserved = await this.ledger.submitOne({
       kind: "pending",
       id: operation.transactionId,
       ...accounts,
       amount: operation.amountMinor,
       currency: operation.currency,
-      timeoutMs: this.timings.reservationTimeoutMs,
+      timeoutMs: this.backoff.reservationTimeoutMs,
       reference: `${operation.kind}:${operation.id}`,
       detail: {
         initiatorId: operation.paymentInstitutionId,
@@ -102,89 +127,49 @@ export class BankOperationRunner {
       },
     });
     if (reserved !== "ok" && reserved !== "exists") {
-      return this.settle(operation, failed(reserved, transferResultCodes[reserved].meaning));
+      return failed(reserved, transferResultCodes[reserved].meaning);
     }
-    const route = await this.endpointFor(operation);
-    if (!route.ok) return this.settle(operation, failed("bank_unavailable", route.code));
-    const verdict = await this.callBank(operation, route.endpoint, operation.kind, 1, call);
-    return this.settle(operation, outcomeOfCall(verdict));
+    return undefined;
   }
 
-  /** Asks the bank where the operation stands, and applies the answer. */
-  async inquire(operation: BankOperation): Promise<BankOperation> {
-    const route = await this.endpointFor(operation);
-    if (!route.ok) return this.reschedule(operation);
+  /** An operation quoting an agreement follows it; others go to the bank's primary. */
+  async endpointFor(operation: BankOperation): Promise<EndpointChoice> {
+    return this.route(operation);
+  }
+
+  /** Nothing reached the bank, so it recorded nothing: the operation fails at once. */
+  whenNotSent(_operation: BankOperation, detail: string): BankOperationOutcome {
+    return failed("bank_unavailable", detail);
+  }
+
+  outcomeOfAnswer(answer: TransactionOutcome): BankOperationOutcome {
+    return outcomeOfAnswer(answer);
+  }
+
+  outcomeOfRefusal(refusal: OperationRefusal): BankOperationOutcome {
+    return outcomeOfRefusal(refusal);
+  }
+
+  unwell(refusal: OperationRefusal): boolean {
+    return bankUnwell(refusal);
+  }
+
+  takeUp(operation: BankOperation) {
+    return { by: "inquiry" as const, call: this.inquiryCall(operation) };
+  }
+
+  inquiryCall(operation: BankOperation): ParticipantCall<TransactionOutcome, OperationRefusal> {
     const { transactionId } = operation;
-    // The claim counted this inquiry already; an operator's inquire-now did not.
-    const attempt = Math.max(operation.inquiries, 1);
-    const verdict = await this.callBank(operation, route.endpoint, "inquiry", attempt, (e, o) =>
-      this.bank.inquire(e, { transactionId }, o),
-    );
-    if (verdict.kind !== "answered") return this.reschedule(operation);
-    const outcome = outcomeOfAnswer(verdict.answer);
-    if (outcome.kind === "pending" && operation.state === "pending") {
-      return this.reschedule(operation);
-    }
-    return this.settle(operation, outcome);
+    return asParticipantCall((e, o) => this.bank.inquire(e, { transactionId }, o));
   }
 
   /**
-   * One call through the endpoint's guard, recorded for the operator's trace: one insert after
-   * the answer, off the ledger's path. A failed record loses that row of the trace, never the
-   * outcome, which is what the money depends on.
+   * Commits the reservation on success, voids it on failure. A success after the reservation
+   * expired is posted as a transfer of its own, because the bank moved the money and the ledger
+   * must say so.
    */
-  private async callBank<Answer>(
-    operation: BankOperation,
-    endpoint: BankEndpoint,
-    name: BankCallName,
-    attempt: number,
-    call: BankCall<Answer>,
-  ): Promise<BankCallVerdict<Answer>> {
-    const at = this.clock();
-    const started = performance.now();
-    const verdict = await guardedBankCall(this.guard, endpoint, call);
-    const latencyMs = Math.round(performance.now() - started);
-    await this.callLog
-      .record({
-        at,
-        bankId: endpoint.bankId,
-        endpointId: endpoint.id,
-        transactionId: operation.transactionId,
-        call: name,
-        attempt,
-        ...verdictSummary(verdict),
-        latencyMs,
-      })
-      .catch(() => undefined);
-    return verdict;
-  }
-
-  /**
-   * Applies an outcome: the ledger first (commit or void), then the state with its event. A
-   * settled operation is answered as it is; a success after the reservation expired is posted
-   * as a transfer of its own, because the bank moved the money and the ledger must say so.
-   */
-  async settle(operation: BankOperation, outcome: BankOperationOutcome): Promise<BankOperation> {
-    if (isSettled(operation.state)) return operation;
-    if (outcome.kind === "succeeded" || outcome.kind === "failed") {
-      await this.resolveReservation(operation, outcome.kind === "succeeded" ? "commit" : "void");
-    }
-    const now = this.clock();
-    const delay = inquiryDelayMs(
-      operation.inquiries,
-      this.timings.firstInquiryDelayMs,
-      this.timings.inquiryDelayCapMs,
-    );
-    const next = applyOutcome(operation, outcome, now, now + delay);
-    if (next.ok) {
-      const events = isSettled(next.operation.state) ? [bankOperationEvent(next.operation)] : [];
-      const written = await this.store.update(next.operation, operation.state, events);
-      if (written.ok) return written.operation;
-    }
-    return this.current(operation);
-  }
-
-  private async resolveReservation(operation: BankOperation, kind: "commit" | "void") {
+  async resolve(operation: BankOperation, outcome: BankOperationOutcome): Promise<void> {
+    const kind = outcome.kind === "succeeded" ? "commit" : "void";
     const pendingId = operation.transactionId;
     const code = await this.ledger.submitOne({
       kind,
@@ -196,6 +181,20 @@ export class BankOperationRunner {
       return this.postLateSuccess(operation);
     }
     throw new Error(`${kind} of ${pendingId} answered ${code}; the next inquiry retries`);
+  }
+
+  apply(
+    operation: BankOperation,
+    outcome: BankOperationOutcome,
+    at: number,
+    nextInquiryAt: number,
+  ): BankOperation | undefined {
+    const next = applyOutcome(operation, outcome, at, nextInquiryAt);
+    return next.ok ? next.operation : undefined;
+  }
+
+  events(settled: BankOperation) {
+    return [bankOperationEvent(settled)];
   }
 
   private async postLateSuccess(operation: BankOperation): Promise<void> {
@@ -212,23 +211,6 @@ export class BankOperationRunner {
     if (code !== "ok" && code !== "exists") {
       throw new Error(`late posting of ${operation.transactionId} answered ${code}`);
     }
-  }
-
-  private async reschedule(operation: BankOperation): Promise<BankOperation> {
-    const delay = inquiryDelayMs(
-      operation.inquiries,
-      this.timings.firstInquiryDelayMs,
-      this.timings.inquiryDelayCapMs,
-    );
-    const next = { ...operation, nextInquiryAt: this.clock() + delay };
-    const written = await this.store.update(next, operation.state);
-    return written.ok ? written.operation : this.current(operation);
-  }
-
-  private async current(operation: BankOperation): Promise<BankOperation> {
-    const current = await this.store.find(operation.paymentInstitutionId, operation.id);
-    if (current === undefined) throw new Error(`operation ${operation.id} vanished`);
-    return current;
   }
 
   /** Debits run from the bank's position to the institution's; credits and refunds back. */
@@ -248,8 +230,7 @@ export class BankOperationRunner {
     return { debitAccountId: payer.id, creditAccountId: payee.id };
   }
 
-  /** An operation quoting an agreement follows it; others go to the bank's primary. */
-  private async endpointFor(operation: BankOperation): Promise<RouteOutcome> {
+  private async route(operation: BankOperation): Promise<RouteOutcome> {
     if (operation.agreementId === null) return this.router.forNewSigning(operation.bankId);
     const agreement = await this.agreements.find(
       operation.paymentInstitutionId,
@@ -263,25 +244,60 @@ export class BankOperationRunner {
   }
 }
 
-/** How a call ended, in the words of the trace. */
-function verdictSummary(verdict: BankCallVerdict<unknown>): {
-  outcome: string;
-  detail: string | null;
-} {
-  switch (verdict.kind) {
-    case "answered": {
-      const status = (verdict.answer as { status?: unknown }).status;
-      return {
-        outcome: typeof status === "string" ? `answered:${status}` : "answered",
-        detail: null,
-      };
-    }
-    case "refused":
-      return { outcome: `refused:${verdict.code}`, detail: verdict.reason };
-    case "not_sent":
-      return { outcome: "not_sent", detail: verdict.detail };
-    case "unknown":
-      return { outcome: "unknown", detail: verdict.detail };
+/**
+ * The one state machine of every debit, credit and refund: the operation runner
+ * (calls/operation-runner.ts, whose header argues its crash safety) with the bank kind above:
+ * reserve in the ledger, call the bank through the guard, then commit on success, void on
+ * failure, or leave the outcome `unknown` for an inquiry. The ledger is written before the
+ * state, and each ledger step has an id derived from the transaction's, so a crash between the
+ * two is repaired by doing both again: the ledger answers `exists`, the state is written once.
+ */
+export class BankOperationRunner {
+  readonly runner: OperationRunner<
+    BankOperation,
+    BankOperationKey,
+    TransactionOutcome,
+    BankOperationOutcome
+  >;
+  private readonly kind: BankOperationKind;
+
+  constructor(
+    store: BankOperationStore,
+    agreements: AgreementStore,
+    participants: ParticipantStore,
+    ledger: GroupCommit,
+    router: BankEndpointRouter,
+    guard: EndpointGuard,
+    bank: BankConnector,
+    readonly timings: BankOperationTimings,
+    callLog: ParticipantCallLog = { record: async () => undefined },
+    clock: () => number = Date.now,
+  ) {
+    this.kind = new BankOperationKind(
+      store,
+      agreements,
+      participants,
+      ledger,
+      router,
+      bank,
+      timings,
+    );
+    this.runner = new OperationRunner(this.kind, guard, callLog, clock);
+  }
+
+  /** Runs a freshly recorded operation to the end of its call. */
+  run(operation: BankOperation, call: BankCall<TransactionOutcome>): Promise<BankOperation> {
+    return this.runner.run(operation, asParticipantCall(call));
+  }
+
+  /** Asks the bank where the operation stands, and applies the answer. */
+  inquire(operation: BankOperation): Promise<BankOperation> {
+    return this.runner.inquire(operation, this.kind.inquiryCall(operation));
+  }
+
+  /** Applies an outcome learnt elsewhere (the bank's notice): the same settle as a call's. */
+  settle(operation: BankOperation, outcome: BankOperationOutcome): Promise<BankOperation> {
+    return this.runner.settle(operation, outcome);
   }
 }
 
@@ -305,21 +321,12 @@ export function outcomeOfAnswer(answer: TransactionOutcome): BankOperationOutcom
 }
 
 /**
- * What a call's verdict says about the money. A refusal and a request never sent moved nothing
- * (the bank recorded nothing), so they fail at once; a refusal of the id as reused says an
- * earlier request under it stands, so only an inquiry can tell.
+ * What a refusal says about the money. A refusal moved nothing (the bank recorded nothing), so
+ * it fails at once; a refusal of the id as reused says an earlier request under it stands, so
+ * only an inquiry can tell.
  */
-function outcomeOfCall(verdict: BankCallVerdict<TransactionOutcome>): BankOperationOutcome {
-  switch (verdict.kind) {
-    case "answered":
-      return outcomeOfAnswer(verdict.answer);
-    case "refused":
-      if (verdict.code === "idempotency_key_reused") return { kind: "unknown" };
-      if (verdict.code === "bank_busy") return failed("bank_unavailable", verdict.reason);
-      return failed(verdict.code, verdict.reason);
-    case "not_sent":
-      return failed("bank_unavailable", verdict.detail);
-    case "unknown":
-      return { kind: "unknown" };
-  }
+function outcomeOfRefusal(refusal: OperationRefusal): BankOperationOutcome {
+  if (refusal.code === "idempotency_key_reused") return { kind: "unknown" };
+  if (refusal.code === "bank_busy") return failed("bank_unavailable", refusal.reason);
+  return failed(refusal.code, refusal.reason);
 }

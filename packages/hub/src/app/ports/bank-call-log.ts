@@ -1,7 +1,10 @@
 /** Which call the hub made: an operation's own (by its kind) or a status inquiry. */
 export type BankCallName = "debit" | "credit" | "refund" | "inquiry";
 
-/** One call to a bank about a transaction, as the trace shows it. */
+/**
+ * One call to a bank about a transaction, as the trace reads it back: the rows the runner
+ * records through the participant call log (participant-call-log.ts), for a bank.
+ */
 export interface BankCallRecord {
   readonly at: number;
   readonly bankId: string;
@@ -17,8 +20,4 @@ export interface BankCallRecord {
   readonly outcome: string;
   readonly detail: string | null;
   readonly latencyMs: number;
-}
-
-export interface BankCallLog {
-  record(call: BankCallRecord): Promise<void>;
 }

@@ -1,6 +1,12 @@
 import type { BankFailureReason } from "../../domain/bank/bank-failure-reason.ts";
 import type { BankRefusalCode } from "../../domain/bank/bank-refusal-code.ts";
 import type { Currency } from "../../domain/money/currency.ts";
+import type {
+  CallNotSentCause,
+  CallUnknownCause,
+  ParticipantCallOptions,
+  ParticipantCallResult,
+} from "./participant-call.ts";
 
 /**
  * The app's view of a bank: the calls of the bank interface, each to one endpoint of the bank,
@@ -17,15 +23,7 @@ export interface BankEndpointAddress {
   readonly url: string;
 }
 
-export interface BankCallOptions {
-  /** The whole call, from connecting to the last byte of the answer. */
-  readonly timeoutMs: number;
-  /**
-   * Ends the call early (shutdown, a caller's own deadline): `not_sent` if nothing had left yet,
-   * else `unknown`, as a timeout.
-   */
-  readonly signal?: AbortSignal | undefined;
-}
+export type BankCallOptions = ParticipantCallOptions;
 
 export interface SigningCustomer {
   readonly name: string;
@@ -114,41 +112,21 @@ export type TransactionOutcome =
   | { readonly status: "pending" };
 
 /** Why the request surely never reached the bank: failing or retrying is safe. */
-export type BankNotSentCause =
-  | "connection_refused"
-  | "address_unresolved"
-  | "host_unreachable"
-  | "connect_timeout"
-  | "tls_failed"
-  | "aborted_before_sending";
+export type BankNotSentCause = CallNotSentCause;
 
-/**
- * Why the bank's answer, if any, cannot be known: it may have acted. The hub must not guess;
- * for a money call it inquires until the answer is final.
- */
-export type BankUnknownCause =
-  | "timeout"
-  | "aborted"
-  | "connection_lost"
-  | "server_error"
-  | "answer_status_unexpected"
-  | "answer_too_large"
-  | "answer_malformed"
-  | "answer_unsigned"
-  | "answer_signature_invalid";
+/** Why the bank's answer, if any, cannot be known: it may have acted. */
+export type BankUnknownCause = CallUnknownCause;
 
-export type BankCallResult<Answer> =
-  /** The bank answered (200), signed, in the interface's schema. */
-  | { readonly kind: "answered"; readonly answer: Answer }
-  /** The bank refused (4xx, or 503 `bank_busy`), signed: it applied and recorded nothing. */
-  | {
-      readonly kind: "refused";
-      readonly code: BankRefusalCode;
-      readonly reason: string;
-      readonly statusCode: number;
-    }
-  | { readonly kind: "not_sent"; readonly cause: BankNotSentCause; readonly detail: string }
-  | { readonly kind: "unknown"; readonly cause: BankUnknownCause; readonly detail: string };
+/** The bank refused (4xx, or 503 `bank_busy`), signed: it applied and recorded nothing. */
+export interface BankRefused {
+  readonly kind: "refused";
+  readonly code: BankRefusalCode;
+  readonly reason: string;
+  readonly statusCode: number;
+}
+
+/** The bank answered (200), signed, in the interface's schema; or refused; or not at all. */
+export type BankCallResult<Answer> = ParticipantCallResult<Answer, BankRefused>;
 
 /**
  * Every way a call can end is a result: a call rejects only on a caller's bug (a timeout that

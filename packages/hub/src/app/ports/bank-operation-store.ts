@@ -1,5 +1,6 @@
 import type { BankOperation } from "../../domain/bank-operations/bank-operation.ts";
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
+import type { OperationStore } from "./operation-store.ts";
 
 /**
  * A bound an insert must keep, checked in the insert's own transaction with the row it sums
@@ -25,8 +26,12 @@ export type OperationWrite =
   | { readonly ok: true; readonly operation: BankOperation }
   | { readonly ok: false; readonly code: "bank_operation_state_conflict" };
 
-/** The bank operations of payment institutions, keyed by the institution and its own id. */
-export interface BankOperationStore {
+/**
+ * The bank operations of payment institutions, keyed by the institution and its own id: the
+ * operation runner's store for the bank kind, with the inserts and lookups banks need.
+ */
+export interface BankOperationStore
+  extends OperationStore<BankOperation, [paymentInstitutionId: string, id: string]> {
   /** Inserts the operation within the cap, or answers the one stored under its key. */
   insert(operation: BankOperation, cap?: OperationCap | undefined): Promise<OperationInsert>;
   find(paymentInstitutionId: string, id: string): Promise<BankOperation | undefined>;

@@ -1,10 +1,10 @@
-import type { BankEndpoint } from "../../domain/banks/bank-endpoint.ts";
+import type { CallableEndpoint, EndpointOwner } from "../../domain/calls/callable-endpoint.ts";
 
 /**
  * What a guarded call reports back. `failed` is the caller's verdict for the circuit breaker:
  * true for a transport error or a 5xx (the endpoint is unwell), false for any answer the bank
  * gave on purpose, a business refusal included (the endpoint works; the customer's card is
- * simply declined).
+ * simply declined, the bill is already paid).
  */
 export interface CallReport<T> {
   readonly value: T;
@@ -20,7 +20,7 @@ export type GuardedCall<T> = (signal: AbortSignal) => Promise<CallReport<T>>;
 export type CallRefusal = "endpoint_disabled" | "endpoint_circuit_open" | "endpoint_saturated";
 
 /**
- * Sent, with no answer: the bank may or may not have acted, so the outcome is UNKNOWN until a
+ * Sent, with no answer: the callee may or may not have acted, so the outcome is UNKNOWN until a
  * status inquiry settles it. `endpoint_call_failed` is a call that threw instead of reporting.
  */
 export type CallUncertainty = "endpoint_timeout" | "endpoint_call_failed";
@@ -37,9 +37,10 @@ export type GuardedResult<T> =
 
 export type BreakerState = "closed" | "open" | "half_open";
 
-/** One endpoint as this hub node has seen it over the recent window. */
-export interface EndpointHealth {
-  readonly bankId: string;
+/** One endpoint as this hub node has seen it over the recent window, named by its owner. */
+export type EndpointHealth = EndpointOwner & EndpointHealthFigures;
+
+export interface EndpointHealthFigures {
   readonly endpointId: string;
   readonly breaker: BreakerState;
   readonly inFlight: number;
@@ -56,14 +57,15 @@ export interface EndpointHealth {
 }
 
 /**
- * Runs calls to bank endpoints under each endpoint's timeout, concurrency limit and circuit
- * breaker. Each call is given the endpoint as the registry holds it now, so a settings change
+ * Runs calls to the endpoints of participants' systems (banks, billers) under each endpoint's
+ * timeout, concurrency limit and circuit breaker, one set per endpoint, keyed by its owner and
+ * its id. Each call is given the endpoint as the registry holds it now, so a settings change
  * takes effect on the next call, without a restart. The state is this node's own: every hub
  * node protects itself.
  */
 export interface EndpointGuard {
-  call<T>(endpoint: BankEndpoint, fn: GuardedCall<T>): Promise<GuardedResult<T>>;
-  health(endpoint: Pick<BankEndpoint, "bankId" | "id">): EndpointHealth;
+  call<T>(endpoint: CallableEndpoint, fn: GuardedCall<T>): Promise<GuardedResult<T>>;
+  health(endpoint: EndpointOwner & { readonly id: string }): EndpointHealth;
   /** Every endpoint this node has called, for the metrics. */
   healthAll(): EndpointHealth[];
 }

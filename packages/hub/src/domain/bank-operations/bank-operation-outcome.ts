@@ -61,8 +61,5 @@ export function applyOutcome(
   }
 }
 
-/** Waits between inquiries: doubling from the first, capped; bounded like every loop. */
-export function inquiryDelayMs(inquiries: number, firstMs: number, capMs: number): number {
-  const doublings = Math.min(inquiries, 20);
-  return Math.min(firstMs * 2 ** doublings, capMs);
-}
+/** Waits between inquiries: the take-up delay every operation on a participant's system uses. */
+export { takeUpDelayMs as inquiryDelayMs } from "../calls/take-up-delay.ts";

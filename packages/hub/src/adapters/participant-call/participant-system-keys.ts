@@ -1,13 +1,14 @@
 import { importPublicKeyRaw, type SignatureKey } from "@clearhub/http-signatures";
 import type { ParticipantKeyStore, Signer } from "../../app/ports/participant-key-store.ts";
+import { hasCalledSystem } from "../../domain/participant/called-system-kind.ts";
 
-export interface ParticipantBankKeysOptions {
+export interface ParticipantSystemKeysOptions {
   /** How long a key read from the store is used without reading it again. */
   readonly cacheTtlMs: number;
   readonly cachedKeysMax: number;
 }
 
-export const participantBankKeysDefaults: ParticipantBankKeysOptions = {
+export const participantSystemKeysDefaults: ParticipantSystemKeysOptions = {
   cacheTtlMs: 5_000,
   cachedKeysMax: 10_000,
 };
@@ -19,25 +20,27 @@ interface CachedKey {
 }
 
 /**
- * The keys banks sign their answers with: the participant keys the operator registered for
- * them. A key vouches for a bank only if it is that bank's, and the bank is not terminated.
+ * The keys participants' systems (banks, billers) sign their answers with: the participant keys
+ * the operator registered for them. A key vouches for an answer only if it is the key of the
+ * participant whose system was called (the endpoint's owner), that participant is of a kind whose
+ * system the hub calls, and it is not terminated.
  * Reads are kept for a few seconds so that a busy connector does not read the store on every
  * answer; a revocation takes effect within that time.
  */
-export class ParticipantBankKeys {
+export class ParticipantSystemKeys {
   private readonly cache = new Map<string, CachedKey>();
 
   constructor(
     private readonly store: ParticipantKeyStore,
-    private readonly options: ParticipantBankKeysOptions = participantBankKeysDefaults,
+    private readonly options: ParticipantSystemKeysOptions = participantSystemKeysDefaults,
     private readonly clock: () => number = Date.now,
   ) {}
 
-  readonly find = async (bankId: string, keyId: string): Promise<SignatureKey | undefined> => {
+  readonly find = async (ownerId: string, keyId: string): Promise<SignatureKey | undefined> => {
     const cached = await this.read(keyId);
     const participant = cached.signer?.participant;
-    if (participant === undefined || participant.id !== bankId) return undefined;
-    if (participant.kind !== "bank" || participant.status === "terminated") return undefined;
+    if (participant === undefined || participant.id !== ownerId) return undefined;
+    if (!hasCalledSystem(participant.kind) || participant.status === "terminated") return undefined;
     return cached.key;
   };
 
