@@ -30,6 +30,7 @@ import { KyselyBankCallLog } from "./adapters/store/kysely-bank-call-log.ts";
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
 import { KyselyBankOperationReadStore } from "./adapters/store/kysely-bank-operation-read-store.ts";
 import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
+import { KyselyBillerProfileStore } from "./adapters/store/kysely-biller-profile-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-store.ts";
 import { KyselyOperatorStore } from "./adapters/store/kysely-operator-store.ts";
@@ -58,6 +59,7 @@ import { AgreementPlacementService } from "./app/banks/agreement-placement-servi
 import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "./app/banks/endpoint-migration-service.ts";
+import { BillerRegistry } from "./app/billers/biller-registry.ts";
 import {
   GroupCommit,
   type GroupCommitOptions,
@@ -241,6 +243,8 @@ export interface Hub {
   readonly operatorSessions: OperatorSessionService;
   /** Four-eyes approval of dangerous operator actions. */
   readonly approvals: ApprovalService;
+  /** Billers' profiles: what channels ask for, how payments are checked, declared capacity. */
+  readonly billers: BillerRegistry;
   close(): Promise<void>;
 }
 
@@ -424,6 +428,10 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ),
     bankOperationOversight: oversight,
     ...assembleOperators(config, database),
+    billers: new BillerRegistry(
+      participantStore,
+      new KyselyBillerProfileStore(database.kysely, database.dialect),
+    ),
     async close() {
       await payments.bankInquiry.stop();
       await expiry.stop();

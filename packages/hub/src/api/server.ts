@@ -34,6 +34,7 @@ import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
 import { approvalRoutes } from "./routes/approval-routes.ts";
 import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts";
 import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
+import { billerProfileRoutes } from "./routes/biller-profile-routes.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
 import { codesPageRoute } from "./routes/codes-page-route.ts";
@@ -155,6 +156,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   stuckOperationsRoute,
   inquireBankOperationRoute,
   traceRoute,
+  billerProfileRoutes,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
