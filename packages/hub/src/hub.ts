@@ -119,7 +119,10 @@ import {
 } from "./jobs/webhook-dispatcher.ts";
 
 export interface HubConfig extends DatabaseConfig {
-  /** The time operator sessions and approvals are judged by; tests move it instead of sleeping. */
+  /**
+   * The time operator sessions and approvals are judged by, and biller profiles are stamped
+   * with; tests move it instead of sleeping.
+   */
   readonly operatorClock?: (() => number) | undefined;
   /** Password hashing cost; OWASP's recommendation unless given (tests pass a cheaper one). */
   readonly passwordHashing?: ScryptParameters | undefined;
@@ -431,6 +434,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     billers: new BillerRegistry(
       participantStore,
       new KyselyBillerProfileStore(database.kysely, database.dialect),
+      config.operatorClock,
     ),
     async close() {
       await payments.bankInquiry.stop();

@@ -23,6 +23,7 @@ import {
 import { createLedgerStore } from "../hub.ts";
 import { type ApiBenchResult, benchApi } from "./bench-api.ts";
 import { addBenchConsoleCommand } from "./bench-console-command.ts";
+import { addBillerCommands } from "./biller-commands.ts";
 import { benchLedger } from "./bench-ledger.ts";
 import { benchPayments, type PaymentsBenchResult } from "./bench-payments.ts";
 import { CliError } from "./cli-error.ts";
@@ -335,6 +336,13 @@ program
   .action(() => {
     stdout(JSON.stringify(bankInterfaceDocument(), null, 2));
   });
+
+addBillerCommands(
+  program,
+  { databaseUrl: environment.databaseUrl, dataDir: environment.dataDir },
+  stdout,
+  stderr,
+);
 
 const bench = program.command("bench").description("measure the hub's throughput and latency");
 

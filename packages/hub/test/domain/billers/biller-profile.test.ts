@@ -10,31 +10,7 @@ import {
   raisesCapacity,
   sameProfileFields,
 } from "../../../src/domain/billers/biller-profile.ts";
-
-export const waterProfile: BillerProfileInput = {
-  category: "water",
-  parameters: [
-    {
-      name: "account_number",
-      label: "Account number",
-      type: "numeric",
-      pattern: "[1-9][0-9]*",
-      minLength: 8,
-      maxLength: 12,
-      checkDigit: "luhn",
-    },
-  ],
-  billFetch: "mandatory",
-  amountExactness: "exact",
-  presentmentCacheTtlSeconds: 900,
-  capacity: {
-    inquiriesPerSecond: 20,
-    concurrentCallsMax: 8,
-    postingsPerSecond: 10,
-    postingReserveBasisPoints: 3000,
-  },
-  currencies: ["CNY"],
-};
+import { waterProfile } from "../../support/biller-profiles.ts";
 
 function issuesOf(input: BillerProfileInput) {
   const checked = checkBillerProfile(input);
