@@ -25,14 +25,15 @@ export const BillerPageQuery = Type.Object(
       Type.Integer({ minimum: 1, maximum: billerPageSizeMax, default: billerPageSizeDefault }),
     ),
     cursor: Type.Optional(
-      Type.String({ maxLength: 512, description: "The `next` of the previous page" }),
+      Type.String({ maxLength: 512, description: "The cursor the previous page answered" }),
     ),
   },
   { additionalProperties: false },
 );
 
 export const NextCursor = Type.Union([Type.String(), Type.Null()], {
-  description: "Pass as `cursor` (with the same `updatedSince`) for the next page; null on the last",
+  description:
+    "Pass as `cursor` (with the same `updatedSince`) for the next page; null on the last",
 });
 
 function readCursor(text: string): BillerSyncCursor | undefined {

@@ -5,7 +5,7 @@ import { KyselyBillerProfileStore } from "../adapters/store/kysely-biller-profil
 import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
 import { billerProfileView } from "../api/biller-view.ts";
 import { problemCatalogue } from "../api/problem-catalogue.ts";
-import { BillerRegistry, type BillerOutcome } from "../app/billers/biller-registry.ts";
+import { type BillerOutcome, BillerRegistry } from "../app/billers/biller-registry.ts";
 import { billerPageSizeMax } from "../app/ports/biller-profile-store.ts";
 import { commandLineActor } from "../domain/audit/audit-actor.ts";
 import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
@@ -54,7 +54,9 @@ async function readProfile(file: string): Promise<BillerProfileInput> {
   try {
     return JSON.parse(text) as BillerProfileInput;
   } catch {
-    throw new CliError(`${file} is not JSON: write the profile as PUT /operator/v1/billers takes it`);
+    throw new CliError(
+      `${file} is not JSON: write the profile as PUT /operator/v1/billers takes it`,
+    );
   }
 }
 

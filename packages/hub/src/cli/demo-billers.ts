@@ -1,5 +1,5 @@
-import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
+import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
 import type { Hub } from "../hub.ts";
 
 /**

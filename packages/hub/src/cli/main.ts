@@ -23,9 +23,9 @@ import {
 import { createLedgerStore } from "../hub.ts";
 import { type ApiBenchResult, benchApi } from "./bench-api.ts";
 import { addBenchConsoleCommand } from "./bench-console-command.ts";
-import { addBillerCommands } from "./biller-commands.ts";
 import { benchLedger } from "./bench-ledger.ts";
 import { benchPayments, type PaymentsBenchResult } from "./bench-payments.ts";
+import { addBillerCommands } from "./biller-commands.ts";
 import { CliError } from "./cli-error.ts";
 import { dataDirFrom } from "./data-dir.ts";
 import { runDemoNetwork } from "./demo-network.ts";

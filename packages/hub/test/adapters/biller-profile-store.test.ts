@@ -13,8 +13,8 @@ import {
   type BillerProfileFields,
   checkBillerProfile,
 } from "../../src/domain/billers/biller-profile.ts";
-import { waterProfile } from "../support/biller-profiles.ts";
 import { type Backend, describeEachBackend, openTestDatabase } from "../support/backends.ts";
+import { waterProfile } from "../support/biller-profiles.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -39,8 +39,13 @@ async function openStores(backend: Backend) {
     ["biller-c", "biller"],
     ["bank-a", "bank"],
   ] as const) {
-    const accounts = [{ participantId: id, kind: "position" as const, currency: "CNY", debitLimit: 0n }];
-    await participants.createParticipant({ id, name: `${id} name`, kind, status: "active", createdAt: 1 }, accounts);
+    const accounts = [
+      { participantId: id, kind: "position" as const, currency: "CNY", debitLimit: 0n },
+    ];
+    await participants.createParticipant(
+      { id, name: `${id} name`, kind, status: "active", createdAt: 1 },
+      accounts,
+    );
   }
   return {
     participants,
@@ -90,7 +95,8 @@ describeEachBackend("biller profile store", (backend) => {
 
   it("refuses what is no biller, a terminated one, and currencies not held, writing nothing", async () => {
     const stores = await openStores(backend);
-    const put = (id: string, fields = fieldsOf()) => stores.billers.putProfile(id, fields, 1, audit(1));
+    const put = (id: string, fields = fieldsOf()) =>
+      stores.billers.putProfile(id, fields, 1, audit(1));
     expect(await put("nobody")).toEqual({ ok: false, code: "participant_not_found" });
     expect(await put("bank-a")).toEqual({ ok: false, code: "participant_not_biller" });
     expect(await put("biller-a", { ...fieldsOf(), currencies: ["CNY", "USD"] })).toEqual({
@@ -111,7 +117,9 @@ describeEachBackend("biller profile store", (backend) => {
       seen.push(previous);
       return previous === undefined ? undefined : ("not_now" as const);
     };
-    expect((await stores.billers.putProfile("biller-a", fieldsOf(), 1, audit(1), refuse)).ok).toBe(true);
+    expect((await stores.billers.putProfile("biller-a", fieldsOf(), 1, audit(1), refuse)).ok).toBe(
+      true,
+    );
     const refused = await stores.billers.putProfile(
       "biller-a",
       { ...fieldsOf(), presentmentCacheTtlSeconds: 1 },

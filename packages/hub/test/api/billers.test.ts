@@ -105,7 +105,11 @@ describeEachBackend("biller registry API", (backend) => {
     ];
     const before = await snapshotStore(api.hub.database);
     for (const [id, body, pointer, code] of cases) {
-      const problem = expectProblem(await api.call("PUT", url(id), body), 422, "biller_profile_invalid");
+      const problem = expectProblem(
+        await api.call("PUT", url(id), body),
+        422,
+        "biller_profile_invalid",
+      );
       expect(problem.errors, code).toEqual([{ location: "body", pointer, code }]);
     }
     expectProblem(await api.call("PUT", url("bank-a"), profile), 422, "participant_not_biller");
@@ -125,11 +129,9 @@ describeEachBackend("biller registry API", (backend) => {
 
   it("refuses a terminated biller's profile", async () => {
     await onboardParticipant(api, "water-co", "biller");
-    const terminated = await api.callApproved(
-      "POST",
-      "/operator/v1/participants/water-co/status",
-      { status: "terminated" },
-    );
+    const terminated = await api.callApproved("POST", "/operator/v1/participants/water-co/status", {
+      status: "terminated",
+    });
     expect(terminated.statusCode, terminated.body).toBe(200);
     expectProblem(await api.call("PUT", url("water-co"), profile), 409, "participant_terminated");
   });
@@ -144,9 +146,9 @@ describeEachBackend("biller registry API", (backend) => {
     expect(proposed.json()).toMatchObject({
       approval: { action: "biller.capacity_raise", subject: "biller:water-co", state: "pending" },
     });
-    expect(Object.keys(storeChanges(before, await snapshotStore(api.hub.database))).sort()).toEqual(
-      ["approvals", "audit_log"],
-    );
+    // Only the proposal and its audit entry: the profile waits for the second operator.
+    const changes = storeChanges(before, await snapshotStore(api.hub.database));
+    expect(Object.keys(changes).sort()).toEqual(["approvals", "audit_head", "audit_log"]);
     const approved = await api.callApproved("PUT", url("water-co"), raised);
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({
@@ -174,7 +176,11 @@ describeEachBackend("biller registry API", (backend) => {
     expect((await api.callAs(viewer, "GET", url("water-co"))).statusCode).toBe(200);
     const listed = await api.callAs(viewer, "GET", "/operator/v1/billers");
     expect((listed.json() as { items: unknown[] }).items).toHaveLength(1);
-    expectProblem(await api.callAs(viewer, "PUT", url("water-co"), profile), 403, "role_insufficient");
+    expectProblem(
+      await api.callAs(viewer, "PUT", url("water-co"), profile),
+      403,
+      "role_insufficient",
+    );
   });
 
   it("serves the catalogue to channels, page by page, since a time, with status changes", async () => {

@@ -70,13 +70,18 @@ it("sets a profile from a file, keeps a repeat unchanged, and shows and lists it
   expect(set.code, set.stderr).toBe(0);
   expect(JSON.parse(set.stdout)).toMatchObject({ id: "water-co", version: 1, category: "water" });
   expect(set.stderr).toContain("biller water-co registered: version 1");
-  const again = await clearhub(["biller", "set", "water-co", "--file", "-"], JSON.stringify(waterProfile));
+  const again = await clearhub(
+    ["biller", "set", "water-co", "--file", "-"],
+    JSON.stringify(waterProfile),
+  );
   expect(again.code, again.stderr).toBe(0);
   expect(again.stderr).toContain("biller water-co unchanged: version 1");
   const shown = await clearhub(["biller", "show", "water-co"]);
   expect(JSON.parse(shown.stdout)).toEqual(JSON.parse(set.stdout));
   const listed = await clearhub(["biller", "list"]);
-  expect(listed.stdout).toMatch(/^water-co\s+water\s+active\s+v1\s+mandatory\s+exact\s+20\/s inquiries/);
+  expect(listed.stdout).toMatch(
+    /^water-co\s+water\s+active\s+v1\s+mandatory\s+exact\s+20\/s inquiries/,
+  );
   const json = await clearhub(["biller", "list", "--json"]);
   expect((JSON.parse(json.stdout) as { id: string }[]).map((b) => b.id)).toEqual(["water-co"]);
 }, 60_000);
@@ -89,11 +94,17 @@ it("names each refused field, refuses what is no biller, and sends a capacity ra
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain("(biller_profile_invalid)");
   expect(bad.stderr).toContain("/category: category_unknown");
-  const bank = await clearhub(["biller", "set", "bank-a", "--file", "-"], JSON.stringify(waterProfile));
+  const bank = await clearhub(
+    ["biller", "set", "bank-a", "--file", "-"],
+    JSON.stringify(waterProfile),
+  );
   expect(bank.code).toBe(1);
   expect(bank.stderr).toContain("participant_not_biller");
   const raise = { ...waterProfile, capacity: { ...waterProfile.capacity, postingsPerSecond: 99 } };
-  const raised = await clearhub(["biller", "set", "water-co", "--file", "-"], JSON.stringify(raise));
+  const raised = await clearhub(
+    ["biller", "set", "water-co", "--file", "-"],
+    JSON.stringify(raise),
+  );
   expect(raised.code).toBe(1);
   expect(raised.stderr).toContain("needs a second operator's approval");
   const missing = await clearhub(["biller", "show", "bank-a"]);

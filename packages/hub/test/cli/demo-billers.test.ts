@@ -3,10 +3,10 @@
  * billers and never overwritten afterwards.
  */
 import { afterEach, expect, it } from "vitest";
-import { checkBillerProfile } from "../../src/domain/billers/biller-profile.ts";
 import { demoBillerProfiles, seedDemoBillers } from "../../src/cli/demo-billers.ts";
 import { demoParticipants, seedDemoNetwork } from "../../src/cli/demo-network.ts";
 import { hubActor } from "../../src/domain/audit/audit-actor.ts";
+import { checkBillerProfile } from "../../src/domain/billers/biller-profile.ts";
 import { openTestHub, type TestHub } from "../support/test-hub.ts";
 
 let opened: TestHub | undefined;
@@ -39,5 +39,8 @@ it("seeds the profiles once and keeps an operator's later change", async () => {
   expect(changed.ok).toBe(true);
   expect(await seedDemoBillers(hub)).toEqual([]);
   const found = await hub.billers.find("biller-water");
-  expect(found).toMatchObject({ ok: true, value: { profile: { presentmentCacheTtlSeconds: 60, version: 2 } } });
+  expect(found).toMatchObject({
+    ok: true,
+    value: { profile: { presentmentCacheTtlSeconds: 60, version: 2 } },
+  });
 });

@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type {
   BillerEntry,
   BillerListQuery,
@@ -73,7 +73,9 @@ export class KyselyBillerProfileStore implements BillerProfileStore {
   }
 
   async findEntry(participantId: string): Promise<BillerEntry | undefined> {
-    const row = await this.entries().where("b.participant_id", "=", participantId).executeTakeFirst();
+    const row = await this.entries()
+      .where("b.participant_id", "=", participantId)
+      .executeTakeFirst();
     return row === undefined ? undefined : entryFromRow(row);
   }
 

@@ -7,7 +7,11 @@ import type { RouteOptions } from "../routes/route-options.ts";
 import { participantProblems } from "./participant-problems.ts";
 
 const BillerParams = Type.Object({
-  billerId: Type.String({ minLength: 1, maxLength: 64, description: "The biller's participant id" }),
+  billerId: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: "The biller's participant id",
+  }),
 });
 
 /** The billers channels can present and pay, read by payment institutions and banks. */

@@ -1,10 +1,13 @@
 import { Type } from "@sinclair/typebox";
-import { billerSettingRanges, currenciesPerBillerMax } from "../../domain/billers/biller-profile.ts";
-import { patternLengthMax } from "../../domain/billers/parameter-pattern.ts";
+import {
+  billerSettingRanges,
+  currenciesPerBillerMax,
+} from "../../domain/billers/biller-profile.ts";
 import {
   parameterLabelLengthMax,
   parametersPerBillerMax,
 } from "../../domain/billers/customer-parameter.ts";
+import { patternLengthMax } from "../../domain/billers/parameter-pattern.ts";
 
 const r = billerSettingRanges;
 const range = (name: keyof typeof r) => `${r[name].min}-${r[name].max}`;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
+import type { FastifyReply } from "fastify";
 import type { BillerOutcome } from "../../app/billers/biller-registry.ts";
 import type { AuditDetails } from "../../domain/audit/audit-entry.ts";
 import type { BillerProfileInput } from "../../domain/billers/biller-profile.ts";
@@ -9,7 +10,6 @@ import { BillerPageQuery, billerListQuery, NextCursor, nextBillerCursor } from "
 import { BillerProfileViewSchema, billerProfileView } from "../biller-view.ts";
 import { operatorActor } from "../operator-auth.ts";
 import { type ProblemCode, sendProblem } from "../problem.ts";
-import type { FastifyReply } from "fastify";
 import { BillerProfileBody } from "./biller-profile-input.ts";
 import { operatorProblems } from "./operator-problems.ts";
 import { ParticipantParams } from "./participant-params.ts";
@@ -84,7 +84,7 @@ export const billerProfileRoutes: FastifyPluginAsyncTypebox<RouteOptions> = asyn
         tags: ["billers"],
         querystring: BillerPageQuery,
         response: {
-          200: Type.Object({ items: Type.Array(BillerProfileViewSchema), next: NextCursor }),
+          200: Type.Object({ items: Type.Array(BillerProfileViewSchema), nextCursor: NextCursor }),
           ...operatorProblems("cursor_invalid"),
         },
       },
@@ -93,7 +93,10 @@ export const billerProfileRoutes: FastifyPluginAsyncTypebox<RouteOptions> = asyn
       const query = billerListQuery(request.query);
       if (query === undefined) return sendProblem(reply, "cursor_invalid");
       const page = await hub.billers.list(query);
-      return { items: page.map(billerProfileView), next: nextBillerCursor(page, query.limit) };
+      return {
+        items: page.map(billerProfileView),
+        nextCursor: nextBillerCursor(page, query.limit),
+      };
     },
   );
 
@@ -106,7 +109,11 @@ export const billerProfileRoutes: FastifyPluginAsyncTypebox<RouteOptions> = asyn
         params: ParticipantParams,
         response: {
           200: BillerProfileViewSchema,
-          ...operatorProblems("biller_not_found", "participant_not_found", "participant_not_biller"),
+          ...operatorProblems(
+            "biller_not_found",
+            "participant_not_found",
+            "participant_not_biller",
+          ),
         },
       },
     },

@@ -25,7 +25,10 @@ export type BillerRegistryErrorCode =
   | "biller_capacity_raise_needs_approval";
 
 /** What the registry refuses outright; a capacity raise is a question for a second operator. */
-export type BillerRefusal = Exclude<BillerRegistryErrorCode, "biller_capacity_raise_needs_approval">;
+export type BillerRefusal = Exclude<
+  BillerRegistryErrorCode,
+  "biller_capacity_raise_needs_approval"
+>;
 
 export type BillerOutcome<T> =
   | { readonly ok: true; readonly value: T }

@@ -32,7 +32,8 @@ function weightedSum(
 ): number {
   let sum = 0;
   for (let position = 0; position < payload.length; position++) {
-    const product = (payload.charCodeAt(payload.length - 1 - position) - 48) * weightFromRight(position);
+    const product =
+      (payload.charCodeAt(payload.length - 1 - position) - 48) * weightFromRight(position);
     sum += sumProductDigits && product > 9 ? product - 9 : product;
   }
   return sum;

@@ -32,10 +32,16 @@ describe("amount exactness", () => {
 
   it("never allows an amount that is not positive", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...amountExactnessRules), due, bound, bound, (rule, d, min, max) => {
-        expect(amountAllowed(rule, d, min, max, 0n)).toBe(false);
-        expect(amountAllowed(rule, d, min, max, -1n)).toBe(false);
-      }),
+      fc.property(
+        fc.constantFrom(...amountExactnessRules),
+        due,
+        bound,
+        bound,
+        (rule, d, min, max) => {
+          expect(amountAllowed(rule, d, min, max, 0n)).toBe(false);
+          expect(amountAllowed(rule, d, min, max, -1n)).toBe(false);
+        },
+      ),
     );
   });
 

@@ -110,6 +110,8 @@ describe("biller profile", () => {
     };
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(checked.fields));
     expect(sameProfileFields(checked.fields, reordered)).toBe(true);
-    expect(sameProfileFields(checked.fields, { ...checked.fields, currencies: ["USD"] })).toBe(false);
+    expect(sameProfileFields(checked.fields, { ...checked.fields, currencies: ["USD"] })).toBe(
+      false,
+    );
   });
 });

@@ -43,8 +43,9 @@ describe("customer parameters", () => {
       ok: true,
       values: { account_number: validAccount },
     });
-    expect(checkCustomerParameters(specs, { account_number: validAccount, meter_id: "AB12" }))
-      .toMatchObject({ ok: true });
+    expect(
+      checkCustomerParameters(specs, { account_number: validAccount, meter_id: "AB12" }),
+    ).toMatchObject({ ok: true });
   });
 
   it("names each failing parameter with the first rule it breaks", () => {
@@ -127,12 +128,15 @@ describe("customer parameters", () => {
 
   it("never throws and answers only codes of its closed set on any input (property)", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 40 })), (input) => {
-        const checked = checkCustomerParameters(specs, input);
-        if (!checked.ok) {
-          for (const failure of checked.failures) expect(failure.code).toMatch(/^parameter_/);
-        }
-      }),
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 40 })),
+        (input) => {
+          const checked = checkCustomerParameters(specs, input);
+          if (!checked.ok) {
+            for (const failure of checked.failures) expect(failure.code).toMatch(/^parameter_/);
+          }
+        },
+      ),
     );
   });
 });
@@ -181,8 +185,9 @@ describe("parameter definitions", () => {
     expect(checkParameterSpec({ ...base, type: "text", checkDigit: "luhn" })).toEqual([
       { field: "checkDigit", code: "check_digit_type_mismatch" },
     ]);
-    expect(checkParameterSpec({ ...base, type: "alphanumeric", checkDigit: "iso7064_mod11_2" }))
-      .toEqual([]);
+    expect(
+      checkParameterSpec({ ...base, type: "alphanumeric", checkDigit: "iso7064_mod11_2" }),
+    ).toEqual([]);
     expect(
       checkParameterSpec({ ...base, type: "numeric", checkDigit: "mod11", minLength: 1 }),
     ).toEqual([{ field: "checkDigit", code: "check_digit_type_mismatch" }]);
