@@ -57,7 +57,7 @@ beforeAll(async () => {
   } finally {
     await database.close();
   }
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
@@ -84,7 +84,7 @@ it("sets a profile from a file, keeps a repeat unchanged, and shows and lists it
   );
   const json = await clearhub(["biller", "list", "--json"]);
   expect((JSON.parse(json.stdout) as { id: string }[]).map((b) => b.id)).toEqual(["water-co"]);
-}, 60_000);
+}, 180_000);
 
 it("names each refused field, refuses what is no biller, and sends a capacity raise to four eyes", async () => {
   const bad = await clearhub(
@@ -112,4 +112,4 @@ it("names each refused field, refuses what is no biller, and sends a capacity ra
   expect(missing.stderr).toContain("participant_not_biller");
   const notJson = await clearhub(["biller", "set", "water-co", "--file", "-"], "{");
   expect(notJson.stderr).toContain("is not JSON");
-}, 60_000);
+}, 180_000);
