@@ -102,10 +102,9 @@ const raiseBillerCapacity: ApprovalAction<CapacityRaise> = {
       capacityRaiseApproved: true,
     });
     if (set.ok) return { ok: true, body: billerProfileView(set.value.entry) };
-    // Approved, the raise is allowed: only the refusals the direct route answers remain.
-    return set.code === "biller_capacity_raise_needs_approval"
-      ? { ok: false, code: "internal_error" }
-      : { ok: false, code: set.code };
+    // Approved, a raise is allowed: it is never held again.
+    if (set.code === "biller_capacity_raise_needs_approval") throw new Error("raise held again");
+    return { ok: false, code: set.code };
   },
 };
 

@@ -5,7 +5,7 @@ import { KyselyBillerProfileStore } from "../adapters/store/kysely-biller-profil
 import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
 import { billerProfileView } from "../api/biller-view.ts";
 import { problemCatalogue } from "../api/problem-catalogue.ts";
-import { type BillerOutcome, BillerRegistry } from "../app/billers/biller-registry.ts";
+import { BillerRegistry, type SetOutcome } from "../app/billers/biller-registry.ts";
 import { billerPageSizeMax } from "../app/ports/biller-profile-store.ts";
 import { commandLineActor } from "../domain/audit/audit-actor.ts";
 import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
@@ -36,7 +36,7 @@ async function withRegistry<T>(
 }
 
 /** One line per refused field, as the API's problem lists them. */
-function refusal(refused: Extract<BillerOutcome<unknown>, { ok: false }>): string {
+function refusal(refused: Extract<SetOutcome, { ok: false }>): string {
   if (refused.code === "biller_capacity_raise_needs_approval") {
     return "the profile raises the biller's capacity, which needs a second operator's approval: send it with PUT /operator/v1/billers/{participantId} (or the console) so another operator can approve it";
   }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyReply } from "fastify";
-import type { BillerOutcome } from "../../app/billers/biller-registry.ts";
+import type { BillerRefused } from "../../app/billers/biller-registry.ts";
 import type { AuditDetails } from "../../domain/audit/audit-entry.ts";
 import type { BillerProfileInput } from "../../domain/billers/biller-profile.ts";
 import { proposeAction } from "../approval-proposal.ts";
@@ -9,23 +9,20 @@ import { ProposalSchema } from "../approval-view.ts";
 import { BillerPageQuery, billerListQuery, NextCursor, nextBillerCursor } from "../biller-page.ts";
 import { BillerProfileViewSchema, billerProfileView } from "../biller-view.ts";
 import { operatorActor } from "../operator-auth.ts";
-import { type ProblemCode, sendProblem } from "../problem.ts";
+import { sendProblem } from "../problem.ts";
 import { BillerProfileBody } from "./biller-profile-input.ts";
 import { operatorProblems } from "./operator-problems.ts";
 import { ParticipantParams } from "./participant-params.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 /** Answers a refused registry call; a refused profile lists each field and its code. */
-export function sendBillerProblem(
-  reply: FastifyReply,
-  refused: Extract<BillerOutcome<unknown>, { ok: false }>,
-): FastifyReply {
+export function sendBillerProblem(reply: FastifyReply, refused: BillerRefused): FastifyReply {
   const errors = (refused.issues ?? []).map((issue) => ({
     location: "body",
     pointer: issue.field,
     code: issue.code,
   }));
-  return sendProblem(reply, refused.code as ProblemCode, { errors });
+  return sendProblem(reply, refused.code, { errors });
 }
 
 const setProblems = [

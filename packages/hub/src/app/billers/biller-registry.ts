@@ -15,29 +15,30 @@ import {
 } from "../ports/biller-profile-store.ts";
 import type { ParticipantStore } from "../ports/participant-store.ts";
 
-export type BillerRegistryErrorCode =
+/** What the registry refuses. */
+export type BillerRefusal =
   | "biller_profile_invalid"
   | "biller_not_found"
   | "participant_not_found"
   | "participant_not_biller"
-  | "participant_terminated"
-  /** The new capacity is above the current one: it needs a second operator's approval. */
-  | "biller_capacity_raise_needs_approval";
+  | "participant_terminated";
 
-/** What the registry refuses outright; a capacity raise is a question for a second operator. */
-export type BillerRefusal = Exclude<
-  BillerRegistryErrorCode,
-  "biller_capacity_raise_needs_approval"
->;
+export interface BillerRefused {
+  readonly ok: false;
+  readonly code: BillerRefusal;
+  /** With `biller_profile_invalid`: each field refused and why. */
+  readonly issues?: readonly ProfileIssue[] | undefined;
+}
 
-export type BillerOutcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | {
-      readonly ok: false;
-      readonly code: BillerRegistryErrorCode;
-      /** With `biller_profile_invalid`: each field refused and why. */
-      readonly issues?: readonly ProfileIssue[] | undefined;
-    };
+export type BillerOutcome<T> = { readonly ok: true; readonly value: T } | BillerRefused;
+
+/**
+ * A write's outcome. `biller_capacity_raise_needs_approval` is no refusal: the new capacity is
+ * above the current one, which a second operator must approve.
+ */
+export type SetOutcome =
+  | BillerOutcome<ProfileSet>
+  | { readonly ok: false; readonly code: "biller_capacity_raise_needs_approval" };
 
 export interface ProfileSet {
   readonly entry: BillerEntry;
@@ -51,7 +52,7 @@ export interface SetOptions {
   readonly capacityRaiseApproved?: boolean | undefined;
 }
 
-function fail<T>(code: BillerRegistryErrorCode, issues?: ProfileIssue[]): BillerOutcome<T> {
+function fail<T>(code: BillerRefusal, issues?: ProfileIssue[]): BillerOutcome<T> {
   return { ok: false, code, issues };
 }
 
@@ -81,7 +82,7 @@ export class BillerRegistry {
     input: BillerProfileInput,
     actor: AuditActor,
     options: SetOptions = {},
-  ): Promise<BillerOutcome<ProfileSet>> {
+  ): Promise<SetOutcome> {
     const checked = checkBillerProfile(input);
     if (!checked.ok) return fail("biller_profile_invalid", [...checked.issues]);
     const at = this.clock();
@@ -103,6 +104,7 @@ export class BillerRegistry {
       const { entry, changed, previous } = put.value;
       return { ok: true, value: { entry, changed, created: previous === undefined } };
     }
+    if (put.code === "biller_capacity_raise_needs_approval") return { ok: false, code: put.code };
     if (put.code !== "currency_not_held") return fail(put.code);
     const index = input.currencies.indexOf(put.currency ?? "");
     return fail("biller_profile_invalid", [
