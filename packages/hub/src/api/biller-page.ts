@@ -18,7 +18,7 @@ export const BillerPageQuery = Type.Object(
       Type.String({
         format: "date-time",
         description:
-          "Only billers whose profile or status changed at or after this time. Pass the largest `updatedAt` already read (a little earlier is harmless: a biller read twice is the same biller)",
+          "Only billers whose profile or status changed at or after this time. Pass the largest `updatedAt` already read, better a minute earlier: a change still committing while a page was read can carry a slightly earlier time, and a biller read twice is the same biller",
       }),
     ),
     limit: Type.Optional(

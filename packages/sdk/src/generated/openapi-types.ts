@@ -3920,7 +3920,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Only billers whose profile or status changed at or after this time. Pass the largest `updatedAt` already read (a little earlier is harmless: a biller read twice is the same biller) */
+                    /** @description Only billers whose profile or status changed at or after this time. Pass the largest `updatedAt` already read, better a minute earlier: a change still committing while a page was read can carry a slightly earlier time, and a biller read twice is the same biller */
                     updatedSince?: string;
                     limit?: number;
                     /** @description The cursor the previous page answered */
