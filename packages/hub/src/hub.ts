@@ -31,6 +31,7 @@ import { KyselyBankCallLog } from "./adapters/store/kysely-bank-call-log.ts";
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
 import { KyselyBankOperationReadStore } from "./adapters/store/kysely-bank-operation-read-store.ts";
 import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
+import { KyselyBillerProfileStore } from "./adapters/store/kysely-biller-profile-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-store.ts";
 import { KyselyNoticeLog } from "./adapters/store/kysely-notice-log.ts";
@@ -60,6 +61,7 @@ import { AgreementPlacementService } from "./app/banks/agreement-placement-servi
 import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "./app/banks/endpoint-migration-service.ts";
+import { BillerRegistry } from "./app/billers/biller-registry.ts";
 import {
   GroupCommit,
   type GroupCommitOptions,
@@ -124,7 +126,10 @@ import {
 } from "./jobs/webhook-dispatcher.ts";
 
 export interface HubConfig extends DatabaseConfig {
-  /** The time operator sessions and approvals are judged by; tests move it instead of sleeping. */
+  /**
+   * The time operator sessions and approvals are judged by, and biller profiles are stamped
+   * with; tests move it instead of sleeping.
+   */
   readonly operatorClock?: (() => number) | undefined;
   /** Password hashing cost; OWASP's recommendation unless given (tests pass a cheaper one). */
   readonly passwordHashing?: ScryptParameters | undefined;
@@ -248,6 +253,8 @@ export interface Hub {
   readonly operatorSessions: OperatorSessionService;
   /** Four-eyes approval of dangerous operator actions. */
   readonly approvals: ApprovalService;
+  /** Billers' profiles: what channels ask for, how payments are checked, declared capacity. */
+  readonly billers: BillerRegistry;
   close(): Promise<void>;
 }
 
@@ -433,6 +440,11 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ),
     bankOperationOversight: oversight,
     ...assembleOperators(config, database),
+    billers: new BillerRegistry(
+      participantStore,
+      new KyselyBillerProfileStore(database.kysely, database.dialect),
+      config.operatorClock,
+    ),
     async close() {
       await payments.bankInquiry.stop();
       await expiry.stop();

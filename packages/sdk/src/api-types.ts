@@ -57,6 +57,14 @@ export type NewAgreementPayment = JsonContent<
 export type NewPayout = JsonContent<paths["/v1/payouts"]["post"]["requestBody"]>;
 export type NewRefund = JsonContent<paths["/v1/refunds"]["post"]["requestBody"]>;
 
+/** A biller of the catalogue: what to ask the user, and how its payments are checked. */
+export type Biller = JsonContent<paths["/v1/billers/{billerId}"]["get"]["responses"][200]>;
+export type BillerCategory = Biller["category"];
+export type CustomerParameter = Biller["parameters"][number];
+export type BillerPage = JsonContent<paths["/v1/billers"]["get"]["responses"][200]>;
+/** `updatedSince` keeps only billers changed since; `cursor` is the previous page's `next`. */
+export type BillerQuery = NonNullable<paths["/v1/billers"]["get"]["parameters"]["query"]>;
+
 /** An RFC 9457 problem as the hub writes it. */
 export type Problem = components["schemas"]["Problem"];
 /** Every code this version of the hub's document lists. */

@@ -6,6 +6,9 @@ import type {
   AgreementPage,
   AgreementQuery,
   BankOperation,
+  Biller,
+  BillerPage,
+  BillerQuery,
   BulkTransferResult,
   NewAgreement,
   NewAgreementPayment,
@@ -395,6 +398,48 @@ export class ClearhubClient {
     const answer = await this.call((fetch) =>
       this.api.GET("/v1/refunds/{operationId}", {
         params: { path: { operationId: refundId } },
+        fetch,
+        signal: options.signal,
+      }),
+    );
+    return answer.body;
+  }
+
+  /**
+   * One page of the biller catalogue, least recently changed first. To sync, keep the largest
+   * `updatedAt` read and pass it as `updatedSince` next time: a biller whose profile or status
+   * changed comes again (a suspended one with its status, so it can be greyed out).
+   */
+  async listBillers(query: BillerQuery = {}, options: CallOptions = {}): Promise<BillerPage> {
+    const answer = await this.call((fetch) =>
+      this.api.GET("/v1/billers", { params: { query }, fetch, signal: options.signal }),
+    );
+    return answer.body;
+  }
+
+  /** Every biller matching `query`, in sync order, fetching page after page as it is read. */
+  async *allBillers(
+    query: Omit<BillerQuery, "cursor"> = {},
+    options: CallOptions = {},
+  ): AsyncGenerator<Biller, void, undefined> {
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.listBillers(
+        cursor === undefined ? query : { ...query, cursor },
+        options,
+      );
+      yield* page.billers;
+      if (page.next === null) return;
+      // The cursor moves strictly on; the same one twice would page for ever.
+      if (page.next === cursor) throw new Error("the hub answered the same cursor twice");
+      cursor = page.next;
+    }
+  }
+
+  async getBiller(billerId: string, options: CallOptions = {}): Promise<Biller> {
+    const answer = await this.call((fetch) =>
+      this.api.GET("/v1/billers/{billerId}", {
+        params: { path: { billerId } },
         fetch,
         signal: options.signal,
       }),

@@ -1,7 +1,9 @@
 import type { AuditActor } from "../domain/audit/audit-actor.ts";
 import type { AuditDetails } from "../domain/audit/audit-entry.ts";
+import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
 import type { Hub } from "../hub.ts";
 import { accountView } from "./account-view.ts";
+import { billerProfileView } from "./biller-view.ts";
 import { readMoney } from "./money-codec.ts";
 import { participantView } from "./participant-view.ts";
 import type { ProblemCode } from "./problem.ts";
@@ -83,11 +85,35 @@ const switchPrimaryEndpoint: ApprovalAction<PrimarySwitch> = {
   },
 };
 
+type CapacityRaise = { readonly participantId: string; readonly profile: AuditDetails };
+
+/** The profile as the PUT route took it: its body, kept as JSON with the proposal. */
+function proposedProfile(payload: CapacityRaise): BillerProfileInput {
+  return payload.profile as unknown as BillerProfileInput;
+}
+
+const raiseBillerCapacity: ApprovalAction<CapacityRaise> = {
+  subject: ({ participantId }) => `biller:${participantId}`,
+  check(hub, payload) {
+    return hub.billers.check(payload.participantId, proposedProfile(payload));
+  },
+  async run(hub, payload, actor) {
+    const set = await hub.billers.set(payload.participantId, proposedProfile(payload), actor, {
+      capacityRaiseApproved: true,
+    });
+    if (set.ok) return { ok: true, body: billerProfileView(set.value.entry) };
+    // Approved, a raise is allowed: it is never held again.
+    if (set.code === "biller_capacity_raise_needs_approval") throw new Error("raise held again");
+    return { ok: false, code: set.code };
+  },
+};
+
 /** Each action that needs four eyes, with its payload. */
 interface ApprovalPayloads {
   "participant.terminate": Terminate;
   "participant.net_debit_cap_raise": CapRaise;
   "bank.primary_endpoint_set": PrimarySwitch;
+  "biller.capacity_raise": CapacityRaise;
 }
 
 export type ApprovalActionName = keyof ApprovalPayloads;
@@ -103,6 +129,7 @@ export const approvalActions: {
   "participant.terminate": terminateParticipant,
   "participant.net_debit_cap_raise": raiseNetDebitCap,
   "bank.primary_endpoint_set": switchPrimaryEndpoint,
+  "biller.capacity_raise": raiseBillerCapacity,
 };
 
 export function isApprovalActionName(name: string): name is ApprovalActionName {
@@ -121,4 +148,6 @@ export const approvalActionProblems: readonly ProblemCode[] = [
   "bank_endpoint_not_found",
   "bank_endpoint_retired",
   "bank_endpoint_disabled",
+  "biller_profile_invalid",
+  "participant_not_biller",
 ];

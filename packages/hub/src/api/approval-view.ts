@@ -9,7 +9,7 @@ export const ApprovalViewSchema = Type.Object(
     id: Type.String(),
     action: Type.String({
       description:
-        "participant.terminate, participant.net_debit_cap_raise or bank.primary_endpoint_set",
+        "participant.terminate, participant.net_debit_cap_raise, bank.primary_endpoint_set or biller.capacity_raise",
     }),
     subject: Type.String({ examples: ["participant:acme-bank"] }),
     payload: Type.Record(Type.String(), Type.Unknown(), {

@@ -115,6 +115,11 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           description:
             "Banks' interface endpoints: the registry, the primary for new signings, migrations of agreements between endpoints, and health",
         },
+        {
+          name: "billers",
+          description:
+            "The biller registry: each biller's profile (category, customer parameters, bill fetch, amount exactness, capacity). Channels read it as the biller catalogue",
+        },
         { name: "operations", description: "Liveness and readiness probes" },
         { name: "connectivity", description: "Participants: test signing and keys" },
         { name: "accounts", description: "Participants: their own balances" },

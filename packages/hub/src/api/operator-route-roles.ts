@@ -35,6 +35,8 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/traces/:id": "viewer",
   "GET /operator/v1/approvals": "viewer",
   "GET /operator/v1/approvals/:approvalId": "viewer",
+  "GET /operator/v1/billers": "viewer",
+  "GET /operator/v1/billers/:participantId": "viewer",
 
   "POST /operator/v1/participants": "operator",
   "POST /operator/v1/participants/:participantId/status": "operator",
@@ -57,6 +59,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "POST /operator/v1/bank-operations/:participantId/:operationId/inquire": "operator",
   "POST /operator/v1/approvals/:approvalId/approve": "operator",
   "POST /operator/v1/approvals/:approvalId/reject": "operator",
+  "PUT /operator/v1/billers/:participantId": "operator",
 
   "GET /operator/v1/operators": "admin",
   "POST /operator/v1/operators": "admin",

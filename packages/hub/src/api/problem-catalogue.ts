@@ -1,6 +1,7 @@
 import type { AgreementRefusal } from "../app/agreements/agreement-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
+import type { BillerRefusal } from "../app/billers/biller-registry.ts";
 import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
 import type { WebhookEndpointErrorCode } from "../app/notifications/webhook-endpoint-service.ts";
 import type { OperatorAccountErrorCode } from "../app/operators/operator-account-service.ts";
@@ -102,6 +103,7 @@ export type ProblemCode =
   | RefundRefusal
   | OperatorAccountErrorCode
   | DecisionRefusal
+  | BillerRefusal
   | "payout_creditor_required"
   | "account_or_card_required";
 
@@ -552,5 +554,12 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   bank_operation_not_found: {
     status: 404,
     title: "You hold no payment, payout or refund with this id",
+  },
+  biller_not_found: { status: 404, title: "No biller with a profile has this id" },
+  participant_not_biller: { status: 422, title: "The participant is not a biller" },
+  biller_profile_invalid: {
+    status: 422,
+    title:
+      "The biller profile is refused; nothing was written. `errors` names each refused field (pointer) with its code",
   },
 };

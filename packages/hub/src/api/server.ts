@@ -35,6 +35,7 @@ import { approvalRoutes } from "./routes/approval-routes.ts";
 import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts";
 import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
 import { billerInterfaceRoute } from "./routes/biller-interface-route.ts";
+import { billerProfileRoutes } from "./routes/biller-profile-routes.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
 import { codesPageRoute } from "./routes/codes-page-route.ts";
@@ -156,6 +157,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   stuckOperationsRoute,
   inquireBankOperationRoute,
   traceRoute,
+  billerProfileRoutes,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {

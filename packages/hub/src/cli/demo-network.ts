@@ -2,6 +2,7 @@ import type { NewParticipant } from "../app/participants/participant-service.ts"
 import { hubActor } from "../domain/audit/audit-actor.ts";
 import type { Hub } from "../hub.ts";
 import { startDemoBanks } from "./demo-banks.ts";
+import { seedDemoBillers } from "./demo-billers.ts";
 import type { OnReady, ServeLog } from "./serve.ts";
 
 const demoCurrency = "CNY";
@@ -120,13 +121,16 @@ export async function seedDemoOperators(hub: Hub): Promise<{ name: string; passw
 }
 
 /**
- * What `clearhub start --demo` does once the hub listens: seeds the network and its console
- * accounts (first run only), then starts its banks' simulators, which stop when the hub does.
+ * What `clearhub start --demo` does once the hub listens: seeds the network, its billers'
+ * profiles and its console accounts (first run only), then starts its banks' simulators, which
+ * stop when the hub does.
  */
 export function runDemoNetwork(dataDir: string, log: ServeLog): OnReady {
   return async (hub, url) => {
     const { created } = await seedDemoNetwork(hub);
     if (created.length > 0) log(`demo network seeded: ${created.join(", ")}`);
+    const billers = await seedDemoBillers(hub);
+    if (billers.length > 0) log(`demo billers' profiles registered: ${billers.join(", ")}`);
     const operators = await seedDemoOperators(hub);
     if (operators.length > 0) {
       log("  console logins (admins; shown once, store them now):");

@@ -26,6 +26,7 @@ import { type ApiBenchResult, benchApi } from "./bench-api.ts";
 import { addBenchConsoleCommand } from "./bench-console-command.ts";
 import { benchLedger } from "./bench-ledger.ts";
 import { benchPayments, type PaymentsBenchResult } from "./bench-payments.ts";
+import { addBillerCommands } from "./biller-commands.ts";
 import { CliError } from "./cli-error.ts";
 import { dataDirFrom } from "./data-dir.ts";
 import { runDemoNetwork } from "./demo-network.ts";
@@ -345,6 +346,12 @@ program
   .action(() => {
     stdout(JSON.stringify(billerInterfaceDocument(), null, 2));
   });
+addBillerCommands(
+  program,
+  { databaseUrl: environment.databaseUrl, dataDir: environment.dataDir },
+  stdout,
+  stderr,
+);
 
 const bench = program.command("bench").description("measure the hub's throughput and latency");
 

@@ -37,6 +37,8 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "GET /v1/payouts/{operationId}": institutions,
   "POST /v1/refunds": institutions,
   "GET /v1/refunds/{operationId}": institutions,
+  "GET /v1/billers": payers,
+  "GET /v1/billers/{billerId}": payers,
 };
 
 const bodies: Record<string, unknown> = {

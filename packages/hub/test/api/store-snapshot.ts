@@ -34,6 +34,7 @@ const everyTable: Readonly<Record<TableName, true>> = {
   bank_notices: true,
   bank_operations: true,
   bank_calls: true,
+  biller_profiles: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

@@ -189,8 +189,11 @@ it("prints a banner whose links answer, with absolute paths and each bank's acco
 
 it("runs the root README's shell blocks as written", async () => {
   const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "sh");
-  expect(snippets.length).toBe(3);
-  for (const snippet of snippets) await runShell(snippet);
+  expect(snippets.length).toBe(4);
+  const outputs = [];
+  for (const snippet of snippets) outputs.push(await runShell(snippet));
+  // The billers block read the demo water utility's profile, registered at the first start.
+  expect(JSON.parse(outputs[3] ?? "")).toMatchObject({ id: "biller-water", category: "water" });
   // The operator API block onboarded and funded Gamma Pay.
   const gamma = await operatorGet("/participants/wallet-gamma");
   expect(gamma.status).toBe(200);

@@ -3906,6 +3906,315 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The biller catalogue, for a channel to sync
+         * @description Every biller with a profile, by `updatedAt` then id. Sync by keeping the largest `updatedAt` read and asking with it as `updatedSince`: a change of profile or of the biller's status moves `updatedAt`. Billers that are not `active` stay listed with their status (a channel must stop offering them), so that a sync sees a suspension and a termination, which leaving them out would hide.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only billers whose profile or status changed at or after this time. Pass the largest `updatedAt` already read, better a minute earlier: a change still committing while a page was read can carry a slightly earlier time, and a biller read twice is the same biller */
+                    updatedSince?: string;
+                    limit?: number;
+                    /** @description The cursor the previous page answered */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billers: {
+                                /** @description The biller's participant id */
+                                id: string;
+                                name: string;
+                                category: "water" | "electricity" | "gas" | "telecom" | "broadband" | "tv" | "property_tax" | "education" | "insurance" | "municipal" | "other";
+                                /** @description The participant's status: only an `active` biller takes inquiries and payments; a suspended or terminated one stays listed so that a channel syncing the catalogue learns of it */
+                                status: "active" | "suspended" | "terminated";
+                                /** @description The customer parameters, in the order to ask for them */
+                                parameters: {
+                                    /** @description The key a channel sends the value under */
+                                    name: string;
+                                    /** @description What a channel shows its user */
+                                    label: string;
+                                    /** @description `numeric`: digits 0-9; `alphanumeric`: ASCII letters and digits; `text`: any characters but controls */
+                                    type: "numeric" | "alphanumeric" | "text";
+                                    /** @description A regular expression (RE2 syntax, no nested quantifiers) the whole value must match; null: none */
+                                    pattern: string | null;
+                                    /** @description In characters */
+                                    minLength: number;
+                                    /** @description In characters */
+                                    maxLength: number;
+                                    /** @description The scheme the value's last character checks the rest by; null: none */
+                                    checkDigit: ("luhn" | "gs1_mod10" | "mod11" | "iso7064_mod11_2") | null;
+                                    /** @description May be left out */
+                                    optional: boolean;
+                                }[];
+                                /** @description `mandatory`: every payment quotes a presented bill; `optional`: a payment may quote the customer parameters instead (direct pay); `not_supported`: the biller presents no bills */
+                                billFetch: "mandatory" | "optional" | "not_supported";
+                                /** @description Whether a payment may be made without a presented bill (billFetch not mandatory) */
+                                directPay: boolean;
+                                /** @description `exact`: the amount due; `exact_or_more`: at least it; `exact_or_less`: at most it; `any`: any positive amount (within the bill's own minimum and maximum, when it has them) */
+                                amountExactness: "exact" | "exact_or_more" | "exact_or_less" | "any";
+                                /** @description How long the hub may answer a presented bill again from its cache */
+                                presentmentCacheTtlSeconds: number;
+                                /** @description ISO 4217 codes of its bills */
+                                currencies: string[];
+                                /** @description 1 when registered, one more at each change of profile */
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description When the profile or the biller's status last changed: the catalogue's sync key
+                                 */
+                                updatedAt: string;
+                            }[];
+                            /** @description Pass as `cursor` (with the same `updatedSince`) for the next page; null on the last */
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key`, `cursor_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billers/{billerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One biller of the catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The biller's participant id */
+                    billerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The biller's participant id */
+                            id: string;
+                            name: string;
+                            category: "water" | "electricity" | "gas" | "telecom" | "broadband" | "tv" | "property_tax" | "education" | "insurance" | "municipal" | "other";
+                            /** @description The participant's status: only an `active` biller takes inquiries and payments; a suspended or terminated one stays listed so that a channel syncing the catalogue learns of it */
+                            status: "active" | "suspended" | "terminated";
+                            /** @description The customer parameters, in the order to ask for them */
+                            parameters: {
+                                /** @description The key a channel sends the value under */
+                                name: string;
+                                /** @description What a channel shows its user */
+                                label: string;
+                                /** @description `numeric`: digits 0-9; `alphanumeric`: ASCII letters and digits; `text`: any characters but controls */
+                                type: "numeric" | "alphanumeric" | "text";
+                                /** @description A regular expression (RE2 syntax, no nested quantifiers) the whole value must match; null: none */
+                                pattern: string | null;
+                                /** @description In characters */
+                                minLength: number;
+                                /** @description In characters */
+                                maxLength: number;
+                                /** @description The scheme the value's last character checks the rest by; null: none */
+                                checkDigit: ("luhn" | "gs1_mod10" | "mod11" | "iso7064_mod11_2") | null;
+                                /** @description May be left out */
+                                optional: boolean;
+                            }[];
+                            /** @description `mandatory`: every payment quotes a presented bill; `optional`: a payment may quote the customer parameters instead (direct pay); `not_supported`: the biller presents no bills */
+                            billFetch: "mandatory" | "optional" | "not_supported";
+                            /** @description Whether a payment may be made without a presented bill (billFetch not mandatory) */
+                            directPay: boolean;
+                            /** @description `exact`: the amount due; `exact_or_more`: at least it; `exact_or_less`: at most it; `any`: any positive amount (within the bill's own minimum and maximum, when it has them) */
+                            amountExactness: "exact" | "exact_or_more" | "exact_or_less" | "any";
+                            /** @description How long the hub may answer a presented bill again from its cache */
+                            presentmentCacheTtlSeconds: number;
+                            /** @description ISO 4217 codes of its bills */
+                            currencies: string[];
+                            /** @description 1 when registered, one more at each change of profile */
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description When the profile or the biller's status last changed: the catalogue's sync key
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `biller_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "transfer.credited": {
@@ -4497,7 +4806,7 @@ export interface components {
              * @description The problem code; the API description lists each with its status. Clients should expect codes added in later versions.
              * @enum {string}
              */
-            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "role_insufficient" | "csrf_token_invalid" | "session_required" | "login_failed" | "login_rate_limited" | "operator_name_invalid" | "password_invalid" | "operator_account_exists" | "operator_account_not_found" | "operator_account_disabled" | "approval_not_found" | "approval_not_pending" | "approval_expired" | "approval_by_proposer" | "operator_account_last_admin" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "filter_incomplete" | "trace_not_found" | "bank_operation_final" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "webhook_destination_forbidden" | "bank_endpoint_in_use" | "bank_endpoint_is_primary" | "bank_endpoint_retired" | "bank_endpoint_agreements_pinned" | "bank_endpoint_migrating" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found";
+            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "role_insufficient" | "csrf_token_invalid" | "session_required" | "login_failed" | "login_rate_limited" | "operator_name_invalid" | "password_invalid" | "operator_account_exists" | "operator_account_not_found" | "operator_account_disabled" | "approval_not_found" | "approval_not_pending" | "approval_expired" | "approval_by_proposer" | "operator_account_last_admin" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "filter_incomplete" | "trace_not_found" | "bank_operation_final" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "webhook_destination_forbidden" | "bank_endpoint_in_use" | "bank_endpoint_is_primary" | "bank_endpoint_retired" | "bank_endpoint_agreements_pinned" | "bank_endpoint_migrating" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found" | "biller_not_found" | "participant_not_biller" | "biller_profile_invalid";
             detail?: string;
             errors?: {
                 /** @description For bulk requests: the position of the offending item */

@@ -120,6 +120,14 @@ export class KyselyParticipantStore implements ParticipantStore {
         .where("status", "=", from)
         .executeTakeFirst();
       const changed = Number(result.numUpdatedRows) === 1;
+      // A biller's catalogue entry shows its status: channels syncing by updatedAt must see it change.
+      if (changed) {
+        await trx
+          .updateTable("biller_profiles")
+          .set({ updated_at: BigInt(audit?.at ?? Date.now()) })
+          .where("participant_id", "=", id)
+          .execute();
+      }
       if (changed && audit !== undefined) await appendAuditEntry(trx, audit);
       return changed;
     });

@@ -29,6 +29,7 @@ export interface ClearhubSchema {
   bank_notices: BankNoticesTable;
   bank_operations: BankOperationsTable;
   bank_calls: BankCallsTable;
+  biller_profiles: BillerProfilesTable;
 }
 
 export interface ParticipantsTable {
@@ -305,4 +306,21 @@ export interface BankOperationsTable {
   completed_at: bigint | null;
   next_inquiry_at: bigint;
   inquiries: number | bigint;
+}
+
+export interface BillerProfilesTable {
+  participant_id: string;
+  category: string;
+  parameters: string;
+  bill_fetch: string;
+  amount_exactness: string;
+  presentment_cache_ttl_seconds: number | bigint;
+  inquiries_per_second: number | bigint;
+  concurrent_calls_max: number | bigint;
+  postings_per_second: number | bigint;
+  posting_reserve_basis_points: number | bigint;
+  currencies: string;
+  version: number | bigint;
+  created_at: bigint;
+  updated_at: bigint;
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Hub } from "../../hub.ts";
 import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
+import { billerCatalogueRoutes } from "./biller-catalogue-routes.ts";
 import { confirmAgreementRoute } from "./confirm-agreement-route.ts";
 import { createAgreementPaymentRoute } from "./create-agreement-payment-route.ts";
 import { createAgreementRoute } from "./create-agreement-route.ts";
@@ -55,6 +56,7 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   getPayoutRoute,
   createRefundRoute,
   getRefundRoute,
+  billerCatalogueRoutes,
 ];
 
 export interface ParticipantApiOptions {

@@ -28,6 +28,7 @@ export const auditActions = [
   "endpoint_migration.weight_change",
   "endpoint_migration.rollback",
   "endpoint_migration.complete",
+  "biller_profile.set",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -19,6 +19,7 @@ export const participantOperations = {
   "bank-payments.read": "Read its agreement payments, payouts and refunds",
   "bank-notices.send":
     "Tell the hub what the bank did on its own: agreements it ended, final outcomes of transactions",
+  "billers.read": "Read the biller catalogue: who can be paid, and what to ask the user",
 } as const satisfies Record<string, string>;
 
 export type ParticipantOperation = keyof typeof participantOperations;
@@ -33,6 +34,8 @@ const payers: readonly ParticipantOperation[] = [
   ...everyone,
   "transfers.create",
   "transfers.resolve",
+  // Banks and payment institutions both sell bill payment as channels.
+  "billers.read",
 ];
 
 /**
