@@ -3,4 +3,20 @@
  * the hub and a participant's bank, biller or wallet endpoint. The hub's adapters and HTTP layer
  * and the simulators import them from here, so neither side reaches into the other.
  */
-export {};
+
+// The bank interface.
+export * from "./bank/bank-failure-reasons.ts";
+export * from "./bank/bank-interface-document.ts";
+export * from "./bank/bank-interface-operations.ts";
+export * from "./bank/bank-message-fields.ts";
+export * from "./bank/bank-notice-messages.ts";
+export * from "./bank/bank-refusal-codes.ts";
+export * from "./bank/bank-refusal-message.ts";
+export * from "./bank/bank-signature-profile.ts";
+export * from "./bank/bank-signing-messages.ts";
+export * from "./bank/bank-transaction-messages.ts";
+// Shared by every interface.
+export * from "./hub-keys-path.ts";
+export * from "./literal-union.ts";
+export * from "./problem-schema.ts";
+export * from "./string-formats.ts";

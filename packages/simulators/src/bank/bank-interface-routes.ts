@@ -4,8 +4,8 @@ import {
   type BankOperationName,
   bankOperationNames,
   bankOperations,
-} from "@clearhub/hub/src/api/bank-interface/bank-interface-operations.ts";
-import { bankRefusalCodes } from "@clearhub/hub/src/domain/bank/bank-refusal-code.ts";
+  bankRefusalCodes,
+} from "@clearhub/wire";
 import type { TSchema } from "@sinclair/typebox";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";

@@ -1,4 +1,4 @@
-import type { UnsignedNotice } from "@clearhub/hub/src/api/bank-interface/bank-notice-messages.ts";
+import type { UnsignedNotice } from "@clearhub/wire";
 import type { AccountBalance, AccountSeed } from "./bank-account.ts";
 import type { FaultOptions } from "./fault-plan.ts";
 import type { NoticeView } from "./notice-sender.ts";

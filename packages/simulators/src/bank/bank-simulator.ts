@@ -1,10 +1,10 @@
 import { createPrivateKey, type KeyObject } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { exportPublicKeyRaw, generateSigningKeyPair } from "@clearhub/http-signatures";
-import type { UnsignedNotice } from "@clearhub/hub/src/api/bank-interface/bank-notice-messages.ts";
-import { registerStringFormats } from "@clearhub/hub/src/api/typebox-formats.ts";
-import { formatAmount } from "@clearhub/hub/src/domain/money/amount.ts";
+import type { UnsignedNotice } from "@clearhub/wire";
+import { registerStringFormats } from "@clearhub/wire";
 import Fastify, { type FastifyInstance } from "fastify";
+import { formatAmount } from "../money/amount-codec.ts";
 import type { AccountSeed } from "./bank-account.ts";
 import { bankAdminRoutes } from "./bank-admin-routes.ts";
 import { BankAnswerSigner, type BankSigningKey } from "./bank-answer-signer.ts";

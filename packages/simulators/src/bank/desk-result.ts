@@ -1,4 +1,4 @@
-import type { BankRefusalCode } from "@clearhub/hub/src/domain/bank/bank-refusal-code.ts";
+import type { BankRefusalCode } from "@clearhub/wire";
 
 /** What a desk of the bank answers a request: the answer, or a refusal that changed nothing. */
 export type DeskResult<Answer> =

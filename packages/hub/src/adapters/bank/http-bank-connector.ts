@@ -1,14 +1,14 @@
 import { type SignatureKey, signRequest, verifyResponse } from "@clearhub/http-signatures";
+import {
+  type BankOperation,
+  BankRefusal,
+  bankOperations,
+  hubRequestSignedComponents,
+  registerStringFormats,
+} from "@clearhub/wire";
 import type { Static, TSchema } from "@sinclair/typebox";
 import { type TypeCheck, TypeCompiler } from "@sinclair/typebox/compiler";
 import { Agent, request as undiciRequest } from "undici";
-import {
-  type BankOperation,
-  bankOperations,
-} from "../../api/bank-interface/bank-interface-operations.ts";
-import { BankRefusal } from "../../api/bank-interface/bank-refusal-message.ts";
-import { hubRequestSignedComponents } from "../../api/bank-interface/bank-signature-profile.ts";
-import { registerStringFormats } from "../../api/typebox-formats.ts";
 import type {
   BankCallOptions,
   BankCallResult,

@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { bankFailureReasonNames } from "../../domain/bank/bank-failure-reason.ts";
 import { literalUnion } from "../literal-union.ts";
+import { bankFailureReasonNames } from "./bank-failure-reasons.ts";
 import {
   AccountNumberField,
   AgreementNumberField,

@@ -1,5 +1,4 @@
 import { Type } from "@sinclair/typebox";
-import { transferIdLengthMax } from "../../domain/ledger/transfer.ts";
 
 /**
  * The fields the bank interface's messages share. Every one carries a pattern and a bound, so
@@ -8,9 +7,14 @@ import { transferIdLengthMax } from "../../domain/ledger/transfer.ts";
 
 /** Ids chosen by the hub or the bank: as the ledger's transfer ids, safe in a URL or a log. */
 export const interfaceIdPattern = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
+/**
+ * The longest id, as the pattern bounds it. The hub's transaction ids are its transfer ids;
+ * its bank adapter proves at compile time that the ledger's bound is this one.
+ */
+export const interfaceIdLengthMax = 64;
 
 export function interfaceId(description: string) {
-  return Type.String({ pattern: interfaceIdPattern, maxLength: transferIdLengthMax, description });
+  return Type.String({ pattern: interfaceIdPattern, maxLength: interfaceIdLengthMax, description });
 }
 
 export const TransactionIdField = interfaceId(
