@@ -36,11 +36,11 @@ function known(rule, from, to) {
 }
 
 /**
- * Violations that are known and being removed by work in progress on the HTTP layer (it is
- * changing to receive use-cases from the composition root instead of the whole hub, its stores
- * and its metrics adapter). They are reported as ignored ("known violations ignored" in the
- * output), never silently, and only these exact imports are: the integrator empties this list,
- * and nothing else may be excluded. Paths are under packages/hub/src/.
+ * Violations that are known and being removed: the HTTP layer is changing to receive use-cases
+ * from the composition root instead of the whole hub, its stores and its metrics adapter. They
+ * are counted in the output ("known violations ignored"), never silent, and only these exact
+ * imports are let through. This list only shrinks: an entry goes when its import is fixed, none
+ * is ever added, and nothing else may be excluded.
  */
 const knownViolations = [
   // The HTTP layer takes the whole hub (hub.ts) or an adapter; it should be given use-cases.
