@@ -47,10 +47,26 @@ import { formatAmount } from "../../domain/money/amount.ts";
  * refusal codes, the two sets of failure reasons and the two id bounds are the same: a code added
  * on one side alone breaks the build here, where the mapping would have to change.
  */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const refusalCodesAgree: Same<WireBankRefusalCode, BankRefusalCode> = true;
-const failureReasonsAgree: Same<WireBankFailureReason, BankFailureReason> = true;
-const idBoundsAgree: Same<typeof interfaceIdLengthMax, typeof transferIdLengthMax> = true;
+type Agree<A, B, Disagreement extends string> = [A] extends [B]
+  ? [B] extends [A]
+    ? true
+    : Disagreement
+  : Disagreement;
+const refusalCodesAgree: Agree<
+  WireBankRefusalCode,
+  BankRefusalCode,
+  "the wire's bank refusal codes differ from the domain's"
+> = true;
+const failureReasonsAgree: Agree<
+  WireBankFailureReason,
+  BankFailureReason,
+  "the wire's bank failure reasons differ from the domain's"
+> = true;
+const idBoundsAgree: Agree<
+  typeof interfaceIdLengthMax,
+  typeof transferIdLengthMax,
+  "the wire's id length bound differs from the ledger's transfer id bound"
+> = true;
 void [refusalCodesAgree, failureReasonsAgree, idBoundsAgree];
 
 function money(request: BankAmount): { amount: string; currency: string } {
