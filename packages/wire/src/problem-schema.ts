@@ -3,6 +3,25 @@ import { type Static, Type } from "@sinclair/typebox";
 /** The media type of an RFC 9457 problem, as the hub answers every refusal. */
 export const problemContentType = "application/problem+json";
 
+/** One of several mistakes in a request, as a problem lists them. */
+export const WireProblemError = Type.Object(
+  {
+    index: Type.Optional(
+      Type.Integer({ description: "For bulk requests: the position of the offending item" }),
+    ),
+    code: Type.Optional(Type.String({ description: "A machine-readable code for this error" })),
+    location: Type.Optional(
+      Type.String({ description: "Where the error is: body, querystring, params or headers" }),
+    ),
+    pointer: Type.Optional(
+      Type.String({ description: "JSON Pointer (RFC 6901) to the offending value" }),
+    ),
+    detail: Type.Optional(Type.String()),
+  },
+  { title: "ProblemError" },
+);
+export type WireProblemError = Static<typeof WireProblemError>;
+
 /**
  * The hub's refusal of a request a counterpart's system sent it (a bank's notice, a biller's
  * push), as the interface documents publish it: an RFC 9457 problem with a stable `code`. The
@@ -19,32 +38,7 @@ export const WireProblem = Type.Object(
         "The problem code, stable across versions; the hub's participant API description lists each with its status. Expect codes added in later versions.",
     }),
     detail: Type.Optional(Type.String()),
-    errors: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            index: Type.Optional(
-              Type.Integer({
-                description: "For bulk requests: the position of the offending item",
-              }),
-            ),
-            code: Type.Optional(
-              Type.String({ description: "A machine-readable code for this error" }),
-            ),
-            location: Type.Optional(
-              Type.String({
-                description: "Where the error is: body, querystring, params or headers",
-              }),
-            ),
-            pointer: Type.Optional(
-              Type.String({ description: "JSON Pointer (RFC 6901) to the offending value" }),
-            ),
-            detail: Type.Optional(Type.String()),
-          },
-          { title: "ProblemError" },
-        ),
-      ),
-    ),
+    errors: Type.Optional(Type.Array(WireProblemError)),
   },
   { title: "Problem" },
 );
