@@ -194,6 +194,8 @@ module.exports = {
       conditionNames: ["import", "require", "node", "default", "types"],
       extensions: [".ts", ".mjs", ".js", ".json"],
     },
-    knownViolations,
+    // The report says "run with --no-ignore-known to see them"; that flag only concerns a
+    // baseline file, so it is honoured here for the list above too.
+    knownViolations: process.argv.includes("--no-ignore-known") ? [] : knownViolations,
   },
 };
