@@ -2,9 +2,11 @@
  * The wire contracts clearhub publishes for the systems it calls: what goes over HTTP between
  * the hub and a participant's bank, biller or wallet endpoint. The hub's adapters and HTTP layer
  * and the simulators import them from here, so neither side reaches into the other.
+ *
+ * Each interface has a folder of its own (`bank/`); what every interface shares (ids, amounts,
+ * times, the problem schema, the hub keys path, string formats) is at the top.
  */
 
-// The bank interface.
 export * from "./bank/bank-failure-reasons.ts";
 export * from "./bank/bank-interface-document.ts";
 export * from "./bank/bank-interface-operations.ts";
@@ -15,8 +17,8 @@ export * from "./bank/bank-refusal-message.ts";
 export * from "./bank/bank-signature-profile.ts";
 export * from "./bank/bank-signing-messages.ts";
 export * from "./bank/bank-transaction-messages.ts";
-// Shared by every interface.
 export * from "./hub-keys-path.ts";
 export * from "./literal-union.ts";
+export * from "./message-fields.ts";
 export * from "./problem-schema.ts";
 export * from "./string-formats.ts";
