@@ -7,13 +7,13 @@ import {
   BillerRefusal,
   BillInquiryAnswer,
   PostingAnswer,
-  registerWireFormats,
+  registerStringFormats,
 } from "@clearhub/wire";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
 import { describe, expect, it } from "vitest";
 import { useBiller } from "./support/biller-fixture.ts";
 
-registerWireFormats();
+registerStringFormats();
 const inquiryAnswer = TypeCompiler.Compile(BillInquiryAnswer);
 const postingAnswer = TypeCompiler.Compile(PostingAnswer);
 const refusalBody = TypeCompiler.Compile(BillerRefusal);

@@ -7,13 +7,13 @@ import {
   BillNotice,
   billerNoticeOperations,
   ReversalNotice,
-  registerWireFormats,
+  registerStringFormats,
 } from "@clearhub/wire";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
 import { describe, expect, it, vi } from "vitest";
 import { useBiller } from "./support/biller-fixture.ts";
 
-registerWireFormats();
+registerStringFormats();
 const billNotice = TypeCompiler.Compile(BillNotice);
 const reversalNotice = TypeCompiler.Compile(ReversalNotice);
 

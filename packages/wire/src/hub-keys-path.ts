@@ -1,5 +1,6 @@
 /**
- * Where the hub publishes its public signing keys, as a JWK Set, without credentials: every
- * participant's system verifies the hub's signed requests with them.
+ * Where the hub publishes its public keys (a JWK Set, no credentials needed): every interface
+ * tells its counterparts to verify the hub's signatures with the keys found here, and the hub
+ * serves them here. One constant, so the documents and the route cannot disagree.
  */
 export const hubKeysPath = "/.well-known/clearhub-hub-keys";

@@ -17,7 +17,7 @@ function isDate(value: string): boolean {
  * it registers the formats the interfaces use, once, so that they are checked rather than
  * refused as unknown. Registering again (or beside the hub's own registration) changes nothing.
  */
-export function registerWireFormats(): void {
+export function registerStringFormats(): void {
   if (!FormatRegistry.Has("date-time")) {
     FormatRegistry.Set(
       "date-time",

@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
-import type { BillerListQuery, BillerSyncCursor } from "../app/ports/biller-profile-store.ts";
-import { billerPageSizeMax } from "../app/ports/biller-profile-store.ts";
+import type { BillerListQuery, BillerSyncCursor } from "../app/billers/biller-catalogue-entry.ts";
+import { billerPageSizeMax } from "../app/billers/biller-catalogue-entry.ts";
 import { isParticipantIdValid } from "../domain/participant/participant.ts";
 import { readOperatorCursor, writeOperatorCursor } from "./operator-cursor.ts";
 

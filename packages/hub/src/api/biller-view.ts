@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import type { BillerEntry } from "../app/ports/biller-profile-store.ts";
+import type { BillerEntry } from "../app/billers/biller-catalogue-entry.ts";
 import { amountExactnessRules } from "../domain/billers/amount-exactness.ts";
 import {
   billerCategories,

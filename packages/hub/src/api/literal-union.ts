@@ -1,12 +1,5 @@
-import { type TLiteral, type TUnion, Type } from "@sinclair/typebox";
-
-/** A schema accepting exactly the listed strings, typed as their union. */
-export function literalUnion<const Value extends string>(
-  values: readonly Value[],
-  options: { readonly description?: string } = {},
-): TUnion<TLiteral<Value>[]> {
-  return Type.Union(
-    values.map((value) => Type.Literal(value)),
-    options,
-  );
-}
+/**
+ * The HTTP layer's schemas spell closed sets of strings with the same helper as the wire
+ * contracts, so both describe them alike in their OpenAPI documents.
+ */
+export { literalUnion } from "@clearhub/wire";

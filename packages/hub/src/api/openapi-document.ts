@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import { billerInterfacePath } from "@clearhub/wire";
+import { bankInterfacePath, billerInterfacePath } from "@clearhub/wire";
 import type { FastifyDynamicSwaggerOptions } from "@fastify/swagger";
 import { transferResultCodes } from "../domain/ledger/result-code.ts";
-import { bankInterfacePath } from "./bank-interface/bank-interface-document.ts";
 import {
   operatorSecurityScheme,
   operatorSecuritySchemeName,

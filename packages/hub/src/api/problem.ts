@@ -1,3 +1,4 @@
+import { problemContentType, WireProblemError } from "@clearhub/wire";
 import { type Static, Type } from "@sinclair/typebox";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { type ProblemCode, problemCatalogue } from "./problem-catalogue.ts";
@@ -11,27 +12,14 @@ export {
 } from "./problem-catalogue.ts";
 
 /** Problem details (RFC 9457) as the API writes them: the body, its schema, and the handlers. */
-export const problemContentType = "application/problem+json";
+export { problemContentType };
+
 const problemTypePrefix = "urn:clearhub:problem:";
 /** Bounds the size of an error answer; a 1 MiB body can hold thousands of mistakes. */
 export const problemErrorsMax = 1000;
 
-export const ProblemErrorSchema = Type.Object(
-  {
-    index: Type.Optional(
-      Type.Integer({ description: "For bulk requests: the position of the offending item" }),
-    ),
-    code: Type.Optional(Type.String({ description: "A machine-readable code for this error" })),
-    location: Type.Optional(
-      Type.String({ description: "Where the error is: body, querystring, params or headers" }),
-    ),
-    pointer: Type.Optional(
-      Type.String({ description: "JSON Pointer (RFC 6901) to the offending value" }),
-    ),
-    detail: Type.Optional(Type.String()),
-  },
-  { title: "ProblemError" },
-);
+/** The errors a problem lists are spelt as in the wire contracts, which share this schema. */
+export const ProblemErrorSchema = WireProblemError;
 export type ProblemError = Static<typeof ProblemErrorSchema>;
 
 export const ProblemSchema = Type.Object(

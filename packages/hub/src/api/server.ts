@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { registerStringFormats } from "@clearhub/wire";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type {
@@ -77,7 +78,6 @@ import { traceRoute } from "./routes/trace-route.ts";
 import { updateBankEndpointRoute } from "./routes/update-bank-endpoint-route.ts";
 import { verifyAuditLogRoute } from "./routes/verify-audit-log-route.ts";
 import { TransferEventSchema } from "./transfer-event-schema.ts";
-import { registerStringFormats } from "./typebox-formats.ts";
 import { validatorCompiler } from "./validator-compiler.ts";
 
 declare module "fastify" {

@@ -5,8 +5,8 @@ import { KyselyBillerProfileStore } from "../adapters/store/kysely-biller-profil
 import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
 import { billerProfileView } from "../api/biller-view.ts";
 import { problemCatalogue } from "../api/problem-catalogue.ts";
+import { billerPageSizeMax } from "../app/billers/biller-catalogue-entry.ts";
 import { BillerRegistry, type SetOutcome } from "../app/billers/biller-registry.ts";
-import { billerPageSizeMax } from "../app/ports/biller-profile-store.ts";
 import { commandLineActor } from "../domain/audit/audit-actor.ts";
 import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
 import { CliError } from "./cli-error.ts";

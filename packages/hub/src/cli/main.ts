@@ -1,4 +1,4 @@
-import { billerInterfaceDocument } from "@clearhub/wire";
+import { bankInterfaceDocument, billerInterfaceDocument } from "@clearhub/wire";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { generateDataKeyEntry } from "../adapters/crypto/data-key-entry.ts";
 import { ScryptPasswordHasher } from "../adapters/crypto/scrypt-password-hasher.ts";
@@ -9,7 +9,6 @@ import {
   allowNetworksFrom,
   WebhookDestinationPolicy,
 } from "../adapters/webhooks/webhook-destination-policy.ts";
-import { bankInterfaceDocument } from "../api/bank-interface/bank-interface-document.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
 import { problemCatalogue } from "../api/problem-catalogue.ts";
 import { type AuditVerifyReport, verifyAuditLog } from "../app/audit/verify-audit-log.ts";

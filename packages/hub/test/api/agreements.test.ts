@@ -3,11 +3,11 @@
  * documented on its route: malformed customers, unknown banks, a bank with no endpoint (nothing
  * sent), an agreement that is not the caller's, and bank notices answered 204 once or again.
  */
+import { registerStringFormats } from "@clearhub/wire";
 import { Value } from "@sinclair/typebox/value";
 import { describe, expect, it } from "vitest";
 import { AgreementEventSchema } from "../../src/api/agreement-event-schema.ts";
 import { BankOperationEventSchema } from "../../src/api/bank-operation-event-schema.ts";
-import { registerStringFormats } from "../../src/api/typebox-formats.ts";
 import { newBankOperation } from "../../src/app/payments/new-bank-operation.ts";
 import { agreementUnsignedEvent } from "../../src/domain/agreements/agreement-event.ts";
 import { bankOperationEvent } from "../../src/domain/bank-operations/bank-operation-event.ts";

@@ -3,18 +3,19 @@
  * every notice listed once, every reference resolving, every refusal code and failure reason
  * described; served by the hub and printed by the CLI.
  */
+
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { Validator } from "@seriousme/openapi-schema-validator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  bankFailureReasonNames,
   bankInterfaceDocument,
   bankInterfacePath,
-} from "../../src/api/bank-interface/bank-interface-document.ts";
-import { bankOperations } from "../../src/api/bank-interface/bank-interface-operations.ts";
-import { bankFailureReasonNames } from "../../src/domain/bank/bank-failure-reason.ts";
-import { bankRefusalCodeNames } from "../../src/domain/bank/bank-refusal-code.ts";
+  bankOperations,
+  bankRefusalCodeNames,
+} from "@clearhub/wire";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, openApiHarness } from "./api-harness.ts";
 
 interface Operation {

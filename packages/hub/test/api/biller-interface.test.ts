@@ -11,11 +11,12 @@ import {
   billerInterfacePath,
   billerOperations,
   billerRefusalCodeNames,
+  hubKeysPath,
   postingRejectionReasonNames,
 } from "@clearhub/wire";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hubKeysPath } from "../../src/api/routes/hub-keys-route.ts";
+
 import { type ApiHarness, openApiHarness } from "./api-harness.ts";
 
 interface Operation {

@@ -2,10 +2,10 @@
  * The payload the ledger writes into the outbox is what the OpenAPI document promises
  * receivers: every event of every transfer kind validates against TransferEventSchema.
  */
+import { registerStringFormats } from "@clearhub/wire";
 import { Value } from "@sinclair/typebox/value";
 import { expect, it } from "vitest";
 import { TransferEventSchema } from "../../src/api/transfer-event-schema.ts";
-import { registerStringFormats } from "../../src/api/typebox-formats.ts";
 import type { AccountState } from "../../src/domain/ledger/account.ts";
 import type { StoredTransfer, TransferKind } from "../../src/domain/ledger/transfer.ts";
 import {

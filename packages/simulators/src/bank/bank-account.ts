@@ -1,7 +1,4 @@
-import { formatAmount, parseAmount } from "@clearhub/hub/src/domain/money/amount.ts";
-import { type Currency, findCurrency } from "@clearhub/hub/src/domain/money/currency.ts";
-import { normaliseSensitiveNumber } from "@clearhub/hub/src/domain/sensitive/sensitive-number.ts";
-import { maskSensitiveNumber } from "@clearhub/hub/src/domain/sensitive/sensitive-number-mask.ts";
+import { type Currency, findCurrency, formatAmount, parseAmount } from "../money/amount-codec.ts";
 
 export type AccountStatus = "open" | "frozen" | "closed";
 
@@ -38,14 +35,31 @@ export interface AccountBalance {
 }
 
 const mobilePattern = /^\+[1-9][0-9]{5,14}$/;
+const accountNumberPattern = /^[A-Za-z0-9]{6,34}$/;
+const idNumberPattern = /^[A-Za-z0-9]{5,32}$/;
+/** Longer text than this is no number of any kind; refusing it first bounds the work. */
+const numberTextLengthMax = 64;
+
+/**
+ * An account or ID number in the one form the bank keeps, as the interface spells it: the
+ * separators people type ("6222 0210…", "DE89-3704…") removed, letters upper-cased. The
+ * character set is checked before upper-casing, which turns some letters outside A-Z into
+ * ones inside it.
+ */
+function normaliseNumber(text: string, pattern: RegExp): string | undefined {
+  if (text.length > numberTextLengthMax) return undefined;
+  const compact = text.replace(/[ -]/g, "");
+  return pattern.test(compact) ? compact.toUpperCase() : undefined;
+}
 
 /** Opens an account from its seed, or says which field is wrong. */
 export function openAccount(seed: AccountSeed): Account | { readonly error: string } {
-  const accountNumber = normaliseSensitiveNumber("bank_account_number", seed.accountNumber);
-  const idNumber = normaliseSensitiveNumber("id_number", seed.idNumber);
+  const accountNumber = normaliseNumber(seed.accountNumber, accountNumberPattern);
+  const idNumber = normaliseNumber(seed.idNumber, idNumberPattern);
   const currency = findCurrency(seed.currency);
-  if (!accountNumber.ok) return { error: `account ${seed.accountNumber}: invalid number` };
-  if (!idNumber.ok) return { error: `account ${seed.accountNumber}: invalid ID number` };
+  if (accountNumber === undefined)
+    return { error: `account ${seed.accountNumber}: invalid number` };
+  if (idNumber === undefined) return { error: `account ${seed.accountNumber}: invalid ID number` };
   if (!mobilePattern.test(seed.mobile))
     return { error: `account ${seed.accountNumber}: mobile not E.164` };
   if (currency === undefined) return { error: `account ${seed.accountNumber}: unknown currency` };
@@ -54,9 +68,9 @@ export function openAccount(seed: AccountSeed): Account | { readonly error: stri
   if (seed.holderName.trim() === "")
     return { error: `account ${seed.accountNumber}: no holder name` };
   return {
-    accountNumber: accountNumber.value,
+    accountNumber,
     holderName: seed.holderName.trim(),
-    idNumber: idNumber.value,
+    idNumber,
     mobile: seed.mobile,
     currency,
     balanceMinor: balance.minor,
@@ -79,8 +93,9 @@ export function sameHolderName(a: string, b: string): boolean {
   return canonical(a) === canonical(b);
 }
 
+/** An account number shows its last four characters, as a bank's statement would. */
 export function maskAccountNumber(accountNumber: string): string {
-  return maskSensitiveNumber("bank_account_number", accountNumber);
+  return `****${accountNumber.slice(-4)}`;
 }
 
 /** A mobile number shows its last four digits, as a bank's text message would. */

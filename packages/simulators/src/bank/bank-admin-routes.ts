@@ -1,4 +1,4 @@
-import { bankUnsignReasons } from "@clearhub/hub/src/api/bank-interface/bank-notice-messages.ts";
+import { bankUnsignReasons } from "@clearhub/wire";
 import type { FastifyInstance } from "fastify";
 import type { FaultOptions } from "../shared/fault-plan.ts";
 import type { AccountSeed } from "./bank-account.ts";

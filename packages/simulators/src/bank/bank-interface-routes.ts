@@ -1,11 +1,9 @@
 import {
   type BankOperationName,
-  bankOperations,
-} from "@clearhub/hub/src/api/bank-interface/bank-interface-operations.ts";
-import {
   type BankRefusalCode,
+  bankOperations,
   bankRefusalCodes,
-} from "@clearhub/hub/src/domain/bank/bank-refusal-code.ts";
+} from "@clearhub/wire";
 import type { AnswerSigner } from "../shared/answer-signer.ts";
 import type { FaultPlan } from "../shared/fault-plan.ts";
 import type { HubRequestAuth } from "../shared/hub-request-auth.ts";

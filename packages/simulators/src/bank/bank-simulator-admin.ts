@@ -1,4 +1,4 @@
-import type { UnsignedNotice } from "@clearhub/hub/src/api/bank-interface/bank-notice-messages.ts";
+import type { UnsignedNotice } from "@clearhub/wire";
 import type { FaultOptions } from "../shared/fault-plan.ts";
 import type { NoticeView } from "../shared/notice-sender.ts";
 import type { SimulatorStats } from "../shared/simulator-stats.ts";

@@ -1,8 +1,8 @@
 import type { KeyObject } from "node:crypto";
 import { exportPublicKeyRaw } from "@clearhub/http-signatures";
-import type { UnsignedNotice } from "@clearhub/hub/src/api/bank-interface/bank-notice-messages.ts";
-import { registerStringFormats } from "@clearhub/hub/src/api/typebox-formats.ts";
-import { formatAmount } from "@clearhub/hub/src/domain/money/amount.ts";
+import type { UnsignedNotice } from "@clearhub/wire";
+import { registerStringFormats } from "@clearhub/wire";
+import { formatAmount } from "../money/amount-codec.ts";
 import { AnswerSigner } from "../shared/answer-signer.ts";
 import {
   type FaultOptions,

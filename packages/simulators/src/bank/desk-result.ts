@@ -1,4 +1,4 @@
-import type { BankRefusalCode } from "@clearhub/hub/src/domain/bank/bank-refusal-code.ts";
+import type { BankRefusalCode } from "@clearhub/wire";
 import {
   type DeskResult as PartyDeskResult,
   refusal as partyRefusal,

@@ -1,13 +1,13 @@
 import { timingSafeEqual } from "node:crypto";
-import type { UnsignedNotice } from "@clearhub/hub/src/api/bank-interface/bank-notice-messages.ts";
 import type {
   SignConfirmation,
   SignConfirmationAnswer,
   SignRequest,
   SignRequestAnswer,
   UnsignAnswer,
+  UnsignedNotice,
   UnsignRequest,
-} from "@clearhub/hub/src/api/bank-interface/bank-signing-messages.ts";
+} from "@clearhub/wire";
 import { type RandomSource, randomDigits } from "../shared/random-source.ts";
 import { type Account, maskAccountNumber, maskMobile, sameHolderName } from "./bank-account.ts";
 import { type DeskResult, refusal } from "./desk-result.ts";

@@ -1,22 +1,16 @@
-import {
-  type BankOperationName,
-  hubNoticeOperations,
-} from "@clearhub/hub/src/api/bank-interface/bank-interface-operations.ts";
-import type {
-  TransactionResultNotice,
-  UnsignedNotice,
-} from "@clearhub/hub/src/api/bank-interface/bank-notice-messages.ts";
-import type {
-  SignConfirmation,
-  SignRequest,
-  UnsignRequest,
-} from "@clearhub/hub/src/api/bank-interface/bank-signing-messages.ts";
 import type {
   CreditRequest,
   DebitRequest,
   InquiryRequest,
   RefundRequest,
-} from "@clearhub/hub/src/api/bank-interface/bank-transaction-messages.ts";
+  SignConfirmation,
+  SignRequest,
+  TransactionResultNotice,
+  UnsignedNotice,
+  UnsignRequest,
+} from "@clearhub/wire";
+import { type BankOperationName, hubNoticeOperations } from "@clearhub/wire";
+
 import type { FaultPlan } from "../shared/fault-plan.ts";
 import type { NoticeSender } from "../shared/notice-sender.ts";
 import { type RandomSource, randomTag } from "../shared/random-source.ts";

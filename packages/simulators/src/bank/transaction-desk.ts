@@ -1,13 +1,12 @@
 import type {
+  BankFailureReason,
   CreditRequest,
   DebitRequest,
   InquiryRequest,
   RefundRequest,
   TransactionAnswer,
-} from "@clearhub/hub/src/api/bank-interface/bank-transaction-messages.ts";
-import type { BankFailureReason } from "@clearhub/hub/src/domain/bank/bank-failure-reason.ts";
-import { formatAmount, parseAmount } from "@clearhub/hub/src/domain/money/amount.ts";
-import { type Currency, findCurrency } from "@clearhub/hub/src/domain/money/currency.ts";
+} from "@clearhub/wire";
+import { type Currency, findCurrency, formatAmount, parseAmount } from "../money/amount-codec.ts";
 import { type Account, sameHolderName } from "./bank-account.ts";
 import { type DeskResult, refusal } from "./desk-result.ts";
 import type { Agreement } from "./signing-desk.ts";

@@ -1,5 +1,5 @@
 import { exportPublicKeyRaw } from "@clearhub/http-signatures";
-import { registerWireFormats } from "@clearhub/wire";
+import { registerStringFormats } from "@clearhub/wire";
 import { AnswerSigner } from "../shared/answer-signer.ts";
 import {
   type FaultOptions,
@@ -119,7 +119,7 @@ export async function startBillerSimulator(
 ): Promise<BillerSimulator> {
   const billerId = options.billerId ?? "biller-sim";
   const { faults: faultOptions, capacity: capacityOptions, verifying } = checkedOptions(options);
-  registerWireFormats();
+  registerStringFormats();
 
   const clock = options.clock ?? Date.now;
   const random = seededRandom(options.seed ?? randomSeed());

@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { amountField, CurrencyField } from "../money-fields.ts";
+import { amountField, CurrencyField } from "../message-fields.ts";
 import {
   BillNumberField,
   billerInterfaceId,

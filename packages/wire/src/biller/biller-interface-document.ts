@@ -10,7 +10,7 @@ import {
   signatureParameterRefs,
   signatureResponseHeaders,
 } from "../interface-document-parts.ts";
-import { ProblemMessage, problemContentType } from "../problem-message.ts";
+import { problemContentType, WireProblem } from "../problem-schema.ts";
 import {
   type BillerNoticeOperation,
   type BillerOperation,
@@ -199,7 +199,7 @@ function hubPathItem(operationId: string, operation: BillerNoticeOperation<TSche
         "4XX": {
           description:
             "Refused, an RFC 9457 problem with a `code` as the hub's participant API answers it (401 for a refused signature, 403 for a sender that is not a biller); correct it before sending again.",
-          content: jsonContent(ProblemMessage, problemContentType),
+          content: jsonContent(WireProblem, problemContentType),
         },
       },
     },
@@ -230,7 +230,7 @@ function messageSchemas(): TSchema[] {
   const hub = Object.values(billerNoticeOperations).map(
     (operation) => operation.request as TSchema,
   );
-  return [...biller, ...hub, BillerRefusal, ProblemMessage];
+  return [...biller, ...hub, BillerRefusal, WireProblem];
 }
 
 /** The OpenAPI 3.1 document of the biller interface, built from the schemas the code uses. */

@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { literalUnion } from "../literal-union.ts";
-import { AmountField, CurrencyField } from "../money-fields.ts";
+import { AmountField, CurrencyField } from "../message-fields.ts";
 import { Bill } from "./bill-inquiry-messages.ts";
 import {
   billerInterfaceId,

@@ -1,18 +1,19 @@
 import type {
+  interfaceIdLengthMax,
   SignConfirmationAnswer,
   SignRequestAnswer,
-  UnsignAnswer,
-  SignConfirmation as WireConfirmation,
-  SignRequest as WireSignRequest,
-  UnsignRequest as WireUnsign,
-} from "../../api/bank-interface/bank-signing-messages.ts";
-import type {
   TransactionAnswer,
+  UnsignAnswer,
+  BankFailureReason as WireBankFailureReason,
+  BankRefusalCode as WireBankRefusalCode,
+  SignConfirmation as WireConfirmation,
   CreditRequest as WireCredit,
   DebitRequest as WireDebit,
   InquiryRequest as WireInquiry,
   RefundRequest as WireRefund,
-} from "../../api/bank-interface/bank-transaction-messages.ts";
+  SignRequest as WireSignRequest,
+  UnsignRequest as WireUnsign,
+} from "@clearhub/wire";
 import type {
   BankAmount,
   CreditRequest,
@@ -27,6 +28,9 @@ import type {
   Unsigned,
   UnsignRequest,
 } from "../../app/ports/bank-connector.ts";
+import type { BankFailureReason } from "../../domain/bank/bank-failure-reason.ts";
+import type { BankRefusalCode } from "../../domain/bank/bank-refusal-code.ts";
+import type { transferIdLengthMax } from "../../domain/ledger/transfer.ts";
 import { formatAmount } from "../../domain/money/amount.ts";
 
 /**
@@ -35,6 +39,35 @@ import { formatAmount } from "../../domain/money/amount.ts";
  * for an answer that is well-formed but not about the request sent (another id echoed, a time
  * that does not parse): such an answer cannot be trusted as this request's.
  */
+
+/**
+ * The wire's vocabulary and the domain's are kept apart (the domain must not depend on a wire
+ * format, nor the published contract on the hub's code), and this codec maps one onto the other
+ * as it stands. So that they can never drift, these types only compile while the two sets of
+ * refusal codes, the two sets of failure reasons and the two id bounds are the same: a code added
+ * on one side alone breaks the build here, where the mapping would have to change.
+ */
+type Agree<A, B, Disagreement extends string> = [A] extends [B]
+  ? [B] extends [A]
+    ? true
+    : Disagreement
+  : Disagreement;
+const refusalCodesAgree: Agree<
+  WireBankRefusalCode,
+  BankRefusalCode,
+  "the wire's bank refusal codes differ from the domain's"
+> = true;
+const failureReasonsAgree: Agree<
+  WireBankFailureReason,
+  BankFailureReason,
+  "the wire's bank failure reasons differ from the domain's"
+> = true;
+const idBoundsAgree: Agree<
+  typeof interfaceIdLengthMax,
+  typeof transferIdLengthMax,
+  "the wire's id length bound differs from the ledger's transfer id bound"
+> = true;
+void [refusalCodesAgree, failureReasonsAgree, idBoundsAgree];
 
 function money(request: BankAmount): { amount: string; currency: string } {
   return {

@@ -1,11 +1,11 @@
-import type { Static, TSchema } from "@sinclair/typebox";
 import {
   type BankOperation,
+  BankRefusal,
   bankOperations,
-} from "../../api/bank-interface/bank-interface-operations.ts";
-import { BankRefusal } from "../../api/bank-interface/bank-refusal-message.ts";
-import { hubRequestSignedComponents } from "../../api/bank-interface/bank-signature-profile.ts";
-import { registerStringFormats } from "../../api/typebox-formats.ts";
+  hubRequestSignedComponents,
+  registerStringFormats,
+} from "@clearhub/wire";
+import type { Static, TSchema } from "@sinclair/typebox";
 import type {
   BankCallOptions,
   BankCallResult,

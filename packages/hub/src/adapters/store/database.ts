@@ -4,6 +4,7 @@ import { setTimeout } from "node:timers/promises";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
+import type { Dialect } from "./dialect.ts";
 import { clearingCoreMigration } from "./migrations/0001-clearing-core.ts";
 import { participantKeysMigration } from "./migrations/0002-participant-keys.ts";
 import { participantTransfersMigration } from "./migrations/0003-participant-transfers.ts";
@@ -18,7 +19,8 @@ import { bankEndpointRetirementMigration } from "./migrations/0011-bank-endpoint
 import { billerProfilesMigration } from "./migrations/0012-biller-profiles.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
-export type Dialect = "sqlite" | "postgres";
+/** Stores name the dialect from here, beside the database they are given. */
+export type { Dialect };
 
 export interface DatabaseConfig {
   /** A postgres:// URL selects PostgreSQL; without one the embedded SQLite store is used. */

@@ -1,10 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import type {
-  BillerEntry,
-  BillerListQuery,
-  BillerProfileStore,
-  ProfilePut,
-} from "../../app/ports/biller-profile-store.ts";
+import type { BillerEntry, BillerListQuery } from "../../app/billers/biller-catalogue-entry.ts";
+import type { BillerProfileStore, ProfilePut } from "../../app/ports/biller-profile-store.ts";
 import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
 import {
   type BillerProfile,

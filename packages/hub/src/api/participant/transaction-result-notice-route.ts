@@ -1,9 +1,24 @@
+import { TransactionResultNotice } from "@clearhub/wire";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
+import type { BankResultNotice } from "../../app/payments/bank-result-notice.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
-import { TransactionResultNotice } from "../bank-interface/bank-notice-messages.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { participantProblems } from "./participant-problems.ts";
+
+/** The wire's notice as the app reads it; the schema has checked `completedAt` is a date-time. */
+function resultNotice(notice: TransactionResultNotice): BankResultNotice {
+  const { noticeId, operation, result } = notice;
+  const outcome: BankResultNotice["outcome"] =
+    result.status === "succeeded"
+      ? {
+          kind: "succeeded",
+          bankReference: result.bankReference,
+          completedAt: Date.parse(result.completedAt),
+        }
+      : { kind: "failed", code: result.reasonCode, text: result.reasonText };
+  return { noticeId, operation, transactionId: result.transactionId, outcome };
+}
 
 export const transactionResultNoticeRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (
   app,
@@ -24,7 +39,10 @@ export const transactionResultNoticeRoute: FastifyPluginAsyncTypebox<RouteOption
     },
     async (request, reply) => {
       const bank = request.participant as Participant;
-      const outcome = await hub.bankOperations.applyResultNotice(bank.id, request.body);
+      const outcome = await hub.bankOperations.applyResultNotice(
+        bank.id,
+        resultNotice(request.body),
+      );
       if (outcome === "transaction_unknown") {
         request.log.warn(
           { bankId: bank.id, noticeId: request.body.noticeId },

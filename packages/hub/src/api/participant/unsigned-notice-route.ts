@@ -1,7 +1,7 @@
+import { UnsignedNotice } from "@clearhub/wire";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { Participant } from "../../domain/participant/participant.ts";
-import { UnsignedNotice } from "../bank-interface/bank-notice-messages.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { participantProblems } from "./participant-problems.ts";
 

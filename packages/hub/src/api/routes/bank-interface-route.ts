@@ -1,8 +1,5 @@
+import { bankInterfaceDocument, bankInterfacePath } from "@clearhub/wire";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import {
-  bankInterfaceDocument,
-  bankInterfacePath,
-} from "../bank-interface/bank-interface-document.ts";
 
 /**
  * The bank interface's OpenAPI document, published so that a bank can implement it. Built once:

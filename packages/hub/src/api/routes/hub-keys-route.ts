@@ -1,8 +1,8 @@
+import { hubKeysPath } from "@clearhub/wire";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { RouteOptions } from "./route-options.ts";
 
-export const hubKeysPath = "/.well-known/clearhub-hub-keys";
 /** Receivers may cache the set this long; a changed key is picked up within it. */
 const cacheMaxAgeSeconds = 300;
 

@@ -7,13 +7,13 @@ import {
   type ProfileIssue,
   raisesCapacity,
 } from "../../domain/billers/biller-profile.ts";
+import type { BillerProfileStore } from "../ports/biller-profile-store.ts";
+import type { ParticipantStore } from "../ports/participant-store.ts";
 import {
   type BillerEntry,
   type BillerListQuery,
-  type BillerProfileStore,
   billerPageSizeMax,
-} from "../ports/biller-profile-store.ts";
-import type { ParticipantStore } from "../ports/participant-store.ts";
+} from "./biller-catalogue-entry.ts";
 
 /** What the registry refuses. */
 export type BillerRefusal =

@@ -1,8 +1,7 @@
-import type { TransactionResultNotice } from "../../api/bank-interface/bank-notice-messages.ts";
-import type { BankOperationOutcome } from "../../domain/bank-operations/bank-operation-outcome.ts";
 import type { BankOperationStore } from "../ports/bank-operation-store.ts";
 import type { NoticeLog } from "../ports/notice-log.ts";
 import type { BankOperationRunner } from "./bank-operation-runner.ts";
+import type { BankResultNotice } from "./bank-result-notice.ts";
 
 export type ResultNoticeOutcome = "applied" | "repeated" | "transaction_unknown";
 
@@ -18,32 +17,19 @@ export class BankOperationNotices {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async applyResultNotice(
-    bankId: string,
-    notice: TransactionResultNotice,
-  ): Promise<ResultNoticeOutcome> {
+  async applyResultNotice(bankId: string, notice: BankResultNotice): Promise<ResultNoticeOutcome> {
     if (await this.notices.seen(bankId, notice.noticeId)) return "repeated";
-    const operation = await this.operations.findByTransaction(bankId, notice.result.transactionId);
+    const operation = await this.operations.findByTransaction(bankId, notice.transactionId);
     if (operation !== undefined && operation.kind === notice.operation) {
-      await this.runner.settle(operation, noticeOutcome(notice.result));
+      await this.runner.settle(operation, notice.outcome);
     }
     await this.notices.record(
       bankId,
       notice.noticeId,
       "transaction_result",
       this.clock(),
-      notice.result.transactionId,
+      notice.transactionId,
     );
     return operation === undefined ? "transaction_unknown" : "applied";
   }
-}
-
-function noticeOutcome(result: TransactionResultNotice["result"]): BankOperationOutcome {
-  return result.status === "succeeded"
-    ? {
-        kind: "succeeded",
-        bankReference: result.bankReference,
-        completedAt: Date.parse(result.completedAt),
-      }
-    : { kind: "failed", code: result.reasonCode, text: result.reasonText };
 }

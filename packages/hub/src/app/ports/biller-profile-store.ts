@@ -1,13 +1,6 @@
 import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { BillerProfile, BillerProfileFields } from "../../domain/billers/biller-profile.ts";
-import type { ParticipantStatus } from "../../domain/participant/participant.ts";
-
-/** A biller's profile with what it inherits from its participant. */
-export interface BillerEntry {
-  readonly profile: BillerProfile;
-  readonly name: string;
-  readonly status: ParticipantStatus;
-}
+import type { BillerEntry, BillerListQuery } from "../billers/biller-catalogue-entry.ts";
 
 /**
  * Why a profile write was refused, checked in the write's transaction with the participant
@@ -35,21 +28,6 @@ export type ProfilePut<Refusal extends string = never> =
       /** With `currency_not_held`: the first currency the participant does not hold. */
       readonly currency?: string | undefined;
     };
-
-/** Where a page of the catalogue starts: after this (updatedAt, participantId). */
-export interface BillerSyncCursor {
-  readonly updatedAt: number;
-  readonly participantId: string;
-}
-
-export interface BillerListQuery {
-  readonly limit: number;
-  /** Only entries updated at or after this time (ms since the epoch). */
-  readonly updatedSince?: number | undefined;
-  readonly after?: BillerSyncCursor | undefined;
-}
-
-export const billerPageSizeMax = 500;
 
 /**
  * Billers' profiles. A write locks the biller's participant row (`FOR UPDATE` on PostgreSQL;

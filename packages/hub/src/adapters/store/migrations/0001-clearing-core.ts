@@ -1,6 +1,6 @@
 import { type Kysely, type Migration, sql } from "kysely";
 import { genesisHead } from "../../../domain/ledger/journal.ts";
-import type { Dialect } from "../database.ts";
+import type { Dialect } from "../dialect.ts";
 
 /** Participants, their accounts, the append-only transfers, the hash-chained journal, operator tokens. */
 export function clearingCoreMigration(dialect: Dialect): Migration {

@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, sql } from "kysely";
-import type { Dialect } from "../database.ts";
+import type { Dialect } from "../dialect.ts";
 
 /** The participants' signing keys, and the nonces of signatures already seen (replay defence). */
 export function participantKeysMigration(dialect: Dialect): Migration {

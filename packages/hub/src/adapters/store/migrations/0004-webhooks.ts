@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, sql } from "kysely";
-import type { Dialect } from "../database.ts";
+import type { Dialect } from "../dialect.ts";
 
 /**
  * Webhook endpoints, and the outbox of deliveries: one row per event and endpoint, written in

@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from "kysely";
-import type { Dialect } from "../database.ts";
+import type { Dialect } from "../dialect.ts";
 
 /**
  * What the operator's trace of a payment reads: every call the hub makes to a bank for a

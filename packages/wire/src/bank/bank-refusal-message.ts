@@ -1,7 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { bankRefusalCodeNames } from "../../domain/bank/bank-refusal-code.ts";
 import { literalUnion } from "../literal-union.ts";
 import { ReasonTextField } from "./bank-message-fields.ts";
+import { bankRefusalCodeNames } from "./bank-refusal-codes.ts";
 
 export const BankRefusal = Type.Object(
   {

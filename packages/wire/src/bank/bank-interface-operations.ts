@@ -1,6 +1,6 @@
 import type { TSchema } from "@sinclair/typebox";
-import type { BankRefusalCode } from "../../domain/bank/bank-refusal-code.ts";
 import { TransactionResultNotice, UnsignedNotice } from "./bank-notice-messages.ts";
+import type { BankRefusalCode } from "./bank-refusal-codes.ts";
 import {
   SignConfirmation,
   SignConfirmationAnswer,

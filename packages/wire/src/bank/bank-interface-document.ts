@@ -1,8 +1,7 @@
 import type { TSchema } from "@sinclair/typebox";
-import { bankFailureReasons } from "../../domain/bank/bank-failure-reason.ts";
-import { type BankRefusalCode, bankRefusalCodes } from "../../domain/bank/bank-refusal-code.ts";
-import { ProblemSchema, problemContentType } from "../problem.ts";
-import { hubKeysPath } from "../routes/hub-keys-route.ts";
+import { hubKeysPath } from "../hub-keys-path.ts";
+import { problemContentType, WireProblem } from "../problem-schema.ts";
+import { bankFailureReasons } from "./bank-failure-reasons.ts";
 import {
   type BankOperation,
   bankOperations,
@@ -10,6 +9,7 @@ import {
   type HubNoticeOperation,
   hubNoticeOperations,
 } from "./bank-interface-operations.ts";
+import { type BankRefusalCode, bankRefusalCodes } from "./bank-refusal-codes.ts";
 import { BankRefusal } from "./bank-refusal-message.ts";
 import { hubRequestSignedComponents } from "./bank-signature-profile.ts";
 
@@ -233,7 +233,7 @@ function hubPathItem(operationId: string, operation: HubNoticeOperation<TSchema>
         "4XX": {
           description:
             "Refused, an RFC 9457 problem with a `code` as the hub's participant API answers it (401 for a refused signature, 403 for a sender that is not a bank); correct it before sending again.",
-          content: jsonContent(ProblemSchema, problemContentType),
+          content: jsonContent(WireProblem, problemContentType),
         },
       },
     },
@@ -289,7 +289,7 @@ function messageSchemas(): TSchema[] {
     operation.answer as TSchema,
   ]);
   const hub = Object.values(hubNoticeOperations).map((operation) => operation.request as TSchema);
-  return [...bank, ...hub, BankRefusal, ProblemSchema];
+  return [...bank, ...hub, BankRefusal, WireProblem];
 }
 
 /** The OpenAPI 3.1 document of the bank interface, built from the schemas the code uses. */

@@ -1,17 +1,10 @@
 import { Type } from "@sinclair/typebox";
-import { transferIdLengthMax } from "../../domain/ledger/transfer.ts";
+import { interfaceId } from "../message-fields.ts";
 
 /**
  * The fields the bank interface's messages share. Every one carries a pattern and a bound, so
  * that a bank and the hub validate the same thing from the same document.
  */
-
-/** Ids chosen by the hub or the bank: as the ledger's transfer ids, safe in a URL or a log. */
-export const interfaceIdPattern = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
-
-export function interfaceId(description: string) {
-  return Type.String({ pattern: interfaceIdPattern, maxLength: transferIdLengthMax, description });
-}
 
 export const TransactionIdField = interfaceId(
   "The hub's id of the transaction, unique across every debit, credit and refund the hub sends to the bank: the idempotency key. The same id always means the same transaction; the bank never applies it twice.",
@@ -26,21 +19,6 @@ export const PaymentInstitutionIdField = Type.String({
 export const AgreementNumberField = interfaceId(
   "The bank's number for the agreement, given when the signing was confirmed.",
 );
-
-/** Plain decimal notation, as everywhere in clearhub: no sign, exponent or leading zero. */
-export const AmountField = Type.String({
-  pattern: "^(0|[1-9][0-9]{0,18})(\\.[0-9]{1,18})?$",
-  maxLength: 38,
-  description:
-    'A decimal string in the currency\'s major unit, greater than zero, with at most as many decimals as the currency has minor digits: "12.30" CNY, "1200" JPY.',
-  examples: ["12.30"],
-});
-
-export const CurrencyField = Type.String({
-  pattern: "^[A-Z]{3}$",
-  description: "An ISO 4217 alphabetic currency code",
-  examples: ["CNY"],
-});
 
 export const AccountNumberField = Type.String({
   pattern: "^[A-Z0-9]{6,34}$",
@@ -68,9 +46,6 @@ export const MaskedField = Type.String({
   maxLength: 40,
   description: "A number masked for display: only its last characters shown, e.g. ****0138",
 });
-
-export const TimestampField = (description: string) =>
-  Type.String({ format: "date-time", description });
 
 export const DescriptionField = Type.String({
   maxLength: 140,

@@ -1,18 +1,15 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { bankFailureReasonNames } from "../../domain/bank/bank-failure-reason.ts";
 import { literalUnion } from "../literal-union.ts";
+import { AmountField, CurrencyField, interfaceId, TimestampField } from "../message-fields.ts";
+import { bankFailureReasonNames } from "./bank-failure-reasons.ts";
 import {
   AccountNumberField,
   AgreementNumberField,
-  AmountField,
   BankReferenceField,
-  CurrencyField,
   DescriptionField,
   HolderNameField,
-  interfaceId,
   PaymentInstitutionIdField,
   ReasonTextField,
-  TimestampField,
   TransactionIdField,
 } from "./bank-message-fields.ts";
 

@@ -1,11 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { literalUnion } from "../literal-union.ts";
-import {
-  AgreementNumberField,
-  interfaceId,
-  PaymentInstitutionIdField,
-  TimestampField,
-} from "./bank-message-fields.ts";
+import { interfaceId, TimestampField } from "../message-fields.ts";
+import { AgreementNumberField, PaymentInstitutionIdField } from "./bank-message-fields.ts";
 import { TransactionFailed, TransactionSucceeded } from "./bank-transaction-messages.ts";
 
 /**

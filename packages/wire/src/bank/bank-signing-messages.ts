@@ -1,14 +1,13 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { interfaceId, TimestampField } from "../message-fields.ts";
 import {
   AccountNumberField,
   AgreementNumberField,
   HolderNameField,
   IdNumberField,
-  interfaceId,
   MaskedField,
   MobileField,
   PaymentInstitutionIdField,
-  TimestampField,
 } from "./bank-message-fields.ts";
 
 /**
