@@ -59,7 +59,7 @@ function displayUrl(server: ApiServer, host: string): string {
 
 /** The plaintext exists only here: it is printed once and never stored. */
 async function firstRunToken(hub: Hub): Promise<string | undefined> {
-  if ((await hub.operatorStore.countActiveTokens()) > 0) return undefined;
+  if ((await hub.operatorTokens.countActive()) > 0) return undefined;
   return (await issueOperatorToken(hub, firstTokenName, hubActor)).token;
 }
 

@@ -20,6 +20,7 @@ import { BankEndpointService } from "../app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "../app/banks/endpoint-migration-service.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import { AgreementPaymentService } from "../app/payments/agreement-payment-service.ts";
+import { BankOperationLookup } from "../app/payments/bank-operation-lookup.ts";
 import { BankOperationNotices } from "../app/payments/bank-operation-notices.ts";
 import {
   BankOperationRunner,
@@ -53,6 +54,8 @@ export interface BankParts {
   /** Quick-pay agreements of payment institutions' customers with their banks. */
   readonly agreements: AgreementService;
   readonly bankOperationStore: KyselyBankOperationStore;
+  /** An institution's own payouts and refunds by id, as the participant API shows them. */
+  readonly bankOperationLookup: BankOperationLookup;
   /** Reserve, call the bank, settle: every debit, credit and refund. */
   readonly bankOperationRunner: BankOperationRunner;
   readonly agreementPayments: AgreementPaymentService;
@@ -135,6 +138,7 @@ export function composeBanks(
     agreementPlacement: new AgreementPlacementService(participantStore, agreementStore),
     agreements,
     bankOperationStore,
+    bankOperationLookup: new BankOperationLookup(bankOperationStore),
     bankOperationRunner: runner,
     agreementPayments: new AgreementPaymentService(
       bankOperationStore,

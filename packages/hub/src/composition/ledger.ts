@@ -7,6 +7,7 @@ import {
   type GroupCommitOptions,
   groupCommitDefaults,
 } from "../app/ledger/group-commit.ts";
+import { LedgerReader } from "../app/ledger/ledger-reader.ts";
 import type { LedgerStore } from "../app/ports/ledger-store.ts";
 import { PendingExpiry, pendingExpiryDefaults } from "../jobs/pending-expiry.ts";
 import type { HubConfig, OnJobError } from "./hub-config.ts";
@@ -15,6 +16,8 @@ import type { LifecycleStack } from "./lifecycle-stack.ts";
 export interface LedgerParts {
   readonly ledgerStore: LedgerStore;
   readonly ledger: GroupCommit;
+  /** A transfer by id and the journal's head, for the API. */
+  readonly ledgerReader: LedgerReader;
   /** The reservation-expiry job; started with the other jobs unless `expirePendings` is false. */
   readonly expiry: PendingExpiry;
 }
@@ -66,5 +69,5 @@ export function composeLedger(
     onSweep: (released) => metrics.recordExpirations(released),
     onError: (error) => onJobError("pending expiry", error),
   });
-  return { ledgerStore, ledger, expiry };
+  return { ledgerStore, ledger, ledgerReader: new LedgerReader(ledgerStore), expiry };
 }

@@ -11,6 +11,7 @@ import {
   OperatorSessionService,
   sessionLimitsDefaults,
 } from "../app/operators/operator-session-service.ts";
+import { OperatorTokenService } from "../app/operators/operator-token-service.ts";
 import type { AuditLogStore } from "../app/ports/audit-log-store.ts";
 import type { OperatorStore } from "../app/ports/operator-store.ts";
 import type { HubConfig } from "./hub-config.ts";
@@ -30,6 +31,8 @@ export interface OperatorParts {
   /** Operator accounts, their tokens and console sessions. */
   readonly operatorStore: OperatorStore;
   readonly operatorAccounts: OperatorAccountService;
+  /** Operator API tokens: issued, and found from the one a request presents. */
+  readonly operatorTokens: OperatorTokenService;
   readonly operatorSessions: OperatorSessionService;
   /** Four-eyes approval of dangerous operator actions. */
   readonly approvals: ApprovalService;
@@ -40,9 +43,12 @@ export function composeOperators(config: HubConfig, database: Database): Operato
   const clock = config.operatorClock ?? Date.now;
   const operatorStore = new KyselyOperatorStore(database.kysely, database.dialect);
   const hasher = new ScryptPasswordHasher(config.passwordHashing);
+  const operatorAccounts = new OperatorAccountService(operatorStore, hasher, clock);
   return {
     operatorStore,
-    operatorAccounts: new OperatorAccountService(operatorStore, hasher, clock),
+    operatorAccounts,
+    // Tokens are dated by the wall clock, as they always were; sessions by the operator clock.
+    operatorTokens: new OperatorTokenService(operatorStore, operatorAccounts),
     operatorSessions: new OperatorSessionService(
       operatorStore,
       hasher,

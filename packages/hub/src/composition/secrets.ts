@@ -5,6 +5,7 @@ import {
   loadHubSigningKey,
 } from "../adapters/signing/hub-signing-key.ts";
 import { sqliteDataDirDefault } from "../adapters/store/database.ts";
+import type { HubPublicKey } from "../app/participants/hub-public-key.ts";
 import type { FieldSealer } from "../app/ports/field-sealer.ts";
 import type { HubConfig } from "./hub-config.ts";
 
@@ -15,6 +16,8 @@ export interface SecretParts {
   readonly dataKeysOrigin: string;
   /** The key webhooks are signed with, and where it came from. */
   readonly hubSigningKey: LoadedHubSigningKey;
+  /** Its public half, which the hub publishes for receivers to verify with. */
+  readonly hubPublicKey: HubPublicKey;
 }
 
 /**
@@ -35,5 +38,6 @@ export async function loadSecrets(config: HubConfig): Promise<SecretParts> {
     fieldSealer: new AesGcmFieldSealer(keyRing.ring),
     dataKeysOrigin: keyRing.origin,
     hubSigningKey,
+    hubPublicKey: { keyId: hubSigningKey.key.keyId, publicJwk: hubSigningKey.key.publicJwk },
   };
 }
