@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import type { AccountBalances } from "../app/ports/ledger-store.ts";
+import type { AccountBalances } from "../app/participants/participant-service.ts";
 import { accountKinds } from "../domain/ledger/account.ts";
 import { literalUnion } from "./literal-union.ts";
 import { AmountOutput, writeMoney } from "./money-codec.ts";

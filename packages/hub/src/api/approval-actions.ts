@@ -1,8 +1,8 @@
 import type { AuditActor } from "../domain/audit/audit-actor.ts";
 import type { AuditDetails } from "../domain/audit/audit-entry.ts";
 import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
-import type { Hub } from "../hub.ts";
 import { accountView } from "./account-view.ts";
+import type { ApiServices } from "./api-services.ts";
 import { billerProfileView } from "./biller-view.ts";
 import { readMoney } from "./money-codec.ts";
 import { participantView } from "./participant-view.ts";
@@ -17,9 +17,9 @@ export type ActionResult = { ok: true; body: unknown } | { ok: false; code: Prob
 export interface ApprovalAction<Payload extends AuditDetails> {
   subject(payload: Payload): string;
   /** What the direct route would refuse at once: checked before a proposal is recorded. */
-  check(hub: Hub, payload: Payload): Promise<ProblemCode | undefined>;
+  check(hub: ApiServices, payload: Payload): Promise<ProblemCode | undefined>;
   /** Carries the action out exactly as the direct route does: its answer's body, or its problem. */
-  run(hub: Hub, payload: Payload, actor: AuditActor): Promise<ActionResult>;
+  run(hub: ApiServices, payload: Payload, actor: AuditActor): Promise<ActionResult>;
 }
 
 type Terminate = { readonly participantId: string };

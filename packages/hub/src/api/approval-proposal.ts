@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Hub } from "../hub.ts";
+import type { ApiServices } from "./api-services.ts";
 import {
   type ApprovalAction,
   type ApprovalActionName,
@@ -15,7 +15,7 @@ import { sendProblem } from "./problem.ts";
  * direct route would refuse it, else recorded (with its audit entry) and answered 202.
  */
 export async function proposeAction<Name extends ApprovalActionName>(
-  hub: Hub,
+  hub: ApiServices,
   request: FastifyRequest,
   reply: FastifyReply,
   name: Name,

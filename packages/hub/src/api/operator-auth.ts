@@ -1,11 +1,16 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { OperatorAccountService } from "../app/operators/operator-account-service.ts";
 import type {
   OpenSession,
   OperatorSessionService,
 } from "../app/operators/operator-session-service.ts";
-import type { OperatorStore, OperatorToken } from "../app/ports/operator-store.ts";
+import {
+  type IssuedOperatorToken,
+  type OperatorToken,
+  type OperatorTokenService,
+  operatorTokenPrefix,
+  type TokenBinding,
+} from "../app/operators/operator-token-service.ts";
 import type { AuditActor } from "../domain/audit/audit-actor.ts";
 import type { OperatorAccount } from "../domain/operators/operator-account.ts";
 import { type OperatorRole, roleAllows, weakerRole } from "../domain/operators/operator-role.ts";
@@ -28,17 +33,6 @@ declare module "fastify" {
   }
 }
 
-/**
- * Operator API tokens. The prefix makes a leaked token recognisable to secret scanners; only
- * a SHA-256 hash is stored, so a database dump does not hand out API access. A plain hash (no
- * salt, no slow KDF) is enough because the token carries 256 random bits, not a human password.
- */
-const operatorTokenPrefix = "chop_";
-const operatorTokenRandomBytes = 32;
-/** A real token is 48 characters; longer headers are refused without hashing them. */
-const operatorTokenLengthMax = 128;
-export const operatorTokenNameLengthMax = 100;
-
 export const sessionCookieName = "clearhub_session";
 export const csrfHeaderName = "x-csrf-token";
 /** Methods that change nothing; every other one needs the CSRF token when a cookie authenticates it. */
@@ -60,66 +54,16 @@ export const operatorSessionScheme = {
   description: `The console's session cookie, set by \`POST /operator/v1/session\`. A request with a method other than GET or HEAD must also send \`${csrfHeaderName}\` with the session's \`csrfToken\` (403 \`csrf_token_invalid\` otherwise). Sessions end after 30 minutes unused or 12 hours after login.`,
 } as const;
 
-export interface IssuedOperatorToken extends OperatorToken {
-  /** Shown once; it cannot be recovered later. */
-  readonly token: string;
-}
+export { hashOperatorToken } from "../app/operators/operator-token-service.ts";
 
-export function hashOperatorToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
-
-export interface TokenBinding {
-  /** The account the token acts for, created without a password if absent; the token's name by default. */
-  readonly accountName?: string | undefined;
-  /** Admin by default: the command line is run by whoever holds the database. */
-  readonly role?: OperatorRole | undefined;
-  readonly clock?: (() => number) | undefined;
-}
-
-/**
- * Issues a token bound to an account and a role that cannot exceed the account's, and records
- * who issued it (never the token or its hash) in the audit log.
- */
-export async function issueOperatorToken(
-  operators: {
-    readonly operatorStore: OperatorStore;
-    readonly operatorAccounts: OperatorAccountService;
-  },
+/** Issues an operator API token; see OperatorTokenService.issue. */
+export function issueOperatorToken(
+  operators: { readonly operatorTokens: OperatorTokenService },
   name: string,
   actor: AuditActor,
   binding: TokenBinding = {},
 ): Promise<IssuedOperatorToken> {
-  if (name.length === 0 || name.length > operatorTokenNameLengthMax) {
-    throw new Error(`token name must be 1..${operatorTokenNameLengthMax} characters`);
-  }
-  const role = binding.role ?? "admin";
-  const accountName = binding.accountName ?? name;
-  const found = await operators.operatorAccounts.findOrCreateTokenAccount(accountName, role, actor);
-  if (!found.ok)
-    throw new Error(`cannot bind the token to account "${accountName}": ${found.code}`);
-  const account = found.value;
-  if (!roleAllows(account.role, role)) {
-    throw new Error(
-      `a token's role cannot exceed its account's: "${account.name}" is ${account.role}, not ${role}`,
-    );
-  }
-  const token = `${operatorTokenPrefix}${randomBytes(operatorTokenRandomBytes).toString("base64url")}`;
-  const issued: OperatorToken = {
-    id: randomUUID(),
-    name,
-    createdAt: (binding.clock ?? Date.now)(),
-    role,
-    accountId: account.id,
-  };
-  await operators.operatorStore.createToken(issued, hashOperatorToken(token), {
-    at: issued.createdAt,
-    actor,
-    action: "operator_token.issue",
-    subject: `operator_token:${issued.id}`,
-    details: { name, role, operatorId: account.id, operatorName: account.name },
-  });
-  return { ...issued, token };
+  return operators.operatorTokens.issue(name, actor, binding);
 }
 
 /** The operator of a request that passed the authentication hook. */
@@ -161,7 +105,7 @@ function sameSecret(given: string | undefined, expected: string): boolean {
 }
 
 export interface OperatorAuthDependencies {
-  readonly store: OperatorStore;
+  readonly tokens: OperatorTokenService;
   readonly sessions: OperatorSessionService;
 }
 
@@ -171,8 +115,7 @@ async function principalOf(
 ): Promise<OperatorPrincipal | "missing" | "invalid"> {
   const token = bearerToken(request.headers.authorization);
   if (token !== undefined) {
-    if (token.length > operatorTokenLengthMax) return "invalid";
-    const found = await deps.store.findActiveToken(hashOperatorToken(token));
+    const found = await deps.tokens.authenticate(token);
     if (found === undefined) return "invalid";
     const role = weakerRole(found.token.role, found.account.role);
     return { account: found.account, role, via: { kind: "token", token: found.token } };

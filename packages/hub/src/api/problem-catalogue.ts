@@ -1,4 +1,5 @@
 import type { AgreementRefusal } from "../app/agreements/agreement-service.ts";
+import type { DecisionRefusal } from "../app/approvals/approval-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
 import type { BillerRefusal } from "../app/billers/biller-registry.ts";
@@ -13,7 +14,6 @@ import type { ParticipantErrorCode } from "../app/participants/participant-servi
 import type { PaymentRefusal } from "../app/payments/agreement-payment-service.ts";
 import type { PayoutRefusal } from "../app/payments/payout-service.ts";
 import type { RefundRefusal } from "../app/payments/refund-service.ts";
-import type { DecisionRefusal } from "../app/ports/approval-store.ts";
 import type { TransferRefusal } from "../app/transfers/participant-transfer-service.ts";
 import {
   endpointSettingRanges,

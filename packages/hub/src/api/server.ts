@@ -13,9 +13,9 @@ import Fastify, {
   type RawServerDefault,
 } from "fastify";
 import type { LoggerOptions } from "pino";
-import type { RequestCaller } from "../adapters/metrics/hub-metrics.ts";
-import type { Hub } from "../hub.ts";
+import type { RequestCaller } from "../app/observability/request-metrics.ts";
 import { AgreementEventSchema } from "./agreement-event-schema.ts";
+import type { ApiServices } from "./api-services.ts";
 import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
 import { answerClientError } from "./client-error-answer.ts";
@@ -171,12 +171,12 @@ function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | f
  * Everything under /operator/v1 is the operator's: the authorisation hook runs before any body is
  * read, and every route must be in the role matrix or the server does not start.
  */
-function operatorApi(hub: Hub): FastifyPluginAsyncTypebox {
+function operatorApi(hub: ApiServices): FastifyPluginAsyncTypebox {
   return async (v1) => {
     v1.addHook("onRoute", (route) => assertRouteInMatrix(route.method, route.url));
     v1.addHook(
       "onRequest",
-      operatorAuth({ store: hub.operatorStore, sessions: hub.operatorSessions }),
+      operatorAuth({ tokens: hub.operatorTokens, sessions: hub.operatorSessions }),
     );
     // Runs only when the check let the request through: a refusal ends the hook chain.
     v1.addHook("onRequest", async (request) => {
@@ -186,7 +186,10 @@ function operatorApi(hub: Hub): FastifyPluginAsyncTypebox {
   };
 }
 
-export async function buildServer(hub: Hub, options: ServerOptions = {}): Promise<ApiServer> {
+export async function buildServer(
+  hub: ApiServices,
+  options: ServerOptions = {},
+): Promise<ApiServer> {
   const app = Fastify({
     logger: loggerOptions(options.logger),
     genReqId: () => randomUUID(),

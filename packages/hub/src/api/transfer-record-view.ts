@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import type { TransferRecord } from "../app/ports/transfer-search-store.ts";
+import type { TransferRecord } from "../app/operator/transfer-search.ts";
 import { transferStates } from "../domain/ledger/transfer-state.ts";
 import { literalUnion } from "./literal-union.ts";
 import { AmountOutput, writeMoney } from "./money-codec.ts";

@@ -14,6 +14,7 @@ import { problemCatalogue } from "../api/problem-catalogue.ts";
 import { type AuditVerifyReport, verifyAuditLog } from "../app/audit/verify-audit-log.ts";
 import { verifyLedger } from "../app/ledger/verify-ledger.ts";
 import { OperatorAccountService } from "../app/operators/operator-account-service.ts";
+import { OperatorTokenService } from "../app/operators/operator-token-service.ts";
 import { commandLineActor } from "../domain/audit/audit-actor.ts";
 import {
   isOperatorRole,
@@ -132,6 +133,7 @@ async function withOperators<T>(
   use: (operators: {
     operatorStore: KyselyOperatorStore;
     operatorAccounts: OperatorAccountService;
+    operatorTokens: OperatorTokenService;
   }) => Promise<T>,
 ): Promise<T> {
   const database = await openExistingStore(options);
@@ -139,7 +141,8 @@ async function withOperators<T>(
     await migrateToLatest(database);
     const operatorStore = new KyselyOperatorStore(database.kysely, database.dialect);
     const operatorAccounts = new OperatorAccountService(operatorStore, new ScryptPasswordHasher());
-    return await use({ operatorStore, operatorAccounts });
+    const operatorTokens = new OperatorTokenService(operatorStore, operatorAccounts);
+    return await use({ operatorStore, operatorAccounts, operatorTokens });
   } finally {
     await database.close();
   }

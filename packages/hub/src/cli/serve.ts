@@ -2,7 +2,9 @@ import type { LoggerOptions } from "pino";
 import { consolePath } from "../api/console-route.ts";
 import { docsPath, openapiPath } from "../api/openapi-document.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
-import { type ApiServer, buildServer } from "../api/server.ts";
+import type { ApiServer } from "../api/server.ts";
+import { startHttpServer } from "../composition/http-server.ts";
+import { LifecycleStack, reportUnwindError } from "../composition/lifecycle-stack.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
 import { type Hub, openHub } from "../hub.ts";
 import { CliError } from "./cli-error.ts";
@@ -57,7 +59,7 @@ function displayUrl(server: ApiServer, host: string): string {
 
 /** The plaintext exists only here: it is printed once and never stored. */
 async function firstRunToken(hub: Hub): Promise<string | undefined> {
-  if ((await hub.operatorStore.countActiveTokens()) > 0) return undefined;
+  if ((await hub.operatorTokens.countActive()) > 0) return undefined;
   return (await issueOperatorToken(hub, firstTokenName, hubActor)).token;
 }
 
@@ -114,51 +116,41 @@ function closeOnSignals(close: () => Promise<void>, log: ServeLog): () => void {
 }
 
 /** A port someone else holds is the newcomer's commonest failure: say which and what to do. */
-async function listen(server: ApiServer, config: ServeConfig): Promise<void> {
+function explainListenError(error: unknown, config: ServeConfig): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (code !== "EADDRINUSE" && code !== "EACCES") return error;
+  const what = code === "EADDRINUSE" ? "is in use (is another hub running?)" : "is not allowed";
+  return new CliError(
+    `port ${config.port} on ${config.host} ${what}: pick another with PORT=8081 npm start, or npx clearhub start --port 8081`,
+  );
+}
+
+async function listen(hub: Hub, config: ServeConfig, stack: LifecycleStack): Promise<ApiServer> {
   try {
-    await server.listen({ host: config.host, port: config.port });
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code !== "EADDRINUSE" && code !== "EACCES") throw error;
-    const what = code === "EADDRINUSE" ? "is in use (is another hub running?)" : "is not allowed";
-    throw new CliError(
-      `port ${config.port} on ${config.host} ${what}: pick another with PORT=8081 npm start, or npx clearhub start --port 8081`,
+    return await startHttpServer(
+      hub,
+      { host: config.host, port: config.port },
+      { logger: config.logger ?? { level: "info" } },
+      stack,
     );
+  } catch (error) {
+    throw explainListenError(error, config);
   }
 }
 
+interface Started {
+  readonly hub: Hub;
+  readonly server: ApiServer;
+  readonly url: string;
+  readonly token: string | undefined;
+}
+
+/** The hub, then its server, then what `onReady` started: each stopped in the reverse order. */
 async function start(
   config: ServeConfig,
-  hub: Hub,
   onReady: OnReady | undefined,
-): Promise<{
-  server: ApiServer;
-  url: string;
-  token: string | undefined;
-  cleanup: (() => Promise<void>) | undefined;
-}> {
-  const server = await buildServer(hub, { logger: config.logger ?? { level: "info" } });
-  try {
-    await listen(server, config);
-    const url = displayUrl(server, config.host);
-    const cleanup = (await onReady?.(hub, url)) ?? undefined;
-    return { server, url, token: await firstRunToken(hub), cleanup };
-  } catch (error) {
-    await server.close();
-    throw error;
-  }
-}
-
-/**
- * Runs the hub: opens the store, serves the operator API and, on the first run, prints an
- * operator token. `onReady` runs once the server listens (the CLI seeds the demo network
- * and starts its banks there). SIGINT and SIGTERM close the server, then the hub.
- */
-export async function serve(
-  config: ServeConfig,
-  log: ServeLog,
-  onReady?: OnReady,
-): Promise<RunningHub> {
+  stack: LifecycleStack,
+): Promise<Started> {
   const hub = await openHub({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -167,21 +159,35 @@ export async function serve(
     hubSigningKey: config.hubSigningKey,
     webhookAllowNetworks: config.webhookAllowNetworks,
   });
-  let started: Awaited<ReturnType<typeof start>>;
-  try {
-    started = await start(config, hub, onReady);
-  } catch (error) {
-    await hub.close();
-    throw error;
-  }
-  const { server, url, token, cleanup } = started;
+  stack.push("hub", () => hub.close());
+  const server = await listen(hub, config, stack);
+  const url = displayUrl(server, config.host);
+  const cleanup = await onReady?.(hub, url);
+  if (cleanup) stack.push("what onReady started", cleanup);
+  return { hub, server, url, token: await firstRunToken(hub) };
+}
+
+/**
+ * Runs the hub: opens the store, serves the operator API and, on the first run, prints an
+ * operator token. `onReady` runs once the server listens (the CLI seeds the demo network
+ * and starts its banks there). SIGINT and SIGTERM close the server, then the hub. A start that
+ * fails midway closes whatever it had opened.
+ */
+export async function serve(
+  config: ServeConfig,
+  log: ServeLog,
+  onReady?: OnReady,
+): Promise<RunningHub> {
+  const stack = new LifecycleStack();
+  const { hub, server, url, token } = await stack.start(
+    () => start(config, onReady, stack),
+    reportUnwindError,
+  );
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       removeSignalHandlers();
-      await cleanup?.();
-      await server.close();
-      await hub.close();
+      await stack.stop();
     })();
     return closing;
   };

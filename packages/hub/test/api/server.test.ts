@@ -170,9 +170,9 @@ describeEachBackend("operator API server", (backend) => {
   it("answers 503 database_unavailable when the database fails or hangs", async () => {
     const failing = {
       ...api.hub,
-      ledgerStore: { readJournalHead: () => Promise.reject(new Error("down")) },
+      ledgerReader: { checkReadable: () => Promise.reject(new Error("down")) },
     };
-    const hanging = { ...api.hub, ledgerStore: { readJournalHead: () => new Promise(() => {}) } };
+    const hanging = { ...api.hub, ledgerReader: { checkReadable: () => new Promise(() => {}) } };
     for (const hub of [failing, hanging]) {
       const app = await buildServer(hub as unknown as Hub);
       const response = await app.inject({ method: "GET", url: "/ready" });

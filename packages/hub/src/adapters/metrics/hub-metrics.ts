@@ -1,4 +1,9 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type {
+  RenderedMetrics,
+  RequestMetrics,
+  RequestRecord,
+} from "../../app/observability/request-metrics.ts";
 import type { BreakerState, EndpointHealth } from "../../app/ports/endpoint-guard.ts";
 import { batchSizeMax } from "../../domain/ledger/batch-engine.ts";
 import { type TransferResultCode, transferResultCodes } from "../../domain/ledger/result-code.ts";
@@ -8,31 +13,10 @@ import {
 } from "../../domain/notifications/dispatch-outcome.ts";
 import type { GuardCallRecord } from "../resilience/cockatiel-endpoint-guard.ts";
 
-/**
- * Who sent a request, as far as the API could tell: "operator" (the operator's own participant
- * id), a participant's id once its signature verified, or "anonymous", an id no participant
- * may take.
- */
-export type RequestCaller = "operator" | "anonymous" | (string & {});
-
-export interface RequestRecord {
-  /** The route's URL template (`/operator/v1/participants/:participantId`); undefined when none matched. */
-  readonly route: string | undefined;
-  readonly method: string;
-  readonly statusCode: number;
-  readonly caller: RequestCaller;
-  readonly durationSeconds: number;
-}
-
 /** The outbox's backlog as the store counts it. */
 export interface WebhookBacklog {
   readonly pending: number;
   readonly dead: number;
-}
-
-export interface RenderedMetrics {
-  readonly contentType: string;
-  readonly body: string;
 }
 
 const metricPrefix = "clearhub_";
@@ -91,7 +75,7 @@ export interface StuckOperations {
   readonly oldestAgeSeconds: number;
 }
 
-export class HubMetrics {
+export class HubMetrics implements RequestMetrics {
   private readonly registry = new Registry();
   /** Taken when the hub opens, so GC and event-loop figures cover its whole life. */
   private readonly processRegistry = sharedProcessRegistry();

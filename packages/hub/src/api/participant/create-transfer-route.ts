@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { TransferOutcome } from "../../app/transfers/participant-transfer-service.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
-import type { Hub } from "../../hub.ts";
+import type { ApiServices } from "../api-services.ts";
 import { sendProblem } from "../problem.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { participantProblems, transferRefusalProblems } from "./participant-problems.ts";
@@ -14,7 +14,7 @@ export type CreateAnswer = TransferOutcome | Extract<TransferInputRead, { ok: fa
 
 /** Reads and submits one transfer; a malformed amount is refused without reaching the ledger. */
 export async function createTransfer(
-  hub: Hub,
+  hub: ApiServices,
   payer: Participant,
   input: NewTransferInput,
 ): Promise<CreateAnswer> {

@@ -21,7 +21,7 @@ export const listAccountsRoute: FastifyPluginAsyncTypebox<RouteOptions> = async 
     },
     async (request) => {
       const participant = request.participant as Participant;
-      const accounts = await hub.participantStore.listAccounts(participant.id);
+      const accounts = await hub.participants.listAccounts(participant.id);
       return { accounts: accounts.map(accountView) };
     },
   );

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { agreementPageSizeMax } from "../../app/ports/agreement-store.ts";
+import { agreementPageSizeMax } from "../../app/agreements/agreement-service.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
 import { sendProblem } from "../problem.ts";
 import type { RouteOptions } from "../routes/route-options.ts";

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { Hub } from "../../hub.ts";
+import type { ApiServices } from "../api-services.ts";
 import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { billerCatalogueRoutes } from "./biller-catalogue-routes.ts";
@@ -69,7 +69,7 @@ export interface ParticipantApiOptions {
  * kept raw as well, because the signature covers the bytes' digest, not the parsed value.
  */
 export function participantApi(
-  hub: Hub,
+  hub: ApiServices,
   options: ParticipantApiOptions = {},
 ): FastifyPluginAsyncTypebox {
   return async (v1) => {

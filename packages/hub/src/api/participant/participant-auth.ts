@@ -1,8 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import { importPublicKeyRaw, type SignatureKey, verifyRequest } from "@clearhub/http-signatures";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { NonceCache } from "../../app/ports/nonce-cache.ts";
-import type { ParticipantKeyStore } from "../../app/ports/participant-key-store.ts";
+import type { SignerCache } from "../../app/participants/signer-cache.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
 import { isPermitted, type ParticipantOperation } from "../../domain/participant/permission.ts";
 import { sendProblem } from "../problem.ts";
@@ -23,10 +22,15 @@ declare module "fastify" {
 /** Public keys parsed once: importing costs more than the lookup that finds them. */
 const parsedKeysMax = 10_000;
 
+/** Remembers a signature's nonce until it expires: false for one seen before, a replay. */
+export interface NonceMemory {
+  remember(keyId: string, nonce: string, expiresAtMs: number): Promise<boolean>;
+}
+
 export interface ParticipantAuthOptions {
   /** Finds a key and its participant; the hub's answers from its signer cache. */
-  readonly keys: Pick<ParticipantKeyStore, "findSigner">;
-  readonly nonces: NonceCache;
+  readonly keys: Pick<SignerCache, "findSigner">;
+  readonly nonces: NonceMemory;
   readonly createdSkewMsMax?: number | undefined;
 }
 

@@ -3,7 +3,7 @@ import { Type } from "@sinclair/typebox";
 import type { BankOperationKind } from "../../domain/bank-operations/bank-operation.ts";
 import { transferIdLengthMax } from "../../domain/ledger/transfer.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
-import type { Hub } from "../../hub.ts";
+import type { ApiServices } from "../api-services.ts";
 import { type ProblemCode, sendProblem } from "../problem.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { BankOperationSchema, bankOperationView } from "./bank-operation-view.ts";
@@ -126,8 +126,8 @@ function getOperationRoute(path: string, kind: BankOperationKind, noun: string) 
   return route;
 }
 
-async function findOperation(hub: Hub, participant: Participant, id: string) {
-  return hub.bankOperationStore.find(participant.id, id);
+async function findOperation(hub: ApiServices, participant: Participant, id: string) {
+  return hub.bankOperationLookup.find(participant.id, id);
 }
 
 export const getPayoutRoute = getOperationRoute("/payouts", "credit", "payout");

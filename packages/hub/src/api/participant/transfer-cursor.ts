@@ -1,4 +1,4 @@
-import type { TransferCursor } from "../../app/ports/participant-transfer-store.ts";
+import type { TransferCursor } from "../../app/transfers/participant-transfer-service.ts";
 import { transferIdPattern } from "../../domain/ledger/transfer.ts";
 
 /** Opaque to clients: base64url of "<createdAt>.<transferId>" of the last item of a page. */

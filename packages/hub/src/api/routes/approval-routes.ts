@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { approvalPageSizeMax } from "../../app/ports/approval-store.ts";
+import { approvalPageSizeMax } from "../../app/approvals/approval-service.ts";
 import { approvalStates } from "../../domain/operators/approval.ts";
 import {
   type ActionResult,

@@ -31,7 +31,7 @@ export const getTransferRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (
     async (request, reply) => {
       const { transferId } = request.params;
       const [transfer, record] = await Promise.all([
-        hub.ledgerStore.findTransfer(transferId),
+        hub.ledgerReader.findTransfer(transferId),
         hub.transferSearch.find(transferId),
       ]);
       if (transfer === undefined || record === undefined) {

@@ -27,7 +27,7 @@ const KeySetSchema = Type.Object({ keys: Type.Array(HubKeySchema) }, { title: "H
  * receivers fetch it to verify, and a public key is no secret.
  */
 export const hubKeysRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hub }) => {
-  const { keyId, publicJwk } = hub.hubSigningKey.key;
+  const { keyId, publicJwk } = hub.hubPublicKey;
   const keySet = {
     keys: [{ ...publicJwk, kid: keyId, use: "sig" as const, alg: "EdDSA" as const }],
   };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { auditPageSizeMax } from "../../app/ports/audit-log-store.ts";
+import { auditPageSizeMax } from "../../app/audit/audit-log-service.ts";
 import { auditActions } from "../../domain/audit/audit-action.ts";
 import { auditSubjectLengthMax } from "../../domain/audit/audit-entry.ts";
 import { AuditEntryViewSchema, auditEntryView } from "../audit-entry-view.ts";

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
+import type { BankOperationCursor } from "../../app/operator/bank-operation-oversight.ts";
 import { bankOperationPageSizeMax } from "../../app/operator/bank-operation-oversight.ts";
-import type { BankOperationCursor } from "../../app/ports/bank-operation-read-store.ts";
 import { bankOperationStates } from "../../domain/bank-operations/bank-operation.ts";
 import { participantIdPattern } from "../../domain/participant/participant.ts";
 import { literalUnion } from "../literal-union.ts";

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { deliveryPageSizeMax } from "../../app/ports/webhook-store.ts";
+import { deliveryPageSizeMax } from "../../app/notifications/webhook-delivery-service.ts";
 import { deliveryStatuses } from "../../domain/notifications/outbox-delivery.ts";
 import { literalUnion } from "../literal-union.ts";
 import { WebhookDeliveryViewSchema, webhookDeliveryView } from "../webhook-delivery-view.ts";

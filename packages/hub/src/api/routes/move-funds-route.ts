@@ -82,7 +82,7 @@ export const moveFundsRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (ap
       if (!moved.ok) return sendProblem(reply, moved.code);
       const code = moved.value;
       if (code !== "ok" && code !== "exists") return sendProblem(reply, code);
-      const transfer = await hub.ledgerStore.findTransfer(id);
+      const transfer = await hub.ledgerReader.findTransfer(id);
       if (transfer === undefined)
         throw new Error(`transfer ${id} answered ${code} but is not stored`);
       return reply.code(code === "ok" ? 201 : 200).send({ code, transfer: transferView(transfer) });

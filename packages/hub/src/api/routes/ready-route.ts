@@ -1,19 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { Hub } from "../../hub.ts";
+import type { ApiServices } from "../api-services.ts";
 import { problemResponses, sendProblem } from "../problem.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 /** A probe that hangs is as bad as one that fails: a load balancer must hear back quickly. */
 const readyCheckTimeoutMs = 2000;
 
-async function databaseAnswers(hub: Hub): Promise<boolean> {
+async function databaseAnswers(hub: ApiServices): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), readyCheckTimeoutMs);
   });
   // Reading the journal head is a one-row query that also proves the schema is migrated.
-  const query = hub.ledgerStore.readJournalHead().then(() => true);
+  const query = hub.ledgerReader.checkReadable().then(() => true);
   try {
     return await Promise.race([query, timeout]);
   } finally {

@@ -1,6 +1,6 @@
-import type { Hub } from "../../hub.ts";
+import type { ApiServices } from "../api-services.ts";
 
-/** What every route plugin receives: the composition root, never an adapter directly. */
+/** What every route plugin receives: the use-cases (see ApiServices), never a store or an adapter. */
 export interface RouteOptions {
-  readonly hub: Hub;
+  readonly hub: ApiServices;
 }

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { transferSearchPageSizeMax } from "../../app/operator/transfer-search.ts";
 import type {
   TransferSearchCursor,
   TransferSearchFilter,
-} from "../../app/ports/transfer-search-store.ts";
+} from "../../app/operator/transfer-search.ts";
+import { transferSearchPageSizeMax } from "../../app/operator/transfer-search.ts";
 import { referenceLengthMax, transferIdPattern } from "../../domain/ledger/transfer.ts";
 import { transferStates } from "../../domain/ledger/transfer-state.ts";
 import { literalUnion } from "../literal-union.ts";

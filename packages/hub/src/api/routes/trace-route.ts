@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { PaymentTrace } from "../../app/operator/payment-trace.ts";
-import type { BankCallRecord } from "../../app/ports/bank-call-log.ts";
+import type { BankCallRecord, PaymentTrace } from "../../app/operator/payment-trace.ts";
 import { AuditEntryViewSchema, auditEntryView } from "../audit-entry-view.ts";
 import {
   OperatorBankOperationSchema,

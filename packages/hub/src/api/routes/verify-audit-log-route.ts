@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { verifyAuditLog } from "../../app/audit/verify-audit-log.ts";
 import { auditLinkProblems } from "../../domain/audit/audit-entry.ts";
 import { literalUnion } from "../literal-union.ts";
 import { operatorProblems } from "./operator-problems.ts";
@@ -46,7 +45,7 @@ export const verifyAuditLogRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
       },
     },
     async () => {
-      const report = await verifyAuditLog(hub.auditLogStore);
+      const report = await hub.auditLog.verify();
       return { ok: report.ok, entries: report.entries, firstBroken: report.firstBroken };
     },
   );

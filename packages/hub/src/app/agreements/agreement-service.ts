@@ -26,6 +26,9 @@ import { type FieldSealer, sealedFieldContext } from "../ports/field-sealer.ts";
 import type { NoticeLog } from "../ports/notice-log.ts";
 import type { ParticipantStore } from "../ports/participant-store.ts";
 
+/** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
+export { agreementPageSizeMax } from "../ports/agreement-store.ts";
+
 /** What a payment institution asks to sign; the customer already normalised. */
 export interface NewAgreement {
   readonly id: string;

@@ -8,6 +8,9 @@ import {
   type DecisionRefusal,
 } from "../ports/approval-store.ts";
 
+/** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
+export { approvalPageSizeMax, type DecisionRefusal } from "../ports/approval-store.ts";
+
 export interface ApprovalLimits {
   /** A proposal nobody approved in this time lapses: yesterday's judgement is not today's. */
   readonly proposalTtlMs: number;

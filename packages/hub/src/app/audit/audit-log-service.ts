@@ -1,6 +1,10 @@
 import type { AuditAction } from "../../domain/audit/audit-action.ts";
 import type { AuditEntry, AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { AuditLogStore } from "../ports/audit-log-store.ts";
+import { type AuditVerifyReport, verifyAuditLog } from "./verify-audit-log.ts";
+
+/** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
+export { auditPageSizeMax } from "../ports/audit-log-store.ts";
 
 export interface AuditQuery {
   readonly action?: AuditAction | undefined;
@@ -37,5 +41,10 @@ export class AuditLogService {
 
   record(record: AuditRecord): Promise<AuditEntry> {
     return this.store.append(record);
+  }
+
+  /** Walks the whole chain and reports the first broken link, if any. */
+  verify(): Promise<AuditVerifyReport> {
+    return verifyAuditLog(this.store);
   }
 }

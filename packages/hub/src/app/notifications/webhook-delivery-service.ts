@@ -2,6 +2,9 @@ import type { AuditActor } from "../../domain/audit/audit-actor.ts";
 import type { DeliveryStatus, OutboxDelivery } from "../../domain/notifications/outbox-delivery.ts";
 import type { DeliveryBacklog, Redelivery, WebhookDeliveryStore } from "../ports/webhook-store.ts";
 
+/** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
+export { deliveryPageSizeMax } from "../ports/webhook-store.ts";
+
 export type WebhookDeliveryErrorCode = Extract<Redelivery, { ok: false }>["code"];
 
 export interface DeliveryQuery {

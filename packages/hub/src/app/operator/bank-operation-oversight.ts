@@ -7,6 +7,9 @@ import type {
 } from "../ports/bank-operation-read-store.ts";
 import type { BankOperationStore } from "../ports/bank-operation-store.ts";
 
+/** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
+export type { BankOperationCursor } from "../ports/bank-operation-read-store.ts";
+
 export const bankOperationPageSizeMax = 500;
 /** An operation unsettled for longer than this is stuck unless the operator says otherwise. */
 export const stuckAfterSecondsDefault = 300;

@@ -5,6 +5,9 @@ import type { BankCallRecord } from "../ports/bank-call-log.ts";
 import type { DeliveryRecord, NoticeRecord, TraceReadStore } from "../ports/trace-read-store.ts";
 import type { TransferRecord, TransferSearchStore } from "../ports/transfer-search-store.ts";
 
+/** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
+export type { BankCallRecord } from "../ports/bank-call-log.ts";
+
 export interface PaymentTrace {
   readonly query: string;
   readonly operation: BankOperation | null;

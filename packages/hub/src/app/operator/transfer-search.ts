@@ -5,6 +5,13 @@ import type {
   TransferSearchStore,
 } from "../ports/transfer-search-store.ts";
 
+/** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
+export type {
+  TransferRecord,
+  TransferSearchCursor,
+  TransferSearchFilter,
+} from "../ports/transfer-search-store.ts";
+
 export const transferSearchPageSizeMax = 500;
 
 export type TransferSearchOutcome =

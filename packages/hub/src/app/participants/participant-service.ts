@@ -24,6 +24,9 @@ import type {
   ParticipantStore,
 } from "../ports/participant-store.ts";
 
+/** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
+export type { AccountBalances } from "../ports/ledger-store.ts";
+
 export type ParticipantErrorCode =
   | "participant_id_invalid"
   | "participant_name_invalid"
@@ -235,6 +238,11 @@ export class ParticipantService {
     if (!changed) return fail("status_changed_concurrently");
     this.onSignersChanged();
     return { ok: true, value: { ...participant, status } };
+  }
+
+  /** A participant's accounts with their balances; none for an unknown participant. */
+  listAccounts(id: string): Promise<AccountBalances[]> {
+    return this.store.listAccounts(id);
   }
 
   async addCurrency(

@@ -23,6 +23,9 @@ import {
   transferAsCreated,
 } from "./participant-transfer.ts";
 
+/** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
+export type { TransferCursor } from "../ports/participant-transfer-store.ts";
+
 /** What a payer asks for; amounts are already minor units, the request already hashed. */
 export interface NewTransfer {
   readonly id: string;

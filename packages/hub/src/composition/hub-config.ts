@@ -1,0 +1,68 @@
+import type { ScryptParameters } from "../adapters/crypto/scrypt-password-hasher.ts";
+import type { DatabaseConfig } from "../adapters/store/database.ts";
+import type { ApprovalLimits } from "../app/approvals/approval-service.ts";
+import type { GroupCommitOptions } from "../app/ledger/group-commit.ts";
+import type { SessionLimits } from "../app/operators/operator-session-service.ts";
+import type { BankOperationTimings } from "../app/payments/bank-operation-runner.ts";
+import type { AgreementPinning } from "../app/ports/agreement-pinning.ts";
+import type { AgreementLimits } from "../domain/bank-operations/agreement-limits.ts";
+import type { OperationInquiryOptions } from "../jobs/operation-inquiry.ts";
+import type { WebhookDispatcherOptions } from "../jobs/webhook-dispatcher.ts";
+
+export interface HubConfig extends DatabaseConfig {
+  /**
+   * The time operator sessions and approvals are judged by, and biller profiles are stamped
+   * with; tests move it instead of sleeping.
+   */
+  readonly operatorClock?: (() => number) | undefined;
+  /** Password hashing cost; OWASP's recommendation unless given (tests pass a cheaper one). */
+  readonly passwordHashing?: ScryptParameters | undefined;
+  readonly sessionLimits?: Partial<SessionLimits> | undefined;
+  readonly approvalLimits?: Partial<ApprovalLimits> | undefined;
+  readonly groupCommit?: Partial<GroupCommitOptions> | undefined;
+  /** Run the reservation-expiry job in this process (every hub node may). */
+  readonly expirePendings?: boolean | undefined;
+  /** A redis:// URL keeps the signature nonces in Redis; without one they live in the store. */
+  readonly redisUrl?: string | undefined;
+  /** Prefix of the hub's Redis keys, so several hubs can share one Redis. */
+  readonly redisKeyPrefix?: string | undefined;
+  /** Run the job deleting expired nonces from the store (only when they live there). */
+  readonly purgeNonces?: boolean | undefined;
+  /** `CLEARHUB_DATA_KEYS`: the key ring sealing card, account and ID numbers; see the README. */
+  readonly dataKeys?: string | undefined;
+  /**
+   * The Ed25519 key webhooks are signed with, as PKCS#8 PEM. Unset, the key is kept in
+   * `dataDir` (generated there on the first start), or, without a `dataDir`, made for this
+   * process only. Hub nodes sharing a database must all be given the same key here.
+   */
+  readonly hubSigningKey?: string | undefined;
+  /** Run the webhook dispatcher in this process (every hub node may). */
+  readonly dispatchWebhooks?: boolean | undefined;
+  readonly webhookDispatcher?: Partial<WebhookDispatcherOptions> | undefined;
+  /**
+   * Networks (CIDR) webhooks may be sent to besides public addresses: loopback, private and
+   * link-local ones are refused unless listed here (`CLEARHUB_WEBHOOK_ALLOW_NETWORKS`).
+   */
+  readonly webhookAllowNetworks?: readonly string[] | undefined;
+  /**
+   * Where completed endpoint migrations re-pin agreements: the hub's own agreements store
+   * unless another is given (tests record the calls this way).
+   */
+  readonly agreementPinning?: AgreementPinning | undefined;
+  /** Agreement payment limits; the defaults are the regulator's tiers (see agreement-limits.ts). */
+  readonly agreementLimits?: Partial<AgreementLimits> | undefined;
+  readonly bankOperationTimings?: Partial<BankOperationTimings> | undefined;
+  /** Run the status-inquiry job in this process (every hub node may). */
+  readonly inquireBankOperations?: boolean | undefined;
+  readonly bankInquiry?: Partial<Omit<OperationInquiryOptions, "onError">> | undefined;
+  /** Told when a background pass fails (the next pass retries); standard error by default. */
+  readonly onJobError?: ((job: string, error: unknown) => void) | undefined;
+}
+
+/** Told when a background pass fails; the job names itself ("bank inquiry"). */
+export type OnJobError = (job: string, error: unknown) => void;
+
+export function reportJobError(job: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`clearhub: ${job} pass failed, retrying next pass: ${message}\n`);
+}
