@@ -30,6 +30,7 @@ import { KyselyBankCallLog } from "./adapters/store/kysely-bank-call-log.ts";
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
 import { KyselyBankOperationReadStore } from "./adapters/store/kysely-bank-operation-read-store.ts";
 import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
+import { KyselyChannelSuspensionStore } from "./adapters/store/kysely-channel-suspension-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-store.ts";
 import { KyselyOperatorStore } from "./adapters/store/kysely-operator-store.ts";
@@ -58,6 +59,7 @@ import { AgreementPlacementService } from "./app/banks/agreement-placement-servi
 import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "./app/banks/endpoint-migration-service.ts";
+import { ChannelSuspensionService } from "./app/channels/channel-suspension-service.ts";
 import {
   GroupCommit,
   type GroupCommitOptions,
@@ -241,6 +243,8 @@ export interface Hub {
   readonly operatorSessions: OperatorSessionService;
   /** Four-eyes approval of dangerous operator actions. */
   readonly approvals: ApprovalService;
+  /** Channels' suspended capabilities and terminations; what the channel API asks first. */
+  readonly channelSuspensions: ChannelSuspensionService;
   close(): Promise<void>;
 }
 
@@ -424,6 +428,12 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ),
     bankOperationOversight: oversight,
     ...assembleOperators(config, database),
+    channelSuspensions: new ChannelSuspensionService(
+      new KyselyChannelSuspensionStore(database.kysely),
+      config.operatorClock ?? Date.now,
+      undefined,
+      forgetSigners,
+    ),
     async close() {
       await payments.bankInquiry.stop();
       await expiry.stop();

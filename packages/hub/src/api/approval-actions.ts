@@ -2,6 +2,7 @@ import type { AuditActor } from "../domain/audit/audit-actor.ts";
 import type { AuditDetails } from "../domain/audit/audit-entry.ts";
 import type { Hub } from "../hub.ts";
 import { accountView } from "./account-view.ts";
+import { channelSuspensionView } from "./channel-suspension-view.ts";
 import { readMoney } from "./money-codec.ts";
 import { participantView } from "./participant-view.ts";
 import type { ProblemCode } from "./problem.ts";
@@ -83,11 +84,26 @@ const switchPrimaryEndpoint: ApprovalAction<PrimarySwitch> = {
   },
 };
 
+type ChannelTermination = { readonly participantId: string; readonly reason: string };
+
+const terminateChannel: ApprovalAction<ChannelTermination> = {
+  subject: ({ participantId }) => `participant:${participantId}`,
+  check: (hub, { participantId, reason }) =>
+    hub.channelSuspensions.checkTermination(participantId, reason),
+  async run(hub, { participantId, reason }, actor) {
+    const terminated = await hub.channelSuspensions.terminate(participantId, reason, actor);
+    if (!terminated.ok) return terminated;
+    const view = await hub.channelSuspensions.view(participantId);
+    return view.ok ? { ok: true, body: channelSuspensionView(view.value) } : view;
+  },
+};
+
 /** Each action that needs four eyes, with its payload. */
 interface ApprovalPayloads {
   "participant.terminate": Terminate;
   "participant.net_debit_cap_raise": CapRaise;
   "bank.primary_endpoint_set": PrimarySwitch;
+  "channel.terminate": ChannelTermination;
 }
 
 export type ApprovalActionName = keyof ApprovalPayloads;
@@ -103,6 +119,7 @@ export const approvalActions: {
   "participant.terminate": terminateParticipant,
   "participant.net_debit_cap_raise": raiseNetDebitCap,
   "bank.primary_endpoint_set": switchPrimaryEndpoint,
+  "channel.terminate": terminateChannel,
 };
 
 export function isApprovalActionName(name: string): name is ApprovalActionName {
@@ -121,4 +138,7 @@ export const approvalActionProblems: readonly ProblemCode[] = [
   "bank_endpoint_not_found",
   "bank_endpoint_retired",
   "bank_endpoint_disabled",
+  "participant_not_channel",
+  "suspension_reason_invalid",
+  "suspension_changed_concurrently",
 ];

@@ -35,6 +35,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/traces/:id": "viewer",
   "GET /operator/v1/approvals": "viewer",
   "GET /operator/v1/approvals/:approvalId": "viewer",
+  "GET /operator/v1/participants/:participantId/suspensions": "viewer",
 
   "POST /operator/v1/participants": "operator",
   "POST /operator/v1/participants/:participantId/status": "operator",
@@ -57,6 +58,9 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "POST /operator/v1/bank-operations/:participantId/:operationId/inquire": "operator",
   "POST /operator/v1/approvals/:approvalId/approve": "operator",
   "POST /operator/v1/approvals/:approvalId/reject": "operator",
+  "POST /operator/v1/participants/:participantId/suspensions": "operator",
+  "POST /operator/v1/participants/:participantId/suspensions/lift": "operator",
+  "POST /operator/v1/participants/:participantId/termination": "operator",
 
   "GET /operator/v1/operators": "admin",
   "POST /operator/v1/operators": "admin",

@@ -17,6 +17,7 @@ import type { Hub } from "../hub.ts";
 import { AgreementEventSchema } from "./agreement-event-schema.ts";
 import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
+import { ChannelEventSchema } from "./channel-event-schema.ts";
 import { answerClientError } from "./client-error-answer.ts";
 import { consolePath, consoleRoutes } from "./console-route.ts";
 import { nodeHttpOptions, requireHostHeader } from "./host-header.ts";
@@ -37,6 +38,7 @@ import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
 import { billerInterfaceRoute } from "./routes/biller-interface-route.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
+import { channelSuspensionRoutes } from "./routes/channel-suspension-routes.ts";
 import { codesPageRoute } from "./routes/codes-page-route.ts";
 import { createEndpointMigrationRoute } from "./routes/create-endpoint-migration-route.ts";
 import { createParticipantRoute } from "./routes/create-participant-route.ts";
@@ -156,6 +158,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   stuckOperationsRoute,
   inquireBankOperationRoute,
   traceRoute,
+  channelSuspensionRoutes,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
@@ -230,6 +233,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   app.addSchema(TransferEventSchema);
   app.addSchema(AgreementEventSchema);
   app.addSchema(BankOperationEventSchema);
+  app.addSchema(ChannelEventSchema);
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: docsPath });
   await app.register(healthRoute);

@@ -34,6 +34,8 @@ const everyTable: Readonly<Record<TableName, true>> = {
   bank_notices: true,
   bank_operations: true,
   bank_calls: true,
+  channel_suspensions: true,
+  channel_steps: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

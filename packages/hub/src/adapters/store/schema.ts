@@ -29,6 +29,8 @@ export interface ClearhubSchema {
   bank_notices: BankNoticesTable;
   bank_operations: BankOperationsTable;
   bank_calls: BankCallsTable;
+  channel_suspensions: ChannelSuspensionsTable;
+  channel_steps: ChannelStepsTable;
 }
 
 export interface ParticipantsTable {
@@ -305,4 +307,31 @@ export interface BankOperationsTable {
   completed_at: bigint | null;
   next_inquiry_at: bigint;
   inquiries: number | bigint;
+}
+
+export interface ChannelSuspensionsTable {
+  participant_id: string;
+  capability: string;
+  reason: string;
+  policy: string;
+  honour_deadline_at: bigint | null;
+  suspended_at: bigint;
+  step_id: string;
+}
+
+export interface ChannelStepsTable {
+  seq: Generated<number | bigint>;
+  id: string;
+  participant_id: string;
+  kind: string;
+  capabilities: string;
+  reason: string | null;
+  policy: string | null;
+  honour_deadline_at: bigint | null;
+  at: bigint;
+  actor_kind: string;
+  actor_id: string;
+  actor_name: string;
+  operator_id: string | null;
+  operator_name: string | null;
 }

@@ -28,6 +28,9 @@ export const auditActions = [
   "endpoint_migration.weight_change",
   "endpoint_migration.rollback",
   "endpoint_migration.complete",
+  "channel.suspend",
+  "channel.lift",
+  "channel.terminate",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
