@@ -43,7 +43,7 @@ describe.skipIf(!enabled)("channel suspension in the console [sqlite]", () => {
     await eventually(() => page.locator('[data-field="suspension-state"]').textContent()).toContain(
       "Every capability is available",
     );
-    const form = page.getByRole("region", { name: "Suspend" });
+    const form = page.getByRole("region", { name: "Suspend", exact: true });
     await form.getByLabel("Capabilities").selectOption("all");
     await form.getByLabel("Reason").fill("Scheduled inquiries flood billers");
     await form.getByLabel("Payments after the suspension").selectOption("honour_presented");
@@ -89,7 +89,7 @@ describe.skipIf(!enabled)("channel suspension in the console [sqlite]", () => {
 
     const viewer = await fixture.openConsole("/participants/wallet-flood", "vera-viewer");
     await eventually(() => viewer.page.locator("tr[data-suspension]").count()).toBe(2);
-    expect(await viewer.page.getByRole("region", { name: "Suspend" }).count()).toBe(0);
+    expect(await viewer.page.getByRole("region", { name: "Suspend", exact: true }).count()).toBe(0);
     expect(await viewer.page.getByRole("region", { name: "Terminate the channel" }).count()).toBe(
       0,
     );
