@@ -21,6 +21,10 @@ import {
   endpointsPerBankMax,
 } from "../domain/banks/bank-endpoint.ts";
 import { migrationStepsMax } from "../domain/banks/endpoint-migration.ts";
+import {
+  honourWindowMaxMs,
+  suspensionReasonLengthMax,
+} from "../domain/channels/channel-suspension.ts";
 import type { TransferResultCode } from "../domain/ledger/result-code.ts";
 import type { AmountParseError } from "../domain/money/amount.ts";
 import {
@@ -575,7 +579,7 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   },
   suspension_reason_invalid: {
     status: 422,
-    title: "A reason is 1-500 characters, not only spaces, without control characters",
+    title: `A reason is 1-${suspensionReasonLengthMax} characters, not only spaces, without control characters`,
   },
   honour_deadline_missing: {
     status: 422,
@@ -592,7 +596,7 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   honour_deadline_past: { status: 422, title: "The honour deadline must be in the future" },
   honour_deadline_too_far: {
     status: 422,
-    title: "The honour deadline is at most 30 days after the suspension",
+    title: `The honour deadline is at most ${honourWindowMaxMs / 86_400_000} days after the suspension`,
   },
   capability_already_suspended: {
     status: 409,
