@@ -4,6 +4,7 @@ import { OperatorTransferService } from "./app/ledger/operator-transfer-service.
 import { operatorParticipantId } from "./app/participants/participant-service.ts";
 import { type BankParts, composeBanks } from "./composition/banks.ts";
 import { type BillerParts, composeBillers } from "./composition/billers.ts";
+import { type ChannelParts, composeChannels } from "./composition/channels.ts";
 import { type HubConfig, type OnJobError, reportJobError } from "./composition/hub-config.ts";
 import { startJobs } from "./composition/jobs.ts";
 import { composeLedger, type LedgerParts } from "./composition/ledger.ts";
@@ -36,7 +37,8 @@ export interface Hub
     BankParts,
     OperatorViewParts,
     OperatorParts,
-    BillerParts {
+    BillerParts,
+    ChannelParts {
   readonly database: Database;
   readonly metrics: HubMetrics;
   /** Transfers the operator posts, audited. */
@@ -125,6 +127,7 @@ async function composeHub(
     ...composeOperatorViews(database, metrics, banks),
     ...composeOperators(config, database),
     ...composeBillers(config, database, participants.parts.participantStore),
+    ...composeChannels(config, database, participants.parts.signers),
     close: () => stack.stop(),
   };
 }

@@ -16,7 +16,8 @@ export type ConsoleAction =
   | "bank_operation.inquire"
   | "bank_endpoint.change"
   | "endpoint_migration.change"
-  | "approval.decide";
+  | "approval.decide"
+  | "channel.suspend";
 
 const minimumRole: Readonly<Record<ConsoleAction, Role>> = {
   "participant.create": "operator",
@@ -29,6 +30,7 @@ const minimumRole: Readonly<Record<ConsoleAction, Role>> = {
   "bank_endpoint.change": "operator",
   "endpoint_migration.change": "operator",
   "approval.decide": "operator",
+  "channel.suspend": "operator",
 };
 
 export function mayDo(role: Role, action: ConsoleAction): boolean {

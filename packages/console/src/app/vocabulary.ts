@@ -24,7 +24,12 @@ export const auditActions = [
   "endpoint_migration.weight_change",
   "endpoint_migration.rollback",
   "endpoint_migration.complete",
+  "channel.suspend",
+  "channel.lift",
+  "channel.terminate",
 ] as const;
+export const channelCapabilities = ["bill_inquiry", "bill_payment"] as const;
+export const paymentPolicies = ["reject", "honour_presented"] as const;
 
 /** An approval is what a four-eyes action answers instead of acting (202). */
 export interface Approval {

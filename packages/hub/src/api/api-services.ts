@@ -6,6 +6,7 @@ import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import type { BankEndpointService } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationService } from "../app/banks/endpoint-migration-service.ts";
 import type { BillerRegistry } from "../app/billers/biller-registry.ts";
+import type { ChannelSuspensionService } from "../app/channels/channel-suspension-service.ts";
 import type { LedgerReader } from "../app/ledger/ledger-reader.ts";
 import type { OperatorTransferService } from "../app/ledger/operator-transfer-service.ts";
 import type { WebhookDeliveryService } from "../app/notifications/webhook-delivery-service.ts";
@@ -61,6 +62,8 @@ export interface ApiServices {
   readonly bankOperationLookup: BankOperationLookup;
   // Billers.
   readonly billers: BillerRegistry;
+  // Channels.
+  readonly channelSuspensions: ChannelSuspensionService;
   // Webhooks.
   readonly webhookEndpoints: WebhookEndpointService;
   readonly webhookDeliveries: WebhookDeliveryService;

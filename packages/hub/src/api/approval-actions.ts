@@ -4,6 +4,7 @@ import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
 import { accountView } from "./account-view.ts";
 import type { ApiServices } from "./api-services.ts";
 import { billerProfileView } from "./biller-view.ts";
+import { channelSuspensionView } from "./channel-suspension-view.ts";
 import { readMoney } from "./money-codec.ts";
 import { participantView } from "./participant-view.ts";
 import type { ProblemCode } from "./problem.ts";
@@ -108,12 +109,27 @@ const raiseBillerCapacity: ApprovalAction<CapacityRaise> = {
   },
 };
 
+type ChannelTermination = { readonly participantId: string; readonly reason: string };
+
+const terminateChannel: ApprovalAction<ChannelTermination> = {
+  subject: ({ participantId }) => `participant:${participantId}`,
+  check: (hub, { participantId, reason }) =>
+    hub.channelSuspensions.checkTermination(participantId, reason),
+  async run(hub, { participantId, reason }, actor) {
+    const terminated = await hub.channelSuspensions.terminate(participantId, reason, actor);
+    if (!terminated.ok) return terminated;
+    const view = await hub.channelSuspensions.view(participantId);
+    return view.ok ? { ok: true, body: channelSuspensionView(view.value) } : view;
+  },
+};
+
 /** Each action that needs four eyes, with its payload. */
 interface ApprovalPayloads {
   "participant.terminate": Terminate;
   "participant.net_debit_cap_raise": CapRaise;
   "bank.primary_endpoint_set": PrimarySwitch;
   "biller.capacity_raise": CapacityRaise;
+  "channel.terminate": ChannelTermination;
 }
 
 export type ApprovalActionName = keyof ApprovalPayloads;
@@ -130,6 +146,7 @@ export const approvalActions: {
   "participant.net_debit_cap_raise": raiseNetDebitCap,
   "bank.primary_endpoint_set": switchPrimaryEndpoint,
   "biller.capacity_raise": raiseBillerCapacity,
+  "channel.terminate": terminateChannel,
 };
 
 export function isApprovalActionName(name: string): name is ApprovalActionName {
@@ -150,4 +167,7 @@ export const approvalActionProblems: readonly ProblemCode[] = [
   "bank_endpoint_disabled",
   "biller_profile_invalid",
   "participant_not_biller",
+  "participant_not_channel",
+  "suspension_reason_invalid",
+  "suspension_changed_concurrently",
 ];

@@ -3,6 +3,7 @@ import type { DecisionRefusal } from "../app/approvals/approval-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
 import type { BillerRefusal } from "../app/billers/biller-registry.ts";
+import type { ChannelSuspensionErrorCode } from "../app/channels/channel-suspension-service.ts";
 import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
 import type { WebhookEndpointErrorCode } from "../app/notifications/webhook-endpoint-service.ts";
 import type { OperatorAccountErrorCode } from "../app/operators/operator-account-service.ts";
@@ -21,6 +22,10 @@ import {
   endpointsPerBankMax,
 } from "../domain/banks/bank-endpoint.ts";
 import { migrationStepsMax } from "../domain/banks/endpoint-migration.ts";
+import {
+  honourWindowMaxMs,
+  suspensionReasonLengthMax,
+} from "../domain/channels/channel-suspension.ts";
 import type { TransferResultCode } from "../domain/ledger/result-code.ts";
 import type { AmountParseError } from "../domain/money/amount.ts";
 import {
@@ -104,6 +109,7 @@ export type ProblemCode =
   | OperatorAccountErrorCode
   | DecisionRefusal
   | BillerRefusal
+  | ChannelSuspensionErrorCode
   | "payout_creditor_required"
   | "account_or_card_required";
 
@@ -561,5 +567,54 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     status: 422,
     title:
       "The biller profile is refused; nothing was written. `errors` names each refused field (pointer) with its code",
+  },
+  participant_not_channel: {
+    status: 422,
+    title: "The participant is no channel: only payment institutions and banks sell bill payment",
+  },
+  channel_terminated: { status: 409, title: "The channel is terminated; that is final" },
+  channel_suspended: {
+    status: 409,
+    title: "The operator suspended this capability of the channel",
+  },
+  honour_deadline_passed: {
+    status: 409,
+    title:
+      "The channel is suspended and the deadline for honouring bills presented before it has passed",
+  },
+  suspension_capabilities_empty: {
+    status: 422,
+    title: 'Name at least one capability, or "all"',
+  },
+  suspension_reason_invalid: {
+    status: 422,
+    title: `A reason is 1-${suspensionReasonLengthMax} characters, not only spaces, without control characters`,
+  },
+  honour_deadline_missing: {
+    status: 422,
+    title: "The honour_presented policy needs an honourDeadline",
+  },
+  honour_deadline_unexpected: {
+    status: 422,
+    title: "Only the honour_presented policy takes an honourDeadline",
+  },
+  honour_policy_not_applicable: {
+    status: 422,
+    title: "honour_presented is about payments: the suspension must include bill_payment",
+  },
+  honour_deadline_past: { status: 422, title: "The honour deadline must be in the future" },
+  honour_deadline_too_far: {
+    status: 422,
+    title: `The honour deadline is at most ${honourWindowMaxMs / 86_400_000} days after the suspension`,
+  },
+  capability_already_suspended: {
+    status: 409,
+    title: "A capability named is already suspended; lift it first to suspend it anew",
+  },
+  capability_not_suspended: { status: 409, title: "A capability named is not suspended" },
+  channel_not_suspended: { status: 409, title: "The channel has no suspended capability" },
+  suspension_changed_concurrently: {
+    status: 409,
+    title: "The channel's state changed while this request was handled; read it and try again",
   },
 };

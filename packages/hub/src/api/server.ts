@@ -18,6 +18,7 @@ import { AgreementEventSchema } from "./agreement-event-schema.ts";
 import type { ApiServices } from "./api-services.ts";
 import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
+import { ChannelEventSchema } from "./channel-event-schema.ts";
 import { answerClientError } from "./client-error-answer.ts";
 import { consolePath, consoleRoutes } from "./console-route.ts";
 import { nodeHttpOptions, requireHostHeader } from "./host-header.ts";
@@ -39,6 +40,7 @@ import { billerInterfaceRoute } from "./routes/biller-interface-route.ts";
 import { billerProfileRoutes } from "./routes/biller-profile-routes.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
+import { channelSuspensionRoutes } from "./routes/channel-suspension-routes.ts";
 import { codesPageRoute } from "./routes/codes-page-route.ts";
 import { createEndpointMigrationRoute } from "./routes/create-endpoint-migration-route.ts";
 import { createParticipantRoute } from "./routes/create-participant-route.ts";
@@ -158,6 +160,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   inquireBankOperationRoute,
   traceRoute,
   billerProfileRoutes,
+  channelSuspensionRoutes,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
@@ -235,6 +238,7 @@ export async function buildServer(
   app.addSchema(TransferEventSchema);
   app.addSchema(AgreementEventSchema);
   app.addSchema(BankOperationEventSchema);
+  app.addSchema(ChannelEventSchema);
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: docsPath });
   await app.register(healthRoute);

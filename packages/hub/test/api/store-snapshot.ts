@@ -35,6 +35,8 @@ const everyTable: Readonly<Record<TableName, true>> = {
   bank_operations: true,
   bank_calls: true,
   biller_profiles: true,
+  channel_suspensions: true,
+  channel_steps: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

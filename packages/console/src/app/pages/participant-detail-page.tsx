@@ -9,6 +9,7 @@ import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
 import { useAction } from "../ui/use-action.ts";
 import { useResource } from "../ui/use-resource.ts";
 import { approvalNotice, participantStatuses } from "../vocabulary.ts";
+import { ChannelSuspensionSection, isChannel } from "./channel-suspension-section.tsx";
 import type { ParticipantSummary } from "./participants-page.tsx";
 
 interface Account {
@@ -65,6 +66,13 @@ export function ParticipantDetailPage({
           )}
           {mayDo(role, "participant.funds") && (
             <Funds path={path} currencies={currencies} onDone={participant.reload} />
+          )}
+          {isChannel(detail.kind) && (
+            <ChannelSuspensionSection
+              path={path}
+              mayChange={mayDo(role, "channel.suspend")}
+              onDone={participant.reload}
+            />
           )}
           <Keys path={path} mayChange={mayDo(role, "participant.keys")} />
         </>

@@ -30,6 +30,8 @@ export interface ClearhubSchema {
   bank_operations: BankOperationsTable;
   bank_calls: BankCallsTable;
   biller_profiles: BillerProfilesTable;
+  channel_suspensions: ChannelSuspensionsTable;
+  channel_steps: ChannelStepsTable;
 }
 
 export interface ParticipantsTable {
@@ -323,4 +325,31 @@ export interface BillerProfilesTable {
   version: number | bigint;
   created_at: bigint;
   updated_at: bigint;
+}
+
+export interface ChannelSuspensionsTable {
+  participant_id: string;
+  capability: string;
+  reason: string;
+  policy: string;
+  honour_deadline_at: bigint | null;
+  suspended_at: bigint;
+  step_id: string;
+}
+
+export interface ChannelStepsTable {
+  seq: Generated<number | bigint>;
+  id: string;
+  participant_id: string;
+  kind: string;
+  capabilities: string;
+  reason: string | null;
+  policy: string | null;
+  honour_deadline_at: bigint | null;
+  at: bigint;
+  actor_kind: string;
+  actor_id: string;
+  actor_name: string;
+  operator_id: string | null;
+  operator_name: string | null;
 }

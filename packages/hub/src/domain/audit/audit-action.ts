@@ -29,6 +29,9 @@ export const auditActions = [
   "endpoint_migration.rollback",
   "endpoint_migration.complete",
   "biller_profile.set",
+  "channel.suspend",
+  "channel.lift",
+  "channel.terminate",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

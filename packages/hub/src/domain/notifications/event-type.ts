@@ -19,6 +19,12 @@ export const eventTypes = {
   "refund.succeeded":
     "A refund returned money to the customer's account (sent to the payment institution).",
   "refund.failed": "A refund failed; no money moved (sent to the payment institution).",
+  "channel.suspended":
+    "The operator suspended some or all of your bill-payment capabilities (sent to the channel).",
+  "channel.suspension_lifted":
+    "The operator restored suspended capabilities (sent to the channel).",
+  "channel.terminated":
+    "The operator terminated you as a channel; that is final (sent to the channel).",
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof eventTypes;
