@@ -25,74 +25,6 @@ const nodeIoModules =
 const ioLibraries =
   "(^|/)node_modules/(kysely|pg|pg-copy-streams|better-sqlite3|ioredis|fastify|@fastify/[^/]+|undici|pino|prom-client|rate-limiter-flexible)/";
 
-/** One known violation: the rule, the importing file and the imported one (under the hub's src). */
-function known(rule, from, to) {
-  return {
-    type: "dependency",
-    from: `packages/hub/src/${from}`,
-    to: `packages/hub/src/${to}`,
-    rule: { name: rule, severity: "error" },
-  };
-}
-
-/**
- * Violations that are known and being removed: the HTTP layer is changing to receive use-cases
- * from the composition root instead of the whole hub, its stores and its metrics adapter. They
- * are counted in the output ("known violations ignored"), never silent, and only these exact
- * imports are let through. This list only shrinks: an entry goes when its import is fixed, none
- * is ever added, and nothing else may be excluded.
- */
-const knownViolations = [
-  // The HTTP layer takes the whole hub (hub.ts) or an adapter; it should be given use-cases.
-  known("api-imports-inward", "api/approval-actions.ts", "hub.ts"),
-  known("api-imports-inward", "api/approval-proposal.ts", "hub.ts"),
-  known("api-imports-inward", "api/participant/create-transfer-route.ts", "hub.ts"),
-  known("api-imports-inward", "api/participant/participant-api.ts", "hub.ts"),
-  known("api-imports-inward", "api/participant/payout-and-refund-routes.ts", "hub.ts"),
-  known("api-imports-inward", "api/routes/ready-route.ts", "hub.ts"),
-  known("api-imports-inward", "api/routes/route-options.ts", "hub.ts"),
-  known("api-imports-inward", "api/server.ts", "adapters/metrics/hub-metrics.ts"),
-  known("api-imports-inward", "api/server.ts", "hub.ts"),
-  // Routes and views that name a store port's types; they should get them from a use-case.
-  known("api-gets-no-store", "api/account-view.ts", "app/ports/ledger-store.ts"),
-  known("api-gets-no-store", "api/operator-auth.ts", "app/ports/operator-store.ts"),
-  known("api-gets-no-store", "api/participant-view.ts", "app/ports/ledger-store.ts"),
-  known(
-    "api-gets-no-store",
-    "api/participant/list-agreements-route.ts",
-    "app/ports/agreement-store.ts",
-  ),
-  known(
-    "api-gets-no-store",
-    "api/participant/participant-auth.ts",
-    "app/ports/participant-key-store.ts",
-  ),
-  known(
-    "api-gets-no-store",
-    "api/participant/transfer-cursor.ts",
-    "app/ports/participant-transfer-store.ts",
-  ),
-  known("api-gets-no-store", "api/problem-catalogue.ts", "app/ports/approval-store.ts"),
-  known("api-gets-no-store", "api/routes/approval-routes.ts", "app/ports/approval-store.ts"),
-  known("api-gets-no-store", "api/routes/list-audit-log-route.ts", "app/ports/audit-log-store.ts"),
-  known(
-    "api-gets-no-store",
-    "api/routes/list-bank-operations-route.ts",
-    "app/ports/bank-operation-read-store.ts",
-  ),
-  known(
-    "api-gets-no-store",
-    "api/routes/list-webhook-deliveries-route.ts",
-    "app/ports/webhook-store.ts",
-  ),
-  known(
-    "api-gets-no-store",
-    "api/routes/search-transfers-route.ts",
-    "app/ports/transfer-search-store.ts",
-  ),
-  known("api-gets-no-store", "api/transfer-record-view.ts", "app/ports/transfer-search-store.ts"),
-];
-
 module.exports = {
   forbidden: [
     {
@@ -195,8 +127,5 @@ module.exports = {
       conditionNames: ["import", "require", "node", "default", "types"],
       extensions: [".ts", ".mjs", ".js", ".json"],
     },
-    // The report says "run with --no-ignore-known to see them"; that flag only concerns a
-    // baseline file, so it is honoured here for the list above too.
-    knownViolations: process.argv.includes("--no-ignore-known") ? [] : knownViolations,
   },
 };

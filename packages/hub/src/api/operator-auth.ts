@@ -56,7 +56,7 @@ export const operatorSessionScheme = {
 
 export { hashOperatorToken } from "../app/operators/operator-token-service.ts";
 
-/** Issues an operator API token; see OperatorTokenService.issue. */
+/** Issues an operator API token through the hub's OperatorTokenService (the CLI and tests call it with the hub). */
 export function issueOperatorToken(
   operators: { readonly operatorTokens: OperatorTokenService },
   name: string,

@@ -1,5 +1,5 @@
+import type { ApiServices } from "../api/api-services.ts";
 import { type ApiServer, buildServer, type ServerOptions } from "../api/server.ts";
-import type { Hub } from "../hub.ts";
 import type { LifecycleStack } from "./lifecycle-stack.ts";
 
 export interface ListenAddress {
@@ -13,7 +13,7 @@ export interface ListenAddress {
  * fails (a port in use) still closes the server; requests in flight finish before it stops.
  */
 export async function startHttpServer(
-  hub: Hub,
+  hub: ApiServices,
   address: ListenAddress,
   options: ServerOptions,
   stack: LifecycleStack,

@@ -1,0 +1,234 @@
+import { type Command, Option } from "commander";
+import { type ApiBenchResult, benchApi } from "./bench-api.ts";
+import { addBenchConsoleCommand } from "./bench-console-command.ts";
+import { benchLedger } from "./bench-ledger.ts";
+import { benchPayments, type PaymentsBenchResult } from "./bench-payments.ts";
+import { defaultPostgresUrl, environment, integer, share, stderr } from "./command-line.ts";
+
+function formatCounts(counts: Readonly<Record<string, number>>): string {
+  const entries = Object.entries(counts);
+  return entries.length === 0
+    ? ""
+    : ` (${entries.map(([code, n]) => `${n} × ${code}`).join(", ")})`;
+}
+
+function apiBenchTable(result: ApiBenchResult): string {
+  const bulk = result.transfersPerRequest > 1;
+  const what = bulk ? `bulk requests of ${result.transfersPerRequest}` : "single transfers";
+  return [
+    `backend               ${result.backend}`,
+    `load                  ${result.connections} connections, ${result.payers} payers, ${what}`,
+    `no-op (POST /v1/ping) ${result.noopRequestsPerSecond} requests/s over ${result.noopSeconds} s, p50 ${result.noopP50Ms} ms, p99 ${result.noopP99Ms} ms, max ${result.noopMaxMs} ms, ${result.noopErrors} errors${formatCounts(result.noopErrorsByCode)}`,
+    `transfers             ${result.requestsPerSecond} requests/s over ${result.seconds} s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms, ${result.errors} errors${formatCounts(result.errorsByCode)}`,
+    ...(bulk
+      ? [
+          `transfers/s           ${result.transfersPerSecond}${formatCounts(result.itemErrorsByCode)}`,
+        ]
+      : []),
+    `transfers / no-op     ${result.ratio} of the no-op rate`,
+    `CPU per request       hub ${result.noopHubCpuMsPerRequest ?? "?"} ms no-op, ${result.hubCpuMsPerRequest ?? "?"} ms transfer; driver ${result.noopDriverCpuMsPerRequest} ms no-op, ${result.driverCpuMsPerRequest} ms transfer`,
+    ...(result.ledgerBatches === null
+      ? []
+      : [
+          `ledger batches        ${result.ledgerBatches} (mean ${result.meanBatchSize} transfers, mean commit ${result.meanCommitMs} ms)`,
+        ]),
+    `verified              ${result.verified ? `yes: ${result.transfersCreated} transfers acknowledged, ${result.backend === "remote" ? "each debited and credited once" : "each in the ledger once, which verifies"}` : `NO: ${result.verifyProblems.join("; ")}`}`,
+    "",
+  ].join("\n");
+}
+
+function paymentsBenchTable(result: PaymentsBenchResult): string {
+  return [
+    `backend               ${result.backend}`,
+    `load                  ${result.concurrency} requests in flight, ${result.agreements} agreements, bank dropping ${result.drop * 100}% of its answers`,
+    `no-op (POST /v1/ping) ${result.noopRequestsPerSecond} requests/s over ${result.noopSeconds} s, p50 ${result.noopP50Ms} ms, p99 ${result.noopP99Ms} ms, ${result.noopErrors} errors`,
+    `payments              ${result.paymentsPerSecond} payments/s over ${result.seconds} s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms, ${result.errors} errors${formatCounts(result.errorsByCode)}`,
+    `answered              ${formatCounts(result.answeredStates).slice(2, -1) || "nothing"}`,
+    `payments / no-op      ${result.ratio} of the no-op rate`,
+    `CPU per request       hub ${result.noopHubCpuMsPerRequest} ms no-op, ${result.hubCpuMsPerPayment} ms payment; driver ${result.noopDriverCpuMsPerRequest} ms no-op, ${result.driverCpuMsPerPayment} ms payment; bank ${result.bankCpuMsPerPayment} ms payment`,
+    `ledger batches        ${result.ledgerBatches} while paying (mean ${result.meanBatchSize} transfers, mean commit ${result.meanCommitMs} ms)`,
+    `settled               ${result.unsettledAfterRun} unknown after the run, settled by inquiries in ${result.settleSeconds} s; finally ${formatCounts(result.finalStates).slice(2, -1) || "none"}`,
+    `reconciled            ${result.bankDebits} bank debits: ${result.lost} lost, ${result.doubled} doubled`,
+    `verified              ${result.verified ? "yes: the ledger verifies and the institution's position is the sum of its succeeded payments" : `NO: ${result.problems.join("; ")}`}`,
+    "",
+  ].join("\n");
+}
+
+/** `clearhub bench ...`: each capability's benchmark, printing its figures. */
+export function addBenchCommands(program: Command): void {
+  const bench = program.command("bench").description("measure the hub's throughput and latency");
+
+  bench
+    .command("ledger")
+    .description("drive the group-commit ledger with concurrent transfers, then verify it")
+    .addOption(
+      new Option("--backend <backend>", "store to measure")
+        .choices(["sqlite", "postgres"])
+        .default("sqlite"),
+    )
+    .option(
+      "--database-url <url>",
+      "PostgreSQL server for --backend postgres (a temporary schema is used)",
+      environment.databaseUrl ?? defaultPostgresUrl,
+    )
+    .option("--transfers <n>", "transfers to send", integer(1, 100_000_000), 200_000)
+    .option("--accounts <n>", "accounts to spread them over", integer(2, 100_000), 100)
+    .option("--hot <share>", "share of transfers debiting the one hot account", share, 0.9)
+    .option("--concurrency <n>", "transfers in flight at once", integer(1, 1_000_000), 4096)
+    .option(
+      "--batch-delay-ms <ms>",
+      "how long an idle batch waits for company",
+      integer(0, 1000),
+      1,
+    )
+    .option(
+      "--reference-seconds <s>",
+      "run the row-lock-per-transfer reference this long (0: skip)",
+      integer(0, 600),
+      3,
+    )
+    .option("--json", "print exactly one JSON object")
+    .action(async (options) => {
+      const result = await benchLedger({ ...options, progress: stderr });
+      if (options.json === true) {
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+      } else {
+        process.stdout.write(
+          [
+            `backend            ${result.backend}`,
+            `transfers          ${result.transfers} over ${result.accounts} accounts, ${result.hot * 100}% debiting one hot account, ${result.concurrency} in flight`,
+            `seconds            ${result.seconds}`,
+            `transfers/s        ${result.transfersPerSecond}`,
+            `latency p50 / p99  ${result.p50Ms} ms / ${result.p99Ms} ms`,
+            `batches            ${result.batches} (mean ${result.meanBatchSize} transfers, mean commit ${result.meanCommitMs} ms)`,
+            `failed             ${result.failed}`,
+            `reference          ${result.referenceTransfersPerSecond === null ? "skipped" : `${result.referenceTransfersPerSecond} transfers/s with a row lock per transfer: group commit is ${result.speedupOverReference}x faster`}`,
+            `verified           ${result.verified ? "yes" : `NO: ${result.verifyProblems.join("; ")}`}`,
+            "",
+          ].join("\n"),
+        );
+      }
+      if (!result.verified || result.failed > 0) process.exitCode = 1;
+    });
+
+  bench
+    .command("api")
+    .description(
+      "drive the participant API with signed requests from a separate process: no-op pings, then transfers",
+    )
+    .addOption(
+      new Option("--backend <backend>", "store of the hub started for the run")
+        .choices(["sqlite", "postgres"])
+        .default("postgres"),
+    )
+    .option(
+      "--database-url <url>",
+      "PostgreSQL server for --backend postgres (a temporary schema is used)",
+      environment.databaseUrl ?? defaultPostgresUrl,
+    )
+    .option(
+      "--url <url>",
+      "drive the hub running there instead (onboards payers with $CLEARHUB_OPERATOR_TOKEN)",
+    )
+    .option(
+      "--connections <n>",
+      "keep-alive connections, one request in flight on each",
+      integer(1, 10_000),
+      32,
+    )
+    .option("--duration <s>", "seconds of each phase: no-op, then transfers", integer(1, 3600), 10)
+    .option(
+      "--warmup <s>",
+      "seconds of mixed requests before measuring (0: none)",
+      integer(0, 600),
+      2,
+    )
+    .option(
+      "--bulk <n>",
+      "send bulk requests of n transfers (POST /v1/transfers/bulk)",
+      integer(1, 1000),
+    )
+    .option(
+      "--payers <n>",
+      "payers, each with its own key, and as many payees",
+      integer(1, 1000),
+      8,
+    )
+    .option("--json", "print exactly one JSON object")
+    .action(async (options) => {
+      const result = await benchApi({
+        backend: options.backend,
+        databaseUrl: options.databaseUrl,
+        url: options.url,
+        operatorToken: environment.operatorToken,
+        connections: options.connections,
+        seconds: options.duration,
+        warmupSeconds: options.warmup,
+        bulk: options.bulk ?? 0,
+        payers: options.payers,
+        progress: stderr,
+      });
+      if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else process.stdout.write(apiBenchTable(result));
+      const failed = result.errors + result.noopErrors + result.warmupErrors;
+      if (!result.verified || failed > 0) process.exitCode = 1;
+    });
+
+  bench
+    .command("payments")
+    .description(
+      "agreement payments end to end: an SDK client in a driver process, the hub, a simulated bank in a process of its own; then reconcile the hub with the bank",
+    )
+    .addOption(
+      new Option("--backend <backend>", "store of the hub started for the run")
+        .choices(["sqlite", "postgres"])
+        .default("postgres"),
+    )
+    .option(
+      "--database-url <url>",
+      "PostgreSQL server for --backend postgres (a temporary schema is used)",
+      environment.databaseUrl ?? defaultPostgresUrl,
+    )
+    .option("--duration <s>", "seconds of each phase: no-op, then payments", integer(1, 3600), 10)
+    .option("--concurrency <n>", "payment requests in flight at once", integer(1, 10_000), 64)
+    .option(
+      "--drop <share>",
+      "share of the bank's answers lost after it applied the debit",
+      share,
+      0,
+    )
+    .option(
+      "--agreements <n>",
+      "agreements signed beforehand (one customer each) the payments are spread over",
+      integer(1, 100_000),
+      256,
+    )
+    .option(
+      "--settle-timeout <s>",
+      "how long to wait for the status inquiries to settle unknown payments",
+      integer(1, 3600),
+      120,
+    )
+    .option("--json", "print exactly one JSON object")
+    .action(async (options) => {
+      const result = await benchPayments({
+        backend: options.backend,
+        databaseUrl: options.databaseUrl,
+        seconds: options.duration,
+        concurrency: options.concurrency,
+        drop: options.drop,
+        agreements: options.agreements,
+        settleTimeoutSeconds: options.settleTimeout,
+        progress: stderr,
+      });
+      if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else process.stdout.write(paymentsBenchTable(result));
+      if (!result.verified || result.errors + result.noopErrors > 0) process.exitCode = 1;
+    });
+
+  addBenchConsoleCommand(
+    bench,
+    { databaseUrl: environment.databaseUrl ?? defaultPostgresUrl },
+    stderr,
+  );
+}

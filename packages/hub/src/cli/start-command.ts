@@ -1,0 +1,67 @@
+import type { Command } from "commander";
+import { WebhookDestinationPolicy } from "../adapters/webhooks/webhook-destination-policy.ts";
+import { CliError } from "./cli-error.ts";
+import { environment, integer, stdout } from "./command-line.ts";
+import { runDemoNetwork } from "./demo-network.ts";
+import { serve } from "./serve.ts";
+
+/** A mistyped allow-list stops the start with one line naming it, before anything opens. */
+function checkAllowNetworks(networks: readonly string[]): void {
+  try {
+    new WebhookDestinationPolicy(networks);
+  } catch (error) {
+    throw new CliError(`CLEARHUB_WEBHOOK_ALLOW_NETWORKS: ${(error as Error).message}`);
+  }
+}
+
+/** The demo's receivers run on this machine: it allows loopback besides what is configured. */
+const demoAllowNetworks = ["127.0.0.0/8", "::1/128"];
+
+/** `clearhub start`: the hub itself, with the demo network on `--demo`. */
+export function addStartCommand(program: Command): void {
+  program
+    .command("start")
+    .description("run the hub: migrate the schema, serve the API, run the background jobs")
+    .option("--host <host>", "address to listen on", process.env.HOST ?? "127.0.0.1")
+    .option(
+      "--port <port>",
+      "port to listen on",
+      integer(0, 65535),
+      Number(process.env.PORT ?? 8080),
+    )
+    .option(
+      "--database-url <url>",
+      "PostgreSQL URL (default: $DATABASE_URL, else SQLite)",
+      environment.databaseUrl,
+    )
+    .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
+    .option(
+      "--redis-url <url>",
+      "Redis URL for the signature nonces shared by hub nodes (default: $REDIS_URL, else the store)",
+      environment.redisUrl,
+    )
+    .option(
+      "--demo",
+      "seed the demo network (two banks, two payment institutions, three billers) if absent",
+    )
+    .action(
+      async (options: {
+        host: string;
+        port: number;
+        databaseUrl?: string;
+        dataDir: string;
+        redisUrl?: string;
+        demo?: boolean;
+      }) => {
+        const demo = options.demo === true;
+        const { dataKeys, hubSigningKey } = environment;
+        const webhookAllowNetworks = [
+          ...environment.webhookAllowNetworks,
+          ...(demo ? demoAllowNetworks : []),
+        ];
+        checkAllowNetworks(environment.webhookAllowNetworks);
+        const config = { ...options, demo, dataKeys, hubSigningKey, webhookAllowNetworks };
+        await serve(config, stdout, demo ? runDemoNetwork(options.dataDir, stdout) : undefined);
+      },
+    );
+}
