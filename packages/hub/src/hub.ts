@@ -58,6 +58,7 @@ import { AgreementPlacementService } from "./app/banks/agreement-placement-servi
 import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "./app/banks/endpoint-migration-service.ts";
+import type { BillSubscriptionLimits } from "./app/billers/bill-subscription-service.ts";
 import {
   GroupCommit,
   type GroupCommitOptions,
@@ -103,6 +104,10 @@ import type { OperatorStore } from "./app/ports/operator-store.ts";
 import type { ParticipantKeyStore } from "./app/ports/participant-key-store.ts";
 import type { WebhookStore } from "./app/ports/webhook-store.ts";
 import { ParticipantTransferService } from "./app/transfers/participant-transfer-service.ts";
+import {
+  assembleBillSubscriptions,
+  type BillSubscriptionParts,
+} from "./bill-subscription-assembly.ts";
 import {
   type AgreementLimits,
   agreementLimitsDefaults,
@@ -161,6 +166,8 @@ export interface HubConfig extends DatabaseConfig {
   readonly bankInquiry?: Partial<Omit<BankInquiryOptions, "onError">> | undefined;
   /** Told when a background pass fails (the next pass retries); standard error by default. */
   readonly onJobError?: ((job: string, error: unknown) => void) | undefined;
+  /** How many bill subscriptions a channel may hold; see bill-subscription-service.ts. */
+  readonly billSubscriptions?: Partial<BillSubscriptionLimits> | undefined;
 }
 
 function reportJobError(job: string, error: unknown): void {
@@ -169,7 +176,7 @@ function reportJobError(job: string, error: unknown): void {
 }
 
 /** The composition root: the one place that picks adapters and wires them to the use-cases. */
-export interface Hub {
+export interface Hub extends BillSubscriptionParts {
   readonly database: Database;
   readonly ledgerStore: LedgerStore;
   readonly ledger: GroupCommit;
@@ -424,6 +431,12 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ),
     bankOperationOversight: oversight,
     ...assembleOperators(config, database),
+    ...assembleBillSubscriptions(database, {
+      participantStore,
+      fieldSealer,
+      keyRing: keyRing.ring,
+      limits: config.billSubscriptions,
+    }),
     async close() {
       await payments.bankInquiry.stop();
       await expiry.stop();

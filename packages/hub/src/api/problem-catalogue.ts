@@ -1,6 +1,8 @@
 import type { AgreementRefusal } from "../app/agreements/agreement-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
+import type { BillNoticeRefusal } from "../app/billers/bill-notice-service.ts";
+import type { BillSubscriptionRefusal } from "../app/billers/bill-subscription-service.ts";
 import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
 import type { WebhookEndpointErrorCode } from "../app/notifications/webhook-endpoint-service.ts";
 import type { OperatorAccountErrorCode } from "../app/operators/operator-account-service.ts";
@@ -20,6 +22,8 @@ import {
   endpointsPerBankMax,
 } from "../domain/banks/bank-endpoint.ts";
 import { migrationStepsMax } from "../domain/banks/endpoint-migration.ts";
+import type { CustomerParametersError } from "../domain/billers/customer-parameters.ts";
+import type { PresentedBillError } from "../domain/billers/presented-bill.ts";
 import type { TransferResultCode } from "../domain/ledger/result-code.ts";
 import type { AmountParseError } from "../domain/money/amount.ts";
 import {
@@ -102,6 +106,10 @@ export type ProblemCode =
   | RefundRefusal
   | OperatorAccountErrorCode
   | DecisionRefusal
+  | BillSubscriptionRefusal
+  | BillNoticeRefusal
+  | CustomerParametersError
+  | PresentedBillError
   | "payout_creditor_required"
   | "account_or_card_required";
 
@@ -553,4 +561,26 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     status: 404,
     title: "You hold no payment, payout or refund with this id",
   },
+  biller_not_found: { status: 404, title: "No biller has this id" },
+  participant_not_biller: { status: 422, title: "The participant is not a biller" },
+  customer_parameters_invalid: {
+    status: 422,
+    title:
+      "The customer parameters are refused: 1 to 8 names of the form accountNumber, each once, each value 1 to 64 characters without control characters; `errors` names each",
+  },
+  bill_subscriptions_full: {
+    status: 409,
+    title:
+      "You hold the most bill subscriptions a channel may; remove ones you no longer need first",
+  },
+  bill_subscription_not_found: { status: 404, title: "You hold no bill subscription with this id" },
+  biller_inactive: {
+    status: 409,
+    title: "The biller is not active: the hub takes no notice from it until it is reinstated",
+  },
+  bill_amounts_inconsistent: {
+    status: 422,
+    title: "The bill's least payable amount is above its amount due, or its most below it",
+  },
+  bill_period_reversed: { status: 422, title: "The bill's period ends before it starts" },
 };

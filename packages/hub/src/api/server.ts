@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { registerWireFormats } from "@clearhub/wire";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type {
@@ -16,6 +17,7 @@ import type { RequestCaller } from "../adapters/metrics/hub-metrics.ts";
 import type { Hub } from "../hub.ts";
 import { AgreementEventSchema } from "./agreement-event-schema.ts";
 import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
+import { BillEventSchema } from "./bill-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
 import { answerClientError } from "./client-error-answer.ts";
 import { consolePath, consoleRoutes } from "./console-route.ts";
@@ -200,6 +202,8 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   // TypeBox's compiler never coerces a body (an amount sent as a JSON number stays an error)
   // and rejects unknown properties instead of silently dropping them, as Fastify's Ajv would.
   registerStringFormats();
+  // The biller interface's messages arrive as bodies: its `date` format is checked too.
+  registerWireFormats();
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(problemErrorHandler);
   registerJsonBodyParser(app);
@@ -230,6 +234,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   app.addSchema(TransferEventSchema);
   app.addSchema(AgreementEventSchema);
   app.addSchema(BankOperationEventSchema);
+  app.addSchema(BillEventSchema);
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: docsPath });
   await app.register(healthRoute);

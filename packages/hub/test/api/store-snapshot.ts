@@ -34,6 +34,8 @@ const everyTable: Readonly<Record<TableName, true>> = {
   bank_notices: true,
   bank_operations: true,
   bank_calls: true,
+  bill_subscriptions: true,
+  bill_subscription_counts: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

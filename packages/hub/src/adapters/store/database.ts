@@ -15,6 +15,7 @@ import { bankOperationsMigration } from "./migrations/0008-bank-operations.ts";
 import { operatorReadsMigration } from "./migrations/0009-operator-reads.ts";
 import { operatorAccountsMigration } from "./migrations/0010-operator-accounts.ts";
 import { bankEndpointRetirementMigration } from "./migrations/0011-bank-endpoint-retirement.ts";
+import { billSubscriptionsMigration } from "./migrations/0014-bill-subscriptions.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -107,6 +108,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0009-operator-reads": operatorReadsMigration(database.dialect),
     "0010-operator-accounts": operatorAccountsMigration(),
     "0011-bank-endpoint-retirement": bankEndpointRetirementMigration(),
+    "0014-bill-subscriptions": billSubscriptionsMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

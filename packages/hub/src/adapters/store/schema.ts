@@ -29,6 +29,8 @@ export interface ClearhubSchema {
   bank_notices: BankNoticesTable;
   bank_operations: BankOperationsTable;
   bank_calls: BankCallsTable;
+  bill_subscriptions: BillSubscriptionsTable;
+  bill_subscription_counts: BillSubscriptionCountsTable;
 }
 
 export interface ParticipantsTable {
@@ -305,4 +307,23 @@ export interface BankOperationsTable {
   completed_at: bigint | null;
   next_inquiry_at: bigint;
   inquiries: number | bigint;
+}
+
+export interface BillSubscriptionsTable {
+  channel_id: string;
+  id: string;
+  biller_id: string;
+  /** `<keyId>.<base64url HMAC>` of the canonical customer: see HmacLookupHasher. */
+  lookup_hash: string;
+  /** Sealed JSON of the customer parameters. */
+  customer: string;
+  /** JSON of the customer parameters masked. */
+  customer_masked: string;
+  reference: string | null;
+  created_at: bigint;
+}
+
+export interface BillSubscriptionCountsTable {
+  channel_id: string;
+  held: number | bigint;
 }

@@ -2,6 +2,12 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Hub } from "../../hub.ts";
 import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
+import { billNoticeRoute } from "./bill-notice-route.ts";
+import {
+  createBillSubscriptionRoute,
+  deleteBillSubscriptionRoute,
+  listBillSubscriptionsRoute,
+} from "./bill-subscription-routes.ts";
 import { confirmAgreementRoute } from "./confirm-agreement-route.ts";
 import { createAgreementPaymentRoute } from "./create-agreement-payment-route.ts";
 import { createAgreementRoute } from "./create-agreement-route.ts";
@@ -55,6 +61,10 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   getPayoutRoute,
   createRefundRoute,
   getRefundRoute,
+  createBillSubscriptionRoute,
+  listBillSubscriptionsRoute,
+  deleteBillSubscriptionRoute,
+  billNoticeRoute,
 ];
 
 export interface ParticipantApiOptions {

@@ -19,6 +19,8 @@ export const eventTypes = {
   "refund.succeeded":
     "A refund returned money to the customer's account (sent to the payment institution).",
   "refund.failed": "A refund failed; no money moved (sent to the payment institution).",
+  "bill.presented":
+    "A biller issued or changed a bill of a customer you subscribed to (sent to the channel).",
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof eventTypes;
