@@ -98,6 +98,11 @@ describeEachBackend("bill subscriptions", (backend) => {
       "biller_not_found",
     );
     expectProblem(
+      await subscribe(wallet, { billerId: "wat\u0000er-co", customerParameters }),
+      404,
+      "biller_not_found",
+    );
+    expectProblem(
       await subscribe(wallet, { billerId: "bank-a", customerParameters }),
       422,
       "participant_not_biller",
@@ -119,6 +124,11 @@ describeEachBackend("bill subscriptions", (backend) => {
       await subscribe(wallet, { billerId: "water-co", customerParameters: {} }),
       422,
       "customer_parameters_invalid",
+    );
+    expectProblem(
+      await subscribe(wallet, { billerId: "water-co", customerParameters, reference: "a\u0007" }),
+      400,
+      "request_invalid",
     );
     // Only the requests' signature nonces were remembered.
     const { seen_nonces: _nonces, ...written } = storeChanges(
@@ -162,6 +172,8 @@ describeEachBackend("bill subscriptions", (backend) => {
     ]);
     for (const s of listed) expect(s.customerParameters.accountNumber).toMatch(/^\*\*\*\*\d{3}$/);
 
+    const hostile = await wallet.call("GET", "/v1/bill-subscriptions?billerId=wat%00er");
+    expect(hostile.statusCode, hostile.body).toBeLessThan(500);
     const water = (await wallet.call("GET", "/v1/bill-subscriptions?billerId=water-co")).json();
     expect(water.subscriptions.map((s: { billerId: string }) => s.billerId)).toEqual(["water-co"]);
     expect(water.next).toBeNull();

@@ -9,7 +9,7 @@ import {
   canonicalCustomer,
   maskCustomerParameters,
 } from "../../domain/billers/customer-parameters.ts";
-import type { Participant } from "../../domain/participant/participant.ts";
+import { isParticipantIdValid, type Participant } from "../../domain/participant/participant.ts";
 import {
   type BillSubscriptionCursor,
   type BillSubscriptionStore,
@@ -77,6 +77,8 @@ export class BillSubscriptionService {
     channel: Participant,
     request: NewBillSubscriptionRequest,
   ): Promise<BillSubscriptionOutcome> {
+    // Not looked up unless it can be an id: PostgreSQL refuses some text (NUL) outright.
+    if (!isParticipantIdValid(request.billerId)) return refused("biller_not_found");
     const biller = await this.participants.findParticipant(request.billerId);
     if (biller === undefined || biller.status === "terminated") return refused("biller_not_found");
     if (biller.kind !== "biller") return refused("participant_not_biller");
@@ -107,7 +109,10 @@ export class BillSubscriptionService {
     after?: BillSubscriptionCursor,
   ): Promise<BillSubscription[]> {
     const limit = Math.min(Math.max(filter.limit, 1), billSubscriptionPageSizeMax);
-    return this.store.list(channel.id, { billerId: filter.billerId, limit }, after);
+    const { billerId } = filter;
+    // No biller has an id that is not one: its page is empty.
+    if (billerId !== undefined && !isParticipantIdValid(billerId)) return Promise.resolve([]);
+    return this.store.list(channel.id, { billerId, limit }, after);
   }
 
   async remove(
