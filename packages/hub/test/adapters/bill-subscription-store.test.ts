@@ -211,4 +211,24 @@ describeEachBackend("BillSubscriptionStore", (backend) => {
     const notices = await kysely.selectFrom("bank_notices").select(["bank_id", "kind"]).execute();
     expect(notices).toHaveLength(2);
   });
+
+  it("records no notice whose events could not be written: the biller's repeat applies it", async () => {
+    const { store, kysely } = await openStore(backend);
+    const event: PreparedEvent = {
+      id: "bill.presented:water-co:N-1:bs-1",
+      type: "bill.presented",
+      recipientId: "wallet-a",
+      createdAt: 5_000,
+      payload: "{}",
+    };
+    const notice = { billerId: "water-co", noticeId: "N-1", receivedAt: 5_000 };
+    // A write that fails halfway (here, a time no column can hold) takes the notice with it.
+    await expect(
+      store.recordBillNotice(notice, [{ ...event, createdAt: Number.NaN }]),
+    ).rejects.toThrow();
+    expect(await kysely.selectFrom("bank_notices").selectAll().execute()).toEqual([]);
+    expect(await store.recordBillNotice(notice, [event])).toBe(true);
+    const deliveries = await kysely.selectFrom("webhook_deliveries").select("event_id").execute();
+    expect(deliveries).toEqual([{ event_id: event.id }]);
+  });
 });
