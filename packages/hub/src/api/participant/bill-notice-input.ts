@@ -1,5 +1,5 @@
 import type { BillNotice as BillNoticeMessage } from "@clearhub/wire";
-import type { BillNotice } from "../../app/billers/bill-notice-service.ts";
+import type { PushedBill } from "../../app/billers/bill-notice-service.ts";
 import {
   type CustomerParameterProblem,
   type CustomerParametersError,
@@ -14,7 +14,7 @@ import type { AmountParseError } from "../../domain/money/amount.ts";
 import { readMoney } from "../money-codec.ts";
 
 export type BillNoticeRead =
-  | { readonly ok: true; readonly value: BillNotice }
+  | { readonly ok: true; readonly value: PushedBill }
   | {
       readonly ok: false;
       readonly code: CustomerParametersError;

@@ -10,7 +10,8 @@ import { billCustomerLookup } from "./bill-subscription-service.ts";
 
 export type BillNoticeRefusal = "biller_inactive";
 
-export interface BillNotice extends Omit<BillNoticeReceived, "billerId" | "receivedAt"> {
+/** A biller's notice of a new or changed bill, read into the hub's terms. */
+export interface PushedBill extends Omit<BillNoticeReceived, "billerId" | "receivedAt"> {
   readonly parameters: CustomerParameters;
 }
 
@@ -40,7 +41,7 @@ export class BillNoticeService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async present(biller: Participant, notice: BillNotice): Promise<BillNoticeOutcome> {
+  async present(biller: Participant, notice: PushedBill): Promise<BillNoticeOutcome> {
     // Only an active biller is heard: a suspended one must be reinstated first.
     if (biller.kind !== "biller" || biller.status !== "active") {
       return { ok: false, code: "biller_inactive" };
