@@ -97,11 +97,13 @@ describe("bill subscriptions through the SDK", () => {
       { accountNumber: account },
       { billNumber: "W-2026-11", amountDue: "42.00", dueDate: "2026-12-20" },
     );
-    await vi.waitFor(() => {
-      expect(biller.notices().find((n) => n.noticeId === notice.noticeId)?.status).toBe(
-        "delivered",
-      );
-    });
+    await vi.waitFor(
+      () => {
+        const sent = biller.notices().find((n) => n.noticeId === notice.noticeId);
+        expect(sent?.status).toBe("delivered");
+      },
+      { timeout: 10_000, interval: 20 },
+    );
     await hub.hub.webhookDispatcher.dispatch();
     const [webhook] = receiver.received;
     if (webhook === undefined) throw new Error("no webhook received");

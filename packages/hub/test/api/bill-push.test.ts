@@ -101,10 +101,14 @@ describeEachBackend("bills pushed by a biller", (backend) => {
     });
     expect(pushed.status).toBe(201);
     const { notice } = (await pushed.json()) as { notice: { noticeId: string } };
-    await vi.waitFor(() => {
-      const sent = biller.notices().find((n) => n.noticeId === notice.noticeId);
-      expect(sent?.status).toBe("delivered");
-    });
+    // The biller sends its notice on its own schedule: poll until the hub has answered it 2xx.
+    await vi.waitFor(
+      () => {
+        const sent = biller.notices().find((n) => n.noticeId === notice.noticeId);
+        expect(sent?.status).toBe("delivered");
+      },
+      { timeout: 10_000, interval: 20 },
+    );
     await hub.hub.webhookDispatcher.dispatch();
     return notice.noticeId;
   }
