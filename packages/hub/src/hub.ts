@@ -3,6 +3,10 @@ import type { Database } from "./adapters/store/database.ts";
 import { OperatorTransferService } from "./app/ledger/operator-transfer-service.ts";
 import { operatorParticipantId } from "./app/participants/participant-service.ts";
 import { type BankParts, composeBanks } from "./composition/banks.ts";
+import {
+  type BillSubscriptionParts,
+  composeBillSubscriptions,
+} from "./composition/bill-subscriptions.ts";
 import { type BillerParts, composeBillers } from "./composition/billers.ts";
 import { type ChannelParts, composeChannels } from "./composition/channels.ts";
 import { type HubConfig, type OnJobError, reportJobError } from "./composition/hub-config.ts";
@@ -38,7 +42,8 @@ export interface Hub
     OperatorViewParts,
     OperatorParts,
     BillerParts,
-    ChannelParts {
+    ChannelParts,
+    BillSubscriptionParts {
   readonly database: Database;
   readonly metrics: HubMetrics;
   /** Transfers the operator posts, audited. */
@@ -128,6 +133,12 @@ async function composeHub(
     ...composeOperators(config, database),
     ...composeBillers(config, database, participants.parts.participantStore),
     ...composeChannels(config, database, participants.parts.signers),
+    ...composeBillSubscriptions(database, {
+      participantStore: participants.parts.participantStore,
+      fieldSealer: secrets.fieldSealer,
+      lookupHasher: secrets.lookupHasher,
+      limits: config.billSubscriptions,
+    }),
     close: () => stack.stop(),
   };
 }

@@ -64,6 +64,21 @@ export type CustomerParameter = Biller["parameters"][number];
 export type BillerPage = JsonContent<paths["/v1/billers"]["get"]["responses"][200]>;
 /** `updatedSince` keeps only billers changed since; `cursor` is the previous page's `next`. */
 export type BillerQuery = NonNullable<paths["/v1/billers"]["get"]["parameters"]["query"]>;
+/** A channel's subscription to a customer's bills at a biller: the parameters masked. */
+export type BillSubscription = JsonContent<
+  paths["/v1/bill-subscriptions"]["post"]["responses"][201]
+>;
+/** A subscription as the hub takes it; the same biller and parameters again are a retry. */
+export type NewBillSubscription = JsonContent<
+  paths["/v1/bill-subscriptions"]["post"]["requestBody"]
+>;
+export type BillSubscriptionPage = JsonContent<
+  paths["/v1/bill-subscriptions"]["get"]["responses"][200]
+>;
+/** Paging and the biller filter; `cursor` is the previous page's `next`. */
+export type BillSubscriptionQuery = NonNullable<
+  paths["/v1/bill-subscriptions"]["get"]["parameters"]["query"]
+>;
 
 /** An RFC 9457 problem as the hub writes it. */
 export type Problem = components["schemas"]["Problem"];
@@ -76,8 +91,10 @@ export type TransferEvent = components["schemas"]["TransferEvent"];
 export type AgreementEvent = components["schemas"]["AgreementEvent"];
 /** The body of a payment's, payout's or refund's webhook. */
 export type BankOperationEvent = components["schemas"]["BankOperationEvent"];
+/** The body of a `bill.presented` webhook: a biller pushed a bill you subscribed to. */
+export type BillEvent = components["schemas"]["BillEvent"];
 /** The body of any webhook the hub sends; `type` tells which. */
-export type HubEvent = TransferEvent | AgreementEvent | BankOperationEvent;
+export type HubEvent = TransferEvent | AgreementEvent | BankOperationEvent | BillEvent;
 export type EventType = HubEvent["type"];
 
 /** The hub's public signing keys, a JWK Set. */

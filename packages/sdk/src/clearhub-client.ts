@@ -9,9 +9,13 @@ import type {
   Biller,
   BillerPage,
   BillerQuery,
+  BillSubscription,
+  BillSubscriptionPage,
+  BillSubscriptionQuery,
   BulkTransferResult,
   NewAgreement,
   NewAgreementPayment,
+  NewBillSubscription,
   NewPayout,
   NewRefund,
   NewWebhookEndpoint,
@@ -66,6 +70,11 @@ export interface AgreementResult {
 export interface BankOperationResult {
   readonly operation: BankOperation;
   /** The hub answered from an earlier request with the same id (`idempotent-replayed`). */
+  readonly replayed: boolean;
+}
+export interface BillSubscriptionResult {
+  readonly subscription: BillSubscription;
+  /** The channel already held this subscription (`idempotent-replayed`). */
   readonly replayed: boolean;
 }
 export interface WebhookEndpointResult {
@@ -445,6 +454,47 @@ export class ClearhubClient {
       }),
     );
     return answer.body;
+  }
+
+  /**
+   * Subscribes a customer at a biller: the hub sends `bill.presented` when the biller pushes
+   * the customer's new or changed bills, so no inquiry is needed. The same biller and
+   * parameters again answer the subscription already held (`replayed`), so a retry is safe.
+   */
+  async subscribeBill(
+    subscription: NewBillSubscription,
+    options: CallOptions = {},
+  ): Promise<BillSubscriptionResult> {
+    const answer = await this.call((fetch) =>
+      this.api.POST("/v1/bill-subscriptions", {
+        body: subscription,
+        fetch,
+        signal: options.signal,
+      }),
+    );
+    return { subscription: answer.body, replayed: isReplayed(answer.response) };
+  }
+
+  /** One page of the channel's bill subscriptions, newest first, one biller's if asked. */
+  async listBillSubscriptions(
+    query: BillSubscriptionQuery = {},
+    options: CallOptions = {},
+  ): Promise<BillSubscriptionPage> {
+    const answer = await this.call((fetch) =>
+      this.api.GET("/v1/bill-subscriptions", { params: { query }, fetch, signal: options.signal }),
+    );
+    return answer.body;
+  }
+
+  /** Stops the customer's `bill.presented` events; an unknown id throws `bill_subscription_not_found`. */
+  async unsubscribeBill(subscriptionId: string, options: CallOptions = {}): Promise<void> {
+    await this.call((fetch) =>
+      this.api.DELETE("/v1/bill-subscriptions/{subscriptionId}", {
+        params: { path: { subscriptionId } },
+        fetch,
+        signal: options.signal,
+      }),
+    );
   }
 
   private async resolve(

@@ -91,6 +91,7 @@ const transferDataStrings = [
   "currency",
 ] as const;
 const agreementDataStrings = ["agreementId", "bankId", "state"] as const;
+const billDataStrings = ["subscriptionId", "billerId", "kind", "issuedAt"] as const;
 const operationDataStrings = [
   "operationId",
   "kind",
@@ -104,6 +105,12 @@ const operationDataStrings = [
 function hasEventData(type: string, data: Record<string, unknown>): boolean {
   if (type.startsWith("agreement.")) {
     return agreementDataStrings.every((name) => typeof data[name] === "string");
+  }
+  if (type.startsWith("bill.")) {
+    return billDataStrings.every((name) => typeof data[name] === "string") && isRecord(data.bill);
+  }
+  if (type.startsWith("channel.")) {
+    return typeof data.channelId === "string" && Array.isArray(data.capabilities);
   }
   if (!type.startsWith("transfer.")) {
     return operationDataStrings.every((name) => typeof data[name] === "string");

@@ -5,6 +5,8 @@ import type { AgreementPlacementService } from "../app/banks/agreement-placement
 import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import type { BankEndpointService } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationService } from "../app/banks/endpoint-migration-service.ts";
+import type { BillNoticeService } from "../app/billers/bill-notice-service.ts";
+import type { BillSubscriptionService } from "../app/billers/bill-subscription-service.ts";
 import type { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { ChannelSuspensionService } from "../app/channels/channel-suspension-service.ts";
 import type { LedgerReader } from "../app/ledger/ledger-reader.ts";
@@ -62,6 +64,8 @@ export interface ApiServices {
   readonly bankOperationLookup: BankOperationLookup;
   // Billers.
   readonly billers: BillerRegistry;
+  readonly billSubscriptions: BillSubscriptionService;
+  readonly billNotices: BillNoticeService;
   // Channels.
   readonly channelSuspensions: ChannelSuspensionService;
   // Webhooks.

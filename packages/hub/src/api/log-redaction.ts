@@ -10,10 +10,11 @@ const maskedFields = {
 } as const satisfies Record<string, SensitiveNumberKind>;
 
 /**
- * Fields logged as `[redacted]` whatever they hold: a mobile number has no useful mask here, and
- * a one-time password is a credential until it expires.
+ * Fields logged as `[redacted]` whatever they hold: a mobile number has no useful mask here, a
+ * one-time password is a credential until it expires, and a customer's parameters at a biller
+ * (any names, any values) are customer data as a whole.
  */
-const hiddenFields = ["mobile", "otp"] as const;
+const hiddenFields = ["mobile", "otp", "customerParameters"] as const;
 
 /**
  * Request headers that carry credentials: a bearer token, or a signature someone could replay.

@@ -136,6 +136,15 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           name: "bank notices",
           description: "Banks: what they tell the hub unasked, signed with their participant key",
         },
+        {
+          name: "bills",
+          description:
+            "Channels: subscriptions to their users' bills, told by `bill.presented` webhook events when billers push them",
+        },
+        {
+          name: "biller notices",
+          description: "Billers: what they tell the hub unasked, signed with their participant key",
+        },
       ],
     },
     // Shared schemas (the Problem) keep their own names in components.schemas.

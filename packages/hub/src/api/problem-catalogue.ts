@@ -2,6 +2,8 @@ import type { AgreementRefusal } from "../app/agreements/agreement-service.ts";
 import type { DecisionRefusal } from "../app/approvals/approval-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
+import type { BillNoticeRefusal } from "../app/billers/bill-notice-service.ts";
+import type { BillSubscriptionRefusal } from "../app/billers/bill-subscription-service.ts";
 import type { BillerRefusal } from "../app/billers/biller-registry.ts";
 import type { ChannelSuspensionErrorCode } from "../app/channels/channel-suspension-service.ts";
 import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
@@ -22,6 +24,8 @@ import {
   endpointsPerBankMax,
 } from "../domain/banks/bank-endpoint.ts";
 import { migrationStepsMax } from "../domain/banks/endpoint-migration.ts";
+import type { CustomerParametersError } from "../domain/billers/customer-parameters.ts";
+import type { PresentedBillError } from "../domain/billers/presented-bill.ts";
 import {
   honourWindowMaxMs,
   suspensionReasonLengthMax,
@@ -110,6 +114,10 @@ export type ProblemCode =
   | DecisionRefusal
   | BillerRefusal
   | ChannelSuspensionErrorCode
+  | BillSubscriptionRefusal
+  | BillNoticeRefusal
+  | CustomerParametersError
+  | PresentedBillError
   | "payout_creditor_required"
   | "account_or_card_required";
 
@@ -617,4 +625,24 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     status: 409,
     title: "The channel's state changed while this request was handled; read it and try again",
   },
+  customer_parameters_invalid: {
+    status: 422,
+    title:
+      "The customer parameters are refused: 1 to 8 names of the form accountNumber, each once, each value 1 to 64 characters without control characters; `errors` names each",
+  },
+  bill_subscriptions_full: {
+    status: 409,
+    title:
+      "You hold the most bill subscriptions a channel may; remove ones you no longer need first",
+  },
+  bill_subscription_not_found: { status: 404, title: "You hold no bill subscription with this id" },
+  biller_inactive: {
+    status: 409,
+    title: "The biller is not active: the hub takes no notice from it until it is reinstated",
+  },
+  bill_amounts_inconsistent: {
+    status: 422,
+    title: "The bill's least payable amount is above its amount due, or its most below it",
+  },
+  bill_period_reversed: { status: 422, title: "The bill's period ends before it starts" },
 };

@@ -17,6 +17,7 @@ import type { RequestCaller } from "../app/observability/request-metrics.ts";
 import { AgreementEventSchema } from "./agreement-event-schema.ts";
 import type { ApiServices } from "./api-services.ts";
 import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
+import { BillEventSchema } from "./bill-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
 import { ChannelEventSchema } from "./channel-event-schema.ts";
 import { answerClientError } from "./client-error-answer.ts";
@@ -208,6 +209,8 @@ export async function buildServer(
   // TypeBox's compiler never coerces a body (an amount sent as a JSON number stays an error)
   // and rejects unknown properties instead of silently dropping them, as Fastify's Ajv would.
   registerStringFormats();
+  // The biller interface's messages arrive as bodies: its `date` format is checked too.
+  registerStringFormats();
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(problemErrorHandler);
   registerJsonBodyParser(app);
@@ -239,6 +242,7 @@ export async function buildServer(
   app.addSchema(AgreementEventSchema);
   app.addSchema(BankOperationEventSchema);
   app.addSchema(ChannelEventSchema);
+  app.addSchema(BillEventSchema);
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: docsPath });
   await app.register(healthRoute);

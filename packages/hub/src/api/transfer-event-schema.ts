@@ -56,12 +56,13 @@ export type TransferEventBody = Static<typeof TransferEventSchema>;
 export function eventSchemaName(type: string): string {
   if (type.startsWith("agreement.")) return "AgreementEvent";
   if (type.startsWith("channel.")) return "ChannelEvent";
+  if (type.startsWith("bill.")) return "BillEvent";
   return type.startsWith("transfer.") ? "TransferEvent" : "BankOperationEvent";
 }
 
 /**
  * The OpenAPI 3.1 `webhooks` object: one signed POST per event type, each carrying a
- * TransferEvent, an AgreementEvent or a BankOperationEvent. Receivers answer any 2xx once the event is stored.
+ * TransferEvent, an AgreementEvent, a BankOperationEvent or a BillEvent. Receivers answer any 2xx once the event is stored.
  */
 export function transferEventWebhooks() {
   return Object.fromEntries(

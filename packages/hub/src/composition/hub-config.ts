@@ -1,6 +1,7 @@
 import type { ScryptParameters } from "../adapters/crypto/scrypt-password-hasher.ts";
 import type { DatabaseConfig } from "../adapters/store/database.ts";
 import type { ApprovalLimits } from "../app/approvals/approval-service.ts";
+import type { BillSubscriptionLimits } from "../app/billers/bill-subscription-service.ts";
 import type { GroupCommitOptions } from "../app/ledger/group-commit.ts";
 import type { SessionLimits } from "../app/operators/operator-session-service.ts";
 import type { BankOperationTimings } from "../app/payments/bank-operation-runner.ts";
@@ -57,6 +58,8 @@ export interface HubConfig extends DatabaseConfig {
   readonly bankInquiry?: Partial<Omit<OperationInquiryOptions, "onError">> | undefined;
   /** Told when a background pass fails (the next pass retries); standard error by default. */
   readonly onJobError?: ((job: string, error: unknown) => void) | undefined;
+  /** How many bill subscriptions a channel may hold; see bill-subscription-service.ts. */
+  readonly billSubscriptions?: Partial<BillSubscriptionLimits> | undefined;
 }
 
 /** Told when a background pass fails; the job names itself ("bank inquiry"). */

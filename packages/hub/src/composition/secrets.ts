@@ -1,5 +1,6 @@
 import { AesGcmFieldSealer } from "../adapters/crypto/aes-gcm-field-sealer.ts";
 import { loadDataKeyRing } from "../adapters/crypto/data-key-ring-source.ts";
+import { HmacLookupHasher } from "../adapters/crypto/hmac-lookup-hasher.ts";
 import {
   type LoadedHubSigningKey,
   loadHubSigningKey,
@@ -7,11 +8,14 @@ import {
 import { sqliteDataDirDefault } from "../adapters/store/database.ts";
 import type { HubPublicKey } from "../app/participants/hub-public-key.ts";
 import type { FieldSealer } from "../app/ports/field-sealer.ts";
+import type { LookupHasher } from "../app/ports/lookup-hasher.ts";
 import type { HubConfig } from "./hub-config.ts";
 
 export interface SecretParts {
   /** Seals sensitive numbers before they are stored; opens them to mask them. */
   readonly fieldSealer: FieldSealer;
+  /** Keyed hashes of sealed values, from the same key ring, to find rows without opening them. */
+  readonly lookupHasher: LookupHasher;
   /** Where the key ring came from: `CLEARHUB_DATA_KEYS` or the data-keys file's path. */
   readonly dataKeysOrigin: string;
   /** The key webhooks are signed with, and where it came from. */
@@ -36,6 +40,7 @@ export async function loadSecrets(config: HubConfig): Promise<SecretParts> {
   });
   return {
     fieldSealer: new AesGcmFieldSealer(keyRing.ring),
+    lookupHasher: new HmacLookupHasher(keyRing.ring),
     dataKeysOrigin: keyRing.origin,
     hubSigningKey,
     hubPublicKey: { keyId: hubSigningKey.key.keyId, publicJwk: hubSigningKey.key.publicJwk },

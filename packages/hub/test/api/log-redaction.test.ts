@@ -53,6 +53,15 @@ describe("log redaction", () => {
     expect(logged.match(/"name":"Li Wei"/g)).toHaveLength(2);
   });
 
+  it("hides a customer's parameters at a biller whole, as a channel or a biller sends them", () => {
+    const { logger, output } = recordingLogger();
+    logger.info({ req: { body: { customerParameters: { meterNumber: "MTR-88120045" } } } });
+    logger.info({ customerParameters: [{ name: "meterNumber", value: "MTR-88120045" }] });
+    const logged = output();
+    expect(logged).not.toContain("88120045");
+    expect(logged.match(/"customerParameters":"\[redacted\]"/g)).toHaveLength(2);
+  });
+
   it("hides a sensitive field that is not text, rather than masking part of it", () => {
     const { logger, output } = recordingLogger();
     logger.info({ payer: { cardNumber: Number(cardNumber.slice(0, 15)), accountNumber: [1, 2] } });

@@ -6,6 +6,7 @@ const kinds: readonly ParticipantKindInput[] = ["bank", "payment_institution", "
 const payers: readonly ParticipantKindInput[] = ["bank", "payment_institution"];
 const institutions: readonly ParticipantKindInput[] = ["payment_institution"];
 const banks: readonly ParticipantKindInput[] = ["bank"];
+const billers: readonly ParticipantKindInput[] = ["biller"];
 
 /**
  * Written out by hand, not derived from the permission table, so a change to the table that
@@ -39,6 +40,10 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "GET /v1/refunds/{operationId}": institutions,
   "GET /v1/billers": payers,
   "GET /v1/billers/{billerId}": payers,
+  "POST /v1/bill-subscriptions": payers,
+  "GET /v1/bill-subscriptions": payers,
+  "DELETE /v1/bill-subscriptions/{subscriptionId}": payers,
+  "POST /v1/biller-notices/bills": billers,
 };
 
 const bodies: Record<string, unknown> = {
@@ -67,6 +72,17 @@ const bodies: Record<string, unknown> = {
       reasonCode: "declined",
       reasonText: "no",
     },
+  },
+  "POST /v1/bill-subscriptions": {
+    billerId: "caller-biller",
+    customerParameters: { accountNumber: "4401234567" },
+  },
+  "POST /v1/biller-notices/bills": {
+    noticeId: "BILL-1",
+    kind: "new",
+    customerParameters: [{ name: "accountNumber", value: "4401234567" }],
+    bill: { billNumber: "B-1", currency: "EUR", amountDue: "1.00", dueDate: "2026-12-20" },
+    issuedAt: "2026-12-01T08:00:00Z",
   },
   "POST /v1/bank-notices/unsigned": {
     noticeId: "n-1",
@@ -103,7 +119,8 @@ describe("participant authorisation", () => {
         .replace("{endpointId}", "main")
         .replace("{agreementId}", "ag-1")
         .replace("{paymentId}", "p-1")
-        .replace("{operationId}", "p-1");
+        .replace("{operationId}", "p-1")
+        .replace("{subscriptionId}", "bs-1");
       for (const { kind, client } of callers) {
         const response = await client.call(
           method as "GET",

@@ -101,6 +101,10 @@ const documentedRoutes = [
   "GET /v1/webhook-endpoints",
   "GET /v1/webhook-endpoints/{endpointId}",
   "DELETE /v1/webhook-endpoints/{endpointId}",
+  "POST /v1/bill-subscriptions",
+  "GET /v1/bill-subscriptions",
+  "DELETE /v1/bill-subscriptions/{subscriptionId}",
+  "POST /v1/biller-notices/bills",
 ];
 
 describeEachBackend("operator API server", (backend) => {

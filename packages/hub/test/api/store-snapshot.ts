@@ -37,6 +37,8 @@ const everyTable: Readonly<Record<TableName, true>> = {
   biller_profiles: true,
   channel_suspensions: true,
   channel_steps: true,
+  bill_subscriptions: true,
+  bill_subscription_counts: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

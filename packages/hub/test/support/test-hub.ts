@@ -29,6 +29,7 @@ export interface TestHubOptions {
   readonly approvalLimits?: HubConfig["approvalLimits"];
   /** Loopback by default, where tests' receivers listen; `[]` for the hub a newcomer gets. */
   readonly webhookAllowNetworks?: readonly string[] | undefined;
+  readonly billSubscriptions?: HubConfig["billSubscriptions"];
 }
 
 /**
@@ -78,6 +79,7 @@ export async function openTestHub(
       approvalLimits: options.approvalLimits,
       passwordHashing: testPasswordHashing,
       webhookAllowNetworks: options.webhookAllowNetworks ?? loopbackNetworks,
+      billSubscriptions: options.billSubscriptions,
     });
   } catch (error) {
     await database.dispose();

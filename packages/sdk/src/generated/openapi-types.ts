@@ -1391,7 +1391,7 @@ export interface paths {
                                 /** @description The URL as the hub sends to it, normalised */
                                 url: string;
                                 /** @description Sorted, without duplicates */
-                                eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated")[];
+                                eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated" | "bill.presented")[];
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -1502,6 +1502,7 @@ export interface paths {
                          *     - `channel.suspended`: The operator suspended some or all of your bill-payment capabilities (sent to the channel).
                          *     - `channel.suspension_lifted`: The operator restored suspended capabilities (sent to the channel).
                          *     - `channel.terminated`: The operator terminated you as a channel; that is final (sent to the channel).
+                         *     - `bill.presented`: A biller issued or changed a bill of a customer you subscribed to (sent to the channel).
                          */
                         eventTypes: string[];
                     };
@@ -1519,7 +1520,7 @@ export interface paths {
                             /** @description The URL as the hub sends to it, normalised */
                             url: string;
                             /** @description Sorted, without duplicates */
-                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated")[];
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated" | "bill.presented")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1536,7 +1537,7 @@ export interface paths {
                             /** @description The URL as the hub sends to it, normalised */
                             url: string;
                             /** @description Sorted, without duplicates */
-                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated")[];
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated" | "bill.presented")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1662,7 +1663,7 @@ export interface paths {
                             /** @description The URL as the hub sends to it, normalised */
                             url: string;
                             /** @description Sorted, without duplicates */
-                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated")[];
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated" | "bill.presented")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -4218,6 +4219,593 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bill-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your bill subscriptions, newest first
+         * @description Only one biller's with `billerId`. Pages of up to 500 (default 100); pass `next` as `cursor` for the next page; `next` is null on the last page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description 2-63 characters of a-z, 0-9 and '-', starting with a letter or digit
+                     * @example acme-bank
+                     */
+                    billerId?: string;
+                    limit?: number;
+                    /** @description `next` of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subscriptions: {
+                                /**
+                                 * @description The hub's id of the subscription
+                                 * @example bs-3f0c9a7e-6a44-4d0c-9a55-2f8d1f0e6b1d
+                                 */
+                                id: string;
+                                billerId: string;
+                                /** @description The parameters you subscribed with, masked: `****4567` */
+                                customerParameters: {
+                                    [key: string]: string;
+                                };
+                                reference: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key`, `cursor_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Be told of a customer's bills at a biller, instead of asking for them
+         * @description When the biller pushes a new or changed bill of this customer, the hub sends you a `bill.presented` webhook event: no inquiry, scheduled or not, is needed to learn of a bill. Register a webhook endpoint for `bill.presented` to receive them.
+         *
+         *     Idempotent by customer: subscribing the same biller and parameters again answers the subscription you hold (with `idempotent-replayed: true`), its first `reference` kept. A channel holds a bounded number of subscriptions; beyond it, 409 `bill_subscriptions_full`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 2-63 characters of a-z, 0-9 and '-', starting with a letter or digit
+                         * @example acme-bank
+                         */
+                        billerId: string;
+                        /**
+                         * @description The parameters that identify your user as the biller's customer, by name, as the biller registry lists them: 1 to 8 names of the form `accountNumber`, each value 1 to 64 characters. The hub seals them and shows them only masked.
+                         * @example {
+                         *       "accountNumber": "4401234567"
+                         *     }
+                         */
+                        customerParameters: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @description Your own name for the user or the subscription, echoed in every `bill.presented` event of it. Not customer data: the hub keeps and shows it in clear.
+                         * @example user-8841
+                         */
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The hub's id of the subscription
+                             * @example bs-3f0c9a7e-6a44-4d0c-9a55-2f8d1f0e6b1d
+                             */
+                            id: string;
+                            billerId: string;
+                            /** @description The parameters you subscribed with, masked: `****4567` */
+                            customerParameters: {
+                                [key: string]: string;
+                            };
+                            reference: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `biller_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bill_subscriptions_full` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `customer_parameters_invalid`, `participant_not_biller` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bill-subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Stop being told of a customer's bills
+         * @description Bills the biller pushes from now on are not sent for this subscription; events already in the outbox still are. Deleting again answers 404.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description The hub's id of the subscription
+                     * @example bs-3f0c9a7e-6a44-4d0c-9a55-2f8d1f0e6b1d
+                     */
+                    subscriptionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bill_subscription_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/biller-notices/bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer has a new or changed bill
+         * @description Signed with the biller's participant key; only an active biller may send it. The hub sends a `bill.presented` webhook event to every channel subscribed to the customer (`POST /v1/bill-subscriptions`), in the same transaction that records the notice. Applied once by `noticeId`: a repeat is answered 204 all the same and tells nobody again. See the biller interface for the message.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A customer has a new or changed bill. The hub tells the channels subscribed to this customer, so nobody needs to ask. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The biller's id of the notice, the same on every repetition: the hub deduplicates on it. */
+                        noticeId: string;
+                        /** @description new: a bill the customer did not have; changed: a bill presented before now demands another amount or date (the same `billNumber`) */
+                        kind: "new" | "changed";
+                        /** @description The parameters that identify the customer at the biller, each name at most once, in the order the biller registry declares them. */
+                        customerParameters: {
+                            /** @description The parameter's name as the biller registry declares it for this biller, e.g. accountNumber */
+                            name: string;
+                            /** @description The value, already checked by the hub against the biller's rules for it (pattern, length, check digit) */
+                            value: string;
+                        }[];
+                        /**
+                         * Bill
+                         * @description A bill due as the biller presents it. Without `amountMin` and `amountMax` the bill takes exactly `amountDue`; the biller registry's exactness rule for the biller says what the hub lets channels pay.
+                         */
+                        bill: {
+                            /** @description The biller's number of the bill, as it printed it and answers it to inquiries. */
+                            billNumber: string;
+                            /**
+                             * @description An ISO 4217 alphabetic currency code
+                             * @example CNY
+                             */
+                            currency: string;
+                            /**
+                             * @description What the bill demands, in the currency's major unit.
+                             * @example 12.30
+                             */
+                            amountDue: string;
+                            /**
+                             * @description The least the biller accepts for this bill, when it takes part payments; at most `amountDue`.
+                             * @example 12.30
+                             */
+                            amountMin?: string;
+                            /**
+                             * @description The most the biller accepts for this bill, when it takes advance payments; at least `amountDue`.
+                             * @example 12.30
+                             */
+                            amountMax?: string;
+                            /**
+                             * Format: date
+                             * @description The last day to pay without a late charge
+                             */
+                            dueDate: string;
+                            /**
+                             * BillPeriod
+                             * @description The days a bill covers, both included.
+                             */
+                            period?: {
+                                /**
+                                 * Format: date
+                                 * @description The first day the bill covers
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description The last day the bill covers, on or after `from`
+                                 */
+                                to: string;
+                            };
+                            /** @description What the bill is for, for the payer, e.g. Water, October 2026 */
+                            description?: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description When the biller issued or changed the bill
+                         */
+                        issuedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `biller_inactive` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `customer_parameters_invalid`, `currency_unknown`, `amount_invalid`, `amount_too_precise`, `amount_too_large`, `bill_amounts_inconsistent`, `bill_period_reversed` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "transfer.credited": {
@@ -4940,6 +5528,54 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "bill.presented": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A biller issued or changed a bill of a customer you subscribed to (sent to the channel).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BillEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -4953,7 +5589,7 @@ export interface components {
              * @description The problem code; the API description lists each with its status. Clients should expect codes added in later versions.
              * @enum {string}
              */
-            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "role_insufficient" | "csrf_token_invalid" | "session_required" | "login_failed" | "login_rate_limited" | "operator_name_invalid" | "password_invalid" | "operator_account_exists" | "operator_account_not_found" | "operator_account_disabled" | "approval_not_found" | "approval_not_pending" | "approval_expired" | "approval_by_proposer" | "operator_account_last_admin" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "filter_incomplete" | "trace_not_found" | "bank_operation_final" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "webhook_destination_forbidden" | "bank_endpoint_in_use" | "bank_endpoint_is_primary" | "bank_endpoint_retired" | "bank_endpoint_agreements_pinned" | "bank_endpoint_migrating" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found" | "biller_not_found" | "participant_not_biller" | "biller_profile_invalid" | "participant_not_channel" | "channel_terminated" | "channel_suspended" | "honour_deadline_passed" | "suspension_capabilities_empty" | "suspension_reason_invalid" | "honour_deadline_missing" | "honour_deadline_unexpected" | "honour_policy_not_applicable" | "honour_deadline_past" | "honour_deadline_too_far" | "capability_already_suspended" | "capability_not_suspended" | "channel_not_suspended" | "suspension_changed_concurrently";
+            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "role_insufficient" | "csrf_token_invalid" | "session_required" | "login_failed" | "login_rate_limited" | "operator_name_invalid" | "password_invalid" | "operator_account_exists" | "operator_account_not_found" | "operator_account_disabled" | "approval_not_found" | "approval_not_pending" | "approval_expired" | "approval_by_proposer" | "operator_account_last_admin" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "filter_incomplete" | "trace_not_found" | "bank_operation_final" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "webhook_destination_forbidden" | "bank_endpoint_in_use" | "bank_endpoint_is_primary" | "bank_endpoint_retired" | "bank_endpoint_agreements_pinned" | "bank_endpoint_migrating" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found" | "biller_not_found" | "participant_not_biller" | "biller_profile_invalid" | "participant_not_channel" | "channel_terminated" | "channel_suspended" | "honour_deadline_passed" | "suspension_capabilities_empty" | "suspension_reason_invalid" | "honour_deadline_missing" | "honour_deadline_unexpected" | "honour_policy_not_applicable" | "honour_deadline_past" | "honour_deadline_too_far" | "capability_already_suspended" | "capability_not_suspended" | "channel_not_suspended" | "suspension_changed_concurrently" | "customer_parameters_invalid" | "bill_subscriptions_full" | "bill_subscription_not_found" | "biller_inactive" | "bill_amounts_inconsistent" | "bill_period_reversed";
             detail?: string;
             errors?: {
                 /** @description For bulk requests: the position of the offending item */
@@ -5096,6 +5732,77 @@ export interface components {
                 policy: ("reject" | "honour_presented") | null;
                 /** @description When honouring ends; a payment at or after it is refused */
                 honourDeadline: string | null;
+            };
+        };
+        /**
+         * BillEvent
+         * @description A biller issued or changed a bill of a customer you subscribed to: what to show your user, without asking the biller.
+         */
+        BillEvent: {
+            /**
+             * @description `bill.presented:<billerId>:<noticeId>:<subscriptionId>`: the same on every retry and equal to the `webhook-id` header. Deduplicate on it.
+             * @example bill.presented:water-co:BILL-7f3a-00000001:bs-3f0c9a7e-6a44-4d0c-9a55-2f8d1f0e6b1d
+             */
+            id: string;
+            /**
+             * @description Equal to the `webhook-event` header
+             * @enum {string}
+             */
+            type: "bill.presented";
+            /**
+             * Format: date-time
+             * @description When the hub received the biller's notice
+             */
+            createdAt: string;
+            data: {
+                /** @description Your subscription the bill matched */
+                subscriptionId: string;
+                /** @description The reference you subscribed with */
+                reference: string | null;
+                billerId: string;
+                /** @description The customer's parameters, masked (`****4567`). The clear ones are those you subscribed with; the hub never writes them into an event. */
+                customerParameters: {
+                    [key: string]: string;
+                };
+                /** @description new: a bill the customer did not have; changed: a bill presented before demands another amount or date (the same `billNumber`) */
+                kind: "new" | "changed";
+                bill: {
+                    /** @description The biller's number of the bill */
+                    billNumber: string;
+                    currency: string;
+                    /**
+                     * @description A decimal string with exactly the currency's minor digits
+                     * @example 12.30
+                     */
+                    amountDue: string;
+                    /** @description The least the biller accepts, when it takes part payments */
+                    amountMin: string | null;
+                    /** @description The most the biller accepts, when it takes advance payments */
+                    amountMax: string | null;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    dueDate: string;
+                    period: {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        to: string;
+                    } | null;
+                    description: string | null;
+                };
+                /**
+                 * Format: date-time
+                 * @description When the biller issued or changed the bill
+                 */
+                issuedAt: string;
             };
         };
     };

@@ -17,6 +17,7 @@ import { operatorReadsMigration } from "./migrations/0009-operator-reads.ts";
 import { operatorAccountsMigration } from "./migrations/0010-operator-accounts.ts";
 import { bankEndpointRetirementMigration } from "./migrations/0011-bank-endpoint-retirement.ts";
 import { billerProfilesMigration } from "./migrations/0012-biller-profiles.ts";
+import { billSubscriptionsMigration } from "./migrations/0014-bill-subscriptions.ts";
 import { channelSuspensionsMigration } from "./migrations/0015-channel-suspensions.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
@@ -112,6 +113,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0010-operator-accounts": operatorAccountsMigration(),
     "0011-bank-endpoint-retirement": bankEndpointRetirementMigration(),
     "0012-biller-profiles": billerProfilesMigration(),
+    "0014-bill-subscriptions": billSubscriptionsMigration(),
     "0015-channel-suspensions": channelSuspensionsMigration(database.dialect),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;

@@ -32,6 +32,8 @@ export interface ClearhubSchema {
   biller_profiles: BillerProfilesTable;
   channel_suspensions: ChannelSuspensionsTable;
   channel_steps: ChannelStepsTable;
+  bill_subscriptions: BillSubscriptionsTable;
+  bill_subscription_counts: BillSubscriptionCountsTable;
 }
 
 export interface ParticipantsTable {
@@ -352,4 +354,23 @@ export interface ChannelStepsTable {
   actor_name: string;
   operator_id: string | null;
   operator_name: string | null;
+}
+
+export interface BillSubscriptionsTable {
+  channel_id: string;
+  id: string;
+  biller_id: string;
+  /** `<keyId>.<base64url HMAC>` of the canonical customer: see HmacLookupHasher. */
+  lookup_hash: string;
+  /** Sealed JSON of the customer parameters. */
+  customer: string;
+  /** JSON of the customer parameters masked. */
+  customer_masked: string;
+  reference: string | null;
+  created_at: bigint;
+}
+
+export interface BillSubscriptionCountsTable {
+  channel_id: string;
+  held: number | bigint;
 }

@@ -2,6 +2,12 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { ApiServices } from "../api-services.ts";
 import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
+import { billNoticeRoute } from "./bill-notice-route.ts";
+import {
+  createBillSubscriptionRoute,
+  deleteBillSubscriptionRoute,
+  listBillSubscriptionsRoute,
+} from "./bill-subscription-routes.ts";
 import { billerCatalogueRoutes } from "./biller-catalogue-routes.ts";
 import { confirmAgreementRoute } from "./confirm-agreement-route.ts";
 import { createAgreementPaymentRoute } from "./create-agreement-payment-route.ts";
@@ -57,6 +63,10 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   createRefundRoute,
   getRefundRoute,
   billerCatalogueRoutes,
+  createBillSubscriptionRoute,
+  listBillSubscriptionsRoute,
+  deleteBillSubscriptionRoute,
+  billNoticeRoute,
 ];
 
 export interface ParticipantApiOptions {

@@ -25,6 +25,8 @@ export const eventTypes = {
     "The operator restored suspended capabilities (sent to the channel).",
   "channel.terminated":
     "The operator terminated you as a channel; that is final (sent to the channel).",
+  "bill.presented":
+    "A biller issued or changed a bill of a customer you subscribed to (sent to the channel).",
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof eventTypes;

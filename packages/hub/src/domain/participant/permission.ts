@@ -20,6 +20,9 @@ export const participantOperations = {
   "bank-notices.send":
     "Tell the hub what the bank did on its own: agreements it ended, final outcomes of transactions",
   "billers.read": "Read the biller catalogue: who can be paid, and what to ask the user",
+  "bill-subscriptions.manage":
+    "Subscribe its users' customers at billers, to be told of their bills by webhook instead of asking",
+  "biller-notices.send": "Tell the hub what the biller did on its own: bills it issued or changed",
 } as const satisfies Record<string, string>;
 
 export type ParticipantOperation = keyof typeof participantOperations;
@@ -41,19 +44,21 @@ const payers: readonly ParticipantOperation[] = [
 /**
  * Banks and payment institutions pay; a biller only collects, so it cannot initiate a
  * payment. Quick-pay agreements are a payment institution's with its customers' banks, and
- * only a bank sends bank notices. The operator does not use the participant API: it has its
+ * only a bank sends bank notices. Banks and payment institutions both sell bill payment as
+ * channels, so both subscribe to bills; only a biller pushes them. The operator does not use the participant API: it has its
  * own, with its own token.
  */
 const permissions: Readonly<Record<ParticipantKind, ReadonlySet<ParticipantOperation>>> = {
-  bank: new Set([...payers, "bank-notices.send"]),
+  bank: new Set([...payers, "bank-notices.send", "bill-subscriptions.manage"]),
   payment_institution: new Set([
     ...payers,
+    "bill-subscriptions.manage",
     "agreements.sign",
     "agreements.read",
     "bank-payments.create",
     "bank-payments.read",
   ]),
-  biller: new Set(everyone),
+  biller: new Set([...everyone, "biller-notices.send"]),
   operator: new Set(),
 };
 

@@ -32,8 +32,18 @@ const shownShareDivisor = 3;
  * `A****89` (ID). Works on any text, normalised or not, so masking never depends on validation.
  */
 export function maskSensitiveNumber(kind: SensitiveNumberKind, value: string): string {
+  return maskCharacters(value, maskPolicies[kind]);
+}
+
+/**
+ * The mask of any text kept from people's eyes, by how many leading and trailing characters
+ * the kind of value may show: at most that many, and never more than one character in three.
+ */
+export function maskCharacters(
+  value: string,
+  policy: { readonly leading: number; readonly trailing: number },
+): string {
   const characters = Array.from(value);
-  const policy = maskPolicies[kind];
   const shownMax = Math.floor(characters.length / shownShareDivisor);
   const trailing = Math.min(policy.trailing, shownMax);
   const leading = Math.min(policy.leading, shownMax - trailing);
