@@ -30,6 +30,7 @@ export interface ClearhubSchema {
   bank_operations: BankOperationsTable;
   bank_calls: BankCallsTable;
   biller_profiles: BillerProfilesTable;
+  bill_payments: BillPaymentsTable;
 }
 
 export interface ParticipantsTable {
@@ -323,4 +324,29 @@ export interface BillerProfilesTable {
   version: number | bigint;
   created_at: bigint;
   updated_at: bigint;
+}
+
+export interface BillPaymentsTable {
+  channel_id: string;
+  id: string;
+  biller_id: string;
+  bill_ref: string | null;
+  customer_parameters: string;
+  parameters_hash: string;
+  bill_number: string | null;
+  amount: bigint;
+  currency: string;
+  request_hash: string;
+  state: string;
+  posting_id: string;
+  receipt_number: string | null;
+  failure_code: string | null;
+  failure_text: string | null;
+  fail_at: bigint;
+  next_inquiry_at: bigint;
+  inquiries: number | bigint;
+  created_at: bigint;
+  updated_at: bigint;
+  posted_at: bigint | null;
+  reversed_at: bigint | null;
 }
