@@ -1,6 +1,8 @@
 import type { AgreementRefusal } from "../app/agreements/agreement-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
+import type { BillPaymentRefusalCode } from "../app/bill-payments/bill-payment-service.ts";
+import type { ReversalNoticeRefusalCode } from "../app/bill-payments/bill-reversal-notices.ts";
 import type { BillerRefusal } from "../app/billers/biller-registry.ts";
 import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
 import type { WebhookEndpointErrorCode } from "../app/notifications/webhook-endpoint-service.ts";
@@ -104,6 +106,8 @@ export type ProblemCode =
   | OperatorAccountErrorCode
   | DecisionRefusal
   | BillerRefusal
+  | BillPaymentRefusalCode
+  | ReversalNoticeRefusalCode
   | "payout_creditor_required"
   | "account_or_card_required";
 
@@ -561,5 +565,45 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     status: 422,
     title:
       "The biller profile is refused; nothing was written. `errors` names each refused field (pointer) with its code",
+  },
+  biller_inactive: {
+    status: 409,
+    title: "The biller is suspended or terminated: it takes no payments now",
+  },
+  bill_ref_not_found: {
+    status: 404,
+    title: "You hold no presented bill of this biller with this billRef",
+  },
+  bill_ref_expired: {
+    status: 422,
+    title: "The presented bill's billRef has expired: inquire again for a fresh one",
+  },
+  bill_ref_or_parameters_required: {
+    status: 422,
+    title: "A bill payment quotes exactly one of a billRef and the customer parameters",
+  },
+  direct_payment_not_allowed: {
+    status: 422,
+    title:
+      "The biller takes payments only for bills it presented: quote a billRef from a bill inquiry",
+  },
+  customer_parameters_invalid: {
+    status: 422,
+    title:
+      "The customer parameters fail the biller's rules; `errors` names each parameter (pointer) with its code",
+  },
+  amount_not_allowed: {
+    status: 422,
+    title:
+      "The amount breaks the biller's exactness rule or the bill's bounds; `detail` names the rule and the check",
+  },
+  bill_payment_not_found: { status: 404, title: "You hold no bill payment with this id" },
+  reversal_amount_mismatch: {
+    status: 422,
+    title: "A reversal repeats its posting's amount and currency: these are not the posting's",
+  },
+  bill_payment_not_reversible: {
+    status: 409,
+    title: "The posting was rejected and its money cleared back already: there is nothing to reverse",
   },
 };

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Hub } from "../../hub.ts";
 import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
+import { billPaymentRoutes } from "./bill-payment-routes.ts";
 import { billerCatalogueRoutes } from "./biller-catalogue-routes.ts";
+import { billerReversalNoticeRoute } from "./biller-reversal-notice-route.ts";
 import { confirmAgreementRoute } from "./confirm-agreement-route.ts";
 import { createAgreementPaymentRoute } from "./create-agreement-payment-route.ts";
 import { createAgreementRoute } from "./create-agreement-route.ts";
@@ -57,6 +59,8 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   createRefundRoute,
   getRefundRoute,
   billerCatalogueRoutes,
+  billPaymentRoutes,
+  billerReversalNoticeRoute,
 ];
 
 export interface ParticipantApiOptions {

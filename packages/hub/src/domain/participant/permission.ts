@@ -20,6 +20,9 @@ export const participantOperations = {
   "bank-notices.send":
     "Tell the hub what the bank did on its own: agreements it ended, final outcomes of transactions",
   "billers.read": "Read the biller catalogue: who can be paid, and what to ask the user",
+  "bill-payments.create": "Pay customers' bills to billers, cleared at once and posted to the biller",
+  "bill-payments.read": "Read its bill payments: posting state and the biller's receipt",
+  "biller-notices.send": "Tell the hub what the biller did on its own: reversals of postings",
 } as const satisfies Record<string, string>;
 
 export type ParticipantOperation = keyof typeof participantOperations;
@@ -36,6 +39,8 @@ const payers: readonly ParticipantOperation[] = [
   "transfers.resolve",
   // Banks and payment institutions both sell bill payment as channels.
   "billers.read",
+  "bill-payments.create",
+  "bill-payments.read",
 ];
 
 /**
@@ -53,7 +58,7 @@ const permissions: Readonly<Record<ParticipantKind, ReadonlySet<ParticipantOpera
     "bank-payments.create",
     "bank-payments.read",
   ]),
-  biller: new Set(everyone),
+  biller: new Set([...everyone, "biller-notices.send"]),
   operator: new Set(),
 };
 
