@@ -58,7 +58,9 @@ describe("a biller's endpoints", () => {
     expect(listed.statusCode).toBe(200);
     expect(listed.json()).toMatchObject({
       primaryEndpointId: "main",
-      items: [{ billerId: "water-city", id: "main", url: "https://billing.water-city.example/hub" }],
+      items: [
+        { billerId: "water-city", id: "main", url: "https://billing.water-city.example/hub" },
+      ],
     });
     const audit = await test.hub.auditLog.list({ limit: 10 });
     expect(JSON.stringify(audit)).toContain("bank_endpoint:water-city/main");
