@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { HttpBankConnector } from "./adapters/bank/http-bank-connector.ts";
+import { HttpBillerConnector } from "./adapters/biller/http-biller-connector.ts";
 import { AesGcmFieldSealer } from "./adapters/crypto/aes-gcm-field-sealer.ts";
 import { loadDataKeyRing } from "./adapters/crypto/data-key-ring-source.ts";
 import {
@@ -99,6 +100,7 @@ import type { AgreementPinning } from "./app/ports/agreement-pinning.ts";
 import type { AgreementStore } from "./app/ports/agreement-store.ts";
 import type { AuditLogStore } from "./app/ports/audit-log-store.ts";
 import type { BankConnector } from "./app/ports/bank-connector.ts";
+import type { BillerConnector } from "./app/ports/biller-connector.ts";
 import type { EndpointGuard } from "./app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "./app/ports/field-sealer.ts";
 import type { LedgerStore } from "./app/ports/ledger-store.ts";
@@ -215,6 +217,8 @@ export interface Hub {
   readonly webhookDispatcher: WebhookDispatcher;
   /** Banks' interface endpoints: the registry and its health on this node. */
   readonly bankEndpoints: BankEndpointService;
+  /** Billers' interface endpoints: the same registry, taking billers alone. */
+  readonly billerEndpoints: BankEndpointService;
   readonly endpointMigrations: EndpointMigrationService;
   /** Which endpoint a call to a bank goes to: the primary for new signings, else by agreement. */
   readonly bankEndpointRouter: BankEndpointRouter;
@@ -222,6 +226,8 @@ export interface Hub {
   readonly endpointGuard: EndpointGuard;
   /** The bank interface over signed HTTP, answers verified with the banks' participant keys. */
   readonly bankConnector: BankConnector;
+  /** The biller interface over the same signed caller, answers verified with the billers' keys. */
+  readonly billerConnector: BillerConnector;
   readonly agreementStore: AgreementStore;
   /** How many agreements each of a bank's endpoints holds pinned. */
   readonly agreementPlacement: AgreementPlacementService;
@@ -375,6 +381,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     findKey: new ParticipantSystemKeys(participantKeyStore).find,
   });
   const bankConnector = new HttpBankConnector(participantCaller);
+  const billerConnector = new HttpBillerConnector(participantCaller);
   const agreements = new AgreementService(
     participantStore,
     agreementStore,
@@ -428,6 +435,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ...webhooks.parts,
     ...banks,
     bankConnector,
+    billerConnector,
     agreementStore,
     agreementPlacement: new AgreementPlacementService(participantStore, agreementStore),
     agreements,
@@ -539,6 +547,7 @@ function assembleWebhooks(
 
 interface BankEndpointParts {
   readonly bankEndpoints: BankEndpointService;
+  readonly billerEndpoints: BankEndpointService;
   readonly endpointMigrations: EndpointMigrationService;
   readonly bankEndpointRouter: BankEndpointRouter;
   readonly endpointGuard: EndpointGuard;
@@ -560,6 +569,13 @@ function assembleBankEndpoints(
   metrics.observeEndpointHealth(() => endpointGuard.healthAll());
   return {
     bankEndpoints: new BankEndpointService(participantStore, endpointStore, endpointGuard),
+    billerEndpoints: new BankEndpointService(
+      participantStore,
+      endpointStore,
+      endpointGuard,
+      Date.now,
+      ["biller"],
+    ),
     endpointMigrations: new EndpointMigrationService(
       participantStore,
       migrationStore,

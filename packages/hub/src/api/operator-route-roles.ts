@@ -37,6 +37,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/approvals/:approvalId": "viewer",
   "GET /operator/v1/billers": "viewer",
   "GET /operator/v1/billers/:participantId": "viewer",
+  "GET /operator/v1/billers/:participantId/endpoints": "viewer",
 
   "POST /operator/v1/participants": "operator",
   "POST /operator/v1/participants/:participantId/status": "operator",
@@ -60,6 +61,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "POST /operator/v1/approvals/:approvalId/approve": "operator",
   "POST /operator/v1/approvals/:approvalId/reject": "operator",
   "PUT /operator/v1/billers/:participantId": "operator",
+  "POST /operator/v1/billers/:participantId/endpoints": "operator",
 
   "GET /operator/v1/operators": "admin",
   "POST /operator/v1/operators": "admin",

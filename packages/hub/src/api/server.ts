@@ -28,7 +28,7 @@ import { operatorAuth } from "./operator-auth.ts";
 import { assertRouteInMatrix } from "./operator-route-roles.ts";
 import { participantApi } from "./participant/participant-api.ts";
 import { ProblemSchema, problemErrorHandler, routeNotFoundHandler } from "./problem.ts";
-import { addBankEndpointRoute } from "./routes/add-bank-endpoint-route.ts";
+import { addBankEndpointRoute, addBillerEndpointRoute } from "./routes/add-bank-endpoint-route.ts";
 import { addCurrencyRoute } from "./routes/add-currency-route.ts";
 import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
 import { approvalRoutes } from "./routes/approval-routes.ts";
@@ -48,7 +48,10 @@ import { healthRoute } from "./routes/health-route.ts";
 import { hubKeysRoute } from "./routes/hub-keys-route.ts";
 import { inquireBankOperationRoute } from "./routes/inquire-bank-operation-route.ts";
 import { listAuditLogRoute } from "./routes/list-audit-log-route.ts";
-import { listBankEndpointsRoute } from "./routes/list-bank-endpoints-route.ts";
+import {
+  listBankEndpointsRoute,
+  listBillerEndpointsRoute,
+} from "./routes/list-bank-endpoints-route.ts";
 import { listBankOperationsRoute } from "./routes/list-bank-operations-route.ts";
 import { listEndpointMigrationsRoute } from "./routes/list-endpoint-migrations-route.ts";
 import { listParticipantKeysRoute } from "./routes/list-participant-keys-route.ts";
@@ -158,6 +161,8 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   inquireBankOperationRoute,
   traceRoute,
   billerProfileRoutes,
+  addBillerEndpointRoute,
+  listBillerEndpointsRoute,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
