@@ -36,6 +36,8 @@ import { KyselyBillerProfileStore } from "./adapters/store/kysely-biller-profile
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-store.ts";
 import { KyselyNoticeLog } from "./adapters/store/kysely-notice-log.ts";
+import { assembleBillPayments, type BillPaymentParts } from "./bill-payment-assembly.ts";
+import { assembleBillerAdmission } from "./biller-admission-assembly.ts";
 import { KyselyOperatorStore } from "./adapters/store/kysely-operator-store.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
@@ -62,6 +64,10 @@ import { AgreementPlacementService } from "./app/banks/agreement-placement-servi
 import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "./app/banks/endpoint-migration-service.ts";
+import type { BillPostingTimings } from "./app/bill-payments/bill-posting-kind.ts";
+import { quotedBillsFrom } from "./app/bill-payments/quoted-bills.ts";
+import type { EndpointChoice } from "./app/calls/operation-runner.ts";
+import type { BillerAdmissionGate } from "./app/billers/biller-admission-gate.ts";
 import { BillerRegistry } from "./app/billers/biller-registry.ts";
 import {
   GroupCommit,
@@ -115,6 +121,7 @@ import {
 } from "./domain/bank-operations/agreement-limits.ts";
 import { NoncePurge, noncePurgeDefaults } from "./jobs/nonce-purge.ts";
 import {
+  type InquiredKind,
   inquiredKind,
   OperationInquiry,
   type OperationInquiryOptions,
@@ -173,6 +180,10 @@ export interface HubConfig extends DatabaseConfig {
   /** Run the status-inquiry job in this process (every hub node may). */
   readonly inquireBankOperations?: boolean | undefined;
   readonly bankInquiry?: Partial<Omit<OperationInquiryOptions, "onError">> | undefined;
+  /** Bill postings' backoff, first take-up and deadline (the status-inquiry job runs them too). */
+  readonly billPostingTimings?: Partial<BillPostingTimings> | undefined;
+  /** The clock bill payments and their postings are judged by (tests move it; deadlines of days). */
+  readonly billPaymentClock?: (() => number) | undefined;
   /** Told when a background pass fails (the next pass retries); standard error by default. */
   readonly onJobError?: ((job: string, error: unknown) => void) | undefined;
 }
@@ -261,6 +272,12 @@ export interface Hub {
   readonly approvals: ApprovalService;
   /** Billers' profiles: what channels ask for, how payments are checked, declared capacity. */
   readonly billers: BillerRegistry;
+  /** Every call to a biller passes it: the biller's declared capacity, across every hub node. */
+  readonly billerAdmission: BillerAdmissionGate<unknown>;
+  /** Channels' bill payments, their postings to billers, and billers' reversals. */
+  readonly billPayments: BillPaymentParts["billPayments"];
+  readonly billPostings: BillPaymentParts["billPostings"];
+  readonly billReversalNotices: BillPaymentParts["billReversalNotices"];
   close(): Promise<void>;
 }
 
@@ -391,6 +408,29 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     fieldSealer,
     new KyselyNoticeLog(database.kysely),
   );
+  const billers = new BillerRegistry(
+    participantStore,
+    new KyselyBillerProfileStore(database.kysely, database.dialect),
+    config.operatorClock,
+  );
+  const billerAdmission = assembleBillerAdmission<unknown>(metrics, { redis });
+  const bills = assembleBillPayments({
+    database,
+    participants: participantStore,
+    ledger,
+    sealer: fieldSealer,
+    billers,
+    gate: billerAdmission,
+    connector: billerConnector,
+    endpointFor: billerEndpointFor(banks.bankEndpointRouter),
+    quotedBills: quotedBillsFrom(presentments, config.billPaymentClock ?? Date.now),
+    guard: banks.endpointGuard,
+    callLog: new KyselyBankCallLog(database.kysely),
+    notices: new KyselyNoticeLog(database.kysely),
+    timings: config.billPostingTimings,
+    clock: config.billPaymentClock,
+    onJobError,
+  });
   const payments = assemblePayments(config, database, {
     agreementStore,
     agreements,
@@ -401,6 +441,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     guard: banks.endpointGuard,
     bankConnector,
     onJobError,
+    otherInquiredKinds: [bills.inquired],
   });
   const oversight = new BankOperationOversight(
     new KyselyBankOperationReadStore(database.kysely),
@@ -448,13 +489,12 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ),
     bankOperationOversight: oversight,
     ...assembleOperators(config, database),
-    billers: new BillerRegistry(
-      participantStore,
-      new KyselyBillerProfileStore(database.kysely, database.dialect),
-      config.operatorClock,
-    ),
+    billers,
+    billerAdmission,
+    ...bills.parts,
     async close() {
       await payments.bankInquiry.stop();
+      await bills.parts.billPayments.drain();
       await expiry.stop();
       await webhooks.stop();
       await participantCaller.close();
@@ -606,6 +646,8 @@ interface PaymentDependencies {
   readonly guard: EndpointGuard;
   readonly bankConnector: BankConnector;
   readonly onJobError: (job: string, error: unknown) => void;
+  /** Other kinds of operations the status-inquiry job takes up (bill postings). */
+  readonly otherInquiredKinds: readonly InquiredKind[];
 }
 
 /** The bank operations: their store, the one runner, the services and the inquiry job. */
@@ -627,11 +669,14 @@ function assemblePayments(
     new KyselyBankCallLog(database.kysely),
   );
   const limits = { ...agreementLimitsDefaults, ...config.agreementLimits };
-  const bankInquiry = new OperationInquiry([inquiredKind(store, runner.runner)], {
-    ...operationInquiryDefaults,
-    ...config.bankInquiry,
-    onError: (error) => deps.onJobError("bank inquiry", error),
-  });
+  const bankInquiry = new OperationInquiry(
+    [inquiredKind(store, runner.runner), ...deps.otherInquiredKinds],
+    {
+      ...operationInquiryDefaults,
+      ...config.bankInquiry,
+      onError: (error) => deps.onJobError("bank inquiry", error),
+    },
+  );
   if (config.inquireBankOperations !== false) bankInquiry.start();
   return {
     bankOperationStore: store,
@@ -655,5 +700,18 @@ function assemblePayments(
     refunds: new RefundService(store, runner, deps.bankConnector),
     bankOperations: new BankOperationNotices(store, runner, new KyselyNoticeLog(database.kysely)),
     bankInquiry,
+  };
+}
+
+/**
+ * A biller's endpoint for postings: its primary in the endpoint registry, which holds billers'
+ * endpoints beside banks', named by its owner's kind so the guard and the trace tell them apart.
+ */
+function billerEndpointFor(router: BankEndpointRouter) {
+  return async (billerId: string): Promise<EndpointChoice> => {
+    const routed = await router.forNewSigning(billerId);
+    if (!routed.ok) return routed;
+    const { bankId: _bank, ...endpoint } = routed.endpoint;
+    return { ok: true, endpoint: { ...endpoint, billerId } };
   };
 }
