@@ -35,6 +35,7 @@ import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation
 import { KyselyBillerProfileStore } from "./adapters/store/kysely-biller-profile-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-store.ts";
+import { KyselyBillPresentmentStore } from "./adapters/store/kysely-bill-presentment-store.ts";
 import { KyselyNoticeLog } from "./adapters/store/kysely-notice-log.ts";
 import { assembleBillPayments, type BillPaymentParts } from "./bill-payment-assembly.ts";
 import { assembleBillerAdmission } from "./biller-admission-assembly.ts";
@@ -423,7 +424,10 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     gate: billerAdmission,
     connector: billerConnector,
     endpointFor: billerEndpointFor(banks.bankEndpointRouter),
-    quotedBills: quotedBillsFrom(presentments, config.billPaymentClock ?? Date.now),
+    quotedBills: quotedBillsFrom(
+      new KyselyBillPresentmentStore(database.kysely, fieldSealer),
+      config.billPaymentClock ?? Date.now,
+    ),
     guard: banks.endpointGuard,
     callLog: new KyselyBankCallLog(database.kysely),
     notices: new KyselyNoticeLog(database.kysely),

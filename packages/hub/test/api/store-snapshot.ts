@@ -35,6 +35,7 @@ const everyTable: Readonly<Record<TableName, true>> = {
   bank_operations: true,
   bank_calls: true,
   biller_profiles: true,
+  bill_presentments: true,
   bill_payments: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];

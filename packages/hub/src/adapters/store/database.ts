@@ -16,6 +16,7 @@ import { operatorReadsMigration } from "./migrations/0009-operator-reads.ts";
 import { operatorAccountsMigration } from "./migrations/0010-operator-accounts.ts";
 import { bankEndpointRetirementMigration } from "./migrations/0011-bank-endpoint-retirement.ts";
 import { billerProfilesMigration } from "./migrations/0012-biller-profiles.ts";
+import { billPresentmentsMigration } from "./migrations/0016-bill-presentments.ts";
 import { billPaymentsMigration } from "./migrations/0017-bill-payments.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
@@ -110,6 +111,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0010-operator-accounts": operatorAccountsMigration(),
     "0011-bank-endpoint-retirement": bankEndpointRetirementMigration(),
     "0012-biller-profiles": billerProfilesMigration(),
+    "0016-bill-presentments": billPresentmentsMigration(),
     "0017-bill-payments": billPaymentsMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;

@@ -30,6 +30,7 @@ export interface ClearhubSchema {
   bank_operations: BankOperationsTable;
   bank_calls: BankCallsTable;
   biller_profiles: BillerProfilesTable;
+  bill_presentments: BillPresentmentsTable;
   bill_payments: BillPaymentsTable;
 }
 
@@ -324,6 +325,26 @@ export interface BillerProfilesTable {
   version: number | bigint;
   created_at: bigint;
   updated_at: bigint;
+}
+
+export interface BillPresentmentsTable {
+  bill_ref: string;
+  channel_id: string;
+  biller_id: string;
+  customer_params_hash: string;
+  customer_params_sealed: string;
+  customer_name: string | null;
+  bill_number: string;
+  currency: string;
+  amount_due: bigint;
+  amount_min: bigint | null;
+  amount_max: bigint | null;
+  due_date: string;
+  period_from: string | null;
+  period_to: string | null;
+  description: string | null;
+  presented_at: bigint;
+  expires_at: bigint;
 }
 
 export interface BillPaymentsTable {
