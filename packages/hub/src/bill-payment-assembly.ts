@@ -4,8 +4,9 @@
  * gate, the channel's use-case and the billers' reversal notices. The posting kind is handed
  * to the hub's one status-inquiry job with the bank operations' kind.
  */
-import { KyselyBillPaymentStore } from "./adapters/store/kysely-bill-payment-store.ts";
+
 import type { Database } from "./adapters/store/database.ts";
+import { KyselyBillPaymentStore } from "./adapters/store/kysely-bill-payment-store.ts";
 import {
   BillPaymentService,
   type QuotedBillLookup,
@@ -90,6 +91,11 @@ export function assembleBillPayments(deps: BillPaymentDependencies): {
       billPayments,
       billReversalNotices: new BillReversalNotices(store, postings, deps.notices, clock),
     },
-    inquired: inquiredKind(store, postings),
+    inquired: onOwnClock(inquiredKind(store, postings), clock),
   };
+}
+
+/** Due postings are judged by the clock their times were written by, whatever the job's. */
+function onOwnClock(kind: InquiredKind, clock: () => number): InquiredKind {
+  return { claimDue: (_now, limit, leaseMs) => kind.claimDue(clock(), limit, leaseMs) };
 }

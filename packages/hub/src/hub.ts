@@ -32,13 +32,11 @@ import { KyselyBankCallLog } from "./adapters/store/kysely-bank-call-log.ts";
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
 import { KyselyBankOperationReadStore } from "./adapters/store/kysely-bank-operation-read-store.ts";
 import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
+import { KyselyBillPresentmentStore } from "./adapters/store/kysely-bill-presentment-store.ts";
 import { KyselyBillerProfileStore } from "./adapters/store/kysely-biller-profile-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-store.ts";
-import { KyselyBillPresentmentStore } from "./adapters/store/kysely-bill-presentment-store.ts";
 import { KyselyNoticeLog } from "./adapters/store/kysely-notice-log.ts";
-import { assembleBillPayments, type BillPaymentParts } from "./bill-payment-assembly.ts";
-import { assembleBillerAdmission } from "./biller-admission-assembly.ts";
 import { KyselyOperatorStore } from "./adapters/store/kysely-operator-store.ts";
 import { KyselyParticipantKeyStore } from "./adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "./adapters/store/kysely-participant-store.ts";
@@ -67,9 +65,9 @@ import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "./app/banks/endpoint-migration-service.ts";
 import type { BillPostingTimings } from "./app/bill-payments/bill-posting-kind.ts";
 import { quotedBillsFrom } from "./app/bill-payments/quoted-bills.ts";
-import type { EndpointChoice } from "./app/calls/operation-runner.ts";
 import type { BillerAdmissionGate } from "./app/billers/biller-admission-gate.ts";
 import { BillerRegistry } from "./app/billers/biller-registry.ts";
+import type { EndpointChoice } from "./app/calls/operation-runner.ts";
 import {
   GroupCommit,
   type GroupCommitOptions,
@@ -116,6 +114,8 @@ import type { OperatorStore } from "./app/ports/operator-store.ts";
 import type { ParticipantKeyStore } from "./app/ports/participant-key-store.ts";
 import type { WebhookStore } from "./app/ports/webhook-store.ts";
 import { ParticipantTransferService } from "./app/transfers/participant-transfer-service.ts";
+import { assembleBillPayments, type BillPaymentParts } from "./bill-payment-assembly.ts";
+import { assembleBillerAdmission } from "./biller-admission-assembly.ts";
 import {
   type AgreementLimits,
   agreementLimitsDefaults,

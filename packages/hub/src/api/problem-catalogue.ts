@@ -604,6 +604,7 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   },
   bill_payment_not_reversible: {
     status: 409,
-    title: "The posting was rejected and its money cleared back already: there is nothing to reverse",
+    title:
+      "The posting was rejected and its money cleared back already: there is nothing to reverse",
   },
 };

@@ -1,12 +1,6 @@
-import type {
-  BillPaymentInsert,
-  BillPaymentStore,
-} from "../../app/ports/bill-payment-store.ts";
+import type { BillPaymentInsert, BillPaymentStore } from "../../app/ports/bill-payment-store.ts";
 import type { OperationWriteResult } from "../../app/ports/operation-store.ts";
-import {
-  type BillPayment,
-  isBillPaymentSettled,
-} from "../../domain/bill-payments/bill-payment.ts";
+import { type BillPayment, isBillPaymentSettled } from "../../domain/bill-payments/bill-payment.ts";
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
 
 /** Bill payments in memory, for unit tests: the port's rules in one process. */

@@ -1,8 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type {
-  BillPaymentInsert,
-  BillPaymentStore,
-} from "../../app/ports/bill-payment-store.ts";
+import type { BillPaymentInsert, BillPaymentStore } from "../../app/ports/bill-payment-store.ts";
 import type { OperationWriteResult } from "../../app/ports/operation-store.ts";
 import {
   type BillPayment,
@@ -29,7 +26,8 @@ export class KyselyBillPaymentStore implements BillPaymentStore {
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return { payment, created: true };
     const stored = await this.find(payment.channelId, payment.id);
-    if (stored === undefined) throw new Error(`bill payment ${payment.id} conflicted, then vanished`);
+    if (stored === undefined)
+      throw new Error(`bill payment ${payment.id} conflicted, then vanished`);
     return { payment: stored, created: false };
   }
 

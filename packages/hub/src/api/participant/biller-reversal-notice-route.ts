@@ -1,5 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { billerNoticeOperations, ReversalNotice } from "@clearhub/wire";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { Participant } from "../../domain/participant/participant.ts";
 import { readMoney } from "../money-codec.ts";

@@ -1,3 +1,8 @@
+import {
+  type BillPayment,
+  clearingTransferIdOf,
+  postingIdOf,
+} from "../../domain/bill-payments/bill-payment.ts";
 import type { AmountCheck, AmountExactness } from "../../domain/billers/amount-exactness.ts";
 import { checkAmount } from "../../domain/billers/amount-exactness.ts";
 import { directPayAllowed } from "../../domain/billers/biller-profile.ts";
@@ -6,11 +11,6 @@ import {
   checkCustomerParameters,
 } from "../../domain/billers/customer-parameter-check.ts";
 import { customerParamsHash } from "../../domain/billers/customer-params-hash.ts";
-import {
-  type BillPayment,
-  clearingTransferIdOf,
-  postingIdOf,
-} from "../../domain/bill-payments/bill-payment.ts";
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
 import type { BillerRegistry } from "../billers/biller-registry.ts";

@@ -139,7 +139,12 @@ export class BillPostingKind
           postedAt: answer.postedAtMs,
         };
       case "rejected":
-        return { kind: "failed", cause: "rejected", code: answer.reasonCode, text: answer.reasonText };
+        return {
+          kind: "failed",
+          cause: "rejected",
+          code: answer.reasonCode,
+          text: answer.reasonText,
+        };
       case "pending":
         return { kind: "pending", resend: false };
     }

@@ -27,7 +27,10 @@ export function postingAdmission(
       callTimeoutMs: endpoint.timeoutMs,
     });
     if (result.outcome === "shed") {
-      return { admitted: false, detail: `shed: ${result.reason}, retry after ${result.retryAfterMs} ms` };
+      return {
+        admitted: false,
+        detail: `shed: ${result.reason}, retry after ${result.retryAfterMs} ms`,
+      };
     }
     const { ticket } = result;
     return { admitted: true, release: () => ticket.release() };

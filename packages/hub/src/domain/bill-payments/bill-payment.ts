@@ -87,10 +87,12 @@ export function postingIdOf(channelId: string, id: string): string {
 /**
  * The ledger transfer that clears the payment (channel → biller). Derived from the payment's
  * key, so a retry of a request whose row was never written finds the transfer (`exists`)
- * rather than moving the money twice. Hub-written ids start with `~`.
+ * rather than moving the money twice. The ledger keeps `~` for its own resolutions, so posted
+ * transfers the hub writes use the client alphabet, under a prefix and a digest no channel's
+ * own ids are built from.
  */
 export function clearingTransferIdOf(channelId: string, id: string): string {
-  return `~bp.${keyDigest("clearing", channelId, id)}`;
+  return `bp.${keyDigest("clearing", channelId, id)}`;
 }
 
 /**

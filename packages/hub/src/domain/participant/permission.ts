@@ -20,7 +20,8 @@ export const participantOperations = {
   "bank-notices.send":
     "Tell the hub what the bank did on its own: agreements it ended, final outcomes of transactions",
   "billers.read": "Read the biller catalogue: who can be paid, and what to ask the user",
-  "bill-payments.create": "Pay customers' bills to billers, cleared at once and posted to the biller",
+  "bill-payments.create":
+    "Pay customers' bills to billers, cleared at once and posted to the biller",
   "bill-payments.read": "Read its bill payments: posting state and the biller's receipt",
   "biller-notices.send": "Tell the hub what the biller did on its own: reversals of postings",
 } as const satisfies Record<string, string>;
