@@ -16,6 +16,7 @@ import type { RequestCaller } from "../adapters/metrics/hub-metrics.ts";
 import type { Hub } from "../hub.ts";
 import { AgreementEventSchema } from "./agreement-event-schema.ts";
 import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
+import { BillPaymentEventSchema } from "./bill-payment-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
 import { answerClientError } from "./client-error-answer.ts";
 import { consolePath, consoleRoutes } from "./console-route.ts";
@@ -237,6 +238,7 @@ export async function buildServer(hub: Hub, options: ServerOptions = {}): Promis
   app.addSchema(TransferEventSchema);
   app.addSchema(AgreementEventSchema);
   app.addSchema(BankOperationEventSchema);
+  app.addSchema(BillPaymentEventSchema);
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: docsPath });
   await app.register(healthRoute);

@@ -55,6 +55,7 @@ export type TransferEventBody = Static<typeof TransferEventSchema>;
 /** The schema each event type's body follows, by the type's subject. */
 export function eventSchemaName(type: string): string {
   if (type.startsWith("agreement.")) return "AgreementEvent";
+  if (type.startsWith("bill_payment.")) return "BillPaymentEvent";
   return type.startsWith("transfer.") ? "TransferEvent" : "BankOperationEvent";
 }
 

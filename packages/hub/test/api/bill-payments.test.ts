@@ -8,7 +8,7 @@
  * deadline is reported `posting_failed`. The status-inquiry job runs pass by pass, by hand.
  */
 import { randomUUID } from "node:crypto";
-import { type BillerSimulator, startBillerSimulator } from "@clearhub/simulators";
+import { startBillerSimulator } from "@clearhub/simulators";
 import { afterEach, expect, it } from "vitest";
 import { generateDataKeyEntry } from "../../src/adapters/crypto/data-key-entry.ts";
 import { KyselyBillPresentmentStore } from "../../src/adapters/store/kysely-bill-presentment-store.ts";
@@ -17,7 +17,7 @@ import { buildServer } from "../../src/api/server.ts";
 import { findCurrency } from "../../src/domain/money/currency.ts";
 import { openHub } from "../../src/hub.ts";
 import { describeEachBackend } from "../support/backends.ts";
-import { type SwitchableProxy, startSwitchableProxy } from "../support/switchable-proxy.ts";
+import { startSwitchableProxy } from "../support/switchable-proxy.ts";
 import { loopbackNetworks, type TestHubOptions, testPasswordHashing } from "../support/test-hub.ts";
 import { type ApiHarness, allBalances, expectProblem, openApiHarness } from "./api-harness.ts";
 import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
@@ -52,19 +52,6 @@ const water = {
 /** Due: everything is taken up at the next pass, and given up after a day. */
 const timings = { callGraceMs: 0, firstInquiryDelayMs: 0, inquiryDelayCapMs: 0 };
 const dayMs = 24 * 60 * 60 * 1000;
-
-interface Network {
-  readonly api: ApiHarness & {
-    readonly test: {
-      database: { databaseUrl?: string; dataDir?: string; dispose(): Promise<void> };
-    };
-    dispose(): Promise<void>;
-  };
-  readonly channel: ParticipantClient;
-  readonly billerClient: ParticipantClient;
-  readonly biller: BillerSimulator;
-  readonly proxy: SwitchableProxy;
-}
 
 const opened: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -20,6 +20,9 @@ interface OpenApiDocument {
 }
 
 const documentedRoutes = [
+  "GET /v1/bill-payments/{paymentId}",
+  "POST /v1/bill-payments",
+  "POST /v1/biller-notices/reversals",
   "GET /health",
   "GET /ready",
   "GET /.well-known/clearhub-hub-keys",
