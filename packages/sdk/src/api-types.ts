@@ -65,6 +65,14 @@ export type BillerPage = JsonContent<paths["/v1/billers"]["get"]["responses"][20
 /** `updatedSince` keeps only billers changed since; `cursor` is the previous page's `next`. */
 export type BillerQuery = NonNullable<paths["/v1/billers"]["get"]["parameters"]["query"]>;
 
+/** A bill payment as the hub answers it: its posting state and the biller's receipt. */
+export type BillPayment = JsonContent<
+  paths["/v1/bill-payments/{paymentId}"]["get"]["responses"][200]
+>;
+export type BillPaymentState = BillPayment["state"];
+/** A bill payment as the hub takes it: a `billRef`, or the customer parameters (direct pay). */
+export type NewBillPayment = JsonContent<paths["/v1/bill-payments"]["post"]["requestBody"]>;
+
 /** An RFC 9457 problem as the hub writes it. */
 export type Problem = components["schemas"]["Problem"];
 /** Every code this version of the hub's document lists. */

@@ -9,9 +9,11 @@ import type {
   Biller,
   BillerPage,
   BillerQuery,
+  BillPayment,
   BulkTransferResult,
   NewAgreement,
   NewAgreementPayment,
+  NewBillPayment,
   NewPayout,
   NewRefund,
   NewWebhookEndpoint,
@@ -65,6 +67,11 @@ export interface AgreementResult {
 }
 export interface BankOperationResult {
   readonly operation: BankOperation;
+  /** The hub answered from an earlier request with the same id (`idempotent-replayed`). */
+  readonly replayed: boolean;
+}
+export interface BillPaymentResult {
+  readonly payment: BillPayment;
   /** The hub answered from an earlier request with the same id (`idempotent-replayed`). */
   readonly replayed: boolean;
 }
@@ -434,6 +441,30 @@ export class ClearhubClient {
       if (page.next === cursor) throw new Error("the hub answered the same cursor twice");
       cursor = page.next;
     }
+  }
+
+  /**
+   * Pays a customer's bill: cleared at once and answered `accepted`; the hub posts it to the
+   * biller and sends `bill_payment.posted` (with the receipt), `bill_payment.rejected` or
+   * `bill_payment.reversed` (the money cleared back) or `bill_payment.posting_failed`. Sending
+   * the same request again never pays twice.
+   */
+  async payBill(payment: NewBillPayment, options: CallOptions = {}): Promise<BillPaymentResult> {
+    const answer = await this.call((fetch) =>
+      this.api.POST("/v1/bill-payments", { body: payment, fetch, signal: options.signal }),
+    );
+    return { payment: answer.body, replayed: isReplayed(answer.response) };
+  }
+
+  async getBillPayment(paymentId: string, options: CallOptions = {}): Promise<BillPayment> {
+    const answer = await this.call((fetch) =>
+      this.api.GET("/v1/bill-payments/{paymentId}", {
+        params: { path: { paymentId } },
+        fetch,
+        signal: options.signal,
+      }),
+    );
+    return answer.body;
   }
 
   async getBiller(billerId: string, options: CallOptions = {}): Promise<Biller> {

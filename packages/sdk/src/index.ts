@@ -5,6 +5,7 @@ export * from "./api-types.ts";
 export {
   type AgreementResult,
   type BankOperationResult,
+  type BillPaymentResult,
   type CallOptions,
   ClearhubClient,
   type ClearhubClientOptions,
