@@ -32,6 +32,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/transfers": "viewer",
   "GET /operator/v1/bank-operations": "viewer",
   "GET /operator/v1/stuck-operations": "viewer",
+  "GET /operator/v1/bill-payments/posting-failed": "viewer",
   "GET /operator/v1/traces/:id": "viewer",
   "GET /operator/v1/approvals": "viewer",
   "GET /operator/v1/approvals/:approvalId": "viewer",

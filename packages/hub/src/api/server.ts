@@ -42,6 +42,7 @@ import { changeParticipantStatusRoute } from "./routes/change-participant-status
 import { codesPageRoute } from "./routes/codes-page-route.ts";
 import { createEndpointMigrationRoute } from "./routes/create-endpoint-migration-route.ts";
 import { createParticipantRoute } from "./routes/create-participant-route.ts";
+import { failedBillPostingsRoute } from "./routes/failed-bill-postings-route.ts";
 import { getEndpointMigrationRoute } from "./routes/get-endpoint-migration-route.ts";
 import { getParticipantRoute } from "./routes/get-participant-route.ts";
 import { getTransferRoute } from "./routes/get-transfer-route.ts";
@@ -159,6 +160,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   searchTransfersRoute,
   listBankOperationsRoute,
   stuckOperationsRoute,
+  failedBillPostingsRoute,
   inquireBankOperationRoute,
   traceRoute,
   billerProfileRoutes,

@@ -391,6 +391,11 @@ describeEachBackend("bill payments", (backend) => {
       state: "posting_failed",
       failure: { code: "posting_failed" },
     });
+    const listed = await api.call("GET", "/operator/v1/bill-payments/posting-failed");
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json()).toMatchObject({
+      items: [{ id: "bp-1", channelId: "wallet-a", state: "posting_failed" }],
+    });
     await proxy.up();
     expect(await api.hub.bankInquiry.pass()).toBe(0);
     expect(biller.postings()).toHaveLength(0);

@@ -21,6 +21,7 @@ interface OpenApiDocument {
 
 const documentedRoutes = [
   "GET /v1/bill-payments/{paymentId}",
+  "GET /operator/v1/bill-payments/posting-failed",
   "POST /v1/bill-payments",
   "POST /v1/biller-notices/reversals",
   "GET /health",

@@ -97,6 +97,9 @@ interface CheckedPayment {
   readonly billerAccountId: number;
 }
 
+/** The operator's list of failed postings holds at most this many, the newest. */
+export const failedPostingsListSizeMax = 500;
+
 export interface BillPaymentServiceOptions {
   readonly clock: () => number;
   /** Told when a first posting throws (a store failure): the inquiry job takes it up later. */
@@ -153,6 +156,11 @@ export class BillPaymentService {
     return payment === undefined
       ? refused({ code: "bill_payment_not_found" })
       : { ok: true, payment, created: false };
+  }
+
+  /** Payments given up as `posting_failed`, newest first, for the operator to settle. */
+  listPostingFailed(): Promise<BillPayment[]> {
+    return this.store.listFailed(failedPostingsListSizeMax);
   }
 
   /** Waits for first postings under way (on shutdown; the inquiry job would take them up). */
