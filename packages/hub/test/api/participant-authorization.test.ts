@@ -6,6 +6,7 @@ const kinds: readonly ParticipantKindInput[] = ["bank", "payment_institution", "
 const payers: readonly ParticipantKindInput[] = ["bank", "payment_institution"];
 const institutions: readonly ParticipantKindInput[] = ["payment_institution"];
 const banks: readonly ParticipantKindInput[] = ["bank"];
+const billers: readonly ParticipantKindInput[] = ["biller"];
 
 /**
  * Written out by hand, not derived from the permission table, so a change to the table that
@@ -39,6 +40,9 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "GET /v1/refunds/{operationId}": institutions,
   "GET /v1/billers": payers,
   "GET /v1/billers/{billerId}": payers,
+  "POST /v1/bill-payments": payers,
+  "GET /v1/bill-payments/{paymentId}": payers,
+  "POST /v1/biller-notices/reversals": billers,
 };
 
 const bodies: Record<string, unknown> = {
@@ -67,6 +71,23 @@ const bodies: Record<string, unknown> = {
       reasonCode: "declined",
       reasonText: "no",
     },
+  },
+  "POST /v1/bill-payments": {
+    id: "bp-1",
+    billerId: "no-biller",
+    customerParameters: { account_number: "1" },
+    amount: "1.00",
+    currency: "EUR",
+  },
+  "POST /v1/biller-notices/reversals": {
+    noticeId: "rn-1",
+    postingId: "bp-unknown",
+    receiptNumber: "R-1",
+    amount: "1.00",
+    currency: "EUR",
+    reasonCode: "customer_request",
+    reasonText: "asked",
+    reversedAt: "2026-01-01T00:00:00Z",
   },
   "POST /v1/bank-notices/unsigned": {
     noticeId: "n-1",
