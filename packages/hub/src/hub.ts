@@ -32,6 +32,7 @@ import { KyselyBankCallLog } from "./adapters/store/kysely-bank-call-log.ts";
 import { KyselyBankEndpointStore } from "./adapters/store/kysely-bank-endpoint-store.ts";
 import { KyselyBankOperationReadStore } from "./adapters/store/kysely-bank-operation-read-store.ts";
 import { KyselyBankOperationStore } from "./adapters/store/kysely-bank-operation-store.ts";
+import { KyselyBillPresentmentStore } from "./adapters/store/kysely-bill-presentment-store.ts";
 import { KyselyBillerProfileStore } from "./adapters/store/kysely-biller-profile-store.ts";
 import { KyselyEndpointMigrationStore } from "./adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNetworkReadStore } from "./adapters/store/kysely-network-read-store.ts";
@@ -62,7 +63,10 @@ import { AgreementPlacementService } from "./app/banks/agreement-placement-servi
 import { BankEndpointRouter } from "./app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "./app/banks/endpoint-migration-service.ts";
+import { BillInquiryService } from "./app/billers/bill-inquiry-service.ts";
+import type { BillerAdmissionGate, GateSettings } from "./app/billers/biller-admission-gate.ts";
 import { BillerRegistry } from "./app/billers/biller-registry.ts";
+import type { CachedBills } from "./app/billers/cached-bills.ts";
 import {
   GroupCommit,
   type GroupCommitOptions,
@@ -100,6 +104,7 @@ import type { AgreementPinning } from "./app/ports/agreement-pinning.ts";
 import type { AgreementStore } from "./app/ports/agreement-store.ts";
 import type { AuditLogStore } from "./app/ports/audit-log-store.ts";
 import type { BankConnector } from "./app/ports/bank-connector.ts";
+import type { BillPresentmentStore } from "./app/ports/bill-presentment-store.ts";
 import type { BillerConnector } from "./app/ports/biller-connector.ts";
 import type { EndpointGuard } from "./app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "./app/ports/field-sealer.ts";
@@ -109,6 +114,7 @@ import type { OperatorStore } from "./app/ports/operator-store.ts";
 import type { ParticipantKeyStore } from "./app/ports/participant-key-store.ts";
 import type { WebhookStore } from "./app/ports/webhook-store.ts";
 import { ParticipantTransferService } from "./app/transfers/participant-transfer-service.ts";
+import { assembleBillerAdmission } from "./biller-admission-assembly.ts";
 import {
   type AgreementLimits,
   agreementLimitsDefaults,
@@ -133,6 +139,13 @@ export interface HubConfig extends DatabaseConfig {
    * with; tests move it instead of sleeping.
    */
   readonly operatorClock?: (() => number) | undefined;
+  /**
+   * The time biller protection (quotas, presentment cache) and bill presentments are judged by;
+   * tests move it instead of sleeping. Capacity windows follow the shared state's own clock.
+   */
+  readonly billerClock?: (() => number) | undefined;
+  /** How the admission gate queues and sheds calls to billers; the defaults unless given. */
+  readonly billerAdmission?: Partial<GateSettings> | undefined;
   /** Password hashing cost; OWASP's recommendation unless given (tests pass a cheaper one). */
   readonly passwordHashing?: ScryptParameters | undefined;
   readonly sessionLimits?: Partial<SessionLimits> | undefined;
@@ -261,6 +274,15 @@ export interface Hub {
   readonly approvals: ApprovalService;
   /** Billers' profiles: what channels ask for, how payments are checked, declared capacity. */
   readonly billers: BillerRegistry;
+  /**
+   * Every call to a biller passes it: channel quotas, the presentment cache, the biller's
+   * capacity shared by every node (in Redis when `redisUrl` is set).
+   */
+  readonly billerAdmission: BillerAdmissionGate<CachedBills>;
+  /** The bills presented to channels under their references, for the payment route to check. */
+  readonly billPresentments: BillPresentmentStore;
+  /** Channels' bill inquiries, through the gate, to the biller. */
+  readonly billInquiries: BillInquiryService;
   close(): Promise<void>;
 }
 
@@ -409,6 +431,17 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
   );
   metrics.observeStuckOperations(() => oversight.stuckSummary());
   const transferSearchStore = new KyselyTransferSearchStore(database.kysely);
+  const billers = new BillerRegistry(
+    participantStore,
+    new KyselyBillerProfileStore(database.kysely, database.dialect),
+    config.operatorClock,
+  );
+  const billerInquiries = assembleBillInquiries(config, database, redis, metrics, {
+    billers,
+    guard: banks.endpointGuard,
+    connector: billerConnector,
+    fieldSealer,
+  });
   return {
     database,
     ledgerStore,
@@ -448,11 +481,8 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     ),
     bankOperationOversight: oversight,
     ...assembleOperators(config, database),
-    billers: new BillerRegistry(
-      participantStore,
-      new KyselyBillerProfileStore(database.kysely, database.dialect),
-      config.operatorClock,
-    ),
+    billers,
+    ...billerInquiries,
     async close() {
       await payments.bankInquiry.stop();
       await expiry.stop();
@@ -464,6 +494,45 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
       if (redis !== undefined) await closeRedis(redis);
     },
   };
+}
+
+interface BillInquiryParts {
+  readonly billerAdmission: BillerAdmissionGate<CachedBills>;
+  readonly billPresentments: BillPresentmentStore;
+  readonly billInquiries: BillInquiryService;
+}
+
+/** Biller protection and the channel's bill inquiry over it. */
+function assembleBillInquiries(
+  config: HubConfig,
+  database: Database,
+  redis: Redis | undefined,
+  metrics: HubMetrics,
+  deps: {
+    billers: BillerRegistry;
+    guard: EndpointGuard;
+    connector: BillerConnector;
+    fieldSealer: FieldSealer;
+  },
+): BillInquiryParts {
+  const clock = config.billerClock ?? Date.now;
+  const billerAdmission = assembleBillerAdmission<CachedBills>(metrics, {
+    redis,
+    keyPrefix: config.redisKeyPrefix,
+    settings: config.billerAdmission,
+    clock,
+  });
+  const billPresentments = new KyselyBillPresentmentStore(database.kysely, deps.fieldSealer);
+  const billInquiries = new BillInquiryService({
+    registry: deps.billers,
+    endpoints: new KyselyBankEndpointStore(database.kysely, database.dialect),
+    guard: deps.guard,
+    connector: deps.connector,
+    gate: billerAdmission,
+    presentments: billPresentments,
+    clock,
+  });
+  return { billerAdmission, billPresentments, billInquiries };
 }
 
 interface OperatorParts {

@@ -27,6 +27,9 @@ export interface TestHubOptions {
   /** The clock operator sessions and approvals are judged by. */
   readonly operatorClock?: (() => number) | undefined;
   readonly approvalLimits?: HubConfig["approvalLimits"];
+  /** The clock of biller protection and presentments. */
+  readonly billerClock?: (() => number) | undefined;
+  readonly billerAdmission?: HubConfig["billerAdmission"];
   /** Loopback by default, where tests' receivers listen; `[]` for the hub a newcomer gets. */
   readonly webhookAllowNetworks?: readonly string[] | undefined;
 }
@@ -74,6 +77,8 @@ export async function openTestHub(
       bankInquiry: options.bankInquiry,
       bankOperationTimings: options.bankOperationTimings,
       agreementLimits: options.agreementLimits,
+      billerClock: options.billerClock,
+      billerAdmission: options.billerAdmission,
       operatorClock: options.operatorClock,
       approvalLimits: options.approvalLimits,
       passwordHashing: testPasswordHashing,

@@ -6,6 +6,7 @@ import { billerCatalogueRoutes } from "./biller-catalogue-routes.ts";
 import { confirmAgreementRoute } from "./confirm-agreement-route.ts";
 import { createAgreementPaymentRoute } from "./create-agreement-payment-route.ts";
 import { createAgreementRoute } from "./create-agreement-route.ts";
+import { createBillInquiryRoute } from "./create-bill-inquiry-route.ts";
 import { createTransferRoute } from "./create-transfer-route.ts";
 import { createTransfersBulkRoute } from "./create-transfers-bulk-route.ts";
 import { deleteWebhookEndpointRoute } from "./delete-webhook-endpoint-route.ts";
@@ -57,6 +58,7 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   createRefundRoute,
   getRefundRoute,
   billerCatalogueRoutes,
+  createBillInquiryRoute,
 ];
 
 export interface ParticipantApiOptions {

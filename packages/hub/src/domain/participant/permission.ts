@@ -20,6 +20,7 @@ export const participantOperations = {
   "bank-notices.send":
     "Tell the hub what the bank did on its own: agreements it ended, final outcomes of transactions",
   "billers.read": "Read the biller catalogue: who can be paid, and what to ask the user",
+  "bills.inquire": "Ask a biller, through the hub's protection, for a customer's bills due",
 } as const satisfies Record<string, string>;
 
 export type ParticipantOperation = keyof typeof participantOperations;
@@ -36,6 +37,7 @@ const payers: readonly ParticipantOperation[] = [
   "transfers.resolve",
   // Banks and payment institutions both sell bill payment as channels.
   "billers.read",
+  "bills.inquire",
 ];
 
 /**
