@@ -65,6 +65,12 @@ export type BillerPage = JsonContent<paths["/v1/billers"]["get"]["responses"][20
 /** `updatedSince` keeps only billers changed since; `cursor` is the previous page's `next`. */
 export type BillerQuery = NonNullable<paths["/v1/billers"]["get"]["parameters"]["query"]>;
 
+/** A bill inquiry: the biller, the customer's parameters, and who asks (`user` or `scheduled`). */
+export type NewBillInquiry = JsonContent<paths["/v1/bill-inquiries"]["post"]["requestBody"]>;
+/** The bills due, each under the `billRef` to pay it by, valid until its `expiresAt`. */
+export type BillInquiry = JsonContent<paths["/v1/bill-inquiries"]["post"]["responses"][200]>;
+export type PresentedBill = BillInquiry["bills"][number];
+
 /** An RFC 9457 problem as the hub writes it. */
 export type Problem = components["schemas"]["Problem"];
 /** Every code this version of the hub's document lists. */

@@ -39,9 +39,15 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "GET /v1/refunds/{operationId}": institutions,
   "GET /v1/billers": payers,
   "GET /v1/billers/{billerId}": payers,
+  "POST /v1/bill-inquiries": payers,
 };
 
 const bodies: Record<string, unknown> = {
+  "POST /v1/bill-inquiries": {
+    billerId: "no-such-biller",
+    customerParameters: { accountNumber: "1" },
+    initiation: "user",
+  },
   "POST /v1/transfers": { id: "m-1", payee: "bank-payee", amount: "1.00", currency: "EUR" },
   "POST /v1/transfers/bulk": {
     transfers: [{ id: "m-2", payee: "bank-payee", amount: "1.00", currency: "EUR" }],
