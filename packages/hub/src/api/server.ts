@@ -36,6 +36,7 @@ import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts"
 import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
 import { billerInterfaceRoute } from "./routes/biller-interface-route.ts";
 import { billerProfileRoutes } from "./routes/biller-profile-routes.ts";
+import { billerProtectionRoute } from "./routes/biller-protection-route.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
 import { codesPageRoute } from "./routes/codes-page-route.ts";
@@ -163,6 +164,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   billerProfileRoutes,
   addBillerEndpointRoute,
   listBillerEndpointsRoute,
+  billerProtectionRoute,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {

@@ -9,7 +9,7 @@ import { exportPublicKeyRaw, generateSigningKeyPair } from "@clearhub/http-signa
 import { type BillerSimulator, startBillerSimulator } from "@clearhub/simulators";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { waterProfile } from "../support/biller-profiles.ts";
-import { expectProblem, openApiHarness } from "./api-harness.ts";
+import { expectProblem, openApiHarness, tokenWithRole } from "./api-harness.ts";
 import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
 import { snapshotStore, storeChanges } from "./store-snapshot.ts";
 
@@ -259,6 +259,27 @@ describe("scheduled inquiries", () => {
       otherChannel,
     );
     expect(user.statusCode, user.body).toBe(200);
+
+    // The operator sees it: per channel and biller, and the biller's capacity in use.
+    const viewer = await tokenWithRole(api, "viewer");
+    const view = await api.callAs(viewer, "GET", "/operator/v1/biller-protection");
+    expect(view.statusCode, view.body).toBe(200);
+    const { channels, billers } = view.json() as {
+      channels: { channelId: string; trafficClass: string; shed: number; requests: number }[];
+      billers: { billerId: string; declared: { inquiriesPerSecond: number } }[];
+    };
+    const scheduledShed = channels
+      .filter((row) => row.trafficClass === "scheduled_inquiry")
+      .reduce((sum, row) => sum + row.shed, 0);
+    expect(scheduledShed).toBeGreaterThanOrEqual(shed.length);
+    expect(billers).toContainEqual(
+      expect.objectContaining({
+        billerId: "water-co",
+        declared: expect.objectContaining({ inquiriesPerSecond: declaredPerSecond }),
+      }),
+    );
+    const metrics = await api.app.inject({ method: "GET", url: "/metrics" });
+    expect(metrics.body).toMatch(/clearhub_biller_admission_shed_total\{[^}]*biller="water-co"/);
   });
 });
 

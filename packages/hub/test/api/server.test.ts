@@ -105,6 +105,7 @@ const documentedRoutes = [
   "GET /v1/billers",
   "GET /v1/billers/{billerId}",
   "POST /v1/bill-inquiries",
+  "GET /operator/v1/biller-protection",
 ];
 
 describeEachBackend("operator API server", (backend) => {
