@@ -42,7 +42,7 @@ export interface BillPaymentDependencies {
   readonly ledger: GroupCommit;
   readonly sealer: FieldSealer;
   readonly billers: BillerRegistry;
-  readonly gate: BillerAdmissionGate<unknown>;
+  readonly gate: Pick<BillerAdmissionGate<unknown>, "admit">;
   readonly connector: BillerConnector;
   readonly endpointFor: (billerId: string) => Promise<EndpointChoice>;
   readonly quotedBills: (channelId: string, billRef: string) => Promise<QuotedBillLookup>;

@@ -65,8 +65,10 @@ import { BankEndpointService } from "./app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "./app/banks/endpoint-migration-service.ts";
 import type { BillPostingTimings } from "./app/bill-payments/bill-posting-kind.ts";
 import { quotedBillsFrom } from "./app/bill-payments/quoted-bills.ts";
-import type { BillerAdmissionGate } from "./app/billers/biller-admission-gate.ts";
+import { BillInquiryService } from "./app/billers/bill-inquiry-service.ts";
+import type { BillerAdmissionGate, GateSettings } from "./app/billers/biller-admission-gate.ts";
 import { BillerRegistry } from "./app/billers/biller-registry.ts";
+import type { CachedBills } from "./app/billers/cached-bills.ts";
 import type { EndpointChoice } from "./app/calls/operation-runner.ts";
 import {
   GroupCommit,
@@ -105,6 +107,7 @@ import type { AgreementPinning } from "./app/ports/agreement-pinning.ts";
 import type { AgreementStore } from "./app/ports/agreement-store.ts";
 import type { AuditLogStore } from "./app/ports/audit-log-store.ts";
 import type { BankConnector } from "./app/ports/bank-connector.ts";
+import type { BillPresentmentStore } from "./app/ports/bill-presentment-store.ts";
 import type { BillerConnector } from "./app/ports/biller-connector.ts";
 import type { EndpointGuard } from "./app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "./app/ports/field-sealer.ts";
@@ -141,6 +144,13 @@ export interface HubConfig extends DatabaseConfig {
    * with; tests move it instead of sleeping.
    */
   readonly operatorClock?: (() => number) | undefined;
+  /**
+   * The time biller protection (quotas, presentment cache) and bill presentments are judged by;
+   * tests move it instead of sleeping. Capacity windows follow the shared state's own clock.
+   */
+  readonly billerClock?: (() => number) | undefined;
+  /** How the admission gate queues and sheds calls to billers; the defaults unless given. */
+  readonly billerAdmission?: Partial<GateSettings> | undefined;
   /** Password hashing cost; OWASP's recommendation unless given (tests pass a cheaper one). */
   readonly passwordHashing?: ScryptParameters | undefined;
   readonly sessionLimits?: Partial<SessionLimits> | undefined;
@@ -273,8 +283,15 @@ export interface Hub {
   readonly approvals: ApprovalService;
   /** Billers' profiles: what channels ask for, how payments are checked, declared capacity. */
   readonly billers: BillerRegistry;
-  /** Every call to a biller passes it: the biller's declared capacity, across every hub node. */
-  readonly billerAdmission: BillerAdmissionGate<unknown>;
+  /**
+   * Every call to a biller passes it: channel quotas, the presentment cache, the biller's
+   * capacity shared by every node (in Redis when `redisUrl` is set).
+   */
+  readonly billerAdmission: BillerAdmissionGate<CachedBills>;
+  /** The bills presented to channels under their references, for the payment route to check. */
+  readonly billPresentments: BillPresentmentStore;
+  /** Channels' bill inquiries, through the gate, to the biller. */
+  readonly billInquiries: BillInquiryService;
   /** Channels' bill payments, their postings to billers, and billers' reversals. */
   readonly billPayments: BillPaymentParts["billPayments"];
   readonly billPostings: BillPaymentParts["billPostings"];
@@ -414,18 +431,23 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     new KyselyBillerProfileStore(database.kysely, database.dialect),
     config.operatorClock,
   );
-  const billerAdmission = assembleBillerAdmission<unknown>(metrics, { redis });
+  const billerInquiries = assembleBillInquiries(config, database, redis, metrics, {
+    billers,
+    guard: banks.endpointGuard,
+    connector: billerConnector,
+    fieldSealer,
+  });
   const bills = assembleBillPayments({
     database,
     participants: participantStore,
     ledger,
     sealer: fieldSealer,
     billers,
-    gate: billerAdmission,
+    gate: billerInquiries.billerAdmission,
     connector: billerConnector,
     endpointFor: billerEndpointFor(banks.bankEndpointRouter),
     quotedBills: quotedBillsFrom(
-      new KyselyBillPresentmentStore(database.kysely, fieldSealer),
+      billerInquiries.billPresentments,
       config.billPaymentClock ?? Date.now,
     ),
     guard: banks.endpointGuard,
@@ -494,7 +516,7 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
     bankOperationOversight: oversight,
     ...assembleOperators(config, database),
     billers,
-    billerAdmission,
+    ...billerInquiries,
     ...bills.parts,
     async close() {
       await payments.bankInquiry.stop();
@@ -508,6 +530,45 @@ async function assembleHub(config: HubConfig, redis: Redis | undefined): Promise
       if (redis !== undefined) await closeRedis(redis);
     },
   };
+}
+
+interface BillInquiryParts {
+  readonly billerAdmission: BillerAdmissionGate<CachedBills>;
+  readonly billPresentments: BillPresentmentStore;
+  readonly billInquiries: BillInquiryService;
+}
+
+/** Biller protection and the channel's bill inquiry over it. */
+function assembleBillInquiries(
+  config: HubConfig,
+  database: Database,
+  redis: Redis | undefined,
+  metrics: HubMetrics,
+  deps: {
+    billers: BillerRegistry;
+    guard: EndpointGuard;
+    connector: BillerConnector;
+    fieldSealer: FieldSealer;
+  },
+): BillInquiryParts {
+  const clock = config.billerClock ?? Date.now;
+  const billerAdmission = assembleBillerAdmission<CachedBills>(metrics, {
+    redis,
+    keyPrefix: config.redisKeyPrefix,
+    settings: config.billerAdmission,
+    clock,
+  });
+  const billPresentments = new KyselyBillPresentmentStore(database.kysely, deps.fieldSealer);
+  const billInquiries = new BillInquiryService({
+    registry: deps.billers,
+    endpoints: new KyselyBankEndpointStore(database.kysely, database.dialect),
+    guard: deps.guard,
+    connector: deps.connector,
+    gate: billerAdmission,
+    presentments: billPresentments,
+    clock,
+  });
+  return { billerAdmission, billPresentments, billInquiries };
 }
 
 interface OperatorParts {

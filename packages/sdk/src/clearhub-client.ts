@@ -9,10 +9,12 @@ import type {
   Biller,
   BillerPage,
   BillerQuery,
+  BillInquiry,
   BillPayment,
   BulkTransferResult,
   NewAgreement,
   NewAgreementPayment,
+  NewBillInquiry,
   NewBillPayment,
   NewPayout,
   NewRefund,
@@ -474,6 +476,21 @@ export class ClearhubClient {
         fetch,
         signal: options.signal,
       }),
+    );
+    return answer.body;
+  }
+
+  /**
+   * Asks the biller, through the hub, for the customer's bills due; each comes with the
+   * `billRef` to pay it by. Ask `scheduled` when your system checks on its own (a reminder):
+   * the hub then answers from its cache when it can, and otherwise only from the biller's spare
+   * capacity, so expect a `ClearhubProblemError` with `biller_capacity_exceeded` or
+   * `channel_quota_exceeded` (ask again after the answer's Retry-After). An inquiry moves no
+   * money: asking again is always safe.
+   */
+  async inquireBills(inquiry: NewBillInquiry, options: CallOptions = {}): Promise<BillInquiry> {
+    const answer = await this.call((fetch) =>
+      this.api.POST("/v1/bill-inquiries", { body: inquiry, fetch, signal: options.signal }),
     );
     return answer.body;
   }

@@ -39,6 +39,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/billers": "viewer",
   "GET /operator/v1/billers/:participantId": "viewer",
   "GET /operator/v1/billers/:participantId/endpoints": "viewer",
+  "GET /operator/v1/biller-protection": "viewer",
 
   "POST /operator/v1/participants": "operator",
   "POST /operator/v1/participants/:participantId/status": "operator",

@@ -3,6 +3,7 @@ import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.t
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
 import type { BillPaymentRefusalCode } from "../app/bill-payments/bill-payment-service.ts";
 import type { ReversalNoticeRefusalCode } from "../app/bill-payments/bill-reversal-notices.ts";
+import type { BillInquiryRefusal } from "../app/billers/bill-inquiry-service.ts";
 import type { BillerRefusal } from "../app/billers/biller-registry.ts";
 import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
 import type { WebhookEndpointErrorCode } from "../app/notifications/webhook-endpoint-service.ts";
@@ -108,6 +109,7 @@ export type ProblemCode =
   | BillerRefusal
   | BillPaymentRefusalCode
   | ReversalNoticeRefusalCode
+  | BillInquiryRefusal
   | "payout_creditor_required"
   | "account_or_card_required";
 
@@ -567,8 +569,12 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
       "The biller profile is refused; nothing was written. `errors` names each refused field (pointer) with its code",
   },
   biller_inactive: {
-    status: 409,
-    title: "The biller is suspended or terminated: it takes no payments now",
+    status: 422,
+    title: "The biller is suspended or terminated: its bills cannot be presented or paid now",
+  },
+  bill_fetch_not_supported: {
+    status: 422,
+    title: "The biller presents no bills: pay it directly with the customer parameters",
   },
   bill_ref_not_found: {
     status: 404,
@@ -590,7 +596,27 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   customer_parameters_invalid: {
     status: 422,
     title:
-      "The customer parameters fail the biller's rules; `errors` names each parameter (pointer) with its code",
+      "The customer parameters fail the biller's rules; `errors` names each failing parameter (pointer) with its code. Empty when the biller itself refused them",
+  },
+  bill_customer_not_found: {
+    status: 404,
+    title: "The biller has no customer with these parameters",
+  },
+  biller_unavailable: {
+    status: 503,
+    title:
+      "The biller did not answer usably (no endpoint, down, busy, or an answer the hub cannot trust); nothing was presented. Ask again later",
+    headers: { "retry-after": retryAfterSeconds },
+  },
+  channel_quota_exceeded: {
+    status: 429,
+    title:
+      "You asked this biller more often than your quota allows; wait for the time in Retry-After",
+  },
+  biller_capacity_exceeded: {
+    status: 429,
+    title:
+      "The biller is at the capacity it declared (a scheduled inquiry gets only spare capacity); wait for the time in Retry-After",
   },
   amount_not_allowed: {
     status: 422,

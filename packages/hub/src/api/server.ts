@@ -37,6 +37,7 @@ import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts"
 import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
 import { billerInterfaceRoute } from "./routes/biller-interface-route.ts";
 import { billerProfileRoutes } from "./routes/biller-profile-routes.ts";
+import { billerProtectionRoute } from "./routes/biller-protection-route.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
 import { codesPageRoute } from "./routes/codes-page-route.ts";
@@ -166,6 +167,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   billerProfileRoutes,
   addBillerEndpointRoute,
   listBillerEndpointsRoute,
+  billerProtectionRoute,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {

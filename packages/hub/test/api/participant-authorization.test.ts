@@ -43,9 +43,15 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "POST /v1/bill-payments": payers,
   "GET /v1/bill-payments/{paymentId}": payers,
   "POST /v1/biller-notices/reversals": billers,
+  "POST /v1/bill-inquiries": payers,
 };
 
 const bodies: Record<string, unknown> = {
+  "POST /v1/bill-inquiries": {
+    billerId: "no-such-biller",
+    customerParameters: { accountNumber: "1" },
+    initiation: "user",
+  },
   "POST /v1/transfers": { id: "m-1", payee: "bank-payee", amount: "1.00", currency: "EUR" },
   "POST /v1/transfers/bulk": {
     transfers: [{ id: "m-2", payee: "bank-payee", amount: "1.00", currency: "EUR" }],

@@ -101,6 +101,15 @@ const documentedRoutes = [
   "GET /v1/webhook-endpoints",
   "GET /v1/webhook-endpoints/{endpointId}",
   "DELETE /v1/webhook-endpoints/{endpointId}",
+  "GET /operator/v1/billers",
+  "GET /operator/v1/billers/{participantId}",
+  "PUT /operator/v1/billers/{participantId}",
+  "GET /operator/v1/billers/{participantId}/endpoints",
+  "POST /operator/v1/billers/{participantId}/endpoints",
+  "GET /v1/billers",
+  "GET /v1/billers/{billerId}",
+  "POST /v1/bill-inquiries",
+  "GET /operator/v1/biller-protection",
 ];
 
 describeEachBackend("operator API server", (backend) => {

@@ -31,6 +31,9 @@ export interface TestHubOptions {
   readonly billPaymentClock?: HubConfig["billPaymentClock"];
   /** The data key ring; a fresh one by default. A second hub on the same store needs the first's. */
   readonly dataKeys?: string | undefined;
+  /** The clock of biller protection and presentments. */
+  readonly billerClock?: (() => number) | undefined;
+  readonly billerAdmission?: HubConfig["billerAdmission"];
   /** Loopback by default, where tests' receivers listen; `[]` for the hub a newcomer gets. */
   readonly webhookAllowNetworks?: readonly string[] | undefined;
 }
@@ -78,6 +81,8 @@ export async function openTestHub(
       bankInquiry: options.bankInquiry,
       bankOperationTimings: options.bankOperationTimings,
       agreementLimits: options.agreementLimits,
+      billerClock: options.billerClock,
+      billerAdmission: options.billerAdmission,
       operatorClock: options.operatorClock,
       approvalLimits: options.approvalLimits,
       passwordHashing: testPasswordHashing,

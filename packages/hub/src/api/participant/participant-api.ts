@@ -8,6 +8,7 @@ import { billerReversalNoticeRoute } from "./biller-reversal-notice-route.ts";
 import { confirmAgreementRoute } from "./confirm-agreement-route.ts";
 import { createAgreementPaymentRoute } from "./create-agreement-payment-route.ts";
 import { createAgreementRoute } from "./create-agreement-route.ts";
+import { createBillInquiryRoute } from "./create-bill-inquiry-route.ts";
 import { createTransferRoute } from "./create-transfer-route.ts";
 import { createTransfersBulkRoute } from "./create-transfers-bulk-route.ts";
 import { deleteWebhookEndpointRoute } from "./delete-webhook-endpoint-route.ts";
@@ -61,6 +62,7 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   billerCatalogueRoutes,
   billPaymentRoutes,
   billerReversalNoticeRoute,
+  createBillInquiryRoute,
 ];
 
 export interface ParticipantApiOptions {

@@ -13,7 +13,7 @@ import type { CallAdmission } from "../calls/operation-runner.ts";
  * with equal weight until channels carry weights of their own.
  */
 export function postingAdmission(
-  gate: BillerAdmissionGate<unknown>,
+  gate: Pick<BillerAdmissionGate<unknown>, "admit">,
   billers: BillerRegistry,
 ): (payment: BillPayment, endpoint: CallableEndpoint) => Promise<CallAdmission> {
   return async (payment, endpoint) => {

@@ -24,6 +24,7 @@ export const participantOperations = {
     "Pay customers' bills to billers, cleared at once and posted to the biller",
   "bill-payments.read": "Read its bill payments: posting state and the biller's receipt",
   "biller-notices.send": "Tell the hub what the biller did on its own: reversals of postings",
+  "bills.inquire": "Ask a biller, through the hub's protection, for a customer's bills due",
 } as const satisfies Record<string, string>;
 
 export type ParticipantOperation = keyof typeof participantOperations;
@@ -42,6 +43,7 @@ const payers: readonly ParticipantOperation[] = [
   "billers.read",
   "bill-payments.create",
   "bill-payments.read",
+  "bills.inquire",
 ];
 
 /**
