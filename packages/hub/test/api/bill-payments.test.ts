@@ -73,7 +73,14 @@ async function openNetwork(backend: "sqlite" | "postgres", options: TestHubOptio
     verifyHubSignatures: false,
     parameterNames: ["account_number"],
     signingKey: { keyId: billerClient.keyId, privateKey: billerClient.privateKey },
-    customers: [{ parameters: liWei, name: "Li Wei", currency: "EUR" }],
+    customers: [
+      {
+        parameters: liWei,
+        name: "Li Wei",
+        currency: "EUR",
+        bills: [{ billNumber: "W-2026-11", amountDue: "86.40", dueDate: "2026-12-20" }],
+      },
+    ],
   });
   opened.push(() => biller.close());
   const proxy = await startSwitchableProxy(biller.url);
@@ -155,6 +162,36 @@ describeEachBackend("bill payments", (backend) => {
       404,
       "bill_payment_not_found",
     );
+  });
+
+  it("pays a bill the channel inquired, exactly, and the biller marks that bill paid", async () => {
+    const { api, channel, biller } = await openNetwork(backend);
+    await api.call("PUT", "/operator/v1/billers/water-co", {
+      ...water,
+      amountExactness: "exact",
+      billFetch: "mandatory",
+    });
+    const inquired = await channel.call("POST", "/v1/bill-inquiries", {
+      billerId: "water-co",
+      customerParameters: liWei,
+      initiation: "user",
+    });
+    expect(inquired.statusCode, inquired.body).toBe(200);
+    const [bill] = (inquired.json() as { bills: { billRef: string }[] }).bills;
+    const byRef = { customerParameters: undefined, billRef: bill?.billRef };
+    expectProblem(
+      await pay(channel, "bp-0", { ...byRef, amount: "86.41" }),
+      422,
+      "amount_not_allowed",
+    );
+    const paid = await pay(channel, "bp-1", { ...byRef, amount: "86.40" });
+    expect(paid.statusCode, paid.body).toBe(201);
+    await api.hub.billPayments.drain();
+    expect((await channel.call("GET", "/v1/bill-payments/bp-1")).json()).toMatchObject({
+      state: "posted",
+      billNumber: "W-2026-11",
+    });
+    expect(biller.customers()[0]?.bills[0]).toMatchObject({ state: "paid" });
   });
 
   it("refuses every bad request with its code and writes nothing", async () => {
