@@ -22,8 +22,10 @@ import {
 } from "./composition/operators.ts";
 import { composeParticipants, type ParticipantParts } from "./composition/participants.ts";
 import { loadSecrets, type SecretParts } from "./composition/secrets.ts";
+import { composeStatusInquiry } from "./composition/status-inquiry.ts";
 import { connectSharedRedis, openMigratedDatabase } from "./composition/stores.ts";
 import { composeWebhooks, type WebhookParts } from "./composition/webhooks.ts";
+import type { OperationInquiry } from "./jobs/operation-inquiry.ts";
 
 export type { HubConfig } from "./composition/hub-config.ts";
 export { createLedgerStore } from "./composition/ledger.ts";
@@ -46,6 +48,8 @@ export interface Hub
     BillSubscriptionParts {
   readonly database: Database;
   readonly metrics: HubMetrics;
+  /** The status-inquiry job settling unknown and pending outcomes of every kind. */
+  readonly bankInquiry: OperationInquiry;
   /** Transfers the operator posts, audited. */
   readonly operatorTransfers: OperatorTransferService;
   /** Stops the jobs, then closes what they used, last started first. Idempotent. */
@@ -104,13 +108,34 @@ async function composeHub(
     },
     stack,
   );
+  const bills = composeBillers(
+    config,
+    {
+      database,
+      redis,
+      metrics,
+      participantStore: participants.parts.participantStore,
+      ledger: ledger.ledger,
+      fieldSealer: secrets.fieldSealer,
+      guard: banks.endpointGuard,
+      router: banks.bankEndpointRouter,
+      connector: banks.billerConnector,
+      onJobError,
+    },
+    stack,
+  );
+  const bankInquiry = composeStatusInquiry(
+    config,
+    [banks.bankOperationsInquired, bills.inquired],
+    onJobError,
+  );
   startJobs(
     config,
     {
       noncePurge: participants.noncePurge,
       expiry: ledger.expiry,
       webhookDispatcher: webhooks.webhookDispatcher,
-      bankInquiry: banks.bankInquiry,
+      bankInquiry,
     },
     stack,
   );
@@ -131,7 +156,8 @@ async function composeHub(
     ...banks,
     ...composeOperatorViews(database, metrics, banks),
     ...composeOperators(config, database),
-    ...composeBillers(config, database, participants.parts.participantStore),
+    ...bills.parts,
+    bankInquiry,
     ...composeChannels(config, database, participants.parts.signers),
     ...composeBillSubscriptions(database, {
       participantStore: participants.parts.participantStore,

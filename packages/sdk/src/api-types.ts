@@ -80,6 +80,19 @@ export type BillSubscriptionQuery = NonNullable<
   paths["/v1/bill-subscriptions"]["get"]["parameters"]["query"]
 >;
 
+/** A bill payment as the hub answers it: its posting state and the biller's receipt. */
+export type BillPayment = JsonContent<
+  paths["/v1/bill-payments/{paymentId}"]["get"]["responses"][200]
+>;
+export type BillPaymentState = BillPayment["state"];
+/** A bill payment as the hub takes it: a `billRef`, or the customer parameters (direct pay). */
+export type NewBillPayment = JsonContent<paths["/v1/bill-payments"]["post"]["requestBody"]>;
+/** A bill inquiry: the biller, the customer's parameters, and who asks (`user` or `scheduled`). */
+export type NewBillInquiry = JsonContent<paths["/v1/bill-inquiries"]["post"]["requestBody"]>;
+/** The bills due, each under the `billRef` to pay it by, valid until its `expiresAt`. */
+export type BillInquiry = JsonContent<paths["/v1/bill-inquiries"]["post"]["responses"][200]>;
+export type PresentedBill = BillInquiry["bills"][number];
+
 /** An RFC 9457 problem as the hub writes it. */
 export type Problem = components["schemas"]["Problem"];
 /** Every code this version of the hub's document lists. */

@@ -9,12 +9,16 @@ import type {
   Biller,
   BillerPage,
   BillerQuery,
+  BillInquiry,
+  BillPayment,
   BillSubscription,
   BillSubscriptionPage,
   BillSubscriptionQuery,
   BulkTransferResult,
   NewAgreement,
   NewAgreementPayment,
+  NewBillInquiry,
+  NewBillPayment,
   NewBillSubscription,
   NewPayout,
   NewRefund,
@@ -69,6 +73,11 @@ export interface AgreementResult {
 }
 export interface BankOperationResult {
   readonly operation: BankOperation;
+  /** The hub answered from an earlier request with the same id (`idempotent-replayed`). */
+  readonly replayed: boolean;
+}
+export interface BillPaymentResult {
+  readonly payment: BillPayment;
   /** The hub answered from an earlier request with the same id (`idempotent-replayed`). */
   readonly replayed: boolean;
 }
@@ -445,6 +454,30 @@ export class ClearhubClient {
     }
   }
 
+  /**
+   * Pays a customer's bill: cleared at once and answered `accepted`; the hub posts it to the
+   * biller and sends `bill_payment.posted` (with the receipt), `bill_payment.rejected` or
+   * `bill_payment.reversed` (the money cleared back) or `bill_payment.posting_failed`. Sending
+   * the same request again never pays twice.
+   */
+  async payBill(payment: NewBillPayment, options: CallOptions = {}): Promise<BillPaymentResult> {
+    const answer = await this.call((fetch) =>
+      this.api.POST("/v1/bill-payments", { body: payment, fetch, signal: options.signal }),
+    );
+    return { payment: answer.body, replayed: isReplayed(answer.response) };
+  }
+
+  async getBillPayment(paymentId: string, options: CallOptions = {}): Promise<BillPayment> {
+    const answer = await this.call((fetch) =>
+      this.api.GET("/v1/bill-payments/{paymentId}", {
+        params: { path: { paymentId } },
+        fetch,
+        signal: options.signal,
+      }),
+    );
+    return answer.body;
+  }
+
   async getBiller(billerId: string, options: CallOptions = {}): Promise<Biller> {
     const answer = await this.call((fetch) =>
       this.api.GET("/v1/billers/{billerId}", {
@@ -452,6 +485,21 @@ export class ClearhubClient {
         fetch,
         signal: options.signal,
       }),
+    );
+    return answer.body;
+  }
+
+  /**
+   * Asks the biller, through the hub, for the customer's bills due; each comes with the
+   * `billRef` to pay it by. Ask `scheduled` when your system checks on its own (a reminder):
+   * the hub then answers from its cache when it can, and otherwise only from the biller's spare
+   * capacity, so expect a `ClearhubProblemError` with `biller_capacity_exceeded` or
+   * `channel_quota_exceeded` (ask again after the answer's Retry-After). An inquiry moves no
+   * money: asking again is always safe.
+   */
+  async inquireBills(inquiry: NewBillInquiry, options: CallOptions = {}): Promise<BillInquiry> {
+    const answer = await this.call((fetch) =>
+      this.api.POST("/v1/bill-inquiries", { body: inquiry, fetch, signal: options.signal }),
     );
     return answer.body;
   }

@@ -5,6 +5,7 @@ export * from "./api-types.ts";
 export {
   type AgreementResult,
   type BankOperationResult,
+  type BillPaymentResult,
   type BillSubscriptionResult,
   type CallOptions,
   ClearhubClient,

@@ -1,11 +1,15 @@
 /**
  * The SDK's biller catalogue against a real hub over HTTP: a channel lists billers page by
  * page, syncs what changed since the last `updatedAt` it read (a suspension included), and
- * reads one biller, with typed answers and a typed refusal for an unknown one.
+ * reads one biller, with typed answers and a typed refusal for an unknown one; and inquires a
+ * customer's bills from a biller simulator.
  */
+
+import { exportPublicKeyRaw, generateSigningKeyPair } from "@clearhub/http-signatures";
 import { waterProfile } from "@clearhub/hub/test/support/biller-profiles.ts";
+import { startBillerSimulator } from "@clearhub/simulators";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Biller, ClearhubProblemError } from "../src/index.ts";
+import { type Biller, type BillInquiry, ClearhubProblemError } from "../src/index.ts";
 import { type HubServer, startHubServer } from "./support/hub-server.ts";
 import { rejection } from "./support/rejection.ts";
 
@@ -62,4 +66,57 @@ it("lists, syncs and reads the biller catalogue", async () => {
   });
   const unknown = await rejection(wallet.getBiller("nobody"), ClearhubProblemError);
   expect(unknown).toMatchObject({ status: 404, code: "biller_not_found" });
+});
+
+it("inquires a customer's bills, typed, and refuses bad parameters with each one's code", async () => {
+  const wallet = (await server.participant("wallet-b")).client();
+  await register("water-d");
+  const keys = generateSigningKeyPair();
+  const added = await server.call("POST", "/operator/v1/participants/water-d/keys", {
+    publicKey: exportPublicKeyRaw(keys.publicKey),
+  });
+  const biller = await startBillerSimulator({
+    billerId: "water-d",
+    hubUrl: server.baseUrl,
+    signingKey: { keyId: (added.json() as { keyId: string }).keyId, privateKey: keys.privateKey },
+    parameterNames: ["account_number"],
+    customers: [
+      {
+        parameters: { account_number: "79927398713" },
+        name: "Li Wei",
+        currency: "EUR",
+        bills: [{ billNumber: "W-11", amountDue: "86.40", dueDate: "2026-12-20" }],
+      },
+    ],
+  });
+  try {
+    const endpoint = await server.call("POST", "/operator/v1/billers/water-d/endpoints", {
+      id: "main",
+      url: biller.url,
+    });
+    expect(endpoint.statusCode, endpoint.body).toBe(201);
+    const inquiry: BillInquiry = await wallet.inquireBills({
+      billerId: "water-d",
+      customerParameters: { account_number: "79927398713" },
+      initiation: "user",
+    });
+    expect(inquiry).toMatchObject({
+      billerId: "water-d",
+      source: "biller",
+      bills: [
+        { billNumber: "W-11", amountDue: "86.40", currency: "EUR", billRef: expect.any(String) },
+      ],
+    });
+    const invalid = await rejection(
+      wallet.inquireBills({
+        billerId: "water-d",
+        customerParameters: { account_number: "79927398710" },
+        initiation: "scheduled",
+      }),
+      ClearhubProblemError,
+    );
+    expect(invalid).toMatchObject({ status: 422, code: "customer_parameters_invalid" });
+  } finally {
+    await biller.close();
+  }
 });

@@ -5,9 +5,14 @@ import type { AgreementPlacementService } from "../app/banks/agreement-placement
 import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import type { BankEndpointService } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationService } from "../app/banks/endpoint-migration-service.ts";
+import type { BillPaymentService } from "../app/bill-payments/bill-payment-service.ts";
+import type { BillReversalNotices } from "../app/bill-payments/bill-reversal-notices.ts";
+import type { BillInquiryService } from "../app/billers/bill-inquiry-service.ts";
 import type { BillNoticeService } from "../app/billers/bill-notice-service.ts";
 import type { BillSubscriptionService } from "../app/billers/bill-subscription-service.ts";
+import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.ts";
 import type { BillerRegistry } from "../app/billers/biller-registry.ts";
+import type { CachedBills } from "../app/billers/cached-bills.ts";
 import type { ChannelSuspensionService } from "../app/channels/channel-suspension-service.ts";
 import type { LedgerReader } from "../app/ledger/ledger-reader.ts";
 import type { OperatorTransferService } from "../app/ledger/operator-transfer-service.ts";
@@ -64,6 +69,11 @@ export interface ApiServices {
   readonly bankOperationLookup: BankOperationLookup;
   // Billers.
   readonly billers: BillerRegistry;
+  readonly billerEndpoints: BankEndpointService;
+  readonly billerAdmission: BillerAdmissionGate<CachedBills>;
+  readonly billInquiries: BillInquiryService;
+  readonly billPayments: BillPaymentService;
+  readonly billReversalNotices: BillReversalNotices;
   readonly billSubscriptions: BillSubscriptionService;
   readonly billNotices: BillNoticeService;
   // Channels.

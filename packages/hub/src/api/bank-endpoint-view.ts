@@ -1,4 +1,4 @@
-import { type Static, Type } from "@sinclair/typebox";
+import { type Static, type TString, Type } from "@sinclair/typebox";
 import type { EndpointHealthView } from "../app/banks/bank-endpoint-service.ts";
 import type { BankEndpoint } from "../domain/banks/bank-endpoint.ts";
 
@@ -15,30 +15,62 @@ export const BreakerSettingsSchema = Type.Object({
   }),
 });
 
-export const BankEndpointViewSchema = Type.Object(
-  {
-    bankId: Type.String(),
-    id: Type.String(),
-    url: Type.String(),
-    timeoutMs: Type.Integer(),
-    concurrencyMax: Type.Integer({ description: "Calls in flight at once from one hub node" }),
-    breaker: BreakerSettingsSchema,
-    enabled: Type.Boolean(),
-    primary: Type.Boolean({ description: "New signings go to the bank's primary endpoint" }),
-    createdAt: DateTime,
-    updatedAt: DateTime,
-    retiredAt: Type.Union([DateTime, Type.Null()], {
-      description:
-        "When it was retired: never called, changed or migrated to again; null while in service",
-    }),
-  },
-  { title: "BankEndpoint" },
+/** The field that names an endpoint's owner in its view: as the kind names it. */
+export type EndpointOwnerField = "bankId" | "billerId";
+
+/**
+ * An endpoint's view, for banks and billers alike: only the owner's field differs, named as its
+ * kind names it (see `domain/calls/callable-endpoint.ts`).
+ */
+export function endpointViewSchema<Owner extends EndpointOwnerField>(
+  ownerField: Owner,
+  title: string,
+  primaryMeaning: string,
+) {
+  return Type.Object(
+    {
+      ...({ [ownerField]: Type.String() } as Record<Owner, TString>),
+      id: Type.String(),
+      url: Type.String(),
+      timeoutMs: Type.Integer(),
+      concurrencyMax: Type.Integer({ description: "Calls in flight at once from one hub node" }),
+      breaker: BreakerSettingsSchema,
+      enabled: Type.Boolean(),
+      primary: Type.Boolean({ description: primaryMeaning }),
+      createdAt: DateTime,
+      updatedAt: DateTime,
+      retiredAt: Type.Union([DateTime, Type.Null()], {
+        description:
+          "When it was retired: never called, changed or migrated to again; null while in service",
+      }),
+    },
+    { title },
+  );
+}
+
+export const BankEndpointViewSchema = endpointViewSchema(
+  "bankId",
+  "BankEndpoint",
+  "New signings go to the bank's primary endpoint",
 );
 export type BankEndpointView = Static<typeof BankEndpointViewSchema>;
 
-export function bankEndpointView(endpoint: BankEndpoint, primary: boolean): BankEndpointView {
-  return {
-    bankId: endpoint.bankId,
+export const BillerEndpointViewSchema = endpointViewSchema(
+  "billerId",
+  "BillerEndpoint",
+  "The hub calls the biller's primary endpoint",
+);
+
+export type EndpointViewBody = BankEndpointView | Static<typeof BillerEndpointViewSchema>;
+
+/** The endpoint's fields, its owner under `ownerField`. */
+export function endpointView(
+  endpoint: BankEndpoint,
+  primary: boolean,
+  ownerField: EndpointOwnerField,
+): EndpointViewBody {
+  const view = {
+    [ownerField]: endpoint.bankId,
     id: endpoint.id,
     url: endpoint.url,
     timeoutMs: endpoint.timeoutMs,
@@ -50,6 +82,11 @@ export function bankEndpointView(endpoint: BankEndpoint, primary: boolean): Bank
     updatedAt: new Date(endpoint.updatedAt).toISOString(),
     retiredAt: endpoint.retiredAt === null ? null : new Date(endpoint.retiredAt).toISOString(),
   };
+  return view as EndpointViewBody;
+}
+
+export function bankEndpointView(endpoint: BankEndpoint, primary: boolean): BankEndpointView {
+  return endpointView(endpoint, primary, "bankId") as BankEndpointView;
 }
 
 export const EndpointHealthViewSchema = Type.Object(

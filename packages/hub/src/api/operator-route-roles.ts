@@ -32,12 +32,15 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/transfers": "viewer",
   "GET /operator/v1/bank-operations": "viewer",
   "GET /operator/v1/stuck-operations": "viewer",
+  "GET /operator/v1/bill-payments/posting-failed": "viewer",
   "GET /operator/v1/traces/:id": "viewer",
   "GET /operator/v1/approvals": "viewer",
   "GET /operator/v1/approvals/:approvalId": "viewer",
   "GET /operator/v1/billers": "viewer",
   "GET /operator/v1/billers/:participantId": "viewer",
   "GET /operator/v1/participants/:participantId/suspensions": "viewer",
+  "GET /operator/v1/billers/:participantId/endpoints": "viewer",
+  "GET /operator/v1/biller-protection": "viewer",
 
   "POST /operator/v1/participants": "operator",
   "POST /operator/v1/participants/:participantId/status": "operator",
@@ -64,6 +67,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "POST /operator/v1/participants/:participantId/suspensions": "operator",
   "POST /operator/v1/participants/:participantId/suspensions/lift": "operator",
   "POST /operator/v1/participants/:participantId/termination": "operator",
+  "POST /operator/v1/billers/:participantId/endpoints": "operator",
 
   "GET /operator/v1/operators": "admin",
   "POST /operator/v1/operators": "admin",

@@ -2,6 +2,9 @@ import type { AgreementRefusal } from "../app/agreements/agreement-service.ts";
 import type { DecisionRefusal } from "../app/approvals/approval-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
+import type { BillPaymentRefusalCode } from "../app/bill-payments/bill-payment-service.ts";
+import type { ReversalNoticeRefusalCode } from "../app/bill-payments/bill-reversal-notices.ts";
+import type { BillInquiryRefusal } from "../app/billers/bill-inquiry-service.ts";
 import type { BillNoticeRefusal } from "../app/billers/bill-notice-service.ts";
 import type { BillSubscriptionRefusal } from "../app/billers/bill-subscription-service.ts";
 import type { BillerRefusal } from "../app/billers/biller-registry.ts";
@@ -118,6 +121,9 @@ export type ProblemCode =
   | BillNoticeRefusal
   | CustomerParametersError
   | PresentedBillError
+  | BillPaymentRefusalCode
+  | ReversalNoticeRefusalCode
+  | BillInquiryRefusal
   | "payout_creditor_required"
   | "account_or_card_required";
 
@@ -625,10 +631,30 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
     status: 409,
     title: "The channel's state changed while this request was handled; read it and try again",
   },
-  customer_parameters_invalid: {
+  biller_inactive: {
+    status: 422,
+    title: "The biller is suspended or terminated: its bills cannot be presented or paid now",
+  },
+  bill_fetch_not_supported: {
+    status: 422,
+    title: "The biller presents no bills: pay it directly with the customer parameters",
+  },
+  bill_ref_not_found: {
+    status: 404,
+    title: "You hold no presented bill of this biller with this billRef",
+  },
+  bill_ref_expired: {
+    status: 422,
+    title: "The presented bill's billRef has expired: inquire again for a fresh one",
+  },
+  bill_ref_or_parameters_required: {
+    status: 422,
+    title: "A bill payment quotes exactly one of a billRef and the customer parameters",
+  },
+  direct_payment_not_allowed: {
     status: 422,
     title:
-      "The customer parameters are refused: 1 to 8 names of the form accountNumber, each once, each value 1 to 64 characters without control characters; `errors` names each",
+      "The biller takes payments only for bills it presented: quote a billRef from a bill inquiry",
   },
   bill_subscriptions_full: {
     status: 409,
@@ -636,13 +662,49 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
       "You hold the most bill subscriptions a channel may; remove ones you no longer need first",
   },
   bill_subscription_not_found: { status: 404, title: "You hold no bill subscription with this id" },
-  biller_inactive: {
-    status: 409,
-    title: "The biller is not active: the hub takes no notice from it until it is reinstated",
-  },
   bill_amounts_inconsistent: {
     status: 422,
     title: "The bill's least payable amount is above its amount due, or its most below it",
   },
   bill_period_reversed: { status: 422, title: "The bill's period ends before it starts" },
+  customer_parameters_invalid: {
+    status: 422,
+    title:
+      "The customer parameters are refused (1 to 8 names of the form accountNumber, each once, each value 1 to 64 characters without control characters) or fail the biller's rules; `errors` names each failing parameter (pointer) with its code. Empty when the biller itself refused them",
+  },
+  bill_customer_not_found: {
+    status: 404,
+    title: "The biller has no customer with these parameters",
+  },
+  biller_unavailable: {
+    status: 503,
+    title:
+      "The biller did not answer usably (no endpoint, down, busy, or an answer the hub cannot trust); nothing was presented. Ask again later",
+    headers: { "retry-after": retryAfterSeconds },
+  },
+  channel_quota_exceeded: {
+    status: 429,
+    title:
+      "You asked this biller more often than your quota allows; wait for the time in Retry-After",
+  },
+  biller_capacity_exceeded: {
+    status: 429,
+    title:
+      "The biller is at the capacity it declared (a scheduled inquiry gets only spare capacity); wait for the time in Retry-After",
+  },
+  amount_not_allowed: {
+    status: 422,
+    title:
+      "The amount breaks the biller's exactness rule or the bill's bounds; `detail` names the rule and the check",
+  },
+  bill_payment_not_found: { status: 404, title: "You hold no bill payment with this id" },
+  reversal_amount_mismatch: {
+    status: 422,
+    title: "A reversal repeats its posting's amount and currency: these are not the posting's",
+  },
+  bill_payment_not_reversible: {
+    status: 409,
+    title:
+      "The posting was rejected and its money cleared back already: there is nothing to reverse",
+  },
 };

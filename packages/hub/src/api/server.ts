@@ -18,6 +18,7 @@ import { AgreementEventSchema } from "./agreement-event-schema.ts";
 import type { ApiServices } from "./api-services.ts";
 import { BankOperationEventSchema } from "./bank-operation-event-schema.ts";
 import { BillEventSchema } from "./bill-event-schema.ts";
+import { BillPaymentEventSchema } from "./bill-payment-event-schema.ts";
 import { closeConnectionOnUnreadBody, refuseDeclaredOversizedBody } from "./body-limit.ts";
 import { ChannelEventSchema } from "./channel-event-schema.ts";
 import { answerClientError } from "./client-error-answer.ts";
@@ -31,7 +32,7 @@ import { operatorAuth } from "./operator-auth.ts";
 import { assertRouteInMatrix } from "./operator-route-roles.ts";
 import { participantApi } from "./participant/participant-api.ts";
 import { ProblemSchema, problemErrorHandler, routeNotFoundHandler } from "./problem.ts";
-import { addBankEndpointRoute } from "./routes/add-bank-endpoint-route.ts";
+import { addBankEndpointRoute, addBillerEndpointRoute } from "./routes/add-bank-endpoint-route.ts";
 import { addCurrencyRoute } from "./routes/add-currency-route.ts";
 import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
 import { approvalRoutes } from "./routes/approval-routes.ts";
@@ -39,12 +40,14 @@ import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts"
 import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
 import { billerInterfaceRoute } from "./routes/biller-interface-route.ts";
 import { billerProfileRoutes } from "./routes/biller-profile-routes.ts";
+import { billerProtectionRoute } from "./routes/biller-protection-route.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
 import { channelSuspensionRoutes } from "./routes/channel-suspension-routes.ts";
 import { codesPageRoute } from "./routes/codes-page-route.ts";
 import { createEndpointMigrationRoute } from "./routes/create-endpoint-migration-route.ts";
 import { createParticipantRoute } from "./routes/create-participant-route.ts";
+import { failedBillPostingsRoute } from "./routes/failed-bill-postings-route.ts";
 import { getEndpointMigrationRoute } from "./routes/get-endpoint-migration-route.ts";
 import { getParticipantRoute } from "./routes/get-participant-route.ts";
 import { getTransferRoute } from "./routes/get-transfer-route.ts";
@@ -52,7 +55,10 @@ import { healthRoute } from "./routes/health-route.ts";
 import { hubKeysRoute } from "./routes/hub-keys-route.ts";
 import { inquireBankOperationRoute } from "./routes/inquire-bank-operation-route.ts";
 import { listAuditLogRoute } from "./routes/list-audit-log-route.ts";
-import { listBankEndpointsRoute } from "./routes/list-bank-endpoints-route.ts";
+import {
+  listBankEndpointsRoute,
+  listBillerEndpointsRoute,
+} from "./routes/list-bank-endpoints-route.ts";
 import { listBankOperationsRoute } from "./routes/list-bank-operations-route.ts";
 import { listEndpointMigrationsRoute } from "./routes/list-endpoint-migrations-route.ts";
 import { listParticipantKeysRoute } from "./routes/list-participant-keys-route.ts";
@@ -158,10 +164,14 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   searchTransfersRoute,
   listBankOperationsRoute,
   stuckOperationsRoute,
+  failedBillPostingsRoute,
   inquireBankOperationRoute,
   traceRoute,
   billerProfileRoutes,
   channelSuspensionRoutes,
+  addBillerEndpointRoute,
+  listBillerEndpointsRoute,
+  billerProtectionRoute,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {
@@ -243,6 +253,7 @@ export async function buildServer(
   app.addSchema(BankOperationEventSchema);
   app.addSchema(ChannelEventSchema);
   app.addSchema(BillEventSchema);
+  app.addSchema(BillPaymentEventSchema);
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: docsPath });
   await app.register(healthRoute);

@@ -57,6 +57,7 @@ export function eventSchemaName(type: string): string {
   if (type.startsWith("agreement.")) return "AgreementEvent";
   if (type.startsWith("channel.")) return "ChannelEvent";
   if (type.startsWith("bill.")) return "BillEvent";
+  if (type.startsWith("bill_payment.")) return "BillPaymentEvent";
   return type.startsWith("transfer.") ? "TransferEvent" : "BankOperationEvent";
 }
 

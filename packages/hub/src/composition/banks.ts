@@ -1,4 +1,5 @@
 import { HttpBankConnector } from "../adapters/bank/http-bank-connector.ts";
+import { HttpBillerConnector } from "../adapters/biller/http-biller-connector.ts";
 import type { HubMetrics } from "../adapters/metrics/hub-metrics.ts";
 import { ParticipantSystemKeys } from "../adapters/participant-call/participant-system-keys.ts";
 import { SignedHttpCaller } from "../adapters/participant-call/signed-http-caller.ts";
@@ -32,15 +33,12 @@ import { PayoutService } from "../app/payments/payout-service.ts";
 import { RefundService } from "../app/payments/refund-service.ts";
 import type { AgreementStore } from "../app/ports/agreement-store.ts";
 import type { BankConnector } from "../app/ports/bank-connector.ts";
+import type { BillerConnector } from "../app/ports/biller-connector.ts";
 import type { EndpointGuard } from "../app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "../app/ports/field-sealer.ts";
 import type { ParticipantKeyStore } from "../app/ports/participant-key-store.ts";
 import { agreementLimitsDefaults } from "../domain/bank-operations/agreement-limits.ts";
-import {
-  inquiredKind,
-  OperationInquiry,
-  operationInquiryDefaults,
-} from "../jobs/operation-inquiry.ts";
+import { type InquiredKind, inquiredKind } from "../jobs/operation-inquiry.ts";
 import type { HubConfig, OnJobError } from "./hub-config.ts";
 import type { LifecycleStack } from "./lifecycle-stack.ts";
 
@@ -71,8 +69,12 @@ export interface BankParts {
   readonly refunds: RefundService;
   /** Banks' notices of transactions' final outcomes. */
   readonly bankOperations: BankOperationNotices;
-  /** The status-inquiry job settling unknown and pending outcomes; started with the other jobs. */
-  readonly bankInquiry: OperationInquiry;
+  /** The bank operations as the status-inquiry job takes them up. */
+  readonly bankOperationsInquired: InquiredKind;
+  /** Billers' interface endpoints: the same registry, taking billers alone. */
+  readonly billerEndpoints: BankEndpointService;
+  /** The biller interface over the same signed caller, answers verified with the billers' keys. */
+  readonly billerConnector: BillerConnector;
 }
 
 export interface BankDependencies {
@@ -167,10 +169,14 @@ export function composeBanks(
     ),
     refunds: new RefundService(bankOperationStore, runner, bankConnector),
     bankOperations: new BankOperationNotices(bankOperationStore, runner, noticeLog),
-    bankInquiry: new OperationInquiry([inquiredKind(bankOperationStore, runner.runner)], {
-      ...operationInquiryDefaults,
-      ...config.bankInquiry,
-      onError: (error) => deps.onJobError("bank inquiry", error),
-    }),
+    bankOperationsInquired: inquiredKind(bankOperationStore, runner.runner),
+    billerEndpoints: new BankEndpointService(
+      participantStore,
+      endpointStore,
+      endpointGuard,
+      Date.now,
+      ["biller"],
+    ),
+    billerConnector: new HttpBillerConnector(participantCaller),
   };
 }

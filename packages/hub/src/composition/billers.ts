@@ -1,25 +1,123 @@
+import type { Redis } from "ioredis";
+import type { HubMetrics } from "../adapters/metrics/hub-metrics.ts";
 import type { Database } from "../adapters/store/database.ts";
+import { KyselyBankCallLog } from "../adapters/store/kysely-bank-call-log.ts";
+import { KyselyBankEndpointStore } from "../adapters/store/kysely-bank-endpoint-store.ts";
+import { KyselyBillPresentmentStore } from "../adapters/store/kysely-bill-presentment-store.ts";
 import { KyselyBillerProfileStore } from "../adapters/store/kysely-biller-profile-store.ts";
+import { KyselyNoticeLog } from "../adapters/store/kysely-notice-log.ts";
+import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
+import { quotedBillsFrom } from "../app/bill-payments/quoted-bills.ts";
+import { BillInquiryService } from "../app/billers/bill-inquiry-service.ts";
+import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.ts";
 import { BillerRegistry } from "../app/billers/biller-registry.ts";
+import type { CachedBills } from "../app/billers/cached-bills.ts";
+import type { EndpointChoice } from "../app/calls/operation-runner.ts";
+import type { GroupCommit } from "../app/ledger/group-commit.ts";
+import type { BillPresentmentStore } from "../app/ports/bill-presentment-store.ts";
+import type { BillerConnector } from "../app/ports/biller-connector.ts";
+import type { EndpointGuard } from "../app/ports/endpoint-guard.ts";
+import type { FieldSealer } from "../app/ports/field-sealer.ts";
 import type { ParticipantStore } from "../app/ports/participant-store.ts";
-import type { HubConfig } from "./hub-config.ts";
+import type { InquiredKind } from "../jobs/operation-inquiry.ts";
+import { type BillPaymentParts, composeBillPayments } from "./bill-payments.ts";
+import { assembleBillerAdmission } from "./biller-admission.ts";
+import type { HubConfig, OnJobError } from "./hub-config.ts";
+import type { LifecycleStack } from "./lifecycle-stack.ts";
 
-export interface BillerParts {
+export interface BillerParts extends BillPaymentParts {
   /** Billers' profiles: what channels ask for, how payments are checked, declared capacity. */
   readonly billers: BillerRegistry;
+  /**
+   * Every call to a biller passes it: channel quotas, the presentment cache, the biller's
+   * capacity shared by every node (in Redis when `redisUrl` is set).
+   */
+  readonly billerAdmission: BillerAdmissionGate<CachedBills>;
+  /** The bills presented to channels under their references, for the payment route to check. */
+  readonly billPresentments: BillPresentmentStore;
+  /** Channels' bill inquiries, through the gate, to the biller. */
+  readonly billInquiries: BillInquiryService;
 }
 
-/** The billers subsystem; profiles are stamped by the operator clock, as approvals are. */
+export interface BillerDependencies {
+  readonly database: Database;
+  readonly redis: Redis | undefined;
+  readonly metrics: HubMetrics;
+  readonly participantStore: ParticipantStore;
+  readonly ledger: GroupCommit;
+  readonly fieldSealer: FieldSealer;
+  readonly guard: EndpointGuard;
+  readonly router: BankEndpointRouter;
+  readonly connector: BillerConnector;
+  readonly onJobError: OnJobError;
+}
+
+/**
+ * Bill payment: the biller registry, the admission gate in front of every call to a biller,
+ * the channel's inquiries and payments, and the postings, whose kind the status-inquiry job
+ * takes up beside the bank operations'. Payments still posting drain before the store closes.
+ */
 export function composeBillers(
   config: HubConfig,
-  database: Database,
-  participantStore: ParticipantStore,
-): BillerParts {
+  deps: BillerDependencies,
+  stack: LifecycleStack,
+): { parts: BillerParts; inquired: InquiredKind } {
+  const { database } = deps;
+  const billers = new BillerRegistry(
+    deps.participantStore,
+    new KyselyBillerProfileStore(database.kysely, database.dialect),
+    config.operatorClock,
+  );
+  const clock = config.billerClock ?? Date.now;
+  const billerAdmission = assembleBillerAdmission<CachedBills>(deps.metrics, {
+    redis: deps.redis,
+    keyPrefix: config.redisKeyPrefix,
+    settings: config.billerAdmission,
+    clock,
+  });
+  const billPresentments = new KyselyBillPresentmentStore(database.kysely, deps.fieldSealer);
+  const billInquiries = new BillInquiryService({
+    registry: billers,
+    endpoints: new KyselyBankEndpointStore(database.kysely, database.dialect),
+    guard: deps.guard,
+    connector: deps.connector,
+    gate: billerAdmission,
+    presentments: billPresentments,
+    clock,
+  });
+  const bills = composeBillPayments({
+    database,
+    participants: deps.participantStore,
+    ledger: deps.ledger,
+    sealer: deps.fieldSealer,
+    billers,
+    gate: billerAdmission,
+    connector: deps.connector,
+    endpointFor: billerEndpointFor(deps.router),
+    quotedBills: quotedBillsFrom(billPresentments, config.billPaymentClock ?? Date.now),
+    guard: deps.guard,
+    callLog: new KyselyBankCallLog(database.kysely),
+    notices: new KyselyNoticeLog(database.kysely),
+    timings: config.billPostingTimings,
+    clock: config.billPaymentClock,
+    onJobError: deps.onJobError,
+  });
+  stack.push("bill payments", () => bills.parts.billPayments.drain());
   return {
-    billers: new BillerRegistry(
-      participantStore,
-      new KyselyBillerProfileStore(database.kysely, database.dialect),
-      config.operatorClock,
-    ),
+    parts: { billers, billerAdmission, billPresentments, billInquiries, ...bills.parts },
+    inquired: bills.inquired,
+  };
+}
+
+/**
+ * A biller's endpoint for postings: its primary in the endpoint registry, which holds billers'
+ * endpoints beside banks', named by its owner's kind so the guard and the trace tell them apart.
+ */
+function billerEndpointFor(router: BankEndpointRouter) {
+  return async (billerId: string): Promise<EndpointChoice> => {
+    const routed = await router.forNewSigning(billerId);
+    if (!routed.ok) return routed;
+    const { bankId: _bank, ...endpoint } = routed.endpoint;
+    return { ok: true, endpoint: { ...endpoint, billerId } };
   };
 }

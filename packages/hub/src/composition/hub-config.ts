@@ -1,7 +1,9 @@
 import type { ScryptParameters } from "../adapters/crypto/scrypt-password-hasher.ts";
 import type { DatabaseConfig } from "../adapters/store/database.ts";
 import type { ApprovalLimits } from "../app/approvals/approval-service.ts";
+import type { BillPostingTimings } from "../app/bill-payments/bill-posting-kind.ts";
 import type { BillSubscriptionLimits } from "../app/billers/bill-subscription-service.ts";
+import type { GateSettings } from "../app/billers/biller-admission-gate.ts";
 import type { GroupCommitOptions } from "../app/ledger/group-commit.ts";
 import type { SessionLimits } from "../app/operators/operator-session-service.ts";
 import type { BankOperationTimings } from "../app/payments/bank-operation-runner.ts";
@@ -60,6 +62,17 @@ export interface HubConfig extends DatabaseConfig {
   readonly onJobError?: ((job: string, error: unknown) => void) | undefined;
   /** How many bill subscriptions a channel may hold; see bill-subscription-service.ts. */
   readonly billSubscriptions?: Partial<BillSubscriptionLimits> | undefined;
+  /**
+   * The time biller protection (quotas, presentment cache) and bill presentments are judged by;
+   * tests move it instead of sleeping. Capacity windows follow the shared state's own clock.
+   */
+  readonly billerClock?: (() => number) | undefined;
+  /** How the admission gate queues and sheds calls to billers; the defaults unless given. */
+  readonly billerAdmission?: Partial<GateSettings> | undefined;
+  /** Bill postings' backoff, first take-up and deadline (the status-inquiry job runs them too). */
+  readonly billPostingTimings?: Partial<BillPostingTimings> | undefined;
+  /** The clock bill payments and their postings are judged by (tests move it; deadlines of days). */
+  readonly billPaymentClock?: (() => number) | undefined;
 }
 
 /** Told when a background pass fails; the job names itself ("bank inquiry"). */

@@ -4,7 +4,7 @@ import { HubMetrics } from "../../src/adapters/metrics/hub-metrics.ts";
 import { RedisBillerAdmission } from "../../src/adapters/redis/redis-biller-admission.ts";
 import { connectRedis } from "../../src/adapters/redis/redis-connection.ts";
 import type { AdmissionRequest } from "../../src/app/billers/biller-admission-gate.ts";
-import { assembleBillerAdmission } from "../../src/biller-admission-assembly.ts";
+import { assembleBillerAdmission } from "../../src/composition/biller-admission.ts";
 import {
   deleteRedisKeys,
   describeWithRedis,

@@ -44,9 +44,18 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "GET /v1/bill-subscriptions": payers,
   "DELETE /v1/bill-subscriptions/{subscriptionId}": payers,
   "POST /v1/biller-notices/bills": billers,
+  "POST /v1/bill-payments": payers,
+  "GET /v1/bill-payments/{paymentId}": payers,
+  "POST /v1/biller-notices/reversals": billers,
+  "POST /v1/bill-inquiries": payers,
 };
 
 const bodies: Record<string, unknown> = {
+  "POST /v1/bill-inquiries": {
+    billerId: "no-such-biller",
+    customerParameters: { accountNumber: "1" },
+    initiation: "user",
+  },
   "POST /v1/transfers": { id: "m-1", payee: "bank-payee", amount: "1.00", currency: "EUR" },
   "POST /v1/transfers/bulk": {
     transfers: [{ id: "m-2", payee: "bank-payee", amount: "1.00", currency: "EUR" }],
@@ -72,6 +81,23 @@ const bodies: Record<string, unknown> = {
       reasonCode: "declined",
       reasonText: "no",
     },
+  },
+  "POST /v1/bill-payments": {
+    id: "bp-1",
+    billerId: "no-biller",
+    customerParameters: { account_number: "1" },
+    amount: "1.00",
+    currency: "EUR",
+  },
+  "POST /v1/biller-notices/reversals": {
+    noticeId: "rn-1",
+    postingId: "bp-unknown",
+    receiptNumber: "R-1",
+    amount: "1.00",
+    currency: "EUR",
+    reasonCode: "customer_request",
+    reasonText: "asked",
+    reversedAt: "2026-01-01T00:00:00Z",
   },
   "POST /v1/bill-subscriptions": {
     billerId: "caller-biller",

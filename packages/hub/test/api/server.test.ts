@@ -20,6 +20,10 @@ interface OpenApiDocument {
 }
 
 const documentedRoutes = [
+  "GET /v1/bill-payments/{paymentId}",
+  "GET /operator/v1/bill-payments/posting-failed",
+  "POST /v1/bill-payments",
+  "POST /v1/biller-notices/reversals",
   "GET /health",
   "GET /ready",
   "GET /.well-known/clearhub-hub-keys",
@@ -105,6 +109,15 @@ const documentedRoutes = [
   "GET /v1/bill-subscriptions",
   "DELETE /v1/bill-subscriptions/{subscriptionId}",
   "POST /v1/biller-notices/bills",
+  "GET /operator/v1/billers",
+  "GET /operator/v1/billers/{participantId}",
+  "PUT /operator/v1/billers/{participantId}",
+  "GET /operator/v1/billers/{participantId}/endpoints",
+  "POST /operator/v1/billers/{participantId}/endpoints",
+  "GET /v1/billers",
+  "GET /v1/billers/{billerId}",
+  "POST /v1/bill-inquiries",
+  "GET /operator/v1/biller-protection",
 ];
 
 describeEachBackend("operator API server", (backend) => {

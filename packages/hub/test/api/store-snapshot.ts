@@ -39,6 +39,8 @@ const everyTable: Readonly<Record<TableName, true>> = {
   channel_steps: true,
   bill_subscriptions: true,
   bill_subscription_counts: true,
+  bill_presentments: true,
+  bill_payments: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

@@ -287,3 +287,25 @@ describe("the operation runner with a kind of its own", () => {
     expect(t.calls[0]?.outcome).toBe("refused:bill_already_paid");
   });
 });
+
+describe("the runner's admission before each call", () => {
+  it("sends nothing a kind's admission sheds, and takes the operation up again later", async () => {
+    const t = setUp([posted("R-1")]);
+    let open = false;
+    const released: string[] = [];
+    t.runner.kind.admit = async () =>
+      open
+        ? { admitted: true, release: async () => void released.push("slot") }
+        : { admitted: false, detail: "shed: biller_capacity" };
+    const first = await t.runner.run(t.posting, t.connector.call("posting"));
+    expect(first).toMatchObject({ state: "processing", nextInquiryAt: 1_000_000 + 1_000 });
+    expect(t.connector.sent).toEqual([]);
+    expect(t.calls).toEqual([]);
+    open = true;
+    t.advance(1_000);
+    await t.job.pass();
+    expect(t.store.rows.get("posting-1")).toMatchObject({ state: "succeeded", receipt: "R-1" });
+    expect(t.connector.sent).toEqual(["posting"]);
+    expect(released).toEqual(["slot"]);
+  });
+});

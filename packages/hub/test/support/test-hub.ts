@@ -27,6 +27,13 @@ export interface TestHubOptions {
   /** The clock operator sessions and approvals are judged by. */
   readonly operatorClock?: (() => number) | undefined;
   readonly approvalLimits?: HubConfig["approvalLimits"];
+  readonly billPostingTimings?: HubConfig["billPostingTimings"];
+  readonly billPaymentClock?: HubConfig["billPaymentClock"];
+  /** The data key ring; a fresh one by default. A second hub on the same store needs the first's. */
+  readonly dataKeys?: string | undefined;
+  /** The clock of biller protection and presentments. */
+  readonly billerClock?: (() => number) | undefined;
+  readonly billerAdmission?: HubConfig["billerAdmission"];
   /** Loopback by default, where tests' receivers listen; `[]` for the hub a newcomer gets. */
   readonly webhookAllowNetworks?: readonly string[] | undefined;
   readonly billSubscriptions?: HubConfig["billSubscriptions"];
@@ -66,7 +73,7 @@ export async function openTestHub(
       redisUrl: options.redisUrl,
       redisKeyPrefix: options.redisKeyPrefix,
       // A ring per hub, in memory: tests never leave a key file behind.
-      dataKeys: generateDataKeyEntry(new Date()).entry,
+      dataKeys: options.dataKeys ?? generateDataKeyEntry(new Date()).entry,
       dispatchWebhooks: options.webhookDispatcher !== undefined,
       webhookDispatcher: options.webhookDispatcher,
       hubSigningKey: options.hubSigningKey,
@@ -75,11 +82,15 @@ export async function openTestHub(
       bankInquiry: options.bankInquiry,
       bankOperationTimings: options.bankOperationTimings,
       agreementLimits: options.agreementLimits,
+      billerClock: options.billerClock,
+      billerAdmission: options.billerAdmission,
       operatorClock: options.operatorClock,
       approvalLimits: options.approvalLimits,
       passwordHashing: testPasswordHashing,
       webhookAllowNetworks: options.webhookAllowNetworks ?? loopbackNetworks,
       billSubscriptions: options.billSubscriptions,
+      billPostingTimings: options.billPostingTimings,
+      billPaymentClock: options.billPaymentClock,
     });
   } catch (error) {
     await database.dispose();

@@ -1391,7 +1391,7 @@ export interface paths {
                                 /** @description The URL as the hub sends to it, normalised */
                                 url: string;
                                 /** @description Sorted, without duplicates */
-                                eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated" | "bill.presented")[];
+                                eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated" | "bill.presented" | "bill_payment.posted" | "bill_payment.rejected" | "bill_payment.reversed" | "bill_payment.posting_failed")[];
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -1503,6 +1503,10 @@ export interface paths {
                          *     - `channel.suspension_lifted`: The operator restored suspended capabilities (sent to the channel).
                          *     - `channel.terminated`: The operator terminated you as a channel; that is final (sent to the channel).
                          *     - `bill.presented`: A biller issued or changed a bill of a customer you subscribed to (sent to the channel).
+                         *     - `bill_payment.posted`: The biller credited the customer with a bill payment and gave its receipt (sent to the channel).
+                         *     - `bill_payment.rejected`: The biller refused a bill payment; the money was cleared back to you (sent to the channel).
+                         *     - `bill_payment.reversed`: The biller reversed a bill payment it had credited; the money was cleared back to you (sent to the channel).
+                         *     - `bill_payment.posting_failed`: A bill payment could not be posted to the biller within its deadline; the operator settles it with the biller (sent to the channel).
                          */
                         eventTypes: string[];
                     };
@@ -1520,7 +1524,7 @@ export interface paths {
                             /** @description The URL as the hub sends to it, normalised */
                             url: string;
                             /** @description Sorted, without duplicates */
-                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated" | "bill.presented")[];
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated" | "bill.presented" | "bill_payment.posted" | "bill_payment.rejected" | "bill_payment.reversed" | "bill_payment.posting_failed")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1537,7 +1541,7 @@ export interface paths {
                             /** @description The URL as the hub sends to it, normalised */
                             url: string;
                             /** @description Sorted, without duplicates */
-                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated" | "bill.presented")[];
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated" | "bill.presented" | "bill_payment.posted" | "bill_payment.rejected" | "bill_payment.reversed" | "bill_payment.posting_failed")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1663,7 +1667,7 @@ export interface paths {
                             /** @description The URL as the hub sends to it, normalised */
                             url: string;
                             /** @description Sorted, without duplicates */
-                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated" | "bill.presented")[];
+                            eventTypes: ("transfer.credited" | "transfer.reserved" | "transfer.committed" | "transfer.voided" | "transfer.expired" | "agreement.unsigned" | "payment.succeeded" | "payment.failed" | "payout.succeeded" | "payout.failed" | "refund.succeeded" | "refund.failed" | "channel.suspended" | "channel.suspension_lifted" | "channel.terminated" | "bill.presented" | "bill_payment.posted" | "bill_payment.rejected" | "bill_payment.reversed" | "bill_payment.posting_failed")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -4744,7 +4748,181 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem: `biller_inactive` */
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `customer_parameters_invalid`, `currency_unknown`, `amount_invalid`, `amount_too_precise`, `amount_too_large`, `bill_amounts_inconsistent`, `bill_period_reversed`, `biller_inactive` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bill-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a customer's bill: cleared at once, then posted to the biller
+         * @description Quote a presented bill (`billRef`, from `POST /v1/bill-inquiries`, yours and unexpired) or, where the biller allows direct payment, the customer parameters. The amount is checked against the biller's exactness rule and the bill's bounds. The payment clears in the ledger at once (your position to the biller's) and is answered `accepted`; the hub then posts it to the biller under its own posting id, retrying with backoff while the biller is down and asking where it stands after a lost answer, and tells you by webhook: `bill_payment.posted` with the biller's receipt, `bill_payment.rejected` or `bill_payment.reversed` with the money cleared back, `bill_payment.posting_failed` when the posting deadline passes.
+         *
+         *     A refused request writes nothing. The `id` is the idempotency key: the same body again answers the payment as it is now (`idempotent-replayed: true`) and never pays twice; a different body answers 409 `idempotency_key_reused`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The client's id for the transfer, unique across the ledger: 1-64 characters of A-Z, a-z, 0-9 and ._:- starting with a letter or digit. Your id of the payment, unique among yours: the key that makes a retry safe. */
+                        id: string;
+                        /** @description The biller paid */
+                        billerId: string;
+                        /** @description A presented bill of yours, from `POST /v1/bill-inquiries`, not expired */
+                        billRef?: string;
+                        /** @description Instead of a billRef, where the biller allows direct payment: the customer, by the biller's parameters */
+                        customerParameters?: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @description A decimal string in the currency's major unit, e.g. "12.30" for 12.30 EUR; at most as many decimals as the currency has minor digits.
+                         * @example 12.30
+                         */
+                        amount: string;
+                        /**
+                         * @description An ISO 4217 alphabetic code, e.g. EUR
+                         * @example EUR
+                         */
+                        currency: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            billerId: string;
+                            /** @description The presented bill the payment quoted; null for a direct payment */
+                            billRef: string | null;
+                            /** @description The biller's number of the bill paid */
+                            billNumber: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description accepted: cleared in the ledger (your position to the biller's), not yet posted to the biller. posting: sent, the biller's outcome awaited; the hub asks until it knows. posted: the biller credited the customer (receiptNumber). rejected: the biller refused it; the money was cleared back to you. reversed: the biller took back a payment it had credited; the money was cleared back to you. posting_failed: not posted within the posting deadline; the operator settles it with the biller. Every change after accepted is also sent by webhook. */
+                            state: "accepted" | "posting" | "posted" | "rejected" | "reversed" | "posting_failed";
+                            /** @description The hub's id of the posting at the biller, for reconciliation */
+                            postingId: string;
+                            /** @description The biller's receipt: its proof that the customer paid */
+                            receiptNumber: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            postedAt: string | null;
+                            reversedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `biller_not_found`, `bill_ref_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `participant_inactive`, `idempotency_key_reused` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4771,7 +4949,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem: `customer_parameters_invalid`, `currency_unknown`, `amount_invalid`, `amount_too_precise`, `amount_too_large`, `bill_amounts_inconsistent`, `bill_period_reversed` */
+                /** @description Problem: `currency_unknown`, `amount_invalid`, `amount_not_positive`, `amount_too_precise`, `amount_too_large`, `biller_inactive`, `bill_ref_expired`, `bill_ref_or_parameters_required`, `direct_payment_not_allowed`, `customer_parameters_invalid`, `payment_currency_unsupported`, `amount_not_allowed`, `exceeds_net_debit_cap` */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4790,6 +4968,474 @@ export interface paths {
                     };
                 };
                 /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bill-payments/{paymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your bill payments: its posting state and the biller's receipt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            billerId: string;
+                            /** @description The presented bill the payment quoted; null for a direct payment */
+                            billRef: string | null;
+                            /** @description The biller's number of the bill paid */
+                            billNumber: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /** @description accepted: cleared in the ledger (your position to the biller's), not yet posted to the biller. posting: sent, the biller's outcome awaited; the hub asks until it knows. posted: the biller credited the customer (receiptNumber). rejected: the biller refused it; the money was cleared back to you. reversed: the biller took back a payment it had credited; the money was cleared back to you. posting_failed: not posted within the posting deadline; the operator settles it with the biller. Every change after accepted is also sent by webhook. */
+                            state: "accepted" | "posting" | "posted" | "rejected" | "reversed" | "posting_failed";
+                            /** @description The hub's id of the posting at the biller, for reconciliation */
+                            postingId: string;
+                            /** @description The biller's receipt: its proof that the customer paid */
+                            receiptNumber: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            postedAt: string | null;
+                            reversedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bill_payment_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/biller-notices/reversals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The biller reversed a payment it had accepted
+         * @description Sent when the biller takes back an accepted posting. The hub clears the money back to the channel, once however often the notice comes, and tells the channel. Repeat until the hub answers 2xx.
+         *
+         *     Signed with the biller's participant key. The money is cleared back from the biller's position to the channel's under an id derived from the payment's (the id a rejection would use too), so it moves once however often the notice comes, and the channel is told by `bill_payment.reversed`. Applied once by `noticeId`; a repeat, or a notice about a posting the hub did not send this biller, is answered 204 all the same. A notice whose amount or currency is not the posting's is refused and changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The biller reversed a payment it accepted: the whole of it, as posted (the amount and currency repeat the posting's, so the hub can check them). The hub clears the money back to the channel, once, and tells it. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The biller's id of the notice, the same on every repetition: the hub deduplicates on it. */
+                        noticeId: string;
+                        /** @description The hub's id of the posting, unique across every posting the hub sends: the idempotency key. The same id always means the same payment; the biller never credits it twice. */
+                        postingId: string;
+                        /** @description The biller's receipt for a posted payment: its proof that the customer paid. */
+                        receiptNumber: string;
+                        /**
+                         * @description A decimal string in the currency's major unit, greater than zero, with at most as many decimals as the currency has minor digits: "12.30" CNY, "1200" JPY.
+                         * @example 12.30
+                         */
+                        amount: string;
+                        /**
+                         * @description An ISO 4217 alphabetic currency code
+                         * @example CNY
+                         */
+                        currency: string;
+                        /** @description duplicate_payment: the customer paid the bill twice; wrong_customer: the payment was for someone else; bill_withdrawn: the biller cancelled the bill after it was paid; customer_request: the customer asked the biller; biller_decision: another reason of the biller */
+                        reasonCode: "duplicate_payment" | "wrong_customer" | "bill_withdrawn" | "customer_request" | "biller_decision";
+                        /** @description The biller's own words, for people: logs, the operator console, support */
+                        reasonText: string;
+                        /**
+                         * Format: date-time
+                         * @description When the biller took the payment off the customer's account
+                         */
+                        reversedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `bill_payment_not_reversible` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `currency_unknown`, `amount_invalid`, `amount_too_precise`, `amount_too_large`, `reversal_amount_mismatch` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bill-inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a biller for a customer's bills due
+         * @description Each bill is answered under a `billRef`, your reference to pay it until `expiresAt`. An inquiry moves no money and changes nothing at the biller, so sending it again is safe (each answer carries fresh references). The hub protects billers: past your quota or the biller's capacity the inquiry is refused with 429 and `Retry-After`; `scheduled` inquiries get only spare capacity and are served from the cache when they can be. A biller that does not answer usably is `biller_unavailable`; the hub does not retry an inquiry for you.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The biller's participant id */
+                        billerId: string;
+                        /**
+                         * @description The values that identify the customer at the biller, by the parameter names of its catalogue entry
+                         * @example {
+                         *       "accountNumber": "W10000001"
+                         *     }
+                         */
+                        customerParameters: {
+                            [key: string]: string;
+                        };
+                        /** @description `user`: a person is waiting for the answer. `scheduled`: your system asks on its own (a reminder check); it is answered from the hub's cache whenever a fresh copy exists, and otherwise only from the biller's spare capacity. */
+                        initiation: "user" | "scheduled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billerId: string;
+                            /** @description The customer's name as the biller shows it, masked */
+                            customerName?: string;
+                            /** @description `biller`: the biller answered now; `cache`: a scheduled inquiry answered from the biller's answer at `fetchedAt` */
+                            source: "biller" | "cache";
+                            /** Format: date-time */
+                            fetchedAt: string;
+                            /** @description The bills due, oldest due date first; empty when the customer owes nothing */
+                            bills: {
+                                /** @description The hub's reference of this bill as presented to you: quote it to pay the bill, before `expiresAt` */
+                                billRef: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** @description The biller's number of the bill */
+                                billNumber: string;
+                                currency: string;
+                                /** @description What the bill demands; a decimal string in the currency's major unit */
+                                amountDue: string;
+                                /** @description The least the biller takes, when it takes part payments; a decimal string in the currency's major unit */
+                                amountMin?: string;
+                                /** @description The most the biller takes, when it takes advance payments; a decimal string in the currency's major unit */
+                                amountMax?: string;
+                                /** Format: date */
+                                dueDate: string;
+                                period?: {
+                                    /** Format: date */
+                                    from: string;
+                                    /** Format: date */
+                                    to: string;
+                                };
+                                description?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `biller_not_found`, `bill_customer_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `biller_inactive`, `bill_fetch_not_supported`, `customer_parameters_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `channel_quota_exceeded`, `biller_capacity_exceeded` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable`, `biller_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5576,6 +6222,198 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "bill_payment.posted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The biller credited the customer with a bill payment and gave its receipt (sent to the channel).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BillPaymentEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "bill_payment.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The biller refused a bill payment; the money was cleared back to you (sent to the channel).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BillPaymentEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "bill_payment.reversed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The biller reversed a bill payment it had credited; the money was cleared back to you (sent to the channel).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BillPaymentEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "bill_payment.posting_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bill payment could not be posted to the biller within its deadline; the operator settles it with the biller (sent to the channel).
+         * @description Sent to every endpoint of the recipient subscribed to this type, signed by the hub (see the webhooks tag and `/.well-known/clearhub-hub-keys`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BillPaymentEvent"];
+                };
+            };
+            responses: {
+                /** @description The event is stored; the delivery is done */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: the hub retries later, then marks it dead */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -5589,7 +6427,7 @@ export interface components {
              * @description The problem code; the API description lists each with its status. Clients should expect codes added in later versions.
              * @enum {string}
              */
-            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "role_insufficient" | "csrf_token_invalid" | "session_required" | "login_failed" | "login_rate_limited" | "operator_name_invalid" | "password_invalid" | "operator_account_exists" | "operator_account_not_found" | "operator_account_disabled" | "approval_not_found" | "approval_not_pending" | "approval_expired" | "approval_by_proposer" | "operator_account_last_admin" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "filter_incomplete" | "trace_not_found" | "bank_operation_final" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "webhook_destination_forbidden" | "bank_endpoint_in_use" | "bank_endpoint_is_primary" | "bank_endpoint_retired" | "bank_endpoint_agreements_pinned" | "bank_endpoint_migrating" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found" | "biller_not_found" | "participant_not_biller" | "biller_profile_invalid" | "participant_not_channel" | "channel_terminated" | "channel_suspended" | "honour_deadline_passed" | "suspension_capabilities_empty" | "suspension_reason_invalid" | "honour_deadline_missing" | "honour_deadline_unexpected" | "honour_policy_not_applicable" | "honour_deadline_past" | "honour_deadline_too_far" | "capability_already_suspended" | "capability_not_suspended" | "channel_not_suspended" | "suspension_changed_concurrently" | "customer_parameters_invalid" | "bill_subscriptions_full" | "bill_subscription_not_found" | "biller_inactive" | "bill_amounts_inconsistent" | "bill_period_reversed";
+            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "role_insufficient" | "csrf_token_invalid" | "session_required" | "login_failed" | "login_rate_limited" | "operator_name_invalid" | "password_invalid" | "operator_account_exists" | "operator_account_not_found" | "operator_account_disabled" | "approval_not_found" | "approval_not_pending" | "approval_expired" | "approval_by_proposer" | "operator_account_last_admin" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "filter_incomplete" | "trace_not_found" | "bank_operation_final" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "webhook_destination_forbidden" | "bank_endpoint_in_use" | "bank_endpoint_is_primary" | "bank_endpoint_retired" | "bank_endpoint_agreements_pinned" | "bank_endpoint_migrating" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found" | "biller_not_found" | "participant_not_biller" | "biller_profile_invalid" | "participant_not_channel" | "channel_terminated" | "channel_suspended" | "honour_deadline_passed" | "suspension_capabilities_empty" | "suspension_reason_invalid" | "honour_deadline_missing" | "honour_deadline_unexpected" | "honour_policy_not_applicable" | "honour_deadline_past" | "honour_deadline_too_far" | "capability_already_suspended" | "capability_not_suspended" | "channel_not_suspended" | "suspension_changed_concurrently" | "biller_inactive" | "bill_fetch_not_supported" | "bill_ref_not_found" | "bill_ref_expired" | "bill_ref_or_parameters_required" | "direct_payment_not_allowed" | "bill_subscriptions_full" | "bill_subscription_not_found" | "bill_amounts_inconsistent" | "bill_period_reversed" | "customer_parameters_invalid" | "bill_customer_not_found" | "biller_unavailable" | "channel_quota_exceeded" | "biller_capacity_exceeded" | "amount_not_allowed" | "bill_payment_not_found" | "reversal_amount_mismatch" | "bill_payment_not_reversible";
             detail?: string;
             errors?: {
                 /** @description For bulk requests: the position of the offending item */
@@ -5803,6 +6641,43 @@ export interface components {
                  * @description When the biller issued or changed the bill
                  */
                 issuedAt: string;
+            };
+        };
+        /**
+         * BillPaymentEvent
+         * @description A bill payment of the channel was posted, rejected, reversed or given up.
+         */
+        BillPaymentEvent: {
+            /** @description `<type>:<channelId>:<paymentId>`: the same on every retry and equal to the `webhook-id` header. Deduplicate on it. */
+            id: string;
+            /** @description Equal to the `webhook-event` header */
+            type: "bill_payment.posted" | "bill_payment.rejected" | "bill_payment.reversed" | "bill_payment.posting_failed";
+            /**
+             * Format: date-time
+             * @description When the hub learnt it
+             */
+            createdAt: string;
+            data: {
+                /** @description Your id of the bill payment */
+                paymentId: string;
+                billerId: string;
+                billRef: string | null;
+                billNumber: string | null;
+                /**
+                 * @description A decimal string with exactly the currency's minor digits
+                 * @example 12.30
+                 */
+                amount: string;
+                currency: string;
+                /** @description posted: the biller credited the customer (receiptNumber). rejected, reversed: the money was cleared back to you. posting_failed: not posted within the deadline; the operator settles it with the biller. */
+                state: "posted" | "rejected" | "reversed" | "posting_failed";
+                /** @description The hub's id of the posting at the biller */
+                postingId: string;
+                receiptNumber: string | null;
+                failure: {
+                    code: string;
+                    reason: string;
+                } | null;
             };
         };
     };

@@ -19,6 +19,8 @@ import { bankEndpointRetirementMigration } from "./migrations/0011-bank-endpoint
 import { billerProfilesMigration } from "./migrations/0012-biller-profiles.ts";
 import { billSubscriptionsMigration } from "./migrations/0014-bill-subscriptions.ts";
 import { channelSuspensionsMigration } from "./migrations/0015-channel-suspensions.ts";
+import { billPresentmentsMigration } from "./migrations/0016-bill-presentments.ts";
+import { billPaymentsMigration } from "./migrations/0017-bill-payments.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 /** Stores name the dialect from here, beside the database they are given. */
@@ -115,6 +117,8 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0012-biller-profiles": billerProfilesMigration(),
     "0014-bill-subscriptions": billSubscriptionsMigration(),
     "0015-channel-suspensions": channelSuspensionsMigration(database.dialect),
+    "0016-bill-presentments": billPresentmentsMigration(),
+    "0017-bill-payments": billPaymentsMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

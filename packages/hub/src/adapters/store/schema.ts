@@ -34,6 +34,8 @@ export interface ClearhubSchema {
   channel_steps: ChannelStepsTable;
   bill_subscriptions: BillSubscriptionsTable;
   bill_subscription_counts: BillSubscriptionCountsTable;
+  bill_presentments: BillPresentmentsTable;
+  bill_payments: BillPaymentsTable;
 }
 
 export interface ParticipantsTable {
@@ -373,4 +375,49 @@ export interface BillSubscriptionsTable {
 export interface BillSubscriptionCountsTable {
   channel_id: string;
   held: number | bigint;
+}
+
+export interface BillPresentmentsTable {
+  bill_ref: string;
+  channel_id: string;
+  biller_id: string;
+  customer_params_hash: string;
+  customer_params_sealed: string;
+  customer_name: string | null;
+  bill_number: string;
+  currency: string;
+  amount_due: bigint;
+  amount_min: bigint | null;
+  amount_max: bigint | null;
+  due_date: string;
+  period_from: string | null;
+  period_to: string | null;
+  description: string | null;
+  presented_at: bigint;
+  expires_at: bigint;
+}
+
+export interface BillPaymentsTable {
+  channel_id: string;
+  id: string;
+  biller_id: string;
+  bill_ref: string | null;
+  customer_parameters: string;
+  parameters_hash: string;
+  bill_number: string | null;
+  amount: bigint;
+  currency: string;
+  request_hash: string;
+  state: string;
+  posting_id: string;
+  receipt_number: string | null;
+  failure_code: string | null;
+  failure_text: string | null;
+  fail_at: bigint;
+  next_inquiry_at: bigint;
+  inquiries: number | bigint;
+  created_at: bigint;
+  updated_at: bigint;
+  posted_at: bigint | null;
+  reversed_at: bigint | null;
 }

@@ -3,15 +3,18 @@ import type { ApiServices } from "../api-services.ts";
 import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { billNoticeRoute } from "./bill-notice-route.ts";
+import { billPaymentRoutes } from "./bill-payment-routes.ts";
 import {
   createBillSubscriptionRoute,
   deleteBillSubscriptionRoute,
   listBillSubscriptionsRoute,
 } from "./bill-subscription-routes.ts";
 import { billerCatalogueRoutes } from "./biller-catalogue-routes.ts";
+import { billerReversalNoticeRoute } from "./biller-reversal-notice-route.ts";
 import { confirmAgreementRoute } from "./confirm-agreement-route.ts";
 import { createAgreementPaymentRoute } from "./create-agreement-payment-route.ts";
 import { createAgreementRoute } from "./create-agreement-route.ts";
+import { createBillInquiryRoute } from "./create-bill-inquiry-route.ts";
 import { createTransferRoute } from "./create-transfer-route.ts";
 import { createTransfersBulkRoute } from "./create-transfers-bulk-route.ts";
 import { deleteWebhookEndpointRoute } from "./delete-webhook-endpoint-route.ts";
@@ -67,6 +70,9 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   listBillSubscriptionsRoute,
   deleteBillSubscriptionRoute,
   billNoticeRoute,
+  billPaymentRoutes,
+  billerReversalNoticeRoute,
+  createBillInquiryRoute,
 ];
 
 export interface ParticipantApiOptions {

@@ -23,6 +23,7 @@ import type { ParticipantStore } from "../ports/participant-store.ts";
 
 export type BankEndpointErrorCode =
   | "bank_endpoint_id_invalid"
+  | "participant_not_biller"
   | EndpointSettingsError
   | BankEndpointRefusal;
 
@@ -54,8 +55,8 @@ function patchDetails(patch: EndpointSettingsPatch): AuditDetails {
  * The operator's registry of the endpoints of participants' systems (each bank's interface
  * endpoints; billers' next), and their health on this node. One registry serves the kinds in
  * `ownerKinds`: the bank routes' registry takes banks only and answers any other participant
- * `participant_not_bank`, as it always has; a registry given `calledSystemKinds` takes billers'
- * endpoints the same way. The `bankId` of its endpoints is their owner's id, whatever its kind.
+ * `participant_not_bank`, as it always has; a registry given `["biller"]` takes billers' endpoints
+ * the same way and answers any other participant `participant_not_biller`. The `bankId` of its endpoints is their owner's id, whatever its kind.
  */
 export class BankEndpointService {
   constructor(
@@ -170,9 +171,9 @@ export class BankEndpointService {
   private async checkBank(bankId: string): Promise<BankEndpointErrorCode | undefined> {
     const bank = await this.participants.findParticipant(bankId);
     if (bank === undefined) return "participant_not_found";
-    return (this.ownerKinds as readonly string[]).includes(bank.kind)
-      ? undefined
-      : "participant_not_bank";
+    if ((this.ownerKinds as readonly string[]).includes(bank.kind)) return undefined;
+    // A registry of billers alone says so; any registry that takes banks keeps its old code.
+    return this.ownerKinds.includes("bank") ? "participant_not_bank" : "participant_not_biller";
   }
 
   private record(

@@ -183,6 +183,18 @@ export class BillerAdmissionGate<TBills> {
     return this.admit(request);
   }
 
+  /**
+   * Keeps a biller's fresh answer so that `scheduled` inquiries are served from it for `ttlMs`
+   * (the biller profile's cache time). Every answer is put, whoever asked.
+   */
+  putPresentment(
+    key: PresentmentKey,
+    presentment: CachedPresentment<TBills>,
+    ttlMs: number,
+  ): Promise<void> {
+    return this.dependencies.cache.put(key, presentment, ttlMs);
+  }
+
   async admit(request: AdmissionRequest): Promise<GateResult> {
     checkWeight(request.channel.weight);
     const subject = subjectOf(request);

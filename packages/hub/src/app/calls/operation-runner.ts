@@ -28,6 +28,14 @@ export type OperationRefusal = {
   readonly reason: string;
 };
 
+/**
+ * The callee's capacity's word on one call, asked before the guard: admitted with a release to
+ * call when the call ends, or shed (nothing is sent; the breaker counts nothing).
+ */
+export type CallAdmission =
+  | { readonly admitted: true; release(): Promise<void> }
+  | { readonly admitted: false; readonly detail: string };
+
 /** How waits between take-ups grow: doubling from the first, capped. */
 export interface TakeUpBackoff {
   readonly firstInquiryDelayMs: number;
@@ -96,6 +104,11 @@ export interface OperationKind<
   ): Operation | undefined;
   /** The events a settled operation raises, written with its state. */
   events(settled: Operation): readonly PreparedEvent[];
+  /**
+   * Optional: asks the callee's declared capacity before each call (billers' postings go
+   * through the admission gate). A shed call is `not_sent`: the kind's `whenNotSent` decides.
+   */
+  admit?(operation: Operation, endpoint: CallableEndpoint): Promise<CallAdmission>;
 }
 
 /**
@@ -223,11 +236,15 @@ export class OperationRunner<
     attempt: number,
     call: ParticipantCall<Answer, OperationRefusal>,
   ): Promise<CallVerdict<Answer, OperationRefusal>> {
+    const admission = await this.kind.admit?.(operation, endpoint);
+    if (admission !== undefined && !admission.admitted) {
+      return { kind: "not_sent", detail: admission.detail };
+    }
     const at = this.clock();
     const started = performance.now();
     const verdict = await guardedCall(this.guard, endpoint, call, (refusal) =>
       this.kind.unwell(refusal),
-    );
+    ).finally(() => admission?.release().catch(() => undefined));
     const latencyMs = Math.round(performance.now() - started);
     await this.callLog
       .record({

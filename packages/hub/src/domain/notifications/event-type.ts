@@ -27,6 +27,14 @@ export const eventTypes = {
     "The operator terminated you as a channel; that is final (sent to the channel).",
   "bill.presented":
     "A biller issued or changed a bill of a customer you subscribed to (sent to the channel).",
+  "bill_payment.posted":
+    "The biller credited the customer with a bill payment and gave its receipt (sent to the channel).",
+  "bill_payment.rejected":
+    "The biller refused a bill payment; the money was cleared back to you (sent to the channel).",
+  "bill_payment.reversed":
+    "The biller reversed a bill payment it had credited; the money was cleared back to you (sent to the channel).",
+  "bill_payment.posting_failed":
+    "A bill payment could not be posted to the biller within its deadline; the operator settles it with the biller (sent to the channel).",
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof eventTypes;

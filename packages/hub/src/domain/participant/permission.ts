@@ -22,7 +22,12 @@ export const participantOperations = {
   "billers.read": "Read the biller catalogue: who can be paid, and what to ask the user",
   "bill-subscriptions.manage":
     "Subscribe its users' customers at billers, to be told of their bills by webhook instead of asking",
-  "biller-notices.send": "Tell the hub what the biller did on its own: bills it issued or changed",
+  "bill-payments.create":
+    "Pay customers' bills to billers, cleared at once and posted to the biller",
+  "bill-payments.read": "Read its bill payments: posting state and the biller's receipt",
+  "biller-notices.send":
+    "Tell the hub what the biller did on its own: bills it issued or changed, reversals of postings",
+  "bills.inquire": "Ask a biller, through the hub's protection, for a customer's bills due",
 } as const satisfies Record<string, string>;
 
 export type ParticipantOperation = keyof typeof participantOperations;
@@ -39,6 +44,9 @@ const payers: readonly ParticipantOperation[] = [
   "transfers.resolve",
   // Banks and payment institutions both sell bill payment as channels.
   "billers.read",
+  "bill-payments.create",
+  "bill-payments.read",
+  "bills.inquire",
 ];
 
 /**

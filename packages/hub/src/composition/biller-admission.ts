@@ -4,15 +4,15 @@
  * its metrics added to the hub's. The channel API takes the gate; nothing else needs the parts.
  */
 import type { Redis } from "ioredis";
-import { billerAdmissionStores } from "./adapters/limits/biller-admission-stores.ts";
-import { BillerAdmissionMetrics } from "./adapters/metrics/biller-admission-metrics.ts";
-import type { HubMetrics } from "./adapters/metrics/hub-metrics.ts";
+import { billerAdmissionStores } from "../adapters/limits/biller-admission-stores.ts";
+import { BillerAdmissionMetrics } from "../adapters/metrics/biller-admission-metrics.ts";
+import type { HubMetrics } from "../adapters/metrics/hub-metrics.ts";
 import {
   BillerAdmissionGate,
   type GateSettings,
   gateDefaults,
   realSleep,
-} from "./app/billers/biller-admission-gate.ts";
+} from "../app/billers/biller-admission-gate.ts";
 
 /** Under the hub's Redis prefix: `<prefix>admission:`, `<prefix>quota:`, `<prefix>presentment:`. */
 export const billerAdmissionKeyPrefixDefault = "clearhub:";

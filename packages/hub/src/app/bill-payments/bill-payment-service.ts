@@ -1,0 +1,326 @@
+import {
+  type BillPayment,
+  clearingTransferIdOf,
+  postingIdOf,
+} from "../../domain/bill-payments/bill-payment.ts";
+import type { AmountCheck, AmountExactness } from "../../domain/billers/amount-exactness.ts";
+import { checkAmount } from "../../domain/billers/amount-exactness.ts";
+import { directPayAllowed } from "../../domain/billers/biller-profile.ts";
+import {
+  type CustomerParameterFailure,
+  checkCustomerParameters,
+} from "../../domain/billers/customer-parameter-check.ts";
+import { customerParamsHash } from "../../domain/billers/customer-params-hash.ts";
+import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
+import type { Participant } from "../../domain/participant/participant.ts";
+import type { BillerEntry } from "../billers/biller-catalogue-entry.ts";
+import type { BillerRegistry } from "../billers/biller-registry.ts";
+import type { GroupCommit } from "../ledger/group-commit.ts";
+import type { BillPaymentStore } from "../ports/bill-payment-store.ts";
+import type { FieldSealer } from "../ports/field-sealer.ts";
+import type { ParticipantStore } from "../ports/participant-store.ts";
+import { customerParametersContext } from "./bill-posting-kind.ts";
+import type { BillPostingRunner } from "./bill-posting-runner.ts";
+
+/** What a channel asks to pay; the amount already in minor units, the body hashed. */
+export interface NewBillPayment {
+  readonly id: string;
+  readonly billerId: string;
+  /** A presentment of the channel's own; or, where the biller allows direct pay, parameters. */
+  readonly billRef?: string | undefined;
+  readonly customerParameters?: Readonly<Record<string, string>> | undefined;
+  readonly amountMinor: bigint;
+  readonly currency: string;
+  readonly requestHash: string;
+}
+
+/** The bill a payment quotes, as the presentment kept it: what the amount is checked against. */
+export interface QuotedBill {
+  readonly billerId: string;
+  readonly customerParameters: Readonly<Record<string, string>>;
+  readonly billNumber: string;
+  readonly currency: string;
+  readonly amountDueMinor: bigint;
+  readonly amountMinMinor: bigint | null;
+  readonly amountMaxMinor: bigint | null;
+}
+
+/** The channel's own presentment by reference: unknown, expired, or the bill it quoted. */
+export type QuotedBillLookup =
+  | { readonly found: "none" }
+  | { readonly found: "expired" }
+  | { readonly found: "bill"; readonly bill: QuotedBill };
+
+export type LedgerRefusal = Exclude<
+  TransferResultCode,
+  "ok" | "exists" | "exists_with_different_fields"
+>;
+
+export type BillPaymentRefusal =
+  | { readonly code: "participant_inactive" }
+  | { readonly code: "idempotency_key_reused" }
+  | { readonly code: "biller_not_found" }
+  | { readonly code: "biller_inactive" }
+  | { readonly code: "bill_ref_not_found" }
+  | { readonly code: "bill_ref_expired" }
+  | { readonly code: "bill_ref_or_parameters_required" }
+  | { readonly code: "direct_payment_not_allowed" }
+  | {
+      readonly code: "customer_parameters_invalid";
+      readonly failures: readonly CustomerParameterFailure[];
+    }
+  | { readonly code: "payment_currency_unsupported" }
+  | {
+      readonly code: "amount_not_allowed";
+      readonly rule: AmountExactness;
+      readonly check: Exclude<AmountCheck, "ok">;
+    }
+  | { readonly code: "bill_payment_not_found" }
+  | { readonly code: LedgerRefusal };
+
+export type BillPaymentRefusalCode = Exclude<BillPaymentRefusal["code"], LedgerRefusal>;
+
+export type BillPaymentOutcome =
+  | { readonly ok: true; readonly payment: BillPayment; readonly created: boolean }
+  | ({ readonly ok: false } & BillPaymentRefusal);
+
+function refused(refusal: BillPaymentRefusal): BillPaymentOutcome {
+  return { ok: false, ...refusal };
+}
+
+/** What the payment is for, once checked: the customer, the bill if any, the parties' positions. */
+interface CheckedPayment {
+  readonly parameters: readonly { name: string; value: string }[];
+  readonly parametersHash: string;
+  readonly billNumber: string | null;
+  readonly channelAccountId: number;
+  readonly billerAccountId: number;
+}
+
+/** The operator's list of failed postings holds at most this many, the newest. */
+export const failedPostingsListSizeMax = 500;
+
+export interface BillPaymentServiceOptions {
+  readonly clock: () => number;
+  /** Told when a first posting throws (a store failure): the inquiry job takes it up later. */
+  readonly onPostingError: (error: unknown) => void;
+}
+
+/**
+ * Bill payments as channels make them. A payment is checked whole before anything is written
+ * (the channel, the biller, the bill it quotes or the customer it names, the amount against
+ * the biller's exactness rule), then cleared in the ledger at once and answered `accepted`; its
+ * posting to the biller runs after the answer (see BillPostingRunner).
+ *
+ * Clearing and recording: the ledger's batch commits transfers only, so the payment row cannot
+ * share its transaction. The transfer goes first, under an id derived from the channel and the
+ * payment id, then the row. A crash between the two leaves a transfer without a row, which the
+ * channel's retry (the same id, as with every `/v1` POST) repairs: the ledger answers `exists`
+ * and the row is written. Row first would instead leave a payment `accepted` whose money may
+ * never have moved, or one the ledger then refuses (headroom), with nothing to answer for it.
+ */
+export class BillPaymentService {
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly store: BillPaymentStore,
+    private readonly billers: BillerRegistry,
+    private readonly quotedBills: (channelId: string, billRef: string) => Promise<QuotedBillLookup>,
+    private readonly participants: ParticipantStore,
+    private readonly ledger: GroupCommit,
+    private readonly sealer: FieldSealer,
+    private readonly postings: BillPostingRunner,
+    private readonly options: BillPaymentServiceOptions,
+  ) {}
+
+  async pay(channel: Participant, request: NewBillPayment): Promise<BillPaymentOutcome> {
+    const existing = await this.store.find(channel.id, request.id);
+    if (existing !== undefined) return replay(existing, request);
+    if (channel.status !== "active") return refused({ code: "participant_inactive" });
+    const checked = await this.check(channel, request);
+    if ("code" in checked) return refused(checked);
+    const cleared = await this.clear(channel, request, checked);
+    if (cleared !== "ok" && cleared !== "exists") {
+      return cleared === "exists_with_different_fields"
+        ? refused({ code: "idempotency_key_reused" })
+        : refused({ code: cleared });
+    }
+    const inserted = await this.store.insert(this.newPayment(channel, request, checked));
+    if (!inserted.created) return replay(inserted.payment, request);
+    this.postInBackground(inserted.payment);
+    return { ok: true, payment: inserted.payment, created: true };
+  }
+
+  async find(channel: Participant, id: string): Promise<BillPaymentOutcome> {
+    const payment = await this.store.find(channel.id, id);
+    return payment === undefined
+      ? refused({ code: "bill_payment_not_found" })
+      : { ok: true, payment, created: false };
+  }
+
+  /** Payments given up as `posting_failed`, newest first, for the operator to settle. */
+  listPostingFailed(): Promise<BillPayment[]> {
+    return this.store.listFailed(failedPostingsListSizeMax);
+  }
+
+  /** Waits for first postings under way (on shutdown; the inquiry job would take them up). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private postInBackground(payment: BillPayment): void {
+    const posting = this.postings
+      .post(payment)
+      .catch((error: unknown) => this.options.onPostingError(error))
+      .finally(() => this.inFlight.delete(posting));
+    this.inFlight.add(posting);
+  }
+
+  private async check(
+    channel: Participant,
+    request: NewBillPayment,
+  ): Promise<CheckedPayment | BillPaymentRefusal> {
+    const found = await this.billers.find(request.billerId);
+    if (!found.ok) return { code: "biller_not_found" };
+    const biller = found.value;
+    if (biller.status !== "active") return { code: "biller_inactive" };
+    const customer = await this.customerOf(channel, request, biller);
+    if ("code" in customer) return customer;
+    if (!biller.profile.currencies.includes(request.currency)) {
+      return { code: "payment_currency_unsupported" };
+    }
+    const bill = customer.bill;
+    if (bill !== null && bill.currency !== request.currency) {
+      return { code: "payment_currency_unsupported" };
+    }
+    const rule = biller.profile.amountExactness;
+    const amount = checkAmount(
+      rule,
+      bill?.amountDueMinor ?? null,
+      bill?.amountMinMinor ?? null,
+      bill?.amountMaxMinor ?? null,
+      request.amountMinor,
+    );
+    if (amount !== "ok") return { code: "amount_not_allowed", rule, check: amount };
+    const [channelAccount, billerAccount] = await Promise.all([
+      this.participants.findAccount(channel.id, request.currency, "position"),
+      this.participants.findAccount(biller.profile.participantId, request.currency, "position"),
+    ]);
+    if (channelAccount === undefined || billerAccount === undefined) {
+      return { code: "payment_currency_unsupported" };
+    }
+    return {
+      parameters: customer.parameters,
+      parametersHash: customerParamsHash(customer.values),
+      billNumber: bill?.billNumber ?? null,
+      channelAccountId: channelAccount.id,
+      billerAccountId: billerAccount.id,
+    };
+  }
+
+  /** The customer (and bill) the payment is for: a presentment of the channel's, or parameters. */
+  private async customerOf(
+    channel: Participant,
+    request: NewBillPayment,
+    biller: BillerEntry,
+  ): Promise<
+    | {
+        bill: QuotedBill | null;
+        values: Readonly<Record<string, string>>;
+        parameters: { name: string; value: string }[];
+      }
+    | BillPaymentRefusal
+  > {
+    const specs = biller.profile.parameters;
+    const ordered = (values: Readonly<Record<string, string>>) =>
+      specs.flatMap((spec) => {
+        const value = values[spec.name];
+        return value === undefined ? [] : [{ name: spec.name, value }];
+      });
+    if (request.billRef !== undefined && request.customerParameters !== undefined) {
+      return { code: "bill_ref_or_parameters_required" };
+    }
+    if (request.billRef !== undefined) {
+      const quoted = await this.quotedBills(channel.id, request.billRef);
+      // Another biller's bill answers as an unknown one: a reference names one bill only.
+      if (quoted.found === "none") return { code: "bill_ref_not_found" };
+      if (quoted.found === "expired") return { code: "bill_ref_expired" };
+      if (quoted.bill.billerId !== request.billerId) return { code: "bill_ref_not_found" };
+      const values = quoted.bill.customerParameters;
+      return { bill: quoted.bill, values, parameters: ordered(values) };
+    }
+    if (request.customerParameters === undefined) {
+      return { code: "bill_ref_or_parameters_required" };
+    }
+    if (!directPayAllowed(biller.profile)) return { code: "direct_payment_not_allowed" };
+    const check = checkCustomerParameters(specs, request.customerParameters);
+    if (!check.ok) return { code: "customer_parameters_invalid", failures: check.failures };
+    return { bill: null, values: check.values, parameters: ordered(check.values) };
+  }
+
+  private clear(
+    channel: Participant,
+    request: NewBillPayment,
+    checked: CheckedPayment,
+  ): Promise<TransferResultCode> {
+    return this.ledger.submitOne({
+      kind: "posted",
+      id: clearingTransferIdOf(channel.id, request.id),
+      debitAccountId: checked.channelAccountId,
+      creditAccountId: checked.billerAccountId,
+      amount: request.amountMinor,
+      currency: request.currency,
+      reference: `bill-payment:${postingIdOf(channel.id, request.id)}`,
+      detail: {
+        initiatorId: channel.id,
+        payerId: channel.id,
+        payeeId: request.billerId,
+        requestHash: request.requestHash,
+        sealedParties: null,
+      },
+    });
+  }
+
+  private newPayment(
+    channel: Participant,
+    request: NewBillPayment,
+    checked: CheckedPayment,
+  ): BillPayment {
+    const now = this.options.clock();
+    const { callGraceMs, postingDeadlineMs } = this.postings.kind.backoff;
+    return {
+      channelId: channel.id,
+      id: request.id,
+      billerId: request.billerId,
+      billRef: request.billRef ?? null,
+      sealedParameters: this.sealer.seal(
+        JSON.stringify(checked.parameters),
+        customerParametersContext(channel.id, request.id),
+      ),
+      parametersHash: checked.parametersHash,
+      billNumber: checked.billNumber,
+      amountMinor: request.amountMinor,
+      currency: request.currency,
+      requestHash: request.requestHash,
+      state: "accepted",
+      postingId: postingIdOf(channel.id, request.id),
+      receiptNumber: null,
+      failureCode: null,
+      failureText: null,
+      failAt: now + postingDeadlineMs,
+      // Past the longest call: the inquiry job leaves the first posting to its own node.
+      nextInquiryAt: now + callGraceMs,
+      inquiries: 0,
+      createdAt: now,
+      updatedAt: now,
+      postedAt: null,
+      reversedAt: null,
+    };
+  }
+}
+
+function replay(stored: BillPayment, request: { requestHash: string }): BillPaymentOutcome {
+  return stored.requestHash === request.requestHash
+    ? { ok: true, payment: stored, created: false }
+    : refused({ code: "idempotency_key_reused" });
+}
