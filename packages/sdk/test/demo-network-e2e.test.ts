@@ -1,8 +1,9 @@
 /**
  * `clearhub start --demo` as a newcomer meets it: the hub seeds its demo network and starts a
  * simulated bank for each demo bank, and a payment institution signs an agreement with a demo
- * customer and pays through it with this SDK, using the key the demo keeps for it. A restart on
- * the same data directory keeps every key and points the endpoints at the new simulators.
+ * customer and pays through it with this SDK, using the key the demo keeps for it, and asks a
+ * demo biller for a demo customer's bills. A restart on the same data directory keeps every key
+ * and points the endpoints at the new simulators.
  */
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -104,6 +105,22 @@ describe("clearhub start --demo", () => {
         ]);
         // The institution ends it, and the demo bank ends it too.
         expect((await wallet.unsignAgreement(id)).state).toBe("unsigned");
+
+        // A demo biller answers Li Wei's water bill, through its endpoint of this run.
+        expect(output).toContain("biller-water");
+        const inquiry = await wallet.inquireBills({
+          billerId: "biller-water",
+          customerParameters: { account_number: "3100000003" },
+          initiation: "user",
+        });
+        expect(inquiry).toMatchObject({
+          source: "biller",
+          customerName: expect.any(String),
+          bills: [{ billNumber: "W-2026-11-0001", amountDue: "86.40", currency: "CNY" }],
+        });
+        for (const billerId of ["biller-power", "biller-telecom"]) {
+          expect(output).toMatch(new RegExp(`${billerId}\\s+http://127\\.0\\.0\\.1:\\d+`));
+        }
       } finally {
         await running.close();
       }

@@ -17,7 +17,7 @@ describe("the command line", () => {
       "0",
       "--trust-hub",
       "--biller-id",
-      "power-grid",
+      "biller-power",
     ]);
     try {
       let output = "";
@@ -26,9 +26,9 @@ describe("the command line", () => {
       });
       while (!/customers\s+\d+/.test(output)) await once(child.stdout, "data");
       const endpoint = /endpoint\s+(\S+)/.exec(output)?.[1] ?? "";
-      expect(output).toContain("power-grid.simulator");
+      expect(output).toContain("biller-power.simulator");
       expect(output).toContain("30/s declared, failing past 60/s");
-      const demo = demoBiller("power-grid");
+      const demo = demoBiller("biller-power");
       const customers = (await (await fetch(`${endpoint}/admin/customers`)).json()) as Json;
       expect(customers.customers).toHaveLength(demo?.customers.length ?? -1);
       // Trusting the hub, the biller answers an unsigned inquiry (a benchmark of the hub alone).
@@ -37,15 +37,12 @@ describe("the command line", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({
           inquiryId: "cli-1",
-          customerParameters: [
-            { name: "accountNumber", value: "E20000001" },
-            { name: "meterNumber", value: "M0001" },
-          ],
+          customerParameters: [{ name: "meter_number", value: "20260000005" }],
         }),
       });
       expect(inquiry.status).toBe(200);
       const answer = (await inquiry.json()) as Json;
-      expect(answer.bills[0]).toMatchObject({ billNumber: "E-2026-11-0001", amountMin: "100.00" });
+      expect(answer.bills[0]).toMatchObject({ billNumber: "E-2026-11-0001", amountMax: "1000.00" });
       const load = (await (await fetch(`${endpoint}/admin/load`)).json()) as Json;
       expect(load.startedTotal).toBe(1);
     } finally {

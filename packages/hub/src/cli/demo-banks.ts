@@ -86,7 +86,7 @@ async function registeredKeyId(hub: Hub, participantId: string, key: KeyObject):
   return added.value.keyId;
 }
 
-async function demoKey(hub: Hub, dataDir: string, participantId: string): Promise<DemoKey> {
+export async function demoKey(hub: Hub, dataDir: string, participantId: string): Promise<DemoKey> {
   const { file, key } = keptPrivateKey(dataDir, participantId);
   return {
     participantId,

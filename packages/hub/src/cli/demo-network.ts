@@ -2,6 +2,7 @@ import type { NewParticipant } from "../app/participants/participant-service.ts"
 import { hubActor } from "../domain/audit/audit-actor.ts";
 import type { Hub } from "../hub.ts";
 import { startDemoBanks } from "./demo-banks.ts";
+import { startDemoBillerSystems } from "./demo-biller-systems.ts";
 import { seedDemoBillers } from "./demo-billers.ts";
 import type { OnReady, ServeLog } from "./serve.ts";
 
@@ -122,8 +123,8 @@ export async function seedDemoOperators(hub: Hub): Promise<{ name: string; passw
 
 /**
  * What `clearhub start --demo` does once the hub listens: seeds the network, its billers'
- * profiles and its console accounts (first run only), then starts its banks' simulators, which
- * stop when the hub does.
+ * profiles and its console accounts (first run only), then starts its banks' and its billers'
+ * simulators, which stop when the hub does.
  */
 export function runDemoNetwork(dataDir: string, log: ServeLog): OnReady {
   return async (hub, url) => {
@@ -138,6 +139,16 @@ export function runDemoNetwork(dataDir: string, log: ServeLog): OnReady {
     }
     const banks = await startDemoBanks(hub, url, dataDir);
     for (const line of banks.lines) log(line);
-    return banks.close;
+    try {
+      const billerSystems = await startDemoBillerSystems(hub, url, dataDir);
+      for (const line of billerSystems.lines) log(line);
+      return async () => {
+        await billerSystems.close();
+        await banks.close();
+      };
+    } catch (error) {
+      await banks.close();
+      throw error;
+    }
   };
 }

@@ -211,12 +211,14 @@ it("runs the root README's shell blocks as written", async () => {
   expect(endpoints.items.every((endpoint) => endpoint.enabled)).toBe(true);
 });
 
-it("runs the root README's TypeScript walk-through: sign, pay, refund and pay out", async () => {
+it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, inquire bills", async () => {
   const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "ts");
-  expect(snippets.length).toBe(2);
+  expect(snippets.length).toBe(3);
   const output = await runTypeScript("README.md", snippets);
   expect(output).toMatch(/^active succeeded tx-\S+$/m);
   expect(output).toMatch(/^succeeded succeeded$/m);
+  expect(output).toMatch(/^W-2026-11-0001 86\.40 br_\S+$/m);
+  expect(output).toMatch(/^biller cache$/m);
 });
 
 it("runs the SDK README's example: a transfer to a participant of the demo", async () => {

@@ -11,21 +11,23 @@ export interface DemoBiller {
 }
 
 /**
- * The billers of the demo network, each run by its own simulator: a water company that knows
- * its customers by account number, and an electricity company that knows them by account and
- * meter. The customers are the demo bank's (Li Wei, Wang Fang, Zhang Min), so the README's
- * walk-through can inquire and pay their bills with the money in their bank accounts.
+ * The billers of the demo network, each run by its own simulator, with the ids and customer
+ * parameters of the hub's demo profiles (the hub's `src/cli/demo-billers.ts`), so every value
+ * here passes the profile's rules (pattern, length, check digit): a water company that knows its
+ * customers by a Luhn-checked account number, a power grid by a mod-11-checked meter number, and
+ * a broadband operator by phone number. The customers are the demo bank's (Li Wei, Wang Fang,
+ * Zhang Min), so the README's walk-through can inquire and pay their bills.
  */
 export const demoBillers: readonly DemoBiller[] = [
   {
-    billerId: "water-city",
+    billerId: "biller-water",
     name: "City Water",
     category: "water",
-    parameterNames: ["accountNumber"],
+    parameterNames: ["account_number"],
     declaredPerSecond: 20,
     customers: [
       {
-        parameters: { accountNumber: "W10000001" },
+        parameters: { account_number: "3100000003" },
         name: "Li Wei",
         currency: "CNY",
         bills: [
@@ -39,7 +41,7 @@ export const demoBillers: readonly DemoBiller[] = [
         ],
       },
       {
-        parameters: { accountNumber: "W10000002" },
+        parameters: { account_number: "3100000011" },
         name: "Wang Fang",
         currency: "CNY",
         bills: [
@@ -59,41 +61,39 @@ export const demoBillers: readonly DemoBiller[] = [
           },
         ],
       },
-      { parameters: { accountNumber: "W10000003" }, name: "Zhang Min", currency: "CNY" },
+      { parameters: { account_number: "3100000029" }, name: "Zhang Min", currency: "CNY" },
     ],
   },
   {
-    billerId: "power-grid",
+    billerId: "biller-power",
     name: "Grid Electric",
     category: "electricity",
-    parameterNames: ["accountNumber", "meterNumber"],
+    parameterNames: ["meter_number"],
     declaredPerSecond: 30,
     customers: [
       {
-        parameters: { accountNumber: "E20000001", meterNumber: "M0001" },
+        parameters: { meter_number: "20260000005" },
         name: "Li Wei",
         currency: "CNY",
         bills: [
           {
             billNumber: "E-2026-11-0001",
             amountDue: "312.58",
-            amountMin: "100.00",
             amountMax: "1000.00",
             dueDate: "2026-12-15",
             period: { from: "2026-11-01", to: "2026-11-30" },
-            description: "Electricity, November 2026 (part and advance payments taken)",
+            description: "Electricity, November 2026 (advance payments taken)",
           },
         ],
       },
       {
-        parameters: { accountNumber: "E20000002", meterNumber: "M0002" },
+        parameters: { meter_number: "20260000013" },
         name: "Wang Fang",
         currency: "CNY",
         bills: [
           {
             billNumber: "E-2026-11-0002",
             amountDue: "128.00",
-            amountMin: "128.00",
             amountMax: "2000.00",
             dueDate: "2026-12-15",
             period: { from: "2026-11-01", to: "2026-11-30" },
@@ -102,11 +102,36 @@ export const demoBillers: readonly DemoBiller[] = [
         ],
       },
       {
-        parameters: { accountNumber: "E20000003", meterNumber: "M0003" },
+        parameters: { meter_number: "20260000021" },
         name: "Zhang Min",
         currency: "CNY",
         status: "inactive",
       },
+    ],
+  },
+  {
+    billerId: "biller-telecom",
+    name: "Telecom Broadband",
+    category: "broadband",
+    parameterNames: ["phone_number"],
+    declaredPerSecond: 50,
+    customers: [
+      {
+        parameters: { phone_number: "13800000001" },
+        name: "Li Wei",
+        currency: "CNY",
+        bills: [
+          {
+            billNumber: "T-2026-11-0001",
+            amountDue: "199.00",
+            amountMin: "50.00",
+            dueDate: "2026-12-10",
+            period: { from: "2026-11-01", to: "2026-11-30" },
+            description: "Broadband, November 2026 (part payments taken)",
+          },
+        ],
+      },
+      { parameters: { phone_number: "13800000002" }, name: "Wang Fang", currency: "CNY" },
     ],
   },
 ];

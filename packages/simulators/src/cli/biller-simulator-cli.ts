@@ -58,7 +58,7 @@ const stdout = (line: string) => process.stdout.write(`${line}\n`);
 async function run(options: CliOptions): Promise<void> {
   const config: BillerSimulatorConfig =
     options.config === undefined ? {} : await readBillerSimulatorConfig(options.config);
-  const billerId = options.billerId ?? config.billerId ?? "water-city";
+  const billerId = options.billerId ?? config.billerId ?? "biller-water";
   const demo = demoBiller(billerId);
   const pem = await privateKeyPem(options.keyFile, "CLEARHUB_BILLER_SIGNING_KEY");
   const keyId = options.keyId ?? config.keyId ?? `${billerId}.simulator`;
@@ -110,7 +110,7 @@ const program = withFaultFlags(
     )
     .option(
       "--biller-id <id>",
-      `the biller's participant id at the hub; a demo biller (${demoBillers.map((b) => b.billerId).join(", ")}) brings its customers (default water-city)`,
+      `the biller's participant id at the hub; a demo biller (${demoBillers.map((b) => b.billerId).join(", ")}) brings its customers (default biller-water)`,
     )
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--port <port>", "port to listen on", integer(0, 65535), 9190)

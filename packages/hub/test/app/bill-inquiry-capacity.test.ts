@@ -1,0 +1,35 @@
+/**
+ * The registry's declared capacity in the admission gate's terms: the rates and the pool as
+ * declared, the postings' reserve from basis points to whole percent rounded up, so a reserve
+ * is never smaller at the gate than the operator set it.
+ */
+import { describe, expect, it } from "vitest";
+import { gateCapacityOf } from "../../src/app/billers/bill-inquiry-service.ts";
+
+const declared = {
+  inquiriesPerSecond: 20,
+  concurrentCallsMax: 8,
+  postingsPerSecond: 10,
+  postingReserveBasisPoints: 3000,
+};
+
+describe("gateCapacityOf", () => {
+  it("keeps the rates and the pool, and the reserve in percent", () => {
+    expect(gateCapacityOf(declared)).toEqual({
+      inquiriesPerSecond: 20,
+      postingsPerSecond: 10,
+      concurrentCallsMax: 8,
+      postingReservedPercent: 30,
+    });
+  });
+
+  it("rounds a reserve between two percents up, and never past 100", () => {
+    const reserve = (basisPoints: number) =>
+      gateCapacityOf({ ...declared, postingReserveBasisPoints: basisPoints })
+        .postingReservedPercent;
+    expect(reserve(2501)).toBe(26);
+    expect(reserve(2599)).toBe(26);
+    expect(reserve(500)).toBe(5);
+    expect(reserve(10_000)).toBe(100);
+  });
+});
