@@ -219,7 +219,7 @@ describeEachBackend("bill subscriptions", (backend) => {
     expect(suspended.statusCode, suspended.body).toBeLessThan(300);
     expectProblem(
       await biller.call("POST", "/v1/biller-notices/bills", notice({ noticeId: "BILL-2" })),
-      409,
+      422,
       "biller_inactive",
     );
   });
