@@ -1,5 +1,6 @@
 import type { TSchema } from "@sinclair/typebox";
 import { hubKeysPath } from "../hub-keys-path.ts";
+import { signatureHeaderParameters } from "../interface-document-parts.ts";
 import { problemContentType, WireProblem } from "../problem-schema.ts";
 import { bankFailureReasons } from "./bank-failure-reasons.ts";
 import {
@@ -114,30 +115,6 @@ A failed transaction carries one of these as \`reasonCode\`, and the bank's own 
 
 ${failureReasonTable()}
 `;
-
-const signatureHeaderParameters = {
-  ContentDigest: {
-    name: "Content-Digest",
-    in: "header",
-    required: true,
-    description: "RFC 9530 digest of the body, with a `sha-256` member",
-    schema: { type: "string" },
-  },
-  SignatureInput: {
-    name: "Signature-Input",
-    in: "header",
-    required: true,
-    description: "RFC 9421: the covered components and the signature's parameters",
-    schema: { type: "string" },
-  },
-  Signature: {
-    name: "Signature",
-    in: "header",
-    required: true,
-    description: "RFC 9421: the Ed25519 signature",
-    schema: { type: "string" },
-  },
-};
 
 const answerSignatureHeaders = {
   "Content-Digest": { $ref: "#/components/headers/ContentDigest" },
