@@ -211,14 +211,16 @@ it("runs the root README's shell blocks as written", async () => {
   expect(endpoints.items.every((endpoint) => endpoint.enabled)).toBe(true);
 });
 
-it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, inquire bills", async () => {
+it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, inquire and pay bills", async () => {
   const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "ts");
-  expect(snippets.length).toBe(3);
+  expect(snippets.length).toBe(4);
   const output = await runTypeScript("README.md", snippets);
   expect(output).toMatch(/^active succeeded tx-\S+$/m);
   expect(output).toMatch(/^succeeded succeeded$/m);
   expect(output).toMatch(/^W-2026-11-0001 86\.40 br_\S+$/m);
   expect(output).toMatch(/^biller cache$/m);
+  // The water bill was cleared at once and posted to City Water, whose receipt came back.
+  expect(output).toMatch(/^accepted posted RCPT-\S+$/m);
 });
 
 it("runs the SDK README's example: a transfer to a participant of the demo", async () => {
