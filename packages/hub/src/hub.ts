@@ -161,6 +161,7 @@ async function composeHub(
     ...composeChannels(config, database, participants.parts.signers),
     ...composeBillSubscriptions(database, {
       participantStore: participants.parts.participantStore,
+      billerRegistry: bills.parts.billers,
       fieldSealer: secrets.fieldSealer,
       lookupHasher: secrets.lookupHasher,
       limits: config.billSubscriptions,

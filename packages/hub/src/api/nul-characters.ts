@@ -4,7 +4,7 @@ import { sendProblem } from "./problem.ts";
 /** Deeper than any body a route accepts; the schema refuses what this does not reach. */
 const depthMax = 64;
 
-function escapePointerToken(token: string): string {
+export function escapePointerToken(token: string): string {
   return token.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 

@@ -6,6 +6,7 @@ import {
   BillSubscriptionService,
   billSubscriptionLimitsDefaults,
 } from "../app/billers/bill-subscription-service.ts";
+import type { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { FieldSealer } from "../app/ports/field-sealer.ts";
 import type { LookupHasher } from "../app/ports/lookup-hasher.ts";
 import type { ParticipantStore } from "../app/ports/participant-store.ts";
@@ -25,6 +26,7 @@ export function composeBillSubscriptions(
   database: Database,
   deps: {
     readonly participantStore: ParticipantStore;
+    readonly billerRegistry: BillerRegistry;
     readonly fieldSealer: FieldSealer;
     readonly lookupHasher: LookupHasher;
     readonly limits?: Partial<BillSubscriptionLimits> | undefined;
@@ -35,6 +37,7 @@ export function composeBillSubscriptions(
   return {
     billSubscriptions: new BillSubscriptionService(
       deps.participantStore,
+      deps.billerRegistry,
       store,
       deps.fieldSealer,
       hasher,

@@ -6,6 +6,7 @@
  */
 import { expect, it } from "vitest";
 import { describeEachBackend } from "../support/backends.ts";
+import { waterProfile } from "../support/biller-profiles.ts";
 import { expectProblem, useApiHarness } from "./api-harness.ts";
 import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
 import { snapshotStore, storeChanges } from "./store-snapshot.ts";
@@ -136,6 +137,42 @@ describeEachBackend("bill subscriptions", (backend) => {
       await snapshotStore(api.hub.database),
     );
     expect(written).toEqual({});
+  });
+
+  it("holds a registered biller's subscriptions to its profile's rules, so each can be told of a bill", async () => {
+    const { wallet } = await network();
+    const put = await api.call("PUT", "/operator/v1/billers/water-co", {
+      ...waterProfile,
+      currencies: ["EUR"],
+    });
+    expect(put.statusCode, put.body).toBe(201);
+    const before = await snapshotStore(api.hub.database);
+    // The shape every biller shares holds, but not this biller's: a name it does not define, and
+    // an account number failing its Luhn check. No notice of the biller could ever match them.
+    const refused = expectProblem(
+      await subscribe(wallet, {
+        billerId: "water-co",
+        customerParameters: { accountNumber: account, account_number: "79927398710" },
+      }),
+      422,
+      "customer_parameters_invalid",
+    );
+    expect(refused.errors).toEqual([
+      { pointer: "/customerParameters/account_number", code: "parameter_check_digit_invalid" },
+      { pointer: "/customerParameters/accountNumber", code: "parameter_unknown" },
+    ]);
+    const { seen_nonces: _nonces, ...written } = storeChanges(
+      before,
+      await snapshotStore(api.hub.database),
+    );
+    expect(written).toEqual({});
+
+    const taken = await subscribe(wallet, {
+      billerId: "water-co",
+      customerParameters: { account_number: "79927398713" },
+    });
+    expect(taken.statusCode, taken.body).toBe(201);
+    expect(taken.json().customerParameters).toEqual({ account_number: "****713" });
   });
 
   it("lets banks and payment institutions subscribe, not billers", async () => {

@@ -5,7 +5,7 @@ import type { Participant } from "../../domain/participant/participant.ts";
 import { sendProblem } from "../problem.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { readBillNotice } from "./bill-notice-input.ts";
-import { parameterErrors } from "./bill-subscription-routes.ts";
+import { customerParameterErrors, parameterProblems } from "./customer-parameter-errors.ts";
 import { participantProblems } from "./participant-problems.ts";
 
 const operation = billerNoticeOperations.billNotice;
@@ -41,7 +41,7 @@ export const billNoticeRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (a
       if (!read.ok) {
         const errors =
           "problems" in read
-            ? parameterErrors("/customerParameters", read.problems)
+            ? customerParameterErrors(parameterProblems(read.problems))
             : [{ pointer: read.pointer, code: read.code }];
         return sendProblem(reply, read.code, { errors });
       }

@@ -8,6 +8,7 @@ import type { RouteOptions } from "../routes/route-options.ts";
 import { NewBillPaymentInput, readBillPayment } from "./bill-payment-input.ts";
 import { BillPaymentSchema, billPaymentView } from "./bill-payment-view.ts";
 import { replayedHeader } from "./create-transfer-route.ts";
+import { customerParameterErrors } from "./customer-parameter-errors.ts";
 import { participantProblems } from "./participant-problems.ts";
 
 const Params = Type.Object({
@@ -17,13 +18,7 @@ const Params = Type.Object({
 /** What a refusal says beyond its code: the parameters at fault, or the rule the amount broke. */
 function refusalExtras(outcome: Extract<BillPaymentOutcome, { ok: false }>): ProblemExtras {
   if (outcome.code === "customer_parameters_invalid") {
-    return {
-      errors: outcome.failures.map((failure) => ({
-        code: failure.code,
-        location: "body",
-        pointer: `/customerParameters/${failure.parameter}`,
-      })),
-    };
+    return { errors: customerParameterErrors(outcome.failures) };
   }
   if (outcome.code === "amount_not_allowed") {
     return { detail: `the biller's rule is ${outcome.rule}; the check failed: ${outcome.check}` };

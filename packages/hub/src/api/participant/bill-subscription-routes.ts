@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { billSubscriptionPageSizeMax } from "../../app/billers/bill-subscription-service.ts";
-import type { CustomerParameterProblem } from "../../domain/billers/customer-parameters.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
-import { type ProblemError, sendProblem } from "../problem.ts";
+import { sendProblem } from "../problem.ts";
 import { ParticipantIdInput } from "../routes/participant-params.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import {
@@ -15,21 +14,11 @@ import {
   readSubscriptionParameters,
 } from "./bill-subscription-view.ts";
 import { replayedHeader } from "./create-transfer-route.ts";
+import { customerParameterErrors, parameterProblems } from "./customer-parameter-errors.ts";
 import { participantProblems } from "./participant-problems.ts";
 import { readCursor, writeCursor } from "./transfer-cursor.ts";
 
 const pageSizeDefault = 100;
-
-/** Each refused parameter by name; the values themselves are never repeated back. */
-export function parameterErrors(
-  base: string,
-  problems: readonly CustomerParameterProblem[],
-): ProblemError[] {
-  return problems.map((problem) => ({
-    pointer: problem.parameter === "" ? base : `${base}/${problem.parameter}`,
-    code: problem.reason,
-  }));
-}
 
 export const createBillSubscriptionRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (
   app,
@@ -61,7 +50,7 @@ Idempotent by customer: subscribing the same biller and parameters again answers
       const parameters = readSubscriptionParameters(request.body.customerParameters);
       if (!parameters.ok) {
         return sendProblem(reply, parameters.code, {
-          errors: parameterErrors("/customerParameters", parameters.problems),
+          errors: customerParameterErrors(parameterProblems(parameters.problems)),
         });
       }
       const reference = readReference(request.body.reference);
@@ -76,7 +65,10 @@ Idempotent by customer: subscribing the same biller and parameters again answers
         parameters: parameters.value,
         reference: reference.value,
       });
-      if (!outcome.ok) return sendProblem(reply, outcome.code);
+      if (!outcome.ok) {
+        const failures = "failures" in outcome ? outcome.failures : [];
+        return sendProblem(reply, outcome.code, { errors: customerParameterErrors(failures) });
+      }
       if (!outcome.created) reply.header(replayedHeader, "true");
       return reply.code(201).send(billSubscriptionView(outcome.subscription));
     },

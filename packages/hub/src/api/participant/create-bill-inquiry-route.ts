@@ -4,6 +4,7 @@ import type { Participant } from "../../domain/participant/participant.ts";
 import { sendProblem } from "../problem.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { BillInquiryAnswerSchema, billInquiryView } from "./bill-inquiry-view.ts";
+import { customerParameterErrors } from "./customer-parameter-errors.ts";
 import { participantProblems } from "./participant-problems.ts";
 
 /** Bounds only: the biller's profile judges each value and answers its own codes. */
@@ -68,10 +69,7 @@ export const createBillInquiryRoute: FastifyPluginAsyncTypebox<RouteOptions> = a
       if (outcome.retryAfterMs !== undefined) {
         reply.header("retry-after", String(Math.max(1, Math.ceil(outcome.retryAfterMs / 1000))));
       }
-      const errors = outcome.failures?.map((failure) => ({
-        pointer: `/customerParameters/${failure.parameter.replaceAll("~", "~0").replaceAll("/", "~1")}`,
-        code: failure.code,
-      }));
+      const errors = outcome.failures && customerParameterErrors(outcome.failures);
       return sendProblem(reply, outcome.code, { errors });
     },
   );

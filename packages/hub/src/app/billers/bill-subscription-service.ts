@@ -5,6 +5,10 @@ import {
   billSubscriptionsPerChannelDefault,
 } from "../../domain/billers/bill-subscription.ts";
 import {
+  type CustomerParameterFailure,
+  checkCustomerParameters,
+} from "../../domain/billers/customer-parameter-check.ts";
+import {
   type CustomerParameters,
   canonicalCustomer,
   maskCustomerParameters,
@@ -18,6 +22,7 @@ import {
 import { type FieldSealer, sealedFieldContext } from "../ports/field-sealer.ts";
 import type { LookupHasher } from "../ports/lookup-hasher.ts";
 import type { ParticipantStore } from "../ports/participant-store.ts";
+import type { BillerRegistry } from "./biller-registry.ts";
 
 /** The most subscriptions one page lists, as the store bounds it. */
 export { billSubscriptionPageSizeMax };
@@ -30,7 +35,12 @@ export type BillSubscriptionRefusal =
 
 export type BillSubscriptionOutcome =
   | { readonly ok: true; readonly subscription: BillSubscription; readonly created: boolean }
-  | { readonly ok: false; readonly code: BillSubscriptionRefusal };
+  | { readonly ok: false; readonly code: BillSubscriptionRefusal }
+  | {
+      readonly ok: false;
+      readonly code: "customer_parameters_invalid";
+      readonly failures: readonly CustomerParameterFailure[];
+    };
 
 export interface NewBillSubscriptionRequest {
   readonly billerId: string;
@@ -68,6 +78,7 @@ export function billCustomerLookup(
 export class BillSubscriptionService {
   constructor(
     private readonly participants: Pick<ParticipantStore, "findParticipant">,
+    private readonly registry: Pick<BillerRegistry, "find">,
     private readonly store: BillSubscriptionStore,
     private readonly sealer: FieldSealer,
     private readonly hasher: LookupHasher,
@@ -85,25 +96,48 @@ export class BillSubscriptionService {
     const biller = await this.participants.findParticipant(request.billerId);
     if (biller === undefined || biller.status === "terminated") return refused("biller_not_found");
     if (biller.kind !== "biller") return refused("participant_not_biller");
+    const checked = await this.checkedParameters(biller.id, request.parameters);
+    if (!checked.ok) {
+      return { ok: false, code: "customer_parameters_invalid", failures: checked.failures };
+    }
+    const parameters = checked.values;
     const subscription: BillSubscription = {
       channelId: channel.id,
       id: this.newId(),
       billerId: biller.id,
       reference: request.reference,
-      customerMasked: maskCustomerParameters(request.parameters),
+      customerMasked: maskCustomerParameters(parameters),
       createdAt: this.clock(),
     };
-    const candidates = billCustomerLookup(this.hasher, biller.id, request.parameters);
+    const candidates = billCustomerLookup(this.hasher, biller.id, parameters);
     const [lookupHash] = candidates;
     if (lookupHash === undefined) throw new Error("the lookup hasher gave no hash");
     const sealedCustomer = this.sealer.seal(
-      canonicalize(request.parameters) ?? "",
+      canonicalize(parameters) ?? "",
       customerContext(subscription),
     );
     return this.store.subscribe(
       { subscription, sealedCustomer, lookupHash, lookupCandidates: candidates },
       this.limits.perChannelMax,
     );
+  }
+
+  /**
+   * The parameters held to the biller's registered rules, when it has a profile: a subscription
+   * whose parameters the biller would never send in a notice (a misspelt name, a value failing
+   * its pattern or check digit) could never be told of a bill, so it is refused now rather than
+   * left to wait silently. A biller not yet in the registry has only the shape checked.
+   */
+  private async checkedParameters(
+    billerId: string,
+    parameters: CustomerParameters,
+  ): Promise<
+    | { readonly ok: true; readonly values: CustomerParameters }
+    | { readonly ok: false; readonly failures: readonly CustomerParameterFailure[] }
+  > {
+    const found = await this.registry.find(billerId);
+    if (!found.ok) return { ok: true, values: parameters };
+    return checkCustomerParameters(found.value.profile.parameters, parameters);
   }
 
   list(
