@@ -133,6 +133,7 @@ async function composeHub(
     config,
     {
       noncePurge: participants.noncePurge,
+      presentmentPurge: bills.presentmentPurge,
       expiry: ledger.expiry,
       webhookDispatcher: webhooks.webhookDispatcher,
       bankInquiry,

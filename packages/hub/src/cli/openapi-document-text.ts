@@ -20,7 +20,7 @@ export async function openapiDocumentText(): Promise<string> {
       dataDir,
       dataKeys: generateDataKeyEntry(new Date()).entry,
       expirePendings: false,
-      purgeNonces: false,
+      purgeExpired: false,
       dispatchWebhooks: false,
     });
     try {

@@ -19,6 +19,7 @@ import type { BillerConnector } from "../app/ports/biller-connector.ts";
 import type { EndpointGuard } from "../app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "../app/ports/field-sealer.ts";
 import type { ParticipantStore } from "../app/ports/participant-store.ts";
+import { ExpiryPurge, expiryPurgeDefaults } from "../jobs/expiry-purge.ts";
 import type { InquiredKind } from "../jobs/operation-inquiry.ts";
 import { type BillPaymentParts, composeBillPayments } from "./bill-payments.ts";
 import { assembleBillerAdmission } from "./biller-admission.ts";
@@ -57,11 +58,14 @@ export interface BillerDependencies {
  * the channel's inquiries and payments, and the postings, whose kind the status-inquiry job
  * takes up beside the bank operations'. Payments still posting drain before the store closes.
  */
+/** Presented bills are kept a week past their expiry, then purged. */
+const billPresentmentRetentionDefaultMs = 7 * 24 * 3_600_000;
+
 export function composeBillers(
   config: HubConfig,
   deps: BillerDependencies,
   stack: LifecycleStack,
-): { parts: BillerParts; inquired: InquiredKind } {
+): { parts: BillerParts; inquired: InquiredKind; presentmentPurge: ExpiryPurge } {
   const { database } = deps;
   const billers = new BillerRegistry(
     deps.participantStore,
@@ -103,9 +107,20 @@ export function composeBillers(
     onJobError: deps.onJobError,
   });
   stack.push("bill payments", () => bills.parts.billPayments.drain());
+  const presentmentPurge = new ExpiryPurge(
+    billPresentments,
+    {
+      ...expiryPurgeDefaults,
+      intervalMs: 60_000,
+      keepAfterExpiryMs: config.billPresentmentRetentionMs ?? billPresentmentRetentionDefaultMs,
+      onError: (error) => deps.onJobError("presentment purge", error),
+    },
+    clock,
+  );
   return {
     parts: { billers, billerAdmission, billPresentments, billInquiries, ...bills.parts },
     inquired: bills.inquired,
+    presentmentPurge,
   };
 }
 

@@ -29,8 +29,16 @@ export interface HubConfig extends DatabaseConfig {
   readonly redisUrl?: string | undefined;
   /** Prefix of the hub's Redis keys, so several hubs can share one Redis. */
   readonly redisKeyPrefix?: string | undefined;
-  /** Run the job deleting expired nonces from the store (only when they live there). */
-  readonly purgeNonces?: boolean | undefined;
+  /**
+   * Run the jobs deleting expired rows from the store: signature nonces (only when they live
+   * there) and presented bills once `billPresentmentRetentionMs` past their expiry.
+   */
+  readonly purgeExpired?: boolean | undefined;
+  /**
+   * How long a presented bill is kept after its reference expired, so a late payment quoting it
+   * is still told `bill_ref_expired` rather than `bill_ref_not_found`; 7 days by default.
+   */
+  readonly billPresentmentRetentionMs?: number | undefined;
   /** `CLEARHUB_DATA_KEYS`: the key ring sealing card, account and ID numbers; see the README. */
   readonly dataKeys?: string | undefined;
   /**

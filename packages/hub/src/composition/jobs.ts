@@ -1,4 +1,4 @@
-import type { NoncePurge } from "../jobs/nonce-purge.ts";
+import type { ExpiryPurge } from "../jobs/expiry-purge.ts";
 import type { OperationInquiry } from "../jobs/operation-inquiry.ts";
 import type { PendingExpiry } from "../jobs/pending-expiry.ts";
 import type { WebhookDispatcher } from "../jobs/webhook-dispatcher.ts";
@@ -7,7 +7,8 @@ import type { LifecycleStack } from "./lifecycle-stack.ts";
 
 export interface HubJobs {
   /** Absent when the nonces live in Redis, which expires them itself. */
-  readonly noncePurge: NoncePurge | undefined;
+  readonly noncePurge: ExpiryPurge | undefined;
+  readonly presentmentPurge: ExpiryPurge;
   readonly expiry: PendingExpiry;
   readonly webhookDispatcher: WebhookDispatcher;
   readonly bankInquiry: OperationInquiry;
@@ -19,7 +20,8 @@ export interface HubJobs {
  */
 export function startJobs(config: HubConfig, jobs: HubJobs, stack: LifecycleStack): void {
   const enabled = [
-    { name: "nonce purge", job: jobs.noncePurge, run: config.purgeNonces },
+    { name: "nonce purge", job: jobs.noncePurge, run: config.purgeExpired },
+    { name: "presentment purge", job: jobs.presentmentPurge, run: config.purgeExpired },
     { name: "pending expiry", job: jobs.expiry, run: config.expirePendings },
     { name: "webhook dispatch", job: jobs.webhookDispatcher, run: config.dispatchWebhooks },
     { name: "bank inquiry", job: jobs.bankInquiry, run: config.inquireBankOperations },

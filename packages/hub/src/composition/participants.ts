@@ -14,7 +14,7 @@ import type { FieldSealer } from "../app/ports/field-sealer.ts";
 import type { NonceCache } from "../app/ports/nonce-cache.ts";
 import type { ParticipantKeyStore } from "../app/ports/participant-key-store.ts";
 import { ParticipantTransferService } from "../app/transfers/participant-transfer-service.ts";
-import { NoncePurge, noncePurgeDefaults } from "../jobs/nonce-purge.ts";
+import { ExpiryPurge, expiryPurgeDefaults } from "../jobs/expiry-purge.ts";
 import type { HubConfig, OnJobError } from "./hub-config.ts";
 
 export interface ParticipantParts {
@@ -48,7 +48,7 @@ export interface ParticipantDependencies {
 export async function composeParticipants(
   config: HubConfig,
   deps: ParticipantDependencies,
-): Promise<{ parts: ParticipantParts; noncePurge: NoncePurge | undefined }> {
+): Promise<{ parts: ParticipantParts; noncePurge: ExpiryPurge | undefined }> {
   const { database, redis } = deps;
   const participantStore = new KyselyParticipantStore(database.kysely);
   const participantKeyStore = new KyselyParticipantKeyStore(database.kysely, database.dialect);
@@ -68,8 +68,8 @@ export async function composeParticipants(
       : new RedisNonceCache(redis, config.redisKeyPrefix);
   const noncePurge =
     redis === undefined
-      ? new NoncePurge(nonces, {
-          ...noncePurgeDefaults,
+      ? new ExpiryPurge(nonces, {
+          ...expiryPurgeDefaults,
           onError: (error) => deps.onJobError("nonce purge", error),
         })
       : undefined;

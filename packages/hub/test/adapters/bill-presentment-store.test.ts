@@ -82,6 +82,27 @@ function presentmentStoreContract(open: () => Promise<BillPresentmentStore>): vo
     await expect(store.save([presentment("br-6"), presentment("br-5")])).rejects.toThrow();
     expect(await store.find("wallet-alpha", "br-6")).toBeUndefined();
   });
+
+  it("purges presentments expired before the instant, oldest first, a bounded pass at a time", async () => {
+    const store = await open();
+    const expiring = (billRef: string, expiresAtMs: number) =>
+      presentment(billRef, { expiresAtMs });
+    await store.save([
+      expiring("br-old", 1_000),
+      expiring("br-older", 500),
+      expiring("br-edge", 2_000),
+      expiring("br-live", 3_000),
+    ]);
+    // One at most: the one expired longest ago goes first.
+    expect(await store.purgeExpired(2_000, 1)).toBe(1);
+    expect(await store.find("wallet-alpha", "br-older")).toBeUndefined();
+    expect(await store.find("wallet-alpha", "br-old")).toBeDefined();
+    // Expiring exactly at the instant is not yet before it.
+    expect(await store.purgeExpired(2_000, 10)).toBe(1);
+    expect(await store.find("wallet-alpha", "br-edge")).toBeDefined();
+    expect(await store.find("wallet-alpha", "br-live")).toBeDefined();
+    expect(await store.purgeExpired(2_000, 10)).toBe(0);
+  });
 }
 
 describe("MemoryBillPresentmentStore", () => {

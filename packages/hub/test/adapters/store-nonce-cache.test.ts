@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { StoreNonceCache } from "../../src/adapters/store/store-nonce-cache.ts";
-import { NoncePurge } from "../../src/jobs/nonce-purge.ts";
+import { ExpiryPurge, expiryPurgeDefaults } from "../../src/jobs/expiry-purge.ts";
 import { type Backend, describeEachBackend, openTestDatabase } from "../support/backends.ts";
 import { openTestHub } from "../support/test-hub.ts";
 import { nonceCacheContract } from "./nonce-cache-contract.ts";
@@ -125,7 +125,11 @@ describeEachBackend("StoreNonceCache", (backend) => {
     const { cache } = await openCache(backend, () => now);
     for (let index = 0; index < 4; index++) await cache.remember("bank-a.k1", `n-${index}`, 10);
     now = 100;
-    const job = new NoncePurge(cache, { intervalMs: 60_000, passSizeMax: 3 }, () => now);
+    const job = new ExpiryPurge(
+      cache,
+      { ...expiryPurgeDefaults, intervalMs: 60_000, passSizeMax: 3 },
+      () => now,
+    );
     expect(await job.purge()).toBe(3);
     expect(await job.purge()).toBe(1);
     expect(await job.purge()).toBe(0);

@@ -302,7 +302,7 @@ describeEachBackend("bill payments", (backend) => {
       dataDir: database.dataDir,
       dataKeys,
       expirePendings: false,
-      purgeNonces: false,
+      purgeExpired: false,
       dispatchWebhooks: false,
       inquireBankOperations: false,
       passwordHashing: testPasswordHashing,

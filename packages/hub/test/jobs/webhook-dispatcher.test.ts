@@ -328,7 +328,7 @@ describeEachBackend("webhook dispatcher", (backend) => {
       dataDir: test.database.dataDir,
       hubSigningKey: sharedKey,
       expirePendings: false,
-      purgeNonces: false,
+      purgeExpired: false,
       dispatchWebhooks: false,
     });
     cleanups.push(() => otherNode.close());

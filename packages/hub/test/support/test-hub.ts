@@ -68,7 +68,7 @@ export async function openTestHub(
       databaseUrl: database.databaseUrl,
       dataDir: database.dataDir,
       expirePendings: false,
-      purgeNonces: false,
+      purgeExpired: false,
       groupCommit: options.groupCommit,
       redisUrl: options.redisUrl,
       redisKeyPrefix: options.redisKeyPrefix,

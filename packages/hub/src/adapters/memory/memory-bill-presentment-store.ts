@@ -18,4 +18,13 @@ export class MemoryBillPresentmentStore implements BillPresentmentStore {
     const presentment = this.presentments.get(billRef);
     return presentment?.channelId === channelId ? presentment : undefined;
   }
+
+  async purgeExpired(beforeMs: number, limit: number): Promise<number> {
+    const expired = [...this.presentments.values()]
+      .filter((presentment) => presentment.expiresAtMs < beforeMs)
+      .sort((a, b) => a.expiresAtMs - b.expiresAtMs)
+      .slice(0, limit);
+    for (const { billRef } of expired) this.presentments.delete(billRef);
+    return expired.length;
+  }
 }

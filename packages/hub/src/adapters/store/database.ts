@@ -21,6 +21,7 @@ import { billSubscriptionsMigration } from "./migrations/0014-bill-subscriptions
 import { channelSuspensionsMigration } from "./migrations/0015-channel-suspensions.ts";
 import { billPresentmentsMigration } from "./migrations/0016-bill-presentments.ts";
 import { billPaymentsMigration } from "./migrations/0017-bill-payments.ts";
+import { billPresentmentExpiryMigration } from "./migrations/0019-bill-presentment-expiry.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 /** Stores name the dialect from here, beside the database they are given. */
@@ -119,6 +120,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0015-channel-suspensions": channelSuspensionsMigration(database.dialect),
     "0016-bill-presentments": billPresentmentsMigration(),
     "0017-bill-payments": billPaymentsMigration(),
+    "0019-bill-presentment-expiry": billPresentmentExpiryMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

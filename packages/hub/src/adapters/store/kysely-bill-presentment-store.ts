@@ -45,6 +45,20 @@ export class KyselyBillPresentmentStore implements BillPresentmentStore {
     return row === undefined ? undefined : this.presentmentOf(row);
   }
 
+  async purgeExpired(beforeMs: number, limit: number): Promise<number> {
+    const expired = this.db
+      .selectFrom("bill_presentments")
+      .select("bill_ref")
+      .where("expires_at", "<", BigInt(beforeMs))
+      .orderBy("expires_at")
+      .limit(limit);
+    const result = await this.db
+      .deleteFrom("bill_presentments")
+      .where("bill_ref", "in", expired)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   private rowOf(presentment: BillPresentment): Row {
     const { bill } = presentment;
     return {

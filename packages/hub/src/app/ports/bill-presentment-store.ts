@@ -33,4 +33,6 @@ export interface BillPresentmentStore {
    * expired reference apart); undefined when there is none, or it was made to another channel.
    */
   find(channelId: string, billRef: string): Promise<BillPresentment | undefined>;
+  /** Deletes at most `limit` presentments that expired before `beforeMs`, oldest first; answers how many. */
+  purgeExpired(beforeMs: number, limit: number): Promise<number>;
 }
