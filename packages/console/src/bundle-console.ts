@@ -4,7 +4,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
+export { billerProtectionRefreshMs } from "./app/biller-protection-refresh.ts";
 export { overviewRowsShownMax } from "./app/overview-rows.ts";
+export { nextPair, noReadings, rateText, trafficRates } from "./app/traffic-rates.ts";
 
 const sourceDir = join(dirname(fileURLToPath(import.meta.url)), "app");
 

@@ -3,6 +3,7 @@ import { ApprovalsPage } from "./pages/approvals-page.tsx";
 import { AuditLogPage } from "./pages/audit-log-page.tsx";
 import { BankPage } from "./pages/bank-page.tsx";
 import { BanksPage } from "./pages/banks-page.tsx";
+import { BillerProtectionPage } from "./pages/biller-protection-page.tsx";
 import { OverviewPage } from "./pages/overview-page.tsx";
 import { ParticipantDetailPage } from "./pages/participant-detail-page.tsx";
 import { ParticipantsPage } from "./pages/participants-page.tsx";
@@ -54,6 +55,12 @@ export const consolePages: readonly ConsolePage[] = [
     path: "/banks/:bankId",
     title: "Bank",
     render: ({ bankId = "" }, session) => <BankPage bankId={bankId} role={session.operator.role} />,
+  },
+  {
+    path: "/biller-protection",
+    title: "Biller protection",
+    nav: "Biller protection",
+    render: () => <BillerProtectionPage />,
   },
   {
     path: "/webhook-deliveries",

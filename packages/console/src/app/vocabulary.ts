@@ -30,6 +30,15 @@ export const auditActions = [
 ] as const;
 export const channelCapabilities = ["bill_inquiry", "bill_payment"] as const;
 export const paymentPolicies = ["reject", "honour_presented"] as const;
+/** Biller protection's traffic classes, in the order its page lists a channel's rows. */
+export const trafficClasses = ["user_inquiry", "scheduled_inquiry", "posting"] as const;
+export const shedReasons = [
+  "channel_quota",
+  "biller_capacity",
+  "no_spare_capacity",
+  "concurrency",
+  "queue_full",
+] as const;
 
 /** An approval is what a four-eyes action answers instead of acting (202). */
 export interface Approval {

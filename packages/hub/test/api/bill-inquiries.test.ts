@@ -264,10 +264,17 @@ describe("scheduled inquiries", () => {
     const viewer = await tokenWithRole(api, "viewer");
     const view = await api.callAs(viewer, "GET", "/operator/v1/biller-protection");
     expect(view.statusCode, view.body).toBe(200);
-    const { channels, billers } = view.json() as {
+    const { at, channels, billers } = view.json() as {
+      at: string;
       channels: { channelId: string; trafficClass: string; shed: number; requests: number }[];
-      billers: { billerId: string; declared: { inquiriesPerSecond: number } }[];
+      billers: {
+        billerId: string;
+        declared: { inquiriesPerSecond: number };
+        endpoints: { endpointId: string; primary: boolean; breaker: string }[];
+      }[];
     };
+    // Read by the gate's clock, so that two readings' counts make rates.
+    expect(at).toBe(new Date(now).toISOString());
     const scheduledShed = channels
       .filter((row) => row.trafficClass === "scheduled_inquiry")
       .reduce((sum, row) => sum + row.shed, 0);
@@ -276,6 +283,10 @@ describe("scheduled inquiries", () => {
       expect.objectContaining({
         billerId: "water-co",
         declared: expect.objectContaining({ inquiriesPerSecond: declaredPerSecond }),
+        // Its breaker stayed closed: shed requests never reached it, so never counted against it.
+        endpoints: [
+          expect.objectContaining({ endpointId: "main", primary: true, breaker: "closed" }),
+        ],
       }),
     );
     const metrics = await api.app.inject({ method: "GET", url: "/metrics" });

@@ -8,6 +8,7 @@ import { type SignOptions, signRequest } from "@clearhub/http-signatures";
 import { Agent, request } from "undici";
 import type { ServerLoggerOptions } from "../../src/api/server.ts";
 import type { Backend } from "../support/backends.ts";
+import type { TestHubOptions } from "../support/test-hub.ts";
 import { openApiHarness } from "./api-harness.ts";
 
 /** Headers as undici sends them: a name may repeat, values are sent as given. */
@@ -37,13 +38,16 @@ export interface ListeningHub extends Awaited<ReturnType<typeof openApiHarness>>
 }
 
 /** Opens a hub on a fresh store and listens on an ephemeral port of the loopback interface. */
-export async function openListeningHub(backend: Backend): Promise<ListeningHub> {
+export async function openListeningHub(
+  backend: Backend,
+  hubOptions: TestHubOptions = {},
+): Promise<ListeningHub> {
   const errorLog: string[] = [];
   const logger: ServerLoggerOptions = {
     level: "error",
     stream: { write: (line) => errorLog.push(line) },
   };
-  const harness = await openApiHarness(backend, { logger });
+  const harness = await openApiHarness(backend, { logger }, hubOptions);
   const dispatcher = new Agent({ connections: 4, keepAliveTimeout: 1_000 });
   try {
     await harness.app.listen({ host: "127.0.0.1", port: 0 });

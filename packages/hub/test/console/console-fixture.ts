@@ -9,6 +9,7 @@ import type { OperatorRole } from "../../src/domain/operators/operator-role.ts";
 import { type ListeningHub, openListeningHub } from "../api/listening-hub.ts";
 import type { Backend } from "../support/backends.ts";
 import { testActor } from "../support/test-actor.ts";
+import type { TestHubOptions } from "../support/test-hub.ts";
 import { launchChromium, type PageWatch, watchPage } from "./console-browser.ts";
 
 export interface ConsoleTab {
@@ -35,14 +36,29 @@ export interface ConsoleFixture {
    * Opens `/console{path}` in a browser context of its own and logs in there through the login
    * page, as `operator` (the admin by default); the page is then the one asked for.
    */
-  openConsole(path: string, operator?: ConsoleOperator): Promise<ConsoleTab>;
+  openConsole(
+    path: string,
+    operator?: ConsoleOperator,
+    options?: OpenConsoleOptions,
+  ): Promise<ConsoleTab>;
   /** Fails on any console error or CSP violation the tab saw, then closes it. */
   closeClean(tab: ConsoleTab): Promise<void>;
   dispose(): Promise<void>;
 }
 
-export async function openConsoleFixture(backend: Backend): Promise<ConsoleFixture> {
-  const hub = await openListeningHub(backend);
+export interface OpenConsoleOptions {
+  /**
+   * Installs Playwright's clock in the page before it loads: time flows as usual until the test
+   * pauses it, then the page's timers (a live page's refresh) fire only when the test runs it on.
+   */
+  readonly fakeTimers?: boolean;
+}
+
+export async function openConsoleFixture(
+  backend: Backend,
+  hubOptions: TestHubOptions = {},
+): Promise<ConsoleFixture> {
+  const hub = await openListeningHub(backend, hubOptions);
   let browser: Browser;
   try {
     for (const [name, role] of Object.entries(consoleOperators)) {
@@ -64,10 +80,11 @@ export async function openConsoleFixture(backend: Backend): Promise<ConsoleFixtu
       expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
       return response.json() as T;
     },
-    async openConsole(path, operator = "ada-admin") {
+    async openConsole(path, operator = "ada-admin", options = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const watch = watchPage(page);
+      if (options.fakeTimers === true) await page.clock.install();
       await page.goto(`${hub.origin}/console${path}`);
       await logIn(page, operator);
       return { page, watch, context };

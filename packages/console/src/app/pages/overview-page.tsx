@@ -4,6 +4,7 @@ import { Link } from "../router.tsx";
 import { DataTable } from "../ui/data-table.tsx";
 import { Badge, Money, Time } from "../ui/format.tsx";
 import { ProblemNotice } from "../ui/problem-notice.tsx";
+import { ShareMeter } from "../ui/share-meter.tsx";
 import { useResource } from "../ui/use-resource.ts";
 
 interface Totals {
@@ -55,21 +56,7 @@ function CapMeter({ row, name }: { readonly row: Position; readonly name: string
   if (row.netDebitCap === null) return <span class="muted">no cap</span>;
   const use = capUse(row);
   if (use === undefined) return <span class="muted">may not owe</span>;
-  const percent = Math.round((use.used / use.cap) * 100);
-  return (
-    <span class="cap-use">
-      <meter
-        min={0}
-        max={use.cap}
-        value={use.used}
-        low={use.cap * 0.6}
-        high={use.cap * 0.85}
-        optimum={0}
-        aria-label={`${name}: ${percent}% of the net debit cap used`}
-      />
-      <span>{percent}%</span>
-    </span>
-  );
+  return <ShareMeter used={use.used} max={use.cap} label={name} of="the net debit cap" />;
 }
 
 /** Share of the cap in use, for ordering only; participants without a cap come last. */

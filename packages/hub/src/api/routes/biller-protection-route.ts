@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { shedReasons } from "../../app/billers/admission-counters.ts";
+import type { BillerCapacityView } from "../../app/billers/biller-admission-gate.ts";
 import { trafficClasses } from "../../domain/billers/admission-rule.ts";
+import { EndpointHealthViewSchema, endpointHealthView } from "../bank-endpoint-view.ts";
 import { literalUnion } from "../literal-union.ts";
 import { operatorProblems } from "./operator-problems.ts";
 import type { RouteOptions } from "./route-options.ts";
@@ -59,9 +61,33 @@ const BillerCapacityUseSchema = Type.Object(
       },
       { description: "Its use now, counted across every hub node" },
     ),
+    endpoints: Type.Array(EndpointHealthViewSchema, {
+      description:
+        "Its endpoints with their circuit breakers and load, as this hub node's guard sees them",
+    }),
   },
   { title: "BillerCapacityUse" },
 );
+
+/** The biller's capacity, declared and in use, as the route names it. */
+function capacityView({ split, usage }: BillerCapacityView) {
+  return {
+    declared: {
+      inquiriesPerSecond: split.inquiriesPerWindow,
+      scheduledPerSecondMax: split.scheduledPerWindowMax,
+      postingsPerSecond: split.postingsPerWindow,
+      callsInFlightMax: split.slotsMax,
+      postingSlotsReserved: split.postingSlotsReserved,
+    },
+    used: {
+      windowStart: new Date(usage.windowStartMs).toISOString(),
+      inquiries: usage.inquiriesAdmitted,
+      scheduled: usage.scheduledAdmitted,
+      postings: usage.postingsAdmitted,
+      callsInFlight: { ...usage.callsInFlight },
+    },
+  };
+}
 
 /** What biller protection is doing: per channel and biller on this node, capacity across all. */
 export const billerProtectionRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (
@@ -73,12 +99,17 @@ export const billerProtectionRoute: FastifyPluginAsyncTypebox<RouteOptions> = as
     {
       schema: {
         summary:
-          "Biller protection: traffic per channel and biller, and each biller's capacity in use",
+          "Biller protection: traffic per channel and biller, each biller's capacity in use and its circuit breakers",
         description:
-          "`channels` counts this hub node's requests since it started, per channel, biller and traffic class (requests, cache hits, queued, admitted, shed by reason); the Prometheus metrics `clearhub_biller_*` say the same for every node. `billers` shows each biller this node has called, its declared capacity and its use in the current second, counted across every hub node.",
+          "`at` is when the counts were read. `channels` counts this hub node's requests since it started, per channel, biller and traffic class (requests, cache hits, queued, admitted, shed by reason); the Prometheus metrics `clearhub_biller_*` say the same for every node. `billers` shows each biller this node has called, its declared capacity and its use in the current second, counted across every hub node, and its endpoints' circuit breakers and load on this node.",
         tags: ["billers"],
         response: {
           200: Type.Object({
+            at: Type.String({
+              format: "date-time",
+              description:
+                "When the counts were read: the counts of two readings over the time between them are rates",
+            }),
             channels: Type.Array(ChannelTrafficSchema),
             billers: Type.Array(BillerCapacityUseSchema),
           }),
@@ -89,27 +120,22 @@ export const billerProtectionRoute: FastifyPluginAsyncTypebox<RouteOptions> = as
     async () => {
       const snapshot = await hub.billerAdmission.snapshot();
       return {
+        at: new Date(snapshot.atMs).toISOString(),
         channels: snapshot.channels.map((counters) => ({
           ...counters,
           shedBy: { ...counters.shedBy },
         })),
-        billers: snapshot.billers.map(({ billerId, split, usage }) => ({
-          billerId,
-          declared: {
-            inquiriesPerSecond: split.inquiriesPerWindow,
-            scheduledPerSecondMax: split.scheduledPerWindowMax,
-            postingsPerSecond: split.postingsPerWindow,
-            callsInFlightMax: split.slotsMax,
-            postingSlotsReserved: split.postingSlotsReserved,
-          },
-          used: {
-            windowStart: new Date(usage.windowStartMs).toISOString(),
-            inquiries: usage.inquiriesAdmitted,
-            scheduled: usage.scheduledAdmitted,
-            postings: usage.postingsAdmitted,
-            callsInFlight: { ...usage.callsInFlight },
-          },
-        })),
+        billers: await Promise.all(
+          snapshot.billers.map(async (view) => {
+            // A biller the gate saw is a registered one; were it not, it has no endpoints.
+            const health = await hub.billerEndpoints.health(view.billerId);
+            return {
+              billerId: view.billerId,
+              ...capacityView(view),
+              endpoints: health.ok ? health.value.map(endpointHealthView) : [],
+            };
+          }),
+        ),
       };
     },
   );

@@ -140,6 +140,8 @@ export interface BillerCapacityView {
 }
 
 export interface AdmissionSnapshot {
+  /** When it was read, by the gate's clock: two snapshots' counts over their times are rates. */
+  readonly atMs: number;
   /** This node's counts per channel, biller and class. */
   readonly channels: ChannelCounters[];
   /** Each biller this node has admitted calls to, with its use counted across every node. */
@@ -211,6 +213,7 @@ export class BillerAdmissionGate<TBills> {
   }
 
   async snapshot(): Promise<AdmissionSnapshot> {
+    const atMs = this.dependencies.clock();
     const billers = await Promise.all(
       [...this.splits].map(async ([billerId, split]) => ({
         billerId,
@@ -218,7 +221,7 @@ export class BillerAdmissionGate<TBills> {
         usage: await this.dependencies.admission.usage(billerId),
       })),
     );
-    return { channels: this.counters.snapshot(), billers };
+    return { atMs, channels: this.counters.snapshot(), billers };
   }
 
   private async claimOrWait(request: AdmissionRequest, split: CapacitySplit): Promise<GateResult> {
