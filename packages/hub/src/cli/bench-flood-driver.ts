@@ -45,9 +45,13 @@ class KindRecorder {
   }
 }
 
+/** A refusal by its status and code; no answer by the error's name and what caused it. */
 function errorCode(error: unknown): string {
   if (error instanceof ClearhubProblemError) return `${error.status} ${error.code}`;
-  return error instanceof Error ? error.name : String(error);
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: unknown; name?: unknown } | undefined;
+  const why = cause?.code ?? cause?.name;
+  return typeof why === "string" ? `${error.name} (${why})` : error.name;
 }
 
 /** The k-th customer a stream names: in turn for people, half hot and half spread for machines. */
