@@ -48,7 +48,7 @@ function floodTable(result: FloodBenchResult): string {
     `runs                  ${result.seconds} s without the flood, then ${result.seconds} s with ${result.floodPerSecond} scheduled inquiries/s (${result.floodFactor}× the channel's quota)`,
     ...runLines("without the flood", result.baseline),
     ...runLines("with the flood", result.flooded),
-    `flood                 ${result.floodFromBiller} answered by billers, ${result.floodFromCache} from cache, ${result.floodShed} refused 429`,
+    `flood                 ${result.floodFromBiller} answered by billers, ${result.floodFromCache} from cache, ${result.floodShed} refused 429, ${result.floodFailed} failed otherwise (target: none: ${yes(targets.floodCachedOrShed)})`,
     `others' payments      ${percent(result.othersSuccessRate)} succeeded (target 100%: ${yes(targets.othersAllPaid)})`,
     `others' p99 ratio     ${result.othersP99Ratio}× (target ≤ 1.2×: ${yes(targets.othersP99Within)})`,
     `billers' peak load    ${percent(result.maxBillerLoadRatio)} of declared (target ≤ 100%: ${yes(targets.billersWithinCapacity)})`,
