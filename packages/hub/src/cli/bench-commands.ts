@@ -1,6 +1,7 @@
 import { type Command, Option } from "commander";
 import { type ApiBenchResult, benchApi } from "./bench-api.ts";
 import { addBenchConsoleCommand } from "./bench-console-command.ts";
+import { addBenchFloodCommand } from "./bench-flood-command.ts";
 import { benchLedger } from "./bench-ledger.ts";
 import { benchPayments, type PaymentsBenchResult } from "./bench-payments.ts";
 import { defaultPostgresUrl, environment, integer, share, stderr } from "./command-line.ts";
@@ -231,4 +232,6 @@ export function addBenchCommands(program: Command): void {
     { databaseUrl: environment.databaseUrl ?? defaultPostgresUrl },
     stderr,
   );
+
+  addBenchFloodCommand(bench);
 }

@@ -107,7 +107,7 @@ const driverFile = fileURLToPath(new URL("./bench-payments-driver.ts", import.me
 const bankFile = fileURLToPath(new URL("./bench-payments-bank.ts", import.meta.url));
 
 /** A child process spoken to one request at a time; it answers `failed` when it cannot. */
-class Child<Out extends { type: string }, In extends { type: string }> {
+export class Child<Out extends { type: string }, In extends { type: string }> {
   private readonly child: ChildProcess;
   private waiting: ((message: In | { type: "failed"; message: string }) => void) | undefined;
   private failure: Error | undefined;

@@ -20,6 +20,7 @@ import {
   type AdmissionRequest,
   BillerAdmissionGate,
   type ChannelTerms,
+  defaultChannelQuota,
   type GateDependencies,
   type GateResult,
   type GateSettings,
@@ -112,6 +113,17 @@ function gateSuite(open: OpenStores): void {
     expect(answers[2]).toEqual({ outcome: "shed", reason: "channel_quota", retryAfterMs: 750 });
     const { billers } = await gate.snapshot();
     expect(billers[0]?.usage.inquiriesAdmitted).toBe(2);
+  });
+
+  it("gives a channel without quotas of its own the biller's rates for people and postings, and a tenth of the inquiry rate, at least one, for machines", () => {
+    const capacity = { inquiriesPerSecond: 35, postingsPerSecond: 12 };
+    expect(defaultChannelQuota(capacity, "user_inquiry", 10)).toBe(35);
+    expect(defaultChannelQuota(capacity, "posting", 10)).toBe(12);
+    expect(defaultChannelQuota(capacity, "scheduled_inquiry", 10)).toBe(3);
+    expect(
+      defaultChannelQuota({ ...capacity, inquiriesPerSecond: 5 }, "scheduled_inquiry", 10),
+    ).toBe(1);
+    expect(gateDefaults.scheduledQuotaPercent).toBe(10);
   });
 
   it("answers a scheduled inquiry from a fresh cached copy, and asks the biller once the copy is stale", async () => {

@@ -350,12 +350,10 @@ export class BillerAdmissionGate<TBills> {
   private quotaOf(request: AdmissionRequest): number {
     const set = request.channel.quotas?.[request.trafficClass];
     if (set !== undefined) return set;
-    const { capacity } = request;
-    if (operationOf(request.trafficClass) === "posting") return capacity.postingsPerSecond;
-    if (request.trafficClass === "user_inquiry") return capacity.inquiriesPerSecond;
-    return Math.max(
-      1,
-      Math.floor((capacity.inquiriesPerSecond * this.settings.scheduledQuotaPercent) / 100),
+    return defaultChannelQuota(
+      request.capacity,
+      request.trafficClass,
+      this.settings.scheduledQuotaPercent,
     );
   }
 
@@ -368,6 +366,22 @@ export class BillerAdmissionGate<TBills> {
     this.counters.record(event);
     this.dependencies.onEvent?.(event);
   }
+}
+
+/**
+ * A channel's calls per second to one biller in a class its terms set no quota for: the
+ * biller's whole rate for people's inquiries and for postings (the biller's capacity, shared
+ * fairly, is what holds them), and `scheduledQuotaPercent` of its inquiry rate, at least one,
+ * for machines' inquiries.
+ */
+export function defaultChannelQuota(
+  capacity: Pick<BillerCapacity, "inquiriesPerSecond" | "postingsPerSecond">,
+  trafficClass: TrafficClass,
+  scheduledQuotaPercent: number,
+): number {
+  if (operationOf(trafficClass) === "posting") return capacity.postingsPerSecond;
+  if (trafficClass === "user_inquiry") return capacity.inquiriesPerSecond;
+  return Math.max(1, Math.floor((capacity.inquiriesPerSecond * scheduledQuotaPercent) / 100));
 }
 
 function subjectOf(request: AdmissionRequest) {
