@@ -1,17 +1,12 @@
 import { type Command, Option } from "commander";
 import { type ApiBenchResult, benchApi } from "./bench-api.ts";
+import { benchBillPayments } from "./bench-bill-payments.ts";
 import { addBenchConsoleCommand } from "./bench-console-command.ts";
 import { addBenchFloodCommand } from "./bench-flood-command.ts";
 import { benchLedger } from "./bench-ledger.ts";
-import { benchPayments, type PaymentsBenchResult } from "./bench-payments.ts";
+import { benchPayments } from "./bench-payments.ts";
+import { billPaymentsBenchTable, formatCounts, paymentsBenchTable } from "./bench-tables.ts";
 import { defaultPostgresUrl, environment, integer, share, stderr } from "./command-line.ts";
-
-function formatCounts(counts: Readonly<Record<string, number>>): string {
-  const entries = Object.entries(counts);
-  return entries.length === 0
-    ? ""
-    : ` (${entries.map(([code, n]) => `${n} × ${code}`).join(", ")})`;
-}
 
 function apiBenchTable(result: ApiBenchResult): string {
   const bulk = result.transfersPerRequest > 1;
@@ -34,23 +29,6 @@ function apiBenchTable(result: ApiBenchResult): string {
           `ledger batches        ${result.ledgerBatches} (mean ${result.meanBatchSize} transfers, mean commit ${result.meanCommitMs} ms)`,
         ]),
     `verified              ${result.verified ? `yes: ${result.transfersCreated} transfers acknowledged, ${result.backend === "remote" ? "each debited and credited once" : "each in the ledger once, which verifies"}` : `NO: ${result.verifyProblems.join("; ")}`}`,
-    "",
-  ].join("\n");
-}
-
-function paymentsBenchTable(result: PaymentsBenchResult): string {
-  return [
-    `backend               ${result.backend}`,
-    `load                  ${result.concurrency} requests in flight, ${result.agreements} agreements, bank dropping ${result.drop * 100}% of its answers`,
-    `no-op (POST /v1/ping) ${result.noopRequestsPerSecond} requests/s over ${result.noopSeconds} s, p50 ${result.noopP50Ms} ms, p99 ${result.noopP99Ms} ms, ${result.noopErrors} errors`,
-    `payments              ${result.paymentsPerSecond} payments/s over ${result.seconds} s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms, ${result.errors} errors${formatCounts(result.errorsByCode)}`,
-    `answered              ${formatCounts(result.answeredStates).slice(2, -1) || "nothing"}`,
-    `payments / no-op      ${result.ratio} of the no-op rate`,
-    `CPU per request       hub ${result.noopHubCpuMsPerRequest} ms no-op, ${result.hubCpuMsPerPayment} ms payment; driver ${result.noopDriverCpuMsPerRequest} ms no-op, ${result.driverCpuMsPerPayment} ms payment; bank ${result.bankCpuMsPerPayment} ms payment`,
-    `ledger batches        ${result.ledgerBatches} while paying (mean ${result.meanBatchSize} transfers, mean commit ${result.meanCommitMs} ms)`,
-    `settled               ${result.unsettledAfterRun} unknown after the run, settled by inquiries in ${result.settleSeconds} s; finally ${formatCounts(result.finalStates).slice(2, -1) || "none"}`,
-    `reconciled            ${result.bankDebits} bank debits: ${result.lost} lost, ${result.doubled} doubled`,
-    `verified              ${result.verified ? "yes: the ledger verifies and the institution's position is the sum of its succeeded payments" : `NO: ${result.problems.join("; ")}`}`,
     "",
   ].join("\n");
 }
@@ -224,6 +202,63 @@ export function addBenchCommands(program: Command): void {
       });
       if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
       else process.stdout.write(paymentsBenchTable(result));
+      if (!result.verified || result.errors + result.noopErrors > 0) process.exitCode = 1;
+    });
+
+  bench
+    .command("bill-payments")
+    .description(
+      "bill payments end to end: an SDK client in a driver process, the hub, a simulated biller in a process of its own; then reconcile the hub with the biller's postings",
+    )
+    .addOption(
+      new Option("--backend <backend>", "store of the hub started for the run")
+        .choices(["sqlite", "postgres"])
+        .default("postgres"),
+    )
+    .option(
+      "--database-url <url>",
+      "PostgreSQL server for --backend postgres (a temporary schema is used)",
+      environment.databaseUrl ?? defaultPostgresUrl,
+    )
+    .option(
+      "--duration <s>",
+      "seconds of each phase: no-op, then bill payments",
+      integer(1, 3600),
+      10,
+    )
+    .option("--concurrency <n>", "payment requests in flight at once", integer(1, 10_000), 64)
+    .option(
+      "--drop <share>",
+      "share of the biller's posting answers lost after it applied the posting",
+      share,
+      0,
+    )
+    .option(
+      "--customers <n>",
+      "the biller's customers the payments are spread over",
+      integer(1, 100_000),
+      256,
+    )
+    .option(
+      "--settle-timeout <s>",
+      "how long to wait for every payment to be posted, lost answers settled by inquiry",
+      integer(1, 3600),
+      120,
+    )
+    .option("--json", "print exactly one JSON object")
+    .action(async (options) => {
+      const result = await benchBillPayments({
+        backend: options.backend,
+        databaseUrl: options.databaseUrl,
+        seconds: options.duration,
+        concurrency: options.concurrency,
+        drop: options.drop,
+        customers: options.customers,
+        settleTimeoutSeconds: options.settleTimeout,
+        progress: stderr,
+      });
+      if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else process.stdout.write(billPaymentsBenchTable(result));
       if (!result.verified || result.errors + result.noopErrors > 0) process.exitCode = 1;
     });
 

@@ -3,6 +3,7 @@ import { generateDataKeyEntry } from "../adapters/crypto/data-key-entry.ts";
 import { type ApiServer, buildServer } from "../api/server.ts";
 import { defaultChannelQuota, gateDefaults } from "../app/billers/biller-admission-gate.ts";
 import { type Hub, openHub } from "../hub.ts";
+import { BenchChild } from "./bench-child.ts";
 import {
   type FloodBiller,
   type FloodChannel,
@@ -16,7 +17,6 @@ import type {
   FloodParentMessage,
   FloodStream,
 } from "./bench-flood-protocol.ts";
-import { Child } from "./bench-payments.ts";
 import { type BenchBackend, openBenchStore, round } from "./bench-store.ts";
 
 export interface FloodBenchOptions {
@@ -107,7 +107,7 @@ export interface FloodBenchResult {
   };
 }
 
-type FloodDriver = Child<FloodParentMessage, FloodDriverMessage>;
+type FloodDriver = BenchChild<FloodParentMessage, FloodDriverMessage>;
 
 const paymentAmount = "1.00";
 const p99RatioTarget = 1.2;
@@ -155,7 +155,7 @@ async function startDriver(
   channel: FloodChannel,
   streams: readonly FloodStream[],
 ): Promise<FloodDriver> {
-  const driver: FloodDriver = new Child(driverFile, `driver of ${channel.channelId}`);
+  const driver: FloodDriver = new BenchChild(driverFile, `driver of ${channel.channelId}`);
   await driver.ask(
     {
       type: "configure",

@@ -4,7 +4,8 @@
  * The parent reads one-time passwords and the bank's ledger through its admin routes.
  */
 import { type BankSimulator, startBankSimulator } from "@clearhub/simulators";
-import type { BankChildMessage, BankParentMessage } from "./bench-payments-protocol.ts";
+import { serveParent } from "./bench-child.ts";
+import type { BankChildMessage, BankParentMessage } from "./bench-payments-bank-protocol.ts";
 
 let bank: BankSimulator | undefined;
 
@@ -37,12 +38,4 @@ async function handle(message: BankParentMessage): Promise<void> {
   }
 }
 
-if (process.send === undefined) {
-  process.stderr.write("bench-payments-bank runs as a child of `clearhub bench payments`\n");
-  process.exit(2);
-}
-process.on("message", (message: BankParentMessage) => {
-  handle(message).catch((error: unknown) => {
-    send({ type: "failed", message: error instanceof Error ? error.message : String(error) });
-  });
-});
+serveParent("the simulated bank", handle);

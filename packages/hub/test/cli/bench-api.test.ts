@@ -3,40 +3,12 @@
  * driver process sends signed pings and transfers, and the command checks the ledger. Not a
  * timed test: it proves the figures are produced and consistent, never how high they are.
  */
-import { spawn } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { generateDataKeyEntry } from "../../src/adapters/crypto/data-key-entry.ts";
 import type { ApiBenchResult } from "../../src/cli/bench-api.ts";
 import { serve } from "../../src/cli/serve.ts";
 import { describeEachBackend, openTestDatabase, postgresBaseUrl } from "../support/backends.ts";
-
-const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-async function runCli(
-  args: readonly string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(packageDir, "bin", "clearhub.mjs"), ...args], {
-    cwd: packageDir,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", resolve);
-  });
-  return { code, stdout, stderr };
-}
+import { runCli } from "../support/run-cli.ts";
 
 describeEachBackend("clearhub bench api", (backend) => {
   const common = [

@@ -5,35 +5,9 @@
  * command reconciles the hub with the bank. Not a timed test: it proves the figures are produced
  * and that nothing is lost or doubled, never how high they are.
  */
-import { spawn } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import type { PaymentsBenchResult } from "../../src/cli/bench-payments.ts";
-
-const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-async function runCli(
-  args: readonly string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(packageDir, "bin", "clearhub.mjs"), ...args], {
-    cwd: packageDir,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", resolve);
-  });
-  return { code, stdout, stderr };
-}
+import { runCli } from "../support/run-cli.ts";
 
 it("pays through agreements with lost bank answers, settles them by inquiry and loses or doubles none", async () => {
   const { code, stdout, stderr } = await runCli([

@@ -1,18 +1,21 @@
 /**
- * The load driver of `clearhub bench payments`, run as a child process: a payment institution
- * using the SDK, with `concurrency` callers each sending its next request when its last is
- * answered (a closed loop). Every payment has a fresh id and quotes the next agreement in turn.
+ * The load driver of the end-to-end benchmarks (`clearhub bench payments`, `clearhub bench
+ * bill-payments`), run as a child process: a participant using the SDK, with `concurrency`
+ * callers each sending its next request when its last is answered (a closed loop). Every
+ * payment has a fresh id and quotes the next agreement, or names the next customer, in turn.
  */
 import { createPrivateKey, randomUUID } from "node:crypto";
 import { ClearhubClient, ClearhubProblemError } from "@clearhub/sdk";
+import { serveParent } from "./bench-child.ts";
+import { count, latencySummary } from "./bench-figures.ts";
 import type {
-  PaymentsDriverConfig,
-  PaymentsDriverMessage,
-  PaymentsParentMessage,
-  PaymentsPhase,
-  PaymentsPhaseStats,
-} from "./bench-payments-protocol.ts";
-import { percentile, round } from "./bench-store.ts";
+  SdkDriverConfig,
+  SdkDriverMessage,
+  SdkDriverParentMessage,
+  SdkDriverPhase,
+  SdkPhaseStats,
+} from "./bench-sdk-driver-protocol.ts";
+import { round } from "./bench-store.ts";
 
 class PhaseRecorder {
   readonly latencies: number[] = [];
@@ -23,10 +26,9 @@ class PhaseRecorder {
   readonly errorsByCode: Record<string, number> = {};
   readonly byState: Record<string, number> = {};
 
-  constructor(readonly phase: PaymentsPhase) {}
+  constructor(readonly phase: SdkDriverPhase) {}
 
-  stats(): PaymentsPhaseStats {
-    const sorted = Float64Array.from(this.latencies).sort();
+  stats(): SdkPhaseStats {
     return {
       phase: this.phase,
       seconds: round(this.seconds),
@@ -34,16 +36,10 @@ class PhaseRecorder {
       errors: this.errors,
       errorsByCode: this.errorsByCode,
       byState: this.byState,
-      p50Ms: round(percentile(sorted, 0.5)),
-      p99Ms: round(percentile(sorted, 0.99)),
-      maxMs: round(sorted[sorted.length - 1] ?? 0),
+      ...latencySummary(this.latencies),
       driverCpuMs: round(this.cpuMs),
     };
   }
-}
-
-function count(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
 }
 
 function errorCode(error: unknown): string {
@@ -51,12 +47,12 @@ function errorCode(error: unknown): string {
   return error instanceof Error ? error.name : String(error);
 }
 
-class PaymentsDriver {
+class SdkDriver {
   private readonly client: ClearhubClient;
-  private readonly recorders = new Map<PaymentsPhase, PhaseRecorder>();
+  private readonly recorders = new Map<SdkDriverPhase, PhaseRecorder>();
   private sequence = 0;
 
-  constructor(private readonly config: PaymentsDriverConfig) {
+  constructor(private readonly config: SdkDriverConfig) {
     const privateKey = createPrivateKey({
       key: Buffer.from(config.privateKeyPkcs8, "base64"),
       format: "der",
@@ -72,7 +68,10 @@ class PaymentsDriver {
     });
   }
 
-  async run(phase: PaymentsPhase, durationMs: number): Promise<number> {
+  async run(phase: SdkDriverPhase, durationMs: number): Promise<number> {
+    if (phase !== "noop" && phase !== this.config.work.kind) {
+      throw new Error(`a ${phase} phase in a driver configured for ${this.config.work.kind}`);
+    }
     let recorder = this.recorders.get(phase);
     if (recorder === undefined) {
       recorder = new PhaseRecorder(phase);
@@ -91,12 +90,12 @@ class PaymentsDriver {
     return recorder.answered;
   }
 
-  report(): PaymentsPhaseStats[] {
+  report(): SdkPhaseStats[] {
     return [...this.recorders.values()].map((recorder) => recorder.stats());
   }
 
   private async caller(
-    phase: PaymentsPhase,
+    phase: SdkDriverPhase,
     deadline: number,
     recorder: PhaseRecorder,
   ): Promise<void> {
@@ -119,28 +118,44 @@ class PaymentsDriver {
     return undefined;
   }
 
+  /** One payment of the configured work, answering the state the hub answered it in. */
   private async pay(): Promise<string> {
-    const agreements = this.config.agreementIds;
-    const agreementId = agreements[this.sequence++ % agreements.length] as string;
-    const { operation } = await this.client.createAgreementPayment({
+    const { work, amount, currency } = this.config;
+    const turn = this.sequence++;
+    if (work.kind === "agreement-payments") {
+      const agreementId = work.agreementIds[turn % work.agreementIds.length] as string;
+      const { operation } = await this.client.createAgreementPayment({
+        id: randomUUID(),
+        agreementId,
+        amount,
+        currency,
+      });
+      return operation.state;
+    }
+    const customerParameters = work.customers[turn % work.customers.length] ?? {};
+    const { payment } = await this.client.payBill({
       id: randomUUID(),
-      agreementId,
-      amount: this.config.amount,
-      currency: "CNY",
+      billerId: work.billerId,
+      customerParameters,
+      amount,
+      currency,
     });
-    return operation.state;
+    return payment.state;
   }
 }
 
-function send(message: PaymentsDriverMessage): void {
+function send(message: SdkDriverMessage): void {
   process.send?.(message);
 }
 
-let driver: PaymentsDriver | undefined;
+let driver: SdkDriver | undefined;
 
-async function handle(message: PaymentsParentMessage): Promise<void> {
+async function handle(message: SdkDriverParentMessage): Promise<void> {
   if (message.type === "configure") {
-    driver = new PaymentsDriver(message.config);
+    const { work } = message.config;
+    const quoted = work.kind === "agreement-payments" ? work.agreementIds : work.customers;
+    if (quoted.length === 0) throw new Error(`${work.kind} need something to pay through`);
+    driver = new SdkDriver(message.config);
     send({ type: "ready" });
   } else if (message.type === "run") {
     if (driver === undefined) throw new Error("run before configure");
@@ -153,12 +168,4 @@ async function handle(message: PaymentsParentMessage): Promise<void> {
   }
 }
 
-if (process.send === undefined) {
-  process.stderr.write("bench-payments-driver runs as a child of `clearhub bench payments`\n");
-  process.exit(2);
-}
-process.on("message", (message: PaymentsParentMessage) => {
-  handle(message).catch((error: unknown) => {
-    send({ type: "failed", message: error instanceof Error ? error.message : String(error) });
-  });
-});
+serveParent("the load driver", handle);
