@@ -108,6 +108,7 @@ async function composeHub(
     },
     stack,
   );
+  const channels = composeChannels(config, database, participants.parts.signers);
   const bills = composeBillers(
     config,
     {
@@ -120,6 +121,7 @@ async function composeHub(
       guard: banks.endpointGuard,
       router: banks.bankEndpointRouter,
       connector: banks.billerConnector,
+      channels: channels.channelSuspensions,
       onJobError,
     },
     stack,
@@ -158,7 +160,7 @@ async function composeHub(
     ...composeOperators(config, database),
     ...bills.parts,
     bankInquiry,
-    ...composeChannels(config, database, participants.parts.signers),
+    ...channels,
     ...composeBillSubscriptions(database, {
       participantStore: participants.parts.participantStore,
       fieldSealer: secrets.fieldSealer,

@@ -21,6 +21,7 @@ import { postingAdmission } from "../app/bill-payments/posting-admission.ts";
 import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.ts";
 import type { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { EndpointChoice } from "../app/calls/operation-runner.ts";
+import type { ChannelPermission } from "../app/channels/channel-suspension-service.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import type { BillerConnector } from "../app/ports/biller-connector.ts";
 import type { EndpointGuard } from "../app/ports/endpoint-guard.ts";
@@ -46,6 +47,9 @@ export interface BillPaymentDependencies {
   readonly connector: BillerConnector;
   readonly endpointFor: (billerId: string) => Promise<EndpointChoice>;
   readonly quotedBills: (channelId: string, billRef: string) => Promise<QuotedBillLookup>;
+  readonly channels: ChannelPermission;
+  /** Told of each payment let through a suspension by its honour policy (counted). */
+  readonly onHonoured: (channelId: string) => void;
   readonly guard: EndpointGuard;
   readonly callLog: ParticipantCallLog;
   readonly notices: NoticeLog;
@@ -79,11 +83,16 @@ export function composeBillPayments(deps: BillPaymentDependencies): {
     store,
     deps.billers,
     deps.quotedBills,
+    deps.channels,
     deps.participants,
     deps.ledger,
     deps.sealer,
     postings,
-    { clock, onPostingError: (error) => deps.onJobError("bill posting", error) },
+    {
+      clock,
+      onPostingError: (error) => deps.onJobError("bill posting", error),
+      onHonoured: (payment) => deps.onHonoured(payment.channelId),
+    },
   );
   return {
     parts: {

@@ -13,6 +13,7 @@ import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.t
 import { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { CachedBills } from "../app/billers/cached-bills.ts";
 import type { EndpointChoice } from "../app/calls/operation-runner.ts";
+import type { ChannelPermission } from "../app/channels/channel-suspension-service.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import type { BillPresentmentStore } from "../app/ports/bill-presentment-store.ts";
 import type { BillerConnector } from "../app/ports/biller-connector.ts";
@@ -49,6 +50,8 @@ export interface BillerDependencies {
   readonly guard: EndpointGuard;
   readonly router: BankEndpointRouter;
   readonly connector: BillerConnector;
+  /** What inquiries and payments ask first: the channel's suspensions. */
+  readonly channels: ChannelPermission;
   readonly onJobError: OnJobError;
 }
 
@@ -77,6 +80,7 @@ export function composeBillers(
   });
   const billPresentments = new KyselyBillPresentmentStore(database.kysely, deps.fieldSealer);
   const billInquiries = new BillInquiryService({
+    channels: deps.channels,
     registry: billers,
     endpoints: new KyselyBankEndpointStore(database.kysely, database.dialect),
     guard: deps.guard,
@@ -95,6 +99,8 @@ export function composeBillers(
     connector: deps.connector,
     endpointFor: billerEndpointFor(deps.router),
     quotedBills: quotedBillsFrom(billPresentments, config.billPaymentClock ?? Date.now),
+    channels: deps.channels,
+    onHonoured: (channelId) => deps.metrics.recordHonouredPayment(channelId),
     guard: deps.guard,
     callLog: new KyselyBankCallLog(database.kysely),
     notices: new KyselyNoticeLog(database.kysely),
