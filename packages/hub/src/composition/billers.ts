@@ -8,7 +8,7 @@ import { KyselyBillerProfileStore } from "../adapters/store/kysely-biller-profil
 import { KyselyNoticeLog } from "../adapters/store/kysely-notice-log.ts";
 import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import { quotedBillsFrom } from "../app/bill-payments/quoted-bills.ts";
-import { BillInquiryService } from "../app/billers/bill-inquiry-service.ts";
+import { BillInquiryService, billInquiryDefaults } from "../app/billers/bill-inquiry-service.ts";
 import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.ts";
 import { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { CachedBills } from "../app/billers/cached-bills.ts";
@@ -79,16 +79,19 @@ export function composeBillers(
     clock,
   });
   const billPresentments = new KyselyBillPresentmentStore(database.kysely, deps.fieldSealer);
-  const billInquiries = new BillInquiryService({
-    channels: deps.channels,
-    registry: billers,
-    endpoints: new KyselyBankEndpointStore(database.kysely, database.dialect),
-    guard: deps.guard,
-    connector: deps.connector,
-    gate: billerAdmission,
-    presentments: billPresentments,
-    clock,
-  });
+  const billInquiries = new BillInquiryService(
+    {
+      channels: deps.channels,
+      registry: billers,
+      endpoints: new KyselyBankEndpointStore(database.kysely, database.dialect),
+      guard: deps.guard,
+      connector: deps.connector,
+      gate: billerAdmission,
+      presentments: billPresentments,
+      clock,
+    },
+    { ...billInquiryDefaults, ...config.billInquiry },
+  );
   const bills = composeBillPayments({
     database,
     participants: deps.participantStore,

@@ -104,6 +104,34 @@ describeEachBackend("bill payments", (backend) => {
     expect(biller.customers()[0]?.bills[0]).toMatchObject({ state: "paid" });
   });
 
+  it("keeps a billRef payable for the validity the hub is configured with, and not a moment longer", async () => {
+    let now = Date.UTC(2026, 11, 1, 8, 0, 0);
+    const presentedAt = now;
+    const validityMs = 5 * 60_000;
+    const clock = () => now;
+    const { channel } = await openNetwork(backend, {
+      billInquiry: { billRefValidityMs: validityMs },
+      billerClock: clock,
+      billPaymentClock: clock,
+    });
+    const present = async () => {
+      const inquired = await channel.call("POST", "/v1/bill-inquiries", {
+        billerId: "water-co",
+        customerParameters: liWei,
+        initiation: "user",
+      });
+      expect(inquired.statusCode, inquired.body).toBe(200);
+      const [bill] = (inquired.json() as { bills: { billRef: string; expiresAt: string }[] }).bills;
+      expect(bill?.expiresAt).toBe(new Date(presentedAt + validityMs).toISOString());
+      return { customerParameters: undefined, billRef: bill?.billRef, amount: "86.40" };
+    };
+    const [first, second] = [await present(), await present()];
+    now = presentedAt + validityMs - 1;
+    expect((await pay(channel, "bp-in-time", first)).statusCode).toBe(201);
+    now = presentedAt + validityMs;
+    expectProblem(await pay(channel, "bp-too-late", second), 422, "bill_ref_expired");
+  });
+
   it("refuses every bad request with its code and writes nothing", async () => {
     const { api, channel } = await openNetwork(backend);
     await onboardParticipant(api, "wallet-b", "payment_institution");

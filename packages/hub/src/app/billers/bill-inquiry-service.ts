@@ -71,6 +71,23 @@ export interface BillInquirySettings {
 
 export const billInquiryDefaults: BillInquirySettings = { billRefValidityMs: 30 * 60_000 };
 
+/**
+ * A billRef lasts from a minute (a person can still pay in time) to a day: the bill it names is
+ * the biller's answer of that moment, and a day-old amount due may no longer be what is owed.
+ */
+export const billRefValidityMinutesMin = 1;
+export const billRefValidityMinutesMax = 24 * 60;
+
+function assertSettings(settings: BillInquirySettings): void {
+  const validityMs = settings.billRefValidityMs;
+  const inRange =
+    validityMs >= billRefValidityMinutesMin * 60_000 &&
+    validityMs <= billRefValidityMinutesMax * 60_000;
+  if (!Number.isSafeInteger(validityMs) || !inRange) {
+    throw new Error(`billRefValidityMs must be 1 minute to 1 day, not ${validityMs}`);
+  }
+}
+
 export interface BillInquiryDependencies {
   /** Asked first: a channel whose inquiries are suspended reaches no biller and writes nothing. */
   readonly channels: ChannelPermission;
@@ -127,6 +144,7 @@ export class BillInquiryService {
     private readonly dependencies: BillInquiryDependencies,
     private readonly settings: BillInquirySettings = billInquiryDefaults,
   ) {
+    assertSettings(settings);
     this.newId = dependencies.newId ?? randomUUID;
   }
 
