@@ -117,6 +117,7 @@ async function composeHub(
       metrics,
       participantStore: participants.parts.participantStore,
       ledger: ledger.ledger,
+      ledgerStore: ledger.ledgerStore,
       fieldSealer: secrets.fieldSealer,
       guard: banks.endpointGuard,
       router: banks.bankEndpointRouter,

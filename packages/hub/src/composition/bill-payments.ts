@@ -26,6 +26,7 @@ import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import type { BillerConnector } from "../app/ports/biller-connector.ts";
 import type { EndpointGuard } from "../app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "../app/ports/field-sealer.ts";
+import type { LedgerStore } from "../app/ports/ledger-store.ts";
 import type { NoticeLog } from "../app/ports/notice-log.ts";
 import type { ParticipantCallLog } from "../app/ports/participant-call-log.ts";
 import type { ParticipantStore } from "../app/ports/participant-store.ts";
@@ -41,6 +42,8 @@ export interface BillPaymentDependencies {
   readonly database: Database;
   readonly participants: ParticipantStore;
   readonly ledger: GroupCommit;
+  /** Where a payment's retry finds the money it moved before a crash. */
+  readonly transfers: Pick<LedgerStore, "findTransfer">;
   readonly sealer: FieldSealer;
   readonly billers: BillerRegistry;
   readonly gate: Pick<BillerAdmissionGate<unknown>, "admit">;
@@ -86,6 +89,7 @@ export function composeBillPayments(deps: BillPaymentDependencies): {
     deps.channels,
     deps.participants,
     deps.ledger,
+    deps.transfers,
     deps.sealer,
     postings,
     {

@@ -19,6 +19,7 @@ import type { BillPresentmentStore } from "../app/ports/bill-presentment-store.t
 import type { BillerConnector } from "../app/ports/biller-connector.ts";
 import type { EndpointGuard } from "../app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "../app/ports/field-sealer.ts";
+import type { LedgerStore } from "../app/ports/ledger-store.ts";
 import type { ParticipantStore } from "../app/ports/participant-store.ts";
 import type { InquiredKind } from "../jobs/operation-inquiry.ts";
 import { type BillPaymentParts, composeBillPayments } from "./bill-payments.ts";
@@ -46,6 +47,7 @@ export interface BillerDependencies {
   readonly metrics: HubMetrics;
   readonly participantStore: ParticipantStore;
   readonly ledger: GroupCommit;
+  readonly ledgerStore: LedgerStore;
   readonly fieldSealer: FieldSealer;
   readonly guard: EndpointGuard;
   readonly router: BankEndpointRouter;
@@ -96,6 +98,7 @@ export function composeBillers(
     database,
     participants: deps.participantStore,
     ledger: deps.ledger,
+    transfers: deps.ledgerStore,
     sealer: deps.fieldSealer,
     billers,
     gate: billerAdmission,

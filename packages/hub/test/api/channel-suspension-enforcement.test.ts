@@ -4,13 +4,20 @@
  * through; under `honour_presented` only a payment quoting a bill presented before the
  * suspension, and only until the deadline; a terminated channel nothing; a lift restores the
  * channel. Each refusal is checked through the HTTP API and at the use-case, and proven to have
- * written nothing (no presentment, no payment, no ledger transfer) and reached no biller.
+ * written nothing (no presentment, no payment, no ledger transfer) and reached no biller. A
+ * payment whose money moved before a crash still gets its row on retry, suspended or not.
  */
 import { afterEach, expect, it } from "vitest";
 import type { Participant } from "../../src/domain/participant/participant.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { type ApiHarness, allBalances, expectProblem } from "./api-harness.ts";
-import { closeBillPaymentNetworks, liWei, openNetwork, pay } from "./bill-payment-network.ts";
+import {
+  closeBillPaymentNetworks,
+  liWei,
+  openNetwork,
+  pay,
+  position,
+} from "./bill-payment-network.ts";
 import type { ParticipantClient } from "./participant-client.ts";
 import { snapshotStore, storeChanges } from "./store-snapshot.ts";
 
@@ -221,6 +228,35 @@ describeEachBackend("channel suspensions in the channel API", (backend) => {
     expect((await api.hub.metrics.render()).body).toContain(
       'clearhub_channel_honoured_payments_total{channel="wallet-a"} 2',
     );
+  });
+
+  it("lets a retry write the payment whose money moved before a crash, whatever the suspension says now", async () => {
+    const net = await openClockedNetwork(backend);
+    const { api } = net;
+    const wallet = await walletA(api);
+    const paid = await api.hub.billPayments.pay(wallet, newPayment("bp-crashed"));
+    expect(paid).toMatchObject({ ok: true, created: true });
+    await api.hub.billPayments.drain();
+    // The crash between the two writes: the clearing transfer committed, the row never written.
+    await api.hub.database.kysely
+      .deleteFrom("bill_payments")
+      .where("id", "=", "bp-crashed")
+      .execute();
+    const walletPosition = await position(api, "wallet-a");
+    const suspended = await suspend(api, {
+      capabilities: "all",
+      reason: "Fraud",
+      policy: "reject",
+    });
+    expect(suspended.statusCode, suspended.body).toBe(201);
+
+    const retried = await api.hub.billPayments.pay(wallet, newPayment("bp-crashed"));
+    expect(retried).toMatchObject({ ok: true, created: true, honoured: false });
+    expect(await position(api, "wallet-a")).toBe(walletPosition);
+    expect(await api.hub.billPayments.pay(wallet, newPayment("bp-new"))).toEqual({
+      ok: false,
+      code: "channel_suspended",
+    });
   });
 
   it("refuses a suspended participant and a terminated channel everything", async () => {

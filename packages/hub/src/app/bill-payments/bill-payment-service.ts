@@ -20,6 +20,7 @@ import type { ChannelPermission } from "../channels/channel-suspension-service.t
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { BillPaymentStore } from "../ports/bill-payment-store.ts";
 import type { FieldSealer } from "../ports/field-sealer.ts";
+import type { LedgerStore } from "../ports/ledger-store.ts";
 import type { ParticipantStore } from "../ports/participant-store.ts";
 import { customerParametersContext } from "./bill-posting-kind.ts";
 import type { BillPostingRunner } from "./bill-posting-runner.ts";
@@ -145,6 +146,7 @@ export class BillPaymentService {
     private readonly channels: ChannelPermission,
     private readonly participants: ParticipantStore,
     private readonly ledger: GroupCommit,
+    private readonly transfers: Pick<LedgerStore, "findTransfer">,
     private readonly sealer: FieldSealer,
     private readonly postings: BillPostingRunner,
     private readonly options: BillPaymentServiceOptions,
@@ -159,11 +161,8 @@ export class BillPaymentService {
         ? undefined
         : await this.quotedBills(channel.id, request.billRef);
     // Before the bill is judged: a suspended channel learns nothing more of a bill it quotes.
-    const verdict = await this.channels.may(channel.id, {
-      capability: "bill_payment",
-      billPresentedAtMs: quoted?.found === "none" ? undefined : quoted?.presentedAtMs,
-    });
-    if (!verdict.allowed) return refused({ code: verdict.code });
+    const permission = await this.permission(channel, request, quoted);
+    if ("code" in permission) return refused(permission);
     const checked = await this.check(channel, request, quoted);
     if ("code" in checked) return refused(checked);
     const cleared = await this.clear(channel, request, checked);
@@ -175,8 +174,9 @@ export class BillPaymentService {
     const inserted = await this.store.insert(this.newPayment(channel, request, checked));
     if (!inserted.created) return replay(inserted.payment, request);
     this.postInBackground(inserted.payment);
-    if (verdict.honoured) this.options.onHonoured?.(inserted.payment);
-    return { ok: true, payment: inserted.payment, created: true, honoured: verdict.honoured };
+    const { honoured } = permission;
+    if (honoured) this.options.onHonoured?.(inserted.payment);
+    return { ok: true, payment: inserted.payment, created: true, honoured };
   }
 
   async find(channel: Participant, id: string): Promise<BillPaymentOutcome> {
@@ -194,6 +194,27 @@ export class BillPaymentService {
   /** Waits for first postings under way (on shutdown; the inquiry job would take them up). */
   async drain(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * What the channel's suspensions say of this payment: a refusal, or whether only the honour
+   * policy lets it through. A payment whose money moved before a crash kept its row from being
+   * written is let through whatever the suspension says now: its retry must write the row, or
+   * the money would sit with the biller with no payment to post or answer for it.
+   */
+  private async permission(
+    channel: Participant,
+    request: NewBillPayment,
+    quoted: QuotedBillLookup | undefined,
+  ): Promise<{ honoured: boolean } | BillPaymentRefusal> {
+    const verdict = await this.channels.may(channel.id, {
+      capability: "bill_payment",
+      billPresentedAtMs: quoted?.found === "none" ? undefined : quoted?.presentedAtMs,
+    });
+    if (verdict.allowed) return { honoured: verdict.honoured };
+    const clearing = clearingTransferIdOf(channel.id, request.id);
+    const clearedEarlier = (await this.transfers.findTransfer(clearing)) !== undefined;
+    return clearedEarlier ? { honoured: false } : { code: verdict.code };
   }
 
   private postInBackground(payment: BillPayment): void {
