@@ -108,6 +108,7 @@ async function composeHub(
     },
     stack,
   );
+  const channels = composeChannels(config, database, participants.parts.signers);
   const bills = composeBillers(
     config,
     {
@@ -116,10 +117,12 @@ async function composeHub(
       metrics,
       participantStore: participants.parts.participantStore,
       ledger: ledger.ledger,
+      ledgerStore: ledger.ledgerStore,
       fieldSealer: secrets.fieldSealer,
       guard: banks.endpointGuard,
       router: banks.bankEndpointRouter,
       connector: banks.billerConnector,
+      channels: channels.channelSuspensions,
       onJobError,
     },
     stack,
@@ -159,7 +162,7 @@ async function composeHub(
     ...composeOperators(config, database),
     ...bills.parts,
     bankInquiry,
-    ...composeChannels(config, database, participants.parts.signers),
+    ...channels,
     ...composeBillSubscriptions(database, {
       participantStore: participants.parts.participantStore,
       billerRegistry: bills.parts.billers,

@@ -12,6 +12,8 @@ export const environment = {
   hubSigningKey: process.env.CLEARHUB_HUB_SIGNING_KEY,
   operatorToken: process.env.CLEARHUB_OPERATOR_TOKEN,
   webhookAllowNetworks: allowNetworksFrom(process.env.CLEARHUB_WEBHOOK_ALLOW_NETWORKS),
+  /** Read as `--bill-ref-validity-minutes` is, when that option is not given. */
+  billRefValidityMinutes: process.env.CLEARHUB_BILL_REF_VALIDITY_MINUTES,
 };
 
 /** The PostgreSQL server benchmarks use without DATABASE_URL: the local test server. */

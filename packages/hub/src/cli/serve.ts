@@ -22,6 +22,8 @@ export interface ServeConfig {
   readonly hubSigningKey?: string | undefined;
   /** Networks (CIDR) webhooks may go to besides public addresses. */
   readonly webhookAllowNetworks?: readonly string[] | undefined;
+  /** How long a presented bill's billRef can be paid; 30 minutes unless given. */
+  readonly billRefValidityMinutes?: number | undefined;
   /** Only labels the banner; the caller seeds the demo network through `onReady`. */
   readonly demo: boolean;
   /** The request log (pino, to stdout); info level unless given. */
@@ -158,6 +160,10 @@ async function start(
     dataKeys: config.dataKeys,
     hubSigningKey: config.hubSigningKey,
     webhookAllowNetworks: config.webhookAllowNetworks,
+    billInquiry:
+      config.billRefValidityMinutes === undefined
+        ? undefined
+        : { billRefValidityMs: config.billRefValidityMinutes * 60_000 },
   });
   stack.push("hub", () => hub.close());
   const server = await listen(hub, config, stack);

@@ -1,5 +1,9 @@
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { WebhookDestinationPolicy } from "../adapters/webhooks/webhook-destination-policy.ts";
+import {
+  billRefValidityMinutesMax,
+  billRefValidityMinutesMin,
+} from "../app/billers/bill-inquiry-service.ts";
 import { CliError } from "./cli-error.ts";
 import { environment, integer, stdout } from "./command-line.ts";
 import { runDemoNetwork } from "./demo-network.ts";
@@ -11,6 +15,20 @@ function checkAllowNetworks(networks: readonly string[]): void {
     new WebhookDestinationPolicy(networks);
   } catch (error) {
     throw new CliError(`CLEARHUB_WEBHOOK_ALLOW_NETWORKS: ${(error as Error).message}`);
+  }
+}
+
+const billRefValidityMinutes = integer(billRefValidityMinutesMin, billRefValidityMinutesMax);
+
+/** The variable as the option would be read; a bad value stops the start naming the variable. */
+function billRefValidityFromEnvironment(): number | undefined {
+  const text = environment.billRefValidityMinutes;
+  if (text === undefined || text === "") return undefined;
+  try {
+    return billRefValidityMinutes(text);
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    throw new CliError(`CLEARHUB_BILL_REF_VALIDITY_MINUTES: ${error.message}`);
   }
 }
 
@@ -41,6 +59,11 @@ export function addStartCommand(program: Command): void {
       environment.redisUrl,
     )
     .option(
+      "--bill-ref-validity-minutes <minutes>",
+      `how long a presented bill's billRef can be paid, ${billRefValidityMinutesMin}-${billRefValidityMinutesMax} (default: $CLEARHUB_BILL_REF_VALIDITY_MINUTES, else 30)`,
+      billRefValidityMinutes,
+    )
+    .option(
       "--demo",
       "seed the demo network (two banks, two payment institutions, three billers) if absent",
     )
@@ -51,6 +74,7 @@ export function addStartCommand(program: Command): void {
         databaseUrl?: string;
         dataDir: string;
         redisUrl?: string;
+        billRefValidityMinutes?: number;
         demo?: boolean;
       }) => {
         const demo = options.demo === true;
@@ -60,7 +84,15 @@ export function addStartCommand(program: Command): void {
           ...(demo ? demoAllowNetworks : []),
         ];
         checkAllowNetworks(environment.webhookAllowNetworks);
-        const config = { ...options, demo, dataKeys, hubSigningKey, webhookAllowNetworks };
+        const validity = options.billRefValidityMinutes ?? billRefValidityFromEnvironment();
+        const config = {
+          ...options,
+          demo,
+          dataKeys,
+          hubSigningKey,
+          webhookAllowNetworks,
+          billRefValidityMinutes: validity,
+        };
         await serve(config, stdout, demo ? runDemoNetwork(options.dataDir, stdout) : undefined);
       },
     );

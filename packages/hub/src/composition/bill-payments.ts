@@ -21,10 +21,12 @@ import { postingAdmission } from "../app/bill-payments/posting-admission.ts";
 import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.ts";
 import type { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { EndpointChoice } from "../app/calls/operation-runner.ts";
+import type { ChannelPermission } from "../app/channels/channel-suspension-service.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import type { BillerConnector } from "../app/ports/biller-connector.ts";
 import type { EndpointGuard } from "../app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "../app/ports/field-sealer.ts";
+import type { LedgerStore } from "../app/ports/ledger-store.ts";
 import type { NoticeLog } from "../app/ports/notice-log.ts";
 import type { ParticipantCallLog } from "../app/ports/participant-call-log.ts";
 import type { ParticipantStore } from "../app/ports/participant-store.ts";
@@ -40,12 +42,17 @@ export interface BillPaymentDependencies {
   readonly database: Database;
   readonly participants: ParticipantStore;
   readonly ledger: GroupCommit;
+  /** Where a payment's retry finds the money it moved before a crash. */
+  readonly transfers: Pick<LedgerStore, "findTransfer">;
   readonly sealer: FieldSealer;
   readonly billers: BillerRegistry;
   readonly gate: Pick<BillerAdmissionGate<unknown>, "admit">;
   readonly connector: BillerConnector;
   readonly endpointFor: (billerId: string) => Promise<EndpointChoice>;
   readonly quotedBills: (channelId: string, billRef: string) => Promise<QuotedBillLookup>;
+  readonly channels: ChannelPermission;
+  /** Told of each payment let through a suspension by its honour policy (counted). */
+  readonly onHonoured: (channelId: string) => void;
   readonly guard: EndpointGuard;
   readonly callLog: ParticipantCallLog;
   readonly notices: NoticeLog;
@@ -79,11 +86,17 @@ export function composeBillPayments(deps: BillPaymentDependencies): {
     store,
     deps.billers,
     deps.quotedBills,
+    deps.channels,
     deps.participants,
     deps.ledger,
+    deps.transfers,
     deps.sealer,
     postings,
-    { clock, onPostingError: (error) => deps.onJobError("bill posting", error) },
+    {
+      clock,
+      onPostingError: (error) => deps.onJobError("bill posting", error),
+      onHonoured: (payment) => deps.onHonoured(payment.channelId),
+    },
   );
   return {
     parts: {

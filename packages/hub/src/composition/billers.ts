@@ -8,16 +8,18 @@ import { KyselyBillerProfileStore } from "../adapters/store/kysely-biller-profil
 import { KyselyNoticeLog } from "../adapters/store/kysely-notice-log.ts";
 import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import { quotedBillsFrom } from "../app/bill-payments/quoted-bills.ts";
-import { BillInquiryService } from "../app/billers/bill-inquiry-service.ts";
+import { BillInquiryService, billInquiryDefaults } from "../app/billers/bill-inquiry-service.ts";
 import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.ts";
 import { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { CachedBills } from "../app/billers/cached-bills.ts";
 import type { EndpointChoice } from "../app/calls/operation-runner.ts";
+import type { ChannelPermission } from "../app/channels/channel-suspension-service.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import type { BillPresentmentStore } from "../app/ports/bill-presentment-store.ts";
 import type { BillerConnector } from "../app/ports/biller-connector.ts";
 import type { EndpointGuard } from "../app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "../app/ports/field-sealer.ts";
+import type { LedgerStore } from "../app/ports/ledger-store.ts";
 import type { ParticipantStore } from "../app/ports/participant-store.ts";
 import { ExpiryPurge, expiryPurgeDefaults } from "../jobs/expiry-purge.ts";
 import type { InquiredKind } from "../jobs/operation-inquiry.ts";
@@ -46,10 +48,13 @@ export interface BillerDependencies {
   readonly metrics: HubMetrics;
   readonly participantStore: ParticipantStore;
   readonly ledger: GroupCommit;
+  readonly ledgerStore: LedgerStore;
   readonly fieldSealer: FieldSealer;
   readonly guard: EndpointGuard;
   readonly router: BankEndpointRouter;
   readonly connector: BillerConnector;
+  /** What inquiries and payments ask first: the channel's suspensions. */
+  readonly channels: ChannelPermission;
   readonly onJobError: OnJobError;
 }
 
@@ -80,25 +85,32 @@ export function composeBillers(
     clock,
   });
   const billPresentments = new KyselyBillPresentmentStore(database.kysely, deps.fieldSealer);
-  const billInquiries = new BillInquiryService({
-    registry: billers,
-    endpoints: new KyselyBankEndpointStore(database.kysely, database.dialect),
-    guard: deps.guard,
-    connector: deps.connector,
-    gate: billerAdmission,
-    presentments: billPresentments,
-    clock,
-  });
+  const billInquiries = new BillInquiryService(
+    {
+      channels: deps.channels,
+      registry: billers,
+      endpoints: new KyselyBankEndpointStore(database.kysely, database.dialect),
+      guard: deps.guard,
+      connector: deps.connector,
+      gate: billerAdmission,
+      presentments: billPresentments,
+      clock,
+    },
+    { ...billInquiryDefaults, ...config.billInquiry },
+  );
   const bills = composeBillPayments({
     database,
     participants: deps.participantStore,
     ledger: deps.ledger,
+    transfers: deps.ledgerStore,
     sealer: deps.fieldSealer,
     billers,
     gate: billerAdmission,
     connector: deps.connector,
     endpointFor: billerEndpointFor(deps.router),
     quotedBills: quotedBillsFrom(billPresentments, config.billPaymentClock ?? Date.now),
+    channels: deps.channels,
+    onHonoured: (channelId) => deps.metrics.recordHonouredPayment(channelId),
     guard: deps.guard,
     callLog: new KyselyBankCallLog(database.kysely),
     notices: new KyselyNoticeLog(database.kysely),

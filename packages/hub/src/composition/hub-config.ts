@@ -2,6 +2,7 @@ import type { ScryptParameters } from "../adapters/crypto/scrypt-password-hasher
 import type { DatabaseConfig } from "../adapters/store/database.ts";
 import type { ApprovalLimits } from "../app/approvals/approval-service.ts";
 import type { BillPostingTimings } from "../app/bill-payments/bill-posting-kind.ts";
+import type { BillInquirySettings } from "../app/billers/bill-inquiry-service.ts";
 import type { BillSubscriptionLimits } from "../app/billers/bill-subscription-service.ts";
 import type { GateSettings } from "../app/billers/biller-admission-gate.ts";
 import type { GroupCommitOptions } from "../app/ledger/group-commit.ts";
@@ -75,6 +76,11 @@ export interface HubConfig extends DatabaseConfig {
    * tests move it instead of sleeping. Capacity windows follow the shared state's own clock.
    */
   readonly billerClock?: (() => number) | undefined;
+  /**
+   * How long a presented bill's billRef can be paid (30 minutes unless given;
+   * `CLEARHUB_BILL_REF_VALIDITY_MINUTES` or `clearhub start --bill-ref-validity-minutes`).
+   */
+  readonly billInquiry?: Partial<BillInquirySettings> | undefined;
   /** How the admission gate queues and sheds calls to billers; the defaults unless given. */
   readonly billerAdmission?: Partial<GateSettings> | undefined;
   /** Bill postings' backoff, first take-up and deadline (the status-inquiry job runs them too). */

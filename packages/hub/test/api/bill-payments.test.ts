@@ -8,7 +8,6 @@
  * deadline is reported `posting_failed`. The status-inquiry job runs pass by pass, by hand.
  */
 import { randomUUID } from "node:crypto";
-import { startBillerSimulator } from "@clearhub/simulators";
 import { afterEach, expect, it } from "vitest";
 import { generateDataKeyEntry } from "../../src/adapters/crypto/data-key-entry.ts";
 import { KyselyBillPresentmentStore } from "../../src/adapters/store/kysely-bill-presentment-store.ts";
@@ -17,114 +16,23 @@ import { buildServer } from "../../src/api/server.ts";
 import { findCurrency } from "../../src/domain/money/currency.ts";
 import { openHub } from "../../src/hub.ts";
 import { describeEachBackend } from "../support/backends.ts";
-import { startSwitchableProxy } from "../support/switchable-proxy.ts";
-import { loopbackNetworks, type TestHubOptions, testPasswordHashing } from "../support/test-hub.ts";
-import { type ApiHarness, allBalances, expectProblem, openApiHarness } from "./api-harness.ts";
-import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
+import { loopbackNetworks, testPasswordHashing } from "../support/test-hub.ts";
+import { type ApiHarness, allBalances, expectProblem } from "./api-harness.ts";
+import {
+  closeAfterTest,
+  closeBillPaymentNetworks,
+  dayMs,
+  liWei,
+  openNetwork,
+  pay,
+  position,
+  timings,
+  water,
+} from "./bill-payment-network.ts";
+import { onboardParticipant } from "./participant-client.ts";
 import { snapshotStore, storeChanges } from "./store-snapshot.ts";
 
 const eur = findCurrency("EUR") ?? { code: "EUR", minorUnits: 2 };
-const liWei = { account_number: "10000001" };
-const water = {
-  category: "water",
-  parameters: [
-    {
-      name: "account_number",
-      label: "Account number",
-      type: "numeric",
-      pattern: null,
-      minLength: 8,
-      maxLength: 8,
-      checkDigit: null,
-    },
-  ],
-  billFetch: "optional",
-  amountExactness: "any",
-  presentmentCacheTtlSeconds: 900,
-  capacity: {
-    inquiriesPerSecond: 20,
-    concurrentCallsMax: 8,
-    postingsPerSecond: 50,
-    postingReserveBasisPoints: 3000,
-  },
-  currencies: ["EUR"],
-};
-/** Due: everything is taken up at the next pass, and given up after a day. */
-const timings = { callGraceMs: 0, firstInquiryDelayMs: 0, inquiryDelayCapMs: 0 };
-const dayMs = 24 * 60 * 60 * 1000;
-
-const opened: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const close of opened.splice(0).reverse()) await close();
-});
-
-async function openNetwork(backend: "sqlite" | "postgres", options: TestHubOptions = {}) {
-  const api = await openApiHarness(backend, {}, { billPostingTimings: timings, ...options });
-  let disposed = false;
-  opened.push(async () => {
-    if (!disposed) await api.dispose();
-  });
-  const channel = await onboardParticipant(api, "wallet-a", "payment_institution");
-  const billerClient = await onboardParticipant(api, "water-co", "biller");
-  const profile = await api.call("PUT", "/operator/v1/billers/water-co", water);
-  expect(profile.statusCode, profile.body).toBeLessThan(300);
-  const biller = await startBillerSimulator({
-    billerId: "water-co",
-    verifyHubSignatures: false,
-    parameterNames: ["account_number"],
-    signingKey: { keyId: billerClient.keyId, privateKey: billerClient.privateKey },
-    customers: [
-      {
-        parameters: liWei,
-        name: "Li Wei",
-        currency: "EUR",
-        bills: [{ billNumber: "W-2026-11", amountDue: "86.40", dueDate: "2026-12-20" }],
-      },
-    ],
-  });
-  opened.push(() => biller.close());
-  const proxy = await startSwitchableProxy(biller.url);
-  opened.push(() => proxy.close());
-  const endpoint = await api.call("POST", "/operator/v1/billers/water-co/endpoints", {
-    id: "main",
-    url: proxy.url,
-  });
-  expect(endpoint.statusCode, endpoint.body).toBe(201);
-  return {
-    api,
-    channel,
-    billerClient,
-    biller,
-    proxy,
-    /** Closes the hub but keeps its store, as a node that stops. */
-    async stopHub() {
-      disposed = true;
-      await api.app.close();
-      await api.hub.close();
-      opened.push(() => api.test.database.dispose());
-    },
-  };
-}
-
-function pay(channel: ParticipantClient, id: string, fields: Record<string, unknown> = {}) {
-  return channel.call("POST", "/v1/bill-payments", {
-    id,
-    billerId: "water-co",
-    customerParameters: liWei,
-    amount: "25.00",
-    currency: "EUR",
-    ...fields,
-  });
-}
-
-async function position(api: ApiHarness, participantId: string) {
-  const accounts = await api.hub.ledgerStore.readAllAccounts();
-  const account = accounts.find(
-    (a) => a.participantId === participantId && a.kind === "position" && a.currency === "EUR",
-  );
-  if (account === undefined) throw new Error(`${participantId} has no EUR position`);
-  return account.creditsPosted - account.debitsPosted;
-}
 
 async function outboxTypes(api: ApiHarness) {
   const rows = await api.hub.database.kysely
@@ -134,6 +42,8 @@ async function outboxTypes(api: ApiHarness) {
     .catch(() => []);
   return rows.map((row) => (row as { event_type: string }).event_type);
 }
+
+afterEach(closeBillPaymentNetworks);
 
 describeEachBackend("bill payments", (backend) => {
   it("clears a payment at once, posts it once and shows the biller's receipt; a retry pays nothing twice", async () => {
@@ -192,6 +102,34 @@ describeEachBackend("bill payments", (backend) => {
       billNumber: "W-2026-11",
     });
     expect(biller.customers()[0]?.bills[0]).toMatchObject({ state: "paid" });
+  });
+
+  it("keeps a billRef payable for the validity the hub is configured with, and not a moment longer", async () => {
+    let now = Date.UTC(2026, 11, 1, 8, 0, 0);
+    const presentedAt = now;
+    const validityMs = 5 * 60_000;
+    const clock = () => now;
+    const { channel } = await openNetwork(backend, {
+      billInquiry: { billRefValidityMs: validityMs },
+      billerClock: clock,
+      billPaymentClock: clock,
+    });
+    const present = async () => {
+      const inquired = await channel.call("POST", "/v1/bill-inquiries", {
+        billerId: "water-co",
+        customerParameters: liWei,
+        initiation: "user",
+      });
+      expect(inquired.statusCode, inquired.body).toBe(200);
+      const [bill] = (inquired.json() as { bills: { billRef: string; expiresAt: string }[] }).bills;
+      expect(bill?.expiresAt).toBe(new Date(presentedAt + validityMs).toISOString());
+      return { customerParameters: undefined, billRef: bill?.billRef, amount: "86.40" };
+    };
+    const [first, second] = [await present(), await present()];
+    now = presentedAt + validityMs - 1;
+    expect((await pay(channel, "bp-in-time", first)).statusCode).toBe(201);
+    now = presentedAt + validityMs;
+    expectProblem(await pay(channel, "bp-too-late", second), 422, "bill_ref_expired");
   });
 
   it("refuses every bad request with its code and writes nothing", async () => {
@@ -309,9 +247,9 @@ describeEachBackend("bill payments", (backend) => {
       webhookAllowNetworks: loopbackNetworks,
       billPostingTimings: timings,
     });
-    opened.push(() => hub.close());
+    closeAfterTest(() => hub.close());
     const app = await buildServer(hub);
-    opened.push(() => app.close());
+    closeAfterTest(() => app.close());
     expect(await hub.bankInquiry.pass()).toBe(3);
     expect(await hub.bankInquiry.pass()).toBe(0);
     const postings = net.biller.postings();

@@ -121,3 +121,22 @@ it("start with a malformed webhook allow-list names it in one line and opens not
   expectOneLineRefusal(run, "CLEARHUB_WEBHOOK_ALLOW_NETWORKS: not a network in CIDR form");
   expect(existsSync(dataDir)).toBe(false);
 });
+
+it("start with a billRef validity out of bounds names it in one line and opens nothing", async () => {
+  const dataDir = join(workDir, "store");
+  const fromEnvironment = await runCli(["start", "--port", "0"], workDir, dataDir, {
+    CLEARHUB_BILL_REF_VALIDITY_MINUTES: "0",
+  });
+  expectOneLineRefusal(
+    fromEnvironment,
+    "CLEARHUB_BILL_REF_VALIDITY_MINUTES: expected an integer from 1 to 1440",
+  );
+  const fromOption = await runCli(
+    ["start", "--port", "0", "--bill-ref-validity-minutes", "1441"],
+    workDir,
+    dataDir,
+  );
+  expectOneLineRefusal(fromOption, "expected an integer from 1 to 1440");
+  expect(fromOption.stderr).toContain("--bill-ref-validity-minutes");
+  expect(existsSync(dataDir)).toBe(false);
+});

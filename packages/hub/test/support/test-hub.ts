@@ -34,6 +34,7 @@ export interface TestHubOptions {
   /** The clock of biller protection and presentments. */
   readonly billerClock?: (() => number) | undefined;
   readonly billerAdmission?: HubConfig["billerAdmission"];
+  readonly billInquiry?: HubConfig["billInquiry"];
   /** Loopback by default, where tests' receivers listen; `[]` for the hub a newcomer gets. */
   readonly webhookAllowNetworks?: readonly string[] | undefined;
   readonly billSubscriptions?: HubConfig["billSubscriptions"];
@@ -84,6 +85,7 @@ export async function openTestHub(
       agreementLimits: options.agreementLimits,
       billerClock: options.billerClock,
       billerAdmission: options.billerAdmission,
+      billInquiry: options.billInquiry,
       operatorClock: options.operatorClock,
       approvalLimits: options.approvalLimits,
       passwordHashing: testPasswordHashing,

@@ -4814,6 +4814,8 @@ export interface paths {
          * Pay a customer's bill: cleared at once, then posted to the biller
          * @description Quote a presented bill (`billRef`, from `POST /v1/bill-inquiries`, yours and unexpired) or, where the biller allows direct payment, the customer parameters. The amount is checked against the biller's exactness rule and the bill's bounds. The payment clears in the ledger at once (your position to the biller's) and is answered `accepted`; the hub then posts it to the biller under its own posting id, retrying with backoff while the biller is down and asking where it stands after a lost answer, and tells you by webhook: `bill_payment.posted` with the biller's receipt, `bill_payment.rejected` or `bill_payment.reversed` with the money cleared back, `bill_payment.posting_failed` when the posting deadline passes.
          *
+         *     A channel whose `bill_payment` capability the operator suspended is refused (409 `channel_suspended`) unless the suspension's `honour_presented` policy covers the payment: it quotes a `billRef` presented before the suspension and the honour deadline has not passed (after it, 409 `honour_deadline_passed`). A direct payment is never honoured.
+         *
          *     A refused request writes nothing. The `id` is the idempotency key: the same body again answers the payment as it is now (`idempotent-replayed: true`) and never pays twice; a different body answers 409 `idempotency_key_reused`.
          */
         post: {
@@ -4922,7 +4924,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem: `participant_inactive`, `idempotency_key_reused` */
+                /** @description Problem: `participant_inactive`, `channel_suspended`, `honour_deadline_passed`, `channel_terminated`, `idempotency_key_reused` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5283,7 +5285,7 @@ export interface paths {
         put?: never;
         /**
          * Ask a biller for a customer's bills due
-         * @description Each bill is answered under a `billRef`, your reference to pay it until `expiresAt`. An inquiry moves no money and changes nothing at the biller, so sending it again is safe (each answer carries fresh references). The hub protects billers: past your quota or the biller's capacity the inquiry is refused with 429 and `Retry-After`; `scheduled` inquiries get only spare capacity and are served from the cache when they can be. A biller that does not answer usably is `biller_unavailable`; the hub does not retry an inquiry for you.
+         * @description Each bill is answered under a `billRef`, your reference to pay it until `expiresAt`. An inquiry moves no money and changes nothing at the biller, so sending it again is safe (each answer carries fresh references). The hub protects billers: past your quota or the biller's capacity the inquiry is refused with 429 and `Retry-After`; `scheduled` inquiries get only spare capacity and are served from the cache when they can be. A biller that does not answer usably is `biller_unavailable`; the hub does not retry an inquiry for you. A channel whose `bill_inquiry` capability the operator suspended is refused with 409 `channel_suspended` before any biller is asked.
          */
         post: {
             parameters: {
@@ -5383,6 +5385,15 @@ export interface paths {
                 };
                 /** @description Problem: `biller_not_found`, `bill_customer_not_found` */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `channel_suspended`, `channel_terminated`, `participant_inactive` */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -171,6 +171,13 @@ export class HubMetrics implements RequestMetrics {
     registers: [this.registry],
   });
 
+  private readonly honouredPayments = new Counter({
+    name: `${metricPrefix}channel_honoured_payments_total`,
+    help: "Bill payments accepted from a suspended channel because its honour policy covers the bill, by channel",
+    labelNames: ["channel"] as const,
+    registers: [this.registry],
+  });
+
   private readonly endpointCalls = new Counter({
     name: `${metricPrefix}bank_endpoint_calls_total`,
     help: "Calls to bank endpoints by this node, by bank, endpoint and outcome (ok, failed, timeout, call_failed; refused unsent: circuit_open, saturated, disabled)",
@@ -243,6 +250,10 @@ export class HubMetrics implements RequestMetrics {
 
   recordWebhookOutcome(outcome: DispatchOutcome): void {
     this.webhookAttempts.inc({ outcome });
+  }
+
+  recordHonouredPayment(channelId: string): void {
+    this.honouredPayments.inc({ channel: channelId });
   }
 
   /**

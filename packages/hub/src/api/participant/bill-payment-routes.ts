@@ -35,6 +35,8 @@ export const billPaymentRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async 
         summary: "Pay a customer's bill: cleared at once, then posted to the biller",
         description: `Quote a presented bill (\`billRef\`, from \`POST /v1/bill-inquiries\`, yours and unexpired) or, where the biller allows direct payment, the customer parameters. The amount is checked against the biller's exactness rule and the bill's bounds. The payment clears in the ledger at once (your position to the biller's) and is answered \`accepted\`; the hub then posts it to the biller under its own posting id, retrying with backoff while the biller is down and asking where it stands after a lost answer, and tells you by webhook: \`bill_payment.posted\` with the biller's receipt, \`bill_payment.rejected\` or \`bill_payment.reversed\` with the money cleared back, \`bill_payment.posting_failed\` when the posting deadline passes.
 
+A channel whose \`bill_payment\` capability the operator suspended is refused (409 \`channel_suspended\`) unless the suspension's \`honour_presented\` policy covers the payment: it quotes a \`billRef\` presented before the suspension and the honour deadline has not passed (after it, 409 \`honour_deadline_passed\`). A direct payment is never honoured.
+
 A refused request writes nothing. The \`id\` is the idempotency key: the same body again answers the payment as it is now (\`${replayedHeader}: true\`) and never pays twice; a different body answers 409 \`idempotency_key_reused\`.`,
         tags: ["bill payments"],
         body: NewBillPaymentInput,
@@ -47,6 +49,9 @@ A refused request writes nothing. The \`id\` is the idempotency key: the same bo
             "amount_too_precise",
             "amount_too_large",
             "participant_inactive",
+            "channel_suspended",
+            "honour_deadline_passed",
+            "channel_terminated",
             "idempotency_key_reused",
             "biller_not_found",
             "biller_inactive",
@@ -67,6 +72,12 @@ A refused request writes nothing. The \`id\` is the idempotency key: the same bo
       if (!read.ok) return sendProblem(reply, read.code);
       const outcome = await hub.billPayments.pay(request.participant as Participant, read.value);
       if (!outcome.ok) return sendProblem(reply, outcome.code, refusalExtras(outcome));
+      if (outcome.honoured === true) {
+        request.log.info(
+          { channelId: outcome.payment.channelId, paymentId: outcome.payment.id },
+          "bill payment honoured under a channel suspension",
+        );
+      }
       if (!outcome.created) reply.header(replayedHeader, "true");
       return reply.code(201).send(billPaymentView(outcome.payment));
     },

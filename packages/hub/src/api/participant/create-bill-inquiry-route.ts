@@ -44,12 +44,15 @@ export const createBillInquiryRoute: FastifyPluginAsyncTypebox<RouteOptions> = a
       schema: {
         summary: "Ask a biller for a customer's bills due",
         description:
-          "Each bill is answered under a `billRef`, your reference to pay it until `expiresAt`. An inquiry moves no money and changes nothing at the biller, so sending it again is safe (each answer carries fresh references). The hub protects billers: past your quota or the biller's capacity the inquiry is refused with 429 and `Retry-After`; `scheduled` inquiries get only spare capacity and are served from the cache when they can be. A biller that does not answer usably is `biller_unavailable`; the hub does not retry an inquiry for you.",
+          "Each bill is answered under a `billRef`, your reference to pay it until `expiresAt`. An inquiry moves no money and changes nothing at the biller, so sending it again is safe (each answer carries fresh references). The hub protects billers: past your quota or the biller's capacity the inquiry is refused with 429 and `Retry-After`; `scheduled` inquiries get only spare capacity and are served from the cache when they can be. A biller that does not answer usably is `biller_unavailable`; the hub does not retry an inquiry for you. A channel whose `bill_inquiry` capability the operator suspended is refused with 409 `channel_suspended` before any biller is asked.",
         tags: ["billers"],
         body: BillInquiryInput,
         response: {
           200: BillInquiryAnswerSchema,
           ...participantProblems(
+            "channel_suspended",
+            "channel_terminated",
+            "participant_inactive",
             "biller_not_found",
             "biller_inactive",
             "bill_fetch_not_supported",

@@ -11,13 +11,16 @@ import {
   checkCustomerParameters,
 } from "../../domain/billers/customer-parameter-check.ts";
 import { customerParamsHash } from "../../domain/billers/customer-params-hash.ts";
+import type { ChannelRefusalCode } from "../../domain/channels/channel-may.ts";
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
 import type { BillerEntry } from "../billers/biller-catalogue-entry.ts";
 import type { BillerRegistry } from "../billers/biller-registry.ts";
+import type { ChannelPermission } from "../channels/channel-suspension-service.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { BillPaymentStore } from "../ports/bill-payment-store.ts";
 import type { FieldSealer } from "../ports/field-sealer.ts";
+import type { LedgerStore } from "../ports/ledger-store.ts";
 import type { ParticipantStore } from "../ports/participant-store.ts";
 import { customerParametersContext } from "./bill-posting-kind.ts";
 import type { BillPostingRunner } from "./bill-posting-runner.ts";
@@ -45,11 +48,14 @@ export interface QuotedBill {
   readonly amountMaxMinor: bigint | null;
 }
 
-/** The channel's own presentment by reference: unknown, expired, or the bill it quoted. */
+/**
+ * The channel's own presentment by reference: unknown, expired, or the bill it quoted; with when
+ * the hub presented it, which decides whether a suspension's honour policy covers the payment.
+ */
 export type QuotedBillLookup =
   | { readonly found: "none" }
-  | { readonly found: "expired" }
-  | { readonly found: "bill"; readonly bill: QuotedBill };
+  | { readonly found: "expired"; readonly presentedAtMs: number }
+  | { readonly found: "bill"; readonly bill: QuotedBill; readonly presentedAtMs: number };
 
 export type LedgerRefusal = Exclude<
   TransferResultCode,
@@ -57,7 +63,7 @@ export type LedgerRefusal = Exclude<
 >;
 
 export type BillPaymentRefusal =
-  | { readonly code: "participant_inactive" }
+  | { readonly code: ChannelRefusalCode }
   | { readonly code: "idempotency_key_reused" }
   | { readonly code: "biller_not_found" }
   | { readonly code: "biller_inactive" }
@@ -81,7 +87,13 @@ export type BillPaymentRefusal =
 export type BillPaymentRefusalCode = Exclude<BillPaymentRefusal["code"], LedgerRefusal>;
 
 export type BillPaymentOutcome =
-  | { readonly ok: true; readonly payment: BillPayment; readonly created: boolean }
+  | {
+      readonly ok: true;
+      readonly payment: BillPayment;
+      readonly created: boolean;
+      /** Let through only by a suspension's honour policy (a new payment only). */
+      readonly honoured?: boolean | undefined;
+    }
   | ({ readonly ok: false } & BillPaymentRefusal);
 
 function refused(refusal: BillPaymentRefusal): BillPaymentOutcome {
@@ -104,12 +116,17 @@ export interface BillPaymentServiceOptions {
   readonly clock: () => number;
   /** Told when a first posting throws (a store failure): the inquiry job takes it up later. */
   readonly onPostingError: (error: unknown) => void;
+  /**
+   * Told of each payment accepted only because a suspension's honour policy covers its bill,
+   * so the operator can count what was let through a suspended channel.
+   */
+  readonly onHonoured?: ((payment: BillPayment) => void) | undefined;
 }
 
 /**
  * Bill payments as channels make them. A payment is checked whole before anything is written
- * (the channel, the biller, the bill it quotes or the customer it names, the amount against
- * the biller's exactness rule), then cleared in the ledger at once and answered `accepted`; its
+ * (the channel, its suspensions, the biller, the bill it quotes or the customer it names, the
+ * amount against the biller's exactness rule), then cleared in the ledger at once and answered `accepted`; its
  * posting to the biller runs after the answer (see BillPostingRunner).
  *
  * Clearing and recording: the ledger's batch commits transfers only, so the payment row cannot
@@ -126,8 +143,10 @@ export class BillPaymentService {
     private readonly store: BillPaymentStore,
     private readonly billers: BillerRegistry,
     private readonly quotedBills: (channelId: string, billRef: string) => Promise<QuotedBillLookup>,
+    private readonly channels: ChannelPermission,
     private readonly participants: ParticipantStore,
     private readonly ledger: GroupCommit,
+    private readonly transfers: Pick<LedgerStore, "findTransfer">,
     private readonly sealer: FieldSealer,
     private readonly postings: BillPostingRunner,
     private readonly options: BillPaymentServiceOptions,
@@ -137,7 +156,14 @@ export class BillPaymentService {
     const existing = await this.store.find(channel.id, request.id);
     if (existing !== undefined) return replay(existing, request);
     if (channel.status !== "active") return refused({ code: "participant_inactive" });
-    const checked = await this.check(channel, request);
+    const quoted =
+      request.billRef === undefined
+        ? undefined
+        : await this.quotedBills(channel.id, request.billRef);
+    // Before the bill is judged: a suspended channel learns nothing more of a bill it quotes.
+    const permission = await this.permission(channel, request, quoted);
+    if ("code" in permission) return refused(permission);
+    const checked = await this.check(channel, request, quoted);
     if ("code" in checked) return refused(checked);
     const cleared = await this.clear(channel, request, checked);
     if (cleared !== "ok" && cleared !== "exists") {
@@ -148,7 +174,9 @@ export class BillPaymentService {
     const inserted = await this.store.insert(this.newPayment(channel, request, checked));
     if (!inserted.created) return replay(inserted.payment, request);
     this.postInBackground(inserted.payment);
-    return { ok: true, payment: inserted.payment, created: true };
+    const { honoured } = permission;
+    if (honoured) this.options.onHonoured?.(inserted.payment);
+    return { ok: true, payment: inserted.payment, created: true, honoured };
   }
 
   async find(channel: Participant, id: string): Promise<BillPaymentOutcome> {
@@ -168,6 +196,27 @@ export class BillPaymentService {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /**
+   * What the channel's suspensions say of this payment: a refusal, or whether only the honour
+   * policy lets it through. A payment whose money moved before a crash kept its row from being
+   * written is let through whatever the suspension says now: its retry must write the row, or
+   * the money would sit with the biller with no payment to post or answer for it.
+   */
+  private async permission(
+    channel: Participant,
+    request: NewBillPayment,
+    quoted: QuotedBillLookup | undefined,
+  ): Promise<{ honoured: boolean } | BillPaymentRefusal> {
+    const verdict = await this.channels.may(channel.id, {
+      capability: "bill_payment",
+      billPresentedAtMs: quoted?.found === "none" ? undefined : quoted?.presentedAtMs,
+    });
+    if (verdict.allowed) return { honoured: verdict.honoured };
+    const clearing = clearingTransferIdOf(channel.id, request.id);
+    const clearedEarlier = (await this.transfers.findTransfer(clearing)) !== undefined;
+    return clearedEarlier ? { honoured: false } : { code: verdict.code };
+  }
+
   private postInBackground(payment: BillPayment): void {
     const posting = this.postings
       .post(payment)
@@ -179,12 +228,13 @@ export class BillPaymentService {
   private async check(
     channel: Participant,
     request: NewBillPayment,
+    quoted: QuotedBillLookup | undefined,
   ): Promise<CheckedPayment | BillPaymentRefusal> {
     const found = await this.billers.find(request.billerId);
     if (!found.ok) return { code: "biller_not_found" };
     const biller = found.value;
     if (biller.status !== "active") return { code: "biller_inactive" };
-    const customer = await this.customerOf(channel, request, biller);
+    const customer = this.customerOf(request, quoted, biller);
     if ("code" in customer) return customer;
     if (!biller.profile.currencies.includes(request.currency)) {
       return { code: "payment_currency_unsupported" };
@@ -219,18 +269,17 @@ export class BillPaymentService {
   }
 
   /** The customer (and bill) the payment is for: a presentment of the channel's, or parameters. */
-  private async customerOf(
-    channel: Participant,
+  private customerOf(
     request: NewBillPayment,
+    quoted: QuotedBillLookup | undefined,
     biller: BillerEntry,
-  ): Promise<
+  ):
     | {
         bill: QuotedBill | null;
         values: Readonly<Record<string, string>>;
         parameters: { name: string; value: string }[];
       }
-    | BillPaymentRefusal
-  > {
+    | BillPaymentRefusal {
     const specs = biller.profile.parameters;
     const ordered = (values: Readonly<Record<string, string>>) =>
       specs.flatMap((spec) => {
@@ -240,8 +289,7 @@ export class BillPaymentService {
     if (request.billRef !== undefined && request.customerParameters !== undefined) {
       return { code: "bill_ref_or_parameters_required" };
     }
-    if (request.billRef !== undefined) {
-      const quoted = await this.quotedBills(channel.id, request.billRef);
+    if (quoted !== undefined) {
       // Another biller's bill answers as an unknown one: a reference names one bill only.
       if (quoted.found === "none") return { code: "bill_ref_not_found" };
       if (quoted.found === "expired") return { code: "bill_ref_expired" };

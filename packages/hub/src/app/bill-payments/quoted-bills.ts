@@ -13,10 +13,12 @@ export function quotedBillsFrom(
   return async (channelId, billRef) => {
     const presented = await presentments.find(channelId, billRef);
     if (presented === undefined || presented.channelId !== channelId) return { found: "none" };
-    if (clock() >= presented.expiresAtMs) return { found: "expired" };
+    const { presentedAtMs } = presented;
+    if (clock() >= presented.expiresAtMs) return { found: "expired", presentedAtMs };
     const { bill } = presented;
     return {
       found: "bill",
+      presentedAtMs,
       bill: {
         billerId: presented.billerId,
         customerParameters: presented.customerParameters,

@@ -8,7 +8,9 @@ import {
 } from "../../domain/billers/customer-parameter-check.ts";
 import { customerParamsHash } from "../../domain/billers/customer-params-hash.ts";
 import { ownerFields } from "../../domain/calls/callable-endpoint.ts";
+import type { ChannelRefusalCode } from "../../domain/channels/channel-may.ts";
 import { guardedCall } from "../calls/guarded-call.ts";
+import type { ChannelPermission } from "../channels/channel-suspension-service.ts";
 import type { BankEndpointStore } from "../ports/bank-endpoint-store.ts";
 import type { BillPresentment, BillPresentmentStore } from "../ports/bill-presentment-store.ts";
 import type { BillerConnector, BillerRefused, BillsDue } from "../ports/biller-connector.ts";
@@ -17,10 +19,10 @@ import type { BillerAdmissionGate } from "./biller-admission-gate.ts";
 import type { BillerRegistry } from "./biller-registry.ts";
 import { type CachedBills, fromCachedBills, toCachedBills } from "./cached-bills.ts";
 
-/** Who asked: a person waiting in an app, or a machine checking on its own schedule. */
 /** A bill as presented to a channel, as the inquiry answers it. */
 export type { BillPresentment };
 
+/** Who asked: a person waiting in an app, or a machine checking on its own schedule. */
 export type BillInquiryInitiation = "user" | "scheduled";
 
 export interface BillInquiryInput {
@@ -41,6 +43,7 @@ export interface BillInquiryAnswer {
 }
 
 export type BillInquiryRefusal =
+  | ChannelRefusalCode
   | "biller_not_found"
   | "biller_inactive"
   | "bill_fetch_not_supported"
@@ -68,7 +71,26 @@ export interface BillInquirySettings {
 
 export const billInquiryDefaults: BillInquirySettings = { billRefValidityMs: 30 * 60_000 };
 
+/**
+ * A billRef lasts from a minute (a person can still pay in time) to a day: the bill it names is
+ * the biller's answer of that moment, and a day-old amount due may no longer be what is owed.
+ */
+export const billRefValidityMinutesMin = 1;
+export const billRefValidityMinutesMax = 24 * 60;
+
+function assertSettings(settings: BillInquirySettings): void {
+  const validityMs = settings.billRefValidityMs;
+  const inRange =
+    validityMs >= billRefValidityMinutesMin * 60_000 &&
+    validityMs <= billRefValidityMinutesMax * 60_000;
+  if (!Number.isSafeInteger(validityMs) || !inRange) {
+    throw new Error(`billRefValidityMs must be 1 minute to 1 day, not ${validityMs}`);
+  }
+}
+
 export interface BillInquiryDependencies {
+  /** Asked first: a channel whose inquiries are suspended reaches no biller and writes nothing. */
+  readonly channels: ChannelPermission;
   readonly registry: BillerRegistry;
   readonly endpoints: Pick<BankEndpointStore, "findPrimary">;
   readonly guard: EndpointGuard;
@@ -106,7 +128,9 @@ function refusalOf(refused: BillerRefused): BillInquiryOutcome {
 }
 
 /**
- * A channel's bill inquiry (`POST /v1/bill-inquiries`): the biller's profile checks the request,
+ * A channel's bill inquiry (`POST /v1/bill-inquiries`): the channel must not be suspended from
+ * inquiring (asked before anything else, so a suspended channel costs billers nothing and learns
+ * nothing of them), the biller's profile checks the request,
  * the admission gate protects the biller (a `scheduled` inquiry is answered from a fresh cached
  * copy, or only from spare capacity), and an admitted inquiry goes to the biller's primary
  * endpoint under the endpoint guard. Every bill answered is kept as a presentment under a new
@@ -120,10 +144,13 @@ export class BillInquiryService {
     private readonly dependencies: BillInquiryDependencies,
     private readonly settings: BillInquirySettings = billInquiryDefaults,
   ) {
+    assertSettings(settings);
     this.newId = dependencies.newId ?? randomUUID;
   }
 
   async inquire(channelId: string, input: BillInquiryInput): Promise<BillInquiryOutcome> {
+    const verdict = await this.dependencies.channels.may(channelId, { capability: "bill_inquiry" });
+    if (!verdict.allowed) return fail(verdict.code);
     const found = await this.dependencies.registry.find(input.billerId);
     if (!found.ok) return fail("biller_not_found");
     const { profile, status } = found.value;

@@ -6,6 +6,7 @@ import type { ChannelCapability } from "../../domain/channels/channel-capability
 import { channelStepEvent } from "../../domain/channels/channel-event.ts";
 import { isChannelKind } from "../../domain/channels/channel-kind.ts";
 import {
+  type ChannelRefusalCode,
   type ChannelRequest,
   type ChannelVerdict,
   channelMay,
@@ -36,7 +37,10 @@ export type ChannelSuspensionErrorCode =
   | TerminationRefusal
   | PolicyInputRefusal
   /** What the channel API answers a refused channel (see `channelMay`). */
-  | Exclude<Extract<ChannelVerdict, { allowed: false }>["code"], "participant_inactive">;
+  | Exclude<ChannelRefusalCode, "participant_inactive">;
+
+/** The one question the channel's use-cases ask before they write or call anything. */
+export type ChannelPermission = Pick<ChannelSuspensionService, "may">;
 
 export type ChannelOutcome<T> =
   | { ok: true; value: T }

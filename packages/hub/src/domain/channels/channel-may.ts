@@ -29,6 +29,9 @@ export type ChannelVerdict =
       readonly deadlineMs: number;
     };
 
+/** What the channel API answers a refused request, as a stable problem code. */
+export type ChannelRefusalCode = Extract<ChannelVerdict, { allowed: false }>["code"];
+
 /**
  * Whether the channel may do this now: the one question the channel API asks. A bill presented
  * at the instant of the suspension counts as presented after it, and the honour window is
