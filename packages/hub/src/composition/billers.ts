@@ -63,8 +63,11 @@ export interface BillerDependencies {
  * the channel's inquiries and payments, and the postings, whose kind the status-inquiry job
  * takes up beside the bank operations'. Payments still posting drain before the store closes.
  */
-/** Presented bills are kept a week past their expiry, then purged. */
-const billPresentmentRetentionDefaultMs = 7 * 24 * 3_600_000;
+/**
+ * Presented bills are kept 31 days past their expiry, then purged: longer than the longest
+ * honour window of a channel suspension (30 days), which keeps a presented bill payable.
+ */
+const billPresentmentRetentionDefaultMs = 31 * 24 * 3_600_000;
 
 export function composeBillers(
   config: HubConfig,

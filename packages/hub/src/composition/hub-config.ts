@@ -37,7 +37,8 @@ export interface HubConfig extends DatabaseConfig {
   readonly purgeExpired?: boolean | undefined;
   /**
    * How long a presented bill is kept after its reference expired, so a late payment quoting it
-   * is still told `bill_ref_expired` rather than `bill_ref_not_found`; 7 days by default.
+   * is still told `bill_ref_expired` rather than `bill_ref_not_found`, and one a suspension's honour
+   * policy keeps payable (for up to 30 days) is still there; 31 days by default.
    */
   readonly billPresentmentRetentionMs?: number | undefined;
   /** `CLEARHUB_DATA_KEYS`: the key ring sealing card, account and ID numbers; see the README. */

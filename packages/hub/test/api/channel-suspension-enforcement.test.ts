@@ -259,6 +259,59 @@ describeEachBackend("channel suspensions in the channel API", (backend) => {
     });
   });
 
+  it("keeps a bill presented before the suspension payable past its reference's expiry, until the deadline", async () => {
+    const net = await openClockedNetwork(backend);
+    const { api, channel } = net;
+    const billRef = await presentBill(channel);
+    const other = await presentBill(channel);
+    now += minute;
+    const deadline = now + 3 * 24 * 60 * minute;
+    const suspended = await suspend(api, {
+      capabilities: ["bill_payment"],
+      reason: "Settlement overdue",
+      policy: "honour_presented",
+      honourDeadline: new Date(deadline).toISOString(),
+    });
+    expect(suspended.statusCode, suspended.body).toBe(201);
+    // Two hours on, long past the reference's 30 minutes: the users who paid the channel for
+    // this bill are still served, as the honour policy promises, until its deadline.
+    now += 120 * minute;
+    const honoured = await pay(channel, "bp-late-honoured", byRef(billRef));
+    expect(honoured.statusCode, honoured.body).toBe(201);
+    now = deadline;
+    await expectNothingWritten(net, async () => {
+      expectProblem(
+        await pay(channel, "bp-past-deadline", byRef(other)),
+        409,
+        "honour_deadline_passed",
+      );
+    });
+  });
+
+  it("lets a retry write the payment whose money moved before a crash, however long its reference has expired", async () => {
+    const net = await openClockedNetwork(backend);
+    const { api, channel } = net;
+    const billRef = await presentBill(channel);
+    const wallet = await walletA(api);
+    const paid = await api.hub.billPayments.pay(wallet, newPayment("bp-crashed", billRef));
+    expect(paid).toMatchObject({ ok: true, created: true });
+    await api.hub.billPayments.drain();
+    await api.hub.database.kysely
+      .deleteFrom("bill_payments")
+      .where("id", "=", "bp-crashed")
+      .execute();
+    const walletPosition = await position(api, "wallet-a");
+    now += 60 * minute;
+    const retried = await api.hub.billPayments.pay(wallet, newPayment("bp-crashed", billRef));
+    expect(retried).toMatchObject({ ok: true, created: true });
+    expect(await position(api, "wallet-a")).toBe(walletPosition);
+    // A payment that never moved money is held to the expiry as always.
+    expect(await api.hub.billPayments.pay(wallet, newPayment("bp-new", billRef))).toEqual({
+      ok: false,
+      code: "bill_ref_expired",
+    });
+  });
+
   it("refuses a suspended participant and a terminated channel everything", async () => {
     const net = await openClockedNetwork(backend);
     const { api, channel } = net;

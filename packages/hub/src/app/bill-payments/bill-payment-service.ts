@@ -49,13 +49,18 @@ export interface QuotedBill {
 }
 
 /**
- * The channel's own presentment by reference: unknown, expired, or the bill it quoted; with when
- * the hub presented it, which decides whether a suspension's honour policy covers the payment.
+ * The channel's own presentment by reference: unknown, or the bill it quoted with when the hub
+ * presented it (which decides whether a suspension's honour policy covers the payment) and
+ * whether its reference has expired.
  */
 export type QuotedBillLookup =
   | { readonly found: "none" }
-  | { readonly found: "expired"; readonly presentedAtMs: number }
-  | { readonly found: "bill"; readonly bill: QuotedBill; readonly presentedAtMs: number };
+  | {
+      readonly found: "bill";
+      readonly bill: QuotedBill;
+      readonly presentedAtMs: number;
+      readonly expired: boolean;
+    };
 
 export type LedgerRefusal = Exclude<
   TransferResultCode,
@@ -163,6 +168,13 @@ export class BillPaymentService {
     // Before the bill is judged: a suspended channel learns nothing more of a bill it quotes.
     const permission = await this.permission(channel, request, quoted);
     if ("code" in permission) return refused(permission);
+    if (
+      quoted?.found === "bill" &&
+      quoted.expired &&
+      !(await this.outlives(channel, request, permission))
+    ) {
+      return refused({ code: "bill_ref_expired" });
+    }
     const checked = await this.check(channel, request, quoted);
     if ("code" in checked) return refused(checked);
     const cleared = await this.clear(channel, request, checked);
@@ -212,9 +224,29 @@ export class BillPaymentService {
       billPresentedAtMs: quoted?.found === "none" ? undefined : quoted?.presentedAtMs,
     });
     if (verdict.allowed) return { honoured: verdict.honoured };
+    return (await this.clearedEarlier(channel, request))
+      ? { honoured: false }
+      : { code: verdict.code };
+  }
+
+  /** Whether the payment's money moved already: a crash then kept its row from being written. */
+  private async clearedEarlier(channel: Participant, request: NewBillPayment): Promise<boolean> {
     const clearing = clearingTransferIdOf(channel.id, request.id);
-    const clearedEarlier = (await this.transfers.findTransfer(clearing)) !== undefined;
-    return clearedEarlier ? { honoured: false } : { code: verdict.code };
+    return (await this.transfers.findTransfer(clearing)) !== undefined;
+  }
+
+  /**
+   * Whether a payment may quote a reference past its expiry. A suspension's honour policy keeps
+   * the bills presented before it payable until its deadline, however long after their ordinary
+   * expiry: those are the users who had already paid. And a payment whose money moved before a
+   * crash kept its row from being written must have its row on retry, however late.
+   */
+  private async outlives(
+    channel: Participant,
+    request: NewBillPayment,
+    permission: { honoured: boolean },
+  ): Promise<boolean> {
+    return permission.honoured || this.clearedEarlier(channel, request);
   }
 
   private postInBackground(payment: BillPayment): void {
@@ -292,7 +324,6 @@ export class BillPaymentService {
     if (quoted !== undefined) {
       // Another biller's bill answers as an unknown one: a reference names one bill only.
       if (quoted.found === "none") return { code: "bill_ref_not_found" };
-      if (quoted.found === "expired") return { code: "bill_ref_expired" };
       if (quoted.bill.billerId !== request.billerId) return { code: "bill_ref_not_found" };
       const values = quoted.bill.customerParameters;
       return { bill: quoted.bill, values, parameters: ordered(values) };

@@ -3,8 +3,8 @@ import type { QuotedBillLookup } from "./bill-payment-service.ts";
 
 /**
  * The bill a payment's `billRef` names, from the presentments: only the channel's own (another
- * channel's reference answers as an unknown one, so a reference leaks nothing), and only until
- * it expires.
+ * channel's reference answers as an unknown one, so a reference leaks nothing), and whether it
+ * has expired by now.
  */
 export function quotedBillsFrom(
   presentments: BillPresentmentStore,
@@ -13,12 +13,11 @@ export function quotedBillsFrom(
   return async (channelId, billRef) => {
     const presented = await presentments.find(channelId, billRef);
     if (presented === undefined || presented.channelId !== channelId) return { found: "none" };
-    const { presentedAtMs } = presented;
-    if (clock() >= presented.expiresAtMs) return { found: "expired", presentedAtMs };
-    const { bill } = presented;
+    const { presentedAtMs, bill } = presented;
     return {
       found: "bill",
       presentedAtMs,
+      expired: clock() >= presented.expiresAtMs,
       bill: {
         billerId: presented.billerId,
         customerParameters: presented.customerParameters,
