@@ -1,6 +1,15 @@
 import type { TSchema } from "@sinclair/typebox";
 import { hubKeysPath } from "../hub-keys-path.ts";
-import { signatureHeaderParameters } from "../interface-document-parts.ts";
+import {
+  answerSignatureHeaderRefs,
+  hoistTitledSchemas,
+  type JsonObject,
+  jsonContent,
+  markdownTable,
+  signatureHeaderParameters,
+  signatureParameterRefs,
+  signatureResponseHeaders,
+} from "../interface-document-parts.ts";
 import { problemContentType, WireProblem } from "../problem-schema.ts";
 import { bankFailureReasons } from "./bank-failure-reasons.ts";
 import {
@@ -18,18 +27,11 @@ import { hubRequestSignedComponents } from "./bank-signature-profile.ts";
 export const bankInterfacePath = "/bank-interface/openapi.json";
 export const bankInterfaceVersion = "1.0.0";
 
-type JsonObject = Record<string, unknown>;
-
-function table(header: string, rows: readonly string[]): string {
-  const columns = header.split("|").length - 2;
-  return [header, `|${" --- |".repeat(columns)}`, ...rows].join("\n");
-}
-
 function refusalTable(): string {
   const rows = Object.entries(bankRefusalCodes).map(
     ([code, entry]) => `| \`${code}\` | ${entry.status} | ${entry.meaning} |`,
   );
-  return table("| code | status | meaning |", rows);
+  return markdownTable("| code | status | meaning |", rows);
 }
 
 function failureReasonTable(): string {
@@ -37,7 +39,7 @@ function failureReasonTable(): string {
     ([code, entry]) =>
       `| \`${code}\` | ${entry.retryWithNewId ? "yes" : "no"} | ${entry.meaning} |`,
   );
-  return table("| reason | a new transaction may succeed | meaning |", rows);
+  return markdownTable("| reason | a new transaction may succeed | meaning |", rows);
 }
 
 const signedComponentList = hubRequestSignedComponents.map((c) => `\`${c}\``).join(", ");
@@ -116,33 +118,6 @@ A failed transaction carries one of these as \`reasonCode\`, and the bank's own 
 ${failureReasonTable()}
 `;
 
-const answerSignatureHeaders = {
-  "Content-Digest": { $ref: "#/components/headers/ContentDigest" },
-  "Signature-Input": { $ref: "#/components/headers/SignatureInput" },
-  Signature: { $ref: "#/components/headers/Signature" },
-};
-
-function headersFromParameters(): JsonObject {
-  return Object.fromEntries(
-    Object.entries(signatureHeaderParameters).map(([name, { description, schema }]) => [
-      name,
-      { required: true, description, schema },
-    ]),
-  );
-}
-
-const signatureParameterRefs = Object.keys(signatureHeaderParameters).map((name) => ({
-  $ref: `#/components/parameters/${name}`,
-}));
-
-function schemaRef(schema: TSchema): JsonObject {
-  return { $ref: `#/components/schemas/${String(schema.title)}` };
-}
-
-function jsonContent(schema: TSchema, mediaType = "application/json"): JsonObject {
-  return { [mediaType]: { schema: schemaRef(schema) } };
-}
-
 function refusalResponses(codes: readonly BankRefusalCode[]): JsonObject {
   const byStatus = new Map<number, BankRefusalCode[]>();
   for (const code of codes) {
@@ -156,7 +131,7 @@ function refusalResponses(codes: readonly BankRefusalCode[]): JsonObject {
         String(status),
         {
           description: `Refused: ${statusCodes.map((code) => `\`${code}\``).join(", ")}`,
-          headers: answerSignatureHeaders,
+          headers: answerSignatureHeaderRefs,
           content: jsonContent(BankRefusal),
         },
       ]),
@@ -176,7 +151,7 @@ function bankPathItem(operationId: string, operation: BankOperation<TSchema, TSc
       responses: {
         "200": {
           description: "The bank's answer, signed",
-          headers: answerSignatureHeaders,
+          headers: answerSignatureHeaderRefs,
           content: jsonContent(operation.answer),
         },
         ...refusalResponses([...commonRefusals, ...operation.refusals]),
@@ -233,33 +208,6 @@ const securitySchemes = {
   },
 };
 
-/**
- * Every subschema with a title becomes a component, referenced where it was, so that each
- * message is defined once in the document as it is in the code. Two different schemas under
- * one title would make the references ambiguous, so that is refused.
- */
-function hoistTitledSchemas(roots: readonly TSchema[]): Record<string, JsonObject> {
-  const components: Record<string, JsonObject> = {};
-  const hoist = (value: unknown, isRoot: boolean): unknown => {
-    if (Array.isArray(value)) return value.map((item) => hoist(item, false));
-    if (typeof value !== "object" || value === null) return value;
-    const copy: JsonObject = {};
-    for (const [key, member] of Object.entries(value)) {
-      if (key !== "$id") copy[key] = hoist(member, false);
-    }
-    const title = copy.title;
-    if (typeof title !== "string") return copy;
-    const known = components[title];
-    if (known !== undefined && JSON.stringify(known) !== JSON.stringify(copy)) {
-      throw new Error(`two different schemas are titled ${title}`);
-    }
-    components[title] = copy;
-    return isRoot ? copy : { $ref: `#/components/schemas/${title}` };
-  };
-  for (const root of roots) hoist(root, true);
-  return components;
-}
-
 function messageSchemas(): TSchema[] {
   const bank = Object.values(bankOperations).flatMap((operation) => [
     operation.request as TSchema,
@@ -297,7 +245,7 @@ export function bankInterfaceDocument(): JsonObject {
     components: {
       schemas: hoistTitledSchemas(messageSchemas()),
       parameters: signatureHeaderParameters,
-      headers: headersFromParameters(),
+      headers: signatureResponseHeaders(),
       securitySchemes,
     },
   };
