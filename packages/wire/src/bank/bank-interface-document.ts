@@ -1,22 +1,22 @@
 import type { TSchema } from "@sinclair/typebox";
 import { hubKeysPath } from "../hub-keys-path.ts";
 import {
-  answerSignatureHeaderRefs,
   hoistTitledSchemas,
+  hubNoticePathItem,
+  type InterfacePeer,
   type JsonObject,
-  jsonContent,
   markdownTable,
+  peerPathItem,
+  refusalResponses,
   signatureHeaderParameters,
-  signatureParameterRefs,
   signatureResponseHeaders,
+  signatureSecuritySchemes,
 } from "../interface-document-parts.ts";
-import { problemContentType, WireProblem } from "../problem-schema.ts";
+import { WireProblem } from "../problem-schema.ts";
 import { bankFailureReasons } from "./bank-failure-reasons.ts";
 import {
-  type BankOperation,
   bankOperations,
   commonRefusals,
-  type HubNoticeOperation,
   hubNoticeOperations,
 } from "./bank-interface-operations.ts";
 import { type BankRefusalCode, bankRefusalCodes } from "./bank-refusal-codes.ts";
@@ -118,95 +118,12 @@ A failed transaction carries one of these as \`reasonCode\`, and the bank's own 
 ${failureReasonTable()}
 `;
 
-function refusalResponses(codes: readonly BankRefusalCode[]): JsonObject {
-  const byStatus = new Map<number, BankRefusalCode[]>();
-  for (const code of codes) {
-    const status = bankRefusalCodes[code].status;
-    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
-  }
-  return Object.fromEntries(
-    [...byStatus.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([status, statusCodes]) => [
-        String(status),
-        {
-          description: `Refused: ${statusCodes.map((code) => `\`${code}\``).join(", ")}`,
-          headers: answerSignatureHeaderRefs,
-          content: jsonContent(BankRefusal),
-        },
-      ]),
-  );
-}
+const bankPeer: InterfacePeer = { noun: "bank", signatureScheme: "bankSignature" };
 
-function bankPathItem(operationId: string, operation: BankOperation<TSchema, TSchema>): JsonObject {
-  return {
-    post: {
-      operationId,
-      tags: [operation.tag],
-      summary: operation.summary,
-      description: operation.description,
-      security: [{ hubSignature: [] }],
-      parameters: signatureParameterRefs,
-      requestBody: { required: true, content: jsonContent(operation.request) },
-      responses: {
-        "200": {
-          description: "The bank's answer, signed",
-          headers: answerSignatureHeaderRefs,
-          content: jsonContent(operation.answer),
-        },
-        ...refusalResponses([...commonRefusals, ...operation.refusals]),
-      },
-    },
-  };
+function refusalsOf(operation: { readonly refusals: readonly BankRefusalCode[] }): JsonObject {
+  const codes = [...commonRefusals, ...operation.refusals];
+  return refusalResponses(codes, (code) => bankRefusalCodes[code].status, BankRefusal);
 }
-
-function hubPathItem(operationId: string, operation: HubNoticeOperation<TSchema>): JsonObject {
-  return {
-    servers: [
-      {
-        url: "{hub}",
-        description: "The clearhub hub",
-        variables: { hub: { default: "https://hub.example" } },
-      },
-    ],
-    post: {
-      operationId,
-      tags: ["notices"],
-      summary: operation.summary,
-      description: operation.description,
-      security: [{ bankSignature: [] }],
-      parameters: signatureParameterRefs,
-      requestBody: { required: true, content: jsonContent(operation.request) },
-      responses: {
-        "204": {
-          description:
-            "Received; the same answer to a repeated notice. Until a bank sees a 2xx it sends the notice again, with the same `noticeId`, after a growing delay.",
-        },
-        "4XX": {
-          description:
-            "Refused, an RFC 9457 problem with a `code` as the hub's participant API answers it (401 for a refused signature, 403 for a sender that is not a bank); correct it before sending again.",
-          content: jsonContent(WireProblem, problemContentType),
-        },
-      },
-    },
-  };
-}
-
-const securitySchemes = {
-  hubSignature: {
-    type: "apiKey",
-    in: "header",
-    name: "Signature",
-    description: `RFC 9421 Ed25519 signature by the hub over ${signedComponentList}, verified with the hub's key set at \`${hubKeysPath}\`.`,
-  },
-  bankSignature: {
-    type: "apiKey",
-    in: "header",
-    name: "Signature",
-    description:
-      "RFC 9421 Ed25519 signature by the bank, with the key the hub operator registered for it and the `keyid` the hub issued.",
-  },
-};
 
 function messageSchemas(): TSchema[] {
   const bank = Object.values(bankOperations).flatMap((operation) => [
@@ -221,10 +138,10 @@ function messageSchemas(): TSchema[] {
 export function bankInterfaceDocument(): JsonObject {
   const paths: JsonObject = {};
   for (const [name, operation] of Object.entries(bankOperations)) {
-    paths[operation.path] = bankPathItem(name, operation as BankOperation<TSchema, TSchema>);
+    paths[operation.path] = peerPathItem(name, operation, bankPeer, refusalsOf(operation));
   }
   for (const [name, operation] of Object.entries(hubNoticeOperations)) {
-    paths[operation.path] = hubPathItem(name, operation as HubNoticeOperation<TSchema>);
+    paths[operation.path] = hubNoticePathItem(name, operation, bankPeer);
   }
   return {
     openapi: "3.1.0",
@@ -246,7 +163,7 @@ export function bankInterfaceDocument(): JsonObject {
       schemas: hoistTitledSchemas(messageSchemas()),
       parameters: signatureHeaderParameters,
       headers: signatureResponseHeaders(),
-      securitySchemes,
+      securitySchemes: signatureSecuritySchemes(bankPeer, signedComponentList),
     },
   };
 }
