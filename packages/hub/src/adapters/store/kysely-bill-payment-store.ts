@@ -8,7 +8,7 @@ import {
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
 import { billPaymentFromRow, billPaymentRow } from "./bill-payment-rows.ts";
 import type { Dialect } from "./database.ts";
-import { insertOutboxEvents } from "./outbox-insert.ts";
+import { updateWithOutboxEvents } from "./outbox-insert.ts";
 import type { BillPaymentsTable, ClearhubSchema } from "./schema.ts";
 
 /** Bill payments with plain Kysely, on SQLite and PostgreSQL; see the port for the rules. */
@@ -51,7 +51,7 @@ export class KyselyBillPaymentStore implements BillPaymentStore {
     return row === undefined ? undefined : billPaymentFromRow(row);
   }
 
-  update(
+  async update(
     next: BillPayment,
     fromState: BillPayment["state"],
     events: readonly PreparedEvent[] = [],
@@ -63,20 +63,18 @@ export class KyselyBillPaymentStore implements BillPaymentStore {
       inquiries: _inquiries,
       ...changes
     } = billPaymentRow(next);
-    return this.db.transaction().execute(async (trx) => {
-      const updated = await trx
+    const updated = await updateWithOutboxEvents(this.db, events, (trx) =>
+      trx
         .updateTable("bill_payments")
         .set(changes)
         .where("channel_id", "=", next.channelId)
         .where("id", "=", next.id)
         .where("state", "=", fromState)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) {
-        return { ok: false, code: "bill_payment_state_conflict" } as const;
-      }
-      await insertOutboxEvents(trx, events);
-      return { ok: true, operation: next } as const;
-    });
+        .executeTakeFirst(),
+    );
+    return updated
+      ? ({ ok: true, operation: next } as const)
+      : ({ ok: false, code: "bill_payment_state_conflict" } as const);
   }
 
   async claimDueInquiries(now: number, limit: number, leaseMs: number): Promise<BillPayment[]> {
