@@ -11,9 +11,10 @@ import {
 } from "../../domain/bank-operations/bank-operation.ts";
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
 import { operationFromRow, operationRow } from "./bank-operation-rows.ts";
+import type { BankOperationsTable } from "./bank-tables.ts";
 import type { Dialect } from "./database.ts";
 import { updateWithOutboxEvents } from "./outbox-insert.ts";
-import type { BankOperationsTable, ClearhubSchema } from "./schema.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 type Trx = Transaction<ClearhubSchema>;
 

@@ -7,9 +7,10 @@ import {
 } from "../../domain/bill-payments/bill-payment.ts";
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
 import { billPaymentFromRow, billPaymentRow } from "./bill-payment-rows.ts";
+import type { BillPaymentsTable } from "./biller-tables.ts";
 import type { Dialect } from "./database.ts";
 import { updateWithOutboxEvents } from "./outbox-insert.ts";
-import type { BillPaymentsTable, ClearhubSchema } from "./schema.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 /** Bill payments with plain Kysely, on SQLite and PostgreSQL; see the port for the rules. */
 export class KyselyBillPaymentStore implements BillPaymentStore {
