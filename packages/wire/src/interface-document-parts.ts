@@ -231,3 +231,70 @@ export function signatureSecuritySchemes(
     },
   };
 }
+
+/** A call the hub makes to a peer, with where it goes and the refusals of its own. */
+interface PeerOperation<Code extends string> extends PeerOperationEntry {
+  readonly path: string;
+  readonly refusals: readonly Code[];
+}
+
+/** What one interface's document says of its own; the parts every document shares go around it. */
+export interface InterfaceDocumentSpec<Code extends string> {
+  readonly title: string;
+  readonly version: string;
+  /** The document's prose: markdown, the code lists included. */
+  readonly description: string;
+  readonly peer: InterfacePeer;
+  /** The server entry of the peer's endpoint, which the calls' paths are relative to. */
+  readonly peerServer: JsonObject;
+  readonly tags: readonly JsonObject[];
+  /** The calls the hub makes to the peer, by operation id. */
+  readonly operations: Readonly<Record<string, PeerOperation<Code>>>;
+  /** The refusal responses of a call that may meet `refusals` besides those of every call. */
+  readonly refusalsOf: (refusals: readonly Code[]) => JsonObject;
+  /** The notices the peer sends to the hub, by operation id. */
+  readonly notices: Readonly<Record<string, NoticeOperationEntry & { readonly path: string }>>;
+  /** The peer's signed refusal message. */
+  readonly refusal: TSchema;
+  /** The components the hub's signature covers, as the security scheme lists them. */
+  readonly hubSignedComponentList: string;
+}
+
+/** The OpenAPI 3.1 document of an interface, built from the schemas the code uses. */
+export function interfaceDocument<Code extends string>(
+  spec: InterfaceDocumentSpec<Code>,
+): JsonObject {
+  const paths: JsonObject = {};
+  const operations = Object.entries(spec.operations);
+  const notices = Object.entries(spec.notices);
+  for (const [name, operation] of operations) {
+    paths[operation.path] = peerPathItem(
+      name,
+      operation,
+      spec.peer,
+      spec.refusalsOf(operation.refusals),
+    );
+  }
+  for (const [name, operation] of notices) {
+    paths[operation.path] = hubNoticePathItem(name, operation, spec.peer);
+  }
+  const messages = [
+    ...operations.flatMap(([, operation]) => [operation.request, operation.answer]),
+    ...notices.map(([, operation]) => operation.request),
+    spec.refusal,
+    WireProblem,
+  ];
+  return {
+    openapi: "3.1.0",
+    info: { title: spec.title, version: spec.version, description: spec.description },
+    servers: [spec.peerServer],
+    tags: spec.tags,
+    paths,
+    components: {
+      schemas: hoistTitledSchemas(messages),
+      parameters: signatureHeaderParameters,
+      headers: signatureResponseHeaders(),
+      securitySchemes: signatureSecuritySchemes(spec.peer, spec.hubSignedComponentList),
+    },
+  };
+}

@@ -1,18 +1,11 @@
-import type { TSchema } from "@sinclair/typebox";
 import { hubKeysPath } from "../hub-keys-path.ts";
 import {
-  hoistTitledSchemas,
-  hubNoticePathItem,
   type InterfacePeer,
+  interfaceDocument,
   type JsonObject,
   markdownTable,
-  peerPathItem,
   refusalResponses,
-  signatureHeaderParameters,
-  signatureResponseHeaders,
-  signatureSecuritySchemes,
 } from "../interface-document-parts.ts";
-import { WireProblem } from "../problem-schema.ts";
 import { bankFailureReasons } from "./bank-failure-reasons.ts";
 import {
   bankOperations,
@@ -120,50 +113,32 @@ ${failureReasonTable()}
 
 const bankPeer: InterfacePeer = { noun: "bank", signatureScheme: "bankSignature" };
 
-function refusalsOf(operation: { readonly refusals: readonly BankRefusalCode[] }): JsonObject {
-  const codes = [...commonRefusals, ...operation.refusals];
+function refusalsOf(refusals: readonly BankRefusalCode[]): JsonObject {
+  const codes = [...commonRefusals, ...refusals];
   return refusalResponses(codes, (code) => bankRefusalCodes[code].status, BankRefusal);
-}
-
-function messageSchemas(): TSchema[] {
-  const bank = Object.values(bankOperations).flatMap((operation) => [
-    operation.request as TSchema,
-    operation.answer as TSchema,
-  ]);
-  const hub = Object.values(hubNoticeOperations).map((operation) => operation.request as TSchema);
-  return [...bank, ...hub, BankRefusal, WireProblem];
 }
 
 /** The OpenAPI 3.1 document of the bank interface, built from the schemas the code uses. */
 export function bankInterfaceDocument(): JsonObject {
-  const paths: JsonObject = {};
-  for (const [name, operation] of Object.entries(bankOperations)) {
-    paths[operation.path] = peerPathItem(name, operation, bankPeer, refusalsOf(operation));
-  }
-  for (const [name, operation] of Object.entries(hubNoticeOperations)) {
-    paths[operation.path] = hubNoticePathItem(name, operation, bankPeer);
-  }
-  return {
-    openapi: "3.1.0",
-    info: { title: "clearhub bank interface", version: bankInterfaceVersion, description },
-    servers: [
-      {
-        url: "{bankEndpoint}",
-        description: "A bank endpoint: the URL the hub operator registered for it",
-        variables: { bankEndpoint: { default: "https://bank.example/clearhub" } },
-      },
-    ],
+  return interfaceDocument({
+    title: "clearhub bank interface",
+    version: bankInterfaceVersion,
+    description,
+    peer: bankPeer,
+    peerServer: {
+      url: "{bankEndpoint}",
+      description: "A bank endpoint: the URL the hub operator registered for it",
+      variables: { bankEndpoint: { default: "https://bank.example/clearhub" } },
+    },
     tags: [
       { name: "agreements", description: "The bank: signing and unsigning quick-pay agreements" },
       { name: "transactions", description: "The bank: debits, credits, refunds and inquiries" },
       { name: "notices", description: "The hub: what a bank tells it unasked" },
     ],
-    paths,
-    components: {
-      schemas: hoistTitledSchemas(messageSchemas()),
-      parameters: signatureHeaderParameters,
-      headers: signatureResponseHeaders(),
-      securitySchemes: signatureSecuritySchemes(bankPeer, signedComponentList),
-    },
-  };
+    operations: bankOperations,
+    refusalsOf,
+    notices: hubNoticeOperations,
+    refusal: BankRefusal,
+    hubSignedComponentList: signedComponentList,
+  });
 }

@@ -1,18 +1,11 @@
-import type { TSchema } from "@sinclair/typebox";
 import { hubKeysPath } from "../hub-keys-path.ts";
 import {
-  hoistTitledSchemas,
-  hubNoticePathItem,
   type InterfacePeer,
+  interfaceDocument,
   type JsonObject,
   markdownTable,
-  peerPathItem,
   refusalResponses,
-  signatureHeaderParameters,
-  signatureResponseHeaders,
-  signatureSecuritySchemes,
 } from "../interface-document-parts.ts";
-import { WireProblem } from "../problem-schema.ts";
 import {
   billerCommonRefusals,
   billerNoticeOperations,
@@ -131,52 +124,32 @@ A reversal notice carries one of ${reversalReasons.map((r) => `\`${r}\``).join("
 
 const billerPeer: InterfacePeer = { noun: "biller", signatureScheme: "billerSignature" };
 
-function refusalsOf(operation: { readonly refusals: readonly BillerRefusalCode[] }): JsonObject {
-  const codes = [...billerCommonRefusals, ...operation.refusals];
+function refusalsOf(refusals: readonly BillerRefusalCode[]): JsonObject {
+  const codes = [...billerCommonRefusals, ...refusals];
   return refusalResponses(codes, (code) => billerRefusalCodes[code].status, BillerRefusal);
-}
-
-function messageSchemas(): TSchema[] {
-  const biller = Object.values(billerOperations).flatMap((operation) => [
-    operation.request as TSchema,
-    operation.answer as TSchema,
-  ]);
-  const hub = Object.values(billerNoticeOperations).map(
-    (operation) => operation.request as TSchema,
-  );
-  return [...biller, ...hub, BillerRefusal, WireProblem];
 }
 
 /** The OpenAPI 3.1 document of the biller interface, built from the schemas the code uses. */
 export function billerInterfaceDocument(): JsonObject {
-  const paths: JsonObject = {};
-  for (const [name, operation] of Object.entries(billerOperations)) {
-    paths[operation.path] = peerPathItem(name, operation, billerPeer, refusalsOf(operation));
-  }
-  for (const [name, operation] of Object.entries(billerNoticeOperations)) {
-    paths[operation.path] = hubNoticePathItem(name, operation, billerPeer);
-  }
-  return {
-    openapi: "3.1.0",
-    info: { title: "clearhub biller interface", version: billerInterfaceVersion, description },
-    servers: [
-      {
-        url: "{billerEndpoint}",
-        description: "A biller endpoint: the URL the hub operator registered for it",
-        variables: { billerEndpoint: { default: "https://biller.example/clearhub" } },
-      },
-    ],
+  return interfaceDocument({
+    title: "clearhub biller interface",
+    version: billerInterfaceVersion,
+    description,
+    peer: billerPeer,
+    peerServer: {
+      url: "{billerEndpoint}",
+      description: "A biller endpoint: the URL the hub operator registered for it",
+      variables: { billerEndpoint: { default: "https://biller.example/clearhub" } },
+    },
     tags: [
       { name: "bills", description: "The biller: bills due, by inquiry" },
       { name: "postings", description: "The biller: postings of payments and their status" },
       { name: "notices", description: "The hub: what a biller tells it unasked" },
     ],
-    paths,
-    components: {
-      schemas: hoistTitledSchemas(messageSchemas()),
-      parameters: signatureHeaderParameters,
-      headers: signatureResponseHeaders(),
-      securitySchemes: signatureSecuritySchemes(billerPeer, signedComponentList),
-    },
-  };
+    operations: billerOperations,
+    refusalsOf,
+    notices: billerNoticeOperations,
+    refusal: BillerRefusal,
+    hubSignedComponentList: signedComponentList,
+  });
 }
