@@ -2,19 +2,15 @@
  * The TypeScript client of a clearhub's participant API, and the verifier of its webhooks.
  */
 export * from "./api-types.ts";
+export type { AgreementResult, BankOperationResult } from "./bank-calls.ts";
 export {
-  type AgreementResult,
-  type BankOperationResult,
   type BillPaymentResult,
   type BillSubscriptionResult,
-  type CallOptions,
   ClearhubClient,
-  type ClearhubClientOptions,
-  type TransferResult,
-  type WebhookEndpointResult,
 } from "./clearhub-client.ts";
 export type { components, paths, webhooks } from "./generated/openapi-types.ts";
 export { ClearhubNetworkError } from "./network-error.ts";
+export type { TransferResult, WebhookEndpointResult } from "./participant-calls.ts";
 export type { PrivateKeyInput } from "./private-key.ts";
 export {
   type AnsweredProblemCode,
@@ -23,6 +19,7 @@ export {
   unexpectedResponseCode,
 } from "./problem-error.ts";
 export { type RetryPolicy, retryableStatuses, retryPolicyDefaults } from "./retry-policy.ts";
+export type { CallOptions, ClearhubClientOptions } from "./signed-api-client.ts";
 export type { FetchFunction } from "./signed-transport.ts";
 export { type WebhookFailureCode, webhookFailureCodes } from "./webhook-failure-codes.ts";
 export {

@@ -1,15 +1,16 @@
 import { problemContentType, WireProblemError } from "@clearhub/wire";
 import { type Static, Type } from "@sinclair/typebox";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { type ProblemCode, problemCatalogue } from "./problem-catalogue.ts";
+import { problemCatalogue } from "./problem-catalogue.ts";
+import type { ProblemCode } from "./problem-code.ts";
 
-export {
-  type ApiProblemCode,
-  type ProblemCode,
-  problemCatalogue,
-  type SignatureProblemCode,
-  type TransferFailureCode,
-} from "./problem-catalogue.ts";
+export { problemCatalogue } from "./problem-catalogue.ts";
+export type {
+  ApiProblemCode,
+  ProblemCode,
+  SignatureProblemCode,
+  TransferFailureCode,
+} from "./problem-code.ts";
 
 /** Problem details (RFC 9457) as the API writes them: the body, its schema, and the handlers. */
 export { problemContentType };

@@ -2,9 +2,10 @@
  * A hub whose start fails midway leaves nothing running: what it had opened (Redis, the
  * database, the jobs, the listener) is closed again before the error reaches the caller.
  */
+import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:net";
+import { createServer, type Server, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
@@ -24,12 +25,30 @@ function openNetworkHandles(): string[] {
     .sort();
 }
 
+/** Records the TCP connections opened from now on, so that the test can see them close. */
+function watchConnections(): Set<Socket> {
+  const connections = new Set<Socket>();
+  const connect = Socket.prototype.connect;
+  vi.spyOn(Socket.prototype, "connect").mockImplementation(function (
+    this: Socket,
+    ...args: Parameters<Socket["connect"]>
+  ) {
+    connections.add(this);
+    return Reflect.apply(connect, this, args);
+  });
+  return connections;
+}
+
 /**
- * A closed socket's handle goes once the event loop has run its close callbacks: a closing
- * connection is given those turns, an open one stays and fails the comparison.
+ * A closed socket's handle goes once its close callback has run, which the socket announces
+ * with 'close'; a connection the hub quit is closed by the server a little later. So every
+ * connection opened is waited for by that event, not for a time: one the hub left open never
+ * closes, and the test fails by its timeout.
  */
-async function expectNetworkHandles(expected: string[]): Promise<void> {
-  await vi.waitFor(() => expect(openNetworkHandles()).toEqual(expected), { timeout: 2_000 });
+async function expectNetworkHandles(expected: string[], connections: Set<Socket>): Promise<void> {
+  const open = [...connections].filter((socket) => !socket.closed);
+  await Promise.all(open.map((socket) => once(socket, "close")));
+  expect(openNetworkHandles()).toEqual(expected);
 }
 
 /** Records which periodic jobs started and which stopped again. */
@@ -68,6 +87,7 @@ afterEach(() => {
 describeWithRedis("a hub whose database is unreachable", () => {
   it("closes the Redis connection it had opened and throws the database's error", async () => {
     const before = openNetworkHandles();
+    const connections = watchConnections();
     const opening = openHub({
       redisUrl: redisTestUrl(),
       redisKeyPrefix: redisTestKeyPrefix(),
@@ -76,7 +96,7 @@ describeWithRedis("a hub whose database is unreachable", () => {
       dataKeys: generateDataKeyEntry(new Date()).entry,
     });
     await expect(opening).rejects.toThrow(/ECONNREFUSED/);
-    await expectNetworkHandles(before);
+    await expectNetworkHandles(before, connections);
   });
 });
 
@@ -100,6 +120,7 @@ describeEachBackend("serving on a port already in use", (backend) => {
   it("stops the jobs, closes the listener, Redis and the database, then says the port is in use", async () => {
     const jobs = watchJobs();
     const before = openNetworkHandles();
+    const connections = watchConnections();
     const serving = serve(
       {
         host: "127.0.0.1",
@@ -115,7 +136,7 @@ describeEachBackend("serving on a port already in use", (backend) => {
     await expect(serving).rejects.toThrow(`port ${held.port} on 127.0.0.1 is in use`);
     expect(jobs.started.size).toBeGreaterThan(0);
     expect(jobs.stopped).toEqual(jobs.started);
-    await expectNetworkHandles(before);
+    await expectNetworkHandles(before, connections);
     // SQLite removes the write-ahead log when its last connection closes.
     if (backend === "sqlite") {
       expect(existsSync(join(dataDir, sqliteFileName))).toBe(true);

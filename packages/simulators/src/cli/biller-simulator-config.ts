@@ -1,35 +1,25 @@
 import type { CustomerSeed } from "../biller/biller-customer.ts";
 import type { CapacityOptions } from "../biller/capacity-gate.ts";
-import type { FaultOptions } from "../shared/fault-plan.ts";
 import { readConfigObject } from "./cli-arguments.ts";
+import { type CommonSimulatorConfig, commonConfigKeys } from "./simulator-command.ts";
 
 /** What a biller simulator's configuration file may say; the command line overrides it. */
-export interface BillerSimulatorConfig {
+export interface BillerSimulatorConfig extends CommonSimulatorConfig {
   readonly billerId?: string;
-  readonly hubUrl?: string;
-  readonly verifyHubSignatures?: boolean;
-  readonly publicOrigin?: string;
-  readonly keyId?: string;
   readonly parameterNames?: readonly string[];
   readonly customers?: readonly CustomerSeed[];
   readonly capacity?: Partial<CapacityOptions>;
-  readonly faults?: Partial<FaultOptions>;
-  readonly seed?: number;
 }
 
 const knownKeys = new Set([
+  ...commonConfigKeys,
   "billerId",
-  "hubUrl",
-  "verifyHubSignatures",
-  "publicOrigin",
-  "keyId",
   "parameterNames",
   "customers",
   "capacity",
-  "faults",
-  "seed",
 ]);
 
+/** Reads a JSON configuration; a key it does not know is an error, as a typo would be. */
 export async function readBillerSimulatorConfig(file: string): Promise<BillerSimulatorConfig> {
   return (await readConfigObject(file, knownKeys)) as BillerSimulatorConfig;
 }

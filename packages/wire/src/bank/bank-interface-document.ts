@@ -1,13 +1,15 @@
-import type { TSchema } from "@sinclair/typebox";
 import { hubKeysPath } from "../hub-keys-path.ts";
-import { signatureHeaderParameters } from "../interface-document-parts.ts";
-import { problemContentType, WireProblem } from "../problem-schema.ts";
+import {
+  type InterfacePeer,
+  interfaceDocument,
+  type JsonObject,
+  markdownTable,
+  refusalResponses,
+} from "../interface-document-parts.ts";
 import { bankFailureReasons } from "./bank-failure-reasons.ts";
 import {
-  type BankOperation,
   bankOperations,
   commonRefusals,
-  type HubNoticeOperation,
   hubNoticeOperations,
 } from "./bank-interface-operations.ts";
 import { type BankRefusalCode, bankRefusalCodes } from "./bank-refusal-codes.ts";
@@ -18,18 +20,11 @@ import { hubRequestSignedComponents } from "./bank-signature-profile.ts";
 export const bankInterfacePath = "/bank-interface/openapi.json";
 export const bankInterfaceVersion = "1.0.0";
 
-type JsonObject = Record<string, unknown>;
-
-function table(header: string, rows: readonly string[]): string {
-  const columns = header.split("|").length - 2;
-  return [header, `|${" --- |".repeat(columns)}`, ...rows].join("\n");
-}
-
 function refusalTable(): string {
   const rows = Object.entries(bankRefusalCodes).map(
     ([code, entry]) => `| \`${code}\` | ${entry.status} | ${entry.meaning} |`,
   );
-  return table("| code | status | meaning |", rows);
+  return markdownTable("| code | status | meaning |", rows);
 }
 
 function failureReasonTable(): string {
@@ -37,7 +32,7 @@ function failureReasonTable(): string {
     ([code, entry]) =>
       `| \`${code}\` | ${entry.retryWithNewId ? "yes" : "no"} | ${entry.meaning} |`,
   );
-  return table("| reason | a new transaction may succeed | meaning |", rows);
+  return markdownTable("| reason | a new transaction may succeed | meaning |", rows);
 }
 
 const signedComponentList = hubRequestSignedComponents.map((c) => `\`${c}\``).join(", ");
@@ -116,189 +111,34 @@ A failed transaction carries one of these as \`reasonCode\`, and the bank's own 
 ${failureReasonTable()}
 `;
 
-const answerSignatureHeaders = {
-  "Content-Digest": { $ref: "#/components/headers/ContentDigest" },
-  "Signature-Input": { $ref: "#/components/headers/SignatureInput" },
-  Signature: { $ref: "#/components/headers/Signature" },
-};
+const bankPeer: InterfacePeer = { noun: "bank", signatureScheme: "bankSignature" };
 
-function headersFromParameters(): JsonObject {
-  return Object.fromEntries(
-    Object.entries(signatureHeaderParameters).map(([name, { description, schema }]) => [
-      name,
-      { required: true, description, schema },
-    ]),
-  );
-}
-
-const signatureParameterRefs = Object.keys(signatureHeaderParameters).map((name) => ({
-  $ref: `#/components/parameters/${name}`,
-}));
-
-function schemaRef(schema: TSchema): JsonObject {
-  return { $ref: `#/components/schemas/${String(schema.title)}` };
-}
-
-function jsonContent(schema: TSchema, mediaType = "application/json"): JsonObject {
-  return { [mediaType]: { schema: schemaRef(schema) } };
-}
-
-function refusalResponses(codes: readonly BankRefusalCode[]): JsonObject {
-  const byStatus = new Map<number, BankRefusalCode[]>();
-  for (const code of codes) {
-    const status = bankRefusalCodes[code].status;
-    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
-  }
-  return Object.fromEntries(
-    [...byStatus.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([status, statusCodes]) => [
-        String(status),
-        {
-          description: `Refused: ${statusCodes.map((code) => `\`${code}\``).join(", ")}`,
-          headers: answerSignatureHeaders,
-          content: jsonContent(BankRefusal),
-        },
-      ]),
-  );
-}
-
-function bankPathItem(operationId: string, operation: BankOperation<TSchema, TSchema>): JsonObject {
-  return {
-    post: {
-      operationId,
-      tags: [operation.tag],
-      summary: operation.summary,
-      description: operation.description,
-      security: [{ hubSignature: [] }],
-      parameters: signatureParameterRefs,
-      requestBody: { required: true, content: jsonContent(operation.request) },
-      responses: {
-        "200": {
-          description: "The bank's answer, signed",
-          headers: answerSignatureHeaders,
-          content: jsonContent(operation.answer),
-        },
-        ...refusalResponses([...commonRefusals, ...operation.refusals]),
-      },
-    },
-  };
-}
-
-function hubPathItem(operationId: string, operation: HubNoticeOperation<TSchema>): JsonObject {
-  return {
-    servers: [
-      {
-        url: "{hub}",
-        description: "The clearhub hub",
-        variables: { hub: { default: "https://hub.example" } },
-      },
-    ],
-    post: {
-      operationId,
-      tags: ["notices"],
-      summary: operation.summary,
-      description: operation.description,
-      security: [{ bankSignature: [] }],
-      parameters: signatureParameterRefs,
-      requestBody: { required: true, content: jsonContent(operation.request) },
-      responses: {
-        "204": {
-          description:
-            "Received; the same answer to a repeated notice. Until a bank sees a 2xx it sends the notice again, with the same `noticeId`, after a growing delay.",
-        },
-        "4XX": {
-          description:
-            "Refused, an RFC 9457 problem with a `code` as the hub's participant API answers it (401 for a refused signature, 403 for a sender that is not a bank); correct it before sending again.",
-          content: jsonContent(WireProblem, problemContentType),
-        },
-      },
-    },
-  };
-}
-
-const securitySchemes = {
-  hubSignature: {
-    type: "apiKey",
-    in: "header",
-    name: "Signature",
-    description: `RFC 9421 Ed25519 signature by the hub over ${signedComponentList}, verified with the hub's key set at \`${hubKeysPath}\`.`,
-  },
-  bankSignature: {
-    type: "apiKey",
-    in: "header",
-    name: "Signature",
-    description:
-      "RFC 9421 Ed25519 signature by the bank, with the key the hub operator registered for it and the `keyid` the hub issued.",
-  },
-};
-
-/**
- * Every subschema with a title becomes a component, referenced where it was, so that each
- * message is defined once in the document as it is in the code. Two different schemas under
- * one title would make the references ambiguous, so that is refused.
- */
-function hoistTitledSchemas(roots: readonly TSchema[]): Record<string, JsonObject> {
-  const components: Record<string, JsonObject> = {};
-  const hoist = (value: unknown, isRoot: boolean): unknown => {
-    if (Array.isArray(value)) return value.map((item) => hoist(item, false));
-    if (typeof value !== "object" || value === null) return value;
-    const copy: JsonObject = {};
-    for (const [key, member] of Object.entries(value)) {
-      if (key !== "$id") copy[key] = hoist(member, false);
-    }
-    const title = copy.title;
-    if (typeof title !== "string") return copy;
-    const known = components[title];
-    if (known !== undefined && JSON.stringify(known) !== JSON.stringify(copy)) {
-      throw new Error(`two different schemas are titled ${title}`);
-    }
-    components[title] = copy;
-    return isRoot ? copy : { $ref: `#/components/schemas/${title}` };
-  };
-  for (const root of roots) hoist(root, true);
-  return components;
-}
-
-function messageSchemas(): TSchema[] {
-  const bank = Object.values(bankOperations).flatMap((operation) => [
-    operation.request as TSchema,
-    operation.answer as TSchema,
-  ]);
-  const hub = Object.values(hubNoticeOperations).map((operation) => operation.request as TSchema);
-  return [...bank, ...hub, BankRefusal, WireProblem];
+function refusalsOf(refusals: readonly BankRefusalCode[]): JsonObject {
+  const codes = [...commonRefusals, ...refusals];
+  return refusalResponses(codes, (code) => bankRefusalCodes[code].status, BankRefusal);
 }
 
 /** The OpenAPI 3.1 document of the bank interface, built from the schemas the code uses. */
 export function bankInterfaceDocument(): JsonObject {
-  const paths: JsonObject = {};
-  for (const [name, operation] of Object.entries(bankOperations)) {
-    paths[operation.path] = bankPathItem(name, operation as BankOperation<TSchema, TSchema>);
-  }
-  for (const [name, operation] of Object.entries(hubNoticeOperations)) {
-    paths[operation.path] = hubPathItem(name, operation as HubNoticeOperation<TSchema>);
-  }
-  return {
-    openapi: "3.1.0",
-    info: { title: "clearhub bank interface", version: bankInterfaceVersion, description },
-    servers: [
-      {
-        url: "{bankEndpoint}",
-        description: "A bank endpoint: the URL the hub operator registered for it",
-        variables: { bankEndpoint: { default: "https://bank.example/clearhub" } },
-      },
-    ],
+  return interfaceDocument({
+    title: "clearhub bank interface",
+    version: bankInterfaceVersion,
+    description,
+    peer: bankPeer,
+    peerServer: {
+      url: "{bankEndpoint}",
+      description: "A bank endpoint: the URL the hub operator registered for it",
+      variables: { bankEndpoint: { default: "https://bank.example/clearhub" } },
+    },
     tags: [
       { name: "agreements", description: "The bank: signing and unsigning quick-pay agreements" },
       { name: "transactions", description: "The bank: debits, credits, refunds and inquiries" },
       { name: "notices", description: "The hub: what a bank tells it unasked" },
     ],
-    paths,
-    components: {
-      schemas: hoistTitledSchemas(messageSchemas()),
-      parameters: signatureHeaderParameters,
-      headers: headersFromParameters(),
-      securitySchemes,
-    },
-  };
+    operations: bankOperations,
+    refusalsOf,
+    notices: hubNoticeOperations,
+    refusal: BankRefusal,
+    hubSignedComponentList: signedComponentList,
+  });
 }

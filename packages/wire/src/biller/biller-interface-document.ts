@@ -1,19 +1,12 @@
-import type { TSchema } from "@sinclair/typebox";
 import { hubKeysPath } from "../hub-keys-path.ts";
 import {
-  answerSignatureHeaderRefs,
-  hoistTitledSchemas,
+  type InterfacePeer,
+  interfaceDocument,
   type JsonObject,
-  jsonContent,
   markdownTable,
-  signatureHeaderParameters,
-  signatureParameterRefs,
-  signatureResponseHeaders,
+  refusalResponses,
 } from "../interface-document-parts.ts";
-import { problemContentType, WireProblem } from "../problem-schema.ts";
 import {
-  type BillerNoticeOperation,
-  type BillerOperation,
   billerCommonRefusals,
   billerNoticeOperations,
   billerOperations,
@@ -129,140 +122,34 @@ ${rejectionReasonTable()}
 A reversal notice carries one of ${reversalReasons.map((r) => `\`${r}\``).join(", ")}.
 `;
 
-function refusalResponses(codes: readonly BillerRefusalCode[]): JsonObject {
-  const byStatus = new Map<number, BillerRefusalCode[]>();
-  for (const code of codes) {
-    const status = billerRefusalCodes[code].status;
-    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
-  }
-  return Object.fromEntries(
-    [...byStatus.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([status, statusCodes]) => [
-        String(status),
-        {
-          description: `Refused: ${statusCodes.map((code) => `\`${code}\``).join(", ")}`,
-          headers: answerSignatureHeaderRefs,
-          content: jsonContent(BillerRefusal),
-        },
-      ]),
-  );
-}
+const billerPeer: InterfacePeer = { noun: "biller", signatureScheme: "billerSignature" };
 
-function billerPathItem(
-  operationId: string,
-  operation: BillerOperation<TSchema, TSchema>,
-): JsonObject {
-  return {
-    post: {
-      operationId,
-      tags: [operation.tag],
-      summary: operation.summary,
-      description: operation.description,
-      security: [{ hubSignature: [] }],
-      parameters: signatureParameterRefs,
-      requestBody: { required: true, content: jsonContent(operation.request) },
-      responses: {
-        "200": {
-          description: "The biller's answer, signed",
-          headers: answerSignatureHeaderRefs,
-          content: jsonContent(operation.answer),
-        },
-        ...refusalResponses([...billerCommonRefusals, ...operation.refusals]),
-      },
-    },
-  };
-}
-
-function hubPathItem(operationId: string, operation: BillerNoticeOperation<TSchema>): JsonObject {
-  return {
-    servers: [
-      {
-        url: "{hub}",
-        description: "The clearhub hub",
-        variables: { hub: { default: "https://hub.example" } },
-      },
-    ],
-    post: {
-      operationId,
-      tags: ["notices"],
-      summary: operation.summary,
-      description: operation.description,
-      security: [{ billerSignature: [] }],
-      parameters: signatureParameterRefs,
-      requestBody: { required: true, content: jsonContent(operation.request) },
-      responses: {
-        "204": {
-          description:
-            "Received; the same answer to a repeated notice. Until a biller sees a 2xx it sends the notice again, with the same `noticeId`, after a growing delay.",
-        },
-        "4XX": {
-          description:
-            "Refused, an RFC 9457 problem with a `code` as the hub's participant API answers it (401 for a refused signature, 403 for a sender that is not a biller); correct it before sending again.",
-          content: jsonContent(WireProblem, problemContentType),
-        },
-      },
-    },
-  };
-}
-
-const securitySchemes = {
-  hubSignature: {
-    type: "apiKey",
-    in: "header",
-    name: "Signature",
-    description: `RFC 9421 Ed25519 signature by the hub over ${signedComponentList}, verified with the hub's key set at \`${hubKeysPath}\`.`,
-  },
-  billerSignature: {
-    type: "apiKey",
-    in: "header",
-    name: "Signature",
-    description:
-      "RFC 9421 Ed25519 signature by the biller, with the key the hub operator registered for it and the `keyid` the hub issued.",
-  },
-};
-
-function messageSchemas(): TSchema[] {
-  const biller = Object.values(billerOperations).flatMap((operation) => [
-    operation.request as TSchema,
-    operation.answer as TSchema,
-  ]);
-  const hub = Object.values(billerNoticeOperations).map(
-    (operation) => operation.request as TSchema,
-  );
-  return [...biller, ...hub, BillerRefusal, WireProblem];
+function refusalsOf(refusals: readonly BillerRefusalCode[]): JsonObject {
+  const codes = [...billerCommonRefusals, ...refusals];
+  return refusalResponses(codes, (code) => billerRefusalCodes[code].status, BillerRefusal);
 }
 
 /** The OpenAPI 3.1 document of the biller interface, built from the schemas the code uses. */
 export function billerInterfaceDocument(): JsonObject {
-  const paths: JsonObject = {};
-  for (const [name, operation] of Object.entries(billerOperations)) {
-    paths[operation.path] = billerPathItem(name, operation as BillerOperation<TSchema, TSchema>);
-  }
-  for (const [name, operation] of Object.entries(billerNoticeOperations)) {
-    paths[operation.path] = hubPathItem(name, operation as BillerNoticeOperation<TSchema>);
-  }
-  return {
-    openapi: "3.1.0",
-    info: { title: "clearhub biller interface", version: billerInterfaceVersion, description },
-    servers: [
-      {
-        url: "{billerEndpoint}",
-        description: "A biller endpoint: the URL the hub operator registered for it",
-        variables: { billerEndpoint: { default: "https://biller.example/clearhub" } },
-      },
-    ],
+  return interfaceDocument({
+    title: "clearhub biller interface",
+    version: billerInterfaceVersion,
+    description,
+    peer: billerPeer,
+    peerServer: {
+      url: "{billerEndpoint}",
+      description: "A biller endpoint: the URL the hub operator registered for it",
+      variables: { billerEndpoint: { default: "https://biller.example/clearhub" } },
+    },
     tags: [
       { name: "bills", description: "The biller: bills due, by inquiry" },
       { name: "postings", description: "The biller: postings of payments and their status" },
       { name: "notices", description: "The hub: what a biller tells it unasked" },
     ],
-    paths,
-    components: {
-      schemas: hoistTitledSchemas(messageSchemas()),
-      parameters: signatureHeaderParameters,
-      headers: signatureResponseHeaders(),
-      securitySchemes,
-    },
-  };
+    operations: billerOperations,
+    refusalsOf,
+    notices: billerNoticeOperations,
+    refusal: BillerRefusal,
+    hubSignedComponentList: signedComponentList,
+  });
 }

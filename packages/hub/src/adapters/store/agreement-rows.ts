@@ -5,7 +5,7 @@ import type {
   AgreementState,
   UnsignedBy,
 } from "../../domain/agreements/agreement.ts";
-import type { AgreementsTable } from "./schema.ts";
+import type { AgreementsTable } from "./bank-tables.ts";
 
 function nullableNumber(value: bigint | number | null): number | null {
   return value === null ? null : Number(value);

@@ -8,7 +8,8 @@ import {
   type AuditRecord,
   nextAuditEntry,
 } from "../../domain/audit/audit-entry.ts";
-import type { AuditLogTable, ClearhubSchema } from "./schema.ts";
+import type { AuditLogTable } from "./operator-tables.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 /**
  * Appends an audit entry inside the caller's transaction, so a change and its record commit

@@ -6,8 +6,9 @@ import type {
   MigrationStep,
 } from "../../domain/banks/endpoint-migration.ts";
 import type { ParticipantKind } from "../../domain/participant/participant.ts";
+import type { BankEndpointsTable, EndpointMigrationsTable } from "./bank-tables.ts";
 import type { Dialect } from "./database.ts";
-import type { BankEndpointsTable, ClearhubSchema, EndpointMigrationsTable } from "./schema.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 export function endpointFromRow(row: BankEndpointsTable): BankEndpoint {
   return {

@@ -4,7 +4,7 @@ import type {
   BankOperationKind,
   BankOperationState,
 } from "../../domain/bank-operations/bank-operation.ts";
-import type { BankOperationsTable } from "./schema.ts";
+import type { BankOperationsTable } from "./bank-tables.ts";
 
 function nullableNumber(value: bigint | number | null): number | null {
   return value === null ? null : Number(value);

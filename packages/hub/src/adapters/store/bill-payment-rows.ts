@@ -1,6 +1,6 @@
 import type { Selectable } from "kysely";
 import type { BillPayment, BillPaymentState } from "../../domain/bill-payments/bill-payment.ts";
-import type { BillPaymentsTable } from "./schema.ts";
+import type { BillPaymentsTable } from "./biller-tables.ts";
 
 function nullableNumber(value: bigint | number | null): number | null {
   return value === null ? null : Number(value);

@@ -5,7 +5,7 @@ import type {
   BillFetchMode,
 } from "../../domain/billers/biller-profile.ts";
 import type { CustomerParameterSpec } from "../../domain/billers/customer-parameter.ts";
-import type { BillerProfilesTable } from "./schema.ts";
+import type { BillerProfilesTable } from "./biller-tables.ts";
 
 export function billerProfileFromRow(row: BillerProfilesTable): BillerProfile {
   return {

@@ -10,7 +10,7 @@ import type { Agreement } from "../../domain/agreements/agreement.ts";
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
 import { agreementFromRow, agreementRow } from "./agreement-rows.ts";
 import { KyselyNoticeLog } from "./kysely-notice-log.ts";
-import { insertOutboxEvents } from "./outbox-insert.ts";
+import { updateWithOutboxEvents } from "./outbox-insert.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 /** Agreements with plain Kysely; see the port for the compare-and-set rule. */
@@ -91,7 +91,7 @@ export class KyselyAgreementStore implements AgreementStore {
     return rows.map(agreementFromRow);
   }
 
-  update(
+  async update(
     next: Agreement,
     fromState: Agreement["state"],
     events: readonly PreparedEvent[] = [],
@@ -102,20 +102,18 @@ export class KyselyAgreementStore implements AgreementStore {
       created_at: _created,
       ...changes
     } = agreementRow(next);
-    return this.db.transaction().execute(async (trx) => {
-      const updated = await trx
+    const updated = await updateWithOutboxEvents(this.db, events, (trx) =>
+      trx
         .updateTable("agreements")
         .set(changes)
         .where("payment_institution_id", "=", next.paymentInstitutionId)
         .where("id", "=", next.id)
         .where("state", "=", fromState)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) {
-        return { ok: false, code: "agreement_state_conflict" } as const;
-      }
-      await insertOutboxEvents(trx, events);
-      return { ok: true, agreement: next } as const;
-    });
+        .executeTakeFirst(),
+    );
+    return updated
+      ? ({ ok: true, agreement: next } as const)
+      : ({ ok: false, code: "agreement_state_conflict" } as const);
   }
 
   async repinAgreements(bankId: string, fromEndpointId: string, toEndpointId: string) {

@@ -13,7 +13,8 @@ import {
   type StoredApprovalState,
 } from "../../domain/operators/approval.ts";
 import { appendAuditEntry } from "./audit-log-append.ts";
-import type { ApprovalsTable, ClearhubSchema } from "./schema.ts";
+import type { ApprovalsTable } from "./operator-tables.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 /** Approvals with plain Kysely: the same statements on both dialects. */
 export class KyselyApprovalStore implements ApprovalStore {

@@ -11,9 +11,10 @@ import {
 } from "../../domain/bank-operations/bank-operation.ts";
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
 import { operationFromRow, operationRow } from "./bank-operation-rows.ts";
+import type { BankOperationsTable } from "./bank-tables.ts";
 import type { Dialect } from "./database.ts";
-import { insertOutboxEvents } from "./outbox-insert.ts";
-import type { BankOperationsTable, ClearhubSchema } from "./schema.ts";
+import { updateWithOutboxEvents } from "./outbox-insert.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 type Trx = Transaction<ClearhubSchema>;
 
@@ -65,7 +66,7 @@ export class KyselyBankOperationStore implements BankOperationStore {
     return row === undefined ? undefined : operationFromRow(row);
   }
 
-  update(
+  async update(
     next: BankOperation,
     fromState: BankOperation["state"],
     events: readonly PreparedEvent[] = [],
@@ -77,20 +78,18 @@ export class KyselyBankOperationStore implements BankOperationStore {
       inquiries: _inquiries,
       ...changes
     } = operationRow(next);
-    return this.db.transaction().execute(async (trx) => {
-      const updated = await trx
+    const updated = await updateWithOutboxEvents(this.db, events, (trx) =>
+      trx
         .updateTable("bank_operations")
         .set(changes)
         .where("payment_institution_id", "=", next.paymentInstitutionId)
         .where("id", "=", next.id)
         .where("state", "=", fromState)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) {
-        return { ok: false, code: "bank_operation_state_conflict" } as const;
-      }
-      await insertOutboxEvents(trx, events);
-      return { ok: true, operation: next } as const;
-    });
+        .executeTakeFirst(),
+    );
+    return updated
+      ? ({ ok: true, operation: next } as const)
+      : ({ ok: false, code: "bank_operation_state_conflict" } as const);
   }
 
   async claimDueInquiries(now: number, limit: number, leaseMs: number) {

@@ -7,9 +7,10 @@ import {
 } from "../../domain/bill-payments/bill-payment.ts";
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
 import { billPaymentFromRow, billPaymentRow } from "./bill-payment-rows.ts";
+import type { BillPaymentsTable } from "./biller-tables.ts";
 import type { Dialect } from "./database.ts";
-import { insertOutboxEvents } from "./outbox-insert.ts";
-import type { BillPaymentsTable, ClearhubSchema } from "./schema.ts";
+import { updateWithOutboxEvents } from "./outbox-insert.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 /** Bill payments with plain Kysely, on SQLite and PostgreSQL; see the port for the rules. */
 export class KyselyBillPaymentStore implements BillPaymentStore {
@@ -51,7 +52,7 @@ export class KyselyBillPaymentStore implements BillPaymentStore {
     return row === undefined ? undefined : billPaymentFromRow(row);
   }
 
-  update(
+  async update(
     next: BillPayment,
     fromState: BillPayment["state"],
     events: readonly PreparedEvent[] = [],
@@ -63,20 +64,18 @@ export class KyselyBillPaymentStore implements BillPaymentStore {
       inquiries: _inquiries,
       ...changes
     } = billPaymentRow(next);
-    return this.db.transaction().execute(async (trx) => {
-      const updated = await trx
+    const updated = await updateWithOutboxEvents(this.db, events, (trx) =>
+      trx
         .updateTable("bill_payments")
         .set(changes)
         .where("channel_id", "=", next.channelId)
         .where("id", "=", next.id)
         .where("state", "=", fromState)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) {
-        return { ok: false, code: "bill_payment_state_conflict" } as const;
-      }
-      await insertOutboxEvents(trx, events);
-      return { ok: true, operation: next } as const;
-    });
+        .executeTakeFirst(),
+    );
+    return updated
+      ? ({ ok: true, operation: next } as const)
+      : ({ ok: false, code: "bill_payment_state_conflict" } as const);
   }
 
   async claimDueInquiries(now: number, limit: number, leaseMs: number): Promise<BillPayment[]> {

@@ -5,7 +5,8 @@ import type {
 } from "../../app/ports/bill-presentment-store.ts";
 import { type FieldSealer, sealedFieldContext } from "../../app/ports/field-sealer.ts";
 import { findCurrency } from "../../domain/money/currency.ts";
-import type { BillPresentmentsTable, ClearhubSchema } from "./schema.ts";
+import type { BillPresentmentsTable } from "./biller-tables.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 type Row = Selectable<BillPresentmentsTable>;
 

@@ -8,10 +8,11 @@ import type {
 import { subscribersPerCustomerMax } from "../../app/ports/bill-subscription-store.ts";
 import type { BillSubscription } from "../../domain/billers/bill-subscription.ts";
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
+import type { BillSubscriptionsTable } from "./biller-tables.ts";
 import type { Dialect } from "./database.ts";
 import { recordNoticeOnce } from "./notice-record.ts";
 import { insertOutboxEvents } from "./outbox-insert.ts";
-import type { BillSubscriptionsTable, ClearhubSchema } from "./schema.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 /**
  * Bill subscriptions with plain Kysely. A channel's subscribing runs under its row of

@@ -18,9 +18,10 @@ import type {
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
 import type { Participant, ParticipantStatus } from "../../domain/participant/participant.ts";
 import { appendAuditEntry } from "./audit-log-append.ts";
+import type { ChannelStepsTable, ChannelSuspensionsTable } from "./biller-tables.ts";
 import { participantFromRow } from "./kysely-participant-store.ts";
 import { insertOutboxEvents } from "./outbox-insert.ts";
-import type { ChannelStepsTable, ChannelSuspensionsTable, ClearhubSchema } from "./schema.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 /** Thrown inside a transaction to roll it back when the state is not what the caller saw. */
 class StateMoved extends Error {}

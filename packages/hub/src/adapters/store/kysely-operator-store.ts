@@ -12,7 +12,8 @@ import type { OperatorAccount } from "../../domain/operators/operator-account.ts
 import type { OperatorRole } from "../../domain/operators/operator-role.ts";
 import { appendAuditEntry } from "./audit-log-append.ts";
 import type { Dialect } from "./database.ts";
-import type { ClearhubSchema, OperatorAccountsTable } from "./schema.ts";
+import type { OperatorAccountsTable } from "./operator-tables.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 /** Operator accounts, tokens and sessions with plain Kysely: the same on both dialects. */
 export class KyselyOperatorStore implements OperatorStore {

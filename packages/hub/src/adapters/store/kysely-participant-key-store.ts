@@ -14,7 +14,8 @@ import type {
 import { appendAuditEntry } from "./audit-log-append.ts";
 import type { Dialect } from "./database.ts";
 import { participantFromRow } from "./kysely-participant-store.ts";
-import type { ClearhubSchema, ParticipantKeysTable } from "./schema.ts";
+import type { ParticipantKeysTable } from "./participant-access-tables.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 function keyFromRow(row: ParticipantKeysTable): ParticipantKey {
   return {

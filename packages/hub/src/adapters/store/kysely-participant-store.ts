@@ -14,7 +14,8 @@ import type {
 } from "../../domain/participant/participant.ts";
 import { appendAuditEntry } from "./audit-log-append.ts";
 import { balancesFromRow } from "./ledger-rows.ts";
-import type { ClearhubSchema, ParticipantsTable } from "./schema.ts";
+import type { ParticipantsTable } from "./ledger-tables.ts";
+import type { ClearhubSchema } from "./schema.ts";
 
 const accountIdMax = 2 ** 31 - 1;
 

@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction, UpdateResult } from "kysely";
 import type { PreparedEvent } from "../../domain/notifications/webhook-delivery.ts";
 import { deliveriesFor } from "../../domain/notifications/webhook-delivery.ts";
 import type { ClearhubSchema } from "./schema.ts";
@@ -46,4 +46,22 @@ export async function insertOutboxEvents(
       conflict.columns(["participant_id", "endpoint_id", "event_id"]).doNothing(),
     )
     .execute();
+}
+
+/**
+ * Runs a guarded update of one row (guarded by the state the change was decided from) and, only
+ * if it matched that row, writes the change's events into the outbox in the same transaction:
+ * a change that lost a race leaves no event behind. False when the guard did not match.
+ */
+export function updateWithOutboxEvents(
+  db: Kysely<ClearhubSchema>,
+  events: readonly PreparedEvent[],
+  update: (trx: Transaction<ClearhubSchema>) => Promise<UpdateResult>,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await update(trx);
+    if (Number(updated.numUpdatedRows) !== 1) return false;
+    await insertOutboxEvents(trx, events);
+    return true;
+  });
 }

@@ -2,7 +2,7 @@ import type { Selectable } from "kysely";
 import { decodeEventTypes } from "../../domain/notifications/event-type.ts";
 import type { DeliveryStatus, OutboxDelivery } from "../../domain/notifications/outbox-delivery.ts";
 import type { WebhookEndpoint } from "../../domain/notifications/webhook-endpoint.ts";
-import type { WebhookDeliveriesTable, WebhookEndpointsTable } from "./schema.ts";
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from "./participant-access-tables.ts";
 
 /** Ids, counts and times fit a double by far; a value that does not is a corrupt row. */
 function safeNumber(value: number | bigint, column: string): number {

@@ -1,5 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { type Agreement, agreementStates, idTypes } from "../../domain/agreements/agreement.ts";
+import { failureOf } from "../../domain/recorded-failure.ts";
 import { literalUnion } from "../literal-union.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -68,10 +69,7 @@ export function agreementView(agreement: Agreement): AgreementView {
     digitalCertificate: agreement.risk.digitalCertificate,
     agreementNumber: agreement.agreementNumber,
     otpExpiresAt: iso(agreement.otpExpiresAt),
-    failure:
-      agreement.failureCode === null
-        ? null
-        : { code: agreement.failureCode, reason: agreement.failureText ?? "" },
+    failure: failureOf(agreement),
     unsignedBy: agreement.unsignedBy,
     createdAt: new Date(agreement.createdAt).toISOString(),
     signedAt: iso(agreement.signedAt),

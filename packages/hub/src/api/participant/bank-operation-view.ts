@@ -3,6 +3,7 @@ import {
   type BankOperation,
   bankOperationStates,
 } from "../../domain/bank-operations/bank-operation.ts";
+import { failureOf } from "../../domain/recorded-failure.ts";
 import { literalUnion } from "../literal-union.ts";
 import { AmountOutput, writeMoney } from "../money-codec.ts";
 
@@ -56,10 +57,7 @@ export function bankOperationView(operation: BankOperation): BankOperationView {
     state: operation.state,
     transactionId: operation.transactionId,
     bankReference: operation.bankReference,
-    failure:
-      operation.failureCode === null
-        ? null
-        : { code: operation.failureCode, reason: operation.failureText ?? "" },
+    failure: failureOf(operation),
     createdAt: new Date(operation.createdAt).toISOString(),
     completedAt: iso(operation.completedAt),
   };

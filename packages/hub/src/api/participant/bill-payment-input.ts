@@ -1,9 +1,8 @@
 import { type Static, Type } from "@sinclair/typebox";
 import type { NewBillPayment } from "../../app/bill-payments/bill-payment-service.ts";
-import type { AmountParseError } from "../../domain/money/amount.ts";
-import { AmountInput, CurrencyInput, readMoney } from "../money-codec.ts";
+import { AmountInput, CurrencyInput } from "../money-codec.ts";
 import { transferIdInput } from "../transfer-batch-input.ts";
-import { requestHash } from "./transfer-input.ts";
+import { type MoneyRequestResult, readMoneyRequest } from "./money-request-input.ts";
 
 export const NewBillPaymentInput = Type.Object(
   {
@@ -32,23 +31,10 @@ export const NewBillPaymentInput = Type.Object(
 );
 export type NewBillPaymentInput = Static<typeof NewBillPaymentInput>;
 
-export function readBillPayment(
-  input: NewBillPaymentInput,
-):
-  | { readonly ok: true; readonly value: NewBillPayment }
-  | { readonly ok: false; readonly code: AmountParseError | "currency_unknown" } {
-  const money = readMoney(input.amount, input.currency);
-  if (!money.ok) return money;
-  return {
-    ok: true,
-    value: {
-      id: input.id,
-      billerId: input.billerId,
-      billRef: input.billRef,
-      customerParameters: input.customerParameters,
-      amountMinor: money.minor,
-      currency: money.currency.code,
-      requestHash: requestHash(input),
-    },
-  };
+export function readBillPayment(input: NewBillPaymentInput): MoneyRequestResult<NewBillPayment> {
+  return readMoneyRequest(input, {
+    billerId: input.billerId,
+    billRef: input.billRef,
+    customerParameters: input.customerParameters,
+  });
 }

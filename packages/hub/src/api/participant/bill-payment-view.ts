@@ -1,5 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { type BillPayment, billPaymentStates } from "../../domain/bill-payments/bill-payment.ts";
+import { failureOf } from "../../domain/recorded-failure.ts";
 import { literalUnion } from "../literal-union.ts";
 import { AmountOutput, writeMoney } from "../money-codec.ts";
 
@@ -48,10 +49,7 @@ export function billPaymentView(payment: BillPayment): BillPaymentView {
     state: payment.state,
     postingId: payment.postingId,
     receiptNumber: payment.receiptNumber,
-    failure:
-      payment.failureCode === null
-        ? null
-        : { code: payment.failureCode, reason: payment.failureText ?? "" },
+    failure: failureOf(payment),
     createdAt: new Date(payment.createdAt).toISOString(),
     postedAt: iso(payment.postedAt),
     reversedAt: iso(payment.reversedAt),

@@ -1,9 +1,8 @@
 import { type Static, Type } from "@sinclair/typebox";
 import type { NewRefund } from "../../app/payments/refund-service.ts";
-import type { AmountParseError } from "../../domain/money/amount.ts";
-import { AmountInput, CurrencyInput, readMoney } from "../money-codec.ts";
+import { AmountInput, CurrencyInput } from "../money-codec.ts";
 import { transferIdInput } from "../transfer-batch-input.ts";
-import { requestHash } from "./transfer-input.ts";
+import { type MoneyRequestResult, readMoneyRequest } from "./money-request-input.ts";
 
 export const NewRefundInput = Type.Object(
   {
@@ -22,21 +21,6 @@ export const NewRefundInput = Type.Object(
 );
 export type NewRefundInput = Static<typeof NewRefundInput>;
 
-export function readRefund(
-  input: NewRefundInput,
-):
-  | { readonly ok: true; readonly value: NewRefund }
-  | { readonly ok: false; readonly code: AmountParseError | "currency_unknown" } {
-  const money = readMoney(input.amount, input.currency);
-  if (!money.ok) return money;
-  return {
-    ok: true,
-    value: {
-      id: input.id,
-      paymentId: input.paymentId,
-      amountMinor: money.minor,
-      currency: money.currency.code,
-      requestHash: requestHash(input),
-    },
-  };
+export function readRefund(input: NewRefundInput): MoneyRequestResult<NewRefund> {
+  return readMoneyRequest(input, { paymentId: input.paymentId });
 }

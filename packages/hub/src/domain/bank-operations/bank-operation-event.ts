@@ -2,6 +2,7 @@ import { formatAmount } from "../money/amount.ts";
 import { findCurrency } from "../money/currency.ts";
 import type { EventType } from "../notifications/event-type.ts";
 import type { PreparedEvent } from "../notifications/webhook-delivery.ts";
+import { failureOf } from "../recorded-failure.ts";
 import type { BankOperation, BankOperationKind } from "./bank-operation.ts";
 
 const eventTypes: Readonly<Record<BankOperationKind, { succeeded: EventType; failed: EventType }>> =
@@ -38,10 +39,7 @@ export function bankOperationEvent(operation: BankOperation): PreparedEvent {
       state: operation.state,
       transactionId: operation.transactionId,
       bankReference: operation.bankReference,
-      failure:
-        operation.failureCode === null
-          ? null
-          : { code: operation.failureCode, reason: operation.failureText ?? "" },
+      failure: failureOf(operation),
     },
   });
   return { id, type, recipientId: operation.paymentInstitutionId, payload, createdAt };

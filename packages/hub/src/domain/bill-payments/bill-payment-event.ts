@@ -2,6 +2,7 @@ import { formatAmount } from "../money/amount.ts";
 import { findCurrency } from "../money/currency.ts";
 import type { EventType } from "../notifications/event-type.ts";
 import type { PreparedEvent } from "../notifications/webhook-delivery.ts";
+import { failureOf } from "../recorded-failure.ts";
 import type { BillPayment, BillPaymentState } from "./bill-payment.ts";
 
 const eventTypes: Partial<Record<BillPaymentState, EventType>> = {
@@ -36,10 +37,7 @@ export function billPaymentEvent(payment: BillPayment): PreparedEvent {
       state: payment.state,
       postingId: payment.postingId,
       receiptNumber: payment.receiptNumber,
-      failure:
-        payment.failureCode === null
-          ? null
-          : { code: payment.failureCode, reason: payment.failureText ?? "" },
+      failure: failureOf(payment),
     },
   });
   return { id, type, recipientId: payment.channelId, payload, createdAt };
