@@ -42,6 +42,10 @@ export const participantProblems = {
     status: 409,
     title: "Another transfer already has this id; ids are unique across the network",
   },
+  transfer_id_reserved: {
+    status: 422,
+    title: "Transfer ids starting with bp. are the hub's own; choose an id outside that prefix",
+  },
   sealed_data_unreadable: {
     status: 500,
     title: "Sealed customer data cannot be opened with the configured data keys; it was logged",

@@ -43,6 +43,7 @@ export const transferRefusalProblems: readonly ProblemCode[] = [
   "currency_not_held",
   "idempotency_key_reused",
   "transfer_id_taken",
+  "transfer_id_reserved",
   "id_invalid",
   "reference_invalid",
   "timeout_invalid",

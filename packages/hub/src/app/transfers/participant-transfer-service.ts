@@ -1,5 +1,6 @@
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
 import {
+  isHubPostedTransferId,
   type PostingRequest,
   type ResolutionRequest,
   resolutionTransferId,
@@ -53,6 +54,7 @@ export type TransferRefusal =
   | "currency_not_held"
   | "idempotency_key_reused"
   | "transfer_id_taken"
+  | "transfer_id_reserved"
   | "transfer_not_found"
   | "resolution_not_permitted"
   | "sealed_data_unreadable"
@@ -162,6 +164,7 @@ export class ParticipantTransferService {
     payer: Participant,
     request: NewTransfer,
   ): Promise<PostingRequest | TransferOutcome> {
+    if (isHubPostedTransferId(request.id)) return refused("transfer_id_reserved");
     if (request.payeeId === payer.id) return refused("payee_is_payer");
     const debit = await this.position(payer.id, request.currency);
     if (debit === undefined) return refused("currency_not_held");

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { hubPostedTransferIdPrefix } from "../ledger/transfer.ts";
 
 /**
  * A bill payment: a channel's customer paid a biller through the hub. The money cleared in the
@@ -88,11 +89,11 @@ export function postingIdOf(channelId: string, id: string): string {
  * The ledger transfer that clears the payment (channel → biller). Derived from the payment's
  * key, so a retry of a request whose row was never written finds the transfer (`exists`)
  * rather than moving the money twice. The ledger keeps `~` for its own resolutions, so posted
- * transfers the hub writes use the client alphabet, under a prefix and a digest no channel's
- * own ids are built from.
+ * transfers the hub writes use the client alphabet, under the prefix the participant API keeps
+ * for the hub.
  */
 export function clearingTransferIdOf(channelId: string, id: string): string {
-  return `bp.${keyDigest("clearing", channelId, id)}`;
+  return `${hubPostedTransferIdPrefix}${keyDigest("clearing", channelId, id)}`;
 }
 
 /**

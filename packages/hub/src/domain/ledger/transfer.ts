@@ -17,6 +17,18 @@ export const pendingTimeoutMsMax = 7 * 24 * 60 * 60 * 1000;
 /** Client ids use this alphabet; hub-written ids start with "~" so the two can never collide. */
 export const transferIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
+/**
+ * Posted transfers the hub writes for its own flows (a bill payment's clearing and clear-back)
+ * use the client alphabet under this prefix, which no participant may take: their ids are
+ * derived, so a participant who took one first could block the payment it belongs to.
+ */
+export const hubPostedTransferIdPrefix = "bp.";
+
+/** Whether the id is in the hub's own namespace of posted transfers. */
+export function isHubPostedTransferId(id: string): boolean {
+  return id.startsWith(hubPostedTransferIdPrefix);
+}
+
 export interface PostingRequest {
   readonly kind: "posted" | "pending";
   readonly id: string;
