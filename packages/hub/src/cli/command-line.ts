@@ -14,6 +14,8 @@ export const environment = {
   webhookAllowNetworks: allowNetworksFrom(process.env.CLEARHUB_WEBHOOK_ALLOW_NETWORKS),
   /** Read as `--bill-ref-validity-minutes` is, when that option is not given. */
   billRefValidityMinutes: process.env.CLEARHUB_BILL_REF_VALIDITY_MINUTES,
+  /** Each channel's weight and quotas at billers, as JSON (see channel-terms-setting.ts). */
+  channelTerms: process.env.CLEARHUB_CHANNEL_TERMS,
 };
 
 /** The PostgreSQL server benchmarks use without DATABASE_URL: the local test server. */

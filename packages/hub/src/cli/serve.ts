@@ -3,6 +3,7 @@ import { consolePath } from "../api/console-route.ts";
 import { docsPath, openapiPath } from "../api/openapi-document.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
 import type { ApiServer } from "../api/server.ts";
+import type { ConfiguredChannelTerms } from "../app/billers/biller-admission-gate.ts";
 import { startHttpServer } from "../composition/http-server.ts";
 import { LifecycleStack, reportUnwindError } from "../composition/lifecycle-stack.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
@@ -24,6 +25,8 @@ export interface ServeConfig {
   readonly webhookAllowNetworks?: readonly string[] | undefined;
   /** How long a presented bill's billRef can be paid; 30 minutes unless given. */
   readonly billRefValidityMinutes?: number | undefined;
+  /** Each channel's weight and quotas at billers; weight 1 and the default quotas unless given. */
+  readonly channelTerms?: ConfiguredChannelTerms | undefined;
   /** Only labels the banner; the caller seeds the demo network through `onReady`. */
   readonly demo: boolean;
   /** The request log (pino, to stdout); info level unless given. */
@@ -164,6 +167,8 @@ async function start(
       config.billRefValidityMinutes === undefined
         ? undefined
         : { billRefValidityMs: config.billRefValidityMinutes * 60_000 },
+    billerAdmission:
+      config.channelTerms === undefined ? undefined : { channels: config.channelTerms },
   });
   stack.push("hub", () => hub.close());
   const server = await listen(hub, config, stack);

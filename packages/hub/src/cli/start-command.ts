@@ -4,6 +4,7 @@ import {
   billRefValidityMinutesMax,
   billRefValidityMinutesMin,
 } from "../app/billers/bill-inquiry-service.ts";
+import { channelTermsFrom } from "./channel-terms-setting.ts";
 import { CliError } from "./cli-error.ts";
 import { environment, integer, stdout } from "./command-line.ts";
 import { runDemoNetwork } from "./demo-network.ts";
@@ -85,6 +86,7 @@ export function addStartCommand(program: Command): void {
         ];
         checkAllowNetworks(environment.webhookAllowNetworks);
         const validity = options.billRefValidityMinutes ?? billRefValidityFromEnvironment();
+        const channelTerms = channelTermsFrom(environment.channelTerms);
         const config = {
           ...options,
           demo,
@@ -92,6 +94,7 @@ export function addStartCommand(program: Command): void {
           hubSigningKey,
           webhookAllowNetworks,
           billRefValidityMinutes: validity,
+          channelTerms,
         };
         await serve(config, stdout, demo ? runDemoNetwork(options.dataDir, stdout) : undefined);
       },

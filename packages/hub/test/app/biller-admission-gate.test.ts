@@ -26,7 +26,7 @@ import {
   type GateSettings,
   gateDefaults,
 } from "../../src/app/billers/biller-admission-gate.ts";
-import type { TrafficClass } from "../../src/domain/billers/admission-rule.ts";
+import { channelWeightMax, type TrafficClass } from "../../src/domain/billers/admission-rule.ts";
 import { type BillerCapacity, capacityWindowMs } from "../../src/domain/billers/biller-capacity.ts";
 import { ManualClock } from "../support/manual-clock.ts";
 import {
@@ -113,6 +113,35 @@ function gateSuite(open: OpenStores): void {
     expect(answers[2]).toEqual({ outcome: "shed", reason: "channel_quota", retryAfterMs: 750 });
     const { billers } = await gate.snapshot();
     expect(billers[0]?.usage.inquiriesAdmitted).toBe(2);
+  });
+
+  it("takes a channel's quotas and weight from the operator's configuration when the request names only the channel", async () => {
+    const clock = new ManualClock();
+    clock.advance(250);
+    const { gate } = gateOf(clock, {
+      channels: {
+        "pi-a": { quotas: { user_inquiry: 2 } },
+        "pi-b": { weight: channelWeightMax + 1 },
+      },
+    });
+    const capacity = capacityOf();
+    const answers = [];
+    for (let i = 0; i < 3; i++)
+      answers.push(await gate.admit(requestOf(capacity, { channelId: "pi-a" }, "user_inquiry")));
+    expect(answers.map((a) => a.outcome)).toEqual(["admitted", "admitted", "shed"]);
+    expect(answers[2]).toMatchObject({ reason: "channel_quota" });
+    // A channel not configured keeps the defaults: the biller's own rate for people.
+    expect(
+      (await gate.admit(requestOf(capacity, { channelId: "pi-c" }, "user_inquiry"))).outcome,
+    ).toBe("admitted");
+    // The configured weight is the one used, and held to the same bounds as a request's own.
+    await expect(
+      gate.admit(requestOf(capacity, { channelId: "pi-b" }, "user_inquiry")),
+    ).rejects.toThrow(/weight/);
+    const weighed = await gate.admit(
+      requestOf(capacity, { channelId: "pi-b", weight: 2 }, "user_inquiry"),
+    );
+    expect(weighed.outcome).toBe("admitted");
   });
 
   it("gives a channel without quotas of its own the biller's rates for people and postings, and a tenth of the inquiry rate, at least one, for machines", () => {

@@ -22,7 +22,7 @@ export function postingAdmission(
     const result = await gate.admit({
       billerId: payment.billerId,
       capacity: admissionCapacity(found.value.profile.capacity),
-      channel: { channelId: payment.channelId, weight: 1 },
+      channel: { channelId: payment.channelId },
       trafficClass: "posting",
       callTimeoutMs: endpoint.timeoutMs,
     });

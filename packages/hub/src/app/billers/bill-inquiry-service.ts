@@ -170,7 +170,7 @@ export class BillInquiryService {
       {
         billerId: input.billerId,
         capacity: gateCapacityOf(profile.capacity),
-        channel: { channelId, weight: 1 },
+        channel: { channelId },
         trafficClass,
         callTimeoutMs: endpoint.timeoutMs,
       },

@@ -58,11 +58,21 @@ import {
 /** How a channel is treated at billers: its weight in fair shares and its own quotas. */
 export interface ChannelTerms {
   readonly channelId: string;
-  /** 1..1000; shares of a biller's capacity are in proportion to it. */
-  readonly weight: number;
-  /** Calls per second to any one biller, per class; unset classes take the gate's defaults. */
-  readonly quotas?: Partial<Readonly<Record<TrafficClass, number>>>;
+  /** 1..1000; shares of a biller's capacity are in proportion to it. Unset: as configured, else 1. */
+  readonly weight?: number | undefined;
+  /** Calls per second to any one biller, per class; unset classes as configured, else the defaults. */
+  readonly quotas?: Partial<Readonly<Record<TrafficClass, number>>> | undefined;
 }
+
+/** The operator's terms per channel id; a channel not named has weight 1 and the default quotas. */
+export type ConfiguredChannelTerms = Readonly<Record<string, Omit<ChannelTerms, "channelId">>>;
+
+/** A request's channel with its terms settled: what the request said, else the configuration. */
+interface SettledTerms extends ChannelTerms {
+  readonly weight: number;
+}
+
+type SettledRequest = AdmissionRequest & { readonly channel: SettledTerms };
 
 export interface AdmissionRequest {
   readonly billerId: string;
@@ -85,6 +95,8 @@ export interface GateSettings {
   /** A channel's default `scheduled` quota, in percent of the biller's inquiry rate (at least 1 a second). */
   readonly scheduledQuotaPercent: number;
   readonly scheduled: ScheduledPolicy;
+  /** Per channel: its weight and quotas (`CLEARHUB_CHANNEL_TERMS`); none by default. */
+  readonly channels: ConfiguredChannelTerms;
 }
 
 export const gateDefaults: GateSettings = {
@@ -94,6 +106,7 @@ export const gateDefaults: GateSettings = {
   leaseMarginMs: 5_000,
   scheduledQuotaPercent: 10,
   scheduled: scheduledPolicyDefaults,
+  channels: {},
 };
 
 export interface GateDependencies<TBills> {
@@ -197,7 +210,8 @@ export class BillerAdmissionGate<TBills> {
     return this.dependencies.cache.put(key, presentment, ttlMs);
   }
 
-  async admit(request: AdmissionRequest): Promise<GateResult> {
+  async admit(asked: AdmissionRequest): Promise<GateResult> {
+    const request: SettledRequest = { ...asked, channel: this.settledTerms(asked.channel) };
     checkWeight(request.channel.weight);
     const subject = subjectOf(request);
     this.emit({ kind: "requested", subject });
@@ -224,7 +238,7 @@ export class BillerAdmissionGate<TBills> {
     return { atMs, channels: this.counters.snapshot(), billers };
   }
 
-  private async claimOrWait(request: AdmissionRequest, split: CapacitySplit): Promise<GateResult> {
+  private async claimOrWait(request: SettledRequest, split: CapacitySplit): Promise<GateResult> {
     const { clock } = this.dependencies;
     const arrivedMs = clock();
     const deadlineMs = arrivedMs + this.settings.queueWaitMaxMs;
@@ -258,7 +272,7 @@ export class BillerAdmissionGate<TBills> {
   }
 
   private claim(
-    request: AdmissionRequest,
+    request: SettledRequest,
     split: CapacitySplit,
     countDemand: boolean,
   ): Promise<ClaimResult> {
@@ -345,6 +359,17 @@ export class BillerAdmissionGate<TBills> {
   private shed(request: AdmissionRequest, reason: ShedReason, retryAfterMs: number): GateResult {
     this.emit({ kind: "shed", subject: subjectOf(request), reason });
     return { outcome: "shed", reason, retryAfterMs };
+  }
+
+  private settledTerms(channel: ChannelTerms): SettledTerms {
+    const configured = Object.hasOwn(this.settings.channels, channel.channelId)
+      ? this.settings.channels[channel.channelId]
+      : undefined;
+    return {
+      channelId: channel.channelId,
+      weight: channel.weight ?? configured?.weight ?? 1,
+      quotas: { ...configured?.quotas, ...channel.quotas },
+    };
   }
 
   private quotaOf(request: AdmissionRequest): number {
