@@ -6,10 +6,12 @@ import {
   setUpBillPaymentsNetwork,
 } from "./bench-bill-payments-network.ts";
 import { billPaymentStates, reconcileBillPayments } from "./bench-bill-payments-reconcile.ts";
+import { perRequest } from "./bench-figures.ts";
 import { type BenchHub, startBenchHub } from "./bench-hub.ts";
 import { operatorApi } from "./bench-network.ts";
 import { awaitSettled } from "./bench-settle.ts";
 import {
+  cpuProbe,
   runAlternatingSlices,
   type SlicedFigures,
   slicedFigures,
@@ -49,6 +51,11 @@ export interface BillPaymentsBenchResult extends SlicedFigures {
   readonly postingLagP50Ms: number;
   readonly postingLagP99Ms: number;
   readonly postingLagMaxMs: number;
+  /**
+   * CPU time of the biller simulator's process per payment, over the payment slices (its
+   * postings of the run's earlier payments too); null where it cannot be read (not Linux).
+   */
+  readonly billerCpuMsPerPayment: number | null;
   /** Postings the biller applied. */
   readonly billerPostings: number;
   /** Payments accepted that the biller did not apply, or that the hub does not have posted. */
@@ -87,6 +94,7 @@ export async function benchBillPayments(
     options.progress(
       `${options.customers} customers; ${options.concurrency} requests in flight from a separate driver process, the biller in another, dropping ${options.drop * 100}% of its posting answers`,
     );
+    const { probe, totals } = cpuProbe(network.biller.cpuMs);
     const run = await withSdkDriver(
       {
         origin,
@@ -102,6 +110,7 @@ export async function benchBillPayments(
           what: "bill payments",
           progress: options.progress,
           batches,
+          probe,
         }),
     );
     options.progress("waiting for every payment to be posted, lost answers settled by inquiry…");
@@ -133,6 +142,8 @@ export async function benchBillPayments(
       postingLagP50Ms: reconciled.postingLag.p50Ms,
       postingLagP99Ms: reconciled.postingLag.p99Ms,
       postingLagMaxMs: reconciled.postingLag.maxMs,
+      billerCpuMsPerPayment:
+        totals.cpuMs === null ? null : perRequest(totals.cpuMs, run.work.answered),
       billerPostings: reconciled.billerPostings,
       lost: reconciled.lost,
       doubled: reconciled.doubled,

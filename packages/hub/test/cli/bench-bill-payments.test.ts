@@ -43,6 +43,9 @@ function expectReconciled(result: BillPaymentsBenchResult): void {
   expect(typeof result.postingLagP99Ms).toBe("number");
   expect(result.postingLagP99Ms).toBeGreaterThanOrEqual(result.postingLagP50Ms);
   expect(result.postingLagMaxMs).toBeGreaterThanOrEqual(result.postingLagP99Ms);
+  // Read from /proc on Linux: the biller verified and signed while the payments were posted.
+  if (process.platform === "linux") expect(result.billerCpuMsPerPayment).toBeGreaterThan(0);
+  else expect(result.billerCpuMsPerPayment).toBeNull();
 }
 
 describe("clearhub bench bill-payments", () => {
