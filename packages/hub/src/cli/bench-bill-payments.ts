@@ -10,13 +10,7 @@ import { perRequest } from "./bench-figures.ts";
 import { type BenchHub, startBenchHub } from "./bench-hub.ts";
 import { operatorApi } from "./bench-network.ts";
 import { awaitSettled } from "./bench-settle.ts";
-import {
-  cpuProbe,
-  runAlternatingSlices,
-  type SlicedFigures,
-  slicedFigures,
-  withSdkDriver,
-} from "./bench-slices.ts";
+import { cpuProbe, runSdkSlices, type SlicedFigures, slicedFigures } from "./bench-slices.ts";
 import { type BenchBackend, openBenchStore, round } from "./bench-store.ts";
 
 export interface BillPaymentsBenchOptions {
@@ -95,7 +89,7 @@ export async function benchBillPayments(
       `${options.customers} customers; ${options.concurrency} requests in flight from a separate driver process, the biller in another, dropping ${options.drop * 100}% of its posting answers`,
     );
     const { probe, totals } = cpuProbe(network.biller.cpuMs);
-    const run = await withSdkDriver(
+    const run = await runSdkSlices(
       {
         origin,
         concurrency: options.concurrency,
@@ -104,14 +98,13 @@ export async function benchBillPayments(
         amount: billPaymentAmount,
         currency: benchCurrency,
       },
-      (driver) =>
-        runAlternatingSlices(driver, "bill-payments", {
-          seconds: options.seconds,
-          what: "bill payments",
-          progress: options.progress,
-          batches,
-          probe,
-        }),
+      {
+        seconds: options.seconds,
+        what: "bill payments",
+        progress: options.progress,
+        batches,
+        probe,
+      },
     );
     options.progress("waiting for every payment to be posted, lost answers settled by inquiry…");
     const settled = await awaitSettled({

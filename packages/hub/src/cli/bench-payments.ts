@@ -11,13 +11,7 @@ import {
 } from "./bench-payments-network.ts";
 import { paymentStates, reconcilePayments } from "./bench-payments-reconcile.ts";
 import { awaitSettled } from "./bench-settle.ts";
-import {
-  cpuProbe,
-  runAlternatingSlices,
-  type SlicedFigures,
-  slicedFigures,
-  withSdkDriver,
-} from "./bench-slices.ts";
+import { cpuProbe, runSdkSlices, type SlicedFigures, slicedFigures } from "./bench-slices.ts";
 import { type BenchBackend, openBenchStore, round } from "./bench-store.ts";
 
 export interface PaymentsBenchOptions {
@@ -90,7 +84,7 @@ export async function benchPayments(options: PaymentsBenchOptions): Promise<Paym
     const { probe, totals } = cpuProbe(
       async () => (await simulatedBank.ask({ type: "cpu" }, "cpu")).cpuMs,
     );
-    const run = await withSdkDriver(
+    const run = await runSdkSlices(
       {
         origin,
         concurrency: options.concurrency,
@@ -99,14 +93,13 @@ export async function benchPayments(options: PaymentsBenchOptions): Promise<Paym
         amount: paymentAmount,
         currency: benchCurrency,
       },
-      (driver) =>
-        runAlternatingSlices(driver, "agreement-payments", {
-          seconds: options.seconds,
-          what: "payments",
-          progress: options.progress,
-          batches,
-          probe,
-        }),
+      {
+        seconds: options.seconds,
+        what: "payments",
+        progress: options.progress,
+        batches,
+        probe,
+      },
     );
     options.progress("waiting for the status inquiries to settle every unknown payment…");
     const settled = await awaitSettled({

@@ -136,6 +136,11 @@ export async function runAlternatingSlices(
   return { noop, work, noopHubCpuMs: cpu.noop, workHubCpuMs: cpu.work, workBatches };
 }
 
+/** Starts the load driver for `config`, runs its work's slices alternating with no-ops, stops it. */
+export function runSdkSlices(config: SdkDriverConfig, options: SliceOptions): Promise<SlicedRun> {
+  return withSdkDriver(config, (driver) => runAlternatingSlices(driver, config.work.kind, options));
+}
+
 /** The figures every end-to-end benchmark reports of its timed phase. */
 export interface SlicedFigures {
   /** Payments the hub answered 201 for in the timed phase, whatever their state. */
