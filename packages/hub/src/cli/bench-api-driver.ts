@@ -4,7 +4,7 @@
  * reports what the hub answered and how long it took. Every request carries a fresh nonce and
  * every transfer a fresh UUID, as a participant's would.
  */
-import { createPrivateKey, type KeyObject, randomUUID } from "node:crypto";
+import { type KeyObject, randomUUID } from "node:crypto";
 import { signRequest } from "@clearhub/http-signatures";
 import { Pool } from "undici";
 import type {
@@ -14,7 +14,15 @@ import type {
   PhaseKind,
   PhaseStats,
 } from "./bench-api-protocol.ts";
-import { percentile, round } from "./bench-store.ts";
+import { serveParent } from "./bench-child.ts";
+import {
+  type PhaseTime,
+  privateKeyOf,
+  recorderFor,
+  runClosedLoopSlice,
+} from "./bench-driver-kit.ts";
+import { count, latencySummary } from "./bench-figures.ts";
+import { round } from "./bench-store.ts";
 
 /** Longer than any answer the hub gives: it abandons requests after 30 s itself. */
 const requestTimeoutMs = 60_000;
@@ -33,7 +41,7 @@ interface Request {
   readonly transfers: number;
 }
 
-class PhaseRecorder {
+class PhaseRecorder implements PhaseTime {
   readonly latencies: number[] = [];
   seconds = 0;
   cpuMs = 0;
@@ -71,7 +79,6 @@ class PhaseRecorder {
   }
 
   stats(): PhaseStats {
-    const sorted = Float64Array.from(this.latencies).sort();
     return {
       phase: this.phase,
       seconds: round(this.seconds),
@@ -82,9 +89,7 @@ class PhaseRecorder {
       transfersCreated: this.transfersCreated,
       itemErrorsByCode: this.itemErrorsByCode,
       createdByPayer: this.createdByPayer,
-      p50Ms: round(percentile(sorted, 0.5)),
-      p99Ms: round(percentile(sorted, 0.99)),
-      maxMs: round(sorted[sorted.length - 1] ?? 0),
+      ...latencySummary(this.latencies),
       driverCpuMs: round(this.cpuMs),
     };
   }
@@ -100,10 +105,6 @@ class PhaseRecorder {
     }
     return created;
   }
-}
-
-function count(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
 }
 
 function problemCode(text: string): string {
@@ -130,11 +131,7 @@ class LoadDriver {
     this.signers = config.payers.map((payer) => ({
       id: payer.id,
       keyId: payer.keyId,
-      privateKey: createPrivateKey({
-        key: Buffer.from(payer.privateKeyPkcs8, "base64"),
-        format: "der",
-        type: "pkcs8",
-      }),
+      privateKey: privateKeyOf(payer.privateKeyPkcs8),
     }));
   }
 
@@ -145,22 +142,10 @@ class LoadDriver {
    * they sent is answered; returns how many requests the phase has had so far.
    */
   async run(phase: PhaseKind, durationMs: number): Promise<number> {
-    let recorder = this.recorders.get(phase);
-    if (recorder === undefined) {
-      recorder = new PhaseRecorder(phase);
-      this.recorders.set(phase, recorder);
-    }
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    const deadline = started + durationMs;
-    await Promise.all(
-      Array.from({ length: this.config.connections }, (_, caller) =>
-        this.caller(caller, phase, deadline, recorder),
-      ),
+    const recorder = recorderFor(this.recorders, phase, (key) => new PhaseRecorder(key));
+    await runClosedLoopSlice(recorder, this.config.connections, durationMs, (caller, deadline) =>
+      this.caller(caller, phase, deadline, recorder),
     );
-    const cpu = process.cpuUsage(cpuBefore);
-    recorder.seconds += (performance.now() - started) / 1000;
-    recorder.cpuMs += (cpu.user + cpu.system) / 1000;
     return recorder.requests;
   }
 
@@ -256,12 +241,4 @@ async function handle(message: ParentMessage): Promise<void> {
   }
 }
 
-if (process.send === undefined) {
-  process.stderr.write("bench-api-driver runs as a child of `clearhub bench api`\n");
-  process.exit(2);
-}
-process.on("message", (message: ParentMessage) => {
-  handle(message).catch((error: unknown) => {
-    send({ type: "failed", message: error instanceof Error ? error.message : String(error) });
-  });
-});
+serveParent("bench-api-driver", handle);

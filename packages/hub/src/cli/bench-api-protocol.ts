@@ -2,12 +2,15 @@
  * The messages between `clearhub bench api` and its load driver, a child process of its own so
  * that the requests cross a real socket and the driver's signing is not the hub's event loop's.
  */
+import type {
+  BenchSigningKey,
+  ClosedLoopParentMessage,
+  ClosedLoopPhaseStats,
+} from "./bench-driver-protocol.ts";
 
-/** A payer the driver signs for: its key id and its Ed25519 private key as PKCS#8 DER, base64. */
-export interface DriverPayer {
+/** A payer the driver signs for, with its key. */
+export interface DriverPayer extends BenchSigningKey {
   readonly id: string;
-  readonly keyId: string;
-  readonly privateKeyPkcs8: string;
 }
 
 export interface DriverConfig {
@@ -31,26 +34,12 @@ export interface DriverConfig {
  */
 export type PhaseKind = "noop" | "transfers" | "mixed";
 
-/**
- * `run` sends one slice of a phase; a phase may be run in several slices, interleaved with
- * another's, and its figures add up until `report` asks for them.
- */
-export type ParentMessage =
-  | { readonly type: "configure"; readonly config: DriverConfig }
-  | { readonly type: "run"; readonly phase: PhaseKind; readonly durationMs: number }
-  | { readonly type: "report" }
-  | { readonly type: "exit" };
+export type ParentMessage = ClosedLoopParentMessage<DriverConfig, PhaseKind>;
 
-export interface PhaseStats {
-  readonly phase: PhaseKind;
-  /** The slices' wall time added up, each from its start until its last answer. */
-  readonly seconds: number;
+/** `errors` counts answers other than the route's success status, by `<status> <problem code>`. */
+export interface PhaseStats extends ClosedLoopPhaseStats<PhaseKind> {
   /** Requests answered, whatever the answer. */
   readonly requests: number;
-  /** Requests whose answer was not the route's success status (or that got no answer). */
-  readonly errors: number;
-  /** Failed requests by `<status> <problem code>`, or `network <error code>`. */
-  readonly errorsByCode: Readonly<Record<string, number>>;
   /** Transfers sent in requests to the transfer routes. */
   readonly transfersSent: number;
   /** Transfers the hub answered 201 for, alone or as a bulk item. */
@@ -59,11 +48,6 @@ export interface PhaseStats {
   readonly itemErrorsByCode: Readonly<Record<string, number>>;
   /** Transfers created per payer id, to check each payer's position against. */
   readonly createdByPayer: Readonly<Record<string, number>>;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly maxMs: number;
-  /** CPU time the driver process spent in the phase (signing, HTTP client, bookkeeping). */
-  readonly driverCpuMs: number;
 }
 
 export type DriverMessage =

@@ -1,23 +1,34 @@
-import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { exportPublicKeyRaw, generateSigningKeyPair } from "@clearhub/http-signatures";
-import { generateDataKeyEntry } from "../adapters/crypto/data-key-entry.ts";
-import { readMoney } from "../api/money-codec.ts";
-import { issueOperatorToken } from "../api/operator-auth.ts";
-import { type ApiServer, buildServer } from "../api/server.ts";
+import { fileURLToPath } from "node:url";
 import { verifyLedger } from "../app/ledger/verify-ledger.ts";
-import { commandLineActor } from "../domain/audit/audit-actor.ts";
-import { type Hub, openHub } from "../hub.ts";
+import type { Hub } from "../hub.ts";
+import { checkPositions, mergeCreatedByPayer, type Network } from "./bench-api-positions.ts";
 import type {
-  DriverConfig,
   DriverMessage,
   DriverPayer,
   ParentMessage,
   PhaseKind,
   PhaseStats,
 } from "./bench-api-protocol.ts";
+import { BenchChild } from "./bench-child.ts";
+import { perRequest, perSecond, withCpuMs } from "./bench-figures.ts";
+import {
+  addBatches,
+  type BatchCounts,
+  type BatchTally,
+  batchesBetween,
+  batchFigures,
+  noBatches,
+  startBenchHub,
+} from "./bench-hub.ts";
+import {
+  benchNetDebitCap,
+  type OperatorApi,
+  onboardWithKeys,
+  operatorApi,
+  pkcs8Base64,
+  registerParticipants,
+} from "./bench-network.ts";
 import { type BenchBackend, openBenchStore, round } from "./bench-store.ts";
 
 export interface ApiBenchOptions {
@@ -88,11 +99,9 @@ export interface ApiBenchResult {
 const benchCurrency = "CNY";
 /** One minor unit, so a position's debits are the count of transfers it paid. */
 const transferAmount = "0.01";
-/** Caps that never bind: the bench measures the path, not refusals. */
-const netDebitCap = "1000000000000.00";
 const driverFile = fileURLToPath(new URL("./bench-api-driver.ts", import.meta.url));
-/** The driver is TypeScript too: it runs under the same loader as the CLI. */
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+type DriverProcess = BenchChild<ParentMessage, DriverMessage>;
 
 /** Where the driver sends its requests, and how the bench reaches the operator API there. */
 interface Target {
@@ -105,47 +114,17 @@ interface Target {
   close(): Promise<void>;
 }
 
-interface BatchTally {
-  batches: number;
-  transfers: number;
-  commitMs: number;
-}
-
 async function startLocalTarget(options: ApiBenchOptions): Promise<Target> {
   const store = await openBenchStore(options.backend, options.databaseUrl);
-  let hub: Hub | undefined;
-  let server: ApiServer | undefined;
-  const batches: BatchTally = { batches: 0, transfers: 0, commitMs: 0 };
-  const close = async () => {
-    await server?.close();
-    await hub?.close();
-    await store.dispose();
-  };
   try {
-    hub = await openHub({
-      ...store.config,
-      expirePendings: false,
-      // No endpoint is registered: there would be nothing to send.
-      dispatchWebhooks: false,
-      dataKeys: generateDataKeyEntry(new Date()).entry,
-      groupCommit: {
-        onBatch: (transfers, commitMs) => {
-          batches.batches++;
-          batches.transfers += transfers;
-          batches.commitMs += commitMs;
-        },
-      },
-    });
-    // No request log: it would write to this command's own output.
-    server = await buildServer(hub, { logger: false });
-    await server.listen({ host: "127.0.0.1", port: 0 });
-    const address = server.server.address();
-    if (address === null || typeof address === "string") throw new Error("no TCP address");
-    const { token } = await issueOperatorToken(hub, "bench api", commandLineActor);
-    const origin = `http://127.0.0.1:${address.port}`;
-    return { origin, operatorToken: token, hub, batches, close };
+    const bench = await startBenchHub(store.config, "bench api");
+    const close = async () => {
+      await bench.close();
+      await store.dispose();
+    };
+    return { ...bench, close };
   } catch (error) {
-    await close();
+    await store.dispose();
     throw error;
   }
 }
@@ -158,195 +137,35 @@ function remoteTarget(url: string, operatorToken: string | undefined): Target {
   return { origin, operatorToken, hub: undefined, batches: undefined, close: async () => {} };
 }
 
-class OperatorClient {
-  constructor(private readonly target: Target) {}
-
-  async call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.target.origin}/operator/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${this.target.operatorToken}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return JSON.parse(text) as T;
-  }
-}
-
-interface Network {
-  readonly payers: readonly DriverPayer[];
-  readonly payeeIds: readonly string[];
-}
-
 /** Payers (payment institutions, each with a key) and as many payees (banks), named per run. */
-async function onboardNetwork(operator: OperatorClient, payerCount: number): Promise<Network> {
+async function onboardNetwork(operator: OperatorApi, payerCount: number): Promise<Network> {
   const run = randomBytes(4).toString("hex");
-  const register = (id: string, kind: string) =>
-    operator.call("POST", "/participants", {
-      id,
-      name: `Bench ${id}`,
-      kind,
-      currencies: [{ currency: benchCurrency, netDebitCap }],
-    });
   const payers: DriverPayer[] = [];
   const payeeIds: string[] = [];
   for (let index = 0; index < payerCount; index++) {
     const id = `bench-${run}-payer-${index}`;
-    await register(id, "payment_institution");
-    const { publicKey, privateKey } = generateSigningKeyPair();
-    const { keyId } = await operator.call<{ keyId: string }>("POST", `/participants/${id}/keys`, {
-      publicKey: exportPublicKeyRaw(publicKey),
-    });
-    const der = privateKey.export({ format: "der", type: "pkcs8" });
-    payers.push({ id, keyId, privateKeyPkcs8: der.toString("base64") });
     const payeeId = `bench-${run}-payee-${index}`;
-    await register(payeeId, "bank");
+    await registerParticipants(
+      operator,
+      [{ id: payeeId, kind: "bank" }],
+      benchCurrency,
+      benchNetDebitCap,
+    );
+    const [{ keyId, privateKey }] = await onboardWithKeys(
+      operator,
+      [{ id, kind: "payment_institution" }],
+      benchCurrency,
+    );
+    payers.push({ id, keyId, privateKeyPkcs8: pkcs8Base64(privateKey) });
     payeeIds.push(payeeId);
   }
   return { payers, payeeIds };
 }
 
-/** The driver child process, spoken to one request at a time. */
-class DriverProcess {
-  private readonly child: ChildProcess;
-  private waiting: ((message: DriverMessage) => void) | undefined;
-  private failure: Error | undefined;
-  private readonly exited: Promise<void>;
-
-  constructor() {
-    // A process of its own: its signing and HTTP client do not share the hub's event loop.
-    this.child = fork(driverFile, [], {
-      // Node's own flags carry over as fork's default would (--cpu-prof profiles both processes).
-      execArgv: [...process.execArgv, "--import", tsxLoader],
-      // Its standard output is ours, which --json keeps for the one result object.
-      stdio: ["ignore", 2, 2, "ipc"],
-    });
-    this.child.on("message", (message: DriverMessage) => this.receive(message));
-    this.exited = new Promise((resolve) => {
-      this.child.on("exit", (code, signal) => {
-        this.fail(new Error(`the load driver exited (${signal ?? code})`));
-        resolve();
-      });
-    });
-  }
-
-  configure(config: DriverConfig): Promise<void> {
-    return this.ask({ type: "configure", config }, "ready").then(() => undefined);
-  }
-
-  /** Runs one slice of the phase; answers the phase's requests so far. */
-  async run(phase: PhaseKind, seconds: number): Promise<number> {
-    const answer = await this.ask({ type: "run", phase, durationMs: seconds * 1000 }, "ran");
-    if (answer.type !== "ran") throw new Error(`unexpected ${answer.type}`);
-    return answer.requests;
-  }
-
-  /** Every phase's figures, its slices added up. */
-  async report(): Promise<readonly PhaseStats[]> {
-    const answer = await this.ask({ type: "report" }, "report");
-    if (answer.type !== "report") throw new Error(`unexpected ${answer.type}`);
-    return answer.stats;
-  }
-
-  async close(): Promise<void> {
-    if (this.child.connected) this.child.send({ type: "exit" } satisfies ParentMessage);
-    const timer = setTimeout(() => this.child.kill(), 5000);
-    await this.exited;
-    clearTimeout(timer);
-  }
-
-  private ask(message: ParentMessage, until: DriverMessage["type"]): Promise<DriverMessage> {
-    if (this.failure !== undefined) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.waiting = (answer) => {
-        if (answer.type === "failed") reject(new Error(`load driver: ${answer.message}`));
-        else if (answer.type === until) resolve(answer);
-        else return;
-        this.waiting = undefined;
-      };
-      this.child.send(message);
-    });
-  }
-
-  private receive(message: DriverMessage): void {
-    this.waiting?.(message);
-  }
-
-  private fail(error: Error): void {
-    this.failure ??= error;
-    this.waiting?.({ type: "failed", message: error.message });
-  }
-}
-
-interface AccountView {
-  readonly kind: string;
-  readonly currency: string;
-  readonly debitsPosted: string;
-  readonly creditsPosted: string;
-}
-
-function minor(amount: string): bigint {
-  const read = readMoney(amount, benchCurrency, { allowZero: true });
-  if (!read.ok) throw new Error(`the hub answered an unreadable amount ${amount}`);
-  return read.minor;
-}
-
-/**
- * Every payer's position was debited exactly once per transfer acknowledged to it, and the
- * payees were credited the total: read through the operator API, so it holds for --url too.
- */
-async function checkPositions(
-  operator: OperatorClient,
-  network: Network,
-  createdByPayer: ReadonlyMap<string, number>,
-): Promise<string[]> {
-  const problems: string[] = [];
-  const position = async (id: string) => {
-    const found = await operator.call<{ accounts: AccountView[] }>("GET", `/participants/${id}`);
-    const account = found.accounts.find(
-      (candidate) => candidate.kind === "position" && candidate.currency === benchCurrency,
-    );
-    if (account === undefined) throw new Error(`${id} has no ${benchCurrency} position`);
-    return account;
-  };
-  const each = minor(transferAmount);
-  let total = 0n;
-  for (const payer of network.payers) {
-    const expected = BigInt(createdByPayer.get(payer.id) ?? 0) * each;
-    const debited = minor((await position(payer.id)).debitsPosted);
-    total += expected;
-    if (debited !== expected) {
-      problems.push(`${payer.id}: debited ${debited} minor units, acknowledged ${expected}`);
-    }
-  }
-  let credited = 0n;
-  for (const payeeId of network.payeeIds)
-    credited += minor((await position(payeeId)).creditsPosted);
-  if (credited !== total) problems.push(`payees credited ${credited}, acknowledged ${total}`);
-  return problems;
-}
-
-function mergeCreatedByPayer(phases: readonly PhaseStats[]): Map<string, number> {
-  const merged = new Map<string, number>();
-  for (const phase of phases) {
-    for (const [payer, created] of Object.entries(phase.createdByPayer)) {
-      merged.set(payer, (merged.get(payer) ?? 0) + created);
-    }
-  }
-  return merged;
-}
-
-function perSecond(count: number, seconds: number): number {
-  return seconds === 0 ? 0 : Math.round(count / seconds);
-}
-
 /** What a phase cost the hub started here, its slices added up. */
 class HubCost {
   cpuMs = 0;
-  readonly batches: BatchTally = { batches: 0, transfers: 0, commitMs: 0 };
+  batches: BatchCounts = noBatches;
 }
 
 /**
@@ -367,6 +186,7 @@ interface Phases {
   readonly transfersCost: HubCost | null;
 }
 
+/** One slice of a phase; answers the phase's requests so far. */
 async function runSlice(
   target: Target,
   driver: DriverProcess,
@@ -374,17 +194,18 @@ async function runSlice(
   seconds: number,
   cost: HubCost,
 ): Promise<number> {
-  const cpuBefore = process.cpuUsage();
-  const tallyBefore = target.batches === undefined ? undefined : { ...target.batches };
-  const requests = await driver.run(phase, seconds);
-  const cpu = process.cpuUsage(cpuBefore);
-  cost.cpuMs += (cpu.user + cpu.system) / 1000;
-  if (target.batches !== undefined && tallyBefore !== undefined) {
-    cost.batches.batches += target.batches.batches - tallyBefore.batches;
-    cost.batches.transfers += target.batches.transfers - tallyBefore.transfers;
-    cost.batches.commitMs += target.batches.commitMs - tallyBefore.commitMs;
+  const batchesBefore = target.batches?.snapshot();
+  const { value: ran, cpuMs } = await withCpuMs(() =>
+    driver.ask({ type: "run", phase, durationMs: seconds * 1000 }, "ran"),
+  );
+  cost.cpuMs += cpuMs;
+  if (target.batches !== undefined && batchesBefore !== undefined) {
+    cost.batches = addBatches(
+      cost.batches,
+      batchesBetween(batchesBefore, target.batches.snapshot()),
+    );
   }
-  return requests;
+  return ran.requests;
 }
 
 async function runPhases(
@@ -395,7 +216,10 @@ async function runPhases(
   const what = options.bulk === 0 ? "single transfers" : `bulk requests of ${options.bulk}`;
   if (options.warmupSeconds > 0) {
     options.progress(`warm-up: pings and ${what} for ${options.warmupSeconds} s`);
-    await driver.run("mixed", options.warmupSeconds);
+    await driver.ask(
+      { type: "run", phase: "mixed", durationMs: options.warmupSeconds * 1000 },
+      "ran",
+    );
   }
   const slice = sliceSeconds(options);
   options.progress(
@@ -411,7 +235,7 @@ async function runPhases(
       `  ${done + seconds} / ${options.seconds} s: ${pings} no-op and ${transfers} transfer requests`,
     );
   }
-  const stats = await driver.report();
+  const { stats } = await driver.ask({ type: "report" }, "report");
   const find = (phase: PhaseKind) => stats.find((candidate) => candidate.phase === phase);
   const noop = find("noop");
   const transfers = find("transfers");
@@ -427,7 +251,7 @@ async function runPhases(
 }
 
 function cpuPerRequest(cost: HubCost | null, stats: PhaseStats): number | null {
-  return cost === null ? null : round(cost.cpuMs / Math.max(stats.requests, 1));
+  return cost === null ? null : perRequest(cost.cpuMs, stats.requests);
 }
 
 /**
@@ -442,16 +266,16 @@ export async function benchApi(options: ApiBenchOptions): Promise<ApiBenchResult
       ? await startLocalTarget(options)
       : remoteTarget(options.url, options.operatorToken);
   try {
-    const operator = new OperatorClient(target);
+    const operator = operatorApi(target.origin, target.operatorToken);
     const network = await onboardNetwork(operator, options.payers);
     const ledgerBefore = target.hub && (await verifyLedger(target.hub.ledgerStore));
     options.progress(
       `${target.hub === undefined ? target.origin : options.backend}: ${options.payers} payers ready, ${options.connections} connections from a separate driver process`,
     );
-    const driver = new DriverProcess();
+    const driver: DriverProcess = new BenchChild(driverFile, "load driver");
     let phases: Awaited<ReturnType<typeof runPhases>>;
     try {
-      await driver.configure({
+      const config = {
         origin: target.origin,
         connections: options.connections,
         payers: network.payers,
@@ -459,17 +283,21 @@ export async function benchApi(options: ApiBenchOptions): Promise<ApiBenchResult
         currency: benchCurrency,
         amount: transferAmount,
         bulk: options.bulk,
-      });
+      };
+      await driver.ask({ type: "configure", config }, "ready");
       phases = await runPhases(target, driver, options);
     } finally {
-      await driver.close();
+      await driver.close({ type: "exit" });
     }
     const { warmup, noop, transfers } = phases;
     const all = warmup === undefined ? [noop, transfers] : [warmup, noop, transfers];
     const batches = phases.transfersCost?.batches ?? null;
     const created = all.reduce((sum, phase) => sum + phase.transfersCreated, 0);
     options.progress("checking the positions and verifying the ledger…");
-    const problems = await checkPositions(operator, network, mergeCreatedByPayer(all));
+    const problems = await checkPositions(operator, network, mergeCreatedByPayer(all), {
+      currency: benchCurrency,
+      amount: transferAmount,
+    });
     if (target.hub !== undefined && ledgerBefore !== undefined) {
       const report = await verifyLedger(target.hub.ledgerStore);
       problems.push(...report.problems);
@@ -506,13 +334,11 @@ export async function benchApi(options: ApiBenchOptions): Promise<ApiBenchResult
       ratio: noopRequestsPerSecond === 0 ? 0 : round(requestsPerSecond / noopRequestsPerSecond),
       hubCpuMsPerRequest: cpuPerRequest(phases.transfersCost, transfers),
       noopHubCpuMsPerRequest: cpuPerRequest(phases.noopCost, noop),
-      driverCpuMsPerRequest: round(transfers.driverCpuMs / Math.max(transfers.requests, 1)),
-      noopDriverCpuMsPerRequest: round(noop.driverCpuMs / Math.max(noop.requests, 1)),
-      ledgerBatches: batches?.batches ?? null,
-      meanBatchSize:
-        batches === null ? null : round(batches.transfers / Math.max(batches.batches, 1), 1),
-      meanCommitMs:
-        batches === null ? null : round(batches.commitMs / Math.max(batches.batches, 1)),
+      driverCpuMsPerRequest: perRequest(transfers.driverCpuMs, transfers.requests),
+      noopDriverCpuMsPerRequest: perRequest(noop.driverCpuMs, noop.requests),
+      ...(batches === null
+        ? { ledgerBatches: null, meanBatchSize: null, meanCommitMs: null }
+        : batchFigures(batches)),
       warmupRequests: warmup?.requests ?? 0,
       warmupErrors: warmup?.errors ?? 0,
       transfersCreated: created,

@@ -8,11 +8,11 @@ import type { CustomerSeed } from "@clearhub/simulators";
 import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
 import { type BillerProcess, startBillerProcess } from "./bench-biller-process.ts";
 import {
-  addParticipantKey,
+  addMainEndpoint,
   type OperatorApi,
+  onboardWithKeys,
   pkcs8Base64,
   pkcs8Pem,
-  registerParticipants,
 } from "./bench-network.ts";
 
 export const benchCurrency = "CNY";
@@ -20,7 +20,6 @@ export const benchCurrency = "CNY";
 export const billPaymentAmount = "0.01";
 export const channelId = "bench-channel";
 export const billerId = "bench-biller";
-const netDebitCap = "1000000000000.00";
 const parameterName = "account_number";
 
 /**
@@ -82,17 +81,14 @@ export async function setUpBillPaymentsNetwork(
   operator: OperatorApi,
   options: { readonly customers: number; readonly dropRate: number },
 ): Promise<BillPaymentsNetwork> {
-  await registerParticipants(
+  const [channelKey, billerKey] = await onboardWithKeys(
     operator,
     [
       { id: channelId, kind: "payment_institution" },
       { id: billerId, kind: "biller" },
     ],
     benchCurrency,
-    netDebitCap,
   );
-  const channelKey = await addParticipantKey(operator, channelId);
-  const billerKey = await addParticipantKey(operator, billerId);
   await operator("PUT", `/billers/${billerId}`, benchBillerProfile);
   const seeds = Array.from({ length: options.customers }, (_, index) => customerSeed(index));
   const biller = await startBillerProcess({
@@ -106,9 +102,7 @@ export async function setUpBillPaymentsNetwork(
     dropRate: options.dropRate,
   });
   try {
-    await operator("POST", `/billers/${billerId}/endpoints`, {
-      id: "main",
-      url: biller.url,
+    await addMainEndpoint(operator, "billers", billerId, biller.url, {
       timeoutMs: 5_000,
       concurrencyMax: 1_000,
     });

@@ -4,7 +4,6 @@
  * itself; and how long each payment took to be posted.
  */
 import type { PostingView } from "@clearhub/simulators";
-import { verifyLedger } from "../app/ledger/verify-ledger.ts";
 import { formatAmount } from "../domain/money/amount.ts";
 import { findCurrency } from "../domain/money/currency.ts";
 import type { Hub } from "../hub.ts";
@@ -12,9 +11,7 @@ import { benchCurrency, billerId, channelId } from "./bench-bill-payments-networ
 import type { BillerProcess } from "./bench-biller-process.ts";
 import { type LatencySummary, latencySummary } from "./bench-figures.ts";
 import { positionTotals } from "./bench-hub.ts";
-
-/** At most this many single discrepancies are listed; the counts hold them all. */
-const problemsListedMax = 10;
+import { countsByState, ProblemList } from "./bench-reconcile.ts";
 
 export interface BillPaymentsReconciliation {
   /** Postings the biller applied (accepted and not reversed). */
@@ -44,7 +41,7 @@ export async function billPaymentStates(hub: Hub): Promise<Record<string, number
     .where("channel_id", "=", channelId)
     .groupBy("state")
     .execute();
-  return Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));
+  return countsByState(rows);
 }
 
 interface PaymentRow {
@@ -94,10 +91,7 @@ export async function reconcileBillPayments(
   const rows = await paymentRows(hub);
   const byPosting = new Map(rows.map((row) => [row.postingId, row]));
   const appliedCount = new Map<string, number>();
-  const problems: string[] = [];
-  const note = (problem: string) => {
-    if (problems.length < problemsListedMax) problems.push(problem);
-  };
+  const list = new ProblemList();
   let lost = 0;
   let doubled = 0;
   const appliedPostings = postings.filter(applied);
@@ -107,12 +101,16 @@ export async function reconcileBillPayments(
     const row = byPosting.get(posting.postingId);
     if (seen > 1 || row === undefined) {
       doubled++;
-      note(`the biller applied posting ${posting.postingId} beyond one per payment`);
+      list.note(`the biller applied posting ${posting.postingId} beyond one per payment`);
     } else if (row.state !== "posted") {
       lost++;
-      note(`the biller applied ${posting.postingId}, the hub has payment ${row.id} ${row.state}`);
+      list.note(
+        `the biller applied ${posting.postingId}, the hub has payment ${row.id} ${row.state}`,
+      );
     } else if (posting.request?.amount !== formatAmount(row.amount, currency)) {
-      note(`the biller applied ${posting.request?.amount} for ${row.id}, not ${row.amount} fen`);
+      list.note(
+        `the biller applied ${posting.request?.amount} for ${row.id}, not ${row.amount} fen`,
+      );
     }
   }
   let posted = 0n;
@@ -120,7 +118,7 @@ export async function reconcileBillPayments(
   for (const row of rows) {
     if (!appliedCount.has(row.postingId)) {
       lost++;
-      note(`payment ${row.id} is ${row.state} at the hub, the biller has not applied it`);
+      list.note(`payment ${row.id} is ${row.state} at the hub, the biller has not applied it`);
     }
     if (row.state !== "posted") continue;
     posted += row.amount;
@@ -130,21 +128,19 @@ export async function reconcileBillPayments(
     // credited, not how long the hub took to learn of it.
     if (row.postedAt !== null) lagsMs.push(row.postedAt - row.createdAt);
   }
-  if (lost > 0) problems.push(`${lost} payments lost`);
-  if (doubled > 0) problems.push(`${doubled} postings doubled`);
+  list.addCounts(lost, doubled, "postings");
   const position = await positionTotals(hub, billerId, benchCurrency);
   const net = position.creditsPosted - position.debitsPosted;
   if (net !== posted) {
-    problems.push(`the biller's position holds ${net} fen, its posted payments total ${posted}`);
+    list.add(`the biller's position holds ${net} fen, its posted payments total ${posted}`);
   }
-  const ledger = await verifyLedger(hub.ledgerStore);
-  problems.push(...ledger.problems);
+  await list.addLedgerProblems(hub);
   return {
     billerPostings: appliedPostings.length,
     takenUp: rows.filter((row) => row.inquiries > 0).length,
     lost,
     doubled,
     postingLag: latencySummary(lagsMs),
-    problems,
+    problems: list.problems,
   };
 }

@@ -6,15 +6,11 @@ import {
   setUpBillPaymentsNetwork,
 } from "./bench-bill-payments-network.ts";
 import { billPaymentStates, reconcileBillPayments } from "./bench-bill-payments-reconcile.ts";
+import { perRequest } from "./bench-figures.ts";
 import { type BenchHub, startBenchHub } from "./bench-hub.ts";
 import { operatorApi } from "./bench-network.ts";
 import { awaitSettled } from "./bench-settle.ts";
-import {
-  runAlternatingSlices,
-  type SlicedFigures,
-  slicedFigures,
-  withSdkDriver,
-} from "./bench-slices.ts";
+import { cpuProbe, runSdkSlices, type SlicedFigures, slicedFigures } from "./bench-slices.ts";
 import { type BenchBackend, openBenchStore, round } from "./bench-store.ts";
 
 export interface BillPaymentsBenchOptions {
@@ -49,6 +45,11 @@ export interface BillPaymentsBenchResult extends SlicedFigures {
   readonly postingLagP50Ms: number;
   readonly postingLagP99Ms: number;
   readonly postingLagMaxMs: number;
+  /**
+   * CPU time of the biller simulator's process per payment, over the payment slices (its
+   * postings of the run's earlier payments too); null where it cannot be read (not Linux).
+   */
+  readonly billerCpuMsPerPayment: number | null;
   /** Postings the biller applied. */
   readonly billerPostings: number;
   /** Payments accepted that the biller did not apply, or that the hub does not have posted. */
@@ -87,7 +88,8 @@ export async function benchBillPayments(
     options.progress(
       `${options.customers} customers; ${options.concurrency} requests in flight from a separate driver process, the biller in another, dropping ${options.drop * 100}% of its posting answers`,
     );
-    const run = await withSdkDriver(
+    const { probe, totals } = cpuProbe(network.biller.cpuMs);
+    const run = await runSdkSlices(
       {
         origin,
         concurrency: options.concurrency,
@@ -96,13 +98,13 @@ export async function benchBillPayments(
         amount: billPaymentAmount,
         currency: benchCurrency,
       },
-      (driver) =>
-        runAlternatingSlices(driver, "bill-payments", {
-          seconds: options.seconds,
-          what: "bill payments",
-          progress: options.progress,
-          batches,
-        }),
+      {
+        seconds: options.seconds,
+        what: "bill payments",
+        progress: options.progress,
+        batches,
+        probe,
+      },
     );
     options.progress("waiting for every payment to be posted, lost answers settled by inquiry…");
     const settled = await awaitSettled({
@@ -133,6 +135,8 @@ export async function benchBillPayments(
       postingLagP50Ms: reconciled.postingLag.p50Ms,
       postingLagP99Ms: reconciled.postingLag.p99Ms,
       postingLagMaxMs: reconciled.postingLag.maxMs,
+      billerCpuMsPerPayment:
+        totals.cpuMs === null ? null : perRequest(totals.cpuMs, run.work.answered),
       billerPostings: reconciled.billerPostings,
       lost: reconciled.lost,
       doubled: reconciled.doubled,

@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { CustomerSeed, LoadView } from "@clearhub/simulators";
+import { processCpuMs } from "./bench-process-cpu.ts";
 
 export interface BillerProcessConfig {
   readonly billerId: string;
@@ -41,6 +42,8 @@ export interface BillerProcess {
   resetLoad(): Promise<void>;
   /** The admin routes' JSON at a path under the origin, e.g. `/admin/postings`. */
   admin<T>(path: string): Promise<T>;
+  /** The simulator process's CPU time so far, in milliseconds; null where it cannot be read. */
+  cpuMs(): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -133,6 +136,7 @@ export async function startBillerProcess(config: BillerProcessConfig): Promise<B
     load: () => getJson<LoadView>(`${origin}/admin/load`),
     resetLoad: () => getJson<void>(`${origin}/admin/load`, { method: "DELETE" }),
     admin: <T>(path: string) => getJson<T>(`${origin}${path}`),
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");

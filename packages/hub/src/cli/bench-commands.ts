@@ -1,12 +1,29 @@
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { type ApiBenchResult, benchApi } from "./bench-api.ts";
 import { benchBillPayments } from "./bench-bill-payments.ts";
+import { addJsonOption, addStoreOptions, printResult } from "./bench-command-options.ts";
 import { addBenchConsoleCommand } from "./bench-console-command.ts";
+import { addEndToEndBenchCommand } from "./bench-end-to-end-command.ts";
 import { addBenchFloodCommand } from "./bench-flood-command.ts";
-import { benchLedger } from "./bench-ledger.ts";
+import { benchLedger, type LedgerBenchResult } from "./bench-ledger.ts";
 import { benchPayments } from "./bench-payments.ts";
 import { billPaymentsBenchTable, formatCounts, paymentsBenchTable } from "./bench-tables.ts";
-import { defaultPostgresUrl, environment, integer, share, stderr } from "./command-line.ts";
+import { environment, integer, share, stderr } from "./command-line.ts";
+
+function ledgerBenchTable(result: LedgerBenchResult): string {
+  return [
+    `backend            ${result.backend}`,
+    `transfers          ${result.transfers} over ${result.accounts} accounts, ${result.hot * 100}% debiting one hot account, ${result.concurrency} in flight`,
+    `seconds            ${result.seconds}`,
+    `transfers/s        ${result.transfersPerSecond}`,
+    `latency p50 / p99  ${result.p50Ms} ms / ${result.p99Ms} ms`,
+    `batches            ${result.batches} (mean ${result.meanBatchSize} transfers, mean commit ${result.meanCommitMs} ms)`,
+    `failed             ${result.failed}`,
+    `reference          ${result.referenceTransfersPerSecond === null ? "skipped" : `${result.referenceTransfersPerSecond} transfers/s with a row lock per transfer: group commit is ${result.speedupOverReference}x faster`}`,
+    `verified           ${result.verified ? "yes" : `NO: ${result.verifyProblems.join("; ")}`}`,
+    "",
+  ].join("\n");
+}
 
 function apiBenchTable(result: ApiBenchResult): string {
   const bulk = result.transfersPerRequest > 1;
@@ -37,19 +54,10 @@ function apiBenchTable(result: ApiBenchResult): string {
 export function addBenchCommands(program: Command): void {
   const bench = program.command("bench").description("measure the hub's throughput and latency");
 
-  bench
+  const ledger = bench
     .command("ledger")
-    .description("drive the group-commit ledger with concurrent transfers, then verify it")
-    .addOption(
-      new Option("--backend <backend>", "store to measure")
-        .choices(["sqlite", "postgres"])
-        .default("sqlite"),
-    )
-    .option(
-      "--database-url <url>",
-      "PostgreSQL server for --backend postgres (a temporary schema is used)",
-      environment.databaseUrl ?? defaultPostgresUrl,
-    )
+    .description("drive the group-commit ledger with concurrent transfers, then verify it");
+  addStoreOptions(ledger, "sqlite", "store to measure")
     .option("--transfers <n>", "transfers to send", integer(1, 100_000_000), 200_000)
     .option("--accounts <n>", "accounts to spread them over", integer(2, 100_000), 100)
     .option("--hot <share>", "share of transfers debiting the one hot account", share, 0.9)
@@ -65,46 +73,19 @@ export function addBenchCommands(program: Command): void {
       "run the row-lock-per-transfer reference this long (0: skip)",
       integer(0, 600),
       3,
-    )
-    .option("--json", "print exactly one JSON object")
-    .action(async (options) => {
-      const result = await benchLedger({ ...options, progress: stderr });
-      if (options.json === true) {
-        process.stdout.write(`${JSON.stringify(result)}\n`);
-      } else {
-        process.stdout.write(
-          [
-            `backend            ${result.backend}`,
-            `transfers          ${result.transfers} over ${result.accounts} accounts, ${result.hot * 100}% debiting one hot account, ${result.concurrency} in flight`,
-            `seconds            ${result.seconds}`,
-            `transfers/s        ${result.transfersPerSecond}`,
-            `latency p50 / p99  ${result.p50Ms} ms / ${result.p99Ms} ms`,
-            `batches            ${result.batches} (mean ${result.meanBatchSize} transfers, mean commit ${result.meanCommitMs} ms)`,
-            `failed             ${result.failed}`,
-            `reference          ${result.referenceTransfersPerSecond === null ? "skipped" : `${result.referenceTransfersPerSecond} transfers/s with a row lock per transfer: group commit is ${result.speedupOverReference}x faster`}`,
-            `verified           ${result.verified ? "yes" : `NO: ${result.verifyProblems.join("; ")}`}`,
-            "",
-          ].join("\n"),
-        );
-      }
-      if (!result.verified || result.failed > 0) process.exitCode = 1;
-    });
+    );
+  addJsonOption(ledger).action(async (options) => {
+    const result = await benchLedger({ ...options, progress: stderr });
+    printResult(options, result, ledgerBenchTable);
+    if (!result.verified || result.failed > 0) process.exitCode = 1;
+  });
 
-  bench
+  const api = bench
     .command("api")
     .description(
       "drive the participant API with signed requests from a separate process: no-op pings, then transfers",
-    )
-    .addOption(
-      new Option("--backend <backend>", "store of the hub started for the run")
-        .choices(["sqlite", "postgres"])
-        .default("postgres"),
-    )
-    .option(
-      "--database-url <url>",
-      "PostgreSQL server for --backend postgres (a temporary schema is used)",
-      environment.databaseUrl ?? defaultPostgresUrl,
-    )
+    );
+  addStoreOptions(api, "postgres")
     .option(
       "--url <url>",
       "drive the hub running there instead (onboards payers with $CLEARHUB_OPERATOR_TOKEN)",
@@ -132,141 +113,58 @@ export function addBenchCommands(program: Command): void {
       "payers, each with its own key, and as many payees",
       integer(1, 1000),
       8,
-    )
-    .option("--json", "print exactly one JSON object")
-    .action(async (options) => {
-      const result = await benchApi({
-        backend: options.backend,
-        databaseUrl: options.databaseUrl,
-        url: options.url,
-        operatorToken: environment.operatorToken,
-        connections: options.connections,
-        seconds: options.duration,
-        warmupSeconds: options.warmup,
-        bulk: options.bulk ?? 0,
-        payers: options.payers,
-        progress: stderr,
-      });
-      if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else process.stdout.write(apiBenchTable(result));
-      const failed = result.errors + result.noopErrors + result.warmupErrors;
-      if (!result.verified || failed > 0) process.exitCode = 1;
+    );
+  addJsonOption(api).action(async (options) => {
+    const result = await benchApi({
+      backend: options.backend,
+      databaseUrl: options.databaseUrl,
+      url: options.url,
+      operatorToken: environment.operatorToken,
+      connections: options.connections,
+      seconds: options.duration,
+      warmupSeconds: options.warmup,
+      bulk: options.bulk ?? 0,
+      payers: options.payers,
+      progress: stderr,
     });
+    printResult(options, result, apiBenchTable);
+    const failed = result.errors + result.noopErrors + result.warmupErrors;
+    if (!result.verified || failed > 0) process.exitCode = 1;
+  });
 
-  bench
-    .command("payments")
-    .description(
+  addEndToEndBenchCommand(bench, {
+    name: "payments",
+    description:
       "agreement payments end to end: an SDK client in a driver process, the hub, a simulated bank in a process of its own; then reconcile the hub with the bank",
-    )
-    .addOption(
-      new Option("--backend <backend>", "store of the hub started for the run")
-        .choices(["sqlite", "postgres"])
-        .default("postgres"),
-    )
-    .option(
-      "--database-url <url>",
-      "PostgreSQL server for --backend postgres (a temporary schema is used)",
-      environment.databaseUrl ?? defaultPostgresUrl,
-    )
-    .option("--duration <s>", "seconds of each phase: no-op, then payments", integer(1, 3600), 10)
-    .option("--concurrency <n>", "payment requests in flight at once", integer(1, 10_000), 64)
-    .option(
-      "--drop <share>",
-      "share of the bank's answers lost after it applied the debit",
-      share,
-      0,
-    )
-    .option(
-      "--agreements <n>",
-      "agreements signed beforehand (one customer each) the payments are spread over",
-      integer(1, 100_000),
-      256,
-    )
-    .option(
-      "--settle-timeout <s>",
-      "how long to wait for the status inquiries to settle unknown payments",
-      integer(1, 3600),
-      120,
-    )
-    .option("--json", "print exactly one JSON object")
-    .action(async (options) => {
-      const result = await benchPayments({
-        backend: options.backend,
-        databaseUrl: options.databaseUrl,
-        seconds: options.duration,
-        concurrency: options.concurrency,
-        drop: options.drop,
-        agreements: options.agreements,
-        settleTimeoutSeconds: options.settleTimeout,
-        progress: stderr,
-      });
-      if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else process.stdout.write(paymentsBenchTable(result));
-      if (!result.verified || result.errors + result.noopErrors > 0) process.exitCode = 1;
-    });
+    help: {
+      duration: "seconds of each phase: no-op, then payments",
+      drop: "share of the bank's answers lost after it applied the debit",
+      settleTimeout: "how long to wait for the status inquiries to settle unknown payments",
+    },
+    spread: {
+      flag: "agreements",
+      help: "agreements signed beforehand (one customer each) the payments are spread over",
+    },
+    run: (options, agreements) => benchPayments({ ...options, agreements }),
+    table: paymentsBenchTable,
+  });
 
-  bench
-    .command("bill-payments")
-    .description(
+  addEndToEndBenchCommand(bench, {
+    name: "bill-payments",
+    description:
       "bill payments end to end: an SDK client in a driver process, the hub, a simulated biller in a process of its own; then reconcile the hub with the biller's postings",
-    )
-    .addOption(
-      new Option("--backend <backend>", "store of the hub started for the run")
-        .choices(["sqlite", "postgres"])
-        .default("postgres"),
-    )
-    .option(
-      "--database-url <url>",
-      "PostgreSQL server for --backend postgres (a temporary schema is used)",
-      environment.databaseUrl ?? defaultPostgresUrl,
-    )
-    .option(
-      "--duration <s>",
-      "seconds of each phase: no-op, then bill payments",
-      integer(1, 3600),
-      10,
-    )
-    .option("--concurrency <n>", "payment requests in flight at once", integer(1, 10_000), 64)
-    .option(
-      "--drop <share>",
-      "share of the biller's posting answers lost after it applied the posting",
-      share,
-      0,
-    )
-    .option(
-      "--customers <n>",
-      "the biller's customers the payments are spread over",
-      integer(1, 100_000),
-      256,
-    )
-    .option(
-      "--settle-timeout <s>",
-      "how long to wait for every payment to be posted, lost answers settled by inquiry",
-      integer(1, 3600),
-      120,
-    )
-    .option("--json", "print exactly one JSON object")
-    .action(async (options) => {
-      const result = await benchBillPayments({
-        backend: options.backend,
-        databaseUrl: options.databaseUrl,
-        seconds: options.duration,
-        concurrency: options.concurrency,
-        drop: options.drop,
-        customers: options.customers,
-        settleTimeoutSeconds: options.settleTimeout,
-        progress: stderr,
-      });
-      if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else process.stdout.write(billPaymentsBenchTable(result));
-      if (!result.verified || result.errors + result.noopErrors > 0) process.exitCode = 1;
-    });
+    help: {
+      duration: "seconds of each phase: no-op, then bill payments",
+      drop: "share of the biller's posting answers lost after it applied the posting",
+      settleTimeout:
+        "how long to wait for every payment to be posted, lost answers settled by inquiry",
+    },
+    spread: { flag: "customers", help: "the biller's customers the payments are spread over" },
+    run: (options, customers) => benchBillPayments({ ...options, customers }),
+    table: billPaymentsBenchTable,
+  });
 
-  addBenchConsoleCommand(
-    bench,
-    { databaseUrl: environment.databaseUrl ?? defaultPostgresUrl },
-    stderr,
-  );
+  addBenchConsoleCommand(bench, stderr);
 
   addBenchFloodCommand(bench);
 }

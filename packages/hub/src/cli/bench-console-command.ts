@@ -1,4 +1,5 @@
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
+import { addJsonOption, addStoreOptions, printResult } from "./bench-command-options.ts";
 import { benchConsole, type ConsoleBenchResult } from "./bench-console.ts";
 
 const chromiumPathDefault = "/usr/bin/chromium";
@@ -26,26 +27,13 @@ function consoleBenchTable(result: ConsoleBenchResult): string {
 }
 
 /** `clearhub bench console`: the operator's view on a large network. */
-export function addBenchConsoleCommand(
-  bench: Command,
-  defaults: { databaseUrl: string },
-  progress: (line: string) => void,
-): void {
-  bench
+export function addBenchConsoleCommand(bench: Command, progress: (line: string) => void): void {
+  const command = bench
     .command("console")
     .description(
       "seed a large network through the ledger, then time the network overview, transfer search and the console's first page",
-    )
-    .addOption(
-      new Option("--backend <backend>", "store of the hub started for the run")
-        .choices(["sqlite", "postgres"])
-        .default("postgres"),
-    )
-    .option(
-      "--database-url <url>",
-      "PostgreSQL server for --backend postgres (a temporary schema is used)",
-      defaults.databaseUrl,
-    )
+    );
+  addStoreOptions(command, "postgres")
     .option(
       "--schema <name>",
       "keep the seeded network in this PostgreSQL schema and reuse it on later runs",
@@ -59,27 +47,25 @@ export function addBenchConsoleCommand(
       count(0, 1000),
       10,
     )
-    .option("--chromium <path>", "the Chromium executable", chromiumPathDefault)
-    .option("--json", "print exactly one JSON object")
-    .action(async (options) => {
-      if (options.schema !== undefined && options.backend !== "postgres") {
-        throw new InvalidArgumentError(
-          "--schema keeps a PostgreSQL schema: use it with --backend postgres",
-        );
-      }
-      const result = await benchConsole({
-        backend: options.backend,
-        databaseUrl: options.databaseUrl,
-        keptSchema: options.schema,
-        participants: options.participants,
-        transfers: options.transfers,
-        samples: options.samples,
-        pageLoads: options.pageLoads,
-        chromiumPath: options.chromium,
-        progress,
-      });
-      if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else process.stdout.write(consoleBenchTable(result));
-      if (result.seedFailed > 0) process.exitCode = 1;
+    .option("--chromium <path>", "the Chromium executable", chromiumPathDefault);
+  addJsonOption(command).action(async (options) => {
+    if (options.schema !== undefined && options.backend !== "postgres") {
+      throw new InvalidArgumentError(
+        "--schema keeps a PostgreSQL schema: use it with --backend postgres",
+      );
+    }
+    const result = await benchConsole({
+      backend: options.backend,
+      databaseUrl: options.databaseUrl,
+      keptSchema: options.schema,
+      participants: options.participants,
+      transfers: options.transfers,
+      samples: options.samples,
+      pageLoads: options.pageLoads,
+      chromiumPath: options.chromium,
+      progress,
     });
+    printResult(options, result, consoleBenchTable);
+    if (result.seedFailed > 0) process.exitCode = 1;
+  });
 }

@@ -1,4 +1,4 @@
-/** The arithmetic every benchmark's figures share: rates, percentiles, CPU per request. */
+/** The arithmetic every benchmark's figures share: rates, percentiles, CPU time and per request. */
 import { percentile, round } from "./bench-store.ts";
 
 export interface LatencySummary {
@@ -30,4 +30,12 @@ export function perRequest(ms: number, requests: number): number {
 /** Adds one to `counts[key]`. */
 export function count(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** Runs `work` and answers what it gave with this process's CPU time meanwhile, in milliseconds. */
+export async function withCpuMs<T>(work: () => Promise<T>): Promise<{ value: T; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const value = await work();
+  const used = process.cpuUsage(before);
+  return { value, cpuMs: (used.user + used.system) / 1000 };
 }

@@ -1,7 +1,8 @@
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
+import { addJsonOption, addStoreOptions, printResult } from "./bench-command-options.ts";
 import { benchFlood, type FloodBenchResult, type FloodRunFigures } from "./bench-flood.ts";
 import type { FloodKindStats } from "./bench-flood-protocol.ts";
-import { defaultPostgresUrl, environment, integer, stderr } from "./command-line.ts";
+import { environment, integer, stderr } from "./command-line.ts";
 
 const kindNames: Readonly<Record<FloodKindStats["kind"], string>> = {
   payment: "payments",
@@ -58,21 +59,12 @@ function floodTable(result: FloodBenchResult): string {
 
 /** `clearhub bench flood`: one channel floods scheduled inquiries; do the others and the billers notice? */
 export function addBenchFloodCommand(bench: Command): void {
-  bench
+  const flood = bench
     .command("flood")
     .description(
       "three channels, three simulated billers in their own processes: steady inquiries and payments alone, then while one channel floods scheduled inquiries",
-    )
-    .addOption(
-      new Option("--backend <backend>", "store of the hub started for the run")
-        .choices(["sqlite", "postgres"])
-        .default("sqlite"),
-    )
-    .option(
-      "--database-url <url>",
-      "PostgreSQL server for --backend postgres (a temporary schema is used)",
-      environment.databaseUrl ?? defaultPostgresUrl,
-    )
+    );
+  addStoreOptions(flood, "sqlite")
     .option(
       "--redis-url <url>",
       "keep the admission state in Redis (as hub nodes share it); memory without",
@@ -114,27 +106,25 @@ export function addBenchFloodCommand(bench: Command): void {
       "customers the flood asks about half the time (the cache answers repeats)",
       integer(1, 100_000),
       20,
-    )
-    .option("--json", "print exactly one JSON object")
-    .action(async (options) => {
-      const result = await benchFlood({
-        backend: options.backend,
-        databaseUrl: options.databaseUrl,
-        redisUrl: options.redisUrl === "" ? undefined : options.redisUrl,
-        seconds: options.duration,
-        warmupSeconds: options.warmup,
-        userInquiriesPerSecond: options.inquiries,
-        paymentsPerSecond: options.payments,
-        floodFactor: options.floodFactor,
-        customers: options.customers,
-        hotCustomers: Math.min(options.hot, options.customers),
-        progress: stderr,
-      });
-      if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else process.stdout.write(floodTable(result));
-      // Timing targets are reported; what protection promises decides the exit code.
-      if (!result.targets.othersAllPaid || !result.targets.billersWithinCapacity) {
-        process.exitCode = 1;
-      }
+    );
+  addJsonOption(flood).action(async (options) => {
+    const result = await benchFlood({
+      backend: options.backend,
+      databaseUrl: options.databaseUrl,
+      redisUrl: options.redisUrl === "" ? undefined : options.redisUrl,
+      seconds: options.duration,
+      warmupSeconds: options.warmup,
+      userInquiriesPerSecond: options.inquiries,
+      paymentsPerSecond: options.payments,
+      floodFactor: options.floodFactor,
+      customers: options.customers,
+      hotCustomers: Math.min(options.hot, options.customers),
+      progress: stderr,
     });
+    printResult(options, result, floodTable);
+    // Timing targets are reported; what protection promises decides the exit code.
+    if (!result.targets.othersAllPaid || !result.targets.billersWithinCapacity) {
+      process.exitCode = 1;
+    }
+  });
 }

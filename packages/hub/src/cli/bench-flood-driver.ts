@@ -3,9 +3,11 @@
  * its streams open loop (see `FloodStream`). No retries: a refusal is counted as it happened,
  * never hidden behind a second attempt.
  */
-import { createPrivateKey } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ClearhubClient, ClearhubProblemError } from "@clearhub/sdk";
+import type { ClearhubClient } from "@clearhub/sdk";
+import { serveParent } from "./bench-child.ts";
+import { benchSdkClient, recorderFor, sdkErrorCode } from "./bench-driver-kit.ts";
+import { count, latencySummary } from "./bench-figures.ts";
 import {
   benchCustomerNumber,
   benchCustomerParameter,
@@ -16,7 +18,6 @@ import {
   type FloodStream,
   type FloodStreamKind,
 } from "./bench-flood-protocol.ts";
-import { percentile, round } from "./bench-store.ts";
 
 /** Longer than any answer the hub may take (its queue waits one second at most). */
 const attemptTimeoutMs = 30_000;
@@ -31,27 +32,15 @@ class KindRecorder {
   constructor(readonly kind: FloodStreamKind) {}
 
   stats(): FloodKindStats {
-    const sorted = Float64Array.from(this.latencies).sort();
     return {
       kind: this.kind,
       sent: this.sent,
       succeeded: this.succeeded,
       fromCache: this.fromCache,
       failedByCode: this.failedByCode,
-      p50Ms: round(percentile(sorted, 0.5)),
-      p99Ms: round(percentile(sorted, 0.99)),
-      maxMs: round(sorted[sorted.length - 1] ?? 0),
+      ...latencySummary(this.latencies),
     };
   }
-}
-
-/** A refusal by its status and code; no answer by the error's name and what caused it. */
-function errorCode(error: unknown): string {
-  if (error instanceof ClearhubProblemError) return `${error.status} ${error.code}`;
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause as { code?: unknown; name?: unknown } | undefined;
-  const why = cause?.code ?? cause?.name;
-  return typeof why === "string" ? `${error.name} (${why})` : error.name;
 }
 
 /** The k-th customer a stream names: in turn for people, half hot and half spread for machines. */
@@ -69,30 +58,13 @@ class FloodDriver {
   private readonly client: ClearhubClient;
 
   constructor(private readonly config: FloodDriverConfig) {
-    const privateKey = createPrivateKey({
-      key: Buffer.from(config.privateKeyPkcs8, "base64"),
-      format: "der",
-      type: "pkcs8",
-    });
-    this.client = new ClearhubClient({
-      baseUrl: config.origin,
-      keyId: config.keyId,
-      privateKey,
-      retry: { attemptsMax: 1 },
-      attemptTimeoutMs,
-    });
+    this.client = benchSdkClient(config.origin, config, attemptTimeoutMs);
   }
 
   async run(label: string, durationMs: number): Promise<FloodKindStats[]> {
     const recorders = new Map<FloodStreamKind, KindRecorder>();
-    const recorderOf = (kind: FloodStreamKind) => {
-      let recorder = recorders.get(kind);
-      if (recorder === undefined) {
-        recorder = new KindRecorder(kind);
-        recorders.set(kind, recorder);
-      }
-      return recorder;
-    };
+    const recorderOf = (kind: FloodStreamKind) =>
+      recorderFor(recorders, kind, (key) => new KindRecorder(key));
     const startMs = performance.now();
     await Promise.all(
       this.config.streams.map((stream) =>
@@ -150,8 +122,8 @@ class FloodDriver {
       }
       recorder.succeeded++;
     } catch (error) {
-      const code = errorCode(error);
-      recorder.failedByCode[code] = (recorder.failedByCode[code] ?? 0) + 1;
+      // With what caused a missing answer: under a flood, which socket error it was matters.
+      count(recorder.failedByCode, sdkErrorCode(error, true));
     }
     recorder.latencies.push(performance.now() - dueMs);
   }
@@ -175,12 +147,4 @@ async function handle(message: FloodParentMessage): Promise<void> {
   }
 }
 
-if (process.send === undefined) {
-  process.stderr.write("bench-flood-driver runs as a child of `clearhub bench flood`\n");
-  process.exit(2);
-}
-process.on("message", (message: FloodParentMessage) => {
-  handle(message).catch((error: unknown) => {
-    send({ type: "failed", message: error instanceof Error ? error.message : String(error) });
-  });
-});
+serveParent("bench-flood-driver", handle);

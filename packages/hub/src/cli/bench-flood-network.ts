@@ -1,20 +1,24 @@
 /**
  * The network `clearhub bench flood` measures: three billers, each a simulator in its own
  * process holding the hub to the rate it declares, and three channels (payment institutions),
- * each with its own key for its driver. Set up through the hub's own services, as the demo is.
+ * each with its own key for its driver. Set up through the operator API, as an operator would.
  */
-import { exportPublicKeyRaw, generateSigningKeyPair } from "@clearhub/http-signatures";
 import type { CustomerSeed } from "@clearhub/simulators";
-import { hubActor } from "../domain/audit/audit-actor.ts";
 import type { BillerCapacity, BillerProfileInput } from "../domain/billers/biller-profile.ts";
-import type { Hub } from "../hub.ts";
 import { type BillerProcess, startBillerProcess } from "./bench-biller-process.ts";
+import type { BenchSigningKey } from "./bench-driver-protocol.ts";
 import { benchCustomerNumber, benchCustomerParameter } from "./bench-flood-protocol.ts";
+import {
+  addMainEndpoint,
+  type OperatorApi,
+  onboardWithKeys,
+  type ParticipantKey,
+  pkcs8Base64,
+  pkcs8Pem,
+} from "./bench-network.ts";
 import { demoBillerProfiles } from "./demo-billers.ts";
 
 export const floodCurrency = "CNY";
-/** Caps that never bind: the bench measures protection, not the channels' positions. */
-const netDebitCapMinor = 100_000_000_000_000n;
 /** Long enough to outlast a run: a customer asked about once is answered from cache after. */
 const cacheTtlSeconds = 600;
 
@@ -26,11 +30,9 @@ export interface FloodBiller {
   readonly process: BillerProcess;
 }
 
-export interface FloodChannel {
+/** A channel, with the key its driver process signs with. */
+export interface FloodChannel extends BenchSigningKey {
   readonly channelId: string;
-  readonly keyId: string;
-  /** Ed25519 private key as PKCS#8 DER, base64, for the driver process. */
-  readonly privateKeyPkcs8: string;
 }
 
 export interface FloodNetwork {
@@ -95,78 +97,65 @@ function customers(count: number): CustomerSeed[] {
   }));
 }
 
-async function register(hub: Hub, id: string, kind: "biller" | "payment_institution") {
-  const registered = await hub.participants.register(
-    {
-      id,
-      name: `Bench ${id}`,
-      kind,
-      currencies: [{ currency: floodCurrency, netDebitCap: netDebitCapMinor }],
-    },
-    hubActor,
-  );
-  if (!registered.ok) throw new Error(`registering ${id}: ${registered.code}`);
-  const { publicKey, privateKey } = generateSigningKeyPair();
-  const added = await hub.participantKeys.add(id, exportPublicKeyRaw(publicKey), hubActor);
-  if (!added.ok) throw new Error(`a key for ${id}: ${added.code}`);
-  return { keyId: added.value.keyId, privateKey };
-}
-
 async function startBiller(
-  hub: Hub,
+  operator: OperatorApi,
   origin: string,
   billerId: string,
+  key: ParticipantKey,
   customerCount: number,
 ): Promise<FloodBiller> {
-  const key = await register(hub, billerId, "biller");
   const profile = profileOf(billerId);
-  const set = await hub.billers.set(billerId, profile, hubActor);
-  if (!set.ok) throw new Error(`profile of ${billerId}: ${set.code}`);
+  await operator("PUT", `/billers/${billerId}`, profile);
   const declaredPerSecond = simulatorRateOf(profile.capacity);
   const simulator = await startBillerProcess({
     billerId,
     hubUrl: origin,
     keyId: key.keyId,
-    privateKeyPem: key.privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
+    privateKeyPem: pkcs8Pem(key.privateKey),
     parameterNames: [benchCustomerParameter],
     customers: customers(customerCount),
     declaredPerSecond,
   });
-  const added = await hub.billerEndpoints.add(
-    billerId,
-    { id: "main", url: simulator.url },
-    hubActor,
-  );
-  if (!added.ok) {
+  try {
+    await addMainEndpoint(operator, "billers", billerId, simulator.url);
+  } catch (error) {
     await simulator.stop();
-    throw new Error(`endpoint of ${billerId}: ${added.code}`);
+    throw error;
   }
   return { billerId, capacity: profile.capacity, declaredPerSecond, process: simulator };
 }
 
-/** Registers everyone and starts the billers' simulators; `close` stops them. */
+/** Onboards everyone with keys and starts the billers' simulators; `close` stops them. */
 export async function setUpFloodNetwork(
-  hub: Hub,
+  operator: OperatorApi,
   origin: string,
   customerCount: number,
 ): Promise<FloodNetwork> {
+  const billerIds = Object.keys(demoBillerProfiles);
+  const channelIds = [...steadyChannelIds, floodingChannelId];
+  const billerKeys = await onboardWithKeys(
+    operator,
+    billerIds.map((id) => ({ id, kind: "biller" as const })),
+    floodCurrency,
+  );
+  const channelKeys = await onboardWithKeys(
+    operator,
+    channelIds.map((id) => ({ id, kind: "payment_institution" as const })),
+    floodCurrency,
+  );
   const billers: FloodBiller[] = [];
   const close = async () => {
     await Promise.all(billers.map((biller) => biller.process.stop()));
   };
   try {
-    for (const billerId of Object.keys(demoBillerProfiles)) {
-      billers.push(await startBiller(hub, origin, billerId, customerCount));
+    for (const [index, billerId] of billerIds.entries()) {
+      const key = billerKeys[index] as ParticipantKey;
+      billers.push(await startBiller(operator, origin, billerId, key, customerCount));
     }
-    const channels: FloodChannel[] = [];
-    for (const channelId of [...steadyChannelIds, floodingChannelId]) {
-      const key = await register(hub, channelId, "payment_institution");
-      channels.push({
-        channelId,
-        keyId: key.keyId,
-        privateKeyPkcs8: key.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
-      });
-    }
+    const channels = channelIds.map((channelId, index) => {
+      const { keyId, privateKey } = channelKeys[index] as ParticipantKey;
+      return { channelId, keyId, privateKeyPkcs8: pkcs8Base64(privateKey) };
+    });
     return { billers, channels, close };
   } catch (error) {
     await close();

@@ -3,6 +3,7 @@
  * channel: each signs as its channel with the SDK, so a flooding channel's client work never
  * delays the other channels' sends, and the hub's process does only the hub's work.
  */
+import type { BenchSigningKey } from "./bench-driver-protocol.ts";
 
 /** What a stream sends: a person's inquiry, a payment, or a machine's (`scheduled`) inquiry. */
 export type FloodStreamKind = "user_inquiry" | "payment" | "scheduled_inquiry";
@@ -25,13 +26,11 @@ export interface FloodStream {
   readonly hotCustomers: number;
 }
 
-export interface FloodDriverConfig {
+/** The channel's key, with its streams. */
+export interface FloodDriverConfig extends BenchSigningKey {
   /** The hub's origin, as the SDK signs for it. */
   readonly origin: string;
   readonly channelId: string;
-  /** The channel's key id and Ed25519 private key as PKCS#8 DER, base64. */
-  readonly keyId: string;
-  readonly privateKeyPkcs8: string;
   readonly streams: readonly FloodStream[];
   /** The amount of every payment, in the API's decimal form (CNY). */
   readonly amount: string;

@@ -1,9 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { generateDataKeyEntry } from "../adapters/crypto/data-key-entry.ts";
-import { type ApiServer, buildServer } from "../api/server.ts";
 import { defaultChannelQuota, gateDefaults } from "../app/billers/biller-admission-gate.ts";
-import { type Hub, openHub } from "../hub.ts";
+import type { Hub } from "../hub.ts";
 import { BenchChild } from "./bench-child.ts";
+import { perRequest, withCpuMs } from "./bench-figures.ts";
 import {
   type FloodBiller,
   type FloodChannel,
@@ -17,6 +16,8 @@ import type {
   FloodParentMessage,
   FloodStream,
 } from "./bench-flood-protocol.ts";
+import { type BenchHub, startBenchHub } from "./bench-hub.ts";
+import { operatorApi } from "./bench-network.ts";
 import { type BenchBackend, openBenchStore, round } from "./bench-store.ts";
 
 export interface FloodBenchOptions {
@@ -231,18 +232,18 @@ async function runOnce(
   await Promise.all(network.billers.map((biller) => biller.process.resetLoad()));
   const durationMs = options.seconds * 1000;
   const running = [...drivers.steady, ...(flood ? [drivers.flooding] : [])];
-  const cpuBefore = process.cpuUsage();
-  const answers = await Promise.all(
-    running.map(async ({ channel, driver }) => ({
-      channel,
-      ran: await driver.ask({ type: "run", label, durationMs }, "ran"),
-    })),
+  const { value: answers, cpuMs } = await withCpuMs(() =>
+    Promise.all(
+      running.map(async ({ channel, driver }) => ({
+        channel,
+        ran: await driver.ask({ type: "run", label, durationMs }, "ran"),
+      })),
+    ),
   );
-  const cpu = process.cpuUsage(cpuBefore);
   const requests = answers
     .flatMap(({ ran }) => ran.stats)
     .reduce((sum, stats) => sum + stats.sent, 0);
-  const hubCpuMsPerRequest = round((cpu.user + cpu.system) / 1000 / Math.max(requests, 1));
+  const hubCpuMsPerRequest = perRequest(cpuMs, requests);
   const postingsUnsettled = await awaitPostings(hub);
   const billers = await Promise.all(network.billers.map(billerFigures));
   const channels = answers.map(({ channel, ran }) => ({
@@ -364,34 +365,23 @@ async function measure(
 export async function benchFlood(options: FloodBenchOptions): Promise<FloodBenchResult> {
   const store = await openBenchStore(options.backend, options.databaseUrl);
   const admissionStore = options.redisUrl === undefined ? "memory" : "redis";
-  let hub: Hub | undefined;
-  let server: ApiServer | undefined;
+  let bench: BenchHub | undefined;
   let network: FloodNetwork | undefined;
   try {
-    hub = await openHub({
-      ...store.config,
+    bench = await startBenchHub(store.config, "bench flood", {
       redisUrl: options.redisUrl,
       // Each run its own keys, so no count of an earlier run's is found.
       redisKeyPrefix: `clearhub-bench-flood-${process.pid}-${Date.now()}:`,
-      expirePendings: false,
-      dispatchWebhooks: false,
-      dataKeys: generateDataKeyEntry(new Date()).entry,
-      bankInquiry: { intervalMs: 100, batchSizeMax: 500, leaseMs: 10_000 },
-      billPostingTimings: {
-        callGraceMs: 10_000,
-        firstInquiryDelayMs: 200,
-        inquiryDelayCapMs: 1_000,
-      },
     });
-    server = await buildServer(hub, { logger: false });
-    await server.listen({ host: "127.0.0.1", port: 0 });
-    const address = server.server.address();
-    if (address === null || typeof address === "string") throw new Error("no TCP address");
-    const origin = `http://127.0.0.1:${address.port}`;
+    const { hub, origin } = bench;
     options.progress(
       `${options.backend}, admission state in ${admissionStore}: starting 3 simulated billers, ${options.customers} customers each…`,
     );
-    network = await setUpFloodNetwork(hub, origin, options.customers);
+    network = await setUpFloodNetwork(
+      operatorApi(origin, bench.operatorToken),
+      origin,
+      options.customers,
+    );
     const measured = await measure(hub, origin, network, options);
     return {
       backend: options.backend,
@@ -402,8 +392,7 @@ export async function benchFlood(options: FloodBenchOptions): Promise<FloodBench
     };
   } finally {
     await network?.close();
-    await server?.close();
-    await hub?.close();
+    await bench?.close();
     await store.dispose();
   }
 }

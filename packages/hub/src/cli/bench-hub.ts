@@ -67,14 +67,26 @@ export interface BenchHub {
   close(): Promise<void>;
 }
 
-/** Opens the hub on the store `openBenchStore` gave and starts its API; `purpose` names the token. */
+/** Redis for the admission state (shared by every node, as in production); memory without. */
+export interface BenchAdmissionStore {
+  readonly redisUrl?: string | undefined;
+  /** Each run its own keys, so no count of an earlier run's is found. */
+  readonly redisKeyPrefix?: string | undefined;
+}
+
+/**
+ * Opens the hub on the store `openBenchStore` gave and starts its API; `purpose` names the token.
+ * No request log: it would write to the command's own output.
+ */
 export async function startBenchHub(
   storeConfig: { readonly dataDir?: string; readonly databaseUrl?: string },
   purpose: string,
+  admission: BenchAdmissionStore = {},
 ): Promise<BenchHub> {
   const batches = new BatchTally();
   const hub = await openHub({
     ...storeConfig,
+    ...admission,
     expirePendings: false,
     // No webhook endpoint is registered: there would be nothing to send.
     dispatchWebhooks: false,

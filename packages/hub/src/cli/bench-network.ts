@@ -70,6 +70,41 @@ export async function addParticipantKey(
   return { keyId, privateKey };
 }
 
+/** Caps that never bind: the benchmarks measure their path, not refusals. */
+export const benchNetDebitCap = "1000000000000.00";
+
+/**
+ * Registers the participants holding the currency under caps that never bind, each with a key
+ * of its own; answers the keys in the participants' order.
+ */
+export async function onboardWithKeys<const P extends readonly BenchParticipant[]>(
+  operator: OperatorApi,
+  participants: P,
+  currency: string,
+): Promise<{ readonly [K in keyof P]: ParticipantKey }> {
+  await registerParticipants(operator, participants, currency, benchNetDebitCap);
+  const keys: ParticipantKey[] = [];
+  for (const { id } of participants) keys.push(await addParticipantKey(operator, id));
+  return keys as unknown as { readonly [K in keyof P]: ParticipantKey };
+}
+
+/** An endpoint's limits at the hub; the hub's defaults without. */
+export interface EndpointLimits {
+  readonly timeoutMs: number;
+  readonly concurrencyMax: number;
+}
+
+/** Registers `url` as the bank's or biller's endpoint `main`. */
+export async function addMainEndpoint(
+  operator: OperatorApi,
+  role: "banks" | "billers",
+  participantId: string,
+  url: string,
+  limits?: EndpointLimits,
+): Promise<void> {
+  await operator("POST", `/${role}/${participantId}/endpoints`, { id: "main", url, ...limits });
+}
+
 /** The private key as a child process is handed it: PKCS#8 DER, base64. */
 export function pkcs8Base64(key: KeyObject): string {
   return key.export({ format: "der", type: "pkcs8" }).toString("base64");

@@ -6,12 +6,12 @@
 import { ClearhubClient } from "@clearhub/sdk";
 import type { BenchChild } from "./bench-child.ts";
 import {
-  addParticipantKey,
+  addMainEndpoint,
   eachLimited,
   type OperatorApi,
+  onboardWithKeys,
   pkcs8Base64,
   pkcs8Pem,
-  registerParticipants,
 } from "./bench-network.ts";
 import type {
   BankChildMessage,
@@ -26,8 +26,8 @@ export const benchCurrency = "CNY";
 export const paymentAmount = "0.01";
 export const bankId = "bench-bank";
 export const institutionId = "bench-pi";
+const endpointLimits = { timeoutMs: 5_000, concurrencyMax: 1_000 };
 const customerBalance = "1000000.00";
-const netDebitCap = "1000000000000.00";
 /** Agreements signed at once before the run. */
 const signingConcurrency = 16;
 
@@ -60,17 +60,14 @@ export async function setUpPaymentsNetwork(
   bank: BankProcess,
   agreements: number,
 ): Promise<PaymentsNetwork> {
-  await registerParticipants(
+  const [bankKey, institutionKey] = await onboardWithKeys(
     operator,
     [
       { id: bankId, kind: "bank" },
       { id: institutionId, kind: "payment_institution" },
     ],
     benchCurrency,
-    netDebitCap,
   );
-  const bankKey = await addParticipantKey(operator, bankId);
-  const institutionKey = await addParticipantKey(operator, institutionId);
   const accounts = Array.from({ length: agreements }, (_, index) => customerAccount(index));
   const started = await bank.ask(
     {
@@ -86,12 +83,7 @@ export async function setUpPaymentsNetwork(
     },
     "started",
   );
-  await operator("POST", `/banks/${bankId}/endpoints`, {
-    id: "main",
-    url: started.url,
-    timeoutMs: 5_000,
-    concurrencyMax: 1_000,
-  });
+  await addMainEndpoint(operator, "banks", bankId, started.url, endpointLimits);
   const wallet = new ClearhubClient({
     baseUrl: origin,
     keyId: institutionKey.keyId,

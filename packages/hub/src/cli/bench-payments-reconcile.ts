@@ -2,13 +2,10 @@
  * How `clearhub bench payments` checks its run: the hub's payments against the bank's ledger,
  * the institution's position against the payments, and the hub's ledger against itself.
  */
-import { verifyLedger } from "../app/ledger/verify-ledger.ts";
 import type { Hub } from "../hub.ts";
 import { positionTotals } from "./bench-hub.ts";
 import { benchCurrency, institutionId, paymentAmount } from "./bench-payments-network.ts";
-
-/** At most this many single discrepancies are listed; the counts hold them all. */
-const problemsListedMax = 10;
+import { countsByState, ProblemList } from "./bench-reconcile.ts";
 
 interface BankLedgerEntry {
   readonly transactionId: string;
@@ -32,7 +29,7 @@ export async function paymentStates(hub: Hub): Promise<Record<string, number>> {
     .where("payment_institution_id", "=", institutionId)
     .groupBy("state")
     .execute();
-  return Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));
+  return countsByState(rows);
 }
 
 /**
@@ -56,10 +53,7 @@ export async function reconcilePayments(
     .execute();
   const byTransaction = new Map(rows.map((row) => [row.transaction_id, row]));
   const debitsByTransaction = new Map<string, number>();
-  const problems: string[] = [];
-  const note = (problem: string) => {
-    if (problems.length < problemsListedMax) problems.push(problem);
-  };
+  const list = new ProblemList();
   let lost = 0;
   let doubled = 0;
   for (const debit of debits) {
@@ -72,11 +66,11 @@ export async function reconcilePayments(
     const row = byTransaction.get(debit.transactionId);
     if (row?.state !== "succeeded") {
       lost++;
-      note(`bank debited ${debit.transactionId}, the hub has it ${row?.state ?? "not at all"}`);
-    } else if (debit.amount !== paymentAmount) {
-      problems.push(
-        `bank debited ${debit.amount} for ${debit.transactionId}, not ${paymentAmount}`,
+      list.note(
+        `bank debited ${debit.transactionId}, the hub has it ${row?.state ?? "not at all"}`,
       );
+    } else if (debit.amount !== paymentAmount) {
+      list.add(`bank debited ${debit.amount} for ${debit.transactionId}, not ${paymentAmount}`);
     }
   }
   let succeeded = 0n;
@@ -85,18 +79,16 @@ export async function reconcilePayments(
     succeeded += BigInt(row.amount);
     if (!debitsByTransaction.has(row.transaction_id)) {
       lost++;
-      note(`payment ${row.id} succeeded, the bank has no debit`);
+      list.note(`payment ${row.id} succeeded, the bank has no debit`);
     }
   }
-  if (lost > 0) problems.push(`${lost} payments lost`);
-  if (doubled > 0) problems.push(`${doubled} bank debits doubled`);
+  list.addCounts(lost, doubled, "bank debits");
   const position = await positionTotals(hub, institutionId, benchCurrency);
   if (position.creditsPosted !== succeeded) {
-    problems.push(
+    list.add(
       `the institution's position was credited ${position.creditsPosted} fen, its succeeded payments total ${succeeded}`,
     );
   }
-  const ledger = await verifyLedger(hub.ledgerStore);
-  problems.push(...ledger.problems);
-  return { bankDebits: debits.length, lost, doubled, problems };
+  await list.addLedgerProblems(hub);
+  return { bankDebits: debits.length, lost, doubled, problems: list.problems };
 }

@@ -11,13 +11,7 @@ import {
 } from "./bench-payments-network.ts";
 import { paymentStates, reconcilePayments } from "./bench-payments-reconcile.ts";
 import { awaitSettled } from "./bench-settle.ts";
-import {
-  runAlternatingSlices,
-  type SlicedFigures,
-  slicedFigures,
-  type WorkSliceProbe,
-  withSdkDriver,
-} from "./bench-slices.ts";
+import { cpuProbe, runSdkSlices, type SlicedFigures, slicedFigures } from "./bench-slices.ts";
 import { type BenchBackend, openBenchStore, round } from "./bench-store.ts";
 
 export interface PaymentsBenchOptions {
@@ -64,21 +58,6 @@ export interface PaymentsBenchResult extends SlicedFigures {
 const bankFile = fileURLToPath(new URL("./bench-payments-bank.ts", import.meta.url));
 const settledStates = new Set(["succeeded", "failed"]);
 
-/** The bank's CPU time, counted over the payment slices only. */
-function bankCpuProbe(bank: BankProcess) {
-  const totals = { bankCpuMs: 0 };
-  let before = 0;
-  const probe: WorkSliceProbe = {
-    before: async () => {
-      before = (await bank.ask({ type: "cpu" }, "cpu")).cpuMs;
-    },
-    after: async () => {
-      totals.bankCpuMs += (await bank.ask({ type: "cpu" }, "cpu")).cpuMs - before;
-    },
-  };
-  return { probe, totals };
-}
-
 /**
  * Agreement payments end to end: a hub on a throwaway store, a simulated bank in a process of
  * its own, agreements signed through the real flow, then a separate driver process paying
@@ -101,8 +80,11 @@ export async function benchPayments(options: PaymentsBenchOptions): Promise<Paym
     options.progress(
       `${options.agreements} agreements active; ${options.concurrency} requests in flight from a separate driver process, the bank in another, dropping ${options.drop * 100}% of its answers`,
     );
-    const { probe, totals } = bankCpuProbe(bank);
-    const run = await withSdkDriver(
+    const simulatedBank = bank;
+    const { probe, totals } = cpuProbe(
+      async () => (await simulatedBank.ask({ type: "cpu" }, "cpu")).cpuMs,
+    );
+    const run = await runSdkSlices(
       {
         origin,
         concurrency: options.concurrency,
@@ -111,14 +93,13 @@ export async function benchPayments(options: PaymentsBenchOptions): Promise<Paym
         amount: paymentAmount,
         currency: benchCurrency,
       },
-      (driver) =>
-        runAlternatingSlices(driver, "agreement-payments", {
-          seconds: options.seconds,
-          what: "payments",
-          progress: options.progress,
-          batches,
-          probe,
-        }),
+      {
+        seconds: options.seconds,
+        what: "payments",
+        progress: options.progress,
+        batches,
+        probe,
+      },
     );
     options.progress("waiting for the status inquiries to settle every unknown payment…");
     const settled = await awaitSettled({
@@ -142,7 +123,8 @@ export async function benchPayments(options: PaymentsBenchOptions): Promise<Paym
       agreements: options.agreements,
       drop: options.drop,
       ...slicedFigures(run),
-      bankCpuMsPerPayment: perRequest(totals.bankCpuMs, run.work.answered),
+      // The bank answers its own CPU time: never null.
+      bankCpuMsPerPayment: perRequest(totals.cpuMs ?? 0, run.work.answered),
       unsettledAfterRun: settled.first,
       settleSeconds: round(settled.seconds),
       finalStates: settled.states,

@@ -3,6 +3,11 @@
  * bill-payments`) and its load driver: a participant using the SDK from a process of its own,
  * so the requests cross a real socket and the driver's signing is not the hub's event loop's.
  */
+import type {
+  BenchSigningKey,
+  ClosedLoopParentMessage,
+  ClosedLoopPhaseStats,
+} from "./bench-driver-protocol.ts";
 
 /** What the payments of the timed phase are, and what they quote. */
 export type DriverWork =
@@ -15,14 +20,12 @@ export type DriverWork =
       readonly customers: readonly Readonly<Record<string, string>>[];
     };
 
-export interface SdkDriverConfig {
+/** The participant's key, with what to send and how hard. */
+export interface SdkDriverConfig extends BenchSigningKey {
   /** The hub's origin, as the SDK signs for it. */
   readonly origin: string;
   /** Requests in flight at once, each caller sending its next when its last is answered. */
   readonly concurrency: number;
-  /** The participant's key id and Ed25519 private key as PKCS#8 DER, base64. */
-  readonly keyId: string;
-  readonly privateKeyPkcs8: string;
   readonly work: DriverWork;
   /** The amount of every payment, in the API's decimal form. */
   readonly amount: string;
@@ -35,32 +38,13 @@ export interface SdkDriverConfig {
  */
 export type SdkDriverPhase = "noop" | DriverWork["kind"];
 
-/**
- * `run` sends one slice of a phase; a phase may be run in several slices, interleaved with
- * another's, and its figures add up until `report` asks for them.
- */
-export type SdkDriverParentMessage =
-  | { readonly type: "configure"; readonly config: SdkDriverConfig }
-  | { readonly type: "run"; readonly phase: SdkDriverPhase; readonly durationMs: number }
-  | { readonly type: "report" }
-  | { readonly type: "exit" };
+export type SdkDriverParentMessage = ClosedLoopParentMessage<SdkDriverConfig, SdkDriverPhase>;
 
-export interface SdkPhaseStats {
-  readonly phase: SdkDriverPhase;
-  /** The slices' wall time added up, each from its start until its last answer. */
-  readonly seconds: number;
+export interface SdkPhaseStats extends ClosedLoopPhaseStats<SdkDriverPhase> {
   /** Requests answered with the route's success status. */
   readonly answered: number;
-  /** Requests that failed: an error status, or no answer; by problem code or error name. */
-  readonly errors: number;
-  readonly errorsByCode: Readonly<Record<string, number>>;
   /** Payments by the state the hub answered them in. */
   readonly byState: Readonly<Record<string, number>>;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly maxMs: number;
-  /** CPU time of the driver process in the phase. */
-  readonly driverCpuMs: number;
 }
 
 export type SdkDriverMessage =

@@ -4,9 +4,16 @@
  * callers each sending its next request when its last is answered (a closed loop). Every
  * payment has a fresh id and quotes the next agreement, or names the next customer, in turn.
  */
-import { createPrivateKey, randomUUID } from "node:crypto";
-import { ClearhubClient, ClearhubProblemError } from "@clearhub/sdk";
+import { randomUUID } from "node:crypto";
+import type { ClearhubClient } from "@clearhub/sdk";
 import { serveParent } from "./bench-child.ts";
+import {
+  benchSdkClient,
+  type PhaseTime,
+  recorderFor,
+  runClosedLoopSlice,
+  sdkErrorCode,
+} from "./bench-driver-kit.ts";
 import { count, latencySummary } from "./bench-figures.ts";
 import type {
   SdkDriverConfig,
@@ -17,7 +24,7 @@ import type {
 } from "./bench-sdk-driver-protocol.ts";
 import { round } from "./bench-store.ts";
 
-class PhaseRecorder {
+class PhaseRecorder implements PhaseTime {
   readonly latencies: number[] = [];
   seconds = 0;
   cpuMs = 0;
@@ -42,51 +49,23 @@ class PhaseRecorder {
   }
 }
 
-function errorCode(error: unknown): string {
-  if (error instanceof ClearhubProblemError) return `${error.status} ${error.code}`;
-  return error instanceof Error ? error.name : String(error);
-}
-
 class SdkDriver {
   private readonly client: ClearhubClient;
   private readonly recorders = new Map<SdkDriverPhase, PhaseRecorder>();
   private sequence = 0;
 
   constructor(private readonly config: SdkDriverConfig) {
-    const privateKey = createPrivateKey({
-      key: Buffer.from(config.privateKeyPkcs8, "base64"),
-      format: "der",
-      type: "pkcs8",
-    });
-    // No retries: a failure is counted as it happened, not hidden behind a second attempt.
-    this.client = new ClearhubClient({
-      baseUrl: config.origin,
-      keyId: config.keyId,
-      privateKey,
-      retry: { attemptsMax: 1 },
-      attemptTimeoutMs: 60_000,
-    });
+    this.client = benchSdkClient(config.origin, config, 60_000);
   }
 
   async run(phase: SdkDriverPhase, durationMs: number): Promise<number> {
     if (phase !== "noop" && phase !== this.config.work.kind) {
       throw new Error(`a ${phase} phase in a driver configured for ${this.config.work.kind}`);
     }
-    let recorder = this.recorders.get(phase);
-    if (recorder === undefined) {
-      recorder = new PhaseRecorder(phase);
-      this.recorders.set(phase, recorder);
-    }
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    const deadline = started + durationMs;
-    const callers = Array.from({ length: this.config.concurrency }, () =>
+    const recorder = recorderFor(this.recorders, phase, (key) => new PhaseRecorder(key));
+    await runClosedLoopSlice(recorder, this.config.concurrency, durationMs, (_, deadline) =>
       this.caller(phase, deadline, recorder),
     );
-    await Promise.all(callers);
-    const cpu = process.cpuUsage(cpuBefore);
-    recorder.seconds += (performance.now() - started) / 1000;
-    recorder.cpuMs += (cpu.user + cpu.system) / 1000;
     return recorder.answered;
   }
 
@@ -107,7 +86,7 @@ class SdkDriver {
         if (state !== undefined) count(recorder.byState, state);
       } catch (error) {
         recorder.errors++;
-        count(recorder.errorsByCode, errorCode(error));
+        count(recorder.errorsByCode, sdkErrorCode(error));
       }
       recorder.latencies.push(performance.now() - sent);
     }

@@ -47,6 +47,31 @@ export interface WorkSliceProbe {
   after(): Promise<void>;
 }
 
+/**
+ * A simulator's CPU time over the payment slices only, read before and after each; null once a
+ * reading cannot be had.
+ */
+export function cpuProbe(readCpuMs: () => Promise<number | null>): {
+  readonly probe: WorkSliceProbe;
+  readonly totals: { cpuMs: number | null };
+} {
+  const totals: { cpuMs: number | null } = { cpuMs: 0 };
+  let before: number | null = null;
+  const probe: WorkSliceProbe = {
+    before: async () => {
+      before = await readCpuMs();
+    },
+    after: async () => {
+      const after = await readCpuMs();
+      totals.cpuMs =
+        totals.cpuMs === null || before === null || after === null
+          ? null
+          : totals.cpuMs + after - before;
+    },
+  };
+  return { probe, totals };
+}
+
 export interface SlicedRun {
   readonly noop: SdkPhaseStats;
   readonly work: SdkPhaseStats;
@@ -109,6 +134,11 @@ export async function runAlternatingSlices(
   const work = stats.find((phase) => phase.phase === workPhase);
   if (noop === undefined || work === undefined) throw new Error("the driver lost a phase");
   return { noop, work, noopHubCpuMs: cpu.noop, workHubCpuMs: cpu.work, workBatches };
+}
+
+/** Starts the load driver for `config`, runs its work's slices alternating with no-ops, stops it. */
+export function runSdkSlices(config: SdkDriverConfig, options: SliceOptions): Promise<SlicedRun> {
+  return withSdkDriver(config, (driver) => runAlternatingSlices(driver, config.work.kind, options));
 }
 
 /** The figures every end-to-end benchmark reports of its timed phase. */

@@ -83,7 +83,11 @@ export function billPaymentsBenchTable(result: BillPaymentsBenchResult): string 
       "load",
       `${result.concurrency} requests in flight, ${result.customers} customers, biller dropping ${result.drop * 100}% of its posting answers`,
     ),
-    ...slicedRows(result, "bill payments", ""),
+    ...slicedRows(
+      result,
+      "bill payments",
+      `; biller ${result.billerCpuMsPerPayment ?? "?"} ms payment`,
+    ),
     row(
       "posting lag",
       `p50 ${result.postingLagP50Ms} ms, p99 ${result.postingLagP99Ms} ms, max ${result.postingLagMaxMs} ms from accepted to posted at the biller`,

@@ -8,7 +8,7 @@ import { generateDataKeyEntry } from "../../src/adapters/crypto/data-key-entry.t
 import type { ApiBenchResult } from "../../src/cli/bench-api.ts";
 import { serve } from "../../src/cli/serve.ts";
 import { describeEachBackend, openTestDatabase, postgresBaseUrl } from "../support/backends.ts";
-import { runCli } from "../support/run-cli.ts";
+import { runCli, runCliJson } from "../support/run-cli.ts";
 
 describeEachBackend("clearhub bench api", (backend) => {
   const common = [
@@ -30,9 +30,7 @@ describeEachBackend("clearhub bench api", (backend) => {
   ];
 
   it("prints one JSON object whose transfers are each in the ledger once", async () => {
-    const { code, stdout, stderr } = await runCli(common);
-    expect(code, stderr).toBe(0);
-    const result = JSON.parse(stdout) as ApiBenchResult;
+    const { result, stderr } = await runCliJson<ApiBenchResult>(common);
     expect(result).toMatchObject({
       backend,
       connections: 4,
@@ -57,9 +55,7 @@ describeEachBackend("clearhub bench api", (backend) => {
   });
 
   it("sends bulk requests and counts their transfers", async () => {
-    const { code, stdout, stderr } = await runCli([...common, "--bulk", "20"]);
-    expect(code, stderr).toBe(0);
-    const result = JSON.parse(stdout) as ApiBenchResult;
+    const { result } = await runCliJson<ApiBenchResult>([...common, "--bulk", "20"]);
     expect(result).toMatchObject({ transfersPerRequest: 20, errors: 0, verified: true });
     expect(result.itemErrorsByCode).toEqual({});
     expect(result.requests).toBeGreaterThan(0);
@@ -86,11 +82,10 @@ describeEachBackend("clearhub bench api", (backend) => {
     try {
       const token = /(chop_[A-Za-z0-9_-]{43})/.exec(lines.join("\n"))?.[1] ?? "";
       const args = ["bench", "api", "--url", running.url, "--duration", "1", "--warmup", "0"];
-      const { code, stdout, stderr } = await runCli([...args, "--connections", "4", "--json"], {
-        CLEARHUB_OPERATOR_TOKEN: token,
-      });
-      expect(code, stderr).toBe(0);
-      const result = JSON.parse(stdout) as ApiBenchResult;
+      const { result } = await runCliJson<ApiBenchResult>(
+        [...args, "--connections", "4", "--json"],
+        { CLEARHUB_OPERATOR_TOKEN: token },
+      );
       expect(result).toMatchObject({ backend: "remote", errors: 0, verified: true });
       expect(result.transfersCreated).toBe(result.requests);
       expect(await running.hub.ledgerStore.readAllAccounts()).not.toHaveLength(0);

@@ -5,39 +5,10 @@
  * (no biller measured more than it declared, the others' payments all went through, the flood
  * was refused 429), never how fast anything was.
  */
-import { spawn } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import type { FloodBenchResult, FloodRunFigures } from "../../src/cli/bench-flood.ts";
 import { describeWithRedis, redisTestUrl } from "../support/redis.ts";
-
-const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-async function runCli(
-  args: readonly string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  // The store of the admission state is chosen by the arguments alone.
-  const { REDIS_URL: _ignored, ...env } = process.env;
-  const child = spawn(process.execPath, [join(packageDir, "bin", "clearhub.mjs"), ...args], {
-    cwd: packageDir,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", resolve);
-  });
-  return { code, stdout, stderr };
-}
+import { runCliJson } from "../support/run-cli.ts";
 
 const shortRun = [
   "bench",
@@ -64,12 +35,12 @@ function expectBillersWithinDeclared(run: FloodRunFigures): void {
 }
 
 async function runFlood(extra: readonly string[]): Promise<FloodBenchResult> {
-  const { code, stdout, stderr } = await runCli([...shortRun, ...extra]);
-  expect(code, stderr).toBe(0);
-  const lines = stdout.trim().split("\n");
-  expect(lines).toHaveLength(1);
+  // The store of the admission state is chosen by the arguments alone.
+  const { result, stderr } = await runCliJson<FloodBenchResult>([...shortRun, ...extra], {
+    REDIS_URL: undefined,
+  });
   expect(stderr).toContain("run 2:");
-  return JSON.parse(lines[0] ?? "") as FloodBenchResult;
+  return result;
 }
 
 function expectProtected(result: FloodBenchResult): void {

@@ -7,10 +7,10 @@
  */
 import { expect, it } from "vitest";
 import type { PaymentsBenchResult } from "../../src/cli/bench-payments.ts";
-import { runCli } from "../support/run-cli.ts";
+import { runCliJson } from "../support/run-cli.ts";
 
 it("pays through agreements with lost bank answers, settles them by inquiry and loses or doubles none", async () => {
-  const { code, stdout, stderr } = await runCli([
+  const { result, stderr } = await runCliJson<PaymentsBenchResult>([
     "bench",
     "payments",
     "--backend",
@@ -25,10 +25,6 @@ it("pays through agreements with lost bank answers, settles them by inquiry and 
     "0.2",
     "--json",
   ]);
-  expect(code, stderr).toBe(0);
-  const lines = stdout.trim().split("\n");
-  expect(lines).toHaveLength(1);
-  const result = JSON.parse(lines[0] ?? "") as PaymentsBenchResult;
   expect(result).toMatchObject({ backend: "sqlite", drop: 0.2, lost: 0, doubled: 0 });
   expect(result.verified, result.problems.join("; ")).toBe(true);
   expect(result.payments).toBeGreaterThan(0);
