@@ -78,6 +78,23 @@ function newPayment(id: string, billRef?: string) {
  * Runs the refused requests and proves they wrote nothing but the signatures' nonces, moved no
  * money and never reached the biller.
  */
+/**
+ * The crash between a payment's two writes: its clearing transfer committed, its row never
+ * written. Answers the channel's position after the money moved.
+ */
+async function payThenLoseRow(
+  api: ApiHarness,
+  wallet: Participant,
+  id: string,
+  billRef?: string,
+): Promise<bigint> {
+  const paid = await api.hub.billPayments.pay(wallet, newPayment(id, billRef));
+  expect(paid).toMatchObject({ ok: true, created: true });
+  await api.hub.billPayments.drain();
+  await api.hub.database.kysely.deleteFrom("bill_payments").where("id", "=", id).execute();
+  return position(api, "wallet-a");
+}
+
 async function expectNothingWritten(
   net: Awaited<ReturnType<typeof openClockedNetwork>>,
   refused: () => Promise<void>,
@@ -234,15 +251,7 @@ describeEachBackend("channel suspensions in the channel API", (backend) => {
     const net = await openClockedNetwork(backend);
     const { api } = net;
     const wallet = await walletA(api);
-    const paid = await api.hub.billPayments.pay(wallet, newPayment("bp-crashed"));
-    expect(paid).toMatchObject({ ok: true, created: true });
-    await api.hub.billPayments.drain();
-    // The crash between the two writes: the clearing transfer committed, the row never written.
-    await api.hub.database.kysely
-      .deleteFrom("bill_payments")
-      .where("id", "=", "bp-crashed")
-      .execute();
-    const walletPosition = await position(api, "wallet-a");
+    const walletPosition = await payThenLoseRow(api, wallet, "bp-crashed");
     const suspended = await suspend(api, {
       capabilities: "all",
       reason: "Fraud",
@@ -293,14 +302,7 @@ describeEachBackend("channel suspensions in the channel API", (backend) => {
     const { api, channel } = net;
     const billRef = await presentBill(channel);
     const wallet = await walletA(api);
-    const paid = await api.hub.billPayments.pay(wallet, newPayment("bp-crashed", billRef));
-    expect(paid).toMatchObject({ ok: true, created: true });
-    await api.hub.billPayments.drain();
-    await api.hub.database.kysely
-      .deleteFrom("bill_payments")
-      .where("id", "=", "bp-crashed")
-      .execute();
-    const walletPosition = await position(api, "wallet-a");
+    const walletPosition = await payThenLoseRow(api, wallet, "bp-crashed", billRef);
     now += 60 * minute;
     const retried = await api.hub.billPayments.pay(wallet, newPayment("bp-crashed", billRef));
     expect(retried).toMatchObject({ ok: true, created: true });
