@@ -1,3 +1,4 @@
+import { PositionAccounts } from "../app/participants/position-accounts.ts";
 /**
  * Bill payments, assembled for the composition root: the store on the hub's database, the
  * posting runner (the operation runner with the posting kind) behind the biller admission
@@ -87,7 +88,7 @@ export function composeBillPayments(deps: BillPaymentDependencies): {
     deps.billers,
     deps.quotedBills,
     deps.channels,
-    deps.participants,
+    new PositionAccounts(deps.participants),
     deps.ledger,
     deps.transfers,
     deps.sealer,

@@ -18,10 +18,10 @@ import type { BillerEntry } from "../billers/biller-catalogue-entry.ts";
 import type { BillerRegistry } from "../billers/biller-registry.ts";
 import type { ChannelPermission } from "../channels/channel-suspension-service.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
+import type { PositionAccounts } from "../participants/position-accounts.ts";
 import type { BillPaymentStore } from "../ports/bill-payment-store.ts";
 import type { FieldSealer } from "../ports/field-sealer.ts";
 import type { LedgerStore } from "../ports/ledger-store.ts";
-import type { ParticipantStore } from "../ports/participant-store.ts";
 import { customerParametersContext } from "./bill-posting-kind.ts";
 import type { BillPostingRunner } from "./bill-posting-runner.ts";
 
@@ -149,7 +149,7 @@ export class BillPaymentService {
     private readonly billers: BillerRegistry,
     private readonly quotedBills: (channelId: string, billRef: string) => Promise<QuotedBillLookup>,
     private readonly channels: ChannelPermission,
-    private readonly participants: ParticipantStore,
+    private readonly positions: PositionAccounts,
     private readonly ledger: GroupCommit,
     private readonly transfers: Pick<LedgerStore, "findTransfer">,
     private readonly sealer: FieldSealer,
@@ -284,19 +284,19 @@ export class BillPaymentService {
       request.amountMinor,
     );
     if (amount !== "ok") return { code: "amount_not_allowed", rule, check: amount };
-    const [channelAccount, billerAccount] = await Promise.all([
-      this.participants.findAccount(channel.id, request.currency, "position"),
-      this.participants.findAccount(biller.profile.participantId, request.currency, "position"),
+    const [channelAccountId, billerAccountId] = await Promise.all([
+      this.positions.idOf(channel.id, request.currency),
+      this.positions.idOf(biller.profile.participantId, request.currency),
     ]);
-    if (channelAccount === undefined || billerAccount === undefined) {
+    if (channelAccountId === undefined || billerAccountId === undefined) {
       return { code: "payment_currency_unsupported" };
     }
     return {
       parameters: customer.parameters,
       parametersHash: customerParamsHash(customer.values),
       billNumber: bill?.billNumber ?? null,
-      channelAccountId: channelAccount.id,
-      billerAccountId: billerAccount.id,
+      channelAccountId,
+      billerAccountId,
     };
   }
 

@@ -10,6 +10,7 @@ import { type Participant, participantIdPattern } from "../../domain/participant
 import { maskParties, type TransferParties } from "../../domain/sensitive/customer-party.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import { operatorParticipantId } from "../participants/participant-service.ts";
+import { PositionAccounts } from "../participants/position-accounts.ts";
 import { type FieldSealer, sealedFieldContext } from "../ports/field-sealer.ts";
 import type { ParticipantStore } from "../ports/participant-store.ts";
 import type {
@@ -74,18 +75,17 @@ const refused = (code: TransferRefusal): TransferOutcome => ({ ok: false, code }
  * its details (who asked, and the hash of exactly what was asked) are written with it.
  */
 export class ParticipantTransferService {
-  /**
-   * Position account ids never change once opened, so each is read once; a bulk request's
-   * transfers waiting for the same position share the one read. Misses are not remembered.
-   */
-  private readonly positions = new Map<string, Promise<number | undefined>>();
+  /** A bulk request's transfers waiting for the same position share the one read. */
+  private readonly positions: PositionAccounts;
 
   constructor(
     private readonly participants: ParticipantStore,
     private readonly transfers: ParticipantTransferStore,
     private readonly ledger: GroupCommit,
     private readonly sealer: FieldSealer,
-  ) {}
+  ) {
+    this.positions = new PositionAccounts(participants);
+  }
 
   /** Submits the transfers in one ledger submission; each answers on its own. */
   async create(payer: Participant, requests: readonly NewTransfer[]): Promise<TransferOutcome[]> {
@@ -239,21 +239,7 @@ export class ParticipantTransferService {
   }
 
   private position(participantId: string, currency: string): Promise<number | undefined> {
-    const key = `${participantId} ${currency}`;
-    const known = this.positions.get(key);
-    if (known !== undefined) return known;
-    const reading = this.participants
-      .findAccount(participantId, currency, "position")
-      .then((account) => {
-        if (account === undefined) this.positions.delete(key);
-        return account?.id;
-      })
-      .catch((error: unknown) => {
-        this.positions.delete(key);
-        throw error;
-      });
-    this.positions.set(key, reading);
-    return reading;
+    return this.positions.idOf(participantId, currency);
   }
 
   private async missingPayee(payeeId: string): Promise<TransferRefusal> {
