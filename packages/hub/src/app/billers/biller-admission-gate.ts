@@ -21,12 +21,10 @@
  * whatever its outcome. A node that dies mid-call frees its slots when their leases expire.
  */
 import { setTimeout as sleepFor } from "node:timers/promises";
-import {
-  type AdmissionAttempt,
-  type CapacityRefusal,
-  channelWeightMax,
-  operationOf,
-  type TrafficClass,
+import type {
+  AdmissionAttempt,
+  CapacityRefusal,
+  TrafficClass,
 } from "../../domain/billers/admission-rule.ts";
 import {
   type BillerCapacity,
@@ -54,23 +52,18 @@ import {
   type ChannelCounters,
   type ShedReason,
 } from "./admission-counters.ts";
+import {
+  type ChannelTerms,
+  type ConfiguredChannelTerms,
+  checkWeight,
+  defaultChannelQuota,
+  type SettledTerms,
+  settleTerms,
+} from "./channel-terms.ts";
 
-/** How a channel is treated at billers: its weight in fair shares and its own quotas. */
-export interface ChannelTerms {
-  readonly channelId: string;
-  /** 1..1000; shares of a biller's capacity are in proportion to it. Unset: as configured, else 1. */
-  readonly weight?: number | undefined;
-  /** Calls per second to any one biller, per class; unset classes as configured, else the defaults. */
-  readonly quotas?: Partial<Readonly<Record<TrafficClass, number>>> | undefined;
-}
-
-/** The operator's terms per channel id; a channel not named has weight 1 and the default quotas. */
-export type ConfiguredChannelTerms = Readonly<Record<string, Omit<ChannelTerms, "channelId">>>;
-
-/** A request's channel with its terms settled: what the request said, else the configuration. */
-interface SettledTerms extends ChannelTerms {
-  readonly weight: number;
-}
+/** The channel terms' types, where callers of the gate have always found them. */
+export type { ChannelTerms, ConfiguredChannelTerms };
+export { defaultChannelQuota };
 
 type SettledRequest = AdmissionRequest & { readonly channel: SettledTerms };
 
@@ -211,7 +204,10 @@ export class BillerAdmissionGate<TBills> {
   }
 
   async admit(asked: AdmissionRequest): Promise<GateResult> {
-    const request: SettledRequest = { ...asked, channel: this.settledTerms(asked.channel) };
+    const request: SettledRequest = {
+      ...asked,
+      channel: settleTerms(asked.channel, this.settings.channels),
+    };
     checkWeight(request.channel.weight);
     const subject = subjectOf(request);
     this.emit({ kind: "requested", subject });
@@ -361,17 +357,6 @@ export class BillerAdmissionGate<TBills> {
     return { outcome: "shed", reason, retryAfterMs };
   }
 
-  private settledTerms(channel: ChannelTerms): SettledTerms {
-    const configured = Object.hasOwn(this.settings.channels, channel.channelId)
-      ? this.settings.channels[channel.channelId]
-      : undefined;
-    return {
-      channelId: channel.channelId,
-      weight: channel.weight ?? configured?.weight ?? 1,
-      quotas: { ...configured?.quotas, ...channel.quotas },
-    };
-  }
-
   private quotaOf(request: AdmissionRequest): number {
     const set = request.channel.quotas?.[request.trafficClass];
     if (set !== undefined) return set;
@@ -393,32 +378,10 @@ export class BillerAdmissionGate<TBills> {
   }
 }
 
-/**
- * A channel's calls per second to one biller in a class its terms set no quota for: the
- * biller's whole rate for people's inquiries and for postings (the biller's capacity, shared
- * fairly, is what holds them), and `scheduledQuotaPercent` of its inquiry rate, at least one,
- * for machines' inquiries.
- */
-export function defaultChannelQuota(
-  capacity: Pick<BillerCapacity, "inquiriesPerSecond" | "postingsPerSecond">,
-  trafficClass: TrafficClass,
-  scheduledQuotaPercent: number,
-): number {
-  if (operationOf(trafficClass) === "posting") return capacity.postingsPerSecond;
-  if (trafficClass === "user_inquiry") return capacity.inquiriesPerSecond;
-  return Math.max(1, Math.floor((capacity.inquiriesPerSecond * scheduledQuotaPercent) / 100));
-}
-
 function subjectOf(request: AdmissionRequest) {
   return {
     billerId: request.billerId,
     channelId: request.channel.channelId,
     trafficClass: request.trafficClass,
   };
-}
-
-function checkWeight(weight: number): void {
-  if (!Number.isSafeInteger(weight) || weight < 1 || weight > channelWeightMax) {
-    throw new Error(`a channel's weight must be a whole number from 1 to ${channelWeightMax}`);
-  }
 }
