@@ -24,6 +24,7 @@ import type { FieldSealer } from "../ports/field-sealer.ts";
 import type { LedgerStore } from "../ports/ledger-store.ts";
 import { customerParametersContext } from "./bill-posting-kind.ts";
 import type { BillPostingRunner } from "./bill-posting-runner.ts";
+import type { QuotedBill, QuotedBillLookup } from "./quoted-bills.ts";
 
 /** What a channel asks to pay; the amount already in minor units, the body hashed. */
 export interface NewBillPayment {
@@ -37,30 +38,7 @@ export interface NewBillPayment {
   readonly requestHash: string;
 }
 
-/** The bill a payment quotes, as the presentment kept it: what the amount is checked against. */
-export interface QuotedBill {
-  readonly billerId: string;
-  readonly customerParameters: Readonly<Record<string, string>>;
-  readonly billNumber: string;
-  readonly currency: string;
-  readonly amountDueMinor: bigint;
-  readonly amountMinMinor: bigint | null;
-  readonly amountMaxMinor: bigint | null;
-}
-
-/**
- * The channel's own presentment by reference: unknown, or the bill it quoted with when the hub
- * presented it (which decides whether a suspension's honour policy covers the payment) and
- * whether its reference has expired.
- */
-export type QuotedBillLookup =
-  | { readonly found: "none" }
-  | {
-      readonly found: "bill";
-      readonly bill: QuotedBill;
-      readonly presentedAtMs: number;
-      readonly expired: boolean;
-    };
+export type { QuotedBill, QuotedBillLookup };
 
 export type LedgerRefusal = Exclude<
   TransferResultCode,
