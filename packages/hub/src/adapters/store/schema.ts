@@ -39,6 +39,12 @@ import type {
   WebhookDeliveriesTable,
   WebhookEndpointsTable,
 } from "./participant-access-tables.ts";
+import type {
+  SettlementLegsTable,
+  SettlementPositionsTable,
+  SettlementSnapshotsTable,
+  SettlementWindowsTable,
+} from "./settlement-tables.ts";
 
 /**
  * The tables as Kysely sees them. Integers that can exceed 2^53 (amounts, balances, sequence
@@ -76,4 +82,8 @@ export interface ClearhubSchema {
   bill_subscription_counts: BillSubscriptionCountsTable;
   bill_presentments: BillPresentmentsTable;
   bill_payments: BillPaymentsTable;
+  settlement_windows: SettlementWindowsTable;
+  settlement_snapshots: SettlementSnapshotsTable;
+  settlement_positions: SettlementPositionsTable;
+  settlement_legs: SettlementLegsTable;
 }
