@@ -22,6 +22,7 @@ import {
 } from "./composition/operators.ts";
 import { composeParticipants, type ParticipantParts } from "./composition/participants.ts";
 import { loadSecrets, type SecretParts } from "./composition/secrets.ts";
+import { composeSettlement, type SettlementParts } from "./composition/settlement.ts";
 import { composeStatusInquiry } from "./composition/status-inquiry.ts";
 import { connectSharedRedis, openMigratedDatabase } from "./composition/stores.ts";
 import { composeWebhooks, type WebhookParts } from "./composition/webhooks.ts";
@@ -45,7 +46,8 @@ export interface Hub
     OperatorParts,
     BillerParts,
     ChannelParts,
-    BillSubscriptionParts {
+    BillSubscriptionParts,
+    SettlementParts {
   readonly database: Database;
   readonly metrics: HubMetrics;
   /** The status-inquiry job settling unknown and pending outcomes of every kind. */
@@ -149,6 +151,7 @@ async function composeHub(
     metrics,
     ...ledger,
     ...audit,
+    ...composeSettlement(database, ledger.ledger, audit.auditLogStore, config.settlementClock),
     operatorTransfers: new OperatorTransferService(
       ledger.ledger,
       audit.auditLogStore,

@@ -88,6 +88,8 @@ export interface HubConfig extends DatabaseConfig {
   readonly billPostingTimings?: Partial<BillPostingTimings> | undefined;
   /** The clock bill payments and their postings are judged by (tests move it; deadlines of days). */
   readonly billPaymentClock?: (() => number) | undefined;
+  /** The clock settlement windows are opened, closed and settled by. */
+  readonly settlementClock?: (() => number) | undefined;
 }
 
 /** Told when a background pass fails; the job names itself ("bank inquiry"). */

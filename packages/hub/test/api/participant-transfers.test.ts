@@ -88,11 +88,17 @@ describeEachBackend("participant transfers", (backend) => {
     expect((await accountOf(api, "bank-alpha", "position")).balance).toBe("-10.00");
   });
 
-  it("refuses an id in the hub's own namespace, where a bill payment's clearing lives, moving nothing", async () => {
+  it("refuses an id in the hub's own namespace, where bill payments and settlement legs live, moving nothing", async () => {
     const [alpha] = await twoBanks();
     // A bill payment's clearing id is derived from public ids; taken first, it would block it.
     const squatted = await alpha.call("POST", "/v1/transfers", pay("bp.0123abcd"));
     expectProblem(squatted, 422, "transfer_id_reserved");
+    // So is a settlement leg's, from its window and account.
+    expectProblem(
+      await alpha.call("POST", "/v1/transfers", pay("st.USD-1.7")),
+      422,
+      "transfer_id_reserved",
+    );
     expect((await accountOf(api, "bank-alpha", "position")).balance).toBe("0.00");
     // Only the prefix is kept: the same characters elsewhere in an id are the client's.
     expect((await alpha.call("POST", "/v1/transfers", pay("order.bp.1"))).statusCode).toBe(201);

@@ -41,6 +41,10 @@ const everyTable: Readonly<Record<TableName, true>> = {
   bill_subscription_counts: true,
   bill_presentments: true,
   bill_payments: true,
+  settlement_windows: true,
+  settlement_snapshots: true,
+  settlement_positions: true,
+  settlement_legs: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

@@ -32,6 +32,9 @@ export const auditActions = [
   "channel.suspend",
   "channel.lift",
   "channel.terminate",
+  "settlement_window.close",
+  "settlement_window.confirm",
+  "settlement_window.abort",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

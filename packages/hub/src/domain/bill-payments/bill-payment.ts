@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { hubPostedTransferIdPrefix } from "../ledger/transfer.ts";
+import { hubPostedTransferIdPrefixes } from "../ledger/transfer.ts";
 
 /**
  * A bill payment: a channel's customer paid a biller through the hub. The money cleared in the
@@ -93,7 +93,7 @@ export function postingIdOf(channelId: string, id: string): string {
  * for the hub.
  */
 export function clearingTransferIdOf(channelId: string, id: string): string {
-  return `${hubPostedTransferIdPrefix}${keyDigest("clearing", channelId, id)}`;
+  return `${hubPostedTransferIdPrefixes.billPayment}${keyDigest("clearing", channelId, id)}`;
 }
 
 /**

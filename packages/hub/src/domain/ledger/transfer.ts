@@ -18,15 +18,19 @@ export const pendingTimeoutMsMax = 7 * 24 * 60 * 60 * 1000;
 export const transferIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
 /**
- * Posted transfers the hub writes for its own flows (a bill payment's clearing and clear-back)
- * use the client alphabet under this prefix, which no participant may take: their ids are
- * derived, so a participant who took one first could block the payment it belongs to.
+ * Posted transfers the hub writes for its own flows use the client alphabet under prefixes no
+ * participant may take: their ids are derived (a bill payment's clearing from its public id, a
+ * settlement leg from its window and account), so a participant who took one first could block
+ * the flow it belongs to.
  */
-export const hubPostedTransferIdPrefix = "bp.";
+export const hubPostedTransferIdPrefixes = {
+  billPayment: "bp.",
+  settlementLeg: "st.",
+} as const;
 
 /** Whether the id is in the hub's own namespace of posted transfers. */
 export function isHubPostedTransferId(id: string): boolean {
-  return id.startsWith(hubPostedTransferIdPrefix);
+  return Object.values(hubPostedTransferIdPrefixes).some((prefix) => id.startsWith(prefix));
 }
 
 export interface PostingRequest {
