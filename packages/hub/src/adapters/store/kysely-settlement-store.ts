@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { operatorParticipantId } from "../../app/participants/participant-service.ts";
 import type {
   BilateralPosition,
   CloseOutcome,
@@ -106,9 +107,7 @@ export class KyselySettlementStore implements SettlementStore {
    * pair condition leaves them out. Aborted windows carried into this one are included.
    */
   async readBilateral(window: SettlementWindow): Promise<BilateralPosition[]> {
-    const ranges = [window, ...(await this.readCarriedWindows(window.id))].filter(
-      (w) => w.endSeq !== null,
-    );
+    const ranges = (await this.withCarried(window)).filter((w) => w.endSeq !== null);
     const flows = new Map<string, bigint>();
     for (const range of ranges) {
       const { rows } = await sql<{ payer: string; payee: string; amount: bigint | string }>`
@@ -119,6 +118,8 @@ export class KyselySettlementStore implements SettlementStore {
         where t.batch_seq > ${BigInt(range.startSeq)} and t.batch_seq <= ${BigInt(range.endSeq ?? 0)}
           and t.currency = ${window.currency} and t.kind in ('posted', 'commit')
           and d.participant_id <> c.participant_id
+          and (d.kind = 'position' or (d.kind = 'fee' and d.participant_id = ${operatorParticipantId}))
+          and (c.kind = 'position' or (c.kind = 'fee' and c.participant_id = ${operatorParticipantId}))
         group by d.participant_id, c.participant_id`.execute(this.db);
       for (const row of rows) {
         const key = `${row.payer}\u0000${row.payee}`;
@@ -324,6 +325,15 @@ export class KyselySettlementStore implements SettlementStore {
         into: windowFromRow(open),
       };
     });
+  }
+
+  /** The window and every window aborted into it, or into those, and so on. */
+  private async withCarried(window: SettlementWindow): Promise<SettlementWindow[]> {
+    const all = [window];
+    for (let index = 0; index < all.length; index++) {
+      all.push(...(await this.readCarriedWindows((all[index] as SettlementWindow).id)));
+    }
+    return all;
   }
 
   async readCarriedWindows(windowId: string): Promise<SettlementWindow[]> {
