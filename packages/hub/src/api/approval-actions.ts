@@ -1,6 +1,8 @@
+import type { ConfirmScope } from "../app/settlement/settlement-service.ts";
 import type { AuditActor } from "../domain/audit/audit-actor.ts";
 import type { AuditDetails } from "../domain/audit/audit-entry.ts";
 import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
+import { settleableRefusal } from "../domain/settlement/settlement-window.ts";
 import { accountView } from "./account-view.ts";
 import type { ApiServices } from "./api-services.ts";
 import { billerProfileView } from "./biller-view.ts";
@@ -8,6 +10,7 @@ import { channelSuspensionView } from "./channel-suspension-view.ts";
 import { readMoney } from "./money-codec.ts";
 import { participantView } from "./participant-view.ts";
 import type { ProblemCode } from "./problem.ts";
+import { confirmationAnswer } from "./settlement-confirmation-view.ts";
 
 export type ActionResult = { ok: true; body: unknown } | { ok: false; code: ProblemCode };
 
@@ -123,6 +126,36 @@ const terminateChannel: ApprovalAction<ChannelTermination> = {
   },
 };
 
+type SettlementConfirmation = {
+  readonly windowId: string;
+  readonly scope: "all" | "all_covered" | "participants";
+  readonly participantIds: readonly string[];
+};
+
+function confirmScope(payload: SettlementConfirmation): ConfirmScope {
+  return payload.scope === "participants"
+    ? { kind: "participants", participantIds: payload.participantIds }
+    : { kind: payload.scope };
+}
+
+const confirmSettlement: ApprovalAction<SettlementConfirmation> = {
+  subject: ({ windowId }) => `settlement_window:${windowId}`,
+  async check(hub, payload) {
+    const report = await hub.settlement.report(payload.windowId);
+    if (report === undefined) return "window_not_found";
+    const refusal = settleableRefusal(report.window);
+    if (refusal !== null) return refusal;
+    const settling = new Set(report.instructions.map((i) => i.participantId));
+    const unknown = payload.participantIds.some((id) => !settling.has(id));
+    return unknown ? "participant_not_in_window" : undefined;
+  },
+  async run(hub, payload, actor) {
+    const outcome = await hub.settlement.confirm(payload.windowId, confirmScope(payload), actor);
+    const answer = confirmationAnswer(outcome);
+    return answer.ok ? { ok: true, body: answer.body } : { ok: false, code: answer.code };
+  },
+};
+
 /** Each action that needs four eyes, with its payload. */
 interface ApprovalPayloads {
   "participant.terminate": Terminate;
@@ -130,6 +163,7 @@ interface ApprovalPayloads {
   "bank.primary_endpoint_set": PrimarySwitch;
   "biller.capacity_raise": CapacityRaise;
   "channel.terminate": ChannelTermination;
+  "settlement.confirm": SettlementConfirmation;
 }
 
 export type ApprovalActionName = keyof ApprovalPayloads;
@@ -147,6 +181,7 @@ export const approvalActions: {
   "bank.primary_endpoint_set": switchPrimaryEndpoint,
   "biller.capacity_raise": raiseBillerCapacity,
   "channel.terminate": terminateChannel,
+  "settlement.confirm": confirmSettlement,
 };
 
 export function isApprovalActionName(name: string): name is ApprovalActionName {

@@ -54,9 +54,23 @@ export type ApiProblemCode =
   | "transfer_not_found"
   | "cursor_invalid"
   | OperatorReadProblemCode
+  | SettlementProblemCode
   | "database_unavailable"
   | "internal_error"
   | SignatureProblemCode;
+
+/** Settlement windows: closing, confirming and aborting them. */
+export type SettlementProblemCode =
+  | "window_not_found"
+  | "window_not_open"
+  | "window_not_closed"
+  | "window_already_settled"
+  | "window_aborted"
+  | "window_settling"
+  | "participant_not_in_window"
+  | "liquidity_shortfall"
+  | "confirmation_file_mismatch"
+  | "confirmation_file_malformed";
 
 /** The operator's read views and the inquire-now action. */
 export type OperatorReadProblemCode =

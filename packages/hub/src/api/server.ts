@@ -81,6 +81,7 @@ import { searchTransfersRoute } from "./routes/search-transfers-route.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
 import { setNetDebitCapRoute } from "./routes/set-net-debit-cap-route.ts";
 import { setPrimaryEndpointRoute } from "./routes/set-primary-endpoint-route.ts";
+import { settlementWindowRoutes } from "./routes/settlement-window-routes.ts";
 import { stuckOperationsRoute } from "./routes/stuck-operations-route.ts";
 import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
 import { traceRoute } from "./routes/trace-route.ts";
@@ -172,6 +173,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   addBillerEndpointRoute,
   listBillerEndpointsRoute,
   billerProtectionRoute,
+  settlementWindowRoutes,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {

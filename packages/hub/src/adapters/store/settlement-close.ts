@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import { operatorParticipantId } from "../../app/participants/participant-service.ts";
 import type { CloseOutcome, CloseRequest } from "../../app/ports/settlement-store.ts";
 import type {
@@ -10,6 +10,7 @@ import { type SettlementWindow, windowId } from "../../domain/settlement/settlem
 import type { Dialect } from "./dialect.ts";
 import type { ClearhubSchema } from "./schema.ts";
 import { positionFromRow, positionToRow, windowFromRow, windowToRow } from "./settlement-rows.ts";
+import type { SettlementPositionsTable } from "./settlement-tables.ts";
 
 type Trx = Transaction<ClearhubSchema>;
 
@@ -58,9 +59,8 @@ export async function closeInTransaction(
   };
   const next = openingWindow(request.currency, open.number + 1, head, request.now);
   await writeSnapshot(trx, request.currency, head, end);
-  await insertRows(
+  await insertPositions(
     trx,
-    "settlement_positions",
     positions.map((p) => positionToRow(open.id, p)),
   );
   await trx
@@ -209,17 +209,19 @@ async function writeSnapshot(
   seq: number,
   accounts: readonly AccountSnapshot[],
 ): Promise<void> {
-  await insertRows(
-    trx,
-    "settlement_snapshots",
-    accounts.map((account) => ({
-      currency,
-      seq: BigInt(seq),
-      account_id: account.accountId,
-      debits_posted: account.debitsPosted,
-      credits_posted: account.creditsPosted,
-    })),
-  );
+  const rows = accounts.map((account) => ({
+    currency,
+    seq: BigInt(seq),
+    account_id: account.accountId,
+    debits_posted: account.debitsPosted,
+    credits_posted: account.creditsPosted,
+  }));
+  for (let from = 0; from < rows.length; from += rowsPerInsertMax) {
+    await trx
+      .insertInto("settlement_snapshots")
+      .values(rows.slice(from, from + rowsPerInsertMax))
+      .execute();
+  }
 }
 
 /**
@@ -259,16 +261,14 @@ async function readCarriedPositions(trx: Trx, windowId: string): Promise<NetPosi
   return rows.map(positionFromRow);
 }
 
-async function insertRows<T extends "settlement_positions" | "settlement_snapshots">(
+async function insertPositions(
   trx: Trx,
-  table: T,
-  rows: readonly Parameters<ReturnType<Trx["insertInto"]>["values"]>[0][],
+  rows: readonly Insertable<SettlementPositionsTable>[],
 ): Promise<void> {
   for (let from = 0; from < rows.length; from += rowsPerInsertMax) {
-    // biome-ignore lint/suspicious/noExplicitAny: the rows are typed by the caller per table
     await trx
-      .insertInto(table)
-      .values(rows.slice(from, from + rowsPerInsertMax) as any)
+      .insertInto("settlement_positions")
+      .values(rows.slice(from, from + rowsPerInsertMax))
       .execute();
   }
 }

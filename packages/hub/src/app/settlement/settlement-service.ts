@@ -17,10 +17,12 @@ import type { SettlementWindow, WindowRefusal } from "../../domain/settlement/se
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { AuditLogStore } from "../ports/audit-log-store.ts";
 import type {
+  BilateralPosition,
   CloseOutcome,
   CloseTarget,
   LegRecord,
   SettlementStore,
+  WindowFilter,
 } from "../ports/settlement-store.ts";
 import type { SettlementReport } from "./settlement-report.ts";
 
@@ -69,6 +71,21 @@ export class SettlementService {
     const now = this.clock();
     const currencies = await this.store.listCurrencies();
     return Promise.all(currencies.map((currency) => this.store.openWindow(currency, now)));
+  }
+
+  window(id: string): Promise<SettlementWindow | undefined> {
+    return this.store.findWindow(id);
+  }
+
+  /** Windows newest first, every currency's open window among them. */
+  async list(filter: WindowFilter): Promise<SettlementWindow[]> {
+    await this.openWindows();
+    return this.store.listWindows(filter);
+  }
+
+  /** Pairwise net flows of a closed window: reads its transfers, so costs what they number. */
+  bilateral(window: SettlementWindow): Promise<BilateralPosition[]> {
+    return this.store.readBilateral(window);
   }
 
   async close(currency: string, target: CloseTarget, actor: AuditActor): Promise<CloseOutcome> {
