@@ -86,10 +86,11 @@ export function balanceTree(
   };
 }
 
-function checkCount(totals: EntryTotals, field: string): IsoWriteRefused | undefined {
+/** A count ISO can write (half its bound, so the count of all entries fits too), with its sum. */
+export function checkEntryTotals(totals: EntryTotals, field: string): IsoWriteRefused | undefined {
   const countValid = Number.isSafeInteger(totals.count) && totals.count >= 0;
-  // Half the ISO bound, so the count of all entries fits too.
   if (!countValid || totals.count > isoCountMax / 2) return refused("amount_out_of_range", field);
+  if (totals.sumMinor < 0n) return refused("amount_out_of_range", field);
   return totals.count === 0 && totals.sumMinor !== 0n ? refused("amount_out_of_range", field) : undefined;
 }
 
@@ -99,7 +100,7 @@ export function transactionsSummaryTree(
   debits: EntryTotals,
   currency: string,
 ): TreeResult {
-  const countRefusal = checkCount(credits, "credits") ?? checkCount(debits, "debits");
+  const countRefusal = checkEntryTotals(credits, "credits") ?? checkEntryTotals(debits, "debits");
   if (countRefusal !== undefined) return countRefusal;
   const creditSum = isoAmount(credits.sumMinor, currency, "credits");
   if (!creditSum.ok) return creditSum;

@@ -1,5 +1,6 @@
 import {
   balanceTree,
+  checkEntryTotals,
   checkStatementAccount,
   type EntryTotals,
   hubTransactionCodeTree,
@@ -75,6 +76,9 @@ export function writeWindowStatementCamt053(input: WindowStatementCamt053Input):
     ]);
   if (textRefusal !== undefined) return textRefusal;
   if (!isIsoDate(input.settlementDate)) return refused("date_invalid", "settlementDate");
+  const totalsRefusal =
+    checkEntryTotals(input.received, "received") ?? checkEntryTotals(input.sent, "sent");
+  if (totalsRefusal !== undefined) return totalsRefusal;
   if (input.settlementLeg?.positionCreditMinor === 0n) {
     return refused("position_flat", "settlementLeg.positionCreditMinor");
   }
