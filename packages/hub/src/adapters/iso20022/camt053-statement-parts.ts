@@ -91,7 +91,9 @@ export function checkEntryTotals(totals: EntryTotals, field: string): IsoWriteRe
   const countValid = Number.isSafeInteger(totals.count) && totals.count >= 0;
   if (!countValid || totals.count > isoCountMax / 2) return refused("amount_out_of_range", field);
   if (totals.sumMinor < 0n) return refused("amount_out_of_range", field);
-  return totals.count === 0 && totals.sumMinor !== 0n ? refused("amount_out_of_range", field) : undefined;
+  return totals.count === 0 && totals.sumMinor !== 0n
+    ? refused("amount_out_of_range", field)
+    : undefined;
 }
 
 /** `TxsSummry`: all entries with their net, then credits and debits apart. */

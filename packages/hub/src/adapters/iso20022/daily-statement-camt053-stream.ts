@@ -90,7 +90,9 @@ export class DailyStatementRefusedError extends Error {
     readonly field: string,
     readonly entryIndex?: number,
   ) {
-    super(`daily statement refused: ${code} (${field}${entryIndex === undefined ? "" : ` of entry ${entryIndex}`})`);
+    super(
+      `daily statement refused: ${code} (${field}${entryIndex === undefined ? "" : ` of entry ${entryIndex}`})`,
+    );
   }
 }
 
@@ -207,9 +209,21 @@ function statementHeader(input: DailyStatementCamt053Input): HeaderResult {
   if (textRefusal !== undefined) return textRefusal;
   if (!isIsoDate(input.businessDate)) return refused("date_invalid", "businessDate");
   const day = { Dt: input.businessDate };
-  const opening = balanceTree("OPBD", input.openingBalanceMinor, input.currency, day, "openingBalanceMinor");
+  const opening = balanceTree(
+    "OPBD",
+    input.openingBalanceMinor,
+    input.currency,
+    day,
+    "openingBalanceMinor",
+  );
   if (!opening.ok) return opening;
-  const closing = balanceTree("CLBD", input.closingBalanceMinor, input.currency, day, "closingBalanceMinor");
+  const closing = balanceTree(
+    "CLBD",
+    input.closingBalanceMinor,
+    input.currency,
+    day,
+    "closingBalanceMinor",
+  );
   if (!closing.ok) return closing;
   const summary = transactionsSummaryTree(input.credits, input.debits, input.currency);
   if (!summary.ok) return summary;
@@ -236,10 +250,14 @@ function entryTree(entry: DailyStatementEntry, input: DailyStatementCamt053Input
   if (textRefusal !== undefined) return textRefusal;
   const amount = isoAmount(entry.amountMinor, input.currency, "amountMinor");
   if (!amount.ok) return amount;
-  const fee = entry.feeMinor === undefined ? undefined : isoAmount(entry.feeMinor, input.currency, "feeMinor");
+  const fee =
+    entry.feeMinor === undefined
+      ? undefined
+      : isoAmount(entry.feeMinor, input.currency, "feeMinor");
   if (fee !== undefined && !fee.ok) return fee;
   const notes = overflowNotes(entry);
-  if (notes !== undefined && !fitsIsoText(notes, isoInfoLengthMax)) return refused("text_invalid", "hubTransactionId");
+  if (notes !== undefined && !fitsIsoText(notes, isoInfoLengthMax))
+    return refused("text_invalid", "hubTransactionId");
   const indicator = entry.direction === "credit" ? "CRDT" : "DBIT";
   const money = { "@Ccy": input.currency, "#": amount.text };
   return {
@@ -255,7 +273,13 @@ function entryTree(entry: DailyStatementEntry, input: DailyStatementCamt053Input
           Refs: references(entry),
           Amt: money,
           CdtDbtInd: indicator,
-          ...(fee === undefined ? {} : { Chrgs: { Rcrd: { Amt: { "@Ccy": input.currency, "#": fee.text }, CdtDbtInd: "DBIT" } } }),
+          ...(fee === undefined
+            ? {}
+            : {
+                Chrgs: {
+                  Rcrd: { Amt: { "@Ccy": input.currency, "#": fee.text }, CdtDbtInd: "DBIT" },
+                },
+              }),
           ...counterpartyTree(entry, input.clearingSystemId),
           RltdDts: { AccptncDtTm: isoDateTime(entry.acceptedAt) },
           ...(notes === undefined ? {} : { AddtlTxInf: notes }),

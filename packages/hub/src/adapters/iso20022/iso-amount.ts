@@ -29,9 +29,7 @@ export interface IsoSignedAmount {
   readonly indicator: "CRDT" | "DBIT";
 }
 
-export type IsoSignedAmountResult =
-  | ({ readonly ok: true } & IsoSignedAmount)
-  | IsoWriteRefused;
+export type IsoSignedAmountResult = ({ readonly ok: true } & IsoSignedAmount) | IsoWriteRefused;
 
 export function isoSignedAmount(
   minor: bigint,

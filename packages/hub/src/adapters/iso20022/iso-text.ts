@@ -20,7 +20,8 @@ export function checkIsoTexts(
   fields: readonly (readonly [field: string, value: string | undefined, lengthMax: number])[],
 ): IsoWriteRefused | undefined {
   for (const [field, value, lengthMax] of fields) {
-    if (value !== undefined && !fitsIsoText(value, lengthMax)) return refused("text_invalid", field);
+    if (value !== undefined && !fitsIsoText(value, lengthMax))
+      return refused("text_invalid", field);
   }
   return undefined;
 }

@@ -1,6 +1,12 @@
 import { isoAmount } from "./iso-amount.ts";
 import { financialInstitutionTree, type Iso20022Institution } from "./iso-institution.ts";
-import { checkIsoTexts, isIsoDate, isoDateTime, isoIdLengthMax, isoNameLengthMax } from "./iso-text.ts";
+import {
+  checkIsoTexts,
+  isIsoDate,
+  isoDateTime,
+  isoIdLengthMax,
+  isoNameLengthMax,
+} from "./iso-text.ts";
 import { type IsoWriteResult, refused } from "./iso-write-result.ts";
 import { writeIsoDocument } from "./xml-document.ts";
 

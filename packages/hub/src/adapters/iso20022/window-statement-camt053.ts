@@ -84,15 +84,32 @@ export function writeWindowStatementCamt053(input: WindowStatementCamt053Input):
   }
   const entries = windowEntries(input);
   const closingMinor = entries.reduce(
-    (balance, entry) => balance + (entry.indicator === "CRDT" ? entry.amountMinor : -entry.amountMinor),
+    (balance, entry) =>
+      balance + (entry.indicator === "CRDT" ? entry.amountMinor : -entry.amountMinor),
     input.openingBalanceMinor,
   );
-  const opening = balanceTree("OPBD", input.openingBalanceMinor, input.currency, { DtTm: isoDateTime(input.openedAt) }, "openingBalanceMinor");
+  const opening = balanceTree(
+    "OPBD",
+    input.openingBalanceMinor,
+    input.currency,
+    { DtTm: isoDateTime(input.openedAt) },
+    "openingBalanceMinor",
+  );
   if (!opening.ok) return opening;
   const closedAt = input.settlementLeg?.bookedAt ?? input.closedAt;
-  const closing = balanceTree("CLBD", closingMinor, input.currency, { DtTm: isoDateTime(closedAt) }, "openingBalanceMinor");
+  const closing = balanceTree(
+    "CLBD",
+    closingMinor,
+    input.currency,
+    { DtTm: isoDateTime(closedAt) },
+    "openingBalanceMinor",
+  );
   if (!closing.ok) return closing;
-  const summary = transactionsSummaryTree(totalsOf(entries, "CRDT"), totalsOf(entries, "DBIT"), input.currency);
+  const summary = transactionsSummaryTree(
+    totalsOf(entries, "CRDT"),
+    totalsOf(entries, "DBIT"),
+    input.currency,
+  );
   if (!summary.ok) return summary;
   const entryTrees: XmlTree[] = [];
   for (const entry of entries) {
@@ -119,9 +136,19 @@ export function writeWindowStatementCamt053(input: WindowStatementCamt053Input):
 
 function windowEntries(input: WindowStatementCamt053Input): WindowEntry[] {
   const entries: WindowEntry[] = [];
-  const batch = (code: WindowEntry["code"], totals: EntryTotals, indicator: WindowEntry["indicator"]) => {
+  const batch = (
+    code: WindowEntry["code"],
+    totals: EntryTotals,
+    indicator: WindowEntry["indicator"],
+  ) => {
     if (totals.count === 0) return;
-    entries.push({ code, amountMinor: totals.sumMinor, indicator, bookedAt: input.closedAt, transferCount: totals.count });
+    entries.push({
+      code,
+      amountMinor: totals.sumMinor,
+      indicator,
+      bookedAt: input.closedAt,
+      transferCount: totals.count,
+    });
   };
   batch("WINDOW-RECEIVED", input.received, "CRDT");
   batch("WINDOW-SENT", input.sent, "DBIT");
@@ -139,7 +166,10 @@ function windowEntries(input: WindowStatementCamt053Input): WindowEntry[] {
   return entries;
 }
 
-function totalsOf(entries: readonly WindowEntry[], indicator: WindowEntry["indicator"]): EntryTotals {
+function totalsOf(
+  entries: readonly WindowEntry[],
+  indicator: WindowEntry["indicator"],
+): EntryTotals {
   const matching = entries.filter((entry) => entry.indicator === indicator);
   return {
     count: matching.length,
@@ -147,15 +177,26 @@ function totalsOf(entries: readonly WindowEntry[], indicator: WindowEntry["indic
   };
 }
 
-function entryTree(entry: WindowEntry, input: WindowStatementCamt053Input, legEndToEndId: string): TreeResult {
-  const field = entry.code === "SETTLEMENT" ? "settlementLeg.positionCreditMinor" : entry.code === "WINDOW-RECEIVED" ? "received" : "sent";
+function entryTree(
+  entry: WindowEntry,
+  input: WindowStatementCamt053Input,
+  legEndToEndId: string,
+): TreeResult {
+  const field =
+    entry.code === "SETTLEMENT"
+      ? "settlementLeg.positionCreditMinor"
+      : entry.code === "WINDOW-RECEIVED"
+        ? "received"
+        : "sent";
   const amount = isoAmount(entry.amountMinor, input.currency, field);
   if (!amount.ok) return amount;
   const money = { "@Ccy": input.currency, "#": amount.text };
   const details: XmlTree =
     entry.code === "SETTLEMENT"
       ? { TxDtls: { Refs: { EndToEndId: legEndToEndId }, Amt: money, CdtDbtInd: entry.indicator } }
-      : { Btch: { NbOfTxs: String(entry.transferCount), TtlAmt: money, CdtDbtInd: entry.indicator } };
+      : {
+          Btch: { NbOfTxs: String(entry.transferCount), TtlAmt: money, CdtDbtInd: entry.indicator },
+        };
   return {
     ok: true,
     tree: {

@@ -52,7 +52,10 @@ function entry(index: number, change: Partial<DailyStatementEntry> = {}): DailyS
 function totals(entries: readonly DailyStatementEntry[]) {
   const of = (direction: DailyStatementEntry["direction"]): EntryTotals => {
     const matching = entries.filter((candidate) => candidate.direction === direction);
-    return { count: matching.length, sumMinor: matching.reduce((sum, e) => sum + e.amountMinor, 0n) };
+    return {
+      count: matching.length,
+      sumMinor: matching.reduce((sum, e) => sum + e.amountMinor, 0n),
+    };
   };
   const credits = of("credit");
   const debits = of("debit");
@@ -94,8 +97,23 @@ describe("writeDailyStatementCamt053", () => {
     expect(result).toEqual({ ok: true, entryCount: variety.length });
     const xml = text();
     await expectSchemaValid(xml, "camt.053.001.08");
-    expect(elementTexts(xml, "AcctSvcrRef")).toEqual(["t-0", "t-1", "t-3", "t-4", "t-5", "t-6", "t-7"]);
-    expect(elementTexts(xml, "AcctOwnrTxId")).toEqual(["ref-0", "ref-3", "ref-4", "ref-5", "ref-6", "ref-7"]);
+    expect(elementTexts(xml, "AcctSvcrRef")).toEqual([
+      "t-0",
+      "t-1",
+      "t-3",
+      "t-4",
+      "t-5",
+      "t-6",
+      "t-7",
+    ]);
+    expect(elementTexts(xml, "AcctOwnrTxId")).toEqual([
+      "ref-0",
+      "ref-3",
+      "ref-4",
+      "ref-5",
+      "ref-6",
+      "ref-7",
+    ]);
     // Ids longer than ISO's 35 characters travel whole, not cut.
     expect(elementTexts(xml, "AddtlTxInf")).toEqual([
       `hubTransactionId=bp.${"x".repeat(60)}\nparticipantReference=${"r".repeat(128)}`,
@@ -124,7 +142,11 @@ describe("writeDailyStatementCamt053", () => {
     ] as const) {
       const { out, text: written } = collector();
       const entries = [entry(5)];
-      const result = await writeDailyStatementCamt053({ ...totals(entries), currency }, from(entries), out);
+      const result = await writeDailyStatementCamt053(
+        { ...totals(entries), currency },
+        from(entries),
+        out,
+      );
       expect(result.ok).toBe(true);
       await expectSchemaValid(written(), "camt.053.001.08");
       expect(written()).toContain(`<Amt Ccy="${currency}">${text}</Amt>`);
@@ -152,7 +174,12 @@ describe("writeDailyStatementCamt053", () => {
     const { out } = collector();
     const entries = [entry(0), entry(1), entry(2, { amountMinor: -1n }), entry(3)];
     const result = await writeDailyStatementCamt053(totals(entries), from(entries), out);
-    expect(result).toEqual({ ok: false, code: "amount_out_of_range", field: "amountMinor", entryIndex: 2 });
+    expect(result).toEqual({
+      ok: false,
+      code: "amount_out_of_range",
+      field: "amountMinor",
+      entryIndex: 2,
+    });
     expect(out.destroyed).toBe(true);
   });
 
@@ -209,7 +236,8 @@ describe("writeDailyStatementCamt053", () => {
     const input = {
       ...header,
       ...declared,
-      closingBalanceMinor: header.openingBalanceMinor + declared.credits.sumMinor - declared.debits.sumMinor,
+      closingBalanceMinor:
+        header.openingBalanceMinor + declared.credits.sumMinor - declared.debits.sumMinor,
     };
     const result = await writeDailyStatementCamt053(input, rows(), out);
     expect(result).toEqual({ ok: true, entryCount });

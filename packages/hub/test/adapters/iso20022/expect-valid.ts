@@ -1,10 +1,10 @@
 import { expect } from "vitest";
+import type { IsoWriteResult } from "../../../src/adapters/iso20022/iso-write-result.ts";
 import {
   type Iso20022SchemaName,
   validateAgainstSchema,
   validateAllAgainstSchema,
 } from "../../../src/adapters/iso20022/schema-validation.ts";
-import type { IsoWriteResult } from "../../../src/adapters/iso20022/iso-write-result.ts";
 
 /** The document a writer produced, failing the test if it refused. */
 export function written(result: IsoWriteResult): string {

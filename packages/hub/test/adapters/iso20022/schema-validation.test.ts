@@ -52,7 +52,10 @@ describe("validateAgainstSchema", () => {
   });
 
   it("refuses text that is not well-formed XML", async () => {
-    const result = await validateAgainstSchema("<Document><unclosed></Document>", "pacs.009.001.09");
+    const result = await validateAgainstSchema(
+      "<Document><unclosed></Document>",
+      "pacs.009.001.09",
+    );
     expect(result.valid).toBe(false);
   });
 
@@ -69,7 +72,9 @@ describe("validateAgainstSchema", () => {
       `<PmtId><EndToEndId>E1</EndToEndId></PmtId><IntrBkSttlmAmt Ccy="EUR">1.00</IntrBkSttlmAmt>${agents}`,
     );
     const invalid = pacs009(`<PmtId><EndToEndId>E1</EndToEndId></PmtId>${agents}`);
-    expect(await validateAllAgainstSchema([valid, valid], "pacs.009.001.09")).toEqual({ valid: true });
+    expect(await validateAllAgainstSchema([valid, valid], "pacs.009.001.09")).toEqual({
+      valid: true,
+    });
     const result = await validateAllAgainstSchema([valid, invalid, valid], "pacs.009.001.09");
     expect(result.valid).toBe(false);
     if (!result.valid) expect(result.errors.join("\n")).toContain("document-1.xml");

@@ -112,14 +112,21 @@ describe("writeSettlementLegPacs009", () => {
   });
 
   it("escapes and keeps non-ASCII participant names, and validates", async () => {
-    const name = "支付宝（中国）网络技术有限公司 & <Ödön> \"Ltd\"";
-    const xml = written(writeSettlementLegPacs009({ ...leg, participant: { memberId: "alipay", name } }));
-    expect(xml).toContain("<Nm>支付宝（中国）网络技术有限公司 &amp; &lt;Ödön&gt; &quot;Ltd&quot;</Nm>");
+    const name = '支付宝（中国）网络技术有限公司 & <Ödön> "Ltd"';
+    const xml = written(
+      writeSettlementLegPacs009({ ...leg, participant: { memberId: "alipay", name } }),
+    );
+    expect(xml).toContain(
+      "<Nm>支付宝（中国）网络技术有限公司 &amp; &lt;Ödön&gt; &quot;Ltd&quot;</Nm>",
+    );
     await expectSchemaValid(xml, "pacs.009.001.09");
   });
 
   it("writes one valid leg per participant of a window of many, the legs summing to zero", async () => {
-    const nets = Array.from({ length: 300 }, (_, index) => BigInt((index * 7919) % 100_003) - 50_000n);
+    const nets = Array.from(
+      { length: 300 },
+      (_, index) => BigInt((index * 7919) % 100_003) - 50_000n,
+    );
     nets.push(-nets.reduce((sum, net) => sum + net, 0n));
     const legs = nets.filter((net) => net !== 0n);
     const xmls = legs.map((net, index) =>
@@ -152,7 +159,9 @@ describe("writeSettlementLegPacs009", () => {
         fc.bigInt({ min: -(10n ** 18n) + 1n, max: 10n ** 18n - 1n }).filter((net) => net !== 0n),
         fc.constantFrom("EUR", "JPY", "BHD", "CNY"),
         (net, code) => {
-          const xml = written(writeSettlementLegPacs009({ ...leg, currency: code, netPositionMinor: net }));
+          const xml = written(
+            writeSettlementLegPacs009({ ...leg, currency: code, netPositionMinor: net }),
+          );
           const parsed = parseAmount(elementTexts(xml, "IntrBkSttlmAmt")[0] ?? "", currency(code));
           expect(parsed).toEqual({ ok: true, minor: net < 0n ? -net : net });
         },
@@ -176,7 +185,9 @@ describe("writeSettlementLegPacs009", () => {
 
   it("counts name length in characters, not UTF-16 units", async () => {
     const name = "𝔘".repeat(140);
-    const xml = written(writeSettlementLegPacs009({ ...leg, participant: { memberId: "bank-a", name } }));
+    const xml = written(
+      writeSettlementLegPacs009({ ...leg, participant: { memberId: "bank-a", name } }),
+    );
     await expectSchemaValid(xml, "pacs.009.001.09");
   });
 

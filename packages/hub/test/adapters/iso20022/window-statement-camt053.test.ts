@@ -25,8 +25,14 @@ const statement: WindowStatementCamt053Input = {
 
 /** The balance of each Bal in order, as a signed decimal ("-1500.00" for a debit). */
 function balances(xml: string): string[] {
-  const amounts = [...xml.matchAll(/<Bal>[\s\S]*?<Amt Ccy="[A-Z]{3}">([^<]*)<\/Amt>\s*<CdtDbtInd>([A-Z]{4})<\/CdtDbtInd>/g)];
-  return amounts.map(([, amount, indicator]) => (indicator === "DBIT" ? `-${amount}` : `${amount}`));
+  const amounts = [
+    ...xml.matchAll(
+      /<Bal>[\s\S]*?<Amt Ccy="[A-Z]{3}">([^<]*)<\/Amt>\s*<CdtDbtInd>([A-Z]{4})<\/CdtDbtInd>/g,
+    ),
+  ];
+  return amounts.map(([, amount, indicator]) =>
+    indicator === "DBIT" ? `-${amount}` : `${amount}`,
+  );
 }
 
 describe("writeWindowStatementCamt053", () => {
@@ -84,7 +90,9 @@ describe("writeWindowStatementCamt053", () => {
       }),
     );
     expect(balances(jpy)).toEqual(["-2000", "-152005"]);
-    const bhd = written(writeWindowStatementCamt053({ ...statement, currency: "BHD", openingBalanceMinor: 7n }));
+    const bhd = written(
+      writeWindowStatementCamt053({ ...statement, currency: "BHD", openingBalanceMinor: 7n }),
+    );
     expect(balances(bhd)).toEqual(["0.007", "0.007"]);
     await expectAllSchemaValid([jpy, bhd], "camt.053.001.08");
   });
@@ -108,7 +116,11 @@ describe("writeWindowStatementCamt053", () => {
   });
 
   it.each([
-    [{ settlementLeg: { positionCreditMinor: 0n, bookedAt: 0 } }, "position_flat", "settlementLeg.positionCreditMinor"],
+    [
+      { settlementLeg: { positionCreditMinor: 0n, bookedAt: 0 } },
+      "position_flat",
+      "settlementLeg.positionCreditMinor",
+    ],
     [{ windowId: "w".repeat(30) }, "text_invalid", "windowId"],
     [{ positionAccountId: "9".repeat(35) }, "text_invalid", "positionAccountId"],
     [{ currency: "ZZZ" }, "currency_unknown", "openingBalanceMinor"],
@@ -119,6 +131,10 @@ describe("writeWindowStatementCamt053", () => {
     [{ sent: { count: 1, sumMinor: -5n } }, "amount_out_of_range", "sent"],
     [{ settlementDate: "7 Dec 2026" }, "date_invalid", "settlementDate"],
   ] as const)("refuses %o with %s", (change, code, field) => {
-    expect(writeWindowStatementCamt053({ ...statement, ...change })).toEqual({ ok: false, code, field });
+    expect(writeWindowStatementCamt053({ ...statement, ...change })).toEqual({
+      ok: false,
+      code,
+      field,
+    });
   });
 });
