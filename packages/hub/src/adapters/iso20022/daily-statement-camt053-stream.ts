@@ -124,16 +124,10 @@ export async function writeDailyStatementCamt053(
   entries: AsyncIterable<DailyStatementEntry>,
   out: Writable,
 ): Promise<DailyStatementWriteResult> {
-  let entryCount = 0;
-  const counted = async function* () {
-    for await (const entry of entries) {
-      entryCount += 1;
-      yield entry;
-    }
-  };
   try {
-    await pipeline(Readable.from(dailyStatementCamt053Chunks(input, counted())), out);
-    return { ok: true, entryCount };
+    await pipeline(Readable.from(dailyStatementCamt053Chunks(input, entries)), out);
+    // The stream ends only when the entries matched the declared totals.
+    return { ok: true, entryCount: input.credits.count + input.debits.count };
   } catch (error) {
     if (!(error instanceof DailyStatementRefusedError)) throw error;
     return { ok: false, code: error.code, field: error.field, entryIndex: error.entryIndex };
@@ -150,18 +144,7 @@ export async function* dailyStatementCamt053Chunks(
 ): AsyncGenerator<string> {
   const header = statementHeader(input);
   if (!header.ok) throw new DailyStatementRefusedError(header.code, header.field);
-  // The document's closing tags, cut off the header and written after the last entry.
-  const closing = "</Stmt></BkToCstmrStmt></Document>";
-  const opening = writeCompactXml(
-    documentTree("camt.053.001.08", {
-      BkToCstmrStmt: {
-        GrpHdr: { MsgId: input.messageId, CreDtTm: isoDateTime(input.createdAt) },
-        Stmt: header.tree,
-      },
-    }),
-  );
-  if (!opening.endsWith(closing)) throw new Error("camt.053 header does not end with its Stmt");
-  const buffered: string[] = [`${xmlDeclaration}\n${opening.slice(0, -closing.length)}`];
+  const buffered: string[] = [openingText(input, header.tree)];
   let bufferedLength = buffered[0]?.length ?? 0;
   const take = () => {
     const chunk = buffered.join("");
@@ -185,8 +168,25 @@ export async function* dailyStatementCamt053Chunks(
   }
   const mismatch = totalsMismatch(input, seen);
   if (mismatch !== undefined) throw new DailyStatementRefusedError("totals_mismatch", mismatch);
-  buffered.push(`${closing}\n`);
+  buffered.push(`${statementClosing}\n`);
   yield take();
+}
+
+/** The document's closing tags, cut off the header and written after the last entry. */
+const statementClosing = "</Stmt></BkToCstmrStmt></Document>";
+
+/** The document up to the first entry: declaration, group header and the statement's header. */
+function openingText(input: DailyStatementCamt053Input, statementHeaderTree: XmlTree): string {
+  const whole = writeCompactXml(
+    documentTree("camt.053.001.08", {
+      BkToCstmrStmt: {
+        GrpHdr: { MsgId: input.messageId, CreDtTm: isoDateTime(input.createdAt) },
+        Stmt: statementHeaderTree,
+      },
+    }),
+  );
+  if (!whole.endsWith(statementClosing)) throw new Error("camt.053 header does not end its Stmt");
+  return `${xmlDeclaration}\n${whole.slice(0, -statementClosing.length)}`;
 }
 
 function totalsMismatch(
