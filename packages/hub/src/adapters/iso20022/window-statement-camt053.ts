@@ -11,7 +11,7 @@ import {
 } from "./camt053-statement-parts.ts";
 import { isoAmount } from "./iso-amount.ts";
 import { checkIsoTexts, isIsoDate, isoDateTime, isoIdLengthMax } from "./iso-text.ts";
-import { type IsoWriteResult, refused } from "./iso-write-result.ts";
+import { type IsoWriteRefused, type IsoWriteResult, refused } from "./iso-write-result.ts";
 import { settlementLegEndToEndId } from "./settlement-leg-pacs009.ts";
 import { writeIsoDocument } from "./xml-document.ts";
 import type { XmlTree } from "./xml-tree.ts";
@@ -21,11 +21,11 @@ import type { XmlTree } from "./xml-tree.ts";
  * A window clears thousands of transfers, so their detail belongs to the daily statement; this
  * one summarises the window in at most three entries:
  *
- * - WINDOW-RECEIVED: one credit batch entry, gross received, `Btch/NbOfTxs` transfers;
- * - WINDOW-SENT: one debit batch entry, gross sent, `Btch/NbOfTxs` transfers;
+ * - WINDOW-RECEIVED: one credit batch entry, gross received (`Btch/NbOfTxs` transfers if known);
+ * - WINDOW-SENT: one debit batch entry, gross sent (`Btch/NbOfTxs` transfers if known);
  * - SETTLEMENT: the settlement leg, when given, quoting the pacs.009's end-to-end id.
  *
- * A batch with no transfers writes no entry. The closing balance is computed here (opening +
+ * A gross flow of zero writes no entry. The closing balance is computed here (opening +
  * received − sent + leg), so the statement always adds up; Stmt/Id is the window and participant,
  * the same text as the leg's end-to-end id.
  */
@@ -43,11 +43,22 @@ export interface WindowStatementCamt053Input extends StatementAccountInput {
   readonly settlementDate: string;
   /** The position account's balance when the window opened (credits − debits, minor units). */
   readonly openingBalanceMinor: bigint;
-  /** Transfers credited to the participant in the window, and their gross sum. */
-  readonly received: EntryTotals;
-  /** Transfers debited from the participant in the window, and their gross sum. */
-  readonly sent: EntryTotals;
+  /** Gross received: what transfers credited the participant in the window. */
+  readonly received: WindowFlow;
+  /** Gross sent: what transfers debited the participant in the window. */
+  readonly sent: WindowFlow;
   readonly settlementLeg?: SettlementLegEntryInput | undefined;
+}
+
+/**
+ * One direction of a window's flows. Net positions come from position balances at the window's
+ * two ends, which give sums but not counts; a count is written only when the caller has one.
+ */
+export interface WindowFlow {
+  /** Gross sum in minor units, not negative. */
+  readonly sumMinor: bigint;
+  /** How many transfers make up the sum: `Btch/NbOfTxs`. */
+  readonly transferCount?: number | undefined;
 }
 
 export interface SettlementLegEntryInput {
@@ -63,7 +74,7 @@ interface WindowEntry {
   readonly amountMinor: bigint;
   readonly indicator: "CRDT" | "DBIT";
   readonly bookedAt: number;
-  readonly transferCount: number;
+  readonly transferCount: number | undefined;
 }
 
 export function writeWindowStatementCamt053(input: WindowStatementCamt053Input): IsoWriteResult {
@@ -77,7 +88,7 @@ export function writeWindowStatementCamt053(input: WindowStatementCamt053Input):
   if (textRefusal !== undefined) return textRefusal;
   if (!isIsoDate(input.settlementDate)) return refused("date_invalid", "settlementDate");
   const totalsRefusal =
-    checkEntryTotals(input.received, "received") ?? checkEntryTotals(input.sent, "sent");
+    checkWindowFlow(input.received, "received") ?? checkWindowFlow(input.sent, "sent");
   if (totalsRefusal !== undefined) return totalsRefusal;
   if (input.settlementLeg?.positionCreditMinor === 0n) {
     return refused("position_flat", "settlementLeg.positionCreditMinor");
@@ -134,20 +145,27 @@ export function writeWindowStatementCamt053(input: WindowStatementCamt053Input):
   return { ok: true, xml };
 }
 
+function checkWindowFlow(flow: WindowFlow, field: string): IsoWriteRefused | undefined {
+  if (flow.transferCount === undefined) {
+    return flow.sumMinor < 0n ? refused("amount_out_of_range", field) : undefined;
+  }
+  return checkEntryTotals({ count: flow.transferCount, sumMinor: flow.sumMinor }, field);
+}
+
 function windowEntries(input: WindowStatementCamt053Input): WindowEntry[] {
   const entries: WindowEntry[] = [];
   const batch = (
     code: WindowEntry["code"],
-    totals: EntryTotals,
+    flow: WindowFlow,
     indicator: WindowEntry["indicator"],
   ) => {
-    if (totals.count === 0) return;
+    if (flow.sumMinor === 0n) return;
     entries.push({
       code,
-      amountMinor: totals.sumMinor,
+      amountMinor: flow.sumMinor,
       indicator,
       bookedAt: input.closedAt,
-      transferCount: totals.count,
+      transferCount: flow.transferCount,
     });
   };
   batch("WINDOW-RECEIVED", input.received, "CRDT");
@@ -195,7 +213,11 @@ function entryTree(
     entry.code === "SETTLEMENT"
       ? { TxDtls: { Refs: { EndToEndId: legEndToEndId }, Amt: money, CdtDbtInd: entry.indicator } }
       : {
-          Btch: { NbOfTxs: String(entry.transferCount), TtlAmt: money, CdtDbtInd: entry.indicator },
+          Btch: {
+            ...(entry.transferCount === undefined ? {} : { NbOfTxs: String(entry.transferCount) }),
+            TtlAmt: money,
+            CdtDbtInd: entry.indicator,
+          },
         };
   return {
     ok: true,

@@ -18,8 +18,8 @@ const statement: WindowStatementCamt053Input = {
   closedAt: Date.UTC(2026, 11, 7, 12),
   settlementDate: "2026-12-07",
   openingBalanceMinor: 0n,
-  received: { count: 120, sumMinor: 350_000n },
-  sent: { count: 80, sumMinor: 500_000n },
+  received: { transferCount: 120, sumMinor: 350_000n },
+  sent: { transferCount: 80, sumMinor: 500_000n },
   settlementLeg: { positionCreditMinor: 150_000n, bookedAt: Date.UTC(2026, 11, 7, 12, 0, 4) },
 };
 
@@ -65,12 +65,26 @@ describe("writeWindowStatementCamt053", () => {
     expect(xml).toMatch(/<TtlNetNtry>\s*<Amt>1500.00<\/Amt>\s*<CdtDbtInd>DBIT<\/CdtDbtInd>/);
   });
 
+  it("writes batch entries without a transfer count when the caller has only sums", async () => {
+    const xml = written(
+      writeWindowStatementCamt053({
+        ...statement,
+        received: { sumMinor: 350_000n },
+        sent: { sumMinor: 500_000n },
+      }),
+    );
+    await expectSchemaValid(xml, "camt.053.001.08");
+    expect(elementTexts(xml, "NbOfTxs")).toEqual([]);
+    expect(elementTexts(xml, "TtlAmt")).toEqual(["3500.00", "5000.00"]);
+    expect(balances(xml)).toEqual(["0.00", "0.00"]);
+  });
+
   it("writes an empty window with zero balances and no entries, and validates", async () => {
     const xml = written(
       writeWindowStatementCamt053({
         ...statement,
-        received: { count: 0, sumMinor: 0n },
-        sent: { count: 0, sumMinor: 0n },
+        received: { transferCount: 0, sumMinor: 0n },
+        sent: { transferCount: 0, sumMinor: 0n },
         settlementLeg: undefined,
       }),
     );
@@ -106,8 +120,8 @@ describe("writeWindowStatementCamt053", () => {
           messageId: `camt053-${index}`,
           participant: { memberId: `pi-${index}`, name: names[index % names.length] },
           positionAccountId: String(1000 + index),
-          received: { count: index, sumMinor: BigInt(index * 1_001) },
-          sent: { count: index % 3, sumMinor: BigInt((index % 3) * 77) },
+          received: { transferCount: index, sumMinor: BigInt(index * 1_001) },
+          sent: { transferCount: index % 3, sumMinor: BigInt((index % 3) * 77) },
           settlementLeg: undefined,
         }),
       ),
@@ -125,10 +139,11 @@ describe("writeWindowStatementCamt053", () => {
     [{ positionAccountId: "9".repeat(35) }, "text_invalid", "positionAccountId"],
     [{ currency: "ZZZ" }, "currency_unknown", "openingBalanceMinor"],
     [{ openingBalanceMinor: 10n ** 18n }, "amount_out_of_range", "openingBalanceMinor"],
-    [{ received: { count: -1, sumMinor: 0n } }, "amount_out_of_range", "received"],
-    [{ received: { count: 0, sumMinor: 5n } }, "amount_out_of_range", "received"],
-    [{ sent: { count: 1.5, sumMinor: 5n } }, "amount_out_of_range", "sent"],
-    [{ sent: { count: 1, sumMinor: -5n } }, "amount_out_of_range", "sent"],
+    [{ received: { transferCount: -1, sumMinor: 0n } }, "amount_out_of_range", "received"],
+    [{ received: { transferCount: 0, sumMinor: 5n } }, "amount_out_of_range", "received"],
+    [{ sent: { transferCount: 1.5, sumMinor: 5n } }, "amount_out_of_range", "sent"],
+    [{ sent: { transferCount: 1, sumMinor: -5n } }, "amount_out_of_range", "sent"],
+    [{ sent: { sumMinor: -5n } }, "amount_out_of_range", "sent"],
     [{ settlementDate: "7 Dec 2026" }, "date_invalid", "settlementDate"],
   ] as const)("refuses %o with %s", (change, code, field) => {
     expect(writeWindowStatementCamt053({ ...statement, ...change })).toEqual({
