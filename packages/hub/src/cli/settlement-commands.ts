@@ -7,6 +7,7 @@ import { confirmationAnswer } from "../api/settlement-confirmation-view.ts";
 import { settlementReportView, settlementWindowView } from "../api/settlement-window-view.ts";
 import { GroupCommit, groupCommitDefaults } from "../app/ledger/group-commit.ts";
 import { readConfirmationFile } from "../app/settlement/confirmation-file-reader.ts";
+import type { SettlementFiles } from "../app/settlement/settlement-files.ts";
 import type { ConfirmScope, SettlementService } from "../app/settlement/settlement-service.ts";
 import { createLedgerStore } from "../composition/ledger.ts";
 import { composeSettlement } from "../composition/settlement.ts";
@@ -28,18 +29,19 @@ type Print = (line: string) => void;
 /** The settlement service over the store a hub runs on, with its own ledger queue. */
 async function withSettlement<T>(
   options: StoreOptions,
-  use: (settlement: SettlementService) => Promise<T>,
+  use: (settlement: SettlementService, files: SettlementFiles) => Promise<T>,
 ): Promise<T> {
   const database = await openExistingStore(options);
   const ledger = new GroupCommit(createLedgerStore(database), groupCommitDefaults);
   try {
     await migrateToLatest(database);
-    const { settlement } = composeSettlement(
+    const { settlement, settlementFiles } = composeSettlement(
       database,
       ledger,
       new KyselyAuditLogStore(database.kysely),
+      { timeZone: environment.settlementTimeZone },
     );
-    return await use(settlement);
+    return await use(settlement, settlementFiles);
   } finally {
     await ledger.drain();
     await database.close();
@@ -107,15 +109,18 @@ export function addSettlementCommands(program: Command, stdout: Print, stderr: P
     settle
       .command("report <windowId>")
       .description("print a window's net positions and instructions; --out writes its files")
-      .option("--out <dir>", "write the window's files (CSV) into this directory"),
+      .option(
+        "--out <dir>",
+        "write the window's files (CSV and ISO 20022 XML) into this directory",
+      ),
   ).action(async (windowId: string, options: StoreOptions & { out?: string }) => {
-    await withSettlement(options, async (settlement) => {
+    await withSettlement(options, async (settlement, files) => {
       const report = await settlement.report(windowId);
       if (report === undefined) throw refused("window_not_found", windowId);
       if (options.out !== undefined) {
+        if (report.window.closedAt === null) throw refused("window_not_closed", windowId);
         const progress = progressBar("files", settlementFileCount(report), options.json);
-        const bilateral = await settlement.bilateral(report.window);
-        const written = await writeSettlementFiles(options.out, report, bilateral, progress);
+        const written = await writeSettlementFiles(options.out, report, files, progress);
         progress.stop();
         stderr(`${written.length} files written to ${options.out}`);
       }

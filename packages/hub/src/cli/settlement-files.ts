@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { BilateralPosition } from "../app/ports/settlement-store.ts";
-import { bilateralCsv, instructionsCsv, positionsCsv } from "../app/settlement/settlement-csv.ts";
+import type { SettlementFiles } from "../app/settlement/settlement-files.ts";
 import type { SettlementReport } from "../app/settlement/settlement-report.ts";
 import type { Progress } from "./progress-bar.ts";
 
@@ -12,32 +11,27 @@ export interface WrittenFile {
 }
 
 /**
- * Writes a window's files into `dir` (created if missing): its positions, instructions and
- * bilateral flows as CSV. Returns what it wrote, in order.
+ * Writes every file of a closed window into `dir` (created if missing), the CSV files prefixed
+ * with the window's id. Returns what it wrote, in order.
  */
 export async function writeSettlementFiles(
   dir: string,
   report: SettlementReport,
-  bilateral: readonly BilateralPosition[],
+  files: SettlementFiles,
   progress: Progress,
 ): Promise<WrittenFile[]> {
   await mkdir(dir, { recursive: true });
-  const prefix = report.window.id;
-  const files: [string, string][] = [
-    [`${prefix}-positions.csv`, positionsCsv(report)],
-    [`${prefix}-instructions.csv`, instructionsCsv(report)],
-    [`${prefix}-bilateral.csv`, bilateralCsv(report, bilateral)],
-  ];
   const written: WrittenFile[] = [];
-  for (const [name, text] of files) {
-    await writeFile(join(dir, name), text);
-    written.push({ name, bytes: Buffer.byteLength(text) });
+  for (const file of await files.all(report)) {
+    const name = file.contentType === "text/csv" ? `${report.window.id}-${file.name}` : file.name;
+    await writeFile(join(dir, name), file.text);
+    written.push({ name, bytes: Buffer.byteLength(file.text) });
     progress.advance();
   }
   return written;
 }
 
 /** How many files `writeSettlementFiles` writes for the report, for a progress bar's total. */
-export function settlementFileCount(_report: SettlementReport): number {
-  return 3;
+export function settlementFileCount(report: SettlementReport): number {
+  return 3 + report.instructions.length + report.positions.length;
 }

@@ -1,8 +1,10 @@
+import { iso20022SettlementXml } from "../adapters/iso20022/settlement-report-xml.ts";
 import type { Database } from "../adapters/store/database.ts";
 import { KyselySettlementStore } from "../adapters/store/kysely-settlement-store.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import type { AuditLogStore } from "../app/ports/audit-log-store.ts";
 import type { SettlementStore } from "../app/ports/settlement-store.ts";
+import { SettlementFiles } from "../app/settlement/settlement-files.ts";
 import type { SettlementSchedule } from "../app/settlement/settlement-schedule.ts";
 import { SettlementService } from "../app/settlement/settlement-service.ts";
 import { ScheduledWindowClose } from "../jobs/scheduled-window-close.ts";
@@ -12,6 +14,8 @@ export interface SettlementParts {
   readonly settlementStore: SettlementStore;
   /** Settlement windows: close, report, confirm, abort. */
   readonly settlement: SettlementService;
+  /** A closed window's CSV and ISO 20022 files. */
+  readonly settlementFiles: SettlementFiles;
   /** Closes windows at the configured cut-offs; absent without a schedule. */
   readonly scheduledClose: ScheduledWindowClose | undefined;
 }
@@ -26,6 +30,8 @@ export function composeSettlement(
   options: {
     readonly clock?: (() => number) | undefined;
     readonly schedule?: SettlementSchedule | undefined;
+    /** The zone files are dated in: the schedule's unless given, else UTC. */
+    readonly timeZone?: string | undefined;
     readonly onJobError?: OnJobError | undefined;
   } = {},
 ): SettlementParts {
@@ -45,5 +51,11 @@ export function composeSettlement(
           },
           clock,
         );
-  return { settlementStore, settlement, scheduledClose };
+  const settlementFiles = new SettlementFiles(
+    settlement,
+    iso20022SettlementXml,
+    options.timeZone ?? schedule?.timeZone ?? "UTC",
+    clock,
+  );
+  return { settlementStore, settlement, settlementFiles, scheduledClose };
 }

@@ -7,6 +7,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { validateAllAgainstSchema } from "../../src/adapters/iso20022/schema-validation.ts";
 import { runCli, runCliJson } from "../support/run-cli.ts";
 import { testActor } from "../support/test-actor.ts";
 import type { TestHub } from "../support/test-hub.ts";
@@ -98,11 +99,24 @@ it("closes, reports with files, refuses a wrong file, confirms once and cannot a
       leg: "none",
     },
   ]);
-  expect((await readdir(outDir)).sort()).toEqual([
+  const files = (await readdir(outDir)).sort();
+  expect(files.filter((name) => name.endsWith(".csv"))).toEqual([
     "CNY-1-bilateral.csv",
     "CNY-1-instructions.csv",
     "CNY-1-positions.csv",
   ]);
+  // A pacs.009 per instruction, a camt.053 per participant that moved; each valid.
+  const pacs = files.filter((name) => name.endsWith(".pacs.009.xml"));
+  const camt = files.filter((name) => name.endsWith(".camt.053.xml"));
+  expect([pacs.length, camt.length]).toEqual([2, 2]);
+  const read = (names: string[]) =>
+    Promise.all(names.map((n) => readFile(join(outDir, n), "utf8")));
+  expect(await validateAllAgainstSchema(await read(pacs), "pacs.009.001.09")).toEqual({
+    valid: true,
+  });
+  expect(await validateAllAgainstSchema(await read(camt), "camt.053.001.08")).toEqual({
+    valid: true,
+  });
   expect(await readFile(join(outDir, "CNY-1-positions.csv"), "utf8")).toContain(
     "CNY-1,CNY,bank-a,",
   );
