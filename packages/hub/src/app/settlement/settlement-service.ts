@@ -13,7 +13,11 @@ import {
   settlementInstructions,
 } from "../../domain/settlement/settlement-instruction.ts";
 import { legAmountOnNetted, settlementLegRequest } from "../../domain/settlement/settlement-leg.ts";
-import type { SettlementWindow, WindowRefusal } from "../../domain/settlement/settlement-window.ts";
+import {
+  type SettlementWindow,
+  settleableRefusal,
+  type WindowRefusal,
+} from "../../domain/settlement/settlement-window.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { AuditLogStore } from "../ports/audit-log-store.ts";
 import type {
@@ -133,7 +137,8 @@ export class SettlementService {
       scope.kind === "all_covered"
         ? pending.filter((i) => !shortfalls.some((s) => s.accountId === i.accountId))
         : pending;
-    if (scope.kind !== "all_covered" && shortfalls.length > 0) {
+    // Refused whole when a named payer is short, or when no one short of funds is left to pay.
+    if (shortfalls.length > 0 && (scope.kind !== "all_covered" || covered.length === 0)) {
       return { kind: "liquidity_shortfall", shortfalls };
     }
     return this.post(report, covered, selected.length - pending.length, actor, "operator");
@@ -180,6 +185,21 @@ export class SettlementService {
     source: "operator" | "file",
   ): Promise<ConfirmOutcome> {
     const { window } = report;
+    const refusedNow = settleableRefusal(window);
+    if (refusedNow !== null) return { kind: "refused", refusal: refusedNow };
+    if (instructions.length === 0 && report.instructions.length > 0) {
+      // Nothing left to post: a retry after every leg moved, which only records the outcome.
+      const after =
+        report.legs.length === 0
+          ? window
+          : await this.store.recordPostedLegs(
+              window.id,
+              [],
+              report.instructions.length,
+              this.clock(),
+            );
+      return { kind: "confirmed", window: after, posted: [], alreadyPosted: [], refused: [] };
+    }
     const accounts = await this.store.readSettlementAccounts(
       window.currency,
       instructions.map((i) => i.accountId),

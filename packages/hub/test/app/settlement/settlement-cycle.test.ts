@@ -175,6 +175,14 @@ describeEachBackend("settlement cycle", (backend) => {
       ],
     });
     expect((await hub.settlement.report(window.id))?.window.state).toBe("closed");
+    // Settling only a short payer moves nothing and leaves the window abortable.
+    const onlyShort = await hub.settlement.confirm(
+      window.id,
+      { kind: "participants", participantIds: ["ba"] },
+      testActor,
+    );
+    expect(onlyShort.kind).toBe("liquidity_shortfall");
+    expect((await hub.settlement.report(window.id))?.window.state).toBe("closed");
     const partial = await hub.settlement.confirm(window.id, { kind: "all_covered" }, testActor);
     expect(partial).toMatchObject({ kind: "confirmed", window: { state: "pending_settlement" } });
     expect(await hub.settlement.abort(window.id, testActor)).toBe("window_settling");
