@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { operatorParticipantId } from "../../app/participants/participant-service.ts";
 import type {
   BilateralPosition,
@@ -176,12 +176,7 @@ export class KyselySettlementStore implements SettlementStore {
 
   beginSettlement(windowId: string, legs: readonly LegRecord[]): Promise<WindowRefusal | null> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom("settlement_windows")
-        .selectAll()
-        .where("id", "=", windowId)
-        .$if(this.dialect === "postgres", (q) => q.forUpdate())
-        .executeTakeFirst();
+      const row = await this.lockedWindow(trx, "id", windowId);
       if (row === undefined) return "window_not_found";
       const refusal = settleableRefusal(windowFromRow(row));
       if (refusal !== null) return refusal;
@@ -295,12 +290,7 @@ export class KyselySettlementStore implements SettlementStore {
     now: number,
   ): Promise<{ window: SettlementWindow; into: SettlementWindow } | WindowRefusal> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom("settlement_windows")
-        .selectAll()
-        .where("id", "=", windowId)
-        .$if(this.dialect === "postgres", (q) => q.forUpdate())
-        .executeTakeFirst();
+      const row = await this.lockedWindow(trx, "id", windowId);
       if (row === undefined) return "window_not_found";
       const window = windowFromRow(row);
       const refusal = abortableRefusal(window);
@@ -308,13 +298,8 @@ export class KyselySettlementStore implements SettlementStore {
       // The open window cannot close meanwhile without this row: a close locks the open
       // window's row and reads carried windows after, so it sees this abort or runs before it.
       await ensureOpenWindow(trx, window.currency, now);
-      const open = await trx
-        .selectFrom("settlement_windows")
-        .selectAll()
-        .where("currency", "=", window.currency)
-        .where("state", "=", "open")
-        .$if(this.dialect === "postgres", (q) => q.forUpdate())
-        .executeTakeFirstOrThrow();
+      const open = await this.lockedWindow(trx, "open_in", window.currency);
+      if (open === undefined) throw new Error(`no open settlement window for ${window.currency}`);
       await trx
         .updateTable("settlement_windows")
         .set({ state: "aborted", aborted_at: BigInt(now), carried_into: open.id })
@@ -334,6 +319,17 @@ export class KyselySettlementStore implements SettlementStore {
       all.push(...(await this.readCarriedWindows((all[index] as SettlementWindow).id)));
     }
     return all;
+  }
+
+  /** A window's row, locked for the transaction (SQLite's one connection runs one at a time). */
+  private lockedWindow(trx: Transaction<ClearhubSchema>, by: "id" | "open_in", key: string) {
+    return trx
+      .selectFrom("settlement_windows")
+      .selectAll()
+      .$if(by === "id", (q) => q.where("id", "=", key))
+      .$if(by === "open_in", (q) => q.where("currency", "=", key).where("state", "=", "open"))
+      .$if(this.dialect === "postgres", (q) => q.forUpdate())
+      .executeTakeFirst();
   }
 
   async readCarriedWindows(windowId: string): Promise<SettlementWindow[]> {
