@@ -1,0 +1,187 @@
+import { useState } from "preact/hooks";
+import { apiBase, segment } from "../api-client.ts";
+import { mayDo } from "../role-policy.ts";
+import { Link } from "../router.tsx";
+import type { Role } from "../session.ts";
+import { awaitsSettlement, type SettlementReport } from "../settlement-report.ts";
+import { Badge, Time } from "../ui/format.tsx";
+import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
+import { useAction } from "../ui/use-action.ts";
+import { useResource } from "../ui/use-resource.ts";
+import { ConfirmationFileForm } from "./confirmation-file-form.tsx";
+import { LiquidityWarning } from "./liquidity-warning.tsx";
+import { SettlementInstructionsTable } from "./settlement-instructions-table.tsx";
+import { SettlementPositionsTable } from "./settlement-positions-table.tsx";
+import { SettlementProposalForm } from "./settlement-proposal-form.tsx";
+import { windowPath } from "./settlement-windows-page.tsx";
+import { AbortWindowSection, CloseWindowSection } from "./window-lifecycle-actions.tsx";
+
+const windowFiles = [
+  ["positions.csv", "Net positions"],
+  ["instructions.csv", "Instructions, with their legs' state"],
+  ["bilateral.csv", "Bilateral flows between each pair of participants"],
+] as const;
+
+function WindowSummary({ report }: { readonly report: SettlementReport }) {
+  const { window } = report;
+  return (
+    <dl class="record" data-testid="window-summary">
+      <div>
+        <dt>State</dt>
+        <dd>
+          <Badge value={window.state} family="window" />
+        </dd>
+      </div>
+      <div>
+        <dt>Batches</dt>
+        <dd>
+          after journal batch {window.startSeq}
+          {window.endSeq === null ? ", still collecting" : ` up to ${window.endSeq}`}
+        </dd>
+      </div>
+      <div>
+        <dt>Opened</dt>
+        <dd>
+          <Time at={window.openedAt} />
+        </dd>
+      </div>
+      <div>
+        <dt>Closed</dt>
+        <dd>
+          <Time at={window.closedAt} />
+          {window.closedBy !== null && <span class="muted"> by {window.closedBy}</span>}
+        </dd>
+      </div>
+      {window.settledAt !== null && (
+        <div>
+          <dt>Settled</dt>
+          <dd>
+            <Time at={window.settledAt} />
+          </dd>
+        </div>
+      )}
+      {window.abortedAt !== null && (
+        <div>
+          <dt>Aborted</dt>
+          <dd>
+            <Time at={window.abortedAt} />
+            {window.carriedInto !== null && (
+              <>
+                {" "}
+                · carried into{" "}
+                <Link href={windowPath(window.carriedInto)}>{window.carriedInto}</Link>
+              </>
+            )}
+          </dd>
+        </div>
+      )}
+      {report.carried.length > 0 && (
+        <div>
+          <dt>Includes aborted</dt>
+          <dd>
+            {report.carried.map((id, index) => (
+              <span key={id}>
+                {index > 0 && ", "}
+                <Link href={windowPath(id)}>{id}</Link>
+              </span>
+            ))}
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+function WindowFiles({ windowId }: { readonly windowId: string }) {
+  return (
+    <section aria-labelledby="window-files">
+      <h2 id="window-files">Files</h2>
+      <ul class="files">
+        {windowFiles.map(([name, what]) => (
+          <li key={name}>
+            {/* A plain link: the browser downloads it with the session's cookie. */}
+            <a
+              href={`${apiBase}/settlement-windows/${segment(windowId)}/files/${name}`}
+              download={`${windowId}-${name}`}
+            >
+              {name}
+            </a>{" "}
+            <span class="muted">{what}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One settlement window: its figures, warnings and files, and what an operator may do next. */
+export function SettlementWindowPage({
+  windowId,
+  role,
+}: {
+  readonly windowId: string;
+  readonly role: Role;
+}) {
+  const report = useResource<SettlementReport>(`/settlement-windows/${segment(windowId)}`);
+  const lifecycle = useAction();
+  const [confirmed, setConfirmed] = useState<string | undefined>(undefined);
+  const data = report.data;
+  const currency = data?.window.currency ?? "";
+  return (
+    <>
+      <p class="muted">
+        <Link href="/settlement">Settlement</Link> ›
+      </p>
+      <h1>Settlement window {windowId}</h1>
+      <ProblemNotice problem={report.problem} />
+      <ActionOutcome action={lifecycle} />
+      {confirmed !== undefined && (
+        <p class="notice" role="status">
+          {confirmed}
+        </p>
+      )}
+      {data !== undefined && (
+        <div aria-busy={report.loading}>
+          <WindowSummary report={data} />
+          <LiquidityWarning shortfalls={data.shortfalls} currency={currency} />
+          {data.window.state === "open" ? (
+            <p>
+              The window is open: its net positions are counted when it closes.
+              {mayDo(role, "settlement.close") ? "" : " An operator closes it."}
+            </p>
+          ) : (
+            <>
+              <h2>Net positions</h2>
+              <SettlementPositionsTable positions={data.positions} currency={currency} />
+              <h2>Instructions</h2>
+              <SettlementInstructionsTable
+                instructions={data.instructions}
+                shortfalls={data.shortfalls}
+                currency={currency}
+              />
+            </>
+          )}
+          <WindowFiles windowId={data.window.id} />
+          {data.window.state === "open" && mayDo(role, "settlement.close") && (
+            <CloseWindowSection window={data.window} action={lifecycle} onChanged={report.reload} />
+          )}
+          {awaitsSettlement(data.window.state) && mayDo(role, "settlement.confirm") && (
+            <>
+              <SettlementProposalForm report={data} />
+              <ConfirmationFileForm
+                window={data.window}
+                onConfirmed={(summary) => {
+                  setConfirmed(summary);
+                  report.reload();
+                }}
+              />
+            </>
+          )}
+          {data.window.state === "closed" && mayDo(role, "settlement.abort") && (
+            <AbortWindowSection window={data.window} action={lifecycle} onChanged={report.reload} />
+          )}
+        </div>
+      )}
+    </>
+  );
+}
