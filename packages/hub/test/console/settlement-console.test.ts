@@ -66,6 +66,17 @@ describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
 
   const report = (windowId: string) => api<Report>("GET", `/settlement-windows/${windowId}`);
 
+  /** Approves the one pending proposal on `subject` as the harness's admin: a second operator. */
+  async function approvePending(subject: string) {
+    const { items } = await api<{ items: { id: string; subject: string }[] }>(
+      "GET",
+      "/approvals?state=pending",
+    );
+    const pending = items.filter((approval) => approval.subject === subject);
+    expect(pending.length).toBe(1);
+    await api("POST", `/approvals/${pending[0]?.id}/approve`);
+  }
+
   beforeAll(async () => {
     fixture = await openConsoleFixture("sqlite");
     for (const [id, name] of [
@@ -282,7 +293,7 @@ describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
     await fixture.closeClean(tab);
   });
 
-  it("warns of a short payer with the three ways on, and shows a viewer no actions", async () => {
+  it("warns of a short payer with the three ways on, settles the others, then the payer once funded; a viewer sees no actions", async () => {
     await pay("CHF-thin", "wallet-thin", "bank-south", "80.00", "CHF");
     await api("POST", "/settlement-windows/CHF-1/close");
     const { shortfalls } = await report("CHF-1");
@@ -309,15 +320,7 @@ describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
     await screenshot(page, "settlement-liquidity-warning");
     await expectAccessible(page, "a window with a short payer");
 
-    // Settle the others: the proposal names the scope, and waits for a second operator.
-    const proposal = page.getByRole("region", { name: "Confirm settlement (four eyes)" });
-    await proposal.getByRole("radio", { name: /Everyone covered/ }).check();
-    await proposal.getByRole("button", { name: "Propose confirmation" }).click();
-    await eventually(() => proposal.getByRole("status").textContent()).toContain(
-      '"scope":"all_covered"',
-    );
-    await fixture.closeClean(tab);
-
+    // A viewer sees the warning and the figures, and no action at all.
     const viewer = await fixture.openConsole("/settlement/CHF-1", "vera-viewer");
     const seen = viewer.page.getByRole("region", { name: /^Liquidity warning/ });
     await eventually(() => seen.count()).toBe(1);
@@ -325,6 +328,46 @@ describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
     expect(await viewer.page.getByRole("button").allTextContents()).toEqual(["Log out"]);
     expect(await viewer.page.locator("form").count()).toBe(0);
     await fixture.closeClean(viewer);
+
+    // Settle the others: the proposal names the scope, and waits for a second operator.
+    const proposal = page.getByRole("region", { name: "Confirm settlement (four eyes)" });
+    await proposal.getByRole("radio", { name: /Everyone covered/ }).check();
+    await proposal.getByRole("button", { name: "Propose confirmation" }).click();
+    await eventually(() => proposal.getByRole("status").textContent()).toContain(
+      '"scope":"all_covered"',
+    );
+    await approvePending("settlement_window:CHF-1");
+    await page.reload();
+    await eventually(() => page.getByTestId("window-summary").textContent()).toContain(
+      "pending_settlement",
+    );
+    const legOf = (participantId: string) =>
+      page.locator(`tr[data-instruction="${participantId}"] [data-field="leg"]`).textContent();
+    await eventually(() => legOf("bank-south")).toBe("posted");
+    expect(await legOf("wallet-thin")).toBe("not posted");
+
+    // Wait for funds: once the wallet can pay, its instruction is confirmed by name.
+    await api("POST", "/participants/wallet-thin/funds", {
+      id: "thin-topup",
+      direction: "in",
+      amount: "80.00",
+      currency: "CHF",
+    });
+    await page.reload();
+    await eventually(() => legOf("wallet-thin")).toBe("not posted");
+    expect(await page.getByTestId("liquidity-warning").count()).toBe(0);
+    const again = page.getByRole("region", { name: "Confirm settlement (four eyes)" });
+    await again.getByRole("radio", { name: /Chosen participants/ }).check();
+    // Only instructions still to post are offered.
+    expect(await again.getByRole("checkbox").count()).toBe(1);
+    await again.getByRole("checkbox", { name: /wallet-thin/ }).check();
+    await again.getByRole("button", { name: "Propose confirmation" }).click();
+    await eventually(() => again.getByRole("status").textContent()).toContain(
+      '"participantIds":["wallet-thin"]',
+    );
+    await approvePending("settlement_window:CHF-1");
+    expect((await report("CHF-1")).window.state).toBe("settled");
+    await fixture.closeClean(tab);
   });
 
   it("lists windows open ones first, filtered by state and currency as the API does", async () => {

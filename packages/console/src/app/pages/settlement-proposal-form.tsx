@@ -78,8 +78,10 @@ export function SettlementProposalForm({ report }: { readonly report: Settlement
                 value={value}
                 checked={scope === value}
                 onChange={() => setScope(value)}
-              />{" "}
-              {scopeLabels[value]} <span class="muted">— {scopeHint(value, short)}</span>
+              />
+              <span>
+                {scopeLabels[value]} <span class="muted">— {scopeHint(value, short)}</span>
+              </span>
             </label>
           ))}
         </fieldset>
@@ -88,10 +90,12 @@ export function SettlementProposalForm({ report }: { readonly report: Settlement
             <legend>Participants</legend>
             {waiting.map((instruction) => (
               <label key={instruction.accountId} class="choice">
-                <input type="checkbox" name="participantId" value={instruction.participantId} />{" "}
-                {instruction.participantId}{" "}
-                <span class="muted">
-                  ({instruction.direction} {instruction.amount})
+                <input type="checkbox" name="participantId" value={instruction.participantId} />
+                <span>
+                  {instruction.participantId}{" "}
+                  <span class="muted">
+                    ({instruction.direction} {instruction.amount})
+                  </span>
                 </span>
               </label>
             ))}

@@ -13,7 +13,7 @@ import { LiquidityWarning } from "./liquidity-warning.tsx";
 import { SettlementInstructionsTable } from "./settlement-instructions-table.tsx";
 import { SettlementPositionsTable } from "./settlement-positions-table.tsx";
 import { SettlementProposalForm } from "./settlement-proposal-form.tsx";
-import { windowPath } from "./settlement-windows-page.tsx";
+import { ClosedBy, windowPath } from "./settlement-windows-page.tsx";
 import { AbortWindowSection, CloseWindowSection } from "./window-lifecycle-actions.tsx";
 
 const windowFiles = [
@@ -49,7 +49,12 @@ function WindowSummary({ report }: { readonly report: SettlementReport }) {
         <dt>Closed</dt>
         <dd>
           <Time at={window.closedAt} />
-          {window.closedBy !== null && <span class="muted"> by {window.closedBy}</span>}
+          {window.closedBy !== null && (
+            <span class="muted">
+              {" "}
+              by <ClosedBy by={window.closedBy} />
+            </span>
+          )}
         </dd>
       </div>
       {window.settledAt !== null && (

@@ -16,9 +16,30 @@ export function windowPath(windowId: string): string {
   return `/settlement/${encodeURIComponent(windowId)}`;
 }
 
+/**
+ * Who closed a window: `schedule`, `cli`, or `operator:<account id>`. An account id is shortened
+ * to its first block (the whole of it on hover): only an admin may look operators up by id.
+ */
+export function ClosedBy({ by }: { readonly by: string | null }) {
+  if (by === null) return <span class="muted">—</span>;
+  const operator = /^operator:([0-9a-f]{8})-[0-9a-f-]+$/i.exec(by);
+  if (operator === null) return <span>{by}</span>;
+  return (
+    <span title={by}>
+      operator <code>{operator[1]}</code>
+    </span>
+  );
+}
+
 /** How the window ended, or what it waits for. */
 function WindowOutcome({ window }: { readonly window: SettlementWindow }) {
-  if (window.settledAt !== null) return <Time at={window.settledAt} />;
+  if (window.settledAt !== null) {
+    return (
+      <>
+        settled <Time at={window.settledAt} />
+      </>
+    );
+  }
   if (window.carriedInto !== null) {
     return (
       <>
@@ -56,7 +77,7 @@ export function SettlementWindowsPage() {
       {rows.length > 0 && (
         <DataTable
           caption={`${counted(rows.length, "window", "windows")}, open ones first`}
-          columns={["Window", "Currency", "State", "Opened", "Closed", "Closed by", "Settled"]}
+          columns={["Window", "Currency", "State", "Opened", "Closed", "Closed by", "Outcome"]}
         >
           {rows.map((window) => (
             <tr key={window.id} data-window={window.id}>
@@ -73,7 +94,9 @@ export function SettlementWindowsPage() {
               <td>
                 <Time at={window.closedAt} />
               </td>
-              <td>{window.closedBy ?? <span class="muted">—</span>}</td>
+              <td>
+                <ClosedBy by={window.closedBy} />
+              </td>
               <td>
                 <WindowOutcome window={window} />
               </td>
