@@ -7,99 +7,30 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, expectAccessible, screenshot } from "./console-browser.ts";
+import { type ConsoleFixture, eventually, headingOf, unexpectedErrors } from "./console-fixture.ts";
 import {
-  type ConsoleFixture,
-  eventually,
-  headingOf,
-  openConsoleFixture,
-  unexpectedErrors,
-} from "./console-fixture.ts";
+  openSettlementNetwork,
+  type SettlementNetwork,
+  settlementCurrencies,
+} from "./settlement-network.ts";
 
 const enabled = chromiumAvailable();
 
-/** One currency per test: each has its own windows, so no test sees another's round. */
-const currencies = ["EUR", "USD", "GBP", "CHF"] as const;
-
-interface Participant {
-  accounts: { id: number; kind: string; currency: string; balance: string }[];
-}
-
-interface Report {
-  window: { id: string; state: string; carriedInto: string | null };
-  positions: { participantId: string; net: string }[];
-  instructions: { participantId: string; direction: string; amount: string; leg: string }[];
-  shortfalls: { participantId: string; owes: string; reserve: string; shortBy: string }[];
-}
-
 describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
+  let network: SettlementNetwork;
   let fixture: ConsoleFixture;
-  const api: ConsoleFixture["api"] = (method, url, body) => fixture.api(method, url, body);
-
-  async function accountOf(participantId: string, kind: string, currency: string) {
-    const participant = await api<Participant>("GET", `/participants/${participantId}`);
-    const account = participant.accounts.find((a) => a.kind === kind && a.currency === currency);
-    if (account === undefined) throw new Error(`${participantId} has no ${currency} ${kind}`);
-    return account;
-  }
-
-  /** Posts a transfer between two participants' positions: traffic for the open window. */
-  async function pay(id: string, from: string, to: string, amount: string, currency: string) {
-    await api("POST", "/transfers", {
-      transfers: [
-        {
-          id,
-          kind: "posted",
-          debitAccountId: (await accountOf(from, "position", currency)).id,
-          creditAccountId: (await accountOf(to, "position", currency)).id,
-          amount,
-          currency,
-        },
-      ],
-    });
-  }
-
-  /** North pays south 300.00 and south pays north 45.50: north owes 254.50 net. */
-  async function traffic(currency: string) {
-    await pay(`${currency}-t1`, "bank-north", "bank-south", "300.00", currency);
-    await pay(`${currency}-t2`, "bank-south", "bank-north", "45.50", currency);
-  }
-
-  const report = (windowId: string) => api<Report>("GET", `/settlement-windows/${windowId}`);
-
-  /** Approves the one pending proposal on `subject` as the harness's admin: a second operator. */
-  async function approvePending(subject: string) {
-    const { items } = await api<{ items: { id: string; subject: string }[] }>(
-      "GET",
-      "/approvals?state=pending",
-    );
-    const pending = items.filter((approval) => approval.subject === subject);
-    expect(pending.length).toBe(1);
-    await api("POST", `/approvals/${pending[0]?.id}/approve`);
-  }
+  const api: ConsoleFixture["api"] = (method, url, body) => network.api(method, url, body);
+  const accountOf = (participantId: string, kind: string, currency: string) =>
+    network.accountOf(participantId, kind, currency);
+  const pay = (id: string, from: string, to: string, amount: string, currency: string) =>
+    network.pay(id, from, to, amount, currency);
+  const traffic = (currency: string) => network.traffic(currency);
+  const report = (windowId: string) => network.report(windowId);
+  const approvePending = (subject: string) => network.approvePending(subject);
 
   beforeAll(async () => {
-    fixture = await openConsoleFixture("sqlite");
-    for (const [id, name] of [
-      ["bank-north", "North Bank"],
-      ["bank-south", "South Bank"],
-      ["wallet-thin", "Thin Wallet"],
-    ]) {
-      await api("POST", "/participants", {
-        id,
-        name,
-        kind: "bank",
-        currencies: currencies.map((currency) => ({ currency, netDebitCap: "100000.00" })),
-      });
-    }
-    // North can pay what it will owe; the thin wallet holds nothing in its settlement account.
-    for (const currency of currencies) {
-      await api("POST", "/participants/bank-north/funds", {
-        id: `seed-${currency}`,
-        direction: "in",
-        amount: "1000.00",
-        currency,
-      });
-    }
+    network = await openSettlementNetwork("sqlite");
+    fixture = network.fixture;
   }, 60_000);
 
   afterAll(async () => {
@@ -218,6 +149,16 @@ describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
     expect(refused.statusCode).toBe(422);
     const errors = (refused.json() as { errors: { pointer: string; code: string }[] }).errors;
     expect(errors.map((e) => e.pointer)).toEqual(["/lines/3", "/lines/4"]);
+
+    // A header alone confirms nobody: the page does not send it.
+    await section
+      .getByLabel("Confirmation file (CSV)")
+      .fill("window_id,participant_id,direction,amount,currency\n");
+    await section.getByRole("button", { name: "Confirm from file" }).click();
+    await eventually(() => section.getByRole("alert").textContent()).toContain(
+      "no line after its header",
+    );
+    expect((await report("USD-1")).window.state).toBe("closed");
 
     await section.getByLabel("Confirmation file (CSV)").fill(file);
     await section.getByRole("button", { name: "Confirm from file" }).click();
@@ -384,7 +325,7 @@ describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
         .locator("tr[data-window]")
         .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-window")));
     await eventually(shown).toEqual([...open, ...rest]);
-    expect(open.length).toBe(currencies.length);
+    expect(open.length).toBe(settlementCurrencies.length);
     await screenshot(page, "settlement-windows");
     await expectAccessible(page, "the settlement windows");
 

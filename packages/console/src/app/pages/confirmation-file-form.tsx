@@ -42,6 +42,11 @@ export function ConfirmationFileForm({
   const send = (event: Event) => {
     event.preventDefault();
     void action.run(async () => {
+      // The hub takes a header alone as a file confirming nobody, which leaves the window
+      // pending with nothing moved: almost surely the wrong file, so it is not sent.
+      if (text.split(/\r?\n/).filter((line) => line.trim() !== "").length < 2) {
+        throw new Error("The file has no line after its header: nothing to confirm.");
+      }
       const { body } = await apiRequest<Confirmation>(
         "POST",
         `/settlement-windows/${segment(window.id)}/confirmation-file`,
