@@ -66,7 +66,9 @@ export type ConfirmScope = (typeof confirmScopes)[number];
  * Open windows first (one per currency: where traffic lands now), then the rest in the API's
  * order, newest first. The sort is stable, so the API's order holds within each group.
  */
-export function windowsOpenFirst(windows: readonly SettlementWindow[]): SettlementWindow[] {
+export function windowsOpenFirst<W extends Pick<SettlementWindow, "state">>(
+  windows: readonly W[],
+): W[] {
   return [...windows].sort((a, b) => Number(b.state === "open") - Number(a.state === "open"));
 }
 
