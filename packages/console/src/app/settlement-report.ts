@@ -89,3 +89,17 @@ export function netStanding(net: string): {
 export function awaitsSettlement(state: WindowState): boolean {
   return state === "closed" || state === "pending_settlement";
 }
+
+/** What a proposed confirmation covers, in words, from its approval's payload. */
+export function scopeText(payload: unknown): string {
+  const { scope, participantIds } = (payload ?? {}) as {
+    scope?: unknown;
+    participantIds?: unknown;
+  };
+  if (scope === "all") return "every instruction (all)";
+  if (scope === "all_covered") return "everyone covered (all_covered)";
+  if (scope === "participants" && Array.isArray(participantIds)) {
+    return `participants: ${participantIds.join(", ")}`;
+  }
+  return JSON.stringify(payload) ?? "";
+}

@@ -103,6 +103,13 @@ describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
     expect(await proposed.getAttribute("data-approval")).toBe(approvalId);
     // Proposed, not done: nothing moved.
     expect((await report("EUR-1")).window.state).toBe("closed");
+    // The page keeps saying so after a reload: the window's pending proposals are listed.
+    const pendingRow = page.locator(`tr[data-pending-approval="${approvalId}"]`);
+    await eventually(() => pendingRow.count()).toBe(1);
+    await page.reload();
+    await eventually(() => pendingRow.textContent()).toContain("otto-operator");
+    expect(await pendingRow.textContent()).toContain("every instruction (all)");
+    await screenshot(page, "settlement-window-proposed");
 
     const olga = await fixture.openConsole("/approvals", "olga-operator");
     const row = olga.page.locator(`tr[data-approval="${approvalId}"]`);
@@ -123,6 +130,7 @@ describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
       );
       await eventually(() => leg.textContent()).toBe("posted");
     }
+    expect(await page.getByTestId("pending-confirmations").count()).toBe(0);
     // A settled window offers nothing more to do.
     expect(await page.getByRole("button", { name: "Propose confirmation" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: /^Abort/ }).count()).toBe(0);
@@ -275,7 +283,7 @@ describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
     await proposal.getByRole("radio", { name: /Everyone covered/ }).check();
     await proposal.getByRole("button", { name: "Propose confirmation" }).click();
     await eventually(() => proposal.getByRole("status").textContent()).toContain(
-      '"scope":"all_covered"',
+      "Confirm for everyone covered (all_covered).",
     );
     await approvePending("settlement_window:CHF-1");
     await page.reload();
@@ -304,7 +312,7 @@ describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
     await again.getByRole("checkbox", { name: /wallet-thin/ }).check();
     await again.getByRole("button", { name: "Propose confirmation" }).click();
     await eventually(() => again.getByRole("status").textContent()).toContain(
-      '"participantIds":["wallet-thin"]',
+      "Confirm for participants: wallet-thin.",
     );
     await approvePending("settlement_window:CHF-1");
     expect((await report("CHF-1")).window.state).toBe("settled");

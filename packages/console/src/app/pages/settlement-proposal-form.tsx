@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { apiRequest, segment } from "../api-client.ts";
 import { Link } from "../router.tsx";
-import type { ConfirmScope, SettlementReport } from "../settlement-report.ts";
+import { type ConfirmScope, type SettlementReport, scopeText } from "../settlement-report.ts";
 import { Time } from "../ui/format.tsx";
 import { ProblemNotice } from "../ui/problem-notice.tsx";
 import { useAction } from "../ui/use-action.ts";
@@ -30,7 +30,7 @@ function ProposalNotice({ approval }: { readonly approval: Approval }) {
         {approval.proposedBy.name}. Nothing moves until another operator approves it on the{" "}
         <Link href="/approvals">Approvals page</Link>; it expires <Time at={approval.expiresAt} />.
       </p>
-      <code class="details">{JSON.stringify(approval.payload)}</code>
+      <p>Confirm for {scopeText(approval.payload)}.</p>
     </div>
   );
 }
@@ -39,7 +39,14 @@ function ProposalNotice({ approval }: { readonly approval: Approval }) {
  * Proposes confirming the window's settlement, which a second operator approves (four eyes).
  * Chosen participants are those whose leg is not posted yet.
  */
-export function SettlementProposalForm({ report }: { readonly report: SettlementReport }) {
+export function SettlementProposalForm({
+  report,
+  onProposed,
+}: {
+  readonly report: SettlementReport;
+  /** Reads the window's pending proposals again, to list the new one. */
+  readonly onProposed: () => void;
+}) {
   const short = report.shortfalls.length > 0;
   const [scope, setScope] = useState<ConfirmScope>("all");
   const [approval, setApproval] = useState<Approval | undefined>(undefined);
@@ -57,6 +64,7 @@ export function SettlementProposalForm({ report }: { readonly report: Settlement
         scope === "participants" ? { scope, participantIds } : { scope },
       );
       setApproval(body.approval);
+      onProposed();
       return "";
     });
   };

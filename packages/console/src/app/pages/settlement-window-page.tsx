@@ -8,8 +8,10 @@ import { Badge, Time } from "../ui/format.tsx";
 import { ActionOutcome, ProblemNotice } from "../ui/problem-notice.tsx";
 import { useAction } from "../ui/use-action.ts";
 import { useResource } from "../ui/use-resource.ts";
+import type { Approval } from "../vocabulary.ts";
 import { ConfirmationFileForm } from "./confirmation-file-form.tsx";
 import { LiquidityWarning } from "./liquidity-warning.tsx";
+import { confirmationSubject, PendingConfirmations } from "./pending-confirmations.tsx";
 import { SettlementInstructionsTable } from "./settlement-instructions-table.tsx";
 import { SettlementPositionsTable } from "./settlement-positions-table.tsx";
 import { SettlementProposalForm } from "./settlement-proposal-form.tsx";
@@ -128,6 +130,10 @@ export function SettlementWindowPage({
   readonly role: Role;
 }) {
   const report = useResource<SettlementReport>(`/settlement-windows/${segment(windowId)}`);
+  const approvals = useResource<{ items: readonly Approval[] }>("/approvals?state=pending");
+  const pending = (approvals.data?.items ?? []).filter(
+    (approval) => approval.subject === confirmationSubject(windowId),
+  );
   const lifecycle = useAction();
   const [confirmed, setConfirmed] = useState<string | undefined>(undefined);
   const data = report.data;
@@ -149,6 +155,7 @@ export function SettlementWindowPage({
         <div aria-busy={report.loading}>
           <WindowSummary report={data} />
           <LiquidityWarning shortfalls={data.shortfalls} currency={currency} />
+          {awaitsSettlement(data.window.state) && <PendingConfirmations approvals={pending} />}
           {data.window.state === "open" ? (
             <p>
               The window is open: its net positions are counted when it closes.
@@ -172,7 +179,7 @@ export function SettlementWindowPage({
           )}
           {awaitsSettlement(data.window.state) && mayDo(role, "settlement.confirm") && (
             <>
-              <SettlementProposalForm report={data} />
+              <SettlementProposalForm report={data} onProposed={approvals.reload} />
               <ConfirmationFileForm
                 window={data.window}
                 onConfirmed={(summary) => {
