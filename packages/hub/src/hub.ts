@@ -129,6 +129,11 @@ async function composeHub(
     },
     stack,
   );
+  const settlement = composeSettlement(database, ledger.ledger, audit.auditLogStore, {
+    clock: config.settlementClock,
+    schedule: config.settlementSchedule,
+    onJobError,
+  });
   const bankInquiry = composeStatusInquiry(
     config,
     [banks.bankOperationsInquired, bills.inquired],
@@ -142,6 +147,7 @@ async function composeHub(
       expiry: ledger.expiry,
       webhookDispatcher: webhooks.webhookDispatcher,
       bankInquiry,
+      scheduledClose: settlement.scheduledClose,
     },
     stack,
   );
@@ -151,7 +157,7 @@ async function composeHub(
     metrics,
     ...ledger,
     ...audit,
-    ...composeSettlement(database, ledger.ledger, audit.auditLogStore, config.settlementClock),
+    ...settlement,
     operatorTransfers: new OperatorTransferService(
       ledger.ledger,
       audit.auditLogStore,

@@ -35,6 +35,7 @@ import type { BankOperationLookup } from "../app/payments/bank-operation-lookup.
 import type { BankOperationNotices } from "../app/payments/bank-operation-notices.ts";
 import type { PayoutService } from "../app/payments/payout-service.ts";
 import type { RefundService } from "../app/payments/refund-service.ts";
+import type { SettlementFiles } from "../app/settlement/settlement-files.ts";
 import type { SettlementService } from "../app/settlement/settlement-service.ts";
 import type { ParticipantTransferService } from "../app/transfers/participant-transfer-service.ts";
 import type { NonceMemory } from "./participant/participant-auth.ts";
@@ -81,6 +82,7 @@ export interface ApiServices {
   readonly channelSuspensions: ChannelSuspensionService;
   // Settlement.
   readonly settlement: SettlementService;
+  readonly settlementFiles: SettlementFiles;
   // Webhooks.
   readonly webhookEndpoints: WebhookEndpointService;
   readonly webhookDeliveries: WebhookDeliveryService;

@@ -43,6 +43,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/biller-protection": "viewer",
   "GET /operator/v1/settlement-windows": "viewer",
   "GET /operator/v1/settlement-windows/:windowId": "viewer",
+  "GET /operator/v1/settlement-windows/:windowId/files": "viewer",
   "GET /operator/v1/settlement-windows/:windowId/files/:name": "viewer",
 
   "POST /operator/v1/participants": "operator",

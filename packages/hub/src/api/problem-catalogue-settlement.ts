@@ -3,6 +3,10 @@ import type { ProblemEntries } from "./problem-code.ts";
 /** Settlement windows: closing, confirming (by the operator or the bank's file) and aborting. */
 export const settlementProblems = {
   window_not_found: { status: 404, title: "No settlement window has this id" },
+  settlement_file_not_found: {
+    status: 404,
+    title: "The window has no file of this name: GET .../files lists them",
+  },
   window_not_open: {
     status: 409,
     title: "The window is not the open one of its currency: it was closed already",

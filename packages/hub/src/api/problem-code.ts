@@ -62,6 +62,7 @@ export type ApiProblemCode =
 /** Settlement windows: closing, confirming and aborting them. */
 export type SettlementProblemCode =
   | "window_not_found"
+  | "settlement_file_not_found"
   | "window_not_open"
   | "window_not_closed"
   | "window_already_settled"

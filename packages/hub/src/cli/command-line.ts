@@ -16,6 +16,9 @@ export const environment = {
   billRefValidityMinutes: process.env.CLEARHUB_BILL_REF_VALIDITY_MINUTES,
   /** Each channel's weight and quotas at billers, as JSON (see channel-terms-setting.ts). */
   channelTerms: process.env.CLEARHUB_CHANNEL_TERMS,
+  /** When settlement windows close, a cron expression, read in the time zone below. */
+  settlementSchedule: process.env.CLEARHUB_SETTLEMENT_SCHEDULE,
+  settlementTimeZone: process.env.CLEARHUB_SETTLEMENT_TIME_ZONE,
 };
 
 /** The PostgreSQL server benchmarks use without DATABASE_URL: the local test server. */

@@ -4,6 +4,7 @@ import { docsPath, openapiPath } from "../api/openapi-document.ts";
 import { issueOperatorToken } from "../api/operator-auth.ts";
 import type { ApiServer } from "../api/server.ts";
 import type { ConfiguredChannelTerms } from "../app/billers/biller-admission-gate.ts";
+import type { SettlementSchedule } from "../app/settlement/settlement-schedule.ts";
 import { startHttpServer } from "../composition/http-server.ts";
 import { LifecycleStack, reportUnwindError } from "../composition/lifecycle-stack.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
@@ -27,6 +28,8 @@ export interface ServeConfig {
   readonly billRefValidityMinutes?: number | undefined;
   /** Each channel's weight and quotas at billers; weight 1 and the default quotas unless given. */
   readonly channelTerms?: ConfiguredChannelTerms | undefined;
+  /** When settlement windows close by themselves; unset, only the operator closes them. */
+  readonly settlementSchedule?: SettlementSchedule | undefined;
   /** Only labels the banner; the caller seeds the demo network through `onReady`. */
   readonly demo: boolean;
   /** The request log (pino, to stdout); info level unless given. */
@@ -169,6 +172,7 @@ async function start(
         : { billRefValidityMs: config.billRefValidityMinutes * 60_000 },
     billerAdmission:
       config.channelTerms === undefined ? undefined : { channels: config.channelTerms },
+    settlementSchedule: config.settlementSchedule,
   });
   stack.push("hub", () => hub.close());
   const server = await listen(hub, config, stack);

@@ -4,6 +4,7 @@ import {
   billRefValidityMinutesMax,
   billRefValidityMinutesMin,
 } from "../app/billers/bill-inquiry-service.ts";
+import { checkSchedule, type SettlementSchedule } from "../app/settlement/settlement-schedule.ts";
 import { channelTermsFrom } from "./channel-terms-setting.ts";
 import { CliError } from "./cli-error.ts";
 import { environment, integer, stdout } from "./command-line.ts";
@@ -31,6 +32,26 @@ function billRefValidityFromEnvironment(): number | undefined {
     if (!(error instanceof InvalidArgumentError)) throw error;
     throw new CliError(`CLEARHUB_BILL_REF_VALIDITY_MINUTES: ${error.message}`);
   }
+}
+
+/**
+ * `CLEARHUB_SETTLEMENT_SCHEDULE` with `CLEARHUB_SETTLEMENT_TIME_ZONE`, which must be given with
+ * it: a cut-off means nothing without the zone it is read in. A bad pair stops the start.
+ */
+export function settlementScheduleFrom(
+  expression: string | undefined,
+  timeZone: string | undefined,
+): SettlementSchedule | undefined {
+  if (expression === undefined || expression.trim() === "") return undefined;
+  if (timeZone === undefined || timeZone.trim() === "") {
+    throw new CliError(
+      "CLEARHUB_SETTLEMENT_SCHEDULE needs CLEARHUB_SETTLEMENT_TIME_ZONE (an IANA zone such as Asia/Shanghai or UTC)",
+    );
+  }
+  const schedule = { expression: expression.trim(), timeZone: timeZone.trim() };
+  const check = checkSchedule(schedule);
+  if (!check.ok) throw new CliError(`CLEARHUB_SETTLEMENT_SCHEDULE: ${check.problem}`);
+  return schedule;
 }
 
 /** The demo's receivers run on this machine: it allows loopback besides what is configured. */
@@ -87,6 +108,10 @@ export function addStartCommand(program: Command): void {
         checkAllowNetworks(environment.webhookAllowNetworks);
         const validity = options.billRefValidityMinutes ?? billRefValidityFromEnvironment();
         const channelTerms = channelTermsFrom(environment.channelTerms);
+        const settlementSchedule = settlementScheduleFrom(
+          environment.settlementSchedule,
+          environment.settlementTimeZone,
+        );
         const config = {
           ...options,
           demo,
@@ -95,6 +120,7 @@ export function addStartCommand(program: Command): void {
           webhookAllowNetworks,
           billRefValidityMinutes: validity,
           channelTerms,
+          settlementSchedule,
         };
         await serve(config, stdout, demo ? runDemoNetwork(options.dataDir, stdout) : undefined);
       },

@@ -9,6 +9,7 @@ import type { GroupCommitOptions } from "../app/ledger/group-commit.ts";
 import type { SessionLimits } from "../app/operators/operator-session-service.ts";
 import type { BankOperationTimings } from "../app/payments/bank-operation-runner.ts";
 import type { AgreementPinning } from "../app/ports/agreement-pinning.ts";
+import type { SettlementSchedule } from "../app/settlement/settlement-schedule.ts";
 import type { AgreementLimits } from "../domain/bank-operations/agreement-limits.ts";
 import type { OperationInquiryOptions } from "../jobs/operation-inquiry.ts";
 import type { WebhookDispatcherOptions } from "../jobs/webhook-dispatcher.ts";
@@ -88,6 +89,8 @@ export interface HubConfig extends DatabaseConfig {
   readonly billPostingTimings?: Partial<BillPostingTimings> | undefined;
   /** The clock bill payments and their postings are judged by (tests move it; deadlines of days). */
   readonly billPaymentClock?: (() => number) | undefined;
+  /** When windows close by themselves; unset, only the operator closes them. */
+  readonly settlementSchedule?: SettlementSchedule | undefined;
   /** The clock settlement windows are opened, closed and settled by. */
   readonly settlementClock?: (() => number) | undefined;
 }

@@ -1,6 +1,7 @@
 import type { ExpiryPurge } from "../jobs/expiry-purge.ts";
 import type { OperationInquiry } from "../jobs/operation-inquiry.ts";
 import type { PendingExpiry } from "../jobs/pending-expiry.ts";
+import type { ScheduledWindowClose } from "../jobs/scheduled-window-close.ts";
 import type { WebhookDispatcher } from "../jobs/webhook-dispatcher.ts";
 import type { HubConfig } from "./hub-config.ts";
 import type { LifecycleStack } from "./lifecycle-stack.ts";
@@ -12,6 +13,8 @@ export interface HubJobs {
   readonly expiry: PendingExpiry;
   readonly webhookDispatcher: WebhookDispatcher;
   readonly bankInquiry: OperationInquiry;
+  /** Absent without a settlement schedule. */
+  readonly scheduledClose: ScheduledWindowClose | undefined;
 }
 
 /**
@@ -25,6 +28,7 @@ export function startJobs(config: HubConfig, jobs: HubJobs, stack: LifecycleStac
     { name: "pending expiry", job: jobs.expiry, run: config.expirePendings },
     { name: "webhook dispatch", job: jobs.webhookDispatcher, run: config.dispatchWebhooks },
     { name: "bank inquiry", job: jobs.bankInquiry, run: config.inquireBankOperations },
+    { name: "settlement schedule", job: jobs.scheduledClose, run: true },
   ];
   for (const { name, job, run } of enabled) {
     if (job === undefined || run === false) continue;

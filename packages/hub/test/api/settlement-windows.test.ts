@@ -3,6 +3,7 @@
  * eyes or from the settlement bank's file (refused whole on any mismatch, nothing moved), abort.
  */
 import { expect, it } from "vitest";
+import { validateAgainstSchema } from "../../src/adapters/iso20022/schema-validation.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import {
   accountOf,
@@ -97,6 +98,28 @@ describeEachBackend("settlement windows API", (backend) => {
       await api.call("GET", "/operator/v1/settlement-windows/EUR-9"),
       404,
       "window_not_found",
+    );
+    const names = await api.call("GET", `/operator/v1/settlement-windows/${id}/files`);
+    const files = (names.json() as { files: string[] }).files;
+    expect(files.slice(0, 3)).toEqual(["positions.csv", "instructions.csv", "bilateral.csv"]);
+    expect(files.slice(3).map((name) => name.replace(/-\d+\./, "-N."))).toEqual([
+      "EUR-1-bank-a-N.pacs.009.xml",
+      "EUR-1-bank-b-N.pacs.009.xml",
+      "EUR-1-bank-a-N.camt.053.xml",
+      "EUR-1-bank-b-N.camt.053.xml",
+    ]);
+    const xml = await api.call("GET", `/operator/v1/settlement-windows/${id}/files/${files[3]}`);
+    expect(xml.headers["content-type"]).toContain("application/xml");
+    expect(await validateAgainstSchema(xml.body, "pacs.009.001.09")).toEqual({ valid: true });
+    expectProblem(
+      await api.call("GET", `/operator/v1/settlement-windows/${id}/files/nothing.xml`),
+      404,
+      "settlement_file_not_found",
+    );
+    expectProblem(
+      await api.call("GET", "/operator/v1/settlement-windows/EUR-2/files"),
+      409,
+      "window_not_closed",
     );
   });
 

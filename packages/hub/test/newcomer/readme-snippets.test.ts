@@ -211,9 +211,9 @@ it("runs the root README's shell blocks as written", async () => {
   expect(endpoints.items.every((endpoint) => endpoint.enabled)).toBe(true);
 });
 
-it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, inquire and pay bills", async () => {
+it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, inquire and pay bills, settle", async () => {
   const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "ts");
-  expect(snippets.length).toBe(4);
+  expect(snippets.length).toBe(5);
   const output = await runTypeScript("README.md", snippets);
   expect(output).toMatch(/^active succeeded tx-\S+$/m);
   expect(output).toMatch(/^succeeded succeeded$/m);
@@ -221,6 +221,9 @@ it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, 
   expect(output).toMatch(/^biller cache$/m);
   // The water bill was cleared at once and posted to City Water, whose receipt came back.
   expect(output).toMatch(/^accepted posted RCPT-\S+$/m);
+  // The CNY window closed with the walk-through's traffic in it, and the bank's file settled it.
+  expect(output).toMatch(/^wallet-alpha (pay|receive) \d+\.\d{2}$/m);
+  expect(output).toMatch(/^CNY-\d+ settled$/m);
 });
 
 it("runs the SDK README's example: a transfer to a participant of the demo", async () => {

@@ -29,6 +29,7 @@ export interface TestHubOptions {
   readonly approvalLimits?: HubConfig["approvalLimits"];
   readonly billPostingTimings?: HubConfig["billPostingTimings"];
   readonly billPaymentClock?: HubConfig["billPaymentClock"];
+  readonly settlementClock?: HubConfig["settlementClock"];
   /** The data key ring; a fresh one by default. A second hub on the same store needs the first's. */
   readonly dataKeys?: string | undefined;
   /** The clock of biller protection and presentments. */
@@ -93,6 +94,7 @@ export async function openTestHub(
       billSubscriptions: options.billSubscriptions,
       billPostingTimings: options.billPostingTimings,
       billPaymentClock: options.billPaymentClock,
+      settlementClock: options.settlementClock,
     });
   } catch (error) {
     await database.dispose();

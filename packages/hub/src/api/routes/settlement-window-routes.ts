@@ -1,11 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { readConfirmationFile } from "../../app/settlement/confirmation-file-reader.ts";
-import {
-  bilateralCsv,
-  instructionsCsv,
-  positionsCsv,
-} from "../../app/settlement/settlement-csv.ts";
 import { windowStates } from "../../domain/settlement/settlement-window.ts";
 import { proposeAction } from "../approval-proposal.ts";
 import { ProposalSchema } from "../approval-view.ts";
@@ -59,20 +54,19 @@ const FileBody = Type.Object(
   { additionalProperties: false },
 );
 
-const csvFiles = {
-  "positions.csv": positionsCsv,
-  "instructions.csv": instructionsCsv,
-} as const;
-
 const FileParams = Type.Object({
   windowId: Type.String({ maxLength: 40 }),
-  name: literalUnion(["positions.csv", "instructions.csv", "bilateral.csv"] as const),
+  name: Type.String({ maxLength: 200, pattern: "^[A-Za-z0-9._-]+$" }),
 });
 
 /**
  * Settlement windows: list, report, close, confirm (four eyes, or the settlement bank's file),
  * abort, and the window's files.
  */
+function fileProblem(kind: "window_not_found" | "window_not_closed" | "file_not_found") {
+  return kind === "file_not_found" ? "settlement_file_not_found" : kind;
+}
+
 export const settlementWindowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (
   app,
   { hub },
@@ -118,30 +112,50 @@ export const settlementWindowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = a
   );
 
   app.get(
+    "/settlement-windows/:windowId/files",
+    {
+      schema: {
+        summary: "The names of a closed window's files",
+        tags: ["settlement"],
+        params: WindowParams,
+        response: {
+          200: Type.Object({ files: Type.Array(Type.String()) }),
+          ...operatorProblems("window_not_found", "window_not_closed"),
+        },
+      },
+    },
+    async (request, reply) => {
+      const names = await hub.settlementFiles.names(request.params.windowId);
+      if ("kind" in names) return sendProblem(reply, fileProblem(names.kind));
+      return { files: names };
+    },
+  );
+
+  app.get(
     "/settlement-windows/:windowId/files/:name",
     {
       schema: {
-        summary: "A window's CSV file: positions, instructions or bilateral flows",
+        summary: "One of a closed window's files: CSV, or ISO 20022 XML (pacs.009, camt.053)",
         description:
-          "Columns as the README's Settlement files section documents them. bilateral.csv reads the window's transfers, so it costs what they number.",
+          "positions.csv, instructions.csv and bilateral.csv, columns as the README's Settlement files section documents them (bilateral.csv reads the window's transfers, so it costs what they number); `<window>-<participant>-<account>.pacs.009.xml` per instruction and `.camt.053.xml` per participant that moved, as GET .../files lists them.",
         tags: ["settlement"],
         params: FileParams,
-        produces: ["text/csv"],
-        response: { 200: Type.String(), ...operatorProblems("window_not_found") },
+        produces: ["text/csv", "application/xml"],
+        response: {
+          200: Type.String(),
+          ...operatorProblems("window_not_found", "window_not_closed", "settlement_file_not_found"),
+        },
       },
     },
     async (request, reply) => {
       const { windowId, name } = request.params;
-      const report = await hub.settlement.report(windowId);
-      if (report === undefined) return sendProblem(reply, "window_not_found");
-      const text =
-        name === "bilateral.csv"
-          ? bilateralCsv(report, await hub.settlement.bilateral(report.window))
-          : csvFiles[name](report);
+      const found = await hub.settlementFiles.file(windowId, name);
+      if (found.kind !== "found") return sendProblem(reply, fileProblem(found.kind));
+      const filename = name.endsWith(".xml") ? name : `${windowId}-${name}`;
       return reply
-        .header("content-type", "text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="${windowId}-${name}"`)
-        .send(text);
+        .header("content-type", `${found.file.contentType}; charset=utf-8`)
+        .header("content-disposition", `attachment; filename="${filename}"`)
+        .send(found.file.text);
     },
   );
 
