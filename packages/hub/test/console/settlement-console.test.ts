@@ -74,7 +74,11 @@ describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
     }
     expect(await page.getByTestId("liquidity-warning").count()).toBe(0);
 
-    // The file links download, with the session's cookie, what the API answers.
+    // The files the hub lists, each a link that downloads, with the session's cookie, what the
+    // API answers.
+    const { files } = await api<{ files: string[] }>("GET", "/settlement-windows/EUR-1/files");
+    expect(files.some((name) => name.endsWith(".pacs.009.xml"))).toBe(true);
+    await eventually(() => page.locator("ul.files a").allTextContents()).toEqual(files);
     const link = page.getByRole("link", { name: "instructions.csv" });
     const href = (await link.getAttribute("href")) ?? "";
     const downloaded = await otto.context.request.get(`${fixture.hub.origin}${href}`);
@@ -239,6 +243,11 @@ describe.skipIf(!enabled)("settlement windows in the console [sqlite]", () => {
     await summary.getByRole("link", { name: "GBP-2" }).click();
     await eventually(() => headingOf(page)).toBe("Settlement window GBP-2");
     await eventually(() => page.getByTestId("window-summary").textContent()).toContain("open");
+    // An open window has no files yet, and no link to one that would be refused.
+    expect(await page.getByRole("region", { name: "Files" }).textContent()).toContain(
+      "written when it closes",
+    );
+    expect(await page.locator("ul.files").count()).toBe(0);
     await fixture.closeClean(tab);
   });
 

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { apiBase, segment } from "../api-client.ts";
+import { segment } from "../api-client.ts";
 import { mayDo } from "../role-policy.ts";
 import { Link } from "../router.tsx";
 import type { Role } from "../session.ts";
@@ -16,13 +16,8 @@ import { SettlementInstructionsTable } from "./settlement-instructions-table.tsx
 import { SettlementPositionsTable } from "./settlement-positions-table.tsx";
 import { SettlementProposalForm } from "./settlement-proposal-form.tsx";
 import { ClosedBy, windowPath } from "./settlement-windows-page.tsx";
+import { WindowFiles } from "./window-files.tsx";
 import { AbortWindowSection, CloseWindowSection } from "./window-lifecycle-actions.tsx";
-
-const windowFiles = [
-  ["positions.csv", "Net positions"],
-  ["instructions.csv", "Instructions, with their legs' state"],
-  ["bilateral.csv", "Bilateral flows between each pair of participants"],
-] as const;
 
 function WindowSummary({ report }: { readonly report: SettlementReport }) {
   const { window } = report;
@@ -99,28 +94,6 @@ function WindowSummary({ report }: { readonly report: SettlementReport }) {
   );
 }
 
-function WindowFiles({ windowId }: { readonly windowId: string }) {
-  return (
-    <section aria-labelledby="window-files">
-      <h2 id="window-files">Files</h2>
-      <ul class="files">
-        {windowFiles.map(([name, what]) => (
-          <li key={name}>
-            {/* A plain link: the browser downloads it with the session's cookie. */}
-            <a
-              href={`${apiBase}/settlement-windows/${segment(windowId)}/files/${name}`}
-              download={`${windowId}-${name}`}
-            >
-              {name}
-            </a>{" "}
-            <span class="muted">{what}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 /** One settlement window: its figures, warnings and files, and what an operator may do next. */
 export function SettlementWindowPage({
   windowId,
@@ -173,7 +146,7 @@ export function SettlementWindowPage({
               />
             </>
           )}
-          <WindowFiles windowId={data.window.id} />
+          <WindowFiles windowId={data.window.id} closed={data.window.closedAt !== null} />
           {data.window.state === "open" && mayDo(role, "settlement.close") && (
             <CloseWindowSection window={data.window} action={lifecycle} onChanged={report.reload} />
           )}
