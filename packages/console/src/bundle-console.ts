@@ -6,6 +6,7 @@ import { build } from "esbuild";
 
 export { billerProtectionRefreshMs } from "./app/biller-protection-refresh.ts";
 export { overviewRowsShownMax } from "./app/overview-rows.ts";
+export { netStanding, windowsOpenFirst } from "./app/settlement-report.ts";
 export { nextPair, noReadings, rateText, trafficRates } from "./app/traffic-rates.ts";
 
 const sourceDir = join(dirname(fileURLToPath(import.meta.url)), "app");

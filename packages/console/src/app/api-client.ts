@@ -5,12 +5,32 @@
 
 export const apiBase = "/operator/v1";
 
+/** One of a problem's itemised errors: which part of the request, and what is wrong with it. */
+export interface ProblemItem {
+  /** A JSON pointer into the request: `/lines/3` is a file's third line. */
+  readonly pointer?: string;
+  readonly code: string;
+  readonly detail?: string;
+}
+
 /** An RFC 9457 problem as the hub answers it; `code` is the stable part. */
 export interface Problem {
   readonly status: number;
   readonly title: string;
   readonly code: string;
   readonly detail?: string;
+  readonly errors?: readonly ProblemItem[];
+}
+
+function itemsOf(errors: unknown): readonly ProblemItem[] | undefined {
+  if (!Array.isArray(errors)) return undefined;
+  return errors
+    .filter((item): item is ProblemItem => typeof item?.code === "string")
+    .map((item) => ({
+      code: item.code,
+      ...(typeof item.pointer === "string" ? { pointer: item.pointer } : {}),
+      ...(typeof item.detail === "string" ? { detail: item.detail } : {}),
+    }));
 }
 
 export class ApiProblemError extends Error {
@@ -52,13 +72,15 @@ export function withQuery(path: string, query: QueryValues = {}): string {
 
 async function problemOf(response: Response): Promise<Problem> {
   try {
-    const body = (await response.json()) as Partial<Problem>;
+    const body = (await response.json()) as Partial<Problem> & { errors?: unknown };
     if (typeof body.code === "string" && typeof body.title === "string") {
+      const errors = itemsOf(body.errors);
       return {
         status: response.status,
         title: body.title,
         code: body.code,
         ...(typeof body.detail === "string" ? { detail: body.detail } : {}),
+        ...(errors === undefined || errors.length === 0 ? {} : { errors }),
       };
     }
   } catch {

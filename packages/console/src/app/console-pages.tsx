@@ -7,6 +7,8 @@ import { BillerProtectionPage } from "./pages/biller-protection-page.tsx";
 import { OverviewPage } from "./pages/overview-page.tsx";
 import { ParticipantDetailPage } from "./pages/participant-detail-page.tsx";
 import { ParticipantsPage } from "./pages/participants-page.tsx";
+import { SettlementWindowPage } from "./pages/settlement-window-page.tsx";
+import { SettlementWindowsPage } from "./pages/settlement-windows-page.tsx";
 import { StuckOperationsPage } from "./pages/stuck-operations-page.tsx";
 import { TracePage } from "./pages/trace-page.tsx";
 import { TransfersPage } from "./pages/transfers-page.tsx";
@@ -55,6 +57,19 @@ export const consolePages: readonly ConsolePage[] = [
     path: "/banks/:bankId",
     title: "Bank",
     render: ({ bankId = "" }, session) => <BankPage bankId={bankId} role={session.operator.role} />,
+  },
+  {
+    path: "/settlement",
+    title: "Settlement",
+    nav: "Settlement",
+    render: () => <SettlementWindowsPage />,
+  },
+  {
+    path: "/settlement/:windowId",
+    title: "Settlement window",
+    render: ({ windowId = "" }, session) => (
+      <SettlementWindowPage windowId={windowId} role={session.operator.role} />
+    ),
   },
   {
     path: "/biller-protection",

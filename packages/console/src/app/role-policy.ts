@@ -17,7 +17,10 @@ export type ConsoleAction =
   | "bank_endpoint.change"
   | "endpoint_migration.change"
   | "approval.decide"
-  | "channel.suspend";
+  | "channel.suspend"
+  | "settlement.close"
+  | "settlement.confirm"
+  | "settlement.abort";
 
 const minimumRole: Readonly<Record<ConsoleAction, Role>> = {
   "participant.create": "operator",
@@ -31,6 +34,9 @@ const minimumRole: Readonly<Record<ConsoleAction, Role>> = {
   "endpoint_migration.change": "operator",
   "approval.decide": "operator",
   "channel.suspend": "operator",
+  "settlement.close": "operator",
+  "settlement.confirm": "operator",
+  "settlement.abort": "operator",
 };
 
 export function mayDo(role: Role, action: ConsoleAction): boolean {

@@ -27,7 +27,11 @@ export const auditActions = [
   "channel.suspend",
   "channel.lift",
   "channel.terminate",
+  "settlement_window.close",
+  "settlement_window.confirm",
+  "settlement_window.abort",
 ] as const;
+export const windowStates = ["open", "closed", "pending_settlement", "settled", "aborted"] as const;
 export const channelCapabilities = ["bill_inquiry", "bill_payment"] as const;
 export const paymentPolicies = ["reject", "honour_presented"] as const;
 /** Biller protection's traffic classes, in the order its page lists a channel's rows. */

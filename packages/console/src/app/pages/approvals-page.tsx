@@ -23,8 +23,8 @@ export function ApprovalsPage({ session }: { readonly session: Session }) {
     <>
       <h1>Approvals</h1>
       <p class="muted">
-        Terminating a participant, raising a net debit cap and switching a bank's primary endpoint
-        take two operators: one proposes, another approves.
+        Terminating a participant, raising a net debit cap, switching a bank's primary endpoint and
+        confirming a settlement window take two operators: one proposes, another approves.
       </p>
       <ProblemNotice problem={approvals.problem} />
       <ActionOutcome action={action} />

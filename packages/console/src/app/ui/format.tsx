@@ -5,9 +5,27 @@ export function Time({ at }: { readonly at: string | null | undefined }) {
   return <time dateTime={at}>{Number.isNaN(date.getTime()) ? at : date.toLocaleString()}</time>;
 }
 
-/** A state or status as a badge; its class colours it by meaning, its text says it. */
-export function Badge({ value }: { readonly value: string }) {
-  return <span class={`badge badge-${value.replace(/[^a-z_]/gi, "")}`}>{value}</span>;
+/**
+ * A state or status as a badge; its class colours it by meaning, its text says it. A `family`
+ * gives words that mean something else there their own colours: an open window is business as
+ * usual, an open breaker is not.
+ */
+export function Badge({
+  value,
+  family,
+  label,
+}: {
+  readonly value: string;
+  readonly family?: string;
+  /** The text shown, when it should read otherwise than the value. */
+  readonly label?: string;
+}) {
+  const name = value.replace(/[^a-z_]/gi, "");
+  return (
+    <span class={`badge badge-${family === undefined ? name : `${family}-${name}`}`}>
+      {label ?? value}
+    </span>
+  );
 }
 
 export function Money({

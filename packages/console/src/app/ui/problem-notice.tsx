@@ -1,6 +1,34 @@
-import type { Problem } from "../api-client.ts";
+import type { Problem, ProblemItem } from "../api-client.ts";
 
-/** A refusal as the API put it: its title, its stable code, and the detail when there is one. */
+/** Where an error points, as the operator reads it: `/lines/3` is "Line 3" of the file sent. */
+export function placeOf(pointer: string | undefined): string | undefined {
+  if (pointer === undefined) return undefined;
+  const line = /^\/lines\/(\d+)$/.exec(pointer);
+  return line === null ? pointer : `Line ${line[1]}`;
+}
+
+function ProblemItems({ items }: { readonly items: readonly ProblemItem[] }) {
+  return (
+    <ul class="problem-items">
+      {items.map((item, index) => {
+        const place = placeOf(item.pointer);
+        return (
+          // The API's order is the file's; the list is never reordered.
+          <li key={index} data-pointer={item.pointer}>
+            {place !== undefined && <strong>{place}: </strong>}
+            <code>{item.code}</code>
+            {item.detail !== undefined && <> — {item.detail}</>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * A refusal as the API put it: its title, its stable code, the detail when there is one, and
+ * each itemised error (a file's refused lines, the participants short of funds).
+ */
 export function ProblemNotice({ problem }: { readonly problem: Problem | undefined }) {
   if (problem === undefined) return null;
   return (
@@ -8,6 +36,7 @@ export function ProblemNotice({ problem }: { readonly problem: Problem | undefin
       <strong>{problem.title}</strong>
       {problem.code !== "" && <code class="problem-code">{problem.code}</code>}
       {problem.detail !== undefined && <p>{problem.detail}</p>}
+      {problem.errors !== undefined && <ProblemItems items={problem.errors} />}
     </div>
   );
 }
