@@ -177,6 +177,13 @@ describeEachBackend("settlement windows API", (backend) => {
       422,
       "confirmation_file_malformed",
     );
+    expectProblem(
+      await api.call("POST", `/operator/v1/settlement-windows/${id}/confirmation-file`, {
+        file: "window_id,participant_id,direction,amount,currency\n",
+      }),
+      422,
+      "confirmation_file_malformed",
+    );
     expect(await allBalances(api)).toEqual(balances);
     // Only the audit log may have moved (it records no refusal here, so nothing at all).
     expect(storeChanges(before, await snapshotStore(api.hub.database))).toEqual({});

@@ -36,6 +36,7 @@ export function readConfirmationFile(text: string): ConfirmationFileRead {
       detail: `line 1: the header must be ${confirmationFileColumns.join(",")}`,
     };
   }
+  if (rows.length === 0) return { ok: false, detail: "line 2: the file lists no leg" };
   if (rows.length > confirmationLinesMax) {
     return { ok: false, detail: `more than ${confirmationLinesMax} lines` };
   }
