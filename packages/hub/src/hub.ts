@@ -21,6 +21,7 @@ import {
   type OperatorParts,
 } from "./composition/operators.ts";
 import { composeParticipants, type ParticipantParts } from "./composition/participants.ts";
+import { composeReconciliation, type ReconciliationParts } from "./composition/reconciliation.ts";
 import { loadSecrets, type SecretParts } from "./composition/secrets.ts";
 import { composeStatusInquiry } from "./composition/status-inquiry.ts";
 import { connectSharedRedis, openMigratedDatabase } from "./composition/stores.ts";
@@ -45,7 +46,8 @@ export interface Hub
     OperatorParts,
     BillerParts,
     ChannelParts,
-    BillSubscriptionParts {
+    BillSubscriptionParts,
+    ReconciliationParts {
   readonly database: Database;
   readonly metrics: HubMetrics;
   /** The status-inquiry job settling unknown and pending outcomes of every kind. */
@@ -143,18 +145,25 @@ async function composeHub(
     },
     stack,
   );
+  const operatorTransfers = new OperatorTransferService(
+    ledger.ledger,
+    audit.auditLogStore,
+    participants.parts.participantStore,
+    operatorParticipantId,
+  );
   return {
     ...secrets,
     database,
     metrics,
     ...ledger,
     ...audit,
-    operatorTransfers: new OperatorTransferService(
-      ledger.ledger,
-      audit.auditLogStore,
-      participants.parts.participantStore,
-      operatorParticipantId,
-    ),
+    operatorTransfers,
+    ...composeReconciliation(database, {
+      participantStore: participants.parts.participantStore,
+      ledgerReader: ledger.ledgerReader,
+      operatorTransfers,
+      businessDay: config.reconciliationDay,
+    }),
     ...participants.parts,
     ...webhooks,
     ...banks,

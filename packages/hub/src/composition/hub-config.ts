@@ -10,6 +10,7 @@ import type { SessionLimits } from "../app/operators/operator-session-service.ts
 import type { BankOperationTimings } from "../app/payments/bank-operation-runner.ts";
 import type { AgreementPinning } from "../app/ports/agreement-pinning.ts";
 import type { AgreementLimits } from "../domain/bank-operations/agreement-limits.ts";
+import type { BusinessDayConfig } from "../domain/reconciliation/business-day.ts";
 import type { OperationInquiryOptions } from "../jobs/operation-inquiry.ts";
 import type { WebhookDispatcherOptions } from "../jobs/webhook-dispatcher.ts";
 
@@ -88,6 +89,8 @@ export interface HubConfig extends DatabaseConfig {
   readonly billPostingTimings?: Partial<BillPostingTimings> | undefined;
   /** The clock bill payments and their postings are judged by (tests move it; deadlines of days). */
   readonly billPaymentClock?: (() => number) | undefined;
+  /** The business day statements cover: cut-off and time zone (CLEARHUB_RECON_CUTOFF, _TIME_ZONE). */
+  readonly reconciliationDay?: BusinessDayConfig | undefined;
 }
 
 /** Told when a background pass fails; the job names itself ("bank inquiry"). */

@@ -41,6 +41,12 @@ const everyTable: Readonly<Record<TableName, true>> = {
   bill_subscription_counts: true,
   bill_presentments: true,
   bill_payments: true,
+  settlement_windows: true,
+  settlement_snapshots: true,
+  settlement_positions: true,
+  settlement_legs: true,
+  recon_runs: true,
+  recon_breaks: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

@@ -38,6 +38,7 @@ export interface TestHubOptions {
   /** Loopback by default, where tests' receivers listen; `[]` for the hub a newcomer gets. */
   readonly webhookAllowNetworks?: readonly string[] | undefined;
   readonly billSubscriptions?: HubConfig["billSubscriptions"];
+  readonly reconciliationDay?: HubConfig["reconciliationDay"];
 }
 
 /**
@@ -93,6 +94,7 @@ export async function openTestHub(
       billSubscriptions: options.billSubscriptions,
       billPostingTimings: options.billPostingTimings,
       billPaymentClock: options.billPaymentClock,
+      reconciliationDay: options.reconciliationDay,
     });
   } catch (error) {
     await database.dispose();

@@ -32,6 +32,8 @@ export const auditActions = [
   "channel.suspend",
   "channel.lift",
   "channel.terminate",
+  "reconciliation.match",
+  "reconciliation.break_resolve",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -19,9 +19,7 @@ export function settlementWindowsMigration(): Migration {
         .addColumn("state", "text", (column) =>
           column
             .notNull()
-            .check(
-              sql`state in ('open', 'closed', 'pending_settlement', 'settled', 'aborted')`,
-            ),
+            .check(sql`state in ('open', 'closed', 'pending_settlement', 'settled', 'aborted')`),
         )
         .addColumn("start_seq", "bigint", (column) => column.notNull())
         .addColumn("end_seq", "bigint")
