@@ -41,6 +41,8 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/participants/:participantId/suspensions": "viewer",
   "GET /operator/v1/billers/:participantId/endpoints": "viewer",
   "GET /operator/v1/biller-protection": "viewer",
+  "GET /operator/v1/participants/:participantId/reconciliation/days/:day/statement.csv": "viewer",
+  "GET /operator/v1/reconciliation/breaks": "viewer",
 
   "POST /operator/v1/participants": "operator",
   "POST /operator/v1/participants/:participantId/status": "operator",
@@ -51,6 +53,8 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "POST /operator/v1/participants/:participantId/keys/:keyId/rotate": "operator",
   "POST /operator/v1/participants/:participantId/keys/:keyId/revoke": "operator",
   "POST /operator/v1/transfers": "operator",
+  "PUT /operator/v1/participants/:participantId/reconciliation/days/:day/record": "operator",
+  "POST /operator/v1/reconciliation/breaks/:breakId/resolution": "operator",
   "POST /operator/v1/webhook-deliveries/:deliveryId/redeliver": "operator",
   "POST /operator/v1/banks/:bankId/endpoints": "operator",
   "PATCH /operator/v1/banks/:bankId/endpoints/:endpointId": "operator",
