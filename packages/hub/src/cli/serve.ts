@@ -7,6 +7,7 @@ import type { ConfiguredChannelTerms } from "../app/billers/biller-admission-gat
 import { startHttpServer } from "../composition/http-server.ts";
 import { LifecycleStack, reportUnwindError } from "../composition/lifecycle-stack.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
+import type { BusinessDayConfig } from "../domain/reconciliation/business-day.ts";
 import { type Hub, openHub } from "../hub.ts";
 import { CliError } from "./cli-error.ts";
 
@@ -27,6 +28,8 @@ export interface ServeConfig {
   readonly billRefValidityMinutes?: number | undefined;
   /** Each channel's weight and quotas at billers; weight 1 and the default quotas unless given. */
   readonly channelTerms?: ConfiguredChannelTerms | undefined;
+  /** When each reconciliation business day ends; 00:00 UTC unless given. */
+  readonly reconciliationDay?: BusinessDayConfig | undefined;
   /** Only labels the banner; the caller seeds the demo network through `onReady`. */
   readonly demo: boolean;
   /** The request log (pino, to stdout); info level unless given. */
@@ -169,6 +172,7 @@ async function start(
         : { billRefValidityMs: config.billRefValidityMinutes * 60_000 },
     billerAdmission:
       config.channelTerms === undefined ? undefined : { channels: config.channelTerms },
+    reconciliationDay: config.reconciliationDay,
   });
   stack.push("hub", () => hub.close());
   const server = await listen(hub, config, stack);

@@ -8,6 +8,7 @@ import { channelTermsFrom } from "./channel-terms-setting.ts";
 import { CliError } from "./cli-error.ts";
 import { environment, integer, stdout } from "./command-line.ts";
 import { runDemoNetwork } from "./demo-network.ts";
+import { reconDayFrom } from "./recon-day-setting.ts";
 import { serve } from "./serve.ts";
 
 /** A mistyped allow-list stops the start with one line naming it, before anything opens. */
@@ -95,6 +96,7 @@ export function addStartCommand(program: Command): void {
           webhookAllowNetworks,
           billRefValidityMinutes: validity,
           channelTerms,
+          reconciliationDay: reconDayFrom(process.env),
         };
         await serve(config, stdout, demo ? runDemoNetwork(options.dataDir, stdout) : undefined);
       },

@@ -63,7 +63,10 @@ export class ScratchMatch implements RecordStaging {
         ...keySql(this.names),
         ...findBreaksSql(this.names),
       ]) {
+        const started = performance.now();
         await this.connection.run(query);
+        if (process.env.RECON_PROFILE)
+          console.error("step", Math.round(performance.now() - started), "ms");
       }
       const summary = await this.summary();
       const counts = {

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
+import Papa from "papaparse";
 import { formatAmount } from "../../domain/money/amount.ts";
 import { findCurrency } from "../../domain/money/currency.ts";
 import type { StatementRow } from "../../domain/reconciliation/statement-row.ts";
@@ -43,23 +43,22 @@ export function statementCsvRecord(row: StatementRow): string[] {
   ];
 }
 
+const crlf = "\r\n";
+
 /**
- * The statement as an RFC 4180 CSV byte stream (CRLF, fields quoted where they must be), fed
- * page by page from `pages` and only as fast as the reader takes it: back-pressure reaches the
+ * The statement as an RFC 4180 CSV byte stream (CRLF, fields quoted where they must be), one
+ * page written at a time and only as fast as the reader takes it: back-pressure reaches the
  * store, so a day of any size is never held whole.
  */
 export function statementCsv(pages: AsyncIterable<readonly StatementRow[]>): Readable {
-  const records = Readable.from(
+  return Readable.from(
     (async function* () {
-      for await (const page of pages) for (const row of page) yield statementCsvRecord(row);
+      yield `${statementCsvColumns.join(",")}${crlf}`;
+      for await (const page of pages) {
+        if (page.length === 0) continue;
+        yield `${Papa.unparse(page.map(statementCsvRecord), { newline: crlf })}${crlf}`;
+      }
     })(),
-    { objectMode: true, highWaterMark: 64 },
+    { objectMode: false },
   );
-  const csv = stringify({
-    header: true,
-    columns: [...statementCsvColumns],
-    record_delimiter: "windows",
-  });
-  records.on("error", (error) => csv.destroy(error));
-  return records.pipe(csv);
 }

@@ -6,7 +6,11 @@
  */
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
-import { parse } from "csv-parse/sync";
+import Papa from "papaparse";
+
+const parse = (text: string | Buffer, _options: { columns: true }) =>
+  Papa.parse<Record<string, string>>(text.toString(), { header: true, skipEmptyLines: true }).data;
+
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { statementCsvColumns } from "../../../src/app/reconciliation/statement-csv.ts";
