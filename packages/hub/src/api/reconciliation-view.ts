@@ -1,7 +1,9 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { MatchSummary } from "../app/ports/reconciliation-store.ts";
-import type { ReconciliationOutcome } from "../app/reconciliation/reconciliation-service.ts";
+import type {
+  MatchSummary,
+  ReconciliationOutcome,
+} from "../app/reconciliation/reconciliation-service.ts";
 import {
   breakKinds,
   breakStates,

@@ -12,11 +12,11 @@ import { GroupCommit } from "../app/ledger/group-commit.ts";
 import { LedgerReader } from "../app/ledger/ledger-reader.ts";
 import { OperatorTransferService } from "../app/ledger/operator-transfer-service.ts";
 import { operatorParticipantId } from "../app/participants/participant-service.ts";
-import { breakPageSizeMax } from "../app/ports/reconciliation-store.ts";
 import type {
   ReconciliationOutcome,
   ReconciliationService,
 } from "../app/reconciliation/reconciliation-service.ts";
+import { breakPageSizeMax } from "../app/reconciliation/reconciliation-service.ts";
 import { statementCsv } from "../app/reconciliation/statement-csv.ts";
 import { composeReconciliation } from "../composition/reconciliation.ts";
 import { commandLineActor } from "../domain/audit/audit-actor.ts";

@@ -15,7 +15,19 @@ export class SqliteScratchConnection implements ScratchConnection {
     private readonly sqlite: BetterSqlite3.Database,
   ) {}
 
+  /**
+   * The temp store's page cache, in KiB (negative: SQLite's unit for size rather than pages).
+   * The default (2 MB) makes a large match spill its scratch tables to a temp file and read
+   * them back at every join; this bound keeps a million-row match in memory within the budget.
+   */
+  private static readonly tempCacheKib = 192 * 1024;
+  private tuned = false;
+
   private exclusive<T>(work: () => T): Promise<T> {
+    if (!this.tuned) {
+      this.sqlite.pragma(`temp.cache_size = -${SqliteScratchConnection.tempCacheKib}`);
+      this.tuned = true;
+    }
     return this.kysely.connection().execute(async () => work());
   }
 

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { breakPageSizeMax } from "../../app/ports/reconciliation-store.ts";
+import { breakPageSizeMax } from "../../app/reconciliation/reconciliation-service.ts";
 import {
   type BreakResolution,
   breakStates,

@@ -25,6 +25,9 @@ import { type StatementStore, statementPageSizeMax } from "../ports/statement-st
 import { type MalformedRow, parseRecord } from "./record-parse.ts";
 import { statementCsv } from "./statement-csv.ts";
 
+/** What the HTTP layer shows of the store's answers, and its page bound. */
+export { breakPageSizeMax, type MatchSummary } from "../ports/reconciliation-store.ts";
+
 export type ReconciliationErrorCode =
   | "business_day_invalid"
   | "participant_not_found"
