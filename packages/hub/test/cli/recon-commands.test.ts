@@ -107,7 +107,7 @@ it("exports a statement, matches a record and resolves a break from the command 
   const again = await runCli(["recon", "resolve", found?.id as string, "--accept", ...store], env);
   expect({ code: again.code, stderr: again.stderr.trim() }).toEqual({
     code: 1,
-    stderr: "break_resolved",
+    stderr: "clearhub: break_resolved",
   });
 
   await writeFile(
