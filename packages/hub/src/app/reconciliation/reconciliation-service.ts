@@ -23,7 +23,7 @@ import type {
 } from "../ports/reconciliation-store.ts";
 import { type StatementStore, statementPageSizeMax } from "../ports/statement-store.ts";
 import { type MalformedRow, parseRecord } from "./record-parse.ts";
-import { statementCsv } from "./statement-csv.ts";
+import { type StatementFormat, statementWriters } from "./statement-writer.ts";
 
 /** What the HTTP layer shows of the store's answers, and its page bound. */
 export { breakPageSizeMax, type MatchSummary } from "../ports/reconciliation-store.ts";
@@ -97,9 +97,21 @@ export class ReconciliationService {
   }
 
   /** The day's statement as a streaming CSV. */
-  async statementCsv(participantId: string, day: string): Promise<ReconciliationOutcome<Readable>> {
+  statementCsv(participantId: string, day: string): Promise<ReconciliationOutcome<Readable>> {
+    return this.statementDocument(participantId, day, "csv");
+  }
+
+  /** The day's statement in one of the formats of `statementWriters`, streamed. */
+  async statementDocument(
+    participantId: string,
+    day: string,
+    format: StatementFormat,
+  ): Promise<ReconciliationOutcome<Readable>> {
     const pages = await this.statementPages(participantId, day);
-    return pages.ok ? { ok: true, value: statementCsv(pages.value) } : pages;
+    if (!pages.ok) return pages;
+    const range = businessDayRange(day, this.deps.businessDay);
+    const context = { participantId, day, ...range };
+    return { ok: true, value: statementWriters[format].write(pages.value, context) };
   }
 
   /**
