@@ -201,3 +201,91 @@ describeEachBackend("reconciliation match", (backend) => {
     );
   }, 120_000);
 });
+
+describeEachBackend("reconciliation of unknown outcomes", (backend) => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await openTestHub(backend, { reconciliationDay });
+  });
+  afterAll(() => t.dispose());
+
+  it("lists a transaction whose outcome is unknown apart, and raises no break for it", async () => {
+    const register = async (id: string, kind: "bank" | "payment_institution") => {
+      const registered = await t.hub.participants.register(
+        { id, name: id, kind, currencies: [{ currency: "CNY", netDebitCap: 10n ** 9n }] },
+        hubActor,
+      );
+      if (!registered.ok) throw new Error(registered.code);
+      return registered.value;
+    };
+    const wallet = await register("unk-wallet", "payment_institution");
+    await register("unk-bank", "bank");
+    // A debit the bank has not answered: its reservation, and its operation left `unknown`.
+    const [reserved] = await t.hub.participantTransfers.create(wallet, [
+      {
+        id: "tx-unknown",
+        payeeId: "unk-bank",
+        amount: 700n,
+        currency: "CNY",
+        reserveForMs: 60_000,
+        requestHash: createHash("sha256").update("tx-unknown").digest("hex"),
+      },
+    ]);
+    expect(reserved?.ok).toBe(true);
+    const now = BigInt(Date.now());
+    await t.hub.database.kysely
+      .insertInto("bank_operations")
+      .values({
+        payment_institution_id: wallet.id,
+        id: "pay-1",
+        kind: "debit",
+        bank_id: "unk-bank",
+        agreement_id: null,
+        original_id: null,
+        amount: 700n,
+        currency: "CNY",
+        transaction_id: "tx-unknown",
+        state: "unknown",
+        request_hash: "h",
+        failure_code: null,
+        failure_text: null,
+        bank_reference: null,
+        creditor: null,
+        creditor_masked: null,
+        created_at: now,
+        updated_at: now,
+        completed_at: null,
+        next_inquiry_at: now,
+        inquiries: 0,
+      })
+      .execute();
+    const day = dayHolding(Date.now());
+    const csv = await t.hub.reconciliation.statementCsv(wallet.id, day);
+    if (!csv.ok) throw new Error(csv.code);
+    let text = "";
+    for await (const chunk of csv.value) text += String(chunk);
+    const [row] = parse(text, { columns: true }) as Row[];
+    expect(row).toMatchObject({
+      hub_transaction_id: "tx-unknown",
+      participant_reference: "pay-1",
+      type: "agreement_payment",
+      amount: "-7.00",
+      status: "unknown",
+    });
+    // The participant's record says nothing of it: still no break.
+    const matched = await t.hub.reconciliation.match(
+      wallet.id,
+      day,
+      Readable.from([statementCsvColumns.join(",")]),
+      "test",
+    );
+    if (!matched.ok) throw new Error(matched.code);
+    expect(matched.value).toMatchObject({
+      hubRows: 1,
+      participantRows: 0,
+      unknownAtHub: 1,
+      unknownHubTransactionIds: ["tx-unknown"],
+    });
+    expect(Object.values(matched.value.breaks).every((n) => n === 0)).toBe(true);
+  });
+});
