@@ -21,6 +21,7 @@ import {
   type OperatorParts,
 } from "./composition/operators.ts";
 import { composeParticipants, type ParticipantParts } from "./composition/participants.ts";
+import { composeReconciliation, type ReconciliationParts } from "./composition/reconciliation.ts";
 import { loadSecrets, type SecretParts } from "./composition/secrets.ts";
 import { composeSettlement, type SettlementParts } from "./composition/settlement.ts";
 import { composeStatusInquiry } from "./composition/status-inquiry.ts";
@@ -47,7 +48,8 @@ export interface Hub
     BillerParts,
     ChannelParts,
     BillSubscriptionParts,
-    SettlementParts {
+    SettlementParts,
+    ReconciliationParts {
   readonly database: Database;
   readonly metrics: HubMetrics;
   /** The status-inquiry job settling unknown and pending outcomes of every kind. */
@@ -151,6 +153,12 @@ async function composeHub(
     },
     stack,
   );
+  const operatorTransfers = new OperatorTransferService(
+    ledger.ledger,
+    audit.auditLogStore,
+    participants.parts.participantStore,
+    operatorParticipantId,
+  );
   return {
     ...secrets,
     database,
@@ -158,12 +166,13 @@ async function composeHub(
     ...ledger,
     ...audit,
     ...settlement,
-    operatorTransfers: new OperatorTransferService(
-      ledger.ledger,
-      audit.auditLogStore,
-      participants.parts.participantStore,
-      operatorParticipantId,
-    ),
+    operatorTransfers,
+    ...composeReconciliation(database, {
+      participantStore: participants.parts.participantStore,
+      ledgerReader: ledger.ledgerReader,
+      operatorTransfers,
+      businessDay: config.reconciliationDay,
+    }),
     ...participants.parts,
     ...webhooks,
     ...banks,

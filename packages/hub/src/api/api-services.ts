@@ -35,6 +35,7 @@ import type { BankOperationLookup } from "../app/payments/bank-operation-lookup.
 import type { BankOperationNotices } from "../app/payments/bank-operation-notices.ts";
 import type { PayoutService } from "../app/payments/payout-service.ts";
 import type { RefundService } from "../app/payments/refund-service.ts";
+import type { ReconciliationService } from "../app/reconciliation/reconciliation-service.ts";
 import type { SettlementFiles } from "../app/settlement/settlement-files.ts";
 import type { SettlementService } from "../app/settlement/settlement-service.ts";
 import type { ParticipantTransferService } from "../app/transfers/participant-transfer-service.ts";
@@ -97,6 +98,8 @@ export interface ApiServices {
   readonly operatorTokens: OperatorTokenService;
   readonly approvals: ApprovalService;
   readonly auditLog: AuditLogService;
+  // Reconciliation.
+  readonly reconciliation: ReconciliationService;
   // Operations.
   readonly metrics: RequestMetrics;
 }

@@ -145,6 +145,11 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           name: "biller notices",
           description: "Billers: what they tell the hub unasked, signed with their participant key",
         },
+        {
+          name: "reconciliation",
+          description:
+            "Daily statements of each participant's business day (CSV, streamed), the match of its own record against them, and the breaks' resolution",
+        },
       ],
     },
     // Shared schemas (the Problem) keep their own names in components.schemas.

@@ -45,6 +45,8 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/settlement-windows/:windowId": "viewer",
   "GET /operator/v1/settlement-windows/:windowId/files": "viewer",
   "GET /operator/v1/settlement-windows/:windowId/files/:name": "viewer",
+  "GET /operator/v1/participants/:participantId/reconciliation/days/:day/statement.csv": "viewer",
+  "GET /operator/v1/reconciliation/breaks": "viewer",
 
   "POST /operator/v1/participants": "operator",
   "POST /operator/v1/participants/:participantId/status": "operator",
@@ -59,6 +61,8 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "POST /operator/v1/settlement-windows/:windowId/settlement": "operator",
   "POST /operator/v1/settlement-windows/:windowId/confirmation-file": "operator",
   "POST /operator/v1/settlement-windows/:windowId/abort": "operator",
+  "PUT /operator/v1/participants/:participantId/reconciliation/days/:day/record": "operator",
+  "POST /operator/v1/reconciliation/breaks/:breakId/resolution": "operator",
   "POST /operator/v1/webhook-deliveries/:deliveryId/redeliver": "operator",
   "POST /operator/v1/banks/:bankId/endpoints": "operator",
   "PATCH /operator/v1/banks/:bankId/endpoints/:endpointId": "operator",

@@ -2,6 +2,7 @@ import { bankProblems } from "./problem-catalogue-banks.ts";
 import { billProblems } from "./problem-catalogue-bills.ts";
 import { edgeProblems } from "./problem-catalogue-edge.ts";
 import { participantProblems } from "./problem-catalogue-participants.ts";
+import { reconciliationProblems } from "./problem-catalogue-reconciliation.ts";
 import { settlementProblems } from "./problem-catalogue-settlement.ts";
 import type { ProblemCode, ProblemKind } from "./problem-code.ts";
 
@@ -11,7 +12,14 @@ import type { ProblemCode, ProblemKind } from "./problem-code.ts";
  * its entries kept area by area in problem-catalogue-*.ts.
  */
 
-const areas = [edgeProblems, participantProblems, bankProblems, billProblems, settlementProblems];
+const areas = [
+  edgeProblems,
+  participantProblems,
+  bankProblems,
+  billProblems,
+  settlementProblems,
+  reconciliationProblems,
+];
 
 /** Typed as a full Record so that a new domain or ledger code cannot ship without a status. */
 export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
@@ -20,6 +28,7 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   ...bankProblems,
   ...billProblems,
   ...settlementProblems,
+  ...reconciliationProblems,
 };
 
 // One code in two areas would silently take the later entry: refuse it at load.

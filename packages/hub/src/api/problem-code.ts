@@ -17,6 +17,7 @@ import type { ParticipantErrorCode } from "../app/participants/participant-servi
 import type { PaymentRefusal } from "../app/payments/agreement-payment-service.ts";
 import type { PayoutRefusal } from "../app/payments/payout-service.ts";
 import type { RefundRefusal } from "../app/payments/refund-service.ts";
+import type { ReconciliationErrorCode } from "../app/reconciliation/reconciliation-service.ts";
 import type { TransferRefusal } from "../app/transfers/participant-transfer-service.ts";
 import type { CustomerParametersError } from "../domain/billers/customer-parameters.ts";
 import type { PresentedBillError } from "../domain/billers/presented-bill.ts";
@@ -123,6 +124,8 @@ export type ProblemCode =
   | BillPaymentRefusalCode
   | ReversalNoticeRefusalCode
   | BillInquiryRefusal
+  | ReconciliationErrorCode
+  | "record_media_type"
   | "payout_creditor_required"
   | "account_or_card_required";
 

@@ -71,6 +71,7 @@ import { networkOverviewRoute } from "./routes/network-overview-route.ts";
 import { openapiRoute } from "./routes/openapi-route.ts";
 import { operatorAccountRoutes } from "./routes/operator-account-routes.ts";
 import { readyRoute } from "./routes/ready-route.ts";
+import { operatorReconciliationRoutes } from "./routes/reconciliation-routes.ts";
 import { redeliverWebhookRoute } from "./routes/redeliver-webhook-route.ts";
 import { resultCodesRoute } from "./routes/result-codes-route.ts";
 import { retireBankEndpointRoute } from "./routes/retire-bank-endpoint-route.ts";
@@ -174,6 +175,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   listBillerEndpointsRoute,
   billerProtectionRoute,
   settlementWindowRoutes,
+  operatorReconciliationRoutes,
 ];
 
 function loggerOptions(logger: ServerOptions["logger"]): ServerLoggerOptions | false {

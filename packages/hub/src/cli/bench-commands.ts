@@ -7,6 +7,7 @@ import { addEndToEndBenchCommand } from "./bench-end-to-end-command.ts";
 import { addBenchFloodCommand } from "./bench-flood-command.ts";
 import { benchLedger, type LedgerBenchResult } from "./bench-ledger.ts";
 import { benchPayments } from "./bench-payments.ts";
+import { benchRecon, reconBenchTable } from "./bench-recon.ts";
 import { billPaymentsBenchTable, formatCounts, paymentsBenchTable } from "./bench-tables.ts";
 import { environment, integer, share, stderr } from "./command-line.ts";
 
@@ -167,4 +168,26 @@ export function addBenchCommands(program: Command): void {
   addBenchConsoleCommand(bench, stderr);
 
   addBenchFloodCommand(bench);
+
+  const recon = bench
+    .command("recon")
+    .description(
+      "a day of N transactions and a participant file with breaks of every kind injected, then the match: time, peak memory, breaks found",
+    );
+  addStoreOptions(recon, "sqlite").option(
+    "--rows <n>",
+    "transactions in the day",
+    integer(10, 100_000_000),
+    1_000_000,
+  );
+  addJsonOption(recon).action(async (options) => {
+    const result = await benchRecon({
+      backend: options.backend,
+      databaseUrl: options.databaseUrl,
+      rows: options.rows,
+      progress: stderr,
+    });
+    printResult(options, result, reconBenchTable);
+    if (result.falseBreaks > 0 || result.breaksFound < result.breaksInjected) process.exitCode = 1;
+  });
 }

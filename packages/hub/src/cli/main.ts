@@ -5,6 +5,7 @@ import { CliError } from "./cli-error.ts";
 import { environment, stderr, stdout } from "./command-line.ts";
 import { addDocumentCommands, addKeyCommands } from "./document-commands.ts";
 import { addOperatorCommands } from "./operator-commands.ts";
+import { addReconCommands } from "./recon-commands.ts";
 import { addSettlementCommands } from "./settlement-commands.ts";
 import { addStartCommand } from "./start-command.ts";
 import { addStoreCommands } from "./store-commands.ts";
@@ -28,6 +29,7 @@ addBillerCommands(
   stderr,
 );
 addSettlementCommands(program, stdout, stderr);
+addReconCommands(program);
 addBenchCommands(program);
 
 try {

@@ -8,6 +8,7 @@ import type { SettlementSchedule } from "../app/settlement/settlement-schedule.t
 import { startHttpServer } from "../composition/http-server.ts";
 import { LifecycleStack, reportUnwindError } from "../composition/lifecycle-stack.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
+import type { BusinessDayConfig } from "../domain/reconciliation/business-day.ts";
 import { type Hub, openHub } from "../hub.ts";
 import { CliError } from "./cli-error.ts";
 
@@ -30,6 +31,8 @@ export interface ServeConfig {
   readonly channelTerms?: ConfiguredChannelTerms | undefined;
   /** When settlement windows close by themselves; unset, only the operator closes them. */
   readonly settlementSchedule?: SettlementSchedule | undefined;
+  /** When each reconciliation business day ends; 00:00 UTC unless given. */
+  readonly reconciliationDay?: BusinessDayConfig | undefined;
   /** Only labels the banner; the caller seeds the demo network through `onReady`. */
   readonly demo: boolean;
   /** The request log (pino, to stdout); info level unless given. */
@@ -173,6 +176,7 @@ async function start(
     billerAdmission:
       config.channelTerms === undefined ? undefined : { channels: config.channelTerms },
     settlementSchedule: config.settlementSchedule,
+    reconciliationDay: config.reconciliationDay,
   });
   stack.push("hub", () => hub.close());
   const server = await listen(hub, config, stack);

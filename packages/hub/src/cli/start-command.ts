@@ -9,6 +9,7 @@ import { channelTermsFrom } from "./channel-terms-setting.ts";
 import { CliError } from "./cli-error.ts";
 import { environment, integer, stdout } from "./command-line.ts";
 import { runDemoNetwork } from "./demo-network.ts";
+import { reconDayFrom } from "./recon-day-setting.ts";
 import { serve } from "./serve.ts";
 
 /** A mistyped allow-list stops the start with one line naming it, before anything opens. */
@@ -121,6 +122,7 @@ export function addStartCommand(program: Command): void {
           billRefValidityMinutes: validity,
           channelTerms,
           settlementSchedule,
+          reconciliationDay: reconDayFrom(process.env),
         };
         await serve(config, stdout, demo ? runDemoNetwork(options.dataDir, stdout) : undefined);
       },

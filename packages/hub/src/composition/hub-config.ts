@@ -11,6 +11,7 @@ import type { BankOperationTimings } from "../app/payments/bank-operation-runner
 import type { AgreementPinning } from "../app/ports/agreement-pinning.ts";
 import type { SettlementSchedule } from "../app/settlement/settlement-schedule.ts";
 import type { AgreementLimits } from "../domain/bank-operations/agreement-limits.ts";
+import type { BusinessDayConfig } from "../domain/reconciliation/business-day.ts";
 import type { OperationInquiryOptions } from "../jobs/operation-inquiry.ts";
 import type { WebhookDispatcherOptions } from "../jobs/webhook-dispatcher.ts";
 
@@ -93,6 +94,8 @@ export interface HubConfig extends DatabaseConfig {
   readonly settlementSchedule?: SettlementSchedule | undefined;
   /** The clock settlement windows are opened, closed and settled by. */
   readonly settlementClock?: (() => number) | undefined;
+  /** The business day statements cover: cut-off and time zone (CLEARHUB_RECON_CUTOFF, _TIME_ZONE). */
+  readonly reconciliationDay?: BusinessDayConfig | undefined;
 }
 
 /** Told when a background pass fails; the job names itself ("bank inquiry"). */

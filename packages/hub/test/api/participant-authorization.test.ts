@@ -15,6 +15,9 @@ const billers: readonly ParticipantKindInput[] = ["biller"];
 const expected: Record<string, readonly ParticipantKindInput[]> = {
   "POST /v1/ping": kinds,
   "GET /v1/accounts": kinds,
+  "GET /v1/reconciliation/days/{day}/statement.csv": kinds,
+  "PUT /v1/reconciliation/days/{day}/record": kinds,
+  "GET /v1/reconciliation/breaks": kinds,
   "POST /v1/transfers": payers,
   "POST /v1/transfers/bulk": payers,
   "GET /v1/transfers": kinds,
@@ -146,7 +149,8 @@ describe("participant authorisation", () => {
         .replace("{agreementId}", "ag-1")
         .replace("{paymentId}", "p-1")
         .replace("{operationId}", "p-1")
-        .replace("{subscriptionId}", "bs-1");
+        .replace("{subscriptionId}", "bs-1")
+        .replace("{day}", "2026-01-02");
       for (const { kind, client } of callers) {
         const response = await client.call(
           method as "GET",

@@ -118,6 +118,13 @@ const documentedRoutes = [
   "GET /v1/billers/{billerId}",
   "POST /v1/bill-inquiries",
   "GET /operator/v1/biller-protection",
+  "GET /v1/reconciliation/days/{day}/statement.csv",
+  "PUT /v1/reconciliation/days/{day}/record",
+  "GET /v1/reconciliation/breaks",
+  "GET /operator/v1/participants/{participantId}/reconciliation/days/{day}/statement.csv",
+  "PUT /operator/v1/participants/{participantId}/reconciliation/days/{day}/record",
+  "GET /operator/v1/reconciliation/breaks",
+  "POST /operator/v1/reconciliation/breaks/{breakId}/resolution",
 ];
 
 describeEachBackend("operator API server", (backend) => {

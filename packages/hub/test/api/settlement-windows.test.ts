@@ -81,7 +81,7 @@ describeEachBackend("settlement windows API", (backend) => {
       `/operator/v1/settlement-windows/${id}/files/instructions.csv`,
     );
     expect(csv.headers["content-type"]).toContain("text/csv");
-    expect(csv.body.trim().split("\n")).toEqual([
+    expect(csv.body.trim().split("\r\n")).toEqual([
       "window_id,currency,participant_id,direction,amount,leg_state",
       "EUR-1,EUR,bank-a,pay,25.50,none",
       "EUR-1,EUR,bank-b,receive,25.50,none",
@@ -90,7 +90,7 @@ describeEachBackend("settlement windows API", (backend) => {
       "GET",
       `/operator/v1/settlement-windows/${id}/files/bilateral.csv`,
     );
-    expect(bilateral.body.trim().split("\n")).toEqual([
+    expect(bilateral.body.trim().split("\r\n")).toEqual([
       "window_id,currency,payer_id,payee_id,amount",
       "EUR-1,EUR,bank-a,bank-b,25.50",
     ]);

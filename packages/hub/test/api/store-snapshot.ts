@@ -45,6 +45,8 @@ const everyTable: Readonly<Record<TableName, true>> = {
   settlement_snapshots: true,
   settlement_positions: true,
   settlement_legs: true,
+  recon_runs: true,
+  recon_breaks: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

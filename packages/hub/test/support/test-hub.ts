@@ -39,6 +39,7 @@ export interface TestHubOptions {
   /** Loopback by default, where tests' receivers listen; `[]` for the hub a newcomer gets. */
   readonly webhookAllowNetworks?: readonly string[] | undefined;
   readonly billSubscriptions?: HubConfig["billSubscriptions"];
+  readonly reconciliationDay?: HubConfig["reconciliationDay"];
 }
 
 /**
@@ -95,6 +96,7 @@ export async function openTestHub(
       billPostingTimings: options.billPostingTimings,
       billPaymentClock: options.billPaymentClock,
       settlementClock: options.settlementClock,
+      reconciliationDay: options.reconciliationDay,
     });
   } catch (error) {
     await database.dispose();

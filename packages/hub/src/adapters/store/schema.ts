@@ -39,6 +39,7 @@ import type {
   WebhookDeliveriesTable,
   WebhookEndpointsTable,
 } from "./participant-access-tables.ts";
+import type { ReconBreaksTable, ReconRunsTable } from "./reconciliation-tables.ts";
 import type {
   SettlementLegsTable,
   SettlementPositionsTable,
@@ -86,4 +87,6 @@ export interface ClearhubSchema {
   settlement_snapshots: SettlementSnapshotsTable;
   settlement_positions: SettlementPositionsTable;
   settlement_legs: SettlementLegsTable;
+  recon_runs: ReconRunsTable;
+  recon_breaks: ReconBreaksTable;
 }

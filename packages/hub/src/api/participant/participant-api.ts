@@ -34,6 +34,7 @@ import {
   getRefundRoute,
 } from "./payout-and-refund-routes.ts";
 import { pingRoute } from "./ping-route.ts";
+import { participantReconciliationRoutes } from "./reconciliation-routes.ts";
 import { registerWebhookEndpointRoute } from "./register-webhook-endpoint-route.ts";
 import { resolveTransferRoute } from "./resolve-transfer-route.ts";
 import { transactionResultNoticeRoute } from "./transaction-result-notice-route.ts";
@@ -73,6 +74,7 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   billPaymentRoutes,
   billerReversalNoticeRoute,
   createBillInquiryRoute,
+  participantReconciliationRoutes,
 ];
 
 export interface ParticipantApiOptions {

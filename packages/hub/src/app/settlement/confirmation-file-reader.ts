@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import Papa from "papaparse";
 import {
   type ConfirmationLine,
   confirmationLinesMax,
@@ -22,12 +22,16 @@ export type ConfirmationFileRead =
  * window check. Anything that is not that shape is refused with the line where it broke.
  */
 export function readConfirmationFile(text: string): ConfirmationFileRead {
-  let records: string[][];
-  try {
-    records = parse(text, { relaxColumnCount: false, trim: true });
-  } catch (error) {
-    const { lines, message } = error as { lines?: number; message: string };
-    return { ok: false, detail: lines === undefined ? message : `line ${lines}: ${message}` };
+  const parsed = Papa.parse<string[]>(text.replace(/\r?\n$/, ""), { skipEmptyLines: false });
+  const broken = parsed.errors[0];
+  if (broken !== undefined) {
+    return { ok: false, detail: `line ${(broken.row ?? 0) + 1}: ${broken.message}` };
+  }
+  const records = parsed.data.map((record) => record.map((field) => field.trim()));
+  const width = confirmationFileColumns.length;
+  const ragged = records.findIndex((record) => record.length !== width);
+  if (ragged > 0) {
+    return { ok: false, detail: `line ${ragged + 1}: ${width} fields expected` };
   }
   const [header, ...rows] = records;
   if (header === undefined || header.join(",") !== confirmationFileColumns.join(",")) {

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import Papa from "papaparse";
 import { formatAmount } from "../../domain/money/amount.ts";
 import { findCurrency } from "../../domain/money/currency.ts";
 import type { BilateralPosition } from "../ports/settlement-store.ts";
@@ -23,6 +23,11 @@ export const settlementCsvColumns = {
   bilateral: ["window_id", "currency", "payer_id", "payee_id", "amount"],
 } as const;
 
+/** RFC 4180: a header line, then one line per row, each ended by CRLF. */
+function csvText(columns: readonly string[], rows: readonly (string | number)[][]): string {
+  return `${Papa.unparse({ fields: [...columns], data: rows.map((row) => row.map(String)) }, { newline: "\r\n" })}\r\n`;
+}
+
 function money(currency: string): (minor: bigint) => string {
   const unit = findCurrency(currency);
   if (unit === undefined) throw new Error(`unknown currency ${currency}`);
@@ -32,7 +37,8 @@ function money(currency: string): (minor: bigint) => string {
 export function positionsCsv(report: SettlementReport): string {
   const { id, currency } = report.window;
   const amount = money(currency);
-  return stringify(
+  return csvText(
+    settlementCsvColumns.positions,
     report.positions.map((p) => [
       id,
       currency,
@@ -42,7 +48,6 @@ export function positionsCsv(report: SettlementReport): string {
       amount(p.grossReceived),
       amount(p.net),
     ]),
-    { header: true, columns: [...settlementCsvColumns.positions] },
   );
 }
 
@@ -51,7 +56,8 @@ export function instructionsCsv(report: SettlementReport): string {
   const { id, currency } = report.window;
   const amount = money(currency);
   const legs = new Map(report.legs.map((leg) => [leg.accountId, leg.state]));
-  return stringify(
+  return csvText(
+    settlementCsvColumns.instructions,
     report.instructions.map((i) => [
       id,
       currency,
@@ -60,7 +66,6 @@ export function instructionsCsv(report: SettlementReport): string {
       amount(i.amount),
       legs.get(i.accountId) ?? "none",
     ]),
-    { header: true, columns: [...settlementCsvColumns.instructions] },
   );
 }
 
@@ -70,8 +75,8 @@ export function bilateralCsv(
 ): string {
   const { id, currency } = report.window;
   const amount = money(currency);
-  return stringify(
+  return csvText(
+    settlementCsvColumns.bilateral,
     pairs.map((pair) => [id, currency, pair.payerId, pair.payeeId, amount(pair.amount)]),
-    { header: true, columns: [...settlementCsvColumns.bilateral] },
   );
 }

@@ -35,6 +35,8 @@ export const auditActions = [
   "settlement_window.close",
   "settlement_window.confirm",
   "settlement_window.abort",
+  "reconciliation.match",
+  "reconciliation.break_resolve",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

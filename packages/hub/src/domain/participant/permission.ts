@@ -28,6 +28,9 @@ export const participantOperations = {
   "biller-notices.send":
     "Tell the hub what the biller did on its own: bills it issued or changed, reversals of postings",
   "bills.inquire": "Ask a biller, through the hub's protection, for a customer's bills due",
+  "reconciliation.read": "Read its daily statements and its reconciliation breaks",
+  "reconciliation.submit":
+    "Upload its own record of a business day, to be matched against the hub's",
 } as const satisfies Record<string, string>;
 
 export type ParticipantOperation = keyof typeof participantOperations;
@@ -37,6 +40,8 @@ const everyone: readonly ParticipantOperation[] = [
   "accounts.read",
   "transfers.read",
   "webhooks.manage",
+  "reconciliation.read",
+  "reconciliation.submit",
 ];
 const payers: readonly ParticipantOperation[] = [
   ...everyone,

@@ -1,0 +1,142 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type {
+  MatchSummary,
+  ReconciliationOutcome,
+} from "../app/reconciliation/reconciliation-service.ts";
+import {
+  breakKinds,
+  breakStates,
+  type ReconciliationBreak,
+} from "../domain/reconciliation/reconciliation-break.ts";
+import { literalUnion } from "./literal-union.ts";
+import { writeMoney } from "./money-codec.ts";
+import { RequestProblem, sendProblem } from "./problem.ts";
+
+/** The media type of statements and of uploaded records. */
+export const csvContentType = "text/csv";
+
+export const DayParam = Type.String({
+  pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+  description: "The business day, YYYY-MM-DD (cut-off and time zone as the hub is configured)",
+});
+
+/** A streamed CSV in the OpenAPI document: the statement's documented columns. */
+export const statementCsvResponse = {
+  description:
+    "The statement, RFC 4180 CSV with a header row: hub_transaction_id, participant_reference, type, counterparty, amount (signed: negative when the participant pays), currency, fee, status, window, created_at, updated_at",
+  content: { [csvContentType]: { schema: { type: "string" } } },
+};
+
+const optionalMoney = (minor: bigint | null, currency: string | null) =>
+  minor === null || currency === null ? null : writeMoney(minor, currency);
+
+export const BreakSchema = Type.Object(
+  {
+    id: Type.String(),
+    runId: Type.String(),
+    participantId: Type.String(),
+    day: Type.String(),
+    kind: literalUnion(breakKinds),
+    hubTransactionId: Type.Union([Type.String(), Type.Null()]),
+    participantReference: Type.Union([Type.String(), Type.Null()]),
+    currency: Type.Union([Type.String(), Type.Null()]),
+    hubAmount: Type.Union([Type.String(), Type.Null()]),
+    participantAmount: Type.Union([Type.String(), Type.Null()]),
+    hubStatus: Type.Union([Type.String(), Type.Null()]),
+    participantStatus: Type.Union([Type.String(), Type.Null()]),
+    line: Type.Union([Type.Integer(), Type.Null()], {
+      description: "The line of the participant's record",
+    }),
+    state: literalUnion(breakStates),
+    reason: Type.Union([Type.String(), Type.Null()]),
+    reversalTransferId: Type.Union([Type.String(), Type.Null()]),
+    resolvedBy: Type.Union([Type.String(), Type.Null()]),
+    resolvedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+    createdAt: Type.String({ format: "date-time" }),
+  },
+  { $id: "ReconciliationBreak", title: "ReconciliationBreak" },
+);
+
+export function breakView(found: ReconciliationBreak) {
+  return {
+    id: found.id,
+    runId: found.runId,
+    participantId: found.participantId,
+    day: found.day,
+    kind: found.kind,
+    hubTransactionId: found.hubTransactionId,
+    participantReference: found.participantReference,
+    currency: found.currency,
+    hubAmount: optionalMoney(found.hubAmountMinor, found.currency),
+    participantAmount: optionalMoney(found.participantAmountMinor, found.currency),
+    hubStatus: found.hubStatus,
+    participantStatus: found.participantStatus,
+    line: found.line,
+    state: found.state,
+    reason: found.reason,
+    reversalTransferId: found.reversalTransferId,
+    resolvedBy: found.resolvedBy,
+    resolvedAt: found.resolvedAt === null ? null : new Date(found.resolvedAt).toISOString(),
+    createdAt: new Date(found.createdAt).toISOString(),
+  };
+}
+
+export const MatchSummarySchema = Type.Object(
+  {
+    runId: Type.String(),
+    participantId: Type.String(),
+    day: Type.String(),
+    hubRows: Type.Integer(),
+    participantRows: Type.Integer(),
+    breaks: Type.Object(Object.fromEntries(breakKinds.map((kind) => [kind, Type.Integer()]))),
+    unknownAtHub: Type.Integer({
+      description: "Hub transactions whose outcome is still unknown: not compared, listed apart",
+    }),
+    unknownHubTransactionIds: Type.Array(Type.String()),
+  },
+  { title: "ReconciliationMatch" },
+);
+
+export function matchSummaryView(summary: MatchSummary) {
+  return {
+    ...summary,
+    breaks: { ...summary.breaks },
+    unknownHubTransactionIds: [...summary.unknownHubTransactionIds],
+  };
+}
+
+/** A refused reconciliation request as its problem; a malformed record lists its rows. */
+export function sendReconciliationProblem(
+  reply: FastifyReply,
+  outcome: Extract<ReconciliationOutcome<unknown>, { ok: false }>,
+): FastifyReply {
+  if (outcome.code === "record_malformed" && outcome.malformed !== undefined) {
+    return sendProblem(reply, "record_malformed", {
+      detail: `${outcome.malformed.count} malformed rows`,
+      errors: outcome.malformed.rows.map((row) => ({
+        location: "body",
+        pointer: `/lines/${row.line}`,
+        detail: row.problem,
+      })),
+    });
+  }
+  return sendProblem(reply, outcome.code, { detail: outcome.detail });
+}
+
+/**
+ * Takes `text/csv` bodies in the routes of this plugin only, as bytes (the participant API's
+ * signature covers their digest); everywhere else text is still refused.
+ */
+export function acceptCsvBodies(app: FastifyInstance): void {
+  app.addContentTypeParser(csvContentType, { parseAs: "buffer" }, (request, body, done) => {
+    request.rawBody = body as Buffer;
+    done(null, body);
+  });
+}
+
+/** A record's body: the CSV bytes, or a problem when it came as something else. */
+export function recordBody(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body)) throw new RequestProblem("record_media_type");
+  return body;
+}

@@ -1,0 +1,20 @@
+import type { StatementRow } from "../../domain/reconciliation/statement-row.ts";
+
+/** Whose statement, over which instants (`[fromMs, toMs)`). */
+export interface StatementQuery {
+  readonly participantId: string;
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+/** Rows are read in pages of at most this many: the most a statement holds in memory. */
+export const statementPageSizeMax = 5_000;
+
+/**
+ * The hub's record of a participant's day, read from the ledger. Pages come oldest first (by
+ * the transfer's time, then its id), each read only when the previous one was taken, so a day
+ * of any size streams in bounded memory.
+ */
+export interface StatementStore {
+  pages(query: StatementQuery, pageSize: number): AsyncIterable<readonly StatementRow[]>;
+}

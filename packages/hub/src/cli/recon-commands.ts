@@ -1,0 +1,261 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { SingleBar } from "cli-progress";
+import { type Command, Option } from "commander";
+import type { Database } from "../adapters/store/database.ts";
+import { KyselyAuditLogStore } from "../adapters/store/kysely-audit-log-store.ts";
+import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
+import { breakView, matchSummaryView } from "../api/reconciliation-view.ts";
+import { GroupCommit } from "../app/ledger/group-commit.ts";
+import { LedgerReader } from "../app/ledger/ledger-reader.ts";
+import { OperatorTransferService } from "../app/ledger/operator-transfer-service.ts";
+import { operatorParticipantId } from "../app/participants/participant-service.ts";
+import type {
+  ReconciliationOutcome,
+  ReconciliationService,
+} from "../app/reconciliation/reconciliation-service.ts";
+import { breakPageSizeMax } from "../app/reconciliation/reconciliation-service.ts";
+import { statementCsv } from "../app/reconciliation/statement-csv.ts";
+import { composeReconciliation } from "../composition/reconciliation.ts";
+import { commandLineActor } from "../domain/audit/audit-actor.ts";
+import type { BreakResolution } from "../domain/reconciliation/reconciliation-break.ts";
+import { breakStates } from "../domain/reconciliation/reconciliation-break.ts";
+import { createLedgerStore } from "../hub.ts";
+import { CliError } from "./cli-error.ts";
+import { environment } from "./command-line.ts";
+import { openExistingStore } from "./existing-store.ts";
+import { reconDayFrom } from "./recon-day-setting.ts";
+
+interface StoreOptions {
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly json?: boolean;
+}
+
+/**
+ * The reconciliation use-case over the hub's store, as the hub composes it. A reversal goes
+ * through a group-commit ledger of this process: the ledger keeps no state outside the store,
+ * so it posts beside a running hub as a second node would.
+ */
+async function withReconciliation<T>(
+  options: StoreOptions,
+  use: (service: ReconciliationService) => Promise<T>,
+): Promise<T> {
+  const businessDay = reconDayFrom(process.env);
+  const database: Database = await openExistingStore(options);
+  const ledgerStore = createLedgerStore(database);
+  const ledger = new GroupCommit(ledgerStore);
+  const participantStore = new KyselyParticipantStore(database.kysely);
+  try {
+    const { reconciliation } = composeReconciliation(database, {
+      participantStore,
+      ledgerReader: new LedgerReader(ledgerStore),
+      operatorTransfers: new OperatorTransferService(
+        ledger,
+        new KyselyAuditLogStore(database.kysely),
+        participantStore,
+        operatorParticipantId,
+      ),
+      businessDay,
+    });
+    return await use(reconciliation);
+  } finally {
+    await ledger.drain();
+    await database.close();
+  }
+}
+
+function refused(outcome: Extract<ReconciliationOutcome<unknown>, { ok: false }>): never {
+  const rows = outcome.malformed?.rows.map((row) => `\n  line ${row.line}: ${row.problem}`) ?? [];
+  const counted = outcome.malformed === undefined ? "" : ` (${outcome.malformed.count} rows)`;
+  throw new CliError(
+    `${outcome.code}${counted}${outcome.detail === undefined ? "" : `: ${outcome.detail}`}${rows.join("")}`,
+  );
+}
+
+/** A progress bar on standard error, drawn only on a terminal and never with `--json`. */
+function progressBar(options: StoreOptions, format: string): SingleBar | undefined {
+  if (options.json === true || process.stderr.isTTY !== true) return undefined;
+  return new SingleBar({ format, stream: process.stderr, hideCursor: true });
+}
+
+function addStoreOptions(command: Command): Command {
+  return command
+    .option(
+      "--database-url <url>",
+      "PostgreSQL URL (default: $DATABASE_URL, else SQLite)",
+      environment.databaseUrl,
+    )
+    .option("--data-dir <dir>", "directory of the SQLite file", environment.dataDir)
+    .option("--json", "print one JSON object");
+}
+
+/** `clearhub recon export|match|breaks|resolve`: daily reconciliation from the hub's machine. */
+export function addReconCommands(program: Command): void {
+  const recon = program
+    .command("recon")
+    .description(
+      "daily reconciliation: statements, matching a participant's record, resolving breaks (business day: CLEARHUB_RECON_CUTOFF, CLEARHUB_RECON_TIME_ZONE)",
+    );
+
+  addStoreOptions(
+    recon
+      .command("export")
+      .description("write a participant's statement of a business day as CSV, streamed")
+      .requiredOption("--participant <id>", "the participant")
+      .requiredOption("--day <YYYY-MM-DD>", "the business day")
+      .option("--out <file>", "write here instead of standard output"),
+  ).action(async (options: StoreOptions & { participant: string; day: string; out?: string }) => {
+    await withReconciliation(options, async (service) => {
+      const pages = await service.statementPages(options.participant, options.day);
+      if (!pages.ok) refused(pages);
+      const bar = progressBar(options, "statement {value} rows | {duration_formatted}");
+      bar?.start(0, 0);
+      let rows = 0;
+      const counted = (async function* () {
+        for await (const page of pages.value) {
+          rows += page.length;
+          bar?.update(rows);
+          yield page;
+        }
+      })();
+      const out = options.out === undefined ? process.stdout : createWriteStream(options.out);
+      try {
+        await pipeline(statementCsv(counted), out, { end: options.out !== undefined });
+      } finally {
+        bar?.stop();
+      }
+      if (options.json === true && options.out !== undefined) {
+        process.stdout.write(
+          `${JSON.stringify({ participant: options.participant, day: options.day, rows, file: options.out })}\n`,
+        );
+      }
+    });
+  });
+
+  addStoreOptions(
+    recon
+      .command("match")
+      .description(
+        "match a participant's CSV record of a business day against the hub's; malformed rows refuse it whole",
+      )
+      .argument("<file>", "the participant's record, CSV with the statement's header")
+      .requiredOption("--participant <id>", "the participant")
+      .requiredOption("--day <YYYY-MM-DD>", "the business day"),
+  ).action(async (file: string, options: StoreOptions & { participant: string; day: string }) => {
+    const size = (await stat(file).catch(() => undefined))?.size;
+    if (size === undefined) throw new CliError(`no file at ${file}`);
+    await withReconciliation(options, async (service) => {
+      const bar = progressBar(
+        options,
+        "record {bar} {percentage}% | {rows} rows | {duration_formatted}",
+      );
+      bar?.start(size, 0, { rows: 0 });
+      let read = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          read += chunk.length;
+          bar?.update(read);
+          done(null, chunk);
+        },
+      });
+      const source = createReadStream(file).pipe(counter);
+      const matched = await service
+        .match(options.participant, options.day, source, "operator:cli", (rows) =>
+          bar?.update(read, { rows }),
+        )
+        .finally(() => bar?.stop());
+      if (!matched.ok) refused(matched);
+      const summary = matchSummaryView(matched.value);
+      if (options.json === true) {
+        process.stdout.write(`${JSON.stringify(summary)}\n`);
+        return;
+      }
+      const kinds = Object.entries(summary.breaks).map(([kind, n]) => `${kind} ${n}`);
+      process.stdout.write(
+        `run ${summary.runId}: ${summary.hubRows} hub rows, ${summary.participantRows} participant rows\nbreaks: ${kinds.join(", ")}\nunknown at the hub (listed apart): ${summary.unknownAtHub}${summary.unknownHubTransactionIds.map((id) => `\n  ${id}`).join("")}\n`,
+      );
+    });
+  });
+
+  addStoreOptions(
+    recon
+      .command("breaks")
+      .description("list reconciliation breaks, by id")
+      .option("--participant <id>", "only this participant's")
+      .option("--day <YYYY-MM-DD>", "only this business day's")
+      .addOption(new Option("--state <state>", "only breaks in this state").choices(breakStates))
+      .option("--limit <n>", `at most n (1-${breakPageSizeMax})`, "100"),
+  ).action(
+    async (
+      options: StoreOptions & {
+        participant?: string;
+        day?: string;
+        state?: (typeof breakStates)[number];
+        limit: string;
+      },
+    ) => {
+      const limit = Math.min(Math.max(Number(options.limit) || 100, 1), breakPageSizeMax);
+      await withReconciliation(options, async (service) => {
+        const items = (
+          await service.listBreaks({
+            participantId: options.participant,
+            day: options.day,
+            state: options.state,
+            limit,
+          })
+        ).map(breakView);
+        if (options.json === true) {
+          process.stdout.write(`${JSON.stringify({ items })}\n`);
+          return;
+        }
+        for (const item of items) {
+          process.stdout.write(
+            `${item.id}  ${item.state.padEnd(11)} ${item.kind.padEnd(22)} ${item.hubTransactionId ?? item.participantReference ?? ""}  hub ${item.hubAmount ?? "-"} ${item.hubStatus ?? "-"}  participant ${item.participantAmount ?? "-"} ${item.participantStatus ?? "-"}\n`,
+          );
+        }
+      });
+    },
+  );
+
+  addStoreOptions(
+    recon
+      .command("resolve")
+      .description(
+        "resolve a break once: accept the hub's record, reverse its transfer, or write it off",
+      )
+      .argument("<break>", "the break's id")
+      .option("--accept", "the participant accepts the hub's record")
+      .option("--reverse", "post a transfer reversing the hub's")
+      .option("--write-off <reason>", "write the break off, for this reason"),
+  ).action(
+    async (
+      breakId: string,
+      options: StoreOptions & { accept?: boolean; reverse?: boolean; writeOff?: string },
+    ) => {
+      const chosen: BreakResolution[] = [
+        ...(options.accept === true ? [{ kind: "accept" } as const] : []),
+        ...(options.reverse === true ? [{ kind: "reverse" } as const] : []),
+        ...(options.writeOff === undefined
+          ? []
+          : [{ kind: "write_off", reason: options.writeOff } as const]),
+      ];
+      const [resolution] = chosen;
+      if (chosen.length !== 1 || resolution === undefined) {
+        throw new CliError("name exactly one of --accept, --reverse, --write-off REASON");
+      }
+      await withReconciliation(options, async (service) => {
+        const resolved = await service.resolve(breakId, resolution, commandLineActor);
+        if (!resolved.ok) refused(resolved);
+        const view = breakView(resolved.value);
+        process.stdout.write(
+          options.json === true
+            ? `${JSON.stringify(view)}\n`
+            : `${view.id} ${view.state}${view.reversalTransferId === null ? "" : ` by transfer ${view.reversalTransferId}`}\n`,
+        );
+      });
+    },
+  );
+}
