@@ -81,6 +81,22 @@ export class KyselySettlementStore implements SettlementStore {
     return rows.map(windowFromRow);
   }
 
+  async readWindowsAfter(
+    currency: string,
+    afterNumber: number,
+    limit: number,
+  ): Promise<SettlementWindow[]> {
+    const rows = await this.db
+      .selectFrom("settlement_windows")
+      .selectAll()
+      .where("currency", "=", currency)
+      .where("number", ">", BigInt(afterNumber))
+      .orderBy("number")
+      .limit(limit)
+      .execute();
+    return rows.map(windowFromRow);
+  }
+
   async listCurrencies(): Promise<string[]> {
     const rows = await this.db
       .selectFrom("accounts")

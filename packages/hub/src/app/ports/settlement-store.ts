@@ -76,6 +76,12 @@ export interface SettlementStore {
   openWindow(currency: string, now: number): Promise<SettlementWindow>;
   findWindow(id: string): Promise<SettlementWindow | undefined>;
   listWindows(filter: WindowFilter): Promise<SettlementWindow[]>;
+  /** Up to `limit` windows of the currency numbered above `afterNumber`, in number order. */
+  readWindowsAfter(
+    currency: string,
+    afterNumber: number,
+    limit: number,
+  ): Promise<SettlementWindow[]>;
   /** Currencies any account is held in: each has a window. */
   listCurrencies(): Promise<string[]>;
   readPositions(windowId: string): Promise<NetPosition[]>;
