@@ -106,10 +106,10 @@ function confirmingWith(
 }
 
 async function balances(hub: Hub, kind: "position" | "settlement") {
-  const out: Record<string, bigint> = {};
+  const out = { ba: 0n, bb: 0n, bc: 0n };
   for (const id of banks) {
     const account = await hub.participantStore.findAccount(id, "USD", kind);
-    out[id] = (account?.creditsPosted ?? 0n) - (account?.debitsPosted ?? 0n);
+    out[id as keyof typeof out] = (account?.creditsPosted ?? 0n) - (account?.debitsPosted ?? 0n);
   }
   return out;
 }

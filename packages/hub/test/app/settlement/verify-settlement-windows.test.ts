@@ -29,7 +29,8 @@ afterEach(async () => {
 async function fourWindows(backend: "sqlite" | "postgres"): Promise<SettlementNetwork> {
   const network = await openSettlementNetwork(backend, ["ba", "bb", "bc"]);
   cleanups.push(network.dispose);
-  const { hub, position: p } = network;
+  const { hub } = network;
+  const p = network.position as Record<"ba" | "bb" | "bc", number>;
   const usd = "USD";
   await deposit(hub, "ba", 1_000n, "dep-a");
   await submitAll(hub, [
