@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { operatorParticipantId } from "../../app/participants/participant-service.ts";
 import type {
   BilateralPosition,
@@ -207,37 +207,24 @@ export class KyselySettlementStore implements SettlementStore {
         .where("id", "=", windowId)
         .execute();
       if (legs.length === 0) return null;
-      await trx
-        .insertInto("settlement_legs")
-        .values(
-          legs.map((leg) => ({
-            window_id: leg.windowId,
-            account_id: leg.accountId,
-            participant_id: leg.participantId,
-            currency: leg.currency,
-            amount: leg.amount,
-            transfer_id: leg.transferId,
-            state: "instructed",
-            source: leg.source,
-            counted_seq: null,
-            created_at: BigInt(Date.now()),
-            posted_at: null,
-          })),
-        )
-        .onConflict((conflict) => conflict.doNothing())
-        .execute();
+      await insertLegs(trx, legs);
       return null;
     });
   }
 
   recordPostedLegs(
     windowId: string,
-    transferIds: readonly string[],
+    legs: readonly LegRecord[],
     instructedCount: number,
     now: number,
   ): Promise<SettlementWindow> {
+    const transferIds = legs.map((leg) => leg.transferId);
     return this.db.transaction().execute(async (trx) => {
       if (transferIds.length > 0) {
+        // The ledger holds these transfers: a leg a concurrent confirmation forgot (the ledger
+        // refused it to that one, before this one posted it) must be recorded again, or no
+        // close would count it and the window would never settle.
+        await insertLegs(trx, legs);
         await trx
           .updateTable("settlement_legs")
           .set({ state: "posted", posted_at: BigInt(now) })
@@ -257,7 +244,15 @@ export class KyselySettlementStore implements SettlementStore {
           .updateTable("settlement_windows")
           .set({ state: "settled", settled_at: BigInt(now) })
           .where("id", "=", windowId)
-          .where("state", "=", "pending_settlement")
+          .where("state", "in", ["closed", "pending_settlement"])
+          .execute();
+      } else if (Number(posted.n) > 0) {
+        // Money moved for this window: it may no longer be aborted.
+        await trx
+          .updateTable("settlement_windows")
+          .set({ state: "pending_settlement" })
+          .where("id", "=", windowId)
+          .where("state", "=", "closed")
           .execute();
       }
       const row = await trx
@@ -361,6 +356,33 @@ export class KyselySettlementStore implements SettlementStore {
       .execute();
     return rows.map(windowFromRow);
   }
+}
+
+/** Records legs not recorded yet; a leg already recorded keeps its row. */
+async function insertLegs(
+  trx: Transaction<ClearhubSchema>,
+  legs: readonly LegRecord[],
+): Promise<void> {
+  if (legs.length === 0) return;
+  await trx
+    .insertInto("settlement_legs")
+    .values(
+      legs.map((leg) => ({
+        window_id: leg.windowId,
+        account_id: leg.accountId,
+        participant_id: leg.participantId,
+        currency: leg.currency,
+        amount: leg.amount,
+        transfer_id: leg.transferId,
+        state: "instructed",
+        source: leg.source,
+        counted_seq: null,
+        created_at: BigInt(Date.now()),
+        posted_at: null,
+      })),
+    )
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
 }
 
 /** Nets each unordered pair's two directions into one positive flow. */

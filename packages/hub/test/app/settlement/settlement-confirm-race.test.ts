@@ -233,3 +233,143 @@ describeEachBackend("confirmations racing on two hub nodes", (backend) => {
     await expectVerified(hub);
   });
 });
+
+/** A store whose `method` waits for `gate` before it runs, and says when it has run. */
+function gated<K extends "dropRefusedLegs" | "beginSettlement">(
+  store: SettlementStore,
+  method: K,
+  around: (run: () => ReturnType<SettlementStore[K]>) => ReturnType<SettlementStore[K]>,
+): SettlementStore {
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === method) {
+        return (...args: unknown[]) =>
+          around(() =>
+            (target[method] as (...a: unknown[]) => ReturnType<SettlementStore[K]>)(...args),
+          );
+      }
+      const value = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+describeEachBackend("a refused leg racing a confirmation that posts it", (backend) => {
+  // With bb's line too, A leaves bb's leg behind; with ba's alone, A forgets every leg and
+  // sends the window back to closed, as if nothing had moved.
+  it.each([{ fileLists: ["ba", "bb"] }, { fileLists: ["ba"] }])(
+    "keeps the leg a second confirmation posted while the first forgets its refusal ($fileLists)",
+    async ({ fileLists }) => {
+      const network = await openSettlementNetwork(backend, banks);
+      cleanups.push(network.dispose);
+      const { hub, position: p } = network;
+      await deposit(hub, "ba", 50n, "dep-a");
+      await submitAll(hub, [
+        {
+          kind: "posted",
+          id: "t1",
+          debitAccountId: p.ba as number,
+          creditAccountId: p.bb as number,
+          amount: 80n,
+          currency: "USD",
+        },
+      ]);
+      const window = await closeOpenWindow(hub);
+      // A: the bank's file says ba paid 80, but ba's reserve holds 50: the ledger refuses ba's leg.
+      // A stops just before it forgets that leg, until B has begun.
+      let releaseDrop = () => {};
+      const dropMayRun = new Promise<void>((resolve) => {
+        releaseDrop = resolve;
+      });
+      let reached = () => {};
+      const dropReached = new Promise<void>((resolve) => {
+        reached = resolve;
+      });
+      let dropped = () => {};
+      const dropDone = new Promise<void>((resolve) => {
+        dropped = resolve;
+      });
+      const first = new SettlementService(
+        gated(hub.settlementStore, "dropRefusedLegs", (run) => {
+          reached();
+          return dropMayRun.then(run).finally(() => dropped());
+        }),
+        hub.ledger,
+        hub.auditLogStore,
+      );
+      const lines = [
+        {
+          line: 2,
+          windowId: window.id,
+          participantId: "ba",
+          direction: "pay",
+          amount: "0.80",
+          currency: "USD",
+        },
+        {
+          line: 3,
+          windowId: window.id,
+          participantId: "bb",
+          direction: "receive",
+          amount: "0.80",
+          currency: "USD",
+        },
+      ];
+      const firstDone = first.confirmFile(
+        window.id,
+        lines.filter((line) => fileLists.includes(line.participantId)),
+        testActor,
+      );
+      // B: ba's reserve is topped up meanwhile; B begins, then lets A forget, then posts ba's leg.
+      await dropReached;
+      await deposit(hub, "ba", 30n, "dep-a2");
+      const second = new SettlementService(
+        gated(hub.settlementStore, "beginSettlement", (run) =>
+          run().then(async (refusal) => {
+            releaseDrop();
+            await dropDone;
+            return refusal;
+          }),
+        ),
+        hub.ledger,
+        hub.auditLogStore,
+      );
+      const outcomes = await Promise.all([
+        firstDone,
+        second.confirm(window.id, { kind: "participants", participantIds: ["ba"] }, testActor),
+      ]);
+      expect(outcomes[0]).toMatchObject({ refused: [{ participantId: "ba" }] });
+      expect(outcomes[1]).toMatchObject({ kind: "confirmed", refused: [] });
+      if (!fileLists.includes("bb")) {
+        // ba's money moved: the window may not be aborted, and settles with bb's leg.
+        expect((await hub.settlement.report(window.id))?.window.state).toBe("pending_settlement");
+        expect(await hub.settlement.abort(window.id, testActor)).toBe("window_settling");
+        await hub.settlement.confirm(window.id, { kind: "all" }, testActor);
+      }
+      const report = await hub.settlement.report(window.id);
+      expect(report?.legs.map((leg) => [leg.participantId, leg.state])).toEqual([
+        ["ba", "posted"],
+        ["bb", "posted"],
+      ]);
+      expect(report?.window.state).toBe("settled");
+      await submitAll(hub, [
+        {
+          kind: "posted",
+          id: "t2",
+          debitAccountId: p.bb as number,
+          creditAccountId: p.bc as number,
+          amount: 5n,
+          currency: "USD",
+        },
+      ]);
+      const next = await closeOpenWindow(hub);
+      expect(
+        (await hub.settlement.report(next.id))?.positions.map((q) => [q.participantId, q.net]),
+      ).toEqual([
+        ["bb", -5n],
+        ["bc", 5n],
+      ]);
+      await expectVerified(hub);
+    },
+  );
+});
