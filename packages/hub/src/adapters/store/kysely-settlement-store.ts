@@ -220,6 +220,7 @@ export class KyselySettlementStore implements SettlementStore {
   ): Promise<SettlementWindow> {
     const transferIds = legs.map((leg) => leg.transferId);
     return this.db.transaction().execute(async (trx) => {
+      await this.lockWindow(trx, windowId);
       if (transferIds.length > 0) {
         // The ledger holds these transfers: a leg a concurrent confirmation forgot (the ledger
         // refused it to that one, before this one posted it) must be recorded again, or no
@@ -267,6 +268,7 @@ export class KyselySettlementStore implements SettlementStore {
   dropRefusedLegs(windowId: string, transferIds: readonly string[]): Promise<void> {
     if (transferIds.length === 0) return Promise.resolve();
     return this.db.transaction().execute(async (trx) => {
+      await this.lockWindow(trx, windowId);
       await trx
         .deleteFrom("settlement_legs")
         .where("window_id", "=", windowId)
@@ -336,6 +338,21 @@ export class KyselySettlementStore implements SettlementStore {
         into: windowFromRow(open),
       };
     });
+  }
+
+  /**
+   * Every step that writes a window's legs takes the window's row first, as beginning
+   * settlement does: two confirmations locking legs and window in opposite orders would
+   * deadlock on PostgreSQL.
+   */
+  private async lockWindow(trx: Transaction<ClearhubSchema>, windowId: string): Promise<void> {
+    if (this.dialect !== "postgres") return;
+    await trx
+      .selectFrom("settlement_windows")
+      .select("id")
+      .where("id", "=", windowId)
+      .forUpdate()
+      .execute();
   }
 
   /** The window and every window aborted into it, or into those, and so on. */
