@@ -366,7 +366,7 @@ describeEachBackend("verifyLedger", (backend) => {
     expect(clean.code, clean.stderr).toBe(0);
     expect(clean.stdout.startsWith("ledger verified")).toBe(true);
     expect(clean.stdout).toBe(
-      `ledger verified: 5 batches, 8 transfers, 10 accounts at ${location}\naudit log verified: 2 entries\n`,
+      `ledger verified: 5 batches, 8 transfers, 10 accounts at ${location}\nsettlement windows verified: 0 windows\naudit log verified: 2 entries\n`,
     );
     expect(clean.stderr).toContain("checked 5 / 5 batches");
 
@@ -381,6 +381,7 @@ describeEachBackend("verifyLedger", (backend) => {
     expect(tampered.stdout.split("\n")).toEqual([
       `LEDGER VERIFICATION FAILED: 5 batches, 8 transfers, 10 accounts at ${location}`,
       ...problems.map((problem) => `  - ${problem}`),
+      "settlement windows verified: 0 windows",
       "audit log verified: 2 entries",
       "",
     ]);
@@ -393,6 +394,7 @@ describeEachBackend("verifyLedger", (backend) => {
       ok: false,
       ...expected,
       problems,
+      settlement: { ok: true, windows: 0, problems: [] },
       audit: { ok: true, entries: 2, firstBroken: null },
     });
   });

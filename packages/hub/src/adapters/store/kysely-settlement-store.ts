@@ -81,6 +81,22 @@ export class KyselySettlementStore implements SettlementStore {
     return rows.map(windowFromRow);
   }
 
+  async readWindowsAfter(
+    currency: string,
+    afterNumber: number,
+    limit: number,
+  ): Promise<SettlementWindow[]> {
+    const rows = await this.db
+      .selectFrom("settlement_windows")
+      .selectAll()
+      .where("currency", "=", currency)
+      .where("number", ">", BigInt(afterNumber))
+      .orderBy("number")
+      .limit(limit)
+      .execute();
+    return rows.map(windowFromRow);
+  }
+
   async listCurrencies(): Promise<string[]> {
     const rows = await this.db
       .selectFrom("accounts")
@@ -186,37 +202,25 @@ export class KyselySettlementStore implements SettlementStore {
         .where("id", "=", windowId)
         .execute();
       if (legs.length === 0) return null;
-      await trx
-        .insertInto("settlement_legs")
-        .values(
-          legs.map((leg) => ({
-            window_id: leg.windowId,
-            account_id: leg.accountId,
-            participant_id: leg.participantId,
-            currency: leg.currency,
-            amount: leg.amount,
-            transfer_id: leg.transferId,
-            state: "instructed",
-            source: leg.source,
-            counted_seq: null,
-            created_at: BigInt(Date.now()),
-            posted_at: null,
-          })),
-        )
-        .onConflict((conflict) => conflict.doNothing())
-        .execute();
+      await insertLegs(trx, legs);
       return null;
     });
   }
 
   recordPostedLegs(
     windowId: string,
-    transferIds: readonly string[],
+    legs: readonly LegRecord[],
     instructedCount: number,
     now: number,
   ): Promise<SettlementWindow> {
+    const transferIds = legs.map((leg) => leg.transferId);
     return this.db.transaction().execute(async (trx) => {
+      await this.lockWindow(trx, windowId);
       if (transferIds.length > 0) {
+        // The ledger holds these transfers: a leg a concurrent confirmation forgot (the ledger
+        // refused it to that one, before this one posted it) must be recorded again, or no
+        // close would count it and the window would never settle.
+        await insertLegs(trx, legs);
         await trx
           .updateTable("settlement_legs")
           .set({ state: "posted", posted_at: BigInt(now) })
@@ -236,7 +240,15 @@ export class KyselySettlementStore implements SettlementStore {
           .updateTable("settlement_windows")
           .set({ state: "settled", settled_at: BigInt(now) })
           .where("id", "=", windowId)
-          .where("state", "=", "pending_settlement")
+          .where("state", "in", ["closed", "pending_settlement"])
+          .execute();
+      } else if (Number(posted.n) > 0) {
+        // Money moved for this window: it may no longer be aborted.
+        await trx
+          .updateTable("settlement_windows")
+          .set({ state: "pending_settlement" })
+          .where("id", "=", windowId)
+          .where("state", "=", "closed")
           .execute();
       }
       const row = await trx
@@ -251,6 +263,7 @@ export class KyselySettlementStore implements SettlementStore {
   dropRefusedLegs(windowId: string, transferIds: readonly string[]): Promise<void> {
     if (transferIds.length === 0) return Promise.resolve();
     return this.db.transaction().execute(async (trx) => {
+      await this.lockWindow(trx, windowId);
       await trx
         .deleteFrom("settlement_legs")
         .where("window_id", "=", windowId)
@@ -312,6 +325,21 @@ export class KyselySettlementStore implements SettlementStore {
     });
   }
 
+  /**
+   * Every step that writes a window's legs takes the window's row first, as beginning
+   * settlement does: two confirmations locking legs and window in opposite orders would
+   * deadlock on PostgreSQL.
+   */
+  private async lockWindow(trx: Transaction<ClearhubSchema>, windowId: string): Promise<void> {
+    if (this.dialect !== "postgres") return;
+    await trx
+      .selectFrom("settlement_windows")
+      .select("id")
+      .where("id", "=", windowId)
+      .forUpdate()
+      .execute();
+  }
+
   /** The window and every window aborted into it, or into those, and so on. */
   private async withCarried(window: SettlementWindow): Promise<SettlementWindow[]> {
     const all = [window];
@@ -341,6 +369,33 @@ export class KyselySettlementStore implements SettlementStore {
       .execute();
     return rows.map(windowFromRow);
   }
+}
+
+/** Records legs not recorded yet; a leg already recorded keeps its row. */
+async function insertLegs(
+  trx: Transaction<ClearhubSchema>,
+  legs: readonly LegRecord[],
+): Promise<void> {
+  if (legs.length === 0) return;
+  await trx
+    .insertInto("settlement_legs")
+    .values(
+      legs.map((leg) => ({
+        window_id: leg.windowId,
+        account_id: leg.accountId,
+        participant_id: leg.participantId,
+        currency: leg.currency,
+        amount: leg.amount,
+        transfer_id: leg.transferId,
+        state: "instructed",
+        source: leg.source,
+        counted_seq: null,
+        created_at: BigInt(Date.now()),
+        posted_at: null,
+      })),
+    )
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
 }
 
 /** Nets each unordered pair's two directions into one positive flow. */

@@ -58,7 +58,9 @@ export async function closeInTransaction(
     settledAt: empty ? request.now : null,
   };
   const next = openingWindow(request.currency, open.number + 1, head, request.now);
-  await writeSnapshot(trx, request.currency, head, end);
+  // No batch since the window opened: the close that opened it took this very snapshot (at
+  // seq 0, every account held nothing), and writing it again would collide with that one.
+  if (head !== open.startSeq) await writeSnapshot(trx, request.currency, head, end);
   await insertPositions(
     trx,
     positions.map((p) => positionToRow(open.id, p)),

@@ -76,6 +76,12 @@ export interface SettlementStore {
   openWindow(currency: string, now: number): Promise<SettlementWindow>;
   findWindow(id: string): Promise<SettlementWindow | undefined>;
   listWindows(filter: WindowFilter): Promise<SettlementWindow[]>;
+  /** Up to `limit` windows of the currency numbered above `afterNumber`, in number order. */
+  readWindowsAfter(
+    currency: string,
+    afterNumber: number,
+    limit: number,
+  ): Promise<SettlementWindow[]>;
   /** Currencies any account is held in: each has a window. */
   listCurrencies(): Promise<string[]>;
   readPositions(windowId: string): Promise<NetPosition[]>;
@@ -93,12 +99,14 @@ export interface SettlementStore {
    */
   beginSettlement(windowId: string, legs: readonly LegRecord[]): Promise<WindowRefusal | null>;
   /**
-   * Marks the legs posted (the ledger holds their transfers) and, if every instruction of the
-   * window now has a posted leg, the window settled. Returns the window as it stands.
+   * Marks the legs posted (the ledger holds their transfers), recording any whose row a
+   * concurrent confirmation forgot meanwhile (it saw the ledger refuse that leg before this one
+   * posted it), and, if every instruction of the window now has a posted leg, the window
+   * settled. Returns the window as it stands.
    */
   recordPostedLegs(
     windowId: string,
-    transferIds: readonly string[],
+    legs: readonly LegRecord[],
     instructedCount: number,
     now: number,
   ): Promise<SettlementWindow>;

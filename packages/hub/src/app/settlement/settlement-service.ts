@@ -232,6 +232,7 @@ export class SettlementService {
     for (let from = 0; from < requests.length; from += legsPerSubmissionMax) {
       codes.push(...(await this.ledger.submit(requests.slice(from, from + legsPerSubmissionMax))));
     }
+    const postedLegs = legs.filter((_, i) => codes[i] === "ok" || codes[i] === "exists");
     const posted = legs.filter((_, i) => codes[i] === "ok").map((leg) => leg.transferId);
     const existed = legs.filter((_, i) => codes[i] === "exists").map((leg) => leg.transferId);
     const refusedLegs = legs.filter((_, i) => codes[i] !== "ok" && codes[i] !== "exists");
@@ -241,7 +242,7 @@ export class SettlementService {
     );
     const after = await this.store.recordPostedLegs(
       window.id,
-      [...posted, ...existed],
+      postedLegs,
       report.instructions.length,
       this.clock(),
     );

@@ -158,6 +158,22 @@ describeEachBackend("settlement cycle", (backend) => {
     const { hub } = await network(backend);
     const empty = await closeOpen(hub);
     expect(empty).toMatchObject({ state: "settled", startSeq: empty.endSeq });
+    const again = await closeOpen(hub);
+    expect(again).toMatchObject({ id: "USD-2", state: "settled", startSeq: empty.endSeq });
+  });
+
+  it("closes a window no batch reached right after a close that had transfers", async () => {
+    const { hub, position } = await network(backend);
+    await pay(hub, position, "t1", "ba", "bb", 40n);
+    const first = await closeOpen(hub);
+    const empty = await closeOpen(hub);
+    expect(empty).toMatchObject({ state: "settled", startSeq: first.endSeq, endSeq: first.endSeq });
+    await pay(hub, position, "t2", "bb", "ba", 15n);
+    const third = await closeOpen(hub);
+    expect(nets((await hub.settlement.report(third.id))?.positions ?? [])).toEqual({
+      ba: 15n,
+      bb: -15n,
+    });
   });
 
   it("reports a payer whose reserve falls short before moving anything, and settles the others", async () => {
