@@ -7,6 +7,7 @@ import { addEndToEndBenchCommand } from "./bench-end-to-end-command.ts";
 import { addBenchFloodCommand } from "./bench-flood-command.ts";
 import { benchLedger, type LedgerBenchResult } from "./bench-ledger.ts";
 import { benchPayments } from "./bench-payments.ts";
+import { addBenchSettleCommand } from "./bench-settlement-command.ts";
 import { billPaymentsBenchTable, formatCounts, paymentsBenchTable } from "./bench-tables.ts";
 import { environment, integer, share, stderr } from "./command-line.ts";
 
@@ -167,4 +168,6 @@ export function addBenchCommands(program: Command): void {
   addBenchConsoleCommand(bench, stderr);
 
   addBenchFloodCommand(bench);
+
+  addBenchSettleCommand(bench);
 }

@@ -1,0 +1,136 @@
+import { setImmediate } from "node:timers/promises";
+import { hubActor } from "../domain/audit/audit-actor.ts";
+import type { Hub } from "../hub.ts";
+import { BulkTransferSource } from "./bench-settlement-transfers.ts";
+import { bulkWriter } from "./bench-settlement-writers.ts";
+import { round } from "./bench-store.ts";
+
+/**
+ * The network `clearhub bench settle` closes windows over: participants registered through the
+ * hub's participant service (each with its position, settlement and fee accounts), then posted
+ * transfers between their positions loaded straight into the ledger's tables in journal batches,
+ * with a correct hash chain and balances, into the open window.
+ */
+export interface SettlementLoadOptions {
+  readonly participants: number;
+  readonly transfers: number;
+  readonly progress: (line: string) => void;
+}
+
+export interface LoadedNetwork {
+  readonly currency: string;
+  readonly participantIds: readonly string[];
+  readonly positionAccountIds: readonly number[];
+  /** Each participant's net over the loaded transfers: received − sent, in minor units. */
+  readonly expectedNets: ReadonlyMap<string, bigint>;
+  readonly loadSeconds: number;
+  readonly loadTransfersPerSecond: number;
+}
+
+export const settlementBenchCurrency = "CNY";
+/** High enough never to bind: the bench measures settlement, not refusals. */
+const netDebitCapMinor = 10n ** 15n;
+/** Registrations in flight at once: each is a few round trips of its own. */
+const registrationsInFlight = 8;
+/**
+ * Batches per transaction: big enough that commits are rare, small enough that the next group
+ * is made (on this process's core) while the database takes in the last (on its own).
+ */
+const batchesPerGroup = 4;
+const progressIntervalMs = 1000;
+
+export function settlementParticipantId(index: number): string {
+  return `settle-p${String(index).padStart(5, "0")}`;
+}
+
+async function registerParticipants(
+  hub: Hub,
+  count: number,
+  progress: (line: string) => void,
+): Promise<{ participantIds: string[]; positionAccountIds: number[] }> {
+  const participantIds = Array.from({ length: count }, (_, index) =>
+    settlementParticipantId(index),
+  );
+  const positionAccountIds = new Array<number>(count);
+  let next = 0;
+  const registrar = async () => {
+    while (next < count) {
+      const index = next++;
+      const id = participantIds[index] as string;
+      const registered = await hub.participants.register(
+        {
+          id,
+          name: `Settlement bench participant ${index}`,
+          kind: index % 2 === 0 ? "bank" : "payment_institution",
+          currencies: [{ currency: settlementBenchCurrency, netDebitCap: netDebitCapMinor }],
+        },
+        hubActor,
+      );
+      if (!registered.ok) throw new Error(`registering ${id}: ${registered.code}`);
+      const position = await hub.participantStore.findAccount(
+        id,
+        settlementBenchCurrency,
+        "position",
+      );
+      if (position === undefined) throw new Error(`${id} has no position account`);
+      positionAccountIds[index] = position.id;
+    }
+  };
+  await Promise.all(Array.from({ length: registrationsInFlight }, registrar));
+  progress(`  ${count} participants registered`);
+  return { participantIds, positionAccountIds };
+}
+
+/**
+ * Registers the participants, opens the window, and loads the transfers into it. The ledger
+ * must be idle meanwhile: the load writes its tables without the group commit's locks.
+ */
+export async function loadSettlementNetwork(
+  hub: Hub,
+  options: SettlementLoadOptions,
+): Promise<LoadedNetwork> {
+  const { participantIds, positionAccountIds } = await registerParticipants(
+    hub,
+    options.participants,
+    options.progress,
+  );
+  await hub.settlement.openWindows();
+  const source = new BulkTransferSource({
+    accountIds: positionAccountIds,
+    currency: settlementBenchCurrency,
+    transfers: options.transfers,
+    head: await hub.ledgerStore.readJournalHead(),
+  });
+  const write = bulkWriter(hub.database, positionAccountIds);
+  const started = performance.now();
+  let reported = started;
+  let writing: Promise<void> = Promise.resolve();
+  for (let group = source.nextGroup(batchesPerGroup); group !== undefined; ) {
+    await writing;
+    writing = write(group);
+    if (performance.now() - reported >= progressIntervalMs) {
+      reported = performance.now();
+      const rate = source.transfersMade / ((reported - started) / 1000);
+      options.progress(
+        `  ${source.transfersMade} / ${options.transfers} transfers loaded (${Math.round(rate)}/s)`,
+      );
+    }
+    // A turn of the event loop between groups, so the write in flight streams on.
+    await setImmediate();
+    group = source.nextGroup(batchesPerGroup);
+  }
+  await writing;
+  const loadSeconds = (performance.now() - started) / 1000;
+  const expectedNets = new Map<string, bigint>();
+  participantIds.forEach((id, index) => {
+    expectedNets.set(id, BigInt(source.credits[index] ?? 0) - BigInt(source.debits[index] ?? 0));
+  });
+  return {
+    currency: settlementBenchCurrency,
+    participantIds,
+    positionAccountIds,
+    expectedNets,
+    loadSeconds: round(loadSeconds),
+    loadTransfersPerSecond: loadSeconds === 0 ? 0 : Math.round(options.transfers / loadSeconds),
+  };
+}
