@@ -136,8 +136,11 @@ async function measure(
     );
     await slice(false); // warm-up: the first batches find cold caches
     for (let index = 0; index < slices; index++) {
-      const without = await slice(false);
-      const withCloses = await slice(true);
+      // Which comes first alternates too, so neither kind always follows the other.
+      const closesFirst = index % 2 === 1;
+      const first = await slice(closesFirst);
+      const second = await slice(!closesFirst);
+      const [without, withCloses] = closesFirst ? [second, first] : [first, second];
       options.progress(
         `  slice ${index + 1} / ${slices}: ${without} transfers without closes, ${withCloses} with`,
       );
