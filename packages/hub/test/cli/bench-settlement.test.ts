@@ -10,7 +10,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { verifyLedger } from "../../src/app/ledger/verify-ledger.ts";
-import type { Hub } from "../../src/hub.ts";
 import {
   closeAndExport,
   positionProblems,
@@ -18,6 +17,7 @@ import {
   withLoadedNetwork,
 } from "../../src/cli/bench-settlement.ts";
 import type { DuringLoadResult } from "../../src/cli/bench-settlement-during-load.ts";
+import type { Hub } from "../../src/hub.ts";
 import { describeEachBackend, postgresBaseUrl } from "../support/backends.ts";
 import { runCliJson } from "../support/run-cli.ts";
 
