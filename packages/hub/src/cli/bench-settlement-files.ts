@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { SettlementStore } from "../app/ports/settlement-store.ts";
 import { bilateralCsv, instructionsCsv, positionsCsv } from "../app/settlement/settlement-csv.ts";
 import type { SettlementReport } from "../app/settlement/settlement-report.ts";
+import type { SettlementService } from "../app/settlement/settlement-service.ts";
 
 /**
  * The files a closed window is exported as: its CSV files (positions, instructions, bilateral
@@ -31,13 +31,14 @@ export function isoSettlementFiles(_report: SettlementReport): SettlementFile[] 
   return [];
 }
 
+/** Names as the operator API serves them: `<window>-positions.csv` and so on. */
 export async function exportWindowFiles(
-  store: SettlementStore,
+  settlement: Pick<SettlementService, "bilateral">,
   report: SettlementReport,
 ): Promise<ExportedFiles> {
   const id = report.window.id;
   const started = performance.now();
-  const pairs = await store.readBilateral(report.window);
+  const pairs = await settlement.bilateral(report.window);
   const bilateralSeconds = (performance.now() - started) / 1000;
   const files: SettlementFile[] = [
     { name: `${id}-positions.csv`, text: positionsCsv(report) },

@@ -120,7 +120,7 @@ export async function closeAndExport(
   if (report === undefined) throw new Error(`${open.id} has no report`);
   const closeEnded = performance.now();
   options.progress("exporting…");
-  const exported = await exportWindowFiles(hub.settlementStore, report);
+  const exported = await exportWindowFiles(hub.settlement, report);
   if (options.out !== undefined) await writeWindowFiles(options.out, exported.files);
   const exportEnded = performance.now();
   const problems = positionProblems(report.positions, network.expectedNets);
