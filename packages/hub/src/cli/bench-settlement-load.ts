@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { hubActor } from "../domain/audit/audit-actor.ts";
 import type { Hub } from "../hub.ts";
 import { BulkTransferSource } from "./bench-settlement-transfers.ts";
-import { bulkWriter } from "./bench-settlement-writers.ts";
+import { type BulkWrite, bulkWriter } from "./bench-settlement-writers.ts";
 import { round } from "./bench-store.ts";
 
 /**
@@ -33,10 +33,7 @@ export const settlementBenchCurrency = "CNY";
 const netDebitCapMinor = 10n ** 15n;
 /** Registrations in flight at once: each is a few round trips of its own. */
 const registrationsInFlight = 8;
-/**
- * Batches per transaction: big enough that commits are rare, small enough that the next group
- * is made (on this process's core) while the database takes in the last (on its own).
- */
+/** Batches per transaction: commits are rare, and a group is made in tens of milliseconds. */
 const batchesPerGroup = 4;
 const progressIntervalMs = 1000;
 
@@ -93,6 +90,38 @@ async function gatherStatistics(hub: Hub): Promise<void> {
 }
 
 /**
+ * Makes the groups and writes them, one write in flight: the next group is made (on this
+ * process's core) while the database takes in the last (on its own).
+ */
+async function writeAll(
+  source: BulkTransferSource,
+  write: BulkWrite,
+  options: SettlementLoadOptions,
+): Promise<void> {
+  const started = performance.now();
+  let reported = started;
+  let writing: Promise<void> = Promise.resolve();
+  let group = source.nextGroup(batchesPerGroup);
+  while (group !== undefined) {
+    await writing;
+    writing = write(group);
+    // Awaited before the next write, which rethrows a failure; until then it is not unhandled.
+    writing.catch(() => {});
+    if (performance.now() - reported >= progressIntervalMs) {
+      reported = performance.now();
+      const rate = source.transfersMade / ((reported - started) / 1000);
+      options.progress(
+        `  ${source.transfersMade} / ${options.transfers} transfers loaded (${Math.round(rate)}/s)`,
+      );
+    }
+    // A turn of the event loop between groups, so the write in flight streams on.
+    await setImmediate();
+    group = source.nextGroup(batchesPerGroup);
+  }
+  await writing;
+}
+
+/**
  * Registers the participants, opens the window, and loads the transfers into it. The ledger
  * must be idle meanwhile: the load writes its tables without the group commit's locks.
  */
@@ -112,25 +141,8 @@ export async function loadSettlementNetwork(
     transfers: options.transfers,
     head: await hub.ledgerStore.readJournalHead(),
   });
-  const write = bulkWriter(hub.database, positionAccountIds);
   const started = performance.now();
-  let reported = started;
-  let writing: Promise<void> = Promise.resolve();
-  for (let group = source.nextGroup(batchesPerGroup); group !== undefined; ) {
-    await writing;
-    writing = write(group);
-    if (performance.now() - reported >= progressIntervalMs) {
-      reported = performance.now();
-      const rate = source.transfersMade / ((reported - started) / 1000);
-      options.progress(
-        `  ${source.transfersMade} / ${options.transfers} transfers loaded (${Math.round(rate)}/s)`,
-      );
-    }
-    // A turn of the event loop between groups, so the write in flight streams on.
-    await setImmediate();
-    group = source.nextGroup(batchesPerGroup);
-  }
-  await writing;
+  await writeAll(source, bulkWriter(hub.database, positionAccountIds), options);
   await gatherStatistics(hub);
   const loadSeconds = (performance.now() - started) / 1000;
   const expectedNets = new Map<string, bigint>();
