@@ -39,7 +39,7 @@ function settlementTable(result: SettlementBenchResult): string {
     ),
     row(
       "files",
-      `${result.files.join(", ")}${result.xmlFiles === 0 ? "; no ISO 20022 files (their writers are not in this build)" : ""}${result.out === null ? "" : ` in ${result.out}`}`,
+      `${result.files}: ${result.csvFiles} CSV, ${result.xmlFiles} ISO 20022 XML${result.out === null ? " (made in memory)" : ` written to ${result.out}`}`,
     ),
     row(
       "consistent",

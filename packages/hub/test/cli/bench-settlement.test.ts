@@ -2,13 +2,15 @@
  * `clearhub bench settle`, small: the bulk path loads a ledger that verifies (hash chain across
  * batches and groups, balances, zero sums) into one window, and the close it times nets that
  * window to what the stored transfers imply, recomputed here from the transfers themselves.
- * Then the command as a user runs it: `--json` prints the named fields, `--out` keeps the files.
+ * Then the command as a user runs it: `--json` prints the named fields, `--out` keeps the files,
+ * and the ISO 20022 ones validate against the official schemas.
  * Not a timed test: it proves the figures are right, never how fast anything was.
  */
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { validateAllAgainstSchema } from "../../src/adapters/iso20022/schema-validation.ts";
 import { verifyLedger } from "../../src/app/ledger/verify-ledger.ts";
 import {
   closeAndExport,
@@ -58,7 +60,8 @@ describeEachBackend("bench settle", (backend) => {
         positions: participants,
         instructions: participants,
         consistent: true,
-        xmlFiles: 0,
+        csvFiles: 3,
+        xmlFiles: 2 * participants,
       });
       const report = await hub.settlement.report(result.windowId);
       const positions = report?.positions ?? [];
@@ -116,9 +119,23 @@ it("prints the named fields with --json and keeps the files in --out", async () 
       expect(typeof result[field], field).toBe("number");
     }
     expect(result.seconds).toBeCloseTo(result.closeSeconds + result.exportSeconds, 2);
-    expect((await readdir(out)).sort()).toEqual([...result.files].sort());
+    const names = await readdir(out);
+    expect(names).toHaveLength(result.files);
+    expect(names.filter((name) => name.endsWith(".csv"))).toHaveLength(3);
+    // A pacs.009 per instruction, a camt.053 per participant with a position.
+    expect(result.xmlFiles).toBe(result.instructions + result.positions);
     const positions = await readFile(join(out, `${result.windowId}-positions.csv`), "utf8");
     expect(positions.trim().split("\n")).toHaveLength(1 + result.positions);
+    for (const schema of ["pacs.009.001.09", "camt.053.001.08"] as const) {
+      const suffix = `.${schema.slice(0, 8)}.xml`;
+      const xmls = await Promise.all(
+        names
+          .filter((name) => name.endsWith(suffix))
+          .map((name) => readFile(join(out, name), "utf8")),
+      );
+      expect(xmls.length, schema).toBeGreaterThan(0);
+      expect(await validateAllAgainstSchema(xmls, schema)).toEqual({ valid: true });
+    }
   } finally {
     await rm(out, { recursive: true, force: true });
   }
