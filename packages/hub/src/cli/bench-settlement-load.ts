@@ -5,6 +5,7 @@ import type { Hub } from "../hub.ts";
 import { BulkTransferSource } from "./bench-settlement-transfers.ts";
 import { type BulkWrite, bulkWriter } from "./bench-settlement-writers.ts";
 import { round } from "./bench-store.ts";
+import { type Progress, progressBar } from "./progress-bar.ts";
 
 /**
  * The network `clearhub bench settle` closes windows over: participants registered through the
@@ -98,8 +99,7 @@ async function writeAll(
   write: BulkWrite,
   options: SettlementLoadOptions,
 ): Promise<void> {
-  const started = performance.now();
-  let reported = started;
+  const report = loadProgress(options);
   let writing: Promise<void> = Promise.resolve();
   let group = source.nextGroup(batchesPerGroup);
   while (group !== undefined) {
@@ -107,18 +107,34 @@ async function writeAll(
     writing = write(group);
     // Awaited before the next write, which rethrows a failure; until then it is not unhandled.
     writing.catch(() => {});
-    if (performance.now() - reported >= progressIntervalMs) {
-      reported = performance.now();
-      const rate = source.transfersMade / ((reported - started) / 1000);
-      options.progress(
-        `  ${source.transfersMade} / ${options.transfers} transfers loaded (${Math.round(rate)}/s)`,
-      );
-    }
+    report.advance(group.transfers);
     // A turn of the event loop between groups, so the write in flight streams on.
     await setImmediate();
     group = source.nextGroup(batchesPerGroup);
   }
   await writing;
+  report.stop();
+}
+
+/**
+ * The CLI's progress bar on a terminal; elsewhere (a log, a pipe) a line a second, so a long
+ * load still shows it advances.
+ */
+function loadProgress(options: SettlementLoadOptions): Progress {
+  if (process.stderr.isTTY) return progressBar("transfers", options.transfers);
+  const started = performance.now();
+  let reported = started;
+  let done = 0;
+  return {
+    advance: (count = 1) => {
+      done += count;
+      if (performance.now() - reported < progressIntervalMs) return;
+      reported = performance.now();
+      const rate = Math.round(done / ((reported - started) / 1000));
+      options.progress(`  ${done} / ${options.transfers} transfers loaded (${rate}/s)`);
+    },
+    stop: () => {},
+  };
 }
 
 /**
