@@ -8,6 +8,7 @@ import { addBenchFloodCommand } from "./bench-flood-command.ts";
 import { benchLedger, type LedgerBenchResult } from "./bench-ledger.ts";
 import { benchPayments } from "./bench-payments.ts";
 import { benchRecon, reconBenchTable } from "./bench-recon.ts";
+import { addBenchSettleCommand } from "./bench-settlement-command.ts";
 import { billPaymentsBenchTable, formatCounts, paymentsBenchTable } from "./bench-tables.ts";
 import { environment, integer, share, stderr } from "./command-line.ts";
 
@@ -190,4 +191,5 @@ export function addBenchCommands(program: Command): void {
     printResult(options, result, reconBenchTable);
     if (result.falseBreaks > 0 || result.breaksFound < result.breaksInjected) process.exitCode = 1;
   });
+  addBenchSettleCommand(bench);
 }

@@ -91,7 +91,11 @@ interface LoadResult {
 }
 
 /** Random transfers over `accountIds`, debiting the first (hot) account `hot` of the time. */
-function transferGenerator(accountIds: readonly number[], hot: number) {
+export function transferGenerator(
+  accountIds: readonly number[],
+  hot: number,
+  currency = benchCurrency,
+) {
   const hotAccount = accountIds[0] as number;
   const pick = () => accountIds[Math.floor(Math.random() * accountIds.length)] as number;
   return (index: number): TransferRequest => {
@@ -104,7 +108,7 @@ function transferGenerator(accountIds: readonly number[], hot: number) {
       debitAccountId: debit,
       creditAccountId: credit,
       amount: BigInt(1 + (index % 1000)),
-      currency: benchCurrency,
+      currency,
     };
   };
 }

@@ -25,6 +25,7 @@ import {
   transferFromRow,
 } from "./ledger-rows.ts";
 import type { ClearhubSchema } from "./schema.ts";
+import { sqliteTransferInsert } from "./sqlite-transfer-insert.ts";
 
 /**
  * The batch path on SQLite. better-sqlite3 is synchronous, so the whole batch runs as one
@@ -119,18 +120,7 @@ export class SqliteLedgerStore extends LedgerReads implements LedgerStore {
     journal: JournalEntry,
   ): void {
     const s = this.statements;
-    const created = outcome.created;
-    let next = 0;
-    for (; next + transfersPerInsertMax <= created.length; next += transfersPerInsertMax) {
-      const values: unknown[] = [];
-      for (let index = next; index < next + transfersPerInsertMax; index++) {
-        values.push(...transferValues(created[index] as StoredTransfer));
-      }
-      s.insertTransfers.run(values);
-    }
-    for (; next < created.length; next++) {
-      s.insertTransfer.run(transferValues(created[next] as StoredTransfer));
-    }
+    s.insertTransfers(outcome.created);
     for (const a of outcome.changedAccounts) {
       s.updateBalances.run(
         a.debitsPosted,
@@ -199,39 +189,6 @@ function isStoredTransferId(error: unknown): boolean {
   return code === "SQLITE_CONSTRAINT_PRIMARYKEY" && message?.includes("transfers.id") === true;
 }
 
-const safeIntegerMax = BigInt(Number.MAX_SAFE_INTEGER);
-
-/** better-sqlite3 binds a number much faster than a bigint; both are exact up to 2^53. */
-function bindable(amount: bigint): number | bigint {
-  return amount <= safeIntegerMax ? Number(amount) : amount;
-}
-
-/** Rows per multi-row insert: one statement per 64 rows binds faster than 64 statements. */
-const transfersPerInsertMax = 64;
-const transferPlaceholders = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-const insertTransfersSql = `insert into transfers (id, kind, debit_account_id, credit_account_id,
-  amount, currency, pending_id, timeout_ms, expires_at, reference, linked, batch_seq, batch_index,
-  created_at) values `;
-
-function transferValues(t: StoredTransfer): unknown[] {
-  return [
-    t.id,
-    t.kind,
-    t.debitAccountId,
-    t.creditAccountId,
-    bindable(t.amount),
-    t.currency,
-    t.pendingId,
-    t.timeoutMs,
-    t.expiresAt,
-    t.reference,
-    t.linked ? 1 : 0,
-    t.batchSeq,
-    t.batchIndex,
-    t.createdAt,
-  ];
-}
-
 function prepareStatements(sqlite: BetterSqlite3.Database) {
   return {
     selectTransfer: sqlite.prepare("select * from transfers where id = ?"),
@@ -242,10 +199,7 @@ function prepareStatements(sqlite: BetterSqlite3.Database) {
        from accounts a join participants p on p.id = a.participant_id where a.id = ?`,
     ),
     selectHead: sqlite.prepare("select seq, hash from journal_head where id = 1"),
-    insertTransfer: sqlite.prepare(insertTransfersSql + transferPlaceholders),
-    insertTransfers: sqlite.prepare(
-      insertTransfersSql + Array(transfersPerInsertMax).fill(transferPlaceholders).join(", "),
-    ),
+    insertTransfers: sqliteTransferInsert(sqlite),
     updateBalances: sqlite.prepare(
       `update accounts set debits_posted = ?, credits_posted = ?, debits_pending = ?,
          credits_pending = ? where id = ?`,
