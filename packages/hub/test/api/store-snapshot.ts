@@ -41,6 +41,7 @@ const everyTable: Readonly<Record<TableName, true>> = {
   bill_subscription_counts: true,
   bill_presentments: true,
   bill_payments: true,
+  fee_schedules: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

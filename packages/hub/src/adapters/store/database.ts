@@ -22,6 +22,7 @@ import { channelSuspensionsMigration } from "./migrations/0015-channel-suspensio
 import { billPresentmentsMigration } from "./migrations/0016-bill-presentments.ts";
 import { billPaymentsMigration } from "./migrations/0017-bill-payments.ts";
 import { billPresentmentExpiryMigration } from "./migrations/0019-bill-presentment-expiry.ts";
+import { feeSchedulesMigration } from "./migrations/0021-fee-schedules.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 /** Stores name the dialect from here, beside the database they are given. */
@@ -121,6 +122,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0016-bill-presentments": billPresentmentsMigration(),
     "0017-bill-payments": billPaymentsMigration(),
     "0019-bill-presentment-expiry": billPresentmentExpiryMigration(),
+    "0021-fee-schedules": feeSchedulesMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

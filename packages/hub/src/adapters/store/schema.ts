@@ -1,3 +1,4 @@
+import type { FeeSchedulesTable } from "./fee-tables.ts";
 import type {
   AgreementsTable,
   BankCallsTable,
@@ -76,4 +77,5 @@ export interface ClearhubSchema {
   bill_subscription_counts: BillSubscriptionCountsTable;
   bill_presentments: BillPresentmentsTable;
   bill_payments: BillPaymentsTable;
+  fee_schedules: FeeSchedulesTable;
 }

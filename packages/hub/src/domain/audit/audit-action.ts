@@ -32,6 +32,8 @@ export const auditActions = [
   "channel.suspend",
   "channel.lift",
   "channel.terminate",
+  "fee_schedule.set",
+  "fee_schedule.remove",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
