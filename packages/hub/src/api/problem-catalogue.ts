@@ -1,6 +1,7 @@
 import { bankProblems } from "./problem-catalogue-banks.ts";
 import { billProblems } from "./problem-catalogue-bills.ts";
 import { edgeProblems } from "./problem-catalogue-edge.ts";
+import { feeProblems } from "./problem-catalogue-fees.ts";
 import { participantProblems } from "./problem-catalogue-participants.ts";
 import type { ProblemCode, ProblemKind } from "./problem-code.ts";
 
@@ -10,7 +11,7 @@ import type { ProblemCode, ProblemKind } from "./problem-code.ts";
  * its entries kept area by area in problem-catalogue-*.ts.
  */
 
-const areas = [edgeProblems, participantProblems, bankProblems, billProblems];
+const areas = [edgeProblems, participantProblems, bankProblems, billProblems, feeProblems];
 
 /** Typed as a full Record so that a new domain or ledger code cannot ship without a status. */
 export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
@@ -18,6 +19,7 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   ...participantProblems,
   ...bankProblems,
   ...billProblems,
+  ...feeProblems,
 };
 
 // One code in two areas would silently take the later entry: refuse it at load.

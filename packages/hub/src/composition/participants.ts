@@ -1,10 +1,13 @@
 import type { Redis } from "ioredis";
 import { RedisNonceCache } from "../adapters/redis/redis-nonce-cache.ts";
 import type { Database } from "../adapters/store/database.ts";
+import { KyselyFeeScheduleStore } from "../adapters/store/kysely-fee-schedule-store.ts";
 import { KyselyParticipantKeyStore } from "../adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
 import { KyselyParticipantTransferStore } from "../adapters/store/kysely-participant-transfer-store.ts";
 import { StoreNonceCache } from "../adapters/store/store-nonce-cache.ts";
+import { FeePostings } from "../app/fees/fee-postings.ts";
+import { FeeScheduleService } from "../app/fees/fee-schedule-service.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import { ParticipantKeyService } from "../app/participants/participant-key-service.ts";
 import { ParticipantService } from "../app/participants/participant-service.ts";
@@ -14,9 +17,6 @@ import type { FieldSealer } from "../app/ports/field-sealer.ts";
 import type { NonceCache } from "../app/ports/nonce-cache.ts";
 import type { ParticipantKeyStore } from "../app/ports/participant-key-store.ts";
 import { ParticipantTransferService } from "../app/transfers/participant-transfer-service.ts";
-import { KyselyFeeScheduleStore } from "../adapters/store/kysely-fee-schedule-store.ts";
-import { FeePostings } from "../app/fees/fee-postings.ts";
-import { FeeScheduleService } from "../app/fees/fee-schedule-service.ts";
 import { ExpiryPurge, expiryPurgeDefaults } from "../jobs/expiry-purge.ts";
 import type { HubConfig, OnJobError } from "./hub-config.ts";
 

@@ -32,7 +32,8 @@ function scheduleFromRow(row: Selectable<FeeSchedulesTable>): StoredFeeSchedule 
 }
 
 function compareRows(a: FeeSchedulesTable, b: FeeSchedulesTable): number {
-  const keyOf = (row: FeeSchedulesTable) => `${row.transaction_type} ${row.currency} ${row.payer_id}`;
+  const keyOf = (row: FeeSchedulesTable) =>
+    `${row.transaction_type} ${row.currency} ${row.payer_id}`;
   const [left, right] = [keyOf(a), keyOf(b)];
   return left < right ? -1 : left > right ? 1 : 0;
 }

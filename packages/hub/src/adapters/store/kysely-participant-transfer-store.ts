@@ -71,24 +71,26 @@ export class KyselyParticipantTransferStore implements ParticipantTransferStore 
   constructor(private readonly db: Kysely<ClearhubSchema>) {}
 
   private base(): Query {
-    return this.db
-      .selectFrom("transfer_details as d")
-      .innerJoin("transfers as t", "t.id", "d.transfer_id")
-      .leftJoin("transfers as r", "r.pending_id", "d.transfer_id")
-      // The fee's id is derived from the transfer's (feeTransferId): one primary-key probe.
-      .leftJoin("transfers as f", (join) =>
-        join.onRef("f.id", "=", sql<string>`${feeTransferIdPrefix} || d.transfer_id`),
-      )
-      .select(transferColumns.map((column) => `t.${column}` as const))
-      .select([
-        "d.initiator_id",
-        "d.payer_id",
-        "d.payee_id",
-        "d.request_hash",
-        "d.parties",
-        "r.kind as resolution_kind",
-        "f.amount as fee_amount",
-      ]) as unknown as Query;
+    return (
+      this.db
+        .selectFrom("transfer_details as d")
+        .innerJoin("transfers as t", "t.id", "d.transfer_id")
+        .leftJoin("transfers as r", "r.pending_id", "d.transfer_id")
+        // The fee's id is derived from the transfer's (feeTransferId): one primary-key probe.
+        .leftJoin("transfers as f", (join) =>
+          join.onRef("f.id", "=", sql<string>`${feeTransferIdPrefix} || d.transfer_id`),
+        )
+        .select(transferColumns.map((column) => `t.${column}` as const))
+        .select([
+          "d.initiator_id",
+          "d.payer_id",
+          "d.payee_id",
+          "d.request_hash",
+          "d.parties",
+          "r.kind as resolution_kind",
+          "f.amount as fee_amount",
+        ]) as unknown as Query
+    );
   }
 
   async find(transferId: string): Promise<DetailedTransfer | undefined> {

@@ -1,4 +1,3 @@
-import type { FeeSchedulesTable } from "./fee-tables.ts";
 import type {
   AgreementsTable,
   BankCallsTable,
@@ -17,6 +16,7 @@ import type {
   ChannelStepsTable,
   ChannelSuspensionsTable,
 } from "./biller-tables.ts";
+import type { FeeSchedulesTable } from "./fee-tables.ts";
 import type {
   AccountsTable,
   JournalHeadTable,

@@ -1,5 +1,5 @@
-import type { AccountKind } from "../../domain/ledger/account.ts";
 import type { FeeTransactionType } from "../../domain/fees/fee-schedule.ts";
+import type { AccountKind } from "../../domain/ledger/account.ts";
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
 import { feeTransferId, type PostingRequest } from "../../domain/ledger/transfer.ts";
 import type { FeeScheduleService } from "./fee-schedule-service.ts";

@@ -76,11 +76,32 @@ export class FeeScheduleService {
     return { ok: true, value: stored };
   }
 
-  async remove(key: FeeScheduleKey, actor: AuditActor): Promise<FeeScheduleOutcome<null>> {
+  /** Removes the schedule with the key; answers it as it was. */
+  async remove(
+    key: FeeScheduleKey,
+    actor: AuditActor,
+  ): Promise<FeeScheduleOutcome<StoredFeeSchedule>> {
+    const found = await this.find(key);
+    if (!found.ok) return found;
     const at = this.clock();
-    const removed = await this.store.remove(key, this.record(actor, "fee_schedule.remove", key, at));
+    const removed = await this.store.remove(
+      key,
+      this.record(actor, "fee_schedule.remove", key, at),
+    );
     this.cached = undefined;
-    return removed ? { ok: true, value: null } : refused("fee_schedule_not_found");
+    return removed ? found : refused("fee_schedule_not_found");
+  }
+
+  async find(key: FeeScheduleKey): Promise<FeeScheduleOutcome<StoredFeeSchedule>> {
+    const schedule = (await this.store.list()).find(
+      (candidate) =>
+        candidate.transactionType === key.transactionType &&
+        candidate.participantId === key.participantId &&
+        candidate.currency === key.currency,
+    );
+    return schedule === undefined
+      ? refused("fee_schedule_not_found")
+      : { ok: true, value: schedule };
   }
 
   list(): Promise<StoredFeeSchedule[]> {

@@ -187,7 +187,10 @@ export class ParticipantTransferService {
     return transactionCode(own ?? "storage_unavailable", fee);
   }
 
-  private async prepare(payer: Participant, request: NewTransfer): Promise<Prepared | TransferOutcome> {
+  private async prepare(
+    payer: Participant,
+    request: NewTransfer,
+  ): Promise<Prepared | TransferOutcome> {
     const posting = await this.posting(payer, request);
     if (!("kind" in posting)) return posting;
     // The payer pays the fee: it is a debit of the payer's position, counted against its cap.

@@ -89,8 +89,7 @@ export function applicableSchedule<Schedule extends FeeScheduleKey>(
   currency: string,
 ): Schedule | undefined {
   const matches = candidates.filter(
-    (candidate) =>
-      candidate.transactionType === transactionType && candidate.currency === currency,
+    (candidate) => candidate.transactionType === transactionType && candidate.currency === currency,
   );
   return (
     matches.find((candidate) => candidate.participantId === payerId) ??

@@ -112,7 +112,10 @@ export const feeTransferIdPrefix = "~fee:";
 
 /** Whether the id is a fee's, derived from a transfer id in the client alphabet. */
 export function isFeeTransferId(id: string): boolean {
-  return id.startsWith(feeTransferIdPrefix) && transferIdPattern.test(id.slice(feeTransferIdPrefix.length));
+  return (
+    id.startsWith(feeTransferIdPrefix) &&
+    transferIdPattern.test(id.slice(feeTransferIdPrefix.length))
+  );
 }
 
 export function isResolution(request: TransferRequest): request is ResolutionRequest {

@@ -108,10 +108,7 @@ export function transferEventPayload(event: TransferEvent): string {
       amount: formatTransferAmount(transfer),
       currency: transfer.currency,
       reference: transfer.reference,
-      fee:
-        fee === null
-          ? null
-          : { amount: formatTransferAmount(fee), currency: fee.currency },
+      fee: fee === null ? null : { amount: formatTransferAmount(fee), currency: fee.currency },
     },
   });
 }
