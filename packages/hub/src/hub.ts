@@ -119,6 +119,7 @@ async function composeHub(
       ledger: ledger.ledger,
       ledgerStore: ledger.ledgerStore,
       fieldSealer: secrets.fieldSealer,
+      fees: participants.parts.feePostings,
       guard: banks.endpointGuard,
       router: banks.bankEndpointRouter,
       connector: banks.billerConnector,

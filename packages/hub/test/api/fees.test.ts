@@ -158,7 +158,7 @@ describeEachBackend("fees on participant transfers", (backend) => {
 
   /** What a refused transfer must leave as it was (a signed request records its nonce). */
   async function ledgerTables() {
-    const snapshot = await snapshotStore(api.hub.database);
+    const snapshot = new Map(await snapshotStore(api.hub.database));
     snapshot.delete("seen_nonces");
     return snapshot;
   }
