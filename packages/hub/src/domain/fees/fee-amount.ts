@@ -22,10 +22,18 @@ export function basisPointPartMinor(amountMinor: bigint, basisPoints: number): b
 export function feeMinor(schedule: FeeSchedule, amountMinor: bigint): bigint {
   if (amountMinor <= 0n) throw new Error("a fee is charged on a positive amount");
   const raw = schedule.fixedMinor + basisPointPartMinor(amountMinor, schedule.basisPoints);
-  const floored = raw < schedule.minimumMinor ? schedule.minimumMinor : raw;
-  const capped =
-    schedule.maximumMinor !== null && floored > schedule.maximumMinor
-      ? schedule.maximumMinor
-      : floored;
-  return capped > feeValueMinorMax ? feeValueMinorMax : capped;
+  const floored = larger(raw, schedule.minimumMinor);
+  const capped = schedule.maximumMinor === null ? floored : smaller(floored, schedule.maximumMinor);
+  return smaller(capped, feeValueMinorMax);
+}
+
+/** `Math.max` and `Math.min` take no bigint. */
+function larger(a: bigint, b: bigint): bigint {
+  if (a >= b) return a;
+  return b;
+}
+
+function smaller(a: bigint, b: bigint): bigint {
+  if (a <= b) return a;
+  return b;
 }

@@ -24,7 +24,8 @@ function referenceFee(schedule: FeeSchedule, amount: bigint): bigint {
   let fee = schedule.fixedMinor + referenceBasisPointPart(amount, schedule.basisPoints);
   if (fee < schedule.minimumMinor) fee = schedule.minimumMinor;
   if (schedule.maximumMinor !== null && fee > schedule.maximumMinor) fee = schedule.maximumMinor;
-  return fee > amountMinorMax ? amountMinorMax : fee;
+  if (fee > amountMinorMax) fee = amountMinorMax;
+  return fee;
 }
 
 const value = fc.oneof(
