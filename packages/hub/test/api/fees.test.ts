@@ -247,6 +247,34 @@ describeEachBackend("fees on participant transfers", (backend) => {
     await expectBalanced();
   });
 
+  it("charges each item of a bulk request its own fee, refusing only the one whose fee passes the cap", async () => {
+    const { alpha } = await network("10.00");
+    const response = await alpha.call("POST", "/v1/transfers/bulk", {
+      transfers: [
+        pay("b-1", "5.00"),
+        // 5.20 owed so far; 4.80 and its 0.20 fee would make 10.20.
+        pay("b-2", "4.80"),
+        pay("b-3", "4.50"),
+        pay("b-1", "5.00"),
+      ],
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const { results } = response.json() as {
+      results: { id: string; status: number; code?: string; replayed?: boolean; fee?: unknown }[];
+    };
+    expect(
+      results.map(({ id, status, code, replayed }) => ({ id, status, code, replayed })),
+    ).toEqual([
+      { id: "b-1", status: 201, code: undefined, replayed: false },
+      { id: "b-2", status: 422, code: "exceeds_net_debit_cap", replayed: undefined },
+      { id: "b-3", status: 201, code: undefined, replayed: false },
+      { id: "b-1", status: 201, code: undefined, replayed: true },
+    ]);
+    expect((await accountOf(api, "bank-alpha", "position")).balance).toBe("-9.90");
+    expect((await accountOf(api, "operator", "fee")).creditsPosted).toBe("0.40");
+    await expectBalanced();
+  });
+
   it("answers a retry with the first fee and charges it once, even after the schedule changed", async () => {
     const { alpha } = await network();
     const first = await alpha.call("POST", "/v1/transfers", pay("t-1", "100.00"));
