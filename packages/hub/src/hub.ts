@@ -104,6 +104,7 @@ async function composeHub(
       participantKeyStore: participants.parts.participantKeyStore,
       ledger: ledger.ledger,
       fieldSealer: secrets.fieldSealer,
+      fees: participants.parts.feePostings,
       onJobError,
     },
     stack,

@@ -9,7 +9,7 @@ export type OperatorAccountIds = (currency: string, kind: AccountKind) => Promis
 
 /**
  * The fee transfer that goes with a transaction's own transfer: from the payer's position (the
- * transfer's debit account) to the operator's `fee` account, in the same currency and of the
+ * transfer's debit account, or the initiator's when it is the payee) to the operator's `fee` account, in the same currency and of the
  * same kind: a reservation's fee is reserved with it (so the cap counts both from the start,
  * and a void or an expiry costs the payer nothing), a posting's is posted.
  */
@@ -22,25 +22,39 @@ export class FeePostings {
     private readonly operatorAccountId: OperatorAccountIds,
   ) {}
 
-  /** The fee transfer for `posting`, or null when no fee is due on it. */
+  /** The fee transfer for `posting`, whose payer is its debit account; null when none is due. */
   async feeOf(
     posting: PostingRequest,
     transactionType: FeeTransactionType,
     payerId: string,
   ): Promise<PostingRequest | null> {
-    const fee = await this.schedules.feeFor(
-      transactionType,
-      payerId,
-      posting.currency,
-      posting.amount,
-    );
-    if (fee === 0n) return null;
+    const fee = await this.priceOf(transactionType, payerId, posting.currency, posting.amount);
+    return fee === null ? null : this.postingOf(posting, fee, posting.debitAccountId);
+  }
+
+  /** The fee due on a transaction, for one priced once and kept (null for none). */
+  async priceOf(
+    transactionType: FeeTransactionType,
+    payerId: string,
+    currency: string,
+    amountMinor: bigint,
+  ): Promise<bigint | null> {
+    const fee = await this.schedules.feeFor(transactionType, payerId, currency, amountMinor);
+    return fee === 0n ? null : fee;
+  }
+
+  /** The transfer of a fee priced earlier, from the payer's position account. */
+  async postingOf(
+    posting: PostingRequest,
+    feeMinor: bigint,
+    payerAccountId: number,
+  ): Promise<PostingRequest> {
     return {
       kind: posting.kind,
       id: feeTransferId(posting.id),
-      debitAccountId: posting.debitAccountId,
+      debitAccountId: payerAccountId,
       creditAccountId: await this.feeAccount(posting.currency),
-      amount: fee,
+      amount: feeMinor,
       currency: posting.currency,
       timeoutMs: posting.timeoutMs,
     };

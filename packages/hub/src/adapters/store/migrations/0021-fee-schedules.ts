@@ -1,7 +1,7 @@
 import { type Kysely, type Migration, sql } from "kysely";
 
 /**
- * Fee schedules, and the fee each bill payment was charged. Schedules: one row per transaction type, payer and currency. The network-wide default is
+ * Fee schedules, and the fee each bill payment and bank operation was charged. Schedules: one row per transaction type, payer and currency. The network-wide default is
  * the payer `*`, which no participant id can be (ids are lower-case letters, digits and `-`), so
  * the key needs no nullable column. Amounts are minor units in `int8`, like the ledger's.
  */
@@ -29,8 +29,9 @@ export function feeSchedulesMigration(): Migration {
         .addColumn("updated_by", "text", (column) => column.notNull())
         .addPrimaryKeyConstraint("fee_schedules_pk", ["transaction_type", "payer_id", "currency"])
         .execute();
-      // Null for none (and for every payment made before fees existed).
+      // Null for none (and for everything made before fees existed).
       await db.schema.alterTable("bill_payments").addColumn("fee_minor", "bigint").execute();
+      await db.schema.alterTable("bank_operations").addColumn("fee_minor", "bigint").execute();
     },
   };
 }
