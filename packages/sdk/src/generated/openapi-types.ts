@@ -2928,6 +2928,15 @@ export interface paths {
                              * @example 12.30
                              */
                             amount: string;
+                            /** @description The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             currency: string;
                             /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
                             state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
@@ -3085,6 +3094,15 @@ export interface paths {
                              * @example 12.30
                              */
                             amount: string;
+                            /** @description The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             currency: string;
                             /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
                             state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
@@ -3388,6 +3406,15 @@ export interface paths {
                              * @example 12.30
                              */
                             amount: string;
+                            /** @description The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             currency: string;
                             /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
                             state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
@@ -3545,6 +3572,15 @@ export interface paths {
                              * @example 12.30
                              */
                             amount: string;
+                            /** @description The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             currency: string;
                             /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
                             state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
@@ -3708,6 +3744,15 @@ export interface paths {
                              * @example 12.30
                              */
                             amount: string;
+                            /** @description The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             currency: string;
                             /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
                             state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
@@ -3865,6 +3910,15 @@ export interface paths {
                              * @example 12.30
                              */
                             amount: string;
+                            /** @description The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             currency: string;
                             /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
                             state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
@@ -6623,6 +6677,15 @@ export interface components {
                  * @example 12.30
                  */
                 amount: string;
+                /** @description The fee the institution is charged with the operation: charged if it succeeded, released if it failed. null for none */
+                fee: {
+                    /**
+                     * @description A decimal string with exactly the currency's minor digits
+                     * @example 12.30
+                     */
+                    amount: string;
+                    currency: string;
+                } | null;
                 currency: string;
                 state: "succeeded" | "failed";
                 /** @description The hub's id of the transaction at the bank */
