@@ -118,6 +118,11 @@ const documentedRoutes = [
   "GET /v1/billers/{billerId}",
   "POST /v1/bill-inquiries",
   "GET /operator/v1/biller-protection",
+  "GET /operator/v1/fee-schedules",
+  "PUT /operator/v1/fee-schedules/{transactionType}/{currency}",
+  "DELETE /operator/v1/fee-schedules/{transactionType}/{currency}",
+  "PUT /operator/v1/participants/{participantId}/fee-schedules/{transactionType}/{currency}",
+  "DELETE /operator/v1/participants/{participantId}/fee-schedules/{transactionType}/{currency}",
 ];
 
 describeEachBackend("operator API server", (backend) => {
