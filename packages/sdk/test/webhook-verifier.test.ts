@@ -92,6 +92,7 @@ describe("webhook verification", () => {
           amount: "12.30",
           currency: "EUR",
           reference: null,
+          fee: null,
         },
       },
     });

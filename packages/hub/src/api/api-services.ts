@@ -14,6 +14,7 @@ import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.t
 import type { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { CachedBills } from "../app/billers/cached-bills.ts";
 import type { ChannelSuspensionService } from "../app/channels/channel-suspension-service.ts";
+import type { FeeScheduleService } from "../app/fees/fee-schedule-service.ts";
 import type { LedgerReader } from "../app/ledger/ledger-reader.ts";
 import type { OperatorTransferService } from "../app/ledger/operator-transfer-service.ts";
 import type { WebhookDeliveryService } from "../app/notifications/webhook-delivery-service.ts";
@@ -59,6 +60,7 @@ export interface ApiServices {
   readonly participantTransfers: ParticipantTransferService;
   readonly operatorTransfers: OperatorTransferService;
   readonly ledgerReader: LedgerReader;
+  readonly feeSchedules: FeeScheduleService;
   // Banks, agreements and payments.
   readonly bankEndpoints: BankEndpointService;
   readonly bankEndpointRouter: BankEndpointRouter;

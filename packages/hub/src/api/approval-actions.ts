@@ -1,15 +1,19 @@
+import { feeScheduleSubject } from "../app/fees/fee-schedule-service.ts";
 import type { ConfirmScope } from "../app/settlement/settlement-service.ts";
 import type { AuditActor } from "../domain/audit/audit-actor.ts";
 import type { AuditDetails } from "../domain/audit/audit-entry.ts";
 import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
+import type { FeeScheduleKey } from "../domain/fees/fee-schedule.ts";
 import { settleableRefusal } from "../domain/settlement/settlement-window.ts";
 import { accountView } from "./account-view.ts";
 import type { ApiServices } from "./api-services.ts";
 import { billerProfileView } from "./biller-view.ts";
 import { channelSuspensionView } from "./channel-suspension-view.ts";
+import { feeScheduleView } from "./fee-schedule-view.ts";
 import { readMoney } from "./money-codec.ts";
 import { participantView } from "./participant-view.ts";
 import type { ProblemCode } from "./problem.ts";
+import { type FeeSchedulePayload, feeScheduleOfPayload } from "./routes/fee-schedule-input.ts";
 import { confirmationAnswer } from "./settlement-confirmation-view.ts";
 
 export type ActionResult = { ok: true; body: unknown } | { ok: false; code: ProblemCode };
@@ -156,6 +160,38 @@ const confirmSettlement: ApprovalAction<SettlementConfirmation> = {
   },
 };
 
+/**
+ * A fee schedule set or removed: either changes what payers are charged (removing a payer's
+ * own schedule hands it to the network default, which may cost more), so both take four eyes.
+ */
+const setFeeSchedule: ApprovalAction<FeeSchedulePayload> = {
+  subject: (payload) => feeScheduleSubject(payload),
+  async check(hub, payload) {
+    const schedule = feeScheduleOfPayload(payload);
+    return schedule.ok ? hub.feeSchedules.check(schedule.value) : schedule.code;
+  },
+  async run(hub, payload, actor) {
+    const schedule = feeScheduleOfPayload(payload);
+    if (!schedule.ok) return schedule;
+    const set = await hub.feeSchedules.set(schedule.value, actor);
+    return set.ok ? { ok: true, body: feeScheduleView(set.value) } : set;
+  },
+};
+
+type FeeScheduleRemoval = FeeScheduleKey & AuditDetails;
+
+const removeFeeSchedule: ApprovalAction<FeeScheduleRemoval> = {
+  subject: (key) => feeScheduleSubject(key),
+  async check(hub, key) {
+    const found = await hub.feeSchedules.find(key);
+    return found.ok ? undefined : found.code;
+  },
+  async run(hub, key, actor) {
+    const removed = await hub.feeSchedules.remove(key, actor);
+    return removed.ok ? { ok: true, body: feeScheduleView(removed.value) } : removed;
+  },
+};
+
 /** Each action that needs four eyes, with its payload. */
 interface ApprovalPayloads {
   "participant.terminate": Terminate;
@@ -164,6 +200,8 @@ interface ApprovalPayloads {
   "biller.capacity_raise": CapacityRaise;
   "channel.terminate": ChannelTermination;
   "settlement.confirm": SettlementConfirmation;
+  "fee_schedule.set": FeeSchedulePayload;
+  "fee_schedule.remove": FeeScheduleRemoval;
 }
 
 export type ApprovalActionName = keyof ApprovalPayloads;
@@ -182,6 +220,8 @@ export const approvalActions: {
   "biller.capacity_raise": raiseBillerCapacity,
   "channel.terminate": terminateChannel,
   "settlement.confirm": confirmSettlement,
+  "fee_schedule.set": setFeeSchedule,
+  "fee_schedule.remove": removeFeeSchedule,
 };
 
 export function isApprovalActionName(name: string): name is ApprovalActionName {
@@ -205,4 +245,13 @@ export const approvalActionProblems: readonly ProblemCode[] = [
   "participant_not_channel",
   "suspension_reason_invalid",
   "suspension_changed_concurrently",
+  "currency_unknown",
+  "fee_value_negative",
+  "fee_value_too_large",
+  "fee_basis_points_invalid",
+  "fee_minimum_above_maximum",
+  "fee_payer_is_operator",
+  "fee_schedule_not_found",
+  "amount_invalid",
+  "amount_too_precise",
 ];

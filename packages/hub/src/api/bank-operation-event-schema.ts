@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { FeeSchema } from "./fee-view.ts";
 import { literalUnion } from "./literal-union.ts";
 import { AmountOutput } from "./money-codec.ts";
 
@@ -32,6 +33,11 @@ export const BankOperationEventSchema = Type.Object(
         bankId: Type.String(),
         agreementId: Type.Union([Type.String(), Type.Null()]),
         amount: AmountOutput,
+        fee: {
+          ...FeeSchema,
+          description:
+            "The fee the institution is charged with the operation: charged if it succeeded, released if it failed. null for none",
+        },
         currency: Type.String(),
         state: literalUnion(["succeeded", "failed"] as const),
         transactionId: Type.String({ description: "The hub's id of the transaction at the bank" }),

@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { FeeSchema } from "./fee-view.ts";
 import { literalUnion } from "./literal-union.ts";
 import { AmountOutput } from "./money-codec.ts";
 
@@ -27,6 +28,11 @@ export const BillPaymentEventSchema = Type.Object(
         billNumber: Type.Union([Type.String(), Type.Null()]),
         amount: AmountOutput,
         currency: Type.String(),
+        fee: {
+          ...FeeSchema,
+          description:
+            "The fee you were charged with the payment's clearing; kept when the money is cleared back. null for none",
+        },
         state: literalUnion(billPaymentEventStates, {
           description:
             "posted: the biller credited the customer (receiptNumber). rejected, reversed: the money was cleared back to you. posting_failed: not posted within the deadline; the operator settles it with the biller.",

@@ -119,6 +119,11 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           description:
             "The biller registry: each biller's profile (category, customer parameters, bill fetch, amount exactness, capacity). Channels read it as the biller catalogue",
         },
+        {
+          name: "fees",
+          description:
+            "Fee schedules: what the payer of each transaction type is charged, paid to the hub operator",
+        },
         { name: "operations", description: "Liveness and readiness probes" },
         { name: "connectivity", description: "Participants: test signing and keys" },
         { name: "accounts", description: "Participants: their own balances" },

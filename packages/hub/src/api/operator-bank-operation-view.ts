@@ -3,6 +3,7 @@ import {
   type BankOperation,
   bankOperationStates,
 } from "../domain/bank-operations/bank-operation.ts";
+import { FeeSchema, feeView } from "./fee-view.ts";
 import { literalUnion } from "./literal-union.ts";
 import { AmountOutput, writeMoney } from "./money-codec.ts";
 
@@ -24,6 +25,7 @@ export const OperatorBankOperationSchema = Type.Object(
     agreementId: NullableString(),
     originalId: NullableString("For a refund: the payment refunded"),
     amount: AmountOutput,
+    fee: FeeSchema,
     currency: Type.String(),
     transactionId: Type.String({ description: "The hub's id of the transaction at the bank" }),
     state: literalUnion(bankOperationStates, {
@@ -56,6 +58,7 @@ export function operatorBankOperationView(operation: BankOperation): OperatorBan
     agreementId: operation.agreementId,
     originalId: operation.originalId,
     amount: writeMoney(operation.amountMinor, operation.currency),
+    fee: feeView(operation.feeMinor, operation.currency),
     currency: operation.currency,
     transactionId: operation.transactionId,
     state: operation.state,

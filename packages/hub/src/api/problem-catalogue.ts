@@ -1,6 +1,7 @@
 import { bankProblems } from "./problem-catalogue-banks.ts";
 import { billProblems } from "./problem-catalogue-bills.ts";
 import { edgeProblems } from "./problem-catalogue-edge.ts";
+import { feeProblems } from "./problem-catalogue-fees.ts";
 import { participantProblems } from "./problem-catalogue-participants.ts";
 import { reconciliationProblems } from "./problem-catalogue-reconciliation.ts";
 import { settlementProblems } from "./problem-catalogue-settlement.ts";
@@ -19,6 +20,7 @@ const areas = [
   billProblems,
   settlementProblems,
   reconciliationProblems,
+  feeProblems,
 ];
 
 /** Typed as a full Record so that a new domain or ledger code cannot ship without a status. */
@@ -29,6 +31,7 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   ...billProblems,
   ...settlementProblems,
   ...reconciliationProblems,
+  ...feeProblems,
 };
 
 // One code in two areas would silently take the later entry: refuse it at load.

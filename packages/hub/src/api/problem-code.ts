@@ -9,6 +9,7 @@ import type { BillNoticeRefusal } from "../app/billers/bill-notice-service.ts";
 import type { BillSubscriptionRefusal } from "../app/billers/bill-subscription-service.ts";
 import type { BillerRefusal } from "../app/billers/biller-registry.ts";
 import type { ChannelSuspensionErrorCode } from "../app/channels/channel-suspension-service.ts";
+import type { FeeScheduleRefusal } from "../app/fees/fee-schedule-service.ts";
 import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
 import type { WebhookEndpointErrorCode } from "../app/notifications/webhook-endpoint-service.ts";
 import type { OperatorAccountErrorCode } from "../app/operators/operator-account-service.ts";
@@ -126,6 +127,7 @@ export type ProblemCode =
   | BillInquiryRefusal
   | ReconciliationErrorCode
   | "record_media_type"
+  | FeeScheduleRefusal
   | "payout_creditor_required"
   | "account_or_card_required";
 

@@ -48,6 +48,7 @@ import { codesPageRoute } from "./routes/codes-page-route.ts";
 import { createEndpointMigrationRoute } from "./routes/create-endpoint-migration-route.ts";
 import { createParticipantRoute } from "./routes/create-participant-route.ts";
 import { failedBillPostingsRoute } from "./routes/failed-bill-postings-route.ts";
+import { feeScheduleRoutes } from "./routes/fee-schedule-routes.ts";
 import { getEndpointMigrationRoute } from "./routes/get-endpoint-migration-route.ts";
 import { getParticipantRoute } from "./routes/get-participant-route.ts";
 import { getTransferRoute } from "./routes/get-transfer-route.ts";
@@ -171,6 +172,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   traceRoute,
   billerProfileRoutes,
   channelSuspensionRoutes,
+  feeScheduleRoutes,
   addBillerEndpointRoute,
   listBillerEndpointsRoute,
   billerProtectionRoute,

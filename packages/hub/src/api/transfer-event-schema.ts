@@ -1,5 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { eventTypeNames, eventTypes } from "../domain/notifications/event-type.ts";
+import { FeeSchema } from "./fee-view.ts";
 import { literalUnion } from "./literal-union.ts";
 import { AmountOutput } from "./money-codec.ts";
 import { transferStates } from "./participant/participant-transfer-view.ts";
@@ -39,6 +40,11 @@ export const TransferEventSchema = Type.Object(
         amount: AmountOutput,
         currency: Type.String(),
         reference: Type.Union([Type.String(), Type.Null()]),
+        fee: {
+          ...FeeSchema,
+          description:
+            "The fee the payer was charged with the transfer, moved in the same ledger batch as this event's change (posted, reserved, committed or voided with it); null when none moved with it",
+        },
       },
       { additionalProperties: false },
     ),

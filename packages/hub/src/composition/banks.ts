@@ -21,6 +21,7 @@ import { AgreementPlacementService } from "../app/banks/agreement-placement-serv
 import { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "../app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "../app/banks/endpoint-migration-service.ts";
+import type { FeePostings } from "../app/fees/fee-postings.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import { AgreementPaymentService } from "../app/payments/agreement-payment-service.ts";
 import { BankOperationLookup } from "../app/payments/bank-operation-lookup.ts";
@@ -85,6 +86,8 @@ export interface BankDependencies {
   readonly participantKeyStore: ParticipantKeyStore;
   readonly ledger: GroupCommit;
   readonly fieldSealer: FieldSealer;
+  /** Where bank operations are priced and their fees posted. */
+  readonly fees: FeePostings;
   readonly onJobError: OnJobError;
 }
 
@@ -134,6 +137,8 @@ export function composeBanks(
     bankConnector,
     { ...bankOperationTimingsDefaults, ...config.bankOperationTimings },
     new KyselyBankCallLog(database.kysely),
+    Date.now,
+    deps.fees,
   );
   return {
     bankEndpoints: new BankEndpointService(participantStore, endpointStore, endpointGuard),

@@ -1,3 +1,4 @@
+import type { FeePostings } from "../app/fees/fee-postings.ts";
 import { PositionAccounts } from "../app/participants/position-accounts.ts";
 /**
  * Bill payments, assembled for the composition root: the store on the hub's database, the
@@ -46,6 +47,8 @@ export interface BillPaymentDependencies {
   /** Where a payment's retry finds the money it moved before a crash. */
   readonly transfers: Pick<LedgerStore, "findTransfer">;
   readonly sealer: FieldSealer;
+  /** The fee a channel is charged with each payment's clearing. */
+  readonly fees: FeePostings;
   readonly billers: BillerRegistry;
   readonly gate: Pick<BillerAdmissionGate<unknown>, "admit">;
   readonly connector: BillerConnector;
@@ -98,6 +101,7 @@ export function composeBillPayments(deps: BillPaymentDependencies): {
       onPostingError: (error) => deps.onJobError("bill posting", error),
       onHonoured: (payment) => deps.onHonoured(payment.channelId),
     },
+    deps.fees,
   );
   return {
     parts: {

@@ -14,6 +14,7 @@ import { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { CachedBills } from "../app/billers/cached-bills.ts";
 import type { EndpointChoice } from "../app/calls/operation-runner.ts";
 import type { ChannelPermission } from "../app/channels/channel-suspension-service.ts";
+import type { FeePostings } from "../app/fees/fee-postings.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import type { BillPresentmentStore } from "../app/ports/bill-presentment-store.ts";
 import type { BillerConnector } from "../app/ports/biller-connector.ts";
@@ -50,6 +51,7 @@ export interface BillerDependencies {
   readonly ledger: GroupCommit;
   readonly ledgerStore: LedgerStore;
   readonly fieldSealer: FieldSealer;
+  readonly fees: FeePostings;
   readonly guard: EndpointGuard;
   readonly router: BankEndpointRouter;
   readonly connector: BillerConnector;
@@ -107,6 +109,7 @@ export function composeBillers(
     ledger: deps.ledger,
     transfers: deps.ledgerStore,
     sealer: deps.fieldSealer,
+    fees: deps.fees,
     billers,
     gate: billerAdmission,
     connector: deps.connector,

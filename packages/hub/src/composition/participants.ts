@@ -1,10 +1,13 @@
 import type { Redis } from "ioredis";
 import { RedisNonceCache } from "../adapters/redis/redis-nonce-cache.ts";
 import type { Database } from "../adapters/store/database.ts";
+import { KyselyFeeScheduleStore } from "../adapters/store/kysely-fee-schedule-store.ts";
 import { KyselyParticipantKeyStore } from "../adapters/store/kysely-participant-key-store.ts";
 import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
 import { KyselyParticipantTransferStore } from "../adapters/store/kysely-participant-transfer-store.ts";
 import { StoreNonceCache } from "../adapters/store/store-nonce-cache.ts";
+import { FeePostings } from "../app/fees/fee-postings.ts";
+import { FeeScheduleService } from "../app/fees/fee-schedule-service.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import { ParticipantKeyService } from "../app/participants/participant-key-service.ts";
 import { ParticipantService } from "../app/participants/participant-service.ts";
@@ -29,6 +32,10 @@ export interface ParticipantParts {
   readonly signers: SignerCache;
   /** Shared by every hub node: the store's table, or Redis when `redisUrl` is set. */
   readonly nonces: NonceCache;
+  /** The operator's fee schedules. */
+  readonly feeSchedules: FeeScheduleService;
+  /** The fee transfers that go with participants' transactions. */
+  readonly feePostings: FeePostings;
 }
 
 export interface ParticipantDependencies {
@@ -62,6 +69,13 @@ export async function composeParticipants(
     forgetSigners,
   );
   await participants.ensureOperator();
+  const feeSchedules = new FeeScheduleService(
+    new KyselyFeeScheduleStore(database.kysely),
+    participantStore,
+  );
+  const feePostings = new FeePostings(feeSchedules, (currency, kind) =>
+    participants.operatorAccountId(currency, kind),
+  );
   const nonces: NonceCache =
     redis === undefined
       ? new StoreNonceCache(database.kysely)
@@ -81,6 +95,7 @@ export async function composeParticipants(
       new KyselyParticipantTransferStore(database.kysely),
       deps.ledger,
       deps.fieldSealer,
+      feePostings,
     ),
     participantKeys: new ParticipantKeyService(
       participantStore,
@@ -91,6 +106,8 @@ export async function composeParticipants(
     participantKeyStore,
     signers,
     nonces,
+    feeSchedules,
+    feePostings,
   };
   return { parts, noncePurge };
 }

@@ -91,6 +91,7 @@ function debit(
     agreementId: "ag-1",
     originalId: null,
     amountMinor,
+    feeMinor: null,
     currency: "CNY",
     transactionId: `tx-${id}`,
     state: "processing",

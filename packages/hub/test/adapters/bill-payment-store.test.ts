@@ -27,6 +27,7 @@ function payment(id: string, changes: Partial<BillPayment> = {}): BillPayment {
     billNumber: null,
     // Beyond 2^53: an amount a float would round.
     amountMinor: 9_007_199_254_740_993n,
+    feeMinor: 9_007_199_254_740_995n,
     currency: "EUR",
     requestHash: "r",
     state: "accepted",

@@ -274,6 +274,7 @@ describe("the bank operation events", () => {
       agreementId: kind === "credit" ? null : "ag-1",
       originalId: kind === "refund" ? "pay-1" : null,
       amountMinor: 12_345n,
+      feeMinor: 25n,
       currency: "CNY",
       transactionId: "tx-1",
       state,

@@ -125,6 +125,11 @@ const documentedRoutes = [
   "PUT /operator/v1/participants/{participantId}/reconciliation/days/{day}/record",
   "GET /operator/v1/reconciliation/breaks",
   "POST /operator/v1/reconciliation/breaks/{breakId}/resolution",
+  "GET /operator/v1/fee-schedules",
+  "PUT /operator/v1/fee-schedules/{transactionType}/{currency}",
+  "DELETE /operator/v1/fee-schedules/{transactionType}/{currency}",
+  "PUT /operator/v1/participants/{participantId}/fee-schedules/{transactionType}/{currency}",
+  "DELETE /operator/v1/participants/{participantId}/fee-schedules/{transactionType}/{currency}",
 ];
 
 describeEachBackend("operator API server", (backend) => {

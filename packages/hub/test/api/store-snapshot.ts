@@ -47,6 +47,7 @@ const everyTable: Readonly<Record<TableName, true>> = {
   settlement_legs: true,
   recon_runs: true,
   recon_breaks: true,
+  fee_schedules: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

@@ -67,3 +67,37 @@ it("holds every event of every transfer kind to the published schema", () => {
     expect(payload).toMatchObject({ id: event.id, type: event.type });
   }
 });
+
+it("carries the fee that moved with the transfer in its batch, and holds it to the schema", () => {
+  registerStringFormats();
+  const fees: AccountState = { ...position(3, "operator"), kind: "fee" };
+  const accounts = new Map([
+    [1, position(1, "wallet-a")],
+    [2, position(2, "bank-b")],
+    [3, fees],
+  ]);
+  const posted = transfer("posted", null);
+  const fee: StoredTransfer = { ...posted, id: "~fee:t-1", creditAccountId: 3, amount: 35n };
+  const commit = transfer("commit", null);
+  const feeCommit: StoredTransfer = {
+    ...commit,
+    id: "~commit:~fee:t-1",
+    pendingId: "~fee:t-1",
+    creditAccountId: 3,
+    amount: 35n,
+  };
+  const events = transferEvents([posted, fee, commit, feeCommit], accounts);
+  // Fee transfers credit the operator's fee account: they raise no event of their own.
+  expect(events.map((event) => event.type)).toEqual([
+    "transfer.credited",
+    "transfer.committed",
+    "transfer.committed",
+  ]);
+  for (const event of events) {
+    const payload = JSON.parse(transferEventPayload(event));
+    expect([...Value.Errors(TransferEventSchema, payload)]).toEqual([]);
+    expect(payload.data.fee).toEqual({ amount: "0.35", currency: "EUR" });
+  }
+  const alone = transferEvents([transfer("posted", null)], accounts);
+  expect(JSON.parse(transferEventPayload(alone[0] as never)).data.fee).toBeNull();
+});

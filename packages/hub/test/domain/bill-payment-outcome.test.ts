@@ -32,6 +32,7 @@ const accepted: BillPayment = {
   parametersHash: "h",
   billNumber: null,
   amountMinor: 25_00n,
+  feeMinor: null,
   currency: "EUR",
   requestHash: "r",
   state: "accepted",

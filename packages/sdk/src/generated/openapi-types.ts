@@ -349,6 +349,15 @@ export interface paths {
                                 expiresAt: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description The fee the payer was charged with this transaction (posted, or reserved with a reservation), paid to the hub operator; null when none was due */
+                                fee: {
+                                    /**
+                                     * @description A decimal string with exactly the currency's minor digits
+                                     * @example 12.30
+                                     */
+                                    amount: string;
+                                    currency: string;
+                                } | null;
                                 /**
                                  * MaskedCustomerParty
                                  * @description As sent, with every number masked
@@ -528,6 +537,15 @@ export interface paths {
                             expiresAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The fee the payer was charged with this transaction (posted, or reserved with a reservation), paid to the hub operator; null when none was due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             /**
                              * MaskedCustomerParty
                              * @description As sent, with every number masked
@@ -745,6 +763,15 @@ export interface paths {
                                     expiresAt: string | null;
                                     /** Format: date-time */
                                     createdAt: string;
+                                    /** @description The fee the payer was charged with this transaction (posted, or reserved with a reservation), paid to the hub operator; null when none was due */
+                                    fee: {
+                                        /**
+                                         * @description A decimal string with exactly the currency's minor digits
+                                         * @example 12.30
+                                         */
+                                        amount: string;
+                                        currency: string;
+                                    } | null;
                                     /**
                                      * MaskedCustomerParty
                                      * @description As sent, with every number masked
@@ -896,6 +923,15 @@ export interface paths {
                             expiresAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The fee the payer was charged with this transaction (posted, or reserved with a reservation), paid to the hub operator; null when none was due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             /**
                              * MaskedCustomerParty
                              * @description As sent, with every number masked
@@ -1056,6 +1092,15 @@ export interface paths {
                             expiresAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The fee the payer was charged with this transaction (posted, or reserved with a reservation), paid to the hub operator; null when none was due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             /**
                              * MaskedCustomerParty
                              * @description As sent, with every number masked
@@ -1232,6 +1277,15 @@ export interface paths {
                             expiresAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The fee the payer was charged with this transaction (posted, or reserved with a reservation), paid to the hub operator; null when none was due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             /**
                              * MaskedCustomerParty
                              * @description As sent, with every number masked
@@ -2874,6 +2928,15 @@ export interface paths {
                              * @example 12.30
                              */
                             amount: string;
+                            /** @description The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             currency: string;
                             /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
                             state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
@@ -3031,6 +3094,15 @@ export interface paths {
                              * @example 12.30
                              */
                             amount: string;
+                            /** @description The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             currency: string;
                             /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
                             state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
@@ -3334,6 +3406,15 @@ export interface paths {
                              * @example 12.30
                              */
                             amount: string;
+                            /** @description The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             currency: string;
                             /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
                             state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
@@ -3491,6 +3572,15 @@ export interface paths {
                              * @example 12.30
                              */
                             amount: string;
+                            /** @description The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             currency: string;
                             /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
                             state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
@@ -3654,6 +3744,15 @@ export interface paths {
                              * @example 12.30
                              */
                             amount: string;
+                            /** @description The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             currency: string;
                             /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
                             state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
@@ -3811,6 +3910,15 @@ export interface paths {
                              * @example 12.30
                              */
                             amount: string;
+                            /** @description The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             currency: string;
                             /** @description processing: under way. pending: the bank decides later. unknown: the bank's answer was lost; the hub asks the bank until it knows, and tells you by webhook. succeeded, failed: final. */
                             state: "processing" | "pending" | "unknown" | "succeeded" | "failed";
@@ -4871,6 +4979,15 @@ export interface paths {
                              */
                             amount: string;
                             currency: string;
+                            /** @description The fee you were charged with the payment's clearing, paid to the hub operator; kept if the money is cleared back. null when none was due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             /** @description accepted: cleared in the ledger (your position to the biller's), not yet posted to the biller. posting: sent, the biller's outcome awaited; the hub asks until it knows. posted: the biller credited the customer (receiptNumber). rejected: the biller refused it; the money was cleared back to you. reversed: the biller took back a payment it had credited; the money was cleared back to you. posting_failed: not posted within the posting deadline; the operator settles it with the biller. Every change after accepted is also sent by webhook. */
                             state: "accepted" | "posting" | "posted" | "rejected" | "reversed" | "posting_failed";
                             /** @description The hub's id of the posting at the biller, for reconciliation */
@@ -5024,6 +5141,15 @@ export interface paths {
                              */
                             amount: string;
                             currency: string;
+                            /** @description The fee you were charged with the payment's clearing, paid to the hub operator; kept if the money is cleared back. null when none was due */
+                            fee: {
+                                /**
+                                 * @description A decimal string with exactly the currency's minor digits
+                                 * @example 12.30
+                                 */
+                                amount: string;
+                                currency: string;
+                            } | null;
                             /** @description accepted: cleared in the ledger (your position to the biller's), not yet posted to the biller. posting: sent, the biller's outcome awaited; the hub asks until it knows. posted: the biller credited the customer (receiptNumber). rejected: the biller refused it; the money was cleared back to you. reversed: the biller took back a payment it had credited; the money was cleared back to you. posting_failed: not posted within the posting deadline; the operator settles it with the biller. Every change after accepted is also sent by webhook. */
                             state: "accepted" | "posting" | "posted" | "rejected" | "reversed" | "posting_failed";
                             /** @description The hub's id of the posting at the biller, for reconciliation */
@@ -6781,7 +6907,7 @@ export interface components {
              * @description The problem code; the API description lists each with its status. Clients should expect codes added in later versions.
              * @enum {string}
              */
-            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "role_insufficient" | "csrf_token_invalid" | "session_required" | "login_failed" | "login_rate_limited" | "operator_name_invalid" | "password_invalid" | "operator_account_exists" | "operator_account_not_found" | "operator_account_disabled" | "approval_not_found" | "approval_not_pending" | "approval_expired" | "approval_by_proposer" | "operator_account_last_admin" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "filter_incomplete" | "trace_not_found" | "bank_operation_final" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "transfer_id_reserved" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "webhook_destination_forbidden" | "bank_endpoint_in_use" | "bank_endpoint_is_primary" | "bank_endpoint_retired" | "bank_endpoint_agreements_pinned" | "bank_endpoint_migrating" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found" | "biller_not_found" | "participant_not_biller" | "biller_profile_invalid" | "participant_not_channel" | "channel_terminated" | "channel_suspended" | "honour_deadline_passed" | "suspension_capabilities_empty" | "suspension_reason_invalid" | "honour_deadline_missing" | "honour_deadline_unexpected" | "honour_policy_not_applicable" | "honour_deadline_past" | "honour_deadline_too_far" | "capability_already_suspended" | "capability_not_suspended" | "channel_not_suspended" | "suspension_changed_concurrently" | "biller_inactive" | "bill_fetch_not_supported" | "bill_ref_not_found" | "bill_ref_expired" | "bill_ref_or_parameters_required" | "direct_payment_not_allowed" | "bill_subscriptions_full" | "bill_subscription_not_found" | "bill_amounts_inconsistent" | "bill_period_reversed" | "customer_parameters_invalid" | "bill_customer_not_found" | "biller_unavailable" | "channel_quota_exceeded" | "biller_capacity_exceeded" | "amount_not_allowed" | "bill_payment_not_found" | "reversal_amount_mismatch" | "bill_payment_not_reversible" | "business_day_invalid" | "record_malformed" | "record_media_type" | "break_not_found" | "break_resolved" | "break_not_reversible" | "write_off_reason_invalid" | "reversal_refused";
+            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "role_insufficient" | "csrf_token_invalid" | "session_required" | "login_failed" | "login_rate_limited" | "operator_name_invalid" | "password_invalid" | "operator_account_exists" | "operator_account_not_found" | "operator_account_disabled" | "approval_not_found" | "approval_not_pending" | "approval_expired" | "approval_by_proposer" | "operator_account_last_admin" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "filter_incomplete" | "trace_not_found" | "bank_operation_final" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "transfer_id_reserved" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "webhook_destination_forbidden" | "bank_endpoint_in_use" | "bank_endpoint_is_primary" | "bank_endpoint_retired" | "bank_endpoint_agreements_pinned" | "bank_endpoint_migrating" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found" | "biller_not_found" | "participant_not_biller" | "biller_profile_invalid" | "participant_not_channel" | "channel_terminated" | "channel_suspended" | "honour_deadline_passed" | "suspension_capabilities_empty" | "suspension_reason_invalid" | "honour_deadline_missing" | "honour_deadline_unexpected" | "honour_policy_not_applicable" | "honour_deadline_past" | "honour_deadline_too_far" | "capability_already_suspended" | "capability_not_suspended" | "channel_not_suspended" | "suspension_changed_concurrently" | "biller_inactive" | "bill_fetch_not_supported" | "bill_ref_not_found" | "bill_ref_expired" | "bill_ref_or_parameters_required" | "direct_payment_not_allowed" | "bill_subscriptions_full" | "bill_subscription_not_found" | "bill_amounts_inconsistent" | "bill_period_reversed" | "customer_parameters_invalid" | "bill_customer_not_found" | "biller_unavailable" | "channel_quota_exceeded" | "biller_capacity_exceeded" | "amount_not_allowed" | "bill_payment_not_found" | "reversal_amount_mismatch" | "bill_payment_not_reversible" | "window_not_found" | "settlement_file_not_found" | "window_not_open" | "window_not_closed" | "window_already_settled" | "window_aborted" | "window_settling" | "participant_not_in_window" | "liquidity_shortfall" | "confirmation_file_mismatch" | "confirmation_file_malformed" | "business_day_invalid" | "record_malformed" | "record_media_type" | "break_not_found" | "break_resolved" | "break_not_reversible" | "write_off_reason_invalid" | "reversal_refused" | "fee_value_negative" | "fee_value_too_large" | "fee_basis_points_invalid" | "fee_minimum_above_maximum" | "fee_payer_is_operator" | "fee_schedule_not_found";
             detail?: string;
             errors?: {
                 /** @description For bulk requests: the position of the offending item */
@@ -6828,6 +6954,15 @@ export interface components {
                 amount: string;
                 currency: string;
                 reference: string | null;
+                /** @description The fee the payer was charged with the transfer, moved in the same ledger batch as this event's change (posted, reserved, committed or voided with it); null when none moved with it */
+                fee: {
+                    /**
+                     * @description A decimal string with exactly the currency's minor digits
+                     * @example 12.30
+                     */
+                    amount: string;
+                    currency: string;
+                } | null;
             };
         };
         /**
@@ -6885,6 +7020,15 @@ export interface components {
                  * @example 12.30
                  */
                 amount: string;
+                /** @description The fee the institution is charged with the operation: charged if it succeeded, released if it failed. null for none */
+                fee: {
+                    /**
+                     * @description A decimal string with exactly the currency's minor digits
+                     * @example 12.30
+                     */
+                    amount: string;
+                    currency: string;
+                } | null;
                 currency: string;
                 state: "succeeded" | "failed";
                 /** @description The hub's id of the transaction at the bank */
@@ -7023,6 +7167,15 @@ export interface components {
                  */
                 amount: string;
                 currency: string;
+                /** @description The fee you were charged with the payment's clearing; kept when the money is cleared back. null for none */
+                fee: {
+                    /**
+                     * @description A decimal string with exactly the currency's minor digits
+                     * @example 12.30
+                     */
+                    amount: string;
+                    currency: string;
+                } | null;
                 /** @description posted: the biller credited the customer (receiptNumber). rejected, reversed: the money was cleared back to you. posting_failed: not posted within the deadline; the operator settles it with the biller. */
                 state: "posted" | "rejected" | "reversed" | "posting_failed";
                 /** @description The hub's id of the posting at the biller */

@@ -92,6 +92,8 @@ export interface BankOperationsTable {
   agreement_id: string | null;
   original_id: string | null;
   amount: bigint;
+  /** The fee the institution is charged with the operation (migration 0021); null for none. */
+  fee_minor: bigint | null;
   currency: string;
   transaction_id: string;
   state: string;

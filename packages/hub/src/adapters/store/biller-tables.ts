@@ -97,6 +97,8 @@ export interface BillPaymentsTable {
   parameters_hash: string;
   bill_number: string | null;
   amount: bigint;
+  /** The fee the channel was charged with the clearing (migration 0021); null for none. */
+  fee_minor: bigint | null;
   currency: string;
   request_hash: string;
   state: string;

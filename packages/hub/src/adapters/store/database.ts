@@ -23,6 +23,7 @@ import { billPresentmentsMigration } from "./migrations/0016-bill-presentments.t
 import { billPaymentsMigration } from "./migrations/0017-bill-payments.ts";
 import { billPresentmentExpiryMigration } from "./migrations/0019-bill-presentment-expiry.ts";
 import { settlementWindowsMigration } from "./migrations/0020-settlement-windows.ts";
+import { feeSchedulesMigration } from "./migrations/0021-fee-schedules.ts";
 import { reconciliationMigration } from "./migrations/0022-reconciliation.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
@@ -125,6 +126,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0019-bill-presentment-expiry": billPresentmentExpiryMigration(),
     "0020-settlement-windows": settlementWindowsMigration(),
     "0022-reconciliation": reconciliationMigration(),
+    "0021-fee-schedules": feeSchedulesMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from "kysely";
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import type {
   DetailedTransfer,
   ParticipantTransferStore,
@@ -6,14 +6,18 @@ import type {
   TransferListFilter,
   TransferStateFilter,
 } from "../../app/ports/participant-transfer-store.ts";
-import type { TransferKind } from "../../domain/ledger/transfer.ts";
+import { feeTransferIdPrefix, type TransferKind } from "../../domain/ledger/transfer.ts";
 import { type TransferRow, transferColumns, transferFromRow } from "./ledger-rows.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
-type Joined = ClearhubSchema & { t: ClearhubSchema["transfers"]; r: ClearhubSchema["transfers"] };
+type Joined = ClearhubSchema & {
+  t: ClearhubSchema["transfers"];
+  r: ClearhubSchema["transfers"];
+  f: ClearhubSchema["transfers"];
+};
 type Query = SelectQueryBuilder<
   ClearhubSchema & { d: ClearhubSchema["transfer_details"] } & Joined,
-  "d" | "t" | "r",
+  "d" | "t" | "r" | "f",
   Record<string, unknown>
 >;
 
@@ -24,6 +28,7 @@ interface DetailedRow extends TransferRow {
   request_hash: string;
   parties: string | null;
   resolution_kind: string | null;
+  fee_amount: bigint | number | null;
 }
 
 const resolutionOfState: Readonly<Record<TransferStateFilter, TransferKind | null>> = {
@@ -45,6 +50,7 @@ function detailedFromRow(row: DetailedRow): DetailedTransfer {
       sealedParties: row.parties,
     },
     resolution: (row.resolution_kind as TransferKind | null) ?? null,
+    feeMinor: row.fee_amount === null ? null : BigInt(row.fee_amount),
   };
 }
 
@@ -65,19 +71,26 @@ export class KyselyParticipantTransferStore implements ParticipantTransferStore 
   constructor(private readonly db: Kysely<ClearhubSchema>) {}
 
   private base(): Query {
-    return this.db
-      .selectFrom("transfer_details as d")
-      .innerJoin("transfers as t", "t.id", "d.transfer_id")
-      .leftJoin("transfers as r", "r.pending_id", "d.transfer_id")
-      .select(transferColumns.map((column) => `t.${column}` as const))
-      .select([
-        "d.initiator_id",
-        "d.payer_id",
-        "d.payee_id",
-        "d.request_hash",
-        "d.parties",
-        "r.kind as resolution_kind",
-      ]) as unknown as Query;
+    return (
+      this.db
+        .selectFrom("transfer_details as d")
+        .innerJoin("transfers as t", "t.id", "d.transfer_id")
+        .leftJoin("transfers as r", "r.pending_id", "d.transfer_id")
+        // The fee's id is derived from the transfer's (feeTransferId): one primary-key probe.
+        .leftJoin("transfers as f", (join) =>
+          join.onRef("f.id", "=", sql<string>`${feeTransferIdPrefix} || d.transfer_id`),
+        )
+        .select(transferColumns.map((column) => `t.${column}` as const))
+        .select([
+          "d.initiator_id",
+          "d.payer_id",
+          "d.payee_id",
+          "d.request_hash",
+          "d.parties",
+          "r.kind as resolution_kind",
+          "f.amount as fee_amount",
+        ]) as unknown as Query
+    );
   }
 
   async find(transferId: string): Promise<DetailedTransfer | undefined> {

@@ -16,6 +16,7 @@ import type {
   ChannelStepsTable,
   ChannelSuspensionsTable,
 } from "./biller-tables.ts";
+import type { FeeSchedulesTable } from "./fee-tables.ts";
 import type {
   AccountsTable,
   JournalHeadTable,
@@ -89,4 +90,5 @@ export interface ClearhubSchema {
   settlement_legs: SettlementLegsTable;
   recon_runs: ReconRunsTable;
   recon_breaks: ReconBreaksTable;
+  fee_schedules: FeeSchedulesTable;
 }

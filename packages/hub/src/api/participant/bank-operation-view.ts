@@ -4,6 +4,7 @@ import {
   bankOperationStates,
 } from "../../domain/bank-operations/bank-operation.ts";
 import { failureOf } from "../../domain/recorded-failure.ts";
+import { FeeSchema, feeView } from "../fee-view.ts";
 import { literalUnion } from "../literal-union.ts";
 import { AmountOutput, writeMoney } from "../money-codec.ts";
 
@@ -22,6 +23,11 @@ export const BankOperationSchema = Type.Object(
       description: "For a refund: the payment refunded",
     }),
     amount: AmountOutput,
+    fee: {
+      ...FeeSchema,
+      description:
+        "The fee you are charged with the operation, paid to the hub operator: reserved with it, and charged only if it succeeds. null when none is due",
+    },
     currency: Type.String(),
     state: literalUnion(bankOperationStates, {
       description:
@@ -53,6 +59,7 @@ export function bankOperationView(operation: BankOperation): BankOperationView {
     agreementId: operation.agreementId,
     originalId: operation.originalId,
     amount: writeMoney(operation.amountMinor, operation.currency),
+    fee: feeView(operation.feeMinor, operation.currency),
     currency: operation.currency,
     state: operation.state,
     transactionId: operation.transactionId,

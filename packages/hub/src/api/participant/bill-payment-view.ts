@@ -1,6 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { type BillPayment, billPaymentStates } from "../../domain/bill-payments/bill-payment.ts";
 import { failureOf } from "../../domain/recorded-failure.ts";
+import { FeeSchema, feeView } from "../fee-view.ts";
 import { literalUnion } from "../literal-union.ts";
 import { AmountOutput, writeMoney } from "../money-codec.ts";
 
@@ -19,6 +20,11 @@ export const BillPaymentSchema = Type.Object(
     }),
     amount: AmountOutput,
     currency: Type.String(),
+    fee: {
+      ...FeeSchema,
+      description:
+        "The fee you were charged with the payment's clearing, paid to the hub operator; kept if the money is cleared back. null when none was due",
+    },
     state: literalUnion(billPaymentStates, {
       description:
         "accepted: cleared in the ledger (your position to the biller's), not yet posted to the biller. posting: sent, the biller's outcome awaited; the hub asks until it knows. posted: the biller credited the customer (receiptNumber). rejected: the biller refused it; the money was cleared back to you. reversed: the biller took back a payment it had credited; the money was cleared back to you. posting_failed: not posted within the posting deadline; the operator settles it with the biller. Every change after accepted is also sent by webhook.",
@@ -46,6 +52,7 @@ export function billPaymentView(payment: BillPayment): BillPaymentView {
     billNumber: payment.billNumber,
     amount: writeMoney(payment.amountMinor, payment.currency),
     currency: payment.currency,
+    fee: feeView(payment.feeMinor, payment.currency),
     state: payment.state,
     postingId: payment.postingId,
     receiptNumber: payment.receiptNumber,

@@ -1,5 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import type { ParticipantTransfer } from "../../app/transfers/participant-transfer.ts";
+import { FeeSchema, feeView } from "../fee-view.ts";
 import { literalUnion } from "../literal-union.ts";
 import { AmountOutput, writeMoney } from "../money-codec.ts";
 
@@ -31,6 +32,7 @@ export const ParticipantTransferSchema = Type.Object(
       description: "For a reservation: when it lapses unless committed",
     }),
     createdAt: Type.String({ format: "date-time" }),
+    fee: FeeSchema,
     debtor: Type.Optional(MaskedPartySchema),
     creditor: Type.Optional(MaskedPartySchema),
   },
@@ -49,6 +51,7 @@ export function participantTransferView(transfer: ParticipantTransfer): Particip
     state: transfer.state,
     expiresAt: transfer.expiresAt === null ? null : new Date(transfer.expiresAt).toISOString(),
     createdAt: new Date(transfer.createdAt).toISOString(),
+    fee: feeView(transfer.feeMinor, transfer.currency),
   };
   if (transfer.parties?.debtor !== undefined) view.debtor = transfer.parties.debtor;
   if (transfer.parties?.creditor !== undefined) view.creditor = transfer.parties.creditor;

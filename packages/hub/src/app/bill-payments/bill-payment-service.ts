@@ -13,10 +13,16 @@ import {
 import { customerParamsHash } from "../../domain/billers/customer-params-hash.ts";
 import type { ChannelRefusalCode } from "../../domain/channels/channel-may.ts";
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
+import {
+  feeTransferId,
+  type PostingRequest,
+  type StoredTransfer,
+} from "../../domain/ledger/transfer.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
 import type { BillerEntry } from "../billers/biller-catalogue-entry.ts";
 import type { BillerRegistry } from "../billers/biller-registry.ts";
 import type { ChannelPermission } from "../channels/channel-suspension-service.ts";
+import { type FeePostings, transactionCode, withFee } from "../fees/fee-postings.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { PositionAccounts } from "../participants/position-accounts.ts";
 import type { BillPaymentStore } from "../ports/bill-payment-store.ts";
@@ -133,6 +139,7 @@ export class BillPaymentService {
     private readonly sealer: FieldSealer,
     private readonly postings: BillPostingRunner,
     private readonly options: BillPaymentServiceOptions,
+    private readonly fees: FeePostings,
   ) {}
 
   async pay(channel: Participant, request: NewBillPayment): Promise<BillPaymentOutcome> {
@@ -155,13 +162,14 @@ export class BillPaymentService {
     }
     const checked = await this.check(channel, request, quoted);
     if ("code" in checked) return refused(checked);
-    const cleared = await this.clear(channel, request, checked);
+    const { code: cleared, feeMinor } = await this.clear(channel, request, checked);
     if (cleared !== "ok" && cleared !== "exists") {
       return cleared === "exists_with_different_fields"
         ? refused({ code: "idempotency_key_reused" })
         : refused({ code: cleared });
     }
-    const inserted = await this.store.insert(this.newPayment(channel, request, checked));
+    const payment = this.newPayment(channel, request, checked, feeMinor);
+    const inserted = await this.store.insert(payment);
     if (!inserted.created) return replay(inserted.payment, request);
     this.postInBackground(inserted.payment);
     const { honoured } = permission;
@@ -315,12 +323,35 @@ export class BillPaymentService {
     return { bill: null, values: check.values, parameters: ordered(check.values) };
   }
 
-  private clear(
+  /**
+   * Clears the payment and charges its fee in one linked group: both or neither. A clearing that
+   * exists already (a crash kept its row from being written) answers the fee it was charged.
+   */
+  private async clear(
     channel: Participant,
     request: NewBillPayment,
     checked: CheckedPayment,
-  ): Promise<TransferResultCode> {
-    return this.ledger.submitOne({
+  ): Promise<{ code: TransferResultCode; feeMinor: bigint | null }> {
+    const clearing = this.clearing(channel, request, checked);
+    const fee = await this.fees.feeOf(clearing, "bill_payment", channel.id);
+    const [own, feeCode] = await this.ledger.submit(withFee(clearing, fee));
+    let code = transactionCode(own ?? "storage_unavailable", feeCode);
+    if (code === "ok") return { code, feeMinor: fee?.amount ?? null };
+    if (code === "exists_with_different_fields") {
+      const stored = await this.transfers.findTransfer(clearing.id);
+      if (stored !== undefined && sameClearing(clearing, stored)) code = "exists";
+    }
+    if (code !== "exists") return { code, feeMinor: null };
+    const charged = await this.transfers.findTransfer(feeTransferId(clearing.id));
+    return { code, feeMinor: charged?.amount ?? null };
+  }
+
+  private clearing(
+    channel: Participant,
+    request: NewBillPayment,
+    checked: CheckedPayment,
+  ): PostingRequest {
+    return {
       kind: "posted",
       id: clearingTransferIdOf(channel.id, request.id),
       debitAccountId: checked.channelAccountId,
@@ -335,13 +366,14 @@ export class BillPaymentService {
         requestHash: request.requestHash,
         sealedParties: null,
       },
-    });
+    };
   }
 
   private newPayment(
     channel: Participant,
     request: NewBillPayment,
     checked: CheckedPayment,
+    feeMinor: bigint | null,
   ): BillPayment {
     const now = this.options.clock();
     const { callGraceMs, postingDeadlineMs } = this.postings.kind.backoff;
@@ -357,6 +389,7 @@ export class BillPaymentService {
       parametersHash: checked.parametersHash,
       billNumber: checked.billNumber,
       amountMinor: request.amountMinor,
+      feeMinor,
       currency: request.currency,
       requestHash: request.requestHash,
       state: "accepted",
@@ -374,6 +407,23 @@ export class BillPaymentService {
       reversedAt: null,
     };
   }
+}
+
+/**
+ * A clearing found with other fields differs only in `linked` when its money, accounts and id
+ * match (its id is derived from the channel's payment id): the payment was first cleared with a
+ * fee and now without one, or the reverse, because a schedule changed between a crash and the
+ * retry. That is the same clearing.
+ */
+function sameClearing(clearing: PostingRequest, stored: StoredTransfer): boolean {
+  return (
+    stored.kind === clearing.kind &&
+    stored.debitAccountId === clearing.debitAccountId &&
+    stored.creditAccountId === clearing.creditAccountId &&
+    stored.amount === clearing.amount &&
+    stored.currency === clearing.currency &&
+    stored.reference === (clearing.reference ?? null)
+  );
 }
 
 function replay(stored: BillPayment, request: { requestHash: string }): BillPaymentOutcome {

@@ -356,6 +356,17 @@ export class ParticipantService {
     );
   }
 
+  /**
+   * The id of the operator's account of `kind` in the currency (where fees are credited),
+   * opening the operator's accounts in the currency first if it holds none yet.
+   */
+  async operatorAccountId(currency: string, kind: AccountKind): Promise<number> {
+    await this.ensureOperatorCurrencies([currency]);
+    const account = await this.store.findAccount(operatorParticipantId, currency, kind);
+    if (account === undefined) throw new Error(`operator has no ${currency} ${kind} account`);
+    return account.id;
+  }
+
   /** Reconciliation accounts never change once opened, so each is looked up once per process. */
   private async reconciliationAccount(currency: string): Promise<AccountBalances> {
     await this.ensureOperatorCurrencies([currency]);

@@ -74,20 +74,22 @@ export class AgreementPaymentService {
     if (check !== "ok") return refused(check);
     const now = this.clock();
     const day = limitDay(now, this.limits.dayOffsetMinutes);
-    const operation = newBankOperation(
-      {
-        paymentInstitutionId: institution.id,
-        id: request.id,
-        kind: "debit",
-        bankId: agreement.bankId,
-        agreementId: agreement.id,
-        originalId: null,
-        amountMinor: request.amountMinor,
-        currency: request.currency,
-        requestHash: request.requestHash,
-      },
-      now,
-      this.runner.timings.callGraceMs,
+    const operation = await this.runner.priced(
+      newBankOperation(
+        {
+          paymentInstitutionId: institution.id,
+          id: request.id,
+          kind: "debit",
+          bankId: agreement.bankId,
+          agreementId: agreement.id,
+          originalId: null,
+          amountMinor: request.amountMinor,
+          currency: request.currency,
+          requestHash: request.requestHash,
+        },
+        now,
+        this.runner.timings.callGraceMs,
+      ),
     );
     const inserted = await this.operations.insert(operation, {
       kind: "agreement_daily",

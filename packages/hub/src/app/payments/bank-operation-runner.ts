@@ -5,8 +5,14 @@ import {
   applyOutcome,
   type BankOperationOutcome,
 } from "../../domain/bank-operations/bank-operation-outcome.ts";
+import type { FeeTransactionType } from "../../domain/fees/fee-schedule.ts";
 import { type TransferResultCode, transferResultCodes } from "../../domain/ledger/result-code.ts";
-import { resolutionTransferId } from "../../domain/ledger/transfer.ts";
+import {
+  feeTransferId,
+  type PostingRequest,
+  resolutionTransferId,
+  type TransferRequest,
+} from "../../domain/ledger/transfer.ts";
 import type { BankEndpointRouter, RouteOutcome } from "../banks/bank-endpoint-router.ts";
 import { type BankCall, bankUnwell } from "../banks/guarded-bank-call.ts";
 import type { ParticipantCall } from "../calls/guarded-call.ts";
@@ -16,6 +22,7 @@ import {
   type OperationRefusal,
   OperationRunner,
 } from "../calls/operation-runner.ts";
+import { type FeePostings, transactionCode, withFee } from "../fees/fee-postings.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { AgreementStore } from "../ports/agreement-store.ts";
 import type { BankConnector, TransactionOutcome } from "../ports/bank-connector.ts";
@@ -62,6 +69,12 @@ const settledAlready: Readonly<Record<"commit" | "void", readonly TransferResult
 
 type BankOperationKey = [paymentInstitutionId: string, id: string];
 
+const feeTransactionTypeOf: Readonly<Record<BankOperation["kind"], FeeTransactionType>> = {
+  debit: "agreement_payment",
+  credit: "payout",
+  refund: "refund",
+};
+
 /** A bank call in the runner's terms: the address named by owner, the refusal by code. */
 function asParticipantCall(
   call: BankCall<TransactionOutcome>,
@@ -89,6 +102,7 @@ class BankOperationKind
     private readonly router: BankEndpointRouter,
     private readonly bank: BankConnector,
     readonly backoff: BankOperationTimings,
+    private readonly fees: FeePostings | undefined,
   ) {}
 
   keyOf(operation: BankOperation): BankOperationKey {
@@ -107,11 +121,15 @@ class BankOperationKind
     return operation.kind;
   }
 
-  /** Reserves the amount in the ledger under the transaction's id. */
+  /**
+   * Reserves the amount in the ledger under the transaction's id, and the institution's fee with
+   * it, linked: both or neither, so a fee that would pass the cap fails the operation before the
+   * bank is called.
+   */
   async clear(operation: BankOperation): Promise<BankOperationOutcome | undefined> {
     const accounts = await this.accountsFor(operation);
     if (accounts === undefined) return failed("currency_not_held", "a position is missing");
-    const reserved = await this.ledger.submitOne({
+    const reservation: PostingRequest = {
       kind: "pending",
       id: operation.transactionId,
       ...accounts,
@@ -125,7 +143,10 @@ class BankOperationKind
         requestHash: operation.requestHash,
         sealedParties: null,
       },
-    });
+    };
+    const fee = await this.feeOf(operation, reservation, accounts);
+    const [own, feeCode] = await this.ledger.submit(withFee(reservation, fee));
+    const reserved = transactionCode(own ?? "storage_unavailable", feeCode);
     if (reserved !== "ok" && reserved !== "exists") {
       return failed(reserved, transferResultCodes[reserved].meaning);
     }
@@ -171,11 +192,16 @@ class BankOperationKind
   async resolve(operation: BankOperation, outcome: BankOperationOutcome): Promise<void> {
     const kind = outcome.kind === "succeeded" ? "commit" : "void";
     const pendingId = operation.transactionId;
-    const code = await this.ledger.submitOne({
+    const resolution = (id: string): TransferRequest => ({
       kind,
-      id: resolutionTransferId(kind, pendingId),
-      pendingId,
+      id: resolutionTransferId(kind, id),
+      pendingId: id,
     });
+    // The fee's reservation is resolved in the same submission, so in the same batch: it was
+    // made with the operation's and expires with it, so the two always answer alike.
+    const requests = [resolution(pendingId)];
+    if (operation.feeMinor !== null) requests.push(resolution(feeTransferId(pendingId)));
+    const [code = "storage_unavailable"] = await this.ledger.submit(requests);
     if (settledAlready[kind].includes(code)) return;
     if (kind === "commit" && (code === "pending_expired" || code === "already_voided")) {
       return this.postLateSuccess(operation);
@@ -200,17 +226,35 @@ class BankOperationKind
   private async postLateSuccess(operation: BankOperation): Promise<void> {
     const accounts = await this.accountsFor(operation);
     if (accounts === undefined) throw new Error(`positions of ${operation.id} vanished`);
-    const code = await this.ledger.submitOne({
+    const late: PostingRequest = {
       kind: "posted",
       id: `${operation.transactionId}.late`,
       ...accounts,
       amount: operation.amountMinor,
       currency: operation.currency,
       reference: `${operation.kind}:${operation.id}:late`,
-    });
+    };
+    // The bank moved the money, so the ledger must say so even if the fee cannot be charged
+    // now: the fee goes beside the late posting, not linked to it.
+    const fee = await this.feeOf(operation, late, accounts);
+    const [code = "storage_unavailable"] = await this.ledger.submit(
+      fee === null ? [late] : [late, fee],
+    );
     if (code !== "ok" && code !== "exists") {
       throw new Error(`late posting of ${operation.transactionId} answered ${code}`);
     }
+  }
+
+  /** The fee transfer of the operation's posting or reservation, from the institution's position. */
+  private async feeOf(
+    operation: BankOperation,
+    posting: PostingRequest,
+    accounts: OperationAccounts,
+  ): Promise<PostingRequest | null> {
+    if (operation.feeMinor === null || this.fees === undefined) return null;
+    const institutionAccountId =
+      operation.kind === "debit" ? accounts.creditAccountId : accounts.debitAccountId;
+    return this.fees.postingOf(posting, operation.feeMinor, institutionAccountId);
   }
 
   /** Debits run from the bank's position to the institution's; credits and refunds back. */
@@ -272,6 +316,8 @@ export class BankOperationRunner {
     readonly timings: BankOperationTimings,
     callLog: ParticipantCallLog = { record: async () => undefined },
     clock: () => number = Date.now,
+    /** Where operations are priced and their fees posted; none are charged without it. */
+    private readonly fees?: FeePostings | undefined,
   ) {
     this.kind = new BankOperationKind(
       store,
@@ -281,8 +327,24 @@ export class BankOperationRunner {
       router,
       bank,
       timings,
+      fees,
     );
     this.runner = new OperationRunner(this.kind, guard, callLog, clock);
+  }
+
+  /**
+   * The operation with its fee, priced once before it is recorded: the institution that
+   * initiates it pays, whichever way the money moves.
+   */
+  async priced(operation: BankOperation): Promise<BankOperation> {
+    if (this.fees === undefined) return operation;
+    const feeMinor = await this.fees.priceOf(
+      feeTransactionTypeOf[operation.kind],
+      operation.paymentInstitutionId,
+      operation.currency,
+      operation.amountMinor,
+    );
+    return { ...operation, feeMinor };
   }
 
   /** Runs a freshly recorded operation to the end of its call. */

@@ -26,6 +26,7 @@ export function newBankOperation(
   callGraceMs: number,
 ): BankOperation {
   return {
+    feeMinor: null,
     sealedCreditor: null,
     maskedCreditor: null,
     ...fields,

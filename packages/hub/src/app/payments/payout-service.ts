@@ -69,7 +69,7 @@ export class PayoutService {
     if (!mayStartPayments(institution)) return { ok: false, code: "participant_inactive" };
     const creditor = await this.creditor(institution, request.to);
     if ("code" in creditor) return { ok: false, code: creditor.code };
-    const operation = this.newCredit(institution, request, creditor);
+    const operation = await this.runner.priced(this.newCredit(institution, request, creditor));
     const inserted = await this.operations.insert(operation);
     if (!inserted.ok) throw new Error(`an uncapped payout was refused: ${inserted.code}`);
     if (!inserted.created) return this.retried(inserted.operation, request);

@@ -48,20 +48,22 @@ export class RefundService {
     if (original.state !== "succeeded" || original.currency !== request.currency) {
       return { ok: false, code: "payment_not_refundable" };
     }
-    const operation = newBankOperation(
-      {
-        paymentInstitutionId: institution.id,
-        id: request.id,
-        kind: "refund",
-        bankId: original.bankId,
-        agreementId: original.agreementId,
-        originalId: original.id,
-        amountMinor: request.amountMinor,
-        currency: request.currency,
-        requestHash: request.requestHash,
-      },
-      this.clock(),
-      this.runner.timings.callGraceMs,
+    const operation = await this.runner.priced(
+      newBankOperation(
+        {
+          paymentInstitutionId: institution.id,
+          id: request.id,
+          kind: "refund",
+          bankId: original.bankId,
+          agreementId: original.agreementId,
+          originalId: original.id,
+          amountMinor: request.amountMinor,
+          currency: request.currency,
+          requestHash: request.requestHash,
+        },
+        this.clock(),
+        this.runner.timings.callGraceMs,
+      ),
     );
     const inserted = await this.operations.insert(operation, {
       kind: "refundable",

@@ -6,6 +6,8 @@ export interface DetailedTransfer {
   readonly detail: TransferDetail;
   /** How the reservation was resolved, if it is a pending transfer that was. */
   readonly resolution: TransferKind | null;
+  /** The fee charged (or reserved) with it, in minor units of its currency; null for none. */
+  readonly feeMinor: bigint | null;
 }
 
 export type TransferStateFilter = "posted" | "reserved" | "committed" | "voided" | "expired";

@@ -1,5 +1,6 @@
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
 import {
+  feeTransferId,
   isHubPostedTransferId,
   type PostingRequest,
   type ResolutionRequest,
@@ -8,6 +9,7 @@ import {
 } from "../../domain/ledger/transfer.ts";
 import { type Participant, participantIdPattern } from "../../domain/participant/participant.ts";
 import { maskParties, type TransferParties } from "../../domain/sensitive/customer-party.ts";
+import { type FeePostings, transactionCode, withFee } from "../fees/fee-postings.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import { operatorParticipantId } from "../participants/participant-service.ts";
 import { PositionAccounts } from "../participants/position-accounts.ts";
@@ -83,20 +85,27 @@ export class ParticipantTransferService {
     private readonly transfers: ParticipantTransferStore,
     private readonly ledger: GroupCommit,
     private readonly sealer: FieldSealer,
+    private readonly fees: FeePostings,
   ) {
     this.positions = new PositionAccounts(participants);
   }
 
-  /** Submits the transfers in one ledger submission; each answers on its own. */
+  /**
+   * Submits the transfers, each with its fee (linked after it), in one ledger submission; each
+   * answers on its own.
+   */
   async create(payer: Participant, requests: readonly NewTransfer[]): Promise<TransferOutcome[]> {
     const prepared = await Promise.all(requests.map((request) => this.prepare(payer, request)));
-    const postings = prepared.filter((item): item is PostingRequest => "kind" in item);
-    const { codes, committedAt } = await this.ledger.submitTimed(postings);
+    const groups = prepared.map((item) => ("kind" in item ? withFee(item.posting, item.fee) : []));
+    const { codes, committedAt } = await this.ledger.submitTimed(groups.flat());
     let next = 0;
     return Promise.all(
       prepared.map((item, index) => {
         if (!("kind" in item)) return item;
-        const code = codes[next++] ?? "storage_unavailable";
+        const own = codes[next] ?? "storage_unavailable";
+        const fee = item.fee === null ? undefined : (codes[next + 1] ?? "storage_unavailable");
+        next += (groups[index] as PostingRequest[]).length;
+        const code = transactionCode(own, fee);
         return this.answer(payer, requests[index] as NewTransfer, item, code, committedAt);
       }),
     );
@@ -142,12 +151,7 @@ export class ParticipantTransferService {
       return refused("transfer_not_found");
     }
     if (found.detail.payerId !== payer.id) return refused("resolution_not_permitted");
-    const request: ResolutionRequest = {
-      kind,
-      id: resolutionTransferId(kind, transferId),
-      pendingId: transferId,
-    };
-    const code = await this.ledger.submitOne(request);
+    const code = await this.submitResolution(kind, transferId, found.feeMinor !== null);
     if (code !== "ok" && code !== "exists") return refused(asRefusal(code));
     const resolved = await this.transfers.find(transferId);
     if (resolved === undefined) throw new Error(`transfer ${transferId} vanished`);
@@ -160,7 +164,40 @@ export class ParticipantTransferService {
     };
   }
 
+  /**
+   * A reservation's fee was reserved with it, so it is committed or voided with it, linked:
+   * the payer pays the fee exactly when the payee is paid.
+   */
+  private async submitResolution(
+    kind: "commit" | "void",
+    transferId: string,
+    withReservedFee: boolean,
+  ): Promise<TransferResultCode> {
+    const resolution = (pendingId: string, linked: boolean): ResolutionRequest => ({
+      kind,
+      id: resolutionTransferId(kind, pendingId),
+      pendingId,
+      linked,
+    });
+    if (!withReservedFee) return this.ledger.submitOne(resolution(transferId, false));
+    const [own, fee] = await this.ledger.submit([
+      resolution(transferId, true),
+      resolution(feeTransferId(transferId), false),
+    ]);
+    return transactionCode(own ?? "storage_unavailable", fee);
+  }
+
   private async prepare(
+    payer: Participant,
+    request: NewTransfer,
+  ): Promise<Prepared | TransferOutcome> {
+    const posting = await this.posting(payer, request);
+    if (!("kind" in posting)) return posting;
+    // The payer pays the fee: it is a debit of the payer's position, counted against its cap.
+    return { kind: "prepared", posting, fee: await this.fees.feeOf(posting, "transfer", payer.id) };
+  }
+
+  private async posting(
     payer: Participant,
     request: NewTransfer,
   ): Promise<PostingRequest | TransferOutcome> {
@@ -198,12 +235,12 @@ export class ParticipantTransferService {
   private async answer(
     payer: Participant,
     request: NewTransfer,
-    posting: PostingRequest,
+    { posting, fee }: Prepared,
     code: TransferResultCode,
     committedAt: number | null,
   ): Promise<TransferOutcome> {
     if (code === "ok" && committedAt !== null) {
-      const transfer = createdTransfer(posting, committedAt, request.parties);
+      const transfer = createdTransfer(posting, fee, committedAt, request.parties);
       return { ok: true, transfer, replayed: false };
     }
     if (code !== "exists" && code !== "exists_with_different_fields") {
@@ -216,7 +253,11 @@ export class ParticipantTransferService {
     const parties = this.openParties(stored);
     if (parties === "unreadable") return refused("sealed_data_unreadable");
     const sameParties = JSON.stringify(parties) === JSON.stringify(request.parties ?? null);
-    if (code !== "exists" || stored.detail.requestHash !== request.requestHash || !sameParties) {
+    // The same request hash from the same payer is the same payee, amount, currency, reference
+    // and reservation, so the ledger's fields can differ only in `linked`: the transfer was
+    // first sent with a fee and now without one (or the reverse) because a schedule changed
+    // between the two. That is still a retry; the answer shows the fee first charged.
+    if (stored.detail.requestHash !== request.requestHash || !sameParties) {
       return refused("idempotency_key_reused");
     }
     return { ok: true, transfer: transferAsCreated(stored, maskOrNull(parties)), replayed: true };
@@ -278,6 +319,7 @@ function maskOrNull(parties: TransferParties | null): TransferParties | null {
 
 function createdTransfer(
   posting: PostingRequest,
+  fee: PostingRequest | null,
   committedAt: number,
   parties: TransferParties | undefined,
 ): ParticipantTransfer {
@@ -294,5 +336,13 @@ function createdTransfer(
     expiresAt: posting.timeoutMs === undefined ? null : committedAt + posting.timeoutMs,
     createdAt: committedAt,
     parties: maskOrNull(parties ?? null),
+    feeMinor: fee?.amount ?? null,
   };
+}
+
+/** A transfer ready to submit, with its fee if one is due. */
+interface Prepared {
+  readonly kind: "prepared";
+  readonly posting: PostingRequest;
+  readonly fee: PostingRequest | null;
 }

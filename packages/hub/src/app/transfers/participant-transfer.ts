@@ -15,6 +15,8 @@ export interface ParticipantTransfer {
   readonly createdAt: number;
   /** The customers, numbers masked; null when the request named none. */
   readonly parties: TransferParties | null;
+  /** The fee the payer was charged with it, in minor units of its currency; null for none. */
+  readonly feeMinor: bigint | null;
 }
 
 const stateOfResolution = { commit: "committed", void: "voided", expire: "expired" } as const;
@@ -41,6 +43,7 @@ export function currentTransfer(
     expiresAt: transfer.expiresAt,
     createdAt: transfer.createdAt,
     parties,
+    feeMinor: found.feeMinor,
   };
 }
 

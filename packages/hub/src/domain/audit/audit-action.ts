@@ -37,6 +37,8 @@ export const auditActions = [
   "settlement_window.abort",
   "reconciliation.match",
   "reconciliation.break_resolve",
+  "fee_schedule.set",
+  "fee_schedule.remove",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

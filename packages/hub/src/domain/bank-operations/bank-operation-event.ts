@@ -35,6 +35,10 @@ export function bankOperationEvent(operation: BankOperation): PreparedEvent {
       bankId: operation.bankId,
       agreementId: operation.agreementId,
       amount: formatAmount(operation.amountMinor, currency),
+      fee:
+        operation.feeMinor === null
+          ? null
+          : { amount: formatAmount(operation.feeMinor, currency), currency: operation.currency },
       currency: operation.currency,
       state: operation.state,
       transactionId: operation.transactionId,

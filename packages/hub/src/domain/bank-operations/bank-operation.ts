@@ -37,6 +37,12 @@ export interface BankOperation {
   /** For a refund: the institution's id of the debit it refunds. */
   readonly originalId: string | null;
   readonly amountMinor: bigint;
+  /**
+   * The fee the institution (the initiator) is charged, priced once when the operation is
+   * recorded: reserved with the operation's reservation, committed or voided with it. Null for
+   * none.
+   */
+  readonly feeMinor: bigint | null;
   readonly currency: string;
   /**
    * The hub's id of the transaction, sent to the bank as its idempotency key and used as the

@@ -34,6 +34,10 @@ export function billPaymentEvent(payment: BillPayment): PreparedEvent {
       billNumber: payment.billNumber,
       amount: formatAmount(payment.amountMinor, currency),
       currency: payment.currency,
+      fee:
+        payment.feeMinor === null
+          ? null
+          : { amount: formatAmount(payment.feeMinor, currency), currency: payment.currency },
       state: payment.state,
       postingId: payment.postingId,
       receiptNumber: payment.receiptNumber,

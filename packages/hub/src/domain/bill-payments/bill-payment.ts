@@ -49,6 +49,12 @@ export interface BillPayment {
   readonly parametersHash: string;
   readonly billNumber: string | null;
   readonly amountMinor: bigint;
+  /**
+   * The fee the channel (the payer) was charged, posted to the operator's fee account in the
+   * clearing's linked group; null for none. Kept when the money is cleared back: it paid for
+   * the clearing, which happened.
+   */
+  readonly feeMinor: bigint | null;
   readonly currency: string;
   /** SHA-256 of the canonical request: the same id with another body is not a retry. */
   readonly requestHash: string;

@@ -1,6 +1,7 @@
 import { isStorableText } from "../storable-text.ts";
 import type { TransferResultCode } from "./result-code.ts";
 import {
+  isFeeTransferId,
   isResolution,
   type PostingRequest,
   pendingTimeoutMsMax,
@@ -11,9 +12,14 @@ import {
   transferIdPattern,
 } from "./transfer.ts";
 
-/** A client's id, or for a resolution the id the hub derives; an expiry only ever the latter. */
+/**
+ * A client's id, or an id the hub derives: a fee's for a posting, the resolution's for a
+ * resolution (an expiry only ever the latter).
+ */
 function isIdValid(request: TransferRequest): boolean {
-  if (!isResolution(request)) return transferIdPattern.test(request.id);
+  if (!isResolution(request)) {
+    return transferIdPattern.test(request.id) || isFeeTransferId(request.id);
+  }
   if (request.id === resolutionTransferId(request.kind, request.pendingId)) return true;
   return request.kind !== "expire" && transferIdPattern.test(request.id);
 }

@@ -103,6 +103,25 @@ export function resolutionTransferId(kind: ResolutionRequest["kind"], pendingId:
   return `~${kind}:${pendingId}`;
 }
 
+/**
+ * The fee the hub charges on a transfer, posted (or reserved) in the same batch, linked to it.
+ * Derived from the transfer's id, so a retried transaction finds its fee (`exists`) instead of
+ * charging it twice. Under `~`, like resolutions: no participant can send such an id at all.
+ */
+export function feeTransferId(transferId: string): string {
+  return `${feeTransferIdPrefix}${transferId}`;
+}
+
+export const feeTransferIdPrefix = "~fee:";
+
+/** Whether the id is a fee's, derived from a transfer id in the client alphabet. */
+export function isFeeTransferId(id: string): boolean {
+  return (
+    id.startsWith(feeTransferIdPrefix) &&
+    transferIdPattern.test(id.slice(feeTransferIdPrefix.length))
+  );
+}
+
 export function isResolution(request: TransferRequest): request is ResolutionRequest {
   return request.kind === "commit" || request.kind === "void" || request.kind === "expire";
 }

@@ -1,5 +1,10 @@
 import type { AccountState } from "../ledger/account.ts";
-import type { StoredTransfer, TransferKind } from "../ledger/transfer.ts";
+import {
+  feeTransferId,
+  feeTransferIdPrefix,
+  type StoredTransfer,
+  type TransferKind,
+} from "../ledger/transfer.ts";
 import { formatAmount } from "../money/amount.ts";
 import { findCurrency } from "../money/currency.ts";
 import type { EventType } from "./event-type.ts";
@@ -23,6 +28,11 @@ export interface EventSubject {
   readonly state: TransferState;
   readonly payerId: string;
   readonly payeeId: string;
+  /**
+   * The fee transfer that moved with this one in the batch (posted, reserved, committed or
+   * voided with it), if any: what the payer was charged for it.
+   */
+  readonly fee: StoredTransfer | null;
 }
 
 const eventOfKind: Readonly<Record<TransferKind, { type: EventType; state: TransferState }>> = {
@@ -44,13 +54,16 @@ export function transferEvents(
   accounts: ReadonlyMap<number, AccountState>,
 ): TransferEvent[] {
   const events: TransferEvent[] = [];
+  const fees = feesOf(transfers);
   for (const transfer of transfers) {
     const payer = accounts.get(transfer.debitAccountId);
     const payee = accounts.get(transfer.creditAccountId);
     if (payer?.kind !== "position" || payee?.kind !== "position") continue;
     const { type, state } = eventOfKind[transfer.kind];
     const id = `${type}:${transfer.pendingId ?? transfer.id}`;
-    const subject = { transfer, state, payerId: payer.participantId, payeeId: payee.participantId };
+    const fee = fees?.get(feeTransferId(transfer.pendingId ?? transfer.id)) ?? null;
+    const payerId = payer.participantId;
+    const subject = { transfer, state, payerId, payeeId: payee.participantId, fee };
     const recipients =
       transfer.pendingId === null
         ? [payee.participantId]
@@ -63,11 +76,26 @@ export function transferEvents(
 }
 
 /**
+ * The batch's fee transfers by the id of the fee they post or resolve; undefined when there are
+ * none, so a batch without fees pays one prefix test per transfer and nothing more.
+ */
+function feesOf(transfers: readonly StoredTransfer[]): Map<string, StoredTransfer> | undefined {
+  let fees: Map<string, StoredTransfer> | undefined;
+  for (const transfer of transfers) {
+    const feeId = transfer.pendingId ?? transfer.id;
+    if (!feeId.startsWith(feeTransferIdPrefix)) continue;
+    fees ??= new Map();
+    fees.set(feeId, transfer);
+  }
+  return fees;
+}
+
+/**
  * The JSON body a webhook carries. Built only for events an endpoint subscribed to: most
  * transfers have none, and a batch of thousands would otherwise format every one.
  */
 export function transferEventPayload(event: TransferEvent): string {
-  const { transfer, state, payerId, payeeId } = event.subject;
+  const { transfer, state, payerId, payeeId, fee } = event.subject;
   return JSON.stringify({
     id: event.id,
     type: event.type,
@@ -80,6 +108,7 @@ export function transferEventPayload(event: TransferEvent): string {
       amount: formatTransferAmount(transfer),
       currency: transfer.currency,
       reference: transfer.reference,
+      fee: fee === null ? null : { amount: formatTransferAmount(fee), currency: fee.currency },
     },
   });
 }

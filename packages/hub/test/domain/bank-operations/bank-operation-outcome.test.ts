@@ -19,6 +19,7 @@ function operation(state: BankOperationState): BankOperation {
     agreementId: "ag-1",
     originalId: null,
     amountMinor: 100n,
+    feeMinor: null,
     currency: "CNY",
     transactionId: "tx-1",
     state,
