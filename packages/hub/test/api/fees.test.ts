@@ -206,6 +206,29 @@ describeEachBackend("fees on participant transfers", (backend) => {
       data: { transferId: "t-1", amount: "100.00", fee: { amount: "0.35", currency: "EUR" } },
     });
     await expectBalanced();
+
+    // The payer's daily statement shows the fee; the payee's shows none.
+    const day = new Date().toISOString().slice(0, 10);
+    const statement = async (client: typeof alpha) => {
+      const csv = await client.call("GET", `/v1/reconciliation/days/${day}/statement.csv`);
+      expect(csv.statusCode, csv.body).toBe(200);
+      const [header = "", row = ""] = csv.body.trim().split("\r\n");
+      const columns = header.split(",");
+      return row.split(",")[columns.indexOf("fee")];
+    };
+    expect([await statement(alpha), await statement(beta)]).toEqual(["0.35", "0.00"]);
+
+    // The fee settles with the window: the operator's fee account is netted like a position.
+    const closed = await api.call("POST", "/operator/v1/settlement-windows/EUR-1/close");
+    expect(closed.statusCode, closed.body).toBe(200);
+    const report = await api.call("GET", "/operator/v1/settlement-windows/EUR-1");
+    const nets = (report.json() as { positions: { participantId: string; net: string }[] })
+      .positions;
+    expect(Object.fromEntries(nets.map((p) => [p.participantId, p.net]))).toEqual({
+      "bank-alpha": "-100.35",
+      "bank-beta": "100.00",
+      operator: "0.35",
+    });
   });
 
   it("charges the payer's own schedule over the default, the minimum on small amounts, and nothing without a schedule", async () => {

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from "kysely";
+import { feeTransferIdPrefix } from "../../domain/ledger/transfer.ts";
 import {
   statusOfBankOperationState,
   statusOfBillPaymentState,
@@ -70,12 +71,17 @@ const windowSql = sql`(select coalesce(w.carried_into, w.id) from settlement_win
   order by w.number limit 1)`;
 
 /**
- * The fee column's one definition. Fees are linked transfers credited to the operator's fee
- * account with ids derived from the transaction's transfer id; until they exist every row's fee
- * is zero. Replace this expression with the sum of those transfers (a correlated subquery on
- * the derived id) and both the export and the match follow.
+ * The fee column's one definition: what the payer was charged for the transaction, the linked
+ * transfer with the derived id (`~fee:<transfer id>`) once it moved money (posted, or its
+ * reservation committed); the payee pays no fee, and a voided or expired fee is none.
  */
-const feeSql = sql`0`;
+function feeSql(side: "payer" | "payee"): RawBuilder<unknown> {
+  if (side === "payee") return sql`0`;
+  return sql`coalesce((select f.amount from transfers f
+    where f.id = ${feeTransferIdPrefix} || d.transfer_id
+      and (f.kind = 'posted' or exists (select 1 from transfers c
+        where c.pending_id = f.id and c.kind = 'commit'))), 0)`;
+}
 
 export type StatementSide = "payer" | "payee";
 
@@ -100,7 +106,7 @@ export function statementSideSql(
       ${other} as counterparty,
       ${amount} as amount,
       t.currency as currency,
-      ${feeSql} as fee,
+      ${feeSql(side)} as fee,
       ${statusSql} as status,
       ${windowSql} as window_id,
       d.created_at as created_at,

@@ -77,7 +77,14 @@ export class SettlementService {
     return Promise.all(currencies.map((currency) => this.store.openWindow(currency, now)));
   }
 
-  window(id: string): Promise<SettlementWindow | undefined> {
+  /**
+   * The window by id. A currency's first window is opened when something first asks for
+   * windows; asking for it by id counts, so `<currency>-1` is found before any list was read.
+   */
+  async window(id: string): Promise<SettlementWindow | undefined> {
+    const found = await this.store.findWindow(id);
+    if (found !== undefined) return found;
+    await this.openWindows();
     return this.store.findWindow(id);
   }
 
@@ -110,7 +117,7 @@ export class SettlementService {
   }
 
   async report(windowId: string): Promise<SettlementReport | undefined> {
-    const window = await this.store.findWindow(windowId);
+    const window = await this.window(windowId);
     if (window === undefined) return undefined;
     const positions = window.endSeq === null ? [] : await this.store.readPositions(window.id);
     const instructions = settlementInstructions(window.id, window.currency, positions);
