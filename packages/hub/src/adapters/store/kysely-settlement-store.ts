@@ -260,7 +260,7 @@ export class KyselySettlementStore implements SettlementStore {
     });
   }
 
-  dropRefusedLegs(windowId: string, transferIds: readonly string[]): Promise<void> {
+  dropRefusedLegs(windowId: string, transferIds: readonly string[], claim: string): Promise<void> {
     if (transferIds.length === 0) return Promise.resolve();
     return this.db.transaction().execute(async (trx) => {
       await this.lockWindow(trx, windowId);
@@ -269,6 +269,8 @@ export class KyselySettlementStore implements SettlementStore {
         .where("window_id", "=", windowId)
         .where("transfer_id", "in", [...transferIds])
         .where("state", "=", "instructed")
+        // Another confirmation instructing it since may be posting it now: its leg stays.
+        .where("claim", "=", claim)
         // A concurrent confirmation may have posted it since: only a leg the ledger lacks goes.
         .where((eb) =>
           eb.not(
@@ -389,12 +391,20 @@ async function insertLegs(
         transfer_id: leg.transferId,
         state: "instructed",
         source: leg.source,
+        claim: leg.claim,
         counted_seq: null,
         created_at: BigInt(Date.now()),
         posted_at: null,
       })),
     )
-    .onConflict((conflict) => conflict.doNothing())
+    // A leg still only instructed passes to the confirmation instructing it now, so a
+    // confirmation that saw it refused cannot forget it while this one is posting it.
+    .onConflict((conflict) =>
+      conflict
+        .columns(["window_id", "account_id"])
+        .doUpdateSet((eb) => ({ claim: eb.ref("excluded.claim") }))
+        .where("settlement_legs.state", "=", "instructed"),
+    )
     .execute();
 }
 

@@ -80,5 +80,6 @@ export function legFromRow(row: Selectable<SettlementLegsTable>): LegRecord {
     transferId: row.transfer_id,
     state: row.state as LegRecord["state"],
     source: row.source,
+    claim: row.claim,
   };
 }

@@ -41,6 +41,7 @@ export interface SettlementLegsTable {
   transfer_id: string;
   state: string;
   source: string;
+  claim: string;
   counted_seq: bigint | null;
   created_at: bigint;
   posted_at: bigint | null;

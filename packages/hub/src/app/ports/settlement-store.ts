@@ -35,6 +35,8 @@ export interface LegRecord {
   readonly transferId: string;
   readonly state: "instructed" | "posted";
   readonly source: string;
+  /** The confirmation that instructed the leg last: only it may forget the leg again. */
+  readonly claim: string;
 }
 
 /** A netted account's settlement account and what it holds now, for legs and liquidity. */
@@ -114,7 +116,7 @@ export interface SettlementStore {
    * Forgets legs the ledger refused (their transfers are not stored); a window left with no
    * leg goes back to closed, so it may still be aborted.
    */
-  dropRefusedLegs(windowId: string, transferIds: readonly string[]): Promise<void>;
+  dropRefusedLegs(windowId: string, transferIds: readonly string[], claim: string): Promise<void>;
   /** Under the row lock: aborts a closed window into the currency's open window. */
   abortWindow(
     windowId: string,

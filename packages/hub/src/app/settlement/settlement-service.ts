@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { AuditActor } from "../../domain/audit/audit-actor.ts";
 import type { AuditDetails } from "../../domain/audit/audit-entry.ts";
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
@@ -68,6 +69,8 @@ export class SettlementService {
     private readonly ledger: Pick<GroupCommit, "submit">,
     private readonly audit: AuditLogStore,
     private readonly clock: () => number = Date.now,
+    /** Names each confirmation's claim on the legs it instructs. */
+    private readonly newClaim: () => string = randomUUID,
   ) {}
 
   /** The open window of every currency the ledger holds, opening first windows as needed. */
@@ -223,6 +226,7 @@ export class SettlementService {
         settlementAccountId: account.settlementAccountId,
       });
     });
+    const claim = this.newClaim();
     const legs: LegRecord[] = instructions.map((instruction, index) => ({
       windowId: window.id,
       accountId: instruction.accountId,
@@ -232,6 +236,7 @@ export class SettlementService {
       transferId: requests[index]?.id ?? "",
       state: "instructed",
       source,
+      claim,
     }));
     const refusal = await this.store.beginSettlement(window.id, legs);
     if (refusal !== null) return { kind: "refused", refusal };
@@ -246,6 +251,7 @@ export class SettlementService {
     await this.store.dropRefusedLegs(
       window.id,
       refusedLegs.map((leg) => leg.transferId),
+      claim,
     );
     const after = await this.store.recordPostedLegs(
       window.id,

@@ -45,6 +45,7 @@ const report: SettlementReport = {
       transferId: "st.CNY-7.1",
       state: "posted",
       source: "operator",
+      claim: "c-1",
     },
   ],
   shortfalls: [],

@@ -84,6 +84,8 @@ export function settlementWindowsMigration(): Migration {
           column.notNull().check(sql`state in ('instructed', 'posted')`),
         )
         .addColumn("source", "text", (column) => column.notNull())
+        // The confirmation that last instructed the leg: only it may forget the leg again.
+        .addColumn("claim", "text", (column) => column.notNull())
         .addColumn("counted_seq", "bigint")
         .addColumn("created_at", "bigint", (column) => column.notNull())
         .addColumn("posted_at", "bigint")
