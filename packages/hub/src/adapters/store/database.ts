@@ -23,6 +23,7 @@ import { billPresentmentsMigration } from "./migrations/0016-bill-presentments.t
 import { billPaymentsMigration } from "./migrations/0017-bill-payments.ts";
 import { billPresentmentExpiryMigration } from "./migrations/0019-bill-presentment-expiry.ts";
 import { settlementWindowsMigration } from "./migrations/0020-settlement-windows.ts";
+import { reserveCapRulesMigration } from "./migrations/0023-reserve-cap-rules.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 /** Stores name the dialect from here, beside the database they are given. */
@@ -123,6 +124,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0017-bill-payments": billPaymentsMigration(),
     "0019-bill-presentment-expiry": billPresentmentExpiryMigration(),
     "0020-settlement-windows": settlementWindowsMigration(),
+    "0023-reserve-cap-rules": reserveCapRulesMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {
