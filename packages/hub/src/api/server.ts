@@ -72,6 +72,7 @@ import { openapiRoute } from "./routes/openapi-route.ts";
 import { operatorAccountRoutes } from "./routes/operator-account-routes.ts";
 import { readyRoute } from "./routes/ready-route.ts";
 import { redeliverWebhookRoute } from "./routes/redeliver-webhook-route.ts";
+import { reserveCapRoutes } from "./routes/reserve-cap-routes.ts";
 import { resultCodesRoute } from "./routes/result-codes-route.ts";
 import { retireBankEndpointRoute } from "./routes/retire-bank-endpoint-route.ts";
 import { revokeParticipantKeyRoute } from "./routes/revoke-participant-key-route.ts";
@@ -138,6 +139,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   changeParticipantStatusRoute,
   addCurrencyRoute,
   setNetDebitCapRoute,
+  reserveCapRoutes,
   moveFundsRoute,
   addParticipantKeyRoute,
   listParticipantKeysRoute,
