@@ -189,6 +189,14 @@ describeEachBackend("reserve-following caps API", (backend) => {
       netDebitCap: "30.00",
     });
 
+    const positionShown = async () =>
+      (
+        (await api.call("GET", "/operator/v1/participants/bank-a")).json() as {
+          accounts: { kind: string; capFollowsReserve?: string | null }[];
+        }
+      ).accounts.find((account) => account.kind === "position");
+    expect(await positionShown()).toMatchObject({ capFollowsReserve: "3", netDebitCap: "30.00" });
+
     const cleared = await api.call("DELETE", ruleUrl());
     expect(cleared.statusCode, cleared.body).toBe(200);
     expect(cleared.json()).toEqual({
@@ -198,6 +206,7 @@ describeEachBackend("reserve-following caps API", (backend) => {
       netDebitCap: "30.00",
     });
     expect(await overview()).toMatchObject({ capFollowsReserve: null, netDebitCap: "30.00" });
+    expect(await positionShown()).toMatchObject({ capFollowsReserve: null });
     expectProblem(await api.call("DELETE", ruleUrl()), 404, "reserve_cap_rule_not_found");
     // Cleared: deposits leave the cap alone, and the operator sets it by hand again.
     await deposit(api, "bank-a", "dep-2", "10.00");

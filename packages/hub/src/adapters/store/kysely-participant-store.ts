@@ -230,6 +230,22 @@ export class KyselyParticipantStore implements ParticipantStore, ReserveCapStore
       : { participantId, currency, factorBps: Number(row.factor_bps) };
   }
 
+  async listReserveCapRules(participantIds: readonly string[]): Promise<ReserveCapRule[]> {
+    if (participantIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("reserve_cap_rules")
+      .selectAll()
+      .where("participant_id", "in", participantIds)
+      .orderBy("participant_id")
+      .orderBy("currency")
+      .execute();
+    return rows.map((row) => ({
+      participantId: row.participant_id,
+      currency: row.currency,
+      factorBps: Number(row.factor_bps),
+    }));
+  }
+
   setReserveCapRule(
     rule: ReserveCapRule,
     at: number,

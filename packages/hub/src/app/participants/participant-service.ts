@@ -410,6 +410,15 @@ export class ParticipantService {
     return { ok: true, value: { factorBps, netDebitCap } };
   }
 
+  /** Per participant, the factor (basis points) of each currency whose cap follows its reserve. */
+  async reserveCaps(ids: readonly string[]): Promise<Map<string, Map<string, number>>> {
+    const byParticipant = new Map<string, Map<string, number>>(ids.map((id) => [id, new Map()]));
+    for (const rule of await this.store.listReserveCapRules(ids)) {
+      byParticipant.get(rule.participantId)?.set(rule.currency, rule.factorBps);
+    }
+    return byParticipant;
+  }
+
   /** Stops the cap following the reserve; the cap stays where the rule last set it. */
   async clearReserveCap(
     id: string,

@@ -70,6 +70,8 @@ export interface ReserveCapRule {
  */
 export interface ReserveCapStore {
   findReserveCapRule(participantId: string, currency: string): Promise<ReserveCapRule | undefined>;
+  /** The rules of these participants, in one read. */
+  listReserveCapRules(participantIds: readonly string[]): Promise<ReserveCapRule[]>;
   /**
    * Writes (or replaces) the rule and re-sets the cap from it, with the audit entry made from
    * the new cap, in one transaction: the new cap.
