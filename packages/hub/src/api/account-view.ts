@@ -1,6 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import type { AccountBalances } from "../app/participants/participant-service.ts";
 import { accountKinds } from "../domain/ledger/account.ts";
+import { formatReserveCapFactor } from "../domain/ledger/reserve-cap.ts";
 import { literalUnion } from "./literal-union.ts";
 import { AmountOutput, writeMoney } from "./money-codec.ts";
 
@@ -17,12 +18,22 @@ export const AccountViewSchema = Type.Object(
     netDebitCap: Type.Optional(
       Type.String({ description: "Positions only: how far the position may go into debit" }),
     ),
+    capFollowsReserve: Type.Optional(
+      Type.Union([Type.String({ examples: ["1.5"] }), Type.Null()], {
+        description:
+          "Positions, in a participant's detail: the factor the cap follows the reserve by, or null when it is set by hand",
+      }),
+    ),
   },
   { title: "Account" },
 );
 export type AccountView = Static<typeof AccountViewSchema>;
 
-export function accountView(account: AccountBalances): AccountView {
+/** `capFollowsReserveBps`, when given, is shown on a position (null: the cap is set by hand). */
+export function accountView(
+  account: AccountBalances,
+  capFollowsReserveBps?: number | null,
+): AccountView {
   const money = (minor: bigint) => writeMoney(minor, account.currency);
   const view: AccountView = {
     id: account.id,
@@ -37,6 +48,10 @@ export function accountView(account: AccountBalances): AccountView {
   // A position's debit limit is the participant's net debit cap; other limits are internal.
   if (account.kind === "position" && account.debitLimit !== null) {
     view.netDebitCap = money(account.debitLimit);
+  }
+  if (account.kind === "position" && capFollowsReserveBps !== undefined) {
+    view.capFollowsReserve =
+      capFollowsReserveBps === null ? null : formatReserveCapFactor(capFollowsReserveBps);
   }
   return view;
 }

@@ -4,6 +4,7 @@ import type { AuditActor } from "../domain/audit/audit-actor.ts";
 import type { AuditDetails } from "../domain/audit/audit-entry.ts";
 import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
 import type { FeeScheduleKey } from "../domain/fees/fee-schedule.ts";
+import { parseReserveCapFactor } from "../domain/ledger/reserve-cap.ts";
 import { settleableRefusal } from "../domain/settlement/settlement-window.ts";
 import { accountView } from "./account-view.ts";
 import type { ApiServices } from "./api-services.ts";
@@ -13,6 +14,7 @@ import { feeScheduleView } from "./fee-schedule-view.ts";
 import { readMoney } from "./money-codec.ts";
 import { participantView } from "./participant-view.ts";
 import type { ProblemCode } from "./problem.ts";
+import { reserveCapView } from "./reserve-cap-view.ts";
 import { type FeeSchedulePayload, feeScheduleOfPayload } from "./routes/fee-schedule-input.ts";
 import { confirmationAnswer } from "./settlement-confirmation-view.ts";
 
@@ -68,6 +70,40 @@ const raiseNetDebitCap: ApprovalAction<CapRaise> = {
       actor,
     );
     return set.ok ? { ok: true, body: accountView(set.value) } : set;
+  },
+};
+
+type ReserveCapSet = {
+  readonly participantId: string;
+  readonly currency: string;
+  /** As the route was given it ("1.5"), for the approver to read. */
+  readonly factor: string;
+};
+
+/** A rule can raise the cap at any later deposit, so setting one needs four eyes, as a raise does. */
+const setReserveCap: ApprovalAction<ReserveCapSet> = {
+  subject: ({ participantId }) => `participant:${participantId}`,
+  async check(hub, { participantId, currency, factor }) {
+    const parsed = parseReserveCapFactor(factor);
+    if (!parsed.ok) return parsed.code;
+    const checked = await hub.participants.checkReserveCap(
+      participantId,
+      currency,
+      parsed.factorBps,
+    );
+    return checked.ok ? undefined : checked.code;
+  },
+  async run(hub, { participantId, currency, factor }, actor) {
+    const parsed = parseReserveCapFactor(factor);
+    if (!parsed.ok) return parsed;
+    const set = await hub.participants.setReserveCap(
+      participantId,
+      currency,
+      parsed.factorBps,
+      actor,
+    );
+    if (!set.ok) return set;
+    return { ok: true, body: reserveCapView(participantId, currency, set.value) };
   },
 };
 
@@ -196,6 +232,7 @@ const removeFeeSchedule: ApprovalAction<FeeScheduleRemoval> = {
 interface ApprovalPayloads {
   "participant.terminate": Terminate;
   "participant.net_debit_cap_raise": CapRaise;
+  "participant.reserve_cap_set": ReserveCapSet;
   "bank.primary_endpoint_set": PrimarySwitch;
   "biller.capacity_raise": CapacityRaise;
   "channel.terminate": ChannelTermination;
@@ -216,6 +253,7 @@ export const approvalActions: {
 } = {
   "participant.terminate": terminateParticipant,
   "participant.net_debit_cap_raise": raiseNetDebitCap,
+  "participant.reserve_cap_set": setReserveCap,
   "bank.primary_endpoint_set": switchPrimaryEndpoint,
   "biller.capacity_raise": raiseBillerCapacity,
   "channel.terminate": terminateChannel,
@@ -236,6 +274,9 @@ export const approvalActionProblems: readonly ProblemCode[] = [
   "status_unchanged",
   "status_changed_concurrently",
   "currency_not_held",
+  "currency_unknown",
+  "reserve_cap_factor_invalid",
+  "net_debit_cap_follows_reserve",
   "participant_not_bank",
   "bank_endpoint_not_found",
   "bank_endpoint_retired",

@@ -9,7 +9,7 @@ export const ApprovalViewSchema = Type.Object(
     id: Type.String(),
     action: Type.String({
       description:
-        "participant.terminate, participant.net_debit_cap_raise, bank.primary_endpoint_set or biller.capacity_raise",
+        "participant.terminate, participant.net_debit_cap_raise, participant.reserve_cap_set, bank.primary_endpoint_set, biller.capacity_raise, channel.terminate or settlement.confirm",
     }),
     subject: Type.String({ examples: ["participant:acme-bank"] }),
     payload: Type.Record(Type.String(), Type.Unknown(), {

@@ -53,6 +53,8 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "POST /operator/v1/participants/:participantId/status": "operator",
   "POST /operator/v1/participants/:participantId/currencies": "operator",
   "PUT /operator/v1/participants/:participantId/net-debit-caps/:currency": "operator",
+  "PUT /operator/v1/participants/:participantId/reserve-caps/:currency": "operator",
+  "DELETE /operator/v1/participants/:participantId/reserve-caps/:currency": "operator",
   "POST /operator/v1/participants/:participantId/funds": "operator",
   "POST /operator/v1/participants/:participantId/keys": "operator",
   "POST /operator/v1/participants/:participantId/keys/:keyId/rotate": "operator",

@@ -39,6 +39,13 @@ export function participantView(participant: Participant): ParticipantView {
 export function participantDetail(
   participant: Participant,
   accounts: readonly AccountBalances[],
+  /** Basis points per currency whose cap follows the reserve; other positions show null. */
+  reserveCaps: ReadonlyMap<string, number> | undefined,
 ): ParticipantDetail {
-  return { ...participantView(participant), accounts: accounts.map(accountView) };
+  return {
+    ...participantView(participant),
+    accounts: accounts.map((account) =>
+      accountView(account, reserveCaps?.get(account.currency) ?? null),
+    ),
+  };
 }

@@ -127,6 +127,20 @@ export const participantProblems = {
     title: "The status changed while this request was handled; read it and try again",
   },
   operator_status_fixed: { status: 409, title: "The hub operator is always active" },
+  reserve_cap_factor_invalid: {
+    status: 422,
+    title:
+      'A reserve cap factor is a decimal string from 0.0001 to 100 with at most four decimals, such as "1.5"',
+  },
+  reserve_cap_rule_not_found: {
+    status: 404,
+    title: "The participant's cap does not follow its reserve in this currency",
+  },
+  net_debit_cap_follows_reserve: {
+    status: 409,
+    title:
+      "This net debit cap follows the participant's reserve: clear the rule (DELETE .../reserve-caps/{currency}) before setting the cap by hand",
+  },
   currency_held: {
     status: 409,
     title: "The participant already holds this currency; change its cap with PUT net-debit-caps",

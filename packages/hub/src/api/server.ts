@@ -74,6 +74,7 @@ import { operatorAccountRoutes } from "./routes/operator-account-routes.ts";
 import { readyRoute } from "./routes/ready-route.ts";
 import { operatorReconciliationRoutes } from "./routes/reconciliation-routes.ts";
 import { redeliverWebhookRoute } from "./routes/redeliver-webhook-route.ts";
+import { reserveCapRoutes } from "./routes/reserve-cap-routes.ts";
 import { resultCodesRoute } from "./routes/result-codes-route.ts";
 import { retireBankEndpointRoute } from "./routes/retire-bank-endpoint-route.ts";
 import { revokeParticipantKeyRoute } from "./routes/revoke-participant-key-route.ts";
@@ -140,6 +141,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   changeParticipantStatusRoute,
   addCurrencyRoute,
   setNetDebitCapRoute,
+  reserveCapRoutes,
   moveFundsRoute,
   addParticipantKeyRoute,
   listParticipantKeysRoute,

@@ -1,5 +1,6 @@
 import { iso20022SettlementXml } from "../adapters/iso20022/settlement-report-xml.ts";
 import type { Database } from "../adapters/store/database.ts";
+import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
 import { KyselySettlementStore } from "../adapters/store/kysely-settlement-store.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import type { AuditLogStore } from "../app/ports/audit-log-store.ts";
@@ -37,7 +38,13 @@ export function composeSettlement(
 ): SettlementParts {
   const clock = options.clock ?? Date.now;
   const settlementStore = new KyselySettlementStore(database.kysely, database.dialect);
-  const settlement = new SettlementService(settlementStore, ledger, auditLogStore, clock);
+  const settlement = new SettlementService(
+    settlementStore,
+    ledger,
+    auditLogStore,
+    new KyselyParticipantStore(database.kysely),
+    clock,
+  );
   const schedule = options.schedule;
   const scheduledClose =
     schedule === undefined

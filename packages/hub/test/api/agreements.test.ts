@@ -197,6 +197,36 @@ describeEachBackend("agreement payment routes", (backend) => {
 describeEachBackend("payout and refund routes", (backend) => {
   const api = useApiHarness(backend);
 
+  it("fails a payout past the institution's cap with exceeds_net_debit_cap before any bank call", async () => {
+    const wallet = await onboardParticipant(api, "wallet-a", "payment_institution", "10.00");
+    await onboardParticipant(api, "bank-a", "bank");
+    const balances = await api.hub.ledgerStore.readAllAccounts();
+    const payout = {
+      id: "po-1",
+      amount: "10.01",
+      currency: "EUR",
+      creditor: { bankId: "bank-a", name: "Li Wei", accountNumber: "6222020000000001" },
+    };
+    const answered = await wallet.call("POST", "/v1/payouts", payout);
+    expect(answered.statusCode, answered.body).toBe(201);
+    expect(answered.json()).toMatchObject({
+      id: "po-1",
+      state: "failed",
+      failure: { code: "exceeds_net_debit_cap" },
+    });
+    // Nothing moved in the ledger, and no bank was called (bank-a has no endpoint to call).
+    expect(await api.hub.ledgerStore.readAllAccounts()).toEqual(balances);
+    expect(await api.hub.database.kysely.selectFrom("bank_calls").selectAll().execute()).toEqual(
+      [],
+    );
+    // A retry answers the same failure; it does not try again.
+    const again = await wallet.call("POST", "/v1/payouts", payout);
+    expect(again.json()).toMatchObject({
+      state: "failed",
+      failure: { code: "exceeds_net_debit_cap" },
+    });
+  });
+
   it("refuses what names no account, no payment, or one that cannot be refunded", async () => {
     const wallet = await onboardParticipant(api, "wallet-a", "payment_institution");
     const payout = { id: "po-1", amount: "1.00", currency: "CNY" };

@@ -218,6 +218,35 @@ describeEachBackend("bill payments", (backend) => {
     expect(exact.json()).toMatchObject({ billRef: "ref-a", billNumber: "W-1" });
   });
 
+  it("refuses a payment past the channel's reserve-following cap with exceeds_net_debit_cap, writing nothing", async () => {
+    const { api, channel } = await openNetwork(backend);
+    const rule = await api.callApproved(
+      "PUT",
+      "/operator/v1/participants/wallet-a/reserve-caps/EUR",
+      { factor: "1" },
+    );
+    expect(rule.json()).toMatchObject({ result: { netDebitCap: "0.00" } });
+    const funds = await api.call("POST", "/operator/v1/participants/wallet-a/funds", {
+      id: "dep-1",
+      direction: "in",
+      amount: "40.00",
+      currency: "EUR",
+    });
+    expect(funds.statusCode, funds.body).toBe(201);
+    expect((await pay(channel, "bp-1")).statusCode).toBe(201);
+    const before = await snapshotStore(api.hub.database);
+    // 25.00 owed of a 40.00 cap: another 25.00 would pass it.
+    expectProblem(await pay(channel, "bp-2"), 422, "exceeds_net_debit_cap");
+    const { seen_nonces: _nonces, ...changes } = storeChanges(
+      before,
+      await snapshotStore(api.hub.database),
+    );
+    expect(changes).toEqual({});
+    expect(await position(api, "wallet-a")).toBe(-2500n);
+    // The headroom left is payable to the cent.
+    expect((await pay(channel, "bp-3", { amount: "15.00" })).statusCode).toBe(201);
+  });
+
   it("posts across the biller's outage and a hub restart: nothing lost, nothing doubled", async () => {
     const dataKeys = generateDataKeyEntry(new Date()).entry;
     const net = await openNetwork(backend, { dataKeys });

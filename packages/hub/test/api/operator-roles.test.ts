@@ -48,6 +48,7 @@ function sampleRequest(route: string, fixture: Fixture): { url: string; body?: u
       netDebitCap: "1",
     },
     "PUT /operator/v1/participants/:participantId/net-debit-caps/:currency": { amount: "5" },
+    "PUT /operator/v1/participants/:participantId/reserve-caps/:currency": { factor: "1.5" },
     "POST /operator/v1/participants/:participantId/funds": {
       id: "dep-x",
       direction: "in",

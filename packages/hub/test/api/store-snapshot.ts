@@ -12,6 +12,7 @@ export type TableName = keyof ClearhubSchema;
 const everyTable: Readonly<Record<TableName, true>> = {
   participants: true,
   accounts: true,
+  reserve_cap_rules: true,
   transfers: true,
   open_pendings: true,
   journal: true,

@@ -25,6 +25,7 @@ import { billPresentmentExpiryMigration } from "./migrations/0019-bill-presentme
 import { settlementWindowsMigration } from "./migrations/0020-settlement-windows.ts";
 import { feeSchedulesMigration } from "./migrations/0021-fee-schedules.ts";
 import { reconciliationMigration } from "./migrations/0022-reconciliation.ts";
+import { reserveCapRulesMigration } from "./migrations/0023-reserve-cap-rules.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 /** Stores name the dialect from here, beside the database they are given. */
@@ -125,8 +126,9 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0017-bill-payments": billPaymentsMigration(),
     "0019-bill-presentment-expiry": billPresentmentExpiryMigration(),
     "0020-settlement-windows": settlementWindowsMigration(),
-    "0022-reconciliation": reconciliationMigration(),
     "0021-fee-schedules": feeSchedulesMigration(),
+    "0022-reconciliation": reconciliationMigration(),
+    "0023-reserve-cap-rules": reserveCapRulesMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

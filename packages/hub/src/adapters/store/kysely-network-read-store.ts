@@ -5,14 +5,14 @@ import { balancesFromRow } from "./ledger-rows.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 /**
- * The network overview's reads: two queries whatever the number of participants (the accounts
+ * The network overview's reads: three queries whatever the number of participants (the accounts
  * table holds a few rows per participant and currency, so reading it whole stays small).
  */
 export class KyselyNetworkReadStore implements NetworkReadStore {
   constructor(private readonly db: Kysely<ClearhubSchema>) {}
 
   async readNetwork(): Promise<NetworkSnapshot> {
-    const [participants, accounts] = await Promise.all([
+    const [participants, accounts, rules] = await Promise.all([
       this.db.selectFrom("participants").selectAll().orderBy("id").execute(),
       this.db
         .selectFrom("accounts")
@@ -20,10 +20,16 @@ export class KyselyNetworkReadStore implements NetworkReadStore {
         .where("kind", "in", ["position", "settlement"])
         .orderBy("id")
         .execute(),
+      this.db.selectFrom("reserve_cap_rules").selectAll().execute(),
     ]);
     return {
       participants: participants.map(participantFromRow),
       accounts: accounts.map(balancesFromRow),
+      reserveCapRules: rules.map((row) => ({
+        participantId: row.participant_id,
+        currency: row.currency,
+        factorBps: Number(row.factor_bps),
+      })),
     };
   }
 }

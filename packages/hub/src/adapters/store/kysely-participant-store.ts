@@ -4,6 +4,8 @@ import type {
   NewAccount,
   ParticipantFilter,
   ParticipantStore,
+  ReserveCapRule,
+  ReserveCapStore,
 } from "../../app/ports/participant-store.ts";
 import type { AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { AccountKind } from "../../domain/ledger/account.ts";
@@ -15,6 +17,7 @@ import type {
 import { appendAuditEntry } from "./audit-log-append.ts";
 import { balancesFromRow } from "./ledger-rows.ts";
 import type { ParticipantsTable } from "./ledger-tables.ts";
+import { followReserveSql } from "./reserve-cap-sql.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 const accountIdMax = 2 ** 31 - 1;
@@ -44,7 +47,7 @@ function accountValues(account: NewAccount, now: number) {
 }
 
 /** Participants and accounts with plain Kysely: the same on both dialects. */
-export class KyselyParticipantStore implements ParticipantStore {
+export class KyselyParticipantStore implements ParticipantStore, ReserveCapStore {
   constructor(private readonly db: Kysely<ClearhubSchema>) {}
 
   async createParticipant(
@@ -210,5 +213,85 @@ export class KyselyParticipantStore implements ParticipantStore {
       .where("kind", "=", kind)
       .executeTakeFirst();
     return row === undefined ? undefined : balancesFromRow(row);
+  }
+
+  async findReserveCapRule(
+    participantId: string,
+    currency: string,
+  ): Promise<ReserveCapRule | undefined> {
+    const row = await this.db
+      .selectFrom("reserve_cap_rules")
+      .select("factor_bps")
+      .where("participant_id", "=", participantId)
+      .where("currency", "=", currency)
+      .executeTakeFirst();
+    return row === undefined
+      ? undefined
+      : { participantId, currency, factorBps: Number(row.factor_bps) };
+  }
+
+  async listReserveCapRules(participantIds: readonly string[]): Promise<ReserveCapRule[]> {
+    if (participantIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("reserve_cap_rules")
+      .selectAll()
+      .where("participant_id", "in", participantIds)
+      .orderBy("participant_id")
+      .orderBy("currency")
+      .execute();
+    return rows.map((row) => ({
+      participantId: row.participant_id,
+      currency: row.currency,
+      factorBps: Number(row.factor_bps),
+    }));
+  }
+
+  setReserveCapRule(
+    rule: ReserveCapRule,
+    at: number,
+    audit: (netDebitCap: bigint) => AuditRecord,
+  ): Promise<bigint> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("reserve_cap_rules")
+        .values({
+          participant_id: rule.participantId,
+          currency: rule.currency,
+          factor_bps: rule.factorBps,
+          set_at: BigInt(at),
+        })
+        .onConflict((conflict) =>
+          conflict
+            .columns(["participant_id", "currency"])
+            .doUpdateSet({ factor_bps: rule.factorBps, set_at: BigInt(at) }),
+        )
+        .execute();
+      const cap = await followReserveSql(trx, rule.participantId, rule.currency);
+      if (cap === undefined)
+        throw new Error(`${rule.participantId} holds no ${rule.currency} accounts`);
+      await appendAuditEntry(trx, audit(cap));
+      return cap;
+    });
+  }
+
+  clearReserveCapRule(
+    participantId: string,
+    currency: string,
+    audit: AuditRecord,
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const deleted = await trx
+        .deleteFrom("reserve_cap_rules")
+        .where("participant_id", "=", participantId)
+        .where("currency", "=", currency)
+        .executeTakeFirst();
+      const cleared = Number(deleted.numDeletedRows) === 1;
+      if (cleared) await appendAuditEntry(trx, audit);
+      return cleared;
+    });
+  }
+
+  followReserve(participantId: string, currency: string): Promise<bigint | undefined> {
+    return followReserveSql(this.db, participantId, currency);
   }
 }

@@ -26,6 +26,14 @@ export interface AccountsTable {
   created_at: bigint;
 }
 
+/** A position's net debit cap that follows the reserve: factor in basis points (15000 = 1.5×). */
+export interface ReserveCapRulesTable {
+  participant_id: string;
+  currency: string;
+  factor_bps: number | bigint;
+  set_at: bigint;
+}
+
 export interface TransfersTable {
   id: string;
   kind: string;

@@ -23,6 +23,7 @@ import type {
   JournalTable,
   OpenPendingsTable,
   ParticipantsTable,
+  ReserveCapRulesTable,
   TransferDetailsTable,
   TransfersTable,
 } from "./ledger-tables.ts";
@@ -55,6 +56,7 @@ import type {
 export interface ClearhubSchema {
   participants: ParticipantsTable;
   accounts: AccountsTable;
+  reserve_cap_rules: ReserveCapRulesTable;
   transfers: TransfersTable;
   open_pendings: OpenPendingsTable;
   journal: JournalTable;

@@ -64,7 +64,7 @@ export const createParticipantRoute: FastifyPluginAsyncTypebox<RouteOptions> = a
       return reply
         .code(201)
         .header("location", `/operator/v1/participants/${encodeURIComponent(registered.value.id)}`)
-        .send(participantDetail(found.value.participant, found.value.accounts));
+        .send(participantDetail(found.value.participant, found.value.accounts, new Map()));
     },
   );
 };

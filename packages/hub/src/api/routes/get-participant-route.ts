@@ -22,7 +22,9 @@ export const getParticipantRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
     async (request, reply) => {
       const found = await hub.participants.find(request.params.participantId);
       if (!found.ok) return sendProblem(reply, found.code);
-      return participantDetail(found.value.participant, found.value.accounts);
+      const { participant, accounts } = found.value;
+      const rules = await hub.participants.reserveCaps([participant.id]);
+      return participantDetail(participant, accounts, rules.get(participant.id));
     },
   );
 };

@@ -77,9 +77,14 @@ export const listParticipantsRoute: FastifyPluginAsyncTypebox<RouteOptions> = as
         return sendProblem(reply, "cursor_invalid");
       }
       const page = await hub.participants.listWithAccounts(limit, from, { kind, status });
+      const rules = await hub.participants.reserveCaps(
+        page.map(({ participant }) => participant.id),
+      );
       const last = page.at(-1);
       return {
-        items: page.map(({ participant, accounts }) => participantDetail(participant, accounts)),
+        items: page.map(({ participant, accounts }) =>
+          participantDetail(participant, accounts, rules.get(participant.id)),
+        ),
         nextCursor: page.length === limit && last !== undefined ? last.participant.id : null,
       };
     },

@@ -4,6 +4,7 @@ import type { NetworkOverview, ParticipantStanding } from "../../app/operator/ne
 import { participantKinds, participantStatuses } from "../../domain/participant/participant.ts";
 import { literalUnion } from "../literal-union.ts";
 import { AmountOutput, writeMoney } from "../money-codec.ts";
+import { CapFollowsReserveSchema, capFollowsReserveView } from "../reserve-cap-view.ts";
 import { operatorProblems } from "./operator-problems.ts";
 import type { RouteOptions } from "./route-options.ts";
 
@@ -27,6 +28,7 @@ const StandingSchema = Type.Object(
       "The cap minus what the participant owes, reservations included; null when it has no cap",
     ),
     reserve: Type.String({ description: "Its settlement account's balance (deposited funds)" }),
+    capFollowsReserve: CapFollowsReserveSchema,
   },
   { title: "ParticipantStanding" },
 );
@@ -66,6 +68,7 @@ function standingView(standing: ParticipantStanding, currency: string) {
     netDebitCap: money(standing.netDebitCap),
     headroom: money(standing.headroom),
     reserve: writeMoney(standing.reserve, currency),
+    capFollowsReserve: capFollowsReserveView(standing.capFollowsReserveBps),
   };
 }
 

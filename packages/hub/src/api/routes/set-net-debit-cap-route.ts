@@ -53,7 +53,7 @@ export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
       schema: {
         summary: "Set how far a participant's position may go into debit",
         description:
-          'A lower cap (or a first cap on an uncapped position) takes effect for the next transfer; transfers already applied stand even if the position now exceeds it. Zero is allowed. A higher cap needs four eyes: it answers 202 with a proposal, and another operator account approves it (POST /operator/v1/approvals/{approvalId}/approve). The body is `{"netDebitCap": "500000.00"}`, as in a participant\'s currencies; `amount`, the older name, is still read when it comes alone.',
+          'A lower cap (or a first cap on an uncapped position) takes effect for the next transfer; transfers already applied stand even if the position now exceeds it. Zero is allowed. A higher cap needs four eyes: it answers 202 with a proposal, and another operator account approves it (POST /operator/v1/approvals/{approvalId}/approve). While the cap follows the reserve (PUT .../reserve-caps/{currency}) it is refused with `net_debit_cap_follows_reserve`: clear the rule first. The body is `{"netDebitCap": "500000.00"}`, as in a participant\'s currencies; `amount`, the older name, is still read when it comes alone.',
         tags: ["participants"],
         params: Params,
         body: Body,
@@ -63,6 +63,7 @@ export const setNetDebitCapRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
           ...operatorProblems(
             "participant_not_found",
             "participant_terminated",
+            "net_debit_cap_follows_reserve",
             "currency_unknown",
             "currency_not_held",
             "amount_invalid",

@@ -10,6 +10,8 @@ export interface ParticipantStanding {
   readonly netDebitCap: bigint | null;
   readonly headroom: bigint | null;
   readonly reserve: bigint;
+  /** The factor in basis points when the cap follows the reserve; null when it is set by hand. */
+  readonly capFollowsReserveBps: number | null;
 }
 
 export interface CurrencyStanding {
@@ -44,6 +46,12 @@ export class NetworkOverviewService {
 
 function overviewOf(snapshot: NetworkSnapshot): CurrencyStanding[] {
   const byId = new Map(snapshot.participants.map((participant) => [participant.id, participant]));
+  const factors = new Map(
+    snapshot.reserveCapRules.map((rule) => [
+      `${rule.participantId} ${rule.currency}`,
+      rule.factorBps,
+    ]),
+  );
   const byCurrency = new Map<
     string,
     Map<string, { position?: AccountBalances; settlement?: AccountBalances }>
@@ -61,7 +69,8 @@ function overviewOf(snapshot: NetworkSnapshot): CurrencyStanding[] {
     const participants: ParticipantStanding[] = [];
     for (const [participantId, held] of [...holders].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const participant = byId.get(participantId);
-      if (participant !== undefined) participants.push(standing(participant, held));
+      const factorBps = factors.get(`${participantId} ${currency}`) ?? null;
+      if (participant !== undefined) participants.push(standing(participant, held, factorBps));
     }
     return { currency, totals: totalsOf(participants), participants };
   });
@@ -70,6 +79,7 @@ function overviewOf(snapshot: NetworkSnapshot): CurrencyStanding[] {
 function standing(
   participant: Participant,
   held: { position?: AccountBalances; settlement?: AccountBalances },
+  capFollowsReserveBps: number | null,
 ): ParticipantStanding {
   const position = held.position;
   const netDebitCap = position?.debitLimit ?? null;
@@ -79,6 +89,7 @@ function standing(
     netDebitCap,
     headroom: position === undefined ? null : headroom(position, netDebitCap),
     reserve: held.settlement === undefined ? 0n : reserveBalance(held.settlement),
+    capFollowsReserveBps,
   };
 }
 

@@ -3,6 +3,7 @@ import type { AuditAction } from "../../domain/audit/audit-action.ts";
 import type { AuditActor } from "../../domain/audit/audit-actor.ts";
 import type { AuditDetails, AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { AccountKind } from "../../domain/ledger/account.ts";
+import { formatReserveCapFactor, isReserveCapFactorBps } from "../../domain/ledger/reserve-cap.ts";
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
 import type { TransferDetail } from "../../domain/ledger/transfer.ts";
 import { formatAmount } from "../../domain/money/amount.ts";
@@ -22,6 +23,7 @@ import type {
   NewAccount,
   ParticipantFilter,
   ParticipantStore,
+  ReserveCapStore,
 } from "../ports/participant-store.ts";
 
 /** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
@@ -40,7 +42,10 @@ export type ParticipantErrorCode =
   | "status_unchanged"
   | "status_changed_concurrently"
   | "operator_status_fixed"
-  | "participant_terminated";
+  | "participant_terminated"
+  | "reserve_cap_factor_invalid"
+  | "reserve_cap_rule_not_found"
+  | "net_debit_cap_follows_reserve";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; code: ParticipantErrorCode };
 
@@ -55,6 +60,13 @@ export interface NewParticipant {
   readonly name: string;
   readonly kind: Exclude<ParticipantKind, "operator">;
   readonly currencies: readonly CurrencyHolding[];
+}
+
+/** A position whose cap follows the reserve, as the rule left it. */
+export interface ReserveCapStanding {
+  /** Basis points (15000 = 1.5×); null once the rule is cleared. */
+  readonly factorBps: number | null;
+  readonly netDebitCap: bigint | null;
 }
 
 export interface FundsMovement {
@@ -126,7 +138,7 @@ export class ParticipantService {
   private readonly reconciliationAccounts = new Map<string, AccountBalances>();
 
   constructor(
-    private readonly store: ParticipantStore,
+    private readonly store: ParticipantStore & ReserveCapStore,
     private readonly ledger: GroupCommit,
     private readonly audit: AuditLogStore,
     private readonly clock: () => number = Date.now,
@@ -276,6 +288,9 @@ export class ParticipantService {
     if (participant.status === "terminated") return fail("participant_terminated");
     const position = await this.store.findAccount(id, currency, "position");
     if (position === undefined) return fail("currency_not_held");
+    if ((await this.store.findReserveCapRule(id, currency)) !== undefined) {
+      return fail("net_debit_cap_follows_reserve");
+    }
     return { ok: true, value: position.debitLimit };
   }
 
@@ -289,6 +304,10 @@ export class ParticipantService {
     if (participant.status === "terminated") return fail("participant_terminated");
     const position = await this.store.findAccount(id, holding.currency, "position");
     if (position === undefined) return fail("currency_not_held");
+    // The rule would overwrite a cap set by hand at the next movement of funds: say so now.
+    if ((await this.store.findReserveCapRule(id, holding.currency)) !== undefined) {
+      return fail("net_debit_cap_follows_reserve");
+    }
     const previous = position.debitLimit;
     const audit = this.record(actor, "participant.net_debit_cap_set", id, {
       currency: holding.currency,
@@ -328,8 +347,98 @@ export class ParticipantService {
       reference: movement.reference,
       detail: fundsDetail(movement),
     });
-    await this.recordFundsMovement(movement, result, actor);
+    // A replay (`exists`) re-sets too: its first attempt may have stopped before doing so.
+    const netDebitCap =
+      result === "ok" || result === "exists"
+        ? await this.store.followReserve(movement.participantId, movement.currency)
+        : undefined;
+    await this.recordFundsMovement(movement, result, actor, netDebitCap);
     return { ok: true, value: result };
+  }
+
+  /**
+   * What setting a reserve-following cap would refuse at once, before four eyes are asked for
+   * it: the participant, its currency, and the factor's bounds.
+   */
+  async checkReserveCap(
+    id: string,
+    currency: string,
+    factorBps: number,
+  ): Promise<Outcome<ReserveCapStanding>> {
+    if (!isReserveCapFactorBps(factorBps)) return fail("reserve_cap_factor_invalid");
+    const participant = await this.store.findParticipant(id);
+    if (participant === undefined) return fail("participant_not_found");
+    if (participant.status === "terminated") return fail("participant_terminated");
+    if (!isKnownCurrency(currency)) return fail("currency_unknown");
+    const position = await this.store.findAccount(id, currency, "position");
+    if (position === undefined) return fail("currency_not_held");
+    const rule = await this.store.findReserveCapRule(id, currency);
+    return {
+      ok: true,
+      value: { factorBps: rule?.factorBps ?? null, netDebitCap: position.debitLimit },
+    };
+  }
+
+  /**
+   * Makes the position's net debit cap follow the reserve: cap = ⌊reserve × factor⌋, set now
+   * and again each time the settlement account's funds move (deposits, withdrawals, settlement
+   * legs). Like a cap raise, it needs four eyes; the API asks for them.
+   */
+  async setReserveCap(
+    id: string,
+    currency: string,
+    factorBps: number,
+    actor: AuditActor,
+  ): Promise<Outcome<ReserveCapStanding>> {
+    const checked = await this.checkReserveCap(id, currency, factorBps);
+    if (!checked.ok) return checked;
+    const previous = checked.value;
+    const netDebitCap = await this.store.setReserveCapRule(
+      { participantId: id, currency, factorBps },
+      this.clock(),
+      (cap) =>
+        this.record(actor, "participant.reserve_cap_set", id, {
+          currency,
+          factor: formatReserveCapFactor(factorBps),
+          previousFactor:
+            previous.factorBps === null ? null : formatReserveCapFactor(previous.factorBps),
+          netDebitCap: shownAmount(cap, currency),
+          previous:
+            previous.netDebitCap === null ? null : shownAmount(previous.netDebitCap, currency),
+        }),
+    );
+    return { ok: true, value: { factorBps, netDebitCap } };
+  }
+
+  /** Per participant, the factor (basis points) of each currency whose cap follows its reserve. */
+  async reserveCaps(ids: readonly string[]): Promise<Map<string, Map<string, number>>> {
+    const byParticipant = new Map<string, Map<string, number>>(ids.map((id) => [id, new Map()]));
+    for (const rule of await this.store.listReserveCapRules(ids)) {
+      byParticipant.get(rule.participantId)?.set(rule.currency, rule.factorBps);
+    }
+    return byParticipant;
+  }
+
+  /** Stops the cap following the reserve; the cap stays where the rule last set it. */
+  async clearReserveCap(
+    id: string,
+    currency: string,
+    actor: AuditActor,
+  ): Promise<Outcome<ReserveCapStanding>> {
+    const participant = await this.store.findParticipant(id);
+    if (participant === undefined) return fail("participant_not_found");
+    const position = await this.store.findAccount(id, currency, "position");
+    if (position === undefined) return fail("currency_not_held");
+    const rule = await this.store.findReserveCapRule(id, currency);
+    if (rule === undefined) return fail("reserve_cap_rule_not_found");
+    const audit = this.record(actor, "participant.reserve_cap_clear", id, {
+      currency,
+      factor: formatReserveCapFactor(rule.factorBps),
+    });
+    const cleared = await this.store.clearReserveCapRule(id, currency, audit);
+    if (!cleared) return fail("reserve_cap_rule_not_found");
+    const after = await this.store.findAccount(id, currency, "position");
+    return { ok: true, value: { factorBps: null, netDebitCap: after?.debitLimit ?? null } };
   }
 
   /**
@@ -343,6 +452,7 @@ export class ParticipantService {
     movement: FundsMovement,
     result: TransferResultCode,
     actor: AuditActor,
+    netDebitCap: bigint | undefined,
   ): Promise<void> {
     if (result !== "ok") return;
     await this.audit.append(
@@ -352,6 +462,10 @@ export class ParticipantService {
         amount: shownAmount(movement.amount, movement.currency),
         currency: movement.currency,
         result,
+        // The cap the reserve rule re-set it to, when one applies.
+        ...(netDebitCap === undefined
+          ? {}
+          : { netDebitCap: shownAmount(netDebitCap, movement.currency) }),
       }),
     );
   }

@@ -56,6 +56,41 @@ export interface ParticipantStore {
   ): Promise<AccountBalances | undefined>;
 }
 
+/** A position's net debit cap following the reserve: factor in basis points (15000 = 1.5×). */
+export interface ReserveCapRule {
+  readonly participantId: string;
+  readonly currency: string;
+  readonly factorBps: number;
+}
+
+/**
+ * Reserve-following caps. Each re-set is one statement that reads the settlement account's
+ * balance as it stands when it runs, so the last re-set after concurrent movements leaves the
+ * cap of the final balance.
+ */
+export interface ReserveCapStore {
+  findReserveCapRule(participantId: string, currency: string): Promise<ReserveCapRule | undefined>;
+  /** The rules of these participants, in one read. */
+  listReserveCapRules(participantIds: readonly string[]): Promise<ReserveCapRule[]>;
+  /**
+   * Writes (or replaces) the rule and re-sets the cap from it, with the audit entry made from
+   * the new cap, in one transaction: the new cap.
+   */
+  setReserveCapRule(
+    rule: ReserveCapRule,
+    at: number,
+    audit: (netDebitCap: bigint) => AuditRecord,
+  ): Promise<bigint>;
+  /** Deletes the rule, leaving the cap as it is; false when there was none. */
+  clearReserveCapRule(
+    participantId: string,
+    currency: string,
+    audit: AuditRecord,
+  ): Promise<boolean>;
+  /** Re-sets the cap from the current reserve when a rule applies: the new cap, else undefined. */
+  followReserve(participantId: string, currency: string): Promise<bigint | undefined>;
+}
+
 export interface ParticipantFilter {
   readonly kind?: ParticipantKind | undefined;
   readonly status?: ParticipantStatus | undefined;

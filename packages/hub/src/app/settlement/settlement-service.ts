@@ -21,6 +21,7 @@ import {
 } from "../../domain/settlement/settlement-window.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { AuditLogStore } from "../ports/audit-log-store.ts";
+import type { ReserveCapStore } from "../ports/participant-store.ts";
 import type {
   BilateralPosition,
   CloseOutcome,
@@ -68,6 +69,8 @@ export class SettlementService {
     private readonly store: SettlementStore,
     private readonly ledger: Pick<GroupCommit, "submit">,
     private readonly audit: AuditLogStore,
+    /** Re-sets the caps that follow a reserve, once legs have moved those reserves. */
+    private readonly reserves: Pick<ReserveCapStore, "followReserve">,
     private readonly clock: () => number = Date.now,
     /** Names each confirmation's claim on the legs it instructs. */
     private readonly newClaim: () => string = randomUUID,
@@ -259,6 +262,11 @@ export class SettlementService {
       report.instructions.length,
       this.clock(),
     );
+    // Replayed legs (`exists`) too: a confirmation stopped before this line is then completed.
+    const moved = legs.filter((_, i) => codes[i] === "ok" || codes[i] === "exists");
+    for (const participantId of new Set(moved.map((leg) => leg.participantId))) {
+      await this.reserves.followReserve(participantId, window.currency);
+    }
     const refused = refusedLegs.map((leg) => ({
       participantId: leg.participantId,
       code: codes[legs.indexOf(leg)] as TransferResultCode,

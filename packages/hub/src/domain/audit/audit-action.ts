@@ -8,6 +8,8 @@ export const auditActions = [
   "participant.currency_add",
   "participant.net_debit_cap_set",
   "participant.funds_move",
+  "participant.reserve_cap_set",
+  "participant.reserve_cap_clear",
   "participant_key.add",
   "participant_key.rotate",
   "participant_key.revoke",

@@ -102,7 +102,7 @@ function confirmingWith(
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  return new SettlementService(hooked, hub.ledger, hub.auditLogStore);
+  return new SettlementService(hooked, hub.ledger, hub.auditLogStore, hub.participantStore);
 }
 
 async function balances(hub: Hub, kind: "position" | "settlement") {
@@ -296,6 +296,7 @@ describeEachBackend("a refused leg racing a confirmation that posts it", (backen
         }),
         hub.ledger,
         hub.auditLogStore,
+        hub.participantStore,
       );
       const lines = [
         {
@@ -333,6 +334,7 @@ describeEachBackend("a refused leg racing a confirmation that posts it", (backen
         ),
         hub.ledger,
         hub.auditLogStore,
+        hub.participantStore,
       );
       const outcomes = await Promise.all([
         firstDone,
