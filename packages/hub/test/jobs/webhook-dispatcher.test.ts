@@ -198,6 +198,8 @@ describeEachBackend("webhook dispatcher", (backend) => {
         amount: "12.30",
         currency: "CNY",
         reference: null,
+        // No fee schedule applies: the event says so rather than leave the field out.
+        fee: null,
       },
     });
   });
