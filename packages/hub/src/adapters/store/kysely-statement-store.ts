@@ -6,7 +6,7 @@ import type {
   StatementType,
 } from "../../domain/reconciliation/statement-row.ts";
 import type { ClearhubSchema } from "./schema.ts";
-import { statementSideSql } from "./statement-sql.ts";
+import { type StatementSide, statementSideSql } from "./statement-sql.ts";
 
 interface StatementDbRow {
   hub_id: string;
@@ -38,40 +38,100 @@ function statementRowOf(row: StatementDbRow): StatementRow {
   };
 }
 
+type Keyset = { readonly createdAt: bigint; readonly hubId: string };
+
 /**
- * Statement pages by keyset: each page is the next `pageSize` rows after the last one read, by
- * (time, transfer id), over both sides' indexes `(payer_id|payee_id, created_at, transfer_id)`.
- * No cursor is held open between pages, so a slow reader holds no connection or snapshot.
+ * One side of the statement (the participant as payer, or as payee) read in keyset pages by
+ * (time, transfer id) over that side's index `(party, created_at, transfer_id)`. The next page
+ * is read while this one is taken, so the database works while the reader does.
+ */
+class SidePages {
+  private rows: StatementDbRow[] = [];
+  private at = 0;
+  private next: Promise<StatementDbRow[]> | undefined;
+
+  constructor(
+    private readonly db: Kysely<ClearhubSchema>,
+    private readonly side: StatementSide,
+    private readonly query: StatementQuery,
+    private readonly pageSize: number,
+  ) {
+    this.next = this.read(undefined);
+  }
+
+  /** True when the page in hand is spent and another is on its way. */
+  get needsFill(): boolean {
+    return this.at >= this.rows.length && this.next !== undefined;
+  }
+
+  async fill(): Promise<void> {
+    if (!this.needsFill) return;
+    const page = await (this.next as Promise<StatementDbRow[]>);
+    this.rows = page;
+    this.at = 0;
+    const last = page.at(-1);
+    this.next =
+      page.length < this.pageSize || last === undefined
+        ? undefined
+        : this.read({ createdAt: BigInt(last.created_at), hubId: last.hub_id });
+  }
+
+  peek(): StatementDbRow | undefined {
+    return this.rows[this.at];
+  }
+
+  take(): StatementDbRow {
+    const row = this.rows[this.at++];
+    if (row === undefined) throw new Error("statement side taken past its page");
+    return row;
+  }
+
+  private read(after: Keyset | undefined): Promise<StatementDbRow[]> {
+    const { participantId, fromMs, toMs } = this.query;
+    const side = statementSideSql(this.side, participantId, fromMs, toMs, after);
+    const page =
+      sql<StatementDbRow>`${side} order by d.created_at, d.transfer_id limit ${this.pageSize}`
+        .execute(this.db)
+        .then((result) => result.rows);
+    // A reader that stops early leaves this page unread: its failure then has no one to tell.
+    page.catch(() => {});
+    return page;
+  }
+}
+
+/** Whether `a` comes before `b`: older first, then by transfer id. */
+function before(a: StatementDbRow, b: StatementDbRow): boolean {
+  const aAt = BigInt(a.created_at);
+  const bAt = BigInt(b.created_at);
+  return aAt < bAt || (aAt === bAt && a.hub_id <= b.hub_id);
+}
+
+/**
+ * Statement pages: the payer side and the payee side, each read by keyset on its own index
+ * (both at once, on two connections where the database has them), merged by time. Every row
+ * is read once, each page costs its own rows only, and no cursor is held open between pages,
+ * so a slow reader holds no connection or snapshot.
  */
 export class KyselyStatementStore implements StatementStore {
   constructor(private readonly db: Kysely<ClearhubSchema>) {}
 
   async *pages(query: StatementQuery, pageSize: number): AsyncIterable<readonly StatementRow[]> {
-    let after: { createdAt: bigint; hubId: string } | undefined;
+    const payer = new SidePages(this.db, "payer", query, pageSize);
+    const payee = new SidePages(this.db, "payee", query, pageSize);
+    let out: StatementRow[] = [];
     for (;;) {
-      const page = await this.page(query, pageSize, after);
-      if (page.length > 0) yield page.map(statementRowOf);
-      if (page.length < pageSize) return;
-      const last = page[page.length - 1] as StatementDbRow;
-      after = { createdAt: BigInt(last.created_at), hubId: last.hub_id };
+      if (payer.needsFill || payee.needsFill) await Promise.all([payer.fill(), payee.fill()]);
+      const fromPayer = payer.peek();
+      const fromPayee = payee.peek();
+      if (fromPayer === undefined && fromPayee === undefined) break;
+      const takePayer =
+        fromPayee === undefined || (fromPayer !== undefined && before(fromPayer, fromPayee));
+      out.push(statementRowOf(takePayer ? payer.take() : payee.take()));
+      if (out.length === pageSize) {
+        yield out;
+        out = [];
+      }
     }
-  }
-
-  private async page(
-    query: StatementQuery,
-    pageSize: number,
-    after: { createdAt: bigint; hubId: string } | undefined,
-  ): Promise<StatementDbRow[]> {
-    const side = (which: "payer" | "payee") =>
-      statementSideSql(which, query.participantId, query.fromMs, query.toMs, after);
-    // Each side is limited on its own so the database can stop each index scan early.
-    const { rows } = await sql<StatementDbRow>`
-      select * from (
-        select * from (${side("payer")} order by d.created_at, d.transfer_id limit ${pageSize}) payer_side
-        union all
-        select * from (${side("payee")} order by d.created_at, d.transfer_id limit ${pageSize}) payee_side
-      ) both_sides
-      order by created_at, hub_id limit ${pageSize}`.execute(this.db);
-    return rows;
+    if (out.length > 0) yield out;
   }
 }

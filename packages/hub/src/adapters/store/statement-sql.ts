@@ -99,7 +99,9 @@ export function statementSideSql(
   const keyset =
     after === undefined
       ? sql``
-      : sql`and (d.created_at > ${after.createdAt} or (d.created_at = ${after.createdAt} and d.transfer_id > ${after.hubId}))`;
+      : // A row value, not an OR of columns: both databases seek the side's index
+        // `(party, created_at, transfer_id)` to the cursor, so each page costs its own rows only.
+        sql`and (d.created_at, d.transfer_id) > (${after.createdAt}, ${after.hubId})`;
   return sql`select d.transfer_id as hub_id,
       coalesce(o.id, b.id, d.transfer_id) as reference,
       ${typeSql} as type,
