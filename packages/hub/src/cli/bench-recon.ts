@@ -1,15 +1,22 @@
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
 import type { NewTransfer } from "../app/transfers/participant-transfer-service.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
 import type { Participant } from "../domain/participant/participant.ts";
 import { businessDayRange } from "../domain/reconciliation/business-day.ts";
-import { type Hub, openHub } from "../hub.ts";
+import { type Hub, type HubConfig, openHub } from "../hub.ts";
+import { BenchChild } from "./bench-child.ts";
 import { writeParticipantFile } from "./bench-recon-file.ts";
+import type {
+  ReconChildMessage,
+  ReconMatchOrder,
+  ReconParentMessage,
+} from "./bench-recon-protocol.ts";
 import { type BenchBackend, openBenchStore, round } from "./bench-store.ts";
 
 export interface ReconBenchOptions {
@@ -24,7 +31,7 @@ export interface ReconBenchResult {
   readonly rows: number;
   /** The match alone: parsing the file, staging it, joining, recording the breaks. */
   readonly seconds: number;
-  /** The most resident memory seen during the match, sampled every 20 ms. */
+  /** The matcher process's most resident memory during the match, sampled every 20 ms. */
   readonly peakRssMb: number;
   readonly breaksFound: number;
   readonly breaksInjected: number;
@@ -40,7 +47,7 @@ const submissionSize = 1000;
 const submissionsInFlight = 8;
 /** One row in this many is broken, but at least every kind a few times on small days. */
 const strideMax = 1000;
-const rssSampleMs = 20;
+const matcherFile = fileURLToPath(new URL("./bench-recon-matcher.ts", import.meta.url));
 
 /** A cut-off twelve hours from now (UTC): the business day holding now holds the whole run. */
 function reconDayAroundNow(now: number) {
@@ -103,21 +110,6 @@ async function seedDay(hub: Hub, rows: number, progress: (line: string) => void)
   return self;
 }
 
-/** Runs `work` while sampling this process's resident memory: its value and the peak, in MB. */
-async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakRssMb: number }> {
-  let peak = process.memoryUsage.rss();
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, rssSampleMs);
-  try {
-    const value = await work();
-    peak = Math.max(peak, process.memoryUsage.rss());
-    return { value, peakRssMb: Math.round(peak / 2 ** 20) };
-  } finally {
-    clearInterval(sampler);
-  }
-}
-
 async function allBreakKeys(hub: Hub, participantId: string, day: string): Promise<Set<string>> {
   const keys = new Set<string>();
   let afterId: string | undefined;
@@ -131,67 +123,90 @@ async function allBreakKeys(hub: Hub, participantId: string, day: string): Promi
   }
 }
 
+/** The hub of the benchmark's store, doing no background work, closed after `work`. */
+async function withHub<T>(config: HubConfig, work: (hub: Hub) => Promise<T>): Promise<T> {
+  const hub = await openHub(config);
+  try {
+    return await work(hub);
+  } finally {
+    await hub.close();
+  }
+}
+
+/** The match, in a process of its own (see bench-recon-matcher.ts). */
+async function matchInChild(order: ReconMatchOrder) {
+  const matcher = new BenchChild<ReconParentMessage, ReconChildMessage>(
+    matcherFile,
+    "reconciliation matcher",
+  );
+  try {
+    const matched = await matcher.ask({ type: "match", order }, "matched");
+    if (matched.refusal !== undefined) throw new Error(`match refused: ${matched.refusal}`);
+    return matched;
+  } finally {
+    await matcher.close({ type: "exit" });
+  }
+}
+
 /**
  * `clearhub bench recon`: a day of `rows` transactions cleared through the ledger, the
  * participant's statement exported (streamed to a file), the participant's file made from it
- * with breaks of every kind injected, then the match, timed and its peak memory sampled; the
- * breaks it stored are checked against those injected.
+ * with breaks of every kind injected, then the match in a fresh process of its own, timed and
+ * its peak memory sampled; the breaks it stored are checked against those injected.
  */
 export async function benchRecon(options: ReconBenchOptions): Promise<ReconBenchResult> {
   const store = await openBenchStore(options.backend, options.databaseUrl);
   const dir = await mkdtemp(join(tmpdir(), "clearhub-recon-"));
   const { config, day } = reconDayAroundNow(Date.now());
+  const hubConfig: HubConfig = {
+    ...store.config,
+    expirePendings: false,
+    dispatchWebhooks: false,
+    inquireBankOperations: false,
+    reconciliationDay: config,
+  };
   try {
-    const hub = await openHub({
-      ...store.config,
-      expirePendings: false,
-      dispatchWebhooks: false,
-      inquireBankOperations: false,
-      reconciliationDay: config,
-    });
-    try {
+    const statementFile = join(dir, "statement.csv");
+    const seeded = await withHub(hubConfig, async (hub) => {
       options.progress(`clearing a day of ${options.rows.toLocaleString("en")} transactions…`);
       const seedStarted = performance.now();
       const self = await seedDay(hub, options.rows, options.progress);
       const seedSeconds = (performance.now() - seedStarted) / 1000;
-
       options.progress("exporting the statement…");
-      const statementFile = join(dir, "statement.csv");
       const exportStarted = performance.now();
       const csv = await hub.reconciliation.statementCsv(self.id, day);
       if (!csv.ok) throw new Error(csv.code);
       await pipeline(csv.value, createWriteStream(statementFile));
-      const exportSeconds = (performance.now() - exportStarted) / 1000;
+      return { self, seedSeconds, exportSeconds: (performance.now() - exportStarted) / 1000 };
+    });
 
-      const participantFile = join(dir, "participant.csv");
-      const stride = Math.max(2, Math.min(strideMax, Math.floor(options.rows / 25)));
-      const injected = await writeParticipantFile(statementFile, participantFile, stride);
+    const participantFile = join(dir, "participant.csv");
+    const stride = Math.max(2, Math.min(strideMax, Math.floor(options.rows / 25)));
+    const injected = await writeParticipantFile(statementFile, participantFile, stride);
 
-      options.progress("matching the participant's file…");
-      const started = performance.now();
-      const { value: matched, peakRssMb } = await withPeakRss(() =>
-        hub.reconciliation.match(self.id, day, createReadStream(participantFile), "bench"),
-      );
-      const seconds = (performance.now() - started) / 1000;
-      if (!matched.ok) throw new Error(`match refused: ${matched.code}`);
+    options.progress("matching the participant's file…");
+    const matched = await matchInChild({
+      store: store.config,
+      reconciliationDay: config,
+      participantId: seeded.self.id,
+      day,
+      file: participantFile,
+    });
 
-      const found = await allBreakKeys(hub, self.id, day);
-      const breaksFound = [...injected.keys].filter((key) => found.has(key)).length;
-      return {
-        backend: options.backend,
-        rows: options.rows,
-        seconds: round(seconds),
-        peakRssMb,
-        breaksFound,
-        breaksInjected: injected.keys.size,
-        falseBreaks: [...found].filter((key) => !injected.keys.has(key)).length,
-        seedSeconds: round(seedSeconds),
-        exportSeconds: round(exportSeconds),
-        exportRowsPerSecond: Math.round(options.rows / Math.max(exportSeconds, 0.001)),
-      };
-    } finally {
-      await hub.close();
-    }
+    const found = await withHub(hubConfig, (hub) => allBreakKeys(hub, seeded.self.id, day));
+    const breaksFound = [...injected.keys].filter((key) => found.has(key)).length;
+    return {
+      backend: options.backend,
+      rows: options.rows,
+      seconds: matched.seconds,
+      peakRssMb: matched.peakRssMb,
+      breaksFound,
+      breaksInjected: injected.keys.size,
+      falseBreaks: [...found].filter((key) => !injected.keys.has(key)).length,
+      seedSeconds: round(seeded.seedSeconds),
+      exportSeconds: round(seeded.exportSeconds),
+      exportRowsPerSecond: Math.round(options.rows / Math.max(seeded.exportSeconds, 0.001)),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
     await store.dispose();
@@ -203,7 +218,7 @@ export function reconBenchTable(result: ReconBenchResult): string {
     `backend         ${result.backend}`,
     `day             ${result.rows.toLocaleString("en")} transactions (cleared in ${result.seedSeconds} s)`,
     `export          ${result.exportSeconds} s (${result.exportRowsPerSecond.toLocaleString("en")} rows/s, streamed)`,
-    `match           ${result.seconds} s, peak RSS ${result.peakRssMb} MB`,
+    `match           ${result.seconds} s, peak RSS ${result.peakRssMb} MB (the matcher process)`,
     `breaks          ${result.breaksFound} of ${result.breaksInjected} injected found, ${result.falseBreaks} false`,
     "",
   ].join("\n");

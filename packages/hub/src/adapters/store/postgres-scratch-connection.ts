@@ -4,6 +4,7 @@ import type { Kysely, RawBuilder } from "kysely";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { ParticipantRecordRow } from "../../domain/reconciliation/participant-record-row.ts";
+import { uploadColumns } from "./reconciliation-match-sql.ts";
 import type { ClearhubSchema } from "./schema.ts";
 import type { ScratchConnection } from "./scratch-match.ts";
 
@@ -22,7 +23,8 @@ function copyText(value: string | null): string {
 function uploadCopyText(rows: readonly ParticipantRecordRow[]): string {
   let text = "";
   for (const row of rows) {
-    text += `${row.line}\t${copyText(row.hubTransactionId)}\t${copyText(row.participantReference)}\t${row.amountMinor}\t${copyText(row.currency)}\t${copyText(row.status)}\n`;
+    const hubId = copyText(row.hubTransactionId);
+    text += `${row.line}\t${hubId}\t${copyText(row.participantReference)}\t${row.amountMinor}\t${copyText(row.currency)}\t${copyText(row.status)}\t${hubId}\n`;
   }
   return text;
 }
@@ -56,9 +58,7 @@ export class PostgresScratchConnection implements ScratchConnection {
   async load(table: string, rows: readonly ParticipantRecordRow[]): Promise<void> {
     await pipeline(
       Readable.from([uploadCopyText(rows)]),
-      this.client.query(
-        copyFrom(`copy "${table}" (line, hub_id, reference, amount, currency, status) from stdin`),
-      ),
+      this.client.query(copyFrom(`copy "${table}" (${uploadColumns}) from stdin`)),
     );
   }
 

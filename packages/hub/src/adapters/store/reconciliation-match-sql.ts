@@ -1,18 +1,16 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { MatchRun } from "../../app/ports/reconciliation-store.ts";
 import { statementSideSql } from "./statement-sql.ts";
 
 /**
- * The match, in SQL both dialects run, over two scratch tables of the match's own: `hub` (the
- * hub's rows of the day, from the statement query) and `upload` (the participant's rows), then
- * `keyed`: each uploaded row with the key it is matched on and its rank among rows of that key.
- * The database joins a million rows on indexes faster, and in less memory, than a map in the
- * hub's heap would.
+ * The match, in SQL both dialects run, over scratch tables of the match's own: `hub` (the hub's
+ * rows of the day, from the statement query), `upload` (the participant's rows, each with the
+ * key it is matched on) and `found` (the breaks). The database joins a million rows on indexes
+ * faster, and in less memory, than a map in the hub's heap would.
  */
 export interface ScratchNames {
   readonly hub: string;
   readonly upload: string;
-  readonly keyed: string;
   readonly found: string;
 }
 
@@ -22,7 +20,6 @@ export function scratchNames(runId: string): ScratchNames {
   return {
     hub: `recon_hub_${token}`,
     upload: `recon_upload_${token}`,
-    keyed: `recon_keyed_${token}`,
     found: `recon_found_${token}`,
   };
 }
@@ -31,15 +28,24 @@ const t = (name: string) => sql.table(name);
 
 const temporary = sql.raw("temporary");
 
+/**
+ * The columns a dialect loads uploaded rows into, in order. `match_key` is loaded as the hub
+ * transaction id the row gives; rows giving only a reference are keyed after the hub's rows
+ * are in (see keySql).
+ */
+export const uploadColumns = "line, hub_id, reference, amount, currency, status, match_key";
+
 export function createScratchSql(names: ScratchNames) {
   return [
-    sql`create ${temporary} table ${t(names.hub)} (hub_id text primary key, reference text not null,
+    sql`create ${temporary} table ${t(names.hub)} (hub_id text not null, reference text not null,
       amount bigint not null, currency text not null, status text not null)`,
     sql`create ${temporary} table ${t(names.upload)} (line bigint not null, hub_id text,
-      reference text, amount bigint not null, currency text not null, status text not null)`,
+      reference text, amount bigint not null, currency text not null, status text not null,
+      match_key text)`,
   ];
 }
 
+/** The hub's rows, then their index, built once over the whole table (faster than row by row). */
 export function fillHubSql(names: ScratchNames, run: MatchRun) {
   const side = (which: "payer" | "payee") =>
     statementSideSql(which, run.participantId, run.fromMs, run.toMs);
@@ -48,60 +54,74 @@ export function fillHubSql(names: ScratchNames, run: MatchRun) {
       select hub_id, reference, amount, currency, status from (${side("payer")}) payer_side
       union all
       select hub_id, reference, amount, currency, status from (${side("payee")}) payee_side`,
+    sql`create unique index ${sql.id(`${names.hub}_id`)} on ${t(names.hub)} (hub_id)`,
+  ];
+}
+
+/** Whether any uploaded row gives only a reference, so keying it needs the reference index. */
+export function unkeyedSql(names: ScratchNames) {
+  return sql`select count(*) as n from ${t(names.upload)} where match_key is null`;
+}
+
+/**
+ * Keys uploaded rows that give only a reference: the hub row with that reference (the lowest
+ * id, should a participant reuse a reference across kinds), else `ref:` and the reference,
+ * which no hub row has (a missing one).
+ */
+export function keyByReferenceSql(names: ScratchNames) {
+  return [
     sql`create index ${sql.id(`${names.hub}_reference`)} on ${t(names.hub)} (reference)`,
+    sql`update ${t(names.upload)} set match_key = coalesce(
+        (select min(h.hub_id) from ${t(names.hub)} h where h.reference = ${t(names.upload)}.reference),
+        'ref:' || reference)
+      where match_key is null`,
+  ];
+}
+
+/** Uploaded rows by key, then line: the first of a key is compared, the others are duplicates. */
+export function keySql(names: ScratchNames) {
+  return [
+    sql`create index ${sql.id(`${names.upload}_key`)} on ${t(names.upload)} (match_key, line)`,
   ];
 }
 
 /**
- * Keys uploaded rows: the hub transaction id when given, else the hub row with that reference
- * (the lowest id, should a participant reuse a reference across kinds), else `ref:` and the
- * reference, which no hub row has (a missing one). Ranks rows of a key by line: the first is
- * compared, the others are duplicates.
+ * Every break, one row each, into the `found` scratch table, in two passes: the uploaded rows
+ * in key order (ranked by line within a key, so the window needs no sort), each joined with its
+ * hub row and tried against the four kinds an uploaded row can show; then the hub's rows no
+ * uploaded row keys. A hub row still unknown is never compared.
  */
-export function keySql(names: ScratchNames) {
-  return [
-    sql`create ${temporary} table ${t(names.keyed)} as
-      select k.*, row_number() over (partition by k.match_key order by k.line) as nth from (
-        select u.line, u.hub_id, u.reference, u.amount, u.currency, u.status,
-          coalesce(u.hub_id,
-            (select min(h.hub_id) from ${t(names.hub)} h where h.reference = u.reference),
-            'ref:' || u.reference) as match_key
-        from ${t(names.upload)} u) k`,
-    sql`create index ${sql.id(`${names.keyed}_key`)} on ${t(names.keyed)} (match_key, nth)`,
-  ];
-}
-
-/** Every break, one row each, into the `found` scratch table. */
 export function findBreaksSql(names: ScratchNames) {
   const hub = t(names.hub);
-  const keyed = t(names.keyed);
-  const compared = sql`from ${keyed} k join ${hub} h on h.hub_id = k.match_key
-    where k.nth = 1 and h.status <> 'unknown'`;
+  const upload = t(names.upload);
+  const kinds = sql`select 'duplicate' as kind, 0 as compared
+    union all select 'missing_at_hub', 0
+    union all select 'amount_differs', 1
+    union all select 'status_differs', 1`;
+  const fromHub = (column: string, otherwise: RawBuilder<unknown>) =>
+    sql`case when c.compared = 1 then ${sql.ref(`h.${column}`)} else ${otherwise} end`;
   return [
     sql`create ${temporary} table ${t(names.found)} as
-      select 'duplicate' as kind, k.match_key, k.hub_id as hub_transaction_id,
-        k.reference as participant_reference, k.currency, cast(null as bigint) as hub_amount,
-        k.amount as participant_amount, cast(null as text) as hub_status,
+      select c.kind, k.match_key, ${fromHub("hub_id", sql.ref("k.hub_id"))} as hub_transaction_id,
+        ${fromHub("reference", sql.ref("k.reference"))} as participant_reference,
+        ${fromHub("currency", sql.ref("k.currency"))} as currency,
+        ${fromHub("amount", sql`cast(null as bigint)`)} as hub_amount,
+        k.amount as participant_amount, ${fromHub("status", sql`cast(null as text)`)} as hub_status,
         k.status as participant_status, k.line
-      from ${keyed} k where k.nth > 1
-      union all
-      select 'missing_at_hub', k.match_key, k.hub_id, k.reference, k.currency, null,
-        k.amount, null, k.status, k.line
-      from ${keyed} k where k.nth = 1
-        and not exists (select 1 from ${hub} h where h.hub_id = k.match_key)
+      from (select u.*, row_number() over (partition by u.match_key order by u.line) as nth
+        from ${upload} u) k
+      left join ${hub} h on h.hub_id = k.match_key
+      join (${kinds}) c on case c.kind
+        when 'duplicate' then k.nth > 1
+        when 'missing_at_hub' then k.nth = 1 and h.hub_id is null
+        when 'amount_differs' then k.nth = 1 and h.status <> 'unknown'
+          and (h.amount <> k.amount or h.currency <> k.currency)
+        else k.nth = 1 and h.status <> 'unknown' and h.status <> k.status end
       union all
       select 'missing_at_participant', h.hub_id, h.hub_id, h.reference, h.currency, h.amount,
         null, h.status, null, null
       from ${hub} h where h.status <> 'unknown'
-        and not exists (select 1 from ${keyed} k where k.match_key = h.hub_id)
-      union all
-      select 'amount_differs', h.hub_id, h.hub_id, h.reference, h.currency, h.amount,
-        k.amount, h.status, k.status, k.line
-      ${compared} and (h.amount <> k.amount or h.currency <> k.currency)
-      union all
-      select 'status_differs', h.hub_id, h.hub_id, h.reference, h.currency, h.amount,
-        k.amount, h.status, k.status, k.line
-      ${compared} and h.status <> k.status`,
+        and not exists (select 1 from ${upload} u where u.match_key = h.hub_id)`,
   ];
 }
 
@@ -151,7 +171,5 @@ export interface RunCounts {
 }
 
 export function dropScratchSql(names: ScratchNames) {
-  return [names.found, names.keyed, names.upload, names.hub].map(
-    (name) => sql`drop table if exists ${t(name)}`,
-  );
+  return [names.found, names.upload, names.hub].map((name) => sql`drop table if exists ${t(name)}`);
 }

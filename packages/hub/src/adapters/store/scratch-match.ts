@@ -13,10 +13,12 @@ import {
   dropScratchSql,
   fillHubSql,
   findBreaksSql,
+  keyByReferenceSql,
   keySql,
   recordBreaksSql,
   type ScratchNames,
   scratchNames,
+  unkeyedSql,
 } from "./reconciliation-match-sql.ts";
 
 /** What a dialect gives the match: one connection, its scratch tables and a transaction. */
@@ -32,8 +34,9 @@ export interface ScratchConnection {
 
 /**
  * The match's steps over a dialect's scratch connection: staged rows go to `upload` as they
- * arrive; the match fills `hub` from the statement query, keys the upload, finds the breaks and
- * records them. Scratch tables are dropped whatever happens, so an abandoned upload leaves none.
+ * arrive, keyed by the hub transaction id they give; the match fills `hub` from the statement
+ * query, keys the rows that give only a reference, finds the breaks and records them. Scratch
+ * tables are dropped whatever happens, so an abandoned upload leaves none.
  */
 export class ScratchMatch implements RecordStaging {
   private readonly names: ScratchNames;
@@ -58,15 +61,12 @@ export class ScratchMatch implements RecordStaging {
   async match(): Promise<MatchSummary> {
     try {
       await this.add([]);
-      for (const query of [
-        ...fillHubSql(this.names, this.run),
-        ...keySql(this.names),
-        ...findBreaksSql(this.names),
-      ]) {
-        const started = performance.now();
+      for (const query of fillHubSql(this.names, this.run)) await this.connection.run(query);
+      if ((await this.count(unkeyedSql(this.names))) > 0) {
+        for (const query of keyByReferenceSql(this.names)) await this.connection.run(query);
+      }
+      for (const query of [...keySql(this.names), ...findBreaksSql(this.names)]) {
         await this.connection.run(query);
-        if (process.env.RECON_PROFILE)
-          console.error("step", Math.round(performance.now() - started), "ms");
       }
       const summary = await this.summary();
       const counts = {
@@ -92,10 +92,12 @@ export class ScratchMatch implements RecordStaging {
     }
   }
 
+  private async count(query: RawBuilder<unknown>): Promise<number> {
+    return Number((await this.connection.rows<{ n: bigint | number }>(query))[0]?.n ?? 0);
+  }
+
   private async summary(): Promise<MatchSummary> {
     const sqls = countsSql(this.names);
-    const count = async (query: RawBuilder<unknown>) =>
-      Number((await this.connection.rows<{ n: bigint | number }>(query))[0]?.n ?? 0);
     const breaks = Object.fromEntries(breakKinds.map((kind) => [kind, 0])) as Record<
       BreakKind,
       number
@@ -112,10 +114,10 @@ export class ScratchMatch implements RecordStaging {
       runId: this.run.id,
       participantId: this.run.participantId,
       day: this.run.day,
-      hubRows: await count(sqls.hubRows),
-      participantRows: await count(sqls.participantRows),
+      hubRows: await this.count(sqls.hubRows),
+      participantRows: await this.count(sqls.participantRows),
       breaks,
-      unknownAtHub: await count(sqls.unknown),
+      unknownAtHub: await this.count(sqls.unknown),
       unknownHubTransactionIds: unknownIds.map((row) => row.hub_id),
     };
   }

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { Kysely, RawBuilder } from "kysely";
 import type { ParticipantRecordRow } from "../../domain/reconciliation/participant-record-row.ts";
+import { uploadColumns } from "./reconciliation-match-sql.ts";
 import type { ClearhubSchema } from "./schema.ts";
 import type { ScratchConnection } from "./scratch-match.ts";
 
@@ -48,7 +49,7 @@ export class SqliteScratchConnection implements ScratchConnection {
   load(table: string, rows: readonly ParticipantRecordRow[]): Promise<void> {
     return this.exclusive(() => {
       const insert = this.sqlite.prepare(
-        `insert into "${table}" (line, hub_id, reference, amount, currency, status) values (?, ?, ?, ?, ?, ?)`,
+        `insert into "${table}" (${uploadColumns}) values (?, ?, ?, ?, ?, ?, ?)`,
       );
       this.sqlite.transaction(() => {
         for (const row of rows) {
@@ -59,6 +60,7 @@ export class SqliteScratchConnection implements ScratchConnection {
             row.amountMinor,
             row.currency,
             row.status,
+            row.hubTransactionId,
           );
         }
       })();
