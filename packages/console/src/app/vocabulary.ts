@@ -30,6 +30,7 @@ export const auditActions = [
   "settlement_window.close",
   "settlement_window.confirm",
   "settlement_window.abort",
+  "reconciliation.match",
   "reconciliation.break_resolve",
 ] as const;
 export const windowStates = ["open", "closed", "pending_settlement", "settled", "aborted"] as const;
