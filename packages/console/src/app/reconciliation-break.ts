@@ -34,6 +34,11 @@ export interface ReconciliationBreak {
   readonly createdAt: string;
 }
 
+/** A kind or state as the operator reads it: `written_off` is "written off". */
+export function words(value: string): string {
+  return value.replaceAll("_", " ");
+}
+
 export type ResolutionAction = "accept" | "reverse" | "write_off";
 
 /** The API's own rule (`break_not_reversible`): only money the hub moved can be moved back. */

@@ -161,7 +161,7 @@ describe.skipIf(!enabled)("reconciliation in the console [sqlite]", () => {
     await listFilters.getByRole("button", { name: "Filter" }).click();
     await eventually(() => rows.count()).toBe(1);
     expect(await page.locator(`tr[data-break="${id}"] [data-field="state"]`).textContent()).toBe(
-      "written_off",
+      "written off",
     );
     await listFilters.getByLabel("State").selectOption("open");
     await listFilters.getByRole("button", { name: "Filter" }).click();

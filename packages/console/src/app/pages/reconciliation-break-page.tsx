@@ -1,5 +1,5 @@
 import { segment } from "../api-client.ts";
-import { differenceText, type ReconciliationBreak } from "../reconciliation-break.ts";
+import { differenceText, type ReconciliationBreak, words } from "../reconciliation-break.ts";
 import { mayDo } from "../role-policy.ts";
 import { Link } from "../router.tsx";
 import type { Role } from "../session.ts";
@@ -56,7 +56,8 @@ function Resolution({ found }: { readonly found: ReconciliationBreak }) {
       <div>
         <dt>Resolved</dt>
         <dd>
-          <Badge value={found.state} family="break" /> <Time at={found.resolvedAt} />
+          <Badge value={found.state} family="break" label={words(found.state)} />{" "}
+          <Time at={found.resolvedAt} />
           {found.resolvedBy !== null && <span class="muted"> by {found.resolvedBy}</span>}
         </dd>
       </div>
@@ -99,13 +100,13 @@ function BreakSummary({ found }: { readonly found: ReconciliationBreak }) {
       <div>
         <dt>Kind</dt>
         <dd>
-          <Badge value={found.kind} family="break" />
+          <Badge value={found.kind} family="break" label={words(found.kind)} />
         </dd>
       </div>
       <div>
         <dt>State</dt>
         <dd data-field="state">
-          <Badge value={found.state} family="break" />
+          <Badge value={found.state} family="break" label={words(found.state)} />
         </dd>
       </div>
       <div>

@@ -1,5 +1,10 @@
 import { withQuery } from "../api-client.ts";
-import { breakKinds, breakStates, type ReconciliationBreak } from "../reconciliation-break.ts";
+import {
+  breakKinds,
+  breakStates,
+  type ReconciliationBreak,
+  words,
+} from "../reconciliation-break.ts";
 import { Link, useLocation } from "../router.tsx";
 import { DataTable } from "../ui/data-table.tsx";
 import { SelectField, TextField } from "../ui/fields.tsx";
@@ -25,7 +30,7 @@ function AmountCell({ amount, currency }: { amount: string | null; currency: str
 function BreakRow({ found }: { readonly found: ReconciliationBreak }) {
   return (
     <tr data-break={found.id}>
-      <th scope="row">
+      <th scope="row" class="nowrap">
         <Link href={breakPath(found.id)}>{found.id}</Link>
       </th>
       <td>
@@ -33,19 +38,19 @@ function BreakRow({ found }: { readonly found: ReconciliationBreak }) {
           {found.participantId}
         </Link>
       </td>
-      <td>{found.day}</td>
+      <td class="nowrap">{found.day}</td>
       <td>
-        <Badge value={found.kind} family="break" />
+        <Badge value={found.kind} family="break" label={words(found.kind)} />
       </td>
       <td>{found.hubTransactionId ?? found.participantReference ?? "—"}</td>
-      <td class="number">
+      <td class="number nowrap">
         <AmountCell amount={found.hubAmount} currency={found.currency} />
       </td>
-      <td class="number">
+      <td class="number nowrap">
         <AmountCell amount={found.participantAmount} currency={found.currency} />
       </td>
       <td data-field="state">
-        <Badge value={found.state} family="break" />
+        <Badge value={found.state} family="break" label={words(found.state)} />
       </td>
     </tr>
   );
@@ -79,9 +84,14 @@ export function ReconciliationPage() {
           label="State"
           name="state"
           value={filters.state}
-          options={["", ...breakStates]}
+          options={["", ...breakStates.map((state) => [state, words(state)] as const)]}
         />
-        <SelectField label="Kind" name="kind" value={filters.kind} options={["", ...breakKinds]} />
+        <SelectField
+          label="Kind"
+          name="kind"
+          value={filters.kind}
+          options={["", ...breakKinds.map((kind) => [kind, words(kind)] as const)]}
+        />
       </FilterForm>
       <ProblemNotice problem={breaks.problem} />
       {breaks.data !== undefined && items.length === 0 && <p>No break matches.</p>}
