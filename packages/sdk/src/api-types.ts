@@ -114,3 +114,16 @@ export type EventType = HubEvent["type"];
 export type HubKeySet = JsonContent<
   paths["/.well-known/clearhub-hub-keys"]["get"]["responses"][200]
 >;
+
+/** What matching an uploaded record found: the day's rows on each side and its breaks by kind. */
+export type ReconciliationMatch = JsonContent<
+  paths["/v1/reconciliation/days/{day}/record"]["put"]["responses"][200]
+>;
+export type ReconciliationBreak = components["schemas"]["ReconciliationBreak"];
+export type ReconciliationBreakPage = JsonContent<
+  paths["/v1/reconciliation/breaks"]["get"]["responses"][200]
+>;
+/** Filters and paging of the break list; `after` is the previous page's last id. */
+export type ReconciliationBreakQuery = NonNullable<
+  paths["/v1/reconciliation/breaks"]["get"]["parameters"]["query"]
+>;

@@ -8,7 +8,7 @@ import type {
   NewPayout,
   NewRefund,
 } from "./api-types.ts";
-import { ParticipantCalls } from "./participant-calls.ts";
+import { ReconciliationCalls } from "./reconciliation-calls.ts";
 import { type CallOptions, isReplayed } from "./signed-api-client.ts";
 
 export interface AgreementResult {
@@ -23,7 +23,7 @@ export interface BankOperationResult {
 }
 
 /** The calls about banks: quick-pay agreements, agreement payments, payouts and refunds. */
-export class BankCalls extends ParticipantCalls {
+export class BankCalls extends ReconciliationCalls {
   /**
    * Asks the customer's bank to sign a quick-pay agreement; the bank texts the customer a
    * one-time password (`otp_sent`). Sending the same request again is safe: an agreement still

@@ -18,6 +18,13 @@ export {
   type ProblemDetailError,
   unexpectedResponseCode,
 } from "./problem-error.ts";
+export {
+  type RecordRow,
+  recordCsv,
+  type StatementColumn,
+  type StatementRow,
+  statementColumns,
+} from "./reconciliation-calls.ts";
 export { type RetryPolicy, retryableStatuses, retryPolicyDefaults } from "./retry-policy.ts";
 export type { CallOptions, ClearhubClientOptions } from "./signed-api-client.ts";
 export type { FetchFunction } from "./signed-transport.ts";

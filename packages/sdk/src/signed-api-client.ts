@@ -81,8 +81,10 @@ export class SignedApiClient {
   protected async call<Body>(
     send: (fetch: (request: Request) => Promise<Response>) => Promise<Answer<Body>>,
     record: ExchangeRecord = newExchangeRecord(),
+    how: { readonly streamed?: boolean } = {},
   ): Promise<{ body: Body; response: Response }> {
-    const { data, error, response } = await send(this.transport.fetchFor(record));
+    const fetch = this.transport.fetchFor(record, how.streamed === true);
+    const { data, error, response } = await send(fetch);
     if (!response.ok) {
       throw new ClearhubProblemError(problemOf(response, error), {
         requestId: response.headers.get("x-request-id") ?? undefined,

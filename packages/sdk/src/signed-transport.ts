@@ -60,17 +60,25 @@ export function newExchangeRecord(): ExchangeRecord {
 export class SignedTransport {
   constructor(private readonly options: SignedTransportOptions) {}
 
-  /** A fetch for one call; `record` follows its attempts. */
-  fetchFor(record: ExchangeRecord): (request: Request) => Promise<Response> {
-    return (request) => this.exchange(request, record);
+  /**
+   * A fetch for one call; `record` follows its attempts. A `streamed` call's successful answer
+   * is handed over as its headers arrive, its body unread: the attempt's time limit stops
+   * there, and a body cut off later fails the read (it is not retried, having been consumed).
+   */
+  fetchFor(record: ExchangeRecord, streamed = false): (request: Request) => Promise<Response> {
+    return (request) => this.exchange(request, record, streamed);
   }
 
-  private async exchange(request: Request, record: ExchangeRecord): Promise<Response> {
+  private async exchange(
+    request: Request,
+    record: ExchangeRecord,
+    streamed: boolean,
+  ): Promise<Response> {
     const message = await readMessage(request);
     const startedAt = performance.now();
     for (;;) {
       record.attempts += 1;
-      const outcome = await this.attempt(message, request.signal);
+      const outcome = await this.attempt(message, request.signal, streamed);
       const delayMs = this.retryDelayMs(outcome, record.attempts, performance.now() - startedAt);
       if (delayMs === undefined) return settle(outcome, record.attempts);
       if (mayHaveApplied(outcome)) record.earlierAttemptMayHaveApplied = true;
@@ -78,9 +86,18 @@ export class SignedTransport {
     }
   }
 
-  private async attempt(message: Message, callerSignal: AbortSignal): Promise<AttemptOutcome> {
+  private async attempt(
+    message: Message,
+    callerSignal: AbortSignal,
+    streamed: boolean,
+  ): Promise<AttemptOutcome> {
     const { keyId, privateKey, attemptTimeoutMs } = this.options;
-    const signal = AbortSignal.any([callerSignal, AbortSignal.timeout(attemptTimeoutMs)]);
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException("attempt timed out", "TimeoutError")),
+      attemptTimeoutMs,
+    );
+    const signal = AbortSignal.any([callerSignal, timeout.signal]);
     const signature = signRequest(message, { keyId, privateKey });
     try {
       const response = await this.options.fetch(message.url, {
@@ -91,12 +108,15 @@ export class SignedTransport {
         // The signature covers the URL: it is never sent on to another one.
         redirect: "manual",
       });
+      if (streamed && response.ok) return { answered: true, response };
       return { answered: true, response: await buffered(response) };
     } catch (error) {
       if (callerSignal.aborted) throw callerSignal.reason;
       const failure = classifyNetworkFailure(error);
       if (failure === undefined) throw error;
       return { answered: false, failure, error };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -7,6 +7,8 @@ import { BillerProtectionPage } from "./pages/biller-protection-page.tsx";
 import { OverviewPage } from "./pages/overview-page.tsx";
 import { ParticipantDetailPage } from "./pages/participant-detail-page.tsx";
 import { ParticipantsPage } from "./pages/participants-page.tsx";
+import { ReconciliationBreakPage } from "./pages/reconciliation-break-page.tsx";
+import { ReconciliationPage } from "./pages/reconciliation-page.tsx";
 import { SettlementWindowPage } from "./pages/settlement-window-page.tsx";
 import { SettlementWindowsPage } from "./pages/settlement-windows-page.tsx";
 import { StuckOperationsPage } from "./pages/stuck-operations-page.tsx";
@@ -69,6 +71,19 @@ export const consolePages: readonly ConsolePage[] = [
     title: "Settlement window",
     render: ({ windowId = "" }, session) => (
       <SettlementWindowPage windowId={windowId} role={session.operator.role} />
+    ),
+  },
+  {
+    path: "/reconciliation",
+    title: "Reconciliation",
+    nav: "Reconciliation",
+    render: () => <ReconciliationPage />,
+  },
+  {
+    path: "/reconciliation/:breakId",
+    title: "Reconciliation break",
+    render: ({ breakId = "" }, session) => (
+      <ReconciliationBreakPage breakId={breakId} role={session.operator.role} />
     ),
   },
   {

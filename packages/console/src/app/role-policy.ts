@@ -20,7 +20,8 @@ export type ConsoleAction =
   | "channel.suspend"
   | "settlement.close"
   | "settlement.confirm"
-  | "settlement.abort";
+  | "settlement.abort"
+  | "reconciliation.resolve";
 
 const minimumRole: Readonly<Record<ConsoleAction, Role>> = {
   "participant.create": "operator",
@@ -37,6 +38,7 @@ const minimumRole: Readonly<Record<ConsoleAction, Role>> = {
   "settlement.close": "operator",
   "settlement.confirm": "operator",
   "settlement.abort": "operator",
+  "reconciliation.resolve": "operator",
 };
 
 export function mayDo(role: Role, action: ConsoleAction): boolean {

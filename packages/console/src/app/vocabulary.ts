@@ -30,6 +30,8 @@ export const auditActions = [
   "settlement_window.close",
   "settlement_window.confirm",
   "settlement_window.abort",
+  "reconciliation.match",
+  "reconciliation.break_resolve",
 ] as const;
 export const windowStates = ["open", "closed", "pending_settlement", "settled", "aborted"] as const;
 export const channelCapabilities = ["bill_inquiry", "bill_payment"] as const;

@@ -47,6 +47,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/settlement-windows/:windowId/files/:name": "viewer",
   "GET /operator/v1/participants/:participantId/reconciliation/days/:day/statement.csv": "viewer",
   "GET /operator/v1/reconciliation/breaks": "viewer",
+  "GET /operator/v1/reconciliation/breaks/:breakId": "viewer",
   "GET /operator/v1/fee-schedules": "viewer",
 
   "POST /operator/v1/participants": "operator",

@@ -163,4 +163,29 @@ describeEachBackend("reconciliation API", (backend) => {
       ["missing_at_participant", `rev.${found?.id}`],
     ]);
   });
+
+  it("lists the operator a kind of break, and shows one break by id", async () => {
+    const { alpha } = await network();
+    const csv = [header, "t-1,t-1,transfer,bank-beta,-12.40,EUR,0.00,completed,,,"].join("\r\n");
+    expect((await upload(alpha, today(), csv)).statusCode).toBe(200);
+    const listed = await api.call(
+      "GET",
+      `/operator/v1/reconciliation/breaks?participant=bank-alpha&kind=amount_differs`,
+    );
+    const items = (listed.json() as { items: { id: string; kind: string }[] }).items;
+    expect(items.map((item) => item.kind)).toEqual(["amount_differs"]);
+    const one = await api.call("GET", `/operator/v1/reconciliation/breaks/${items[0]?.id}`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toMatchObject({
+      hubTransactionId: "t-1",
+      hubAmount: "-12.30",
+      participantAmount: "-12.40",
+      state: "open",
+    });
+    expectProblem(
+      await api.call("GET", "/operator/v1/reconciliation/breaks/rc-missing"),
+      404,
+      "break_not_found",
+    );
+  });
 });

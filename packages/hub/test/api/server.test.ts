@@ -134,6 +134,7 @@ const documentedRoutes = [
   "GET /operator/v1/participants/{participantId}/reconciliation/days/{day}/statement.csv",
   "PUT /operator/v1/participants/{participantId}/reconciliation/days/{day}/record",
   "GET /operator/v1/reconciliation/breaks",
+  "GET /operator/v1/reconciliation/breaks/{breakId}",
   "POST /operator/v1/reconciliation/breaks/{breakId}/resolution",
   "GET /operator/v1/fee-schedules",
   "PUT /operator/v1/fee-schedules/{transactionType}/{currency}",

@@ -75,6 +75,7 @@ export class KyselyReconciliationStore implements ReconciliationStore {
     }
     if (filter.day !== undefined) query = query.where("day", "=", filter.day);
     if (filter.state !== undefined) query = query.where("state", "=", filter.state);
+    if (filter.kind !== undefined) query = query.where("kind", "=", filter.kind);
     if (filter.afterId !== undefined) query = query.where("id", ">", filter.afterId);
     const rows = await query.orderBy("id").limit(filter.limit).execute();
     return rows.map(breakFromRow);

@@ -4,11 +4,13 @@ import { Type } from "@sinclair/typebox";
 import { breakPageSizeMax } from "../../app/reconciliation/reconciliation-service.ts";
 import {
   type BreakResolution,
+  breakKinds,
   breakStates,
   writeOffReasonLengthMax,
 } from "../../domain/reconciliation/reconciliation-break.ts";
 import { literalUnion } from "../literal-union.ts";
 import { operatorActor } from "../operator-auth.ts";
+import { sendProblem } from "../problem.ts";
 import {
   acceptCsvBodies,
   BreakSchema,
@@ -26,6 +28,7 @@ import { ParticipantIdInput, participantIdLengthMax } from "./participant-params
 import type { RouteOptions } from "./route-options.ts";
 
 const breakIdLengthMax = 128;
+const BreakIdParams = Type.Object({ breakId: Type.String({ maxLength: breakIdLengthMax }) });
 const DayOfParticipant = Type.Object({ participantId: ParticipantIdInput, day: DayParam });
 
 const Resolution = Type.Object(
@@ -113,6 +116,7 @@ export const operatorReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOption
             participant: Type.Optional(Type.String({ maxLength: participantIdLengthMax })),
             day: Type.Optional(DayParam),
             state: Type.Optional(literalUnion(breakStates)),
+            kind: Type.Optional(literalUnion(breakKinds)),
             limit: Type.Optional(
               Type.Integer({ minimum: 1, maximum: breakPageSizeMax, default: 100 }),
             ),
@@ -127,15 +131,33 @@ export const operatorReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOption
       },
     },
     async (request) => {
-      const { participant, day, state, limit = 100, after } = request.query;
+      const { participant, day, state, kind, limit = 100, after } = request.query;
       const items = await hub.reconciliation.listBreaks({
         participantId: participant,
         day,
         state,
+        kind,
         afterId: after,
         limit,
       });
       return { items: items.map(breakView) };
+    },
+  );
+
+  app.get(
+    "/reconciliation/breaks/:breakId",
+    {
+      schema: {
+        summary: "One reconciliation break: both sides of the row and its resolution",
+        tags: ["reconciliation"],
+        params: BreakIdParams,
+        response: { 200: BreakSchema, ...operatorProblems("break_not_found") },
+      },
+    },
+    async (request, reply) => {
+      const found = await hub.reconciliation.findBreak(request.params.breakId);
+      if (found === undefined) return sendProblem(reply, "break_not_found");
+      return breakView(found);
     },
   );
 
@@ -148,7 +170,7 @@ export const operatorReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOption
         description:
           "Once per break, in the audit log. `reverse` posts a transfer the other way (id `rev.` and the break's id, so a retry reverses once) for a completed hub transaction.",
         tags: ["reconciliation"],
-        params: Type.Object({ breakId: Type.String({ maxLength: breakIdLengthMax }) }),
+        params: BreakIdParams,
         body: Resolution,
         response: {
           200: BreakSchema,

@@ -53,6 +53,7 @@ export interface BreakFilter {
   readonly participantId?: string | undefined;
   readonly day?: string | undefined;
   readonly state?: BreakState | undefined;
+  readonly kind?: BreakKind | undefined;
   /** Breaks with ids after this one: the cursor of the previous page. */
   readonly afterId?: string | undefined;
   readonly limit: number;
