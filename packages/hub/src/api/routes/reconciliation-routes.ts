@@ -1,23 +1,23 @@
-import { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { breakPageSizeMax } from "../../app/reconciliation/reconciliation-service.ts";
 import {
   type BreakResolution,
-  breakStates,
   writeOffReasonLengthMax,
 } from "../../domain/reconciliation/reconciliation-break.ts";
 import { literalUnion } from "../literal-union.ts";
 import { operatorActor } from "../operator-auth.ts";
 import {
   acceptCsvBodies,
+  breakIdLengthMax,
+  breakListFilters,
+  DayParam,
+  matchUploadedRecord,
+} from "../reconciliation-input.ts";
+import {
   BreakSchema,
   breakView,
   csvContentType,
-  DayParam,
   MatchSummarySchema,
-  matchSummaryView,
-  recordBody,
   sendReconciliationProblem,
   statementCsvResponse,
 } from "../reconciliation-view.ts";
@@ -25,7 +25,6 @@ import { operatorProblems } from "./operator-problems.ts";
 import { ParticipantIdInput, participantIdLengthMax } from "./participant-params.ts";
 import type { RouteOptions } from "./route-options.ts";
 
-const breakIdLengthMax = 128;
 const DayOfParticipant = Type.Object({ participantId: ParticipantIdInput, day: DayParam });
 
 const Resolution = Type.Object(
@@ -91,14 +90,12 @@ export const operatorReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOption
     async (request, reply) => {
       const { participantId, day } = request.params;
       const actor = operatorActor(request);
-      const matched = await hub.reconciliation.match(
+      return matchUploadedRecord(hub.reconciliation, reply, {
         participantId,
         day,
-        Readable.from([recordBody(request.body)]),
-        `operator:${actor.operator?.id ?? actor.id}`,
-      );
-      if (!matched.ok) return sendReconciliationProblem(reply, matched);
-      return matchSummaryView(matched.value);
+        body: request.body,
+        submittedBy: `operator:${actor.operator?.id ?? actor.id}`,
+      });
     },
   );
 
@@ -111,11 +108,7 @@ export const operatorReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOption
         querystring: Type.Object(
           {
             participant: Type.Optional(Type.String({ maxLength: participantIdLengthMax })),
-            day: Type.Optional(DayParam),
-            state: Type.Optional(literalUnion(breakStates)),
-            limit: Type.Optional(
-              Type.Integer({ minimum: 1, maximum: breakPageSizeMax, default: 100 }),
-            ),
+            ...breakListFilters,
             after: Type.Optional(Type.String({ maxLength: breakIdLengthMax })),
           },
           { additionalProperties: false },
