@@ -158,7 +158,7 @@ describe.skipIf(!postgres)("group commit across three hub processes [postgres]",
       for (const account of await hub.participantStore.listAccounts(id)) {
         accountIds.set(`${id}.${account.kind}`, account.id);
       }
-      const deposit = await hub.participants.moveFunds(
+      const deposit = await hub.funds.moveFunds(
         {
           transferId: `deposit-${id}`,
           participantId: id,
