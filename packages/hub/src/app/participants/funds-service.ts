@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import type { AuditAction } from "../../domain/audit/audit-action.ts";
 import type { AuditActor } from "../../domain/audit/audit-actor.ts";
-import type { AuditDetails, AuditRecord } from "../../domain/audit/audit-entry.ts";
 import { formatReserveCapFactor, isReserveCapFactorBps } from "../../domain/ledger/reserve-cap.ts";
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
 import type { TransferDetail } from "../../domain/ledger/transfer.ts";
@@ -10,7 +8,7 @@ import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { AuditLogStore } from "../ports/audit-log-store.ts";
 import type { AccountBalances } from "../ports/ledger-store.ts";
 import type { ParticipantStore, ReserveCapStore } from "../ports/participant-store.ts";
-import { participantAuditRecord, shownAmount } from "./participant-audit.ts";
+import { participantAuditRecords, shownAmount } from "./participant-audit.ts";
 import { fail, type Outcome, operatorParticipantId } from "./participant-service.ts";
 
 /** A position whose cap follows the reserve, as the rule left it. */
@@ -68,14 +66,7 @@ export class FundsService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  private record(
-    actor: AuditActor,
-    action: AuditAction,
-    participantId: string,
-    details: AuditDetails,
-  ): AuditRecord {
-    return participantAuditRecord(this.clock(), actor, action, participantId, details);
-  }
+  private readonly record = participantAuditRecords(() => this.clock());
 
   /**
    * Deposits into or withdrawals from a settlement account, booked against the operator's

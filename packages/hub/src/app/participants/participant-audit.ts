@@ -4,15 +4,20 @@ import type { AuditDetails, AuditRecord } from "../../domain/audit/audit-entry.t
 import { formatAmount } from "../../domain/money/amount.ts";
 import { findCurrency } from "../../domain/money/currency.ts";
 
-/** An audit record of an operator's change to a participant. */
-export function participantAuditRecord(
-  at: number,
-  actor: AuditActor,
-  action: AuditAction,
-  participantId: string,
-  details: AuditDetails,
-): AuditRecord {
-  return { at, actor, action, subject: `participant:${participantId}`, details };
+/** Makes the audit records of operators' changes to participants, stamped by `clock`. */
+export function participantAuditRecords(clock: () => number) {
+  return (
+    actor: AuditActor,
+    action: AuditAction,
+    participantId: string,
+    details: AuditDetails,
+  ): AuditRecord => ({
+    at: clock(),
+    actor,
+    action,
+    subject: `participant:${participantId}`,
+    details,
+  });
 }
 
 /** An amount as the API writes it ("12.30"), for audit details; minor units if the currency is unknown. */

@@ -1,6 +1,4 @@
-import type { AuditAction } from "../../domain/audit/audit-action.ts";
 import type { AuditActor } from "../../domain/audit/audit-actor.ts";
-import type { AuditDetails, AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { AccountKind } from "../../domain/ledger/account.ts";
 import { isKnownCurrency } from "../../domain/money/currency.ts";
 import {
@@ -18,7 +16,7 @@ import type {
   ParticipantStore,
   ReserveCapStore,
 } from "../ports/participant-store.ts";
-import { participantAuditRecord, shownAmount } from "./participant-audit.ts";
+import { participantAuditRecords, shownAmount } from "./participant-audit.ts";
 
 /** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
 export type { AccountBalances } from "../ports/ledger-store.ts";
@@ -93,14 +91,7 @@ export class ParticipantService {
     private readonly onSignersChanged: () => void = () => {},
   ) {}
 
-  private record(
-    actor: AuditActor,
-    action: AuditAction,
-    participantId: string,
-    details: AuditDetails,
-  ): AuditRecord {
-    return participantAuditRecord(this.clock(), actor, action, participantId, details);
-  }
+  private readonly record = participantAuditRecords(() => this.clock());
 
   /** The operator participant exists from the first start; it owns the reconciliation accounts. */
   async ensureOperator(name = "Hub operator"): Promise<Participant> {
