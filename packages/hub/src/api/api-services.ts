@@ -27,6 +27,7 @@ import type { TransferSearchService } from "../app/operator/transfer-search.ts";
 import type { OperatorAccountService } from "../app/operators/operator-account-service.ts";
 import type { OperatorSessionService } from "../app/operators/operator-session-service.ts";
 import type { OperatorTokenService } from "../app/operators/operator-token-service.ts";
+import type { FundsService } from "../app/participants/funds-service.ts";
 import type { HubPublicKey } from "../app/participants/hub-public-key.ts";
 import type { ParticipantKeyService } from "../app/participants/participant-key-service.ts";
 import type { ParticipantService } from "../app/participants/participant-service.ts";
@@ -51,6 +52,8 @@ import type { NonceMemory } from "./participant/participant-auth.ts";
 export interface ApiServices {
   // Participants and their keys.
   readonly participants: ParticipantService;
+  /** Settlement funds' deposits and withdrawals, and the caps that follow the reserve. */
+  readonly funds: FundsService;
   readonly participantKeys: ParticipantKeyService;
   /** Where signature checks find a participant's key. */
   readonly signers: Pick<SignerCache, "findSigner">;

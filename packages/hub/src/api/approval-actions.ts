@@ -86,22 +86,13 @@ const setReserveCap: ApprovalAction<ReserveCapSet> = {
   async check(hub, { participantId, currency, factor }) {
     const parsed = parseReserveCapFactor(factor);
     if (!parsed.ok) return parsed.code;
-    const checked = await hub.participants.checkReserveCap(
-      participantId,
-      currency,
-      parsed.factorBps,
-    );
+    const checked = await hub.funds.checkReserveCap(participantId, currency, parsed.factorBps);
     return checked.ok ? undefined : checked.code;
   },
   async run(hub, { participantId, currency, factor }, actor) {
     const parsed = parseReserveCapFactor(factor);
     if (!parsed.ok) return parsed;
-    const set = await hub.participants.setReserveCap(
-      participantId,
-      currency,
-      parsed.factorBps,
-      actor,
-    );
+    const set = await hub.funds.setReserveCap(participantId, currency, parsed.factorBps, actor);
     if (!set.ok) return set;
     return { ok: true, body: reserveCapView(participantId, currency, set.value) };
   },

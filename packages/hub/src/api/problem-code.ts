@@ -2,7 +2,7 @@ import type { AgreementRefusal } from "../app/agreements/agreement-service.ts";
 import type { DecisionRefusal } from "../app/approvals/approval-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
-import type { BillPaymentRefusalCode } from "../app/bill-payments/bill-payment-service.ts";
+import type { BillPaymentRefusalCode } from "../app/bill-payments/bill-payment-request.ts";
 import type { ReversalNoticeRefusalCode } from "../app/bill-payments/bill-reversal-notices.ts";
 import type { BillInquiryRefusal } from "../app/billers/bill-inquiry-service.ts";
 import type { BillNoticeRefusal } from "../app/billers/bill-notice-service.ts";

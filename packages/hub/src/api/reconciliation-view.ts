@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyReply } from "fastify";
 import type {
   MatchSummary,
   ReconciliationOutcome,
@@ -11,15 +11,10 @@ import {
 } from "../domain/reconciliation/reconciliation-break.ts";
 import { literalUnion } from "./literal-union.ts";
 import { writeMoney } from "./money-codec.ts";
-import { RequestProblem, sendProblem } from "./problem.ts";
+import { sendProblem } from "./problem.ts";
 
 /** The media type of statements and of uploaded records. */
 export const csvContentType = "text/csv";
-
-export const DayParam = Type.String({
-  pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-  description: "The business day, YYYY-MM-DD (cut-off and time zone as the hub is configured)",
-});
 
 /** A streamed CSV in the OpenAPI document: the statement's documented columns. */
 export const statementCsvResponse = {
@@ -122,21 +117,4 @@ export function sendReconciliationProblem(
     });
   }
   return sendProblem(reply, outcome.code, { detail: outcome.detail });
-}
-
-/**
- * Takes `text/csv` bodies in the routes of this plugin only, as bytes (the participant API's
- * signature covers their digest); everywhere else text is still refused.
- */
-export function acceptCsvBodies(app: FastifyInstance): void {
-  app.addContentTypeParser(csvContentType, { parseAs: "buffer" }, (request, body, done) => {
-    request.rawBody = body as Buffer;
-    done(null, body);
-  });
-}
-
-/** A record's body: the CSV bytes, or a problem when it came as something else. */
-export function recordBody(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body)) throw new RequestProblem("record_media_type");
-  return body;
 }

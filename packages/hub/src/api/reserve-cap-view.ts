@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import type { ReserveCapStanding } from "../app/participants/participant-service.ts";
+import type { ReserveCapStanding } from "../app/participants/funds-service.ts";
 import { formatReserveCapFactor } from "../domain/ledger/reserve-cap.ts";
 import { writeMoney } from "./money-codec.ts";
 

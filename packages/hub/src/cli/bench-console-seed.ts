@@ -53,7 +53,7 @@ async function registerParticipants(hub: Hub, options: ConsoleSeedOptions): Prom
       hubActor,
     );
     if (!registered.ok) throw new Error(`registering ${id}: ${registered.code}`);
-    const funded = await hub.participants.moveFunds(
+    const funded = await hub.funds.moveFunds(
       {
         participantId: id,
         transferId: `bench-deposit-${id}`,

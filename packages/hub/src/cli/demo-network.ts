@@ -84,7 +84,7 @@ export async function seedDemoNetwork(hub: Hub): Promise<{ created: string[] }> 
       throw new Error(`demo participant ${participant.id}: ${outcome.code}`);
     }
     if (deposit === 0n) continue;
-    const funds = await hub.participants.moveFunds(
+    const funds = await hub.funds.moveFunds(
       {
         transferId: `demo-deposit-${participant.id}`,
         participantId: participant.id,

@@ -9,10 +9,7 @@ import { PositionAccounts } from "../app/participants/position-accounts.ts";
 
 import type { Database } from "../adapters/store/database.ts";
 import { KyselyBillPaymentStore } from "../adapters/store/kysely-bill-payment-store.ts";
-import {
-  BillPaymentService,
-  type QuotedBillLookup,
-} from "../app/bill-payments/bill-payment-service.ts";
+import { BillPaymentService } from "../app/bill-payments/bill-payment-service.ts";
 import {
   type BillPostingTimings,
   billPostingTimingsDefaults,
@@ -20,6 +17,7 @@ import {
 import { BillPostingRunner } from "../app/bill-payments/bill-posting-runner.ts";
 import { BillReversalNotices } from "../app/bill-payments/bill-reversal-notices.ts";
 import { postingAdmission } from "../app/bill-payments/posting-admission.ts";
+import type { QuotedBillLookup } from "../app/bill-payments/quoted-bills.ts";
 import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.ts";
 import type { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { EndpointChoice } from "../app/calls/operation-runner.ts";

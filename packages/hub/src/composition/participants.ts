@@ -9,6 +9,7 @@ import { StoreNonceCache } from "../adapters/store/store-nonce-cache.ts";
 import { FeePostings } from "../app/fees/fee-postings.ts";
 import { FeeScheduleService } from "../app/fees/fee-schedule-service.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
+import { FundsService } from "../app/participants/funds-service.ts";
 import { ParticipantKeyService } from "../app/participants/participant-key-service.ts";
 import { ParticipantService } from "../app/participants/participant-service.ts";
 import { SignerCache, signerCacheDefaults } from "../app/participants/signer-cache.ts";
@@ -22,6 +23,8 @@ import type { HubConfig, OnJobError } from "./hub-config.ts";
 
 export interface ParticipantParts {
   readonly participants: ParticipantService;
+  /** Settlement funds' deposits and withdrawals, and the caps that follow the reserve. */
+  readonly funds: FundsService;
   readonly participantStore: KyselyParticipantStore;
   /** Transfers between participants, as the participant API offers them. */
   readonly participantTransfers: ParticipantTransferService;
@@ -61,14 +64,11 @@ export async function composeParticipants(
   const participantKeyStore = new KyselyParticipantKeyStore(database.kysely, database.dialect);
   const signers = new SignerCache(participantKeyStore, signerCacheDefaults);
   const forgetSigners = () => signers.forgetAll();
-  const participants = new ParticipantService(
-    participantStore,
-    deps.ledger,
-    deps.auditLogStore,
-    Date.now,
-    forgetSigners,
-  );
+  const participants = new ParticipantService(participantStore, Date.now, forgetSigners);
   await participants.ensureOperator();
+  const funds = new FundsService(participantStore, deps.ledger, deps.auditLogStore, (currency) =>
+    participants.reconciliationAccount(currency),
+  );
   const feeSchedules = new FeeScheduleService(
     new KyselyFeeScheduleStore(database.kysely),
     participantStore,
@@ -89,6 +89,7 @@ export async function composeParticipants(
       : undefined;
   const parts: ParticipantParts = {
     participants,
+    funds,
     participantStore,
     participantTransfers: new ParticipantTransferService(
       participantStore,

@@ -84,7 +84,7 @@ describeEachBackend("reserve-following caps in the store", (backend) => {
   });
 
   it("changes nothing without a rule", async () => {
-    await hub.participants.moveFunds(
+    await hub.funds.moveFunds(
       {
         transferId: "dep-1",
         participantId: "bank-a",
@@ -99,11 +99,11 @@ describeEachBackend("reserve-following caps in the store", (backend) => {
   });
 
   it("ends concurrent deposits and withdrawals with the cap of the final balance", async () => {
-    const set = await hub.participants.setReserveCap("bank-a", "EUR", 15_000, testActor);
+    const set = await hub.funds.setReserveCap("bank-a", "EUR", 15_000, testActor);
     expect(set).toEqual({ ok: true, value: { factorBps: 15_000, netDebitCap: 0n } });
     for (let round = 0; round < 4; round++) {
       const movements = Array.from({ length: 24 }, (_, i) =>
-        hub.participants.moveFunds(
+        hub.funds.moveFunds(
           {
             transferId: `r${round}-${i}`,
             participantId: "bank-a",
@@ -138,7 +138,7 @@ describeEachBackend("reserve re-set racing a movement", (backend) => {
           },
           testActor,
         );
-        await hub.participants.setReserveCap("bank-a", "EUR", 20_000, testActor);
+        await hub.funds.setReserveCap("bank-a", "EUR", 20_000, testActor);
         const settlement = await hub.participantStore.findAccount("bank-a", "EUR", "settlement");
         // Another connection moves the funds and holds its row lock until it commits.
         const mover = new pg.Client({ connectionString: test.database.databaseUrl });

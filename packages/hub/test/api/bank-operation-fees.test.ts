@@ -5,61 +5,22 @@
  * success; an operation whose fee would pass the institution's cap fails before the bank is
  * called; the ledger sums to zero throughout.
  */
-import { type BankSimulator, demoAccounts, startBankSimulator } from "@clearhub/simulators";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { verifyLedger } from "../../src/app/ledger/verify-ledger.ts";
 import { describeEachBackend } from "../support/backends.ts";
+import { type AgreementNetwork, openAgreementNetwork } from "./agreement-network.ts";
 import { accountOf } from "./api-harness.ts";
-import { type ListeningHub, openListeningHub } from "./listening-hub.ts";
-import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
-
-const customer = demoAccounts[0] as (typeof demoAccounts)[number];
+import type { ListeningHub } from "./listening-hub.ts";
+import type { ParticipantClient } from "./participant-client.ts";
 
 describeEachBackend("bank operation fees", (backend) => {
+  let network: AgreementNetwork | undefined;
   let hub: ListeningHub;
-  let bank: BankSimulator;
   let wallet: ParticipantClient;
 
   beforeEach(async () => {
-    hub = await openListeningHub(backend);
-    const bankClient = await onboardParticipant(hub, "bank-a", "bank");
-    wallet = await onboardParticipant(hub, "wallet-a", "payment_institution");
-    for (const id of ["bank-a", "wallet-a"]) {
-      const added = await hub.call("POST", `/operator/v1/participants/${id}/currencies`, {
-        currency: "CNY",
-        netDebitCap: "100.00",
-      });
-      expect(added.statusCode, added.body).toBe(201);
-    }
-    bank = await startBankSimulator({
-      bankId: "bank-a",
-      hubUrl: hub.origin,
-      endpointPaths: ["/main"],
-      signingKey: { keyId: bankClient.keyId, privateKey: bankClient.privateKey },
-      accounts: [customer],
-    });
-    const endpoint = await hub.call("POST", "/operator/v1/banks/bank-a/endpoints", {
-      id: "main",
-      url: bank.urls["/main"],
-      timeoutMs: 5_000,
-    });
-    expect(endpoint.statusCode, endpoint.body).toBe(201);
-    const signing = await wallet.call("POST", "/v1/agreements", {
-      id: "ag-1",
-      bankId: "bank-a",
-      customer: {
-        holderName: customer.holderName,
-        accountNumber: customer.accountNumber,
-        idType: "resident_id",
-        idNumber: customer.idNumber,
-        mobile: customer.mobile,
-      },
-      authenticationFactors: 2,
-      digitalCertificate: false,
-    });
-    expect(signing.statusCode, signing.body).toBe(201);
-    const otp = bank.latestOtp(customer.mobile);
-    await wallet.call("POST", "/v1/agreements/ag-1/confirm", { otp });
+    network = await openAgreementNetwork(backend, "100.00");
+    ({ hub, wallet } = network);
     for (const type of ["agreement_payment", "payout"]) {
       const set = await hub.callApproved("PUT", `/operator/v1/fee-schedules/${type}/CNY`, {
         fixed: "0.50",
@@ -70,8 +31,8 @@ describeEachBackend("bank operation fees", (backend) => {
   });
 
   afterEach(async () => {
-    await bank?.close();
-    await hub?.dispose();
+    await network?.dispose();
+    network = undefined;
   });
 
   const position = async (id: string) => (await accountOf(hub, id, "position", "CNY")).balance;

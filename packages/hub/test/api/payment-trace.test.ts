@@ -4,12 +4,13 @@
  * operator's inquire-now settles it; the trace, found from each id the payment carries, shows
  * the ledger transfers, both calls to the bank, the inquiry and the webhook event.
  */
-import { type BankSimulator, demoAccounts, startBankSimulator } from "@clearhub/simulators";
+import type { BankSimulator } from "@clearhub/simulators";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { describeEachBackend } from "../support/backends.ts";
+import { type AgreementNetwork, openAgreementNetwork } from "./agreement-network.ts";
 import { expectProblem } from "./api-harness.ts";
-import { type ListeningHub, openListeningHub } from "./listening-hub.ts";
-import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
+import type { ListeningHub } from "./listening-hub.ts";
+import type { ParticipantClient } from "./participant-client.ts";
 
 interface Trace {
   query: string;
@@ -29,66 +30,26 @@ interface Trace {
   auditEntries: unknown[];
 }
 
-const customer = demoAccounts[0] as (typeof demoAccounts)[number];
-
 describeEachBackend("payment trace", (backend) => {
+  let network: AgreementNetwork | undefined;
   let hub: ListeningHub;
   let bank: BankSimulator;
   let wallet: ParticipantClient;
 
   beforeEach(async () => {
-    hub = await openListeningHub(backend);
-    const bankClient = await onboardParticipant(hub, "bank-a", "bank");
-    wallet = await onboardParticipant(hub, "wallet-a", "payment_institution");
-    // Agreement payments are in CNY, the currency their limits are set in.
-    for (const id of ["bank-a", "wallet-a"]) {
-      const added = await hub.call("POST", `/operator/v1/participants/${id}/currencies`, {
-        currency: "CNY",
-        netDebitCap: "10000.00",
-      });
-      expect(added.statusCode, added.body).toBe(201);
-    }
-    bank = await startBankSimulator({
-      bankId: "bank-a",
-      hubUrl: hub.origin,
-      endpointPaths: ["/main"],
-      signingKey: { keyId: bankClient.keyId, privateKey: bankClient.privateKey },
-      accounts: [customer],
-    });
-    const endpoint = await hub.call("POST", "/operator/v1/banks/bank-a/endpoints", {
-      id: "main",
-      url: bank.urls["/main"],
-      timeoutMs: 5_000,
-    });
-    expect(endpoint.statusCode, endpoint.body).toBe(201);
+    network = await openAgreementNetwork(backend, "10000.00");
+    ({ hub, bank, wallet } = network);
     const webhooks = await wallet.call("POST", "/v1/webhook-endpoints", {
       id: "hooks",
       url: "https://wallet.example/hooks",
       eventTypes: ["payment.succeeded", "payment.failed"],
     });
     expect(webhooks.statusCode, webhooks.body).toBe(201);
-    const signing = await wallet.call("POST", "/v1/agreements", {
-      id: "ag-1",
-      bankId: "bank-a",
-      customer: {
-        holderName: customer.holderName,
-        accountNumber: customer.accountNumber,
-        idType: "resident_id",
-        idNumber: customer.idNumber,
-        mobile: customer.mobile,
-      },
-      authenticationFactors: 2,
-      digitalCertificate: false,
-    });
-    expect(signing.statusCode, signing.body).toBe(201);
-    const otp = bank.latestOtp(customer.mobile);
-    const confirmed = await wallet.call("POST", "/v1/agreements/ag-1/confirm", { otp });
-    expect(confirmed.json()).toMatchObject({ state: "active" });
   });
 
   afterEach(async () => {
-    await bank?.close();
-    await hub?.dispose();
+    await network?.dispose();
+    network = undefined;
   });
 
   const trace = async (id: string): Promise<Trace> => {

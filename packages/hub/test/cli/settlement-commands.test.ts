@@ -30,7 +30,7 @@ beforeAll(async () => {
   const position = async (id: string) =>
     (await hub.participantStore.findAccount(id, "CNY", "position"))?.id as number;
   const [a, b] = [await position("bank-a"), await position("bank-b")];
-  await hub.participants.moveFunds(
+  await hub.funds.moveFunds(
     {
       participantId: "bank-a",
       currency: "CNY",

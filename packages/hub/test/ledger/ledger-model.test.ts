@@ -594,7 +594,7 @@ async function moveFundsAndCompare(
 ): Promise<void> {
   const transferId = concreteId(run, movement.id);
   const outcome = await answered(
-    run.hub.participants.moveFunds(
+    run.hub.funds.moveFunds(
       {
         transferId,
         participantId: run.participantIds[movement.participant] as string,

@@ -10,6 +10,7 @@
 import type { TransferResultCode } from "../../src/domain/ledger/result-code.ts";
 import { isResolution, type TransferRequest } from "../../src/domain/ledger/transfer.ts";
 import { type Hub, openHub } from "../../src/hub.ts";
+import { runWorkerProcess, sendToParent } from "../support/worker-main.ts";
 
 export interface WorkerConfig {
   readonly worker: number;
@@ -113,8 +114,7 @@ process.on("message", (message: ParentMessage) => {
 });
 
 function send(message: WorkerMessage): void {
-  if (process.send === undefined) throw new Error("the worker needs an IPC channel");
-  process.send(message);
+  sendToParent(message);
 }
 
 function waitFor(type: ParentMessage["type"]): Promise<void> {
@@ -373,20 +373,4 @@ async function run(config: WorkerConfig): Promise<WorkerSummary> {
   }
 }
 
-const config = JSON.parse(process.argv[2] ?? "") as WorkerConfig;
-try {
-  const summary = await run(config);
-  await new Promise<void>((resolve, reject) =>
-    process.stdout.write(`${JSON.stringify(summary)}\n`, (error) =>
-      error ? reject(error) : resolve(),
-    ),
-  );
-  process.disconnect?.();
-  process.exitCode = 0;
-} catch (error) {
-  process.stderr.write(
-    `worker ${config.worker} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.disconnect?.();
-  process.exitCode = 1;
-}
+await runWorkerProcess(run);

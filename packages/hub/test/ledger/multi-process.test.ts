@@ -9,7 +9,6 @@
  * PostgreSQL only (SQLite is one process by construction). Skipped when the server is
  * unreachable, except under CI=true, where the harness fails instead.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -20,6 +19,7 @@ import { expiryTransferId, type StoredTransfer } from "../../src/domain/ledger/t
 import { postgresAvailable } from "../support/backends.ts";
 import { testActor } from "../support/test-actor.ts";
 import { openTestHub } from "../support/test-hub.ts";
+import { startWorkerProcess, type WorkerProcess } from "../support/worker-process.ts";
 import type {
   ParentMessage,
   Submission,
@@ -30,7 +30,6 @@ import type {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const workerFile = join(here, "multi-process-worker.ts");
-const packageDir = join(here, "..", "..");
 
 const workerCount = 3;
 const currency = "CNY";
@@ -43,28 +42,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-interface Worker {
-  readonly child: ChildProcess;
-  readonly stdout: string[];
-  readonly stderr: string[];
-  readonly exited: Promise<number | null>;
-}
+type Worker = WorkerProcess;
 
 function startWorker(config: WorkerConfig): Worker {
-  const child = spawn(process.execPath, ["--import", "tsx", workerFile, JSON.stringify(config)], {
-    cwd: packageDir,
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-    env: { ...process.env, CI: process.env.CI ?? "" },
-  });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => stdout.push(chunk));
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => resolve(code));
-  });
-  return { child, stdout, stderr, exited };
+  return startWorkerProcess(workerFile, config);
 }
 
 /**
@@ -158,7 +139,7 @@ describe.skipIf(!postgres)("group commit across three hub processes [postgres]",
       for (const account of await hub.participantStore.listAccounts(id)) {
         accountIds.set(`${id}.${account.kind}`, account.id);
       }
-      const deposit = await hub.participants.moveFunds(
+      const deposit = await hub.funds.moveFunds(
         {
           transferId: `deposit-${id}`,
           participantId: id,

@@ -54,7 +54,7 @@ async function accountId(hub: Hub, participantId: string, kind: "position" | "se
 
 /** Funds a bank's reserve, so its payments into settlement are covered. */
 export async function deposit(hub: Hub, participantId: string, amount: bigint, id: string) {
-  const moved = await hub.participants.moveFunds(
+  const moved = await hub.funds.moveFunds(
     { participantId, currency: "USD", amount, direction: "in", transferId: id },
     testActor,
   );

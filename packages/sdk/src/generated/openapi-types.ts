@@ -5840,6 +5840,7 @@ export interface paths {
                     /** @description The business day, YYYY-MM-DD (cut-off and time zone as the hub is configured) */
                     day?: string;
                     state?: "open" | "accepted" | "reversed" | "written_off";
+                    kind?: "duplicate" | "missing_at_hub" | "missing_at_participant" | "amount_differs" | "status_differs";
                     limit?: number;
                     /** @description The last id of the previous page */
                     after?: string;

@@ -1,10 +1,10 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { operatorParticipantId } from "../../app/participants/participant-service.ts";
+import type { LegRecord } from "../../app/ports/settlement-leg-store.ts";
 import type {
   BilateralPosition,
   CloseOutcome,
   CloseRequest,
-  LegRecord,
   SettlementAccountOf,
   SettlementStore,
   WindowFilter,
@@ -13,22 +13,51 @@ import type { NetPosition, WindowEnds } from "../../domain/settlement/net-positi
 import {
   abortableRefusal,
   type SettlementWindow,
-  settleableRefusal,
   type WindowRefusal,
 } from "../../domain/settlement/settlement-window.ts";
 import type { Dialect } from "./dialect.ts";
+import { KyselySettlementLegStore } from "./kysely-settlement-leg-store.ts";
 import type { ClearhubSchema } from "./schema.ts";
 import { closeInTransaction, ensureOpenWindow } from "./settlement-close.ts";
-import { legFromRow, positionFromRow, windowFromRow } from "./settlement-rows.ts";
+import { positionFromRow, windowFromRow } from "./settlement-rows.ts";
+import { lockedWindow } from "./settlement-window-lock.ts";
 
 type Db = Kysely<ClearhubSchema>;
 
-/** Settlement windows, positions and legs in the hub's database (SQLite or PostgreSQL). */
+/**
+ * Settlement windows and positions in the hub's database (SQLite or PostgreSQL); their legs are
+ * kept by KyselySettlementLegStore.
+ */
 export class KyselySettlementStore implements SettlementStore {
+  private readonly legs: KyselySettlementLegStore;
+
   constructor(
     private readonly db: Db,
     private readonly dialect: Dialect,
-  ) {}
+  ) {
+    this.legs = new KyselySettlementLegStore(db, dialect);
+  }
+
+  readLegs(windowId: string): Promise<LegRecord[]> {
+    return this.legs.readLegs(windowId);
+  }
+
+  beginSettlement(windowId: string, legs: readonly LegRecord[]): Promise<WindowRefusal | null> {
+    return this.legs.beginSettlement(windowId, legs);
+  }
+
+  recordPostedLegs(
+    windowId: string,
+    legs: readonly LegRecord[],
+    instructedCount: number,
+    now: number,
+  ): Promise<SettlementWindow> {
+    return this.legs.recordPostedLegs(windowId, legs, instructedCount, now);
+  }
+
+  dropRefusedLegs(windowId: string, transferIds: readonly string[], claim: string): Promise<void> {
+    return this.legs.dropRefusedLegs(windowId, transferIds, claim);
+  }
 
   closeWindow(
     request: CloseRequest,
@@ -180,132 +209,12 @@ export class KyselySettlementStore implements SettlementStore {
     return found;
   }
 
-  async readLegs(windowId: string): Promise<LegRecord[]> {
-    const rows = await this.db
-      .selectFrom("settlement_legs")
-      .selectAll()
-      .where("window_id", "=", windowId)
-      .orderBy("account_id")
-      .execute();
-    return rows.map(legFromRow);
-  }
-
-  beginSettlement(windowId: string, legs: readonly LegRecord[]): Promise<WindowRefusal | null> {
-    return this.db.transaction().execute(async (trx) => {
-      const row = await this.lockedWindow(trx, "id", windowId);
-      if (row === undefined) return "window_not_found";
-      const refusal = settleableRefusal(windowFromRow(row));
-      if (refusal !== null) return refusal;
-      await trx
-        .updateTable("settlement_windows")
-        .set({ state: "pending_settlement" })
-        .where("id", "=", windowId)
-        .execute();
-      if (legs.length === 0) return null;
-      await insertLegs(trx, legs);
-      return null;
-    });
-  }
-
-  recordPostedLegs(
-    windowId: string,
-    legs: readonly LegRecord[],
-    instructedCount: number,
-    now: number,
-  ): Promise<SettlementWindow> {
-    const transferIds = legs.map((leg) => leg.transferId);
-    return this.db.transaction().execute(async (trx) => {
-      await this.lockWindow(trx, windowId);
-      if (transferIds.length > 0) {
-        // The ledger holds these transfers: a leg a concurrent confirmation forgot (the ledger
-        // refused it to that one, before this one posted it) must be recorded again, or no
-        // close would count it and the window would never settle.
-        await insertLegs(trx, legs);
-        await trx
-          .updateTable("settlement_legs")
-          .set({ state: "posted", posted_at: BigInt(now) })
-          .where("window_id", "=", windowId)
-          .where("transfer_id", "in", [...transferIds])
-          .where("state", "=", "instructed")
-          .execute();
-      }
-      const posted = await trx
-        .selectFrom("settlement_legs")
-        .select((eb) => eb.fn.countAll<number | bigint>().as("n"))
-        .where("window_id", "=", windowId)
-        .where("state", "=", "posted")
-        .executeTakeFirstOrThrow();
-      if (Number(posted.n) >= instructedCount) {
-        await trx
-          .updateTable("settlement_windows")
-          .set({ state: "settled", settled_at: BigInt(now) })
-          .where("id", "=", windowId)
-          .where("state", "in", ["closed", "pending_settlement"])
-          .execute();
-      } else if (Number(posted.n) > 0) {
-        // Money moved for this window: it may no longer be aborted.
-        await trx
-          .updateTable("settlement_windows")
-          .set({ state: "pending_settlement" })
-          .where("id", "=", windowId)
-          .where("state", "=", "closed")
-          .execute();
-      }
-      const row = await trx
-        .selectFrom("settlement_windows")
-        .selectAll()
-        .where("id", "=", windowId)
-        .executeTakeFirstOrThrow();
-      return windowFromRow(row);
-    });
-  }
-
-  dropRefusedLegs(windowId: string, transferIds: readonly string[], claim: string): Promise<void> {
-    if (transferIds.length === 0) return Promise.resolve();
-    return this.db.transaction().execute(async (trx) => {
-      await this.lockWindow(trx, windowId);
-      await trx
-        .deleteFrom("settlement_legs")
-        .where("window_id", "=", windowId)
-        .where("transfer_id", "in", [...transferIds])
-        .where("state", "=", "instructed")
-        // Another confirmation instructing it since may be posting it now: its leg stays.
-        .where("claim", "=", claim)
-        // A concurrent confirmation may have posted it since: only a leg the ledger lacks goes.
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom("transfers")
-                .select("transfers.id")
-                .whereRef("transfers.id", "=", "settlement_legs.transfer_id"),
-            ),
-          ),
-        )
-        .execute();
-      const left = await trx
-        .selectFrom("settlement_legs")
-        .select("transfer_id")
-        .where("window_id", "=", windowId)
-        .limit(1)
-        .executeTakeFirst();
-      if (left === undefined) {
-        await trx
-          .updateTable("settlement_windows")
-          .set({ state: "closed" })
-          .where("id", "=", windowId)
-          .where("state", "=", "pending_settlement")
-          .execute();
-      }
-    });
-  }
-
   abortWindow(
     windowId: string,
     now: number,
   ): Promise<{ window: SettlementWindow; into: SettlementWindow } | WindowRefusal> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await this.lockedWindow(trx, "id", windowId);
+      const row = await lockedWindow(trx, this.dialect, "id", windowId);
       if (row === undefined) return "window_not_found";
       const window = windowFromRow(row);
       const refusal = abortableRefusal(window);
@@ -313,7 +222,7 @@ export class KyselySettlementStore implements SettlementStore {
       // The open window cannot close meanwhile without this row: a close locks the open
       // window's row and reads carried windows after, so it sees this abort or runs before it.
       await ensureOpenWindow(trx, window.currency, now);
-      const open = await this.lockedWindow(trx, "open_in", window.currency);
+      const open = await lockedWindow(trx, this.dialect, "open_in", window.currency);
       if (open === undefined) throw new Error(`no open settlement window for ${window.currency}`);
       await trx
         .updateTable("settlement_windows")
@@ -327,21 +236,6 @@ export class KyselySettlementStore implements SettlementStore {
     });
   }
 
-  /**
-   * Every step that writes a window's legs takes the window's row first, as beginning
-   * settlement does: two confirmations locking legs and window in opposite orders would
-   * deadlock on PostgreSQL.
-   */
-  private async lockWindow(trx: Transaction<ClearhubSchema>, windowId: string): Promise<void> {
-    if (this.dialect !== "postgres") return;
-    await trx
-      .selectFrom("settlement_windows")
-      .select("id")
-      .where("id", "=", windowId)
-      .forUpdate()
-      .execute();
-  }
-
   /** The window and every window aborted into it, or into those, and so on. */
   private async withCarried(window: SettlementWindow): Promise<SettlementWindow[]> {
     const all = [window];
@@ -349,17 +243,6 @@ export class KyselySettlementStore implements SettlementStore {
       all.push(...(await this.readCarriedWindows((all[index] as SettlementWindow).id)));
     }
     return all;
-  }
-
-  /** A window's row, locked for the transaction (SQLite's one connection runs one at a time). */
-  private lockedWindow(trx: Transaction<ClearhubSchema>, by: "id" | "open_in", key: string) {
-    return trx
-      .selectFrom("settlement_windows")
-      .selectAll()
-      .$if(by === "id", (q) => q.where("id", "=", key))
-      .$if(by === "open_in", (q) => q.where("currency", "=", key).where("state", "=", "open"))
-      .$if(this.dialect === "postgres", (q) => q.forUpdate())
-      .executeTakeFirst();
   }
 
   async readCarriedWindows(windowId: string): Promise<SettlementWindow[]> {
@@ -371,41 +254,6 @@ export class KyselySettlementStore implements SettlementStore {
       .execute();
     return rows.map(windowFromRow);
   }
-}
-
-/** Records legs not recorded yet; a leg already recorded keeps its row. */
-async function insertLegs(
-  trx: Transaction<ClearhubSchema>,
-  legs: readonly LegRecord[],
-): Promise<void> {
-  if (legs.length === 0) return;
-  await trx
-    .insertInto("settlement_legs")
-    .values(
-      legs.map((leg) => ({
-        window_id: leg.windowId,
-        account_id: leg.accountId,
-        participant_id: leg.participantId,
-        currency: leg.currency,
-        amount: leg.amount,
-        transfer_id: leg.transferId,
-        state: "instructed",
-        source: leg.source,
-        claim: leg.claim,
-        counted_seq: null,
-        created_at: BigInt(Date.now()),
-        posted_at: null,
-      })),
-    )
-    // A leg still only instructed passes to the confirmation instructing it now, so a
-    // confirmation that saw it refused cannot forget it while this one is posting it.
-    .onConflict((conflict) =>
-      conflict
-        .columns(["window_id", "account_id"])
-        .doUpdateSet((eb) => ({ claim: eb.ref("excluded.claim") }))
-        .where("settlement_legs.state", "=", "instructed"),
-    )
-    .execute();
 }
 
 /** Nets each unordered pair's two directions into one positive flow. */

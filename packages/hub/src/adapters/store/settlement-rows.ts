@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { LegRecord } from "../../app/ports/settlement-store.ts";
+import type { LegRecord } from "../../app/ports/settlement-leg-store.ts";
 import type { NetPosition } from "../../domain/settlement/net-position.ts";
 import type { SettlementWindow, WindowState } from "../../domain/settlement/settlement-window.ts";
 import type {

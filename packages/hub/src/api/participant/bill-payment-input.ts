@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import type { NewBillPayment } from "../../app/bill-payments/bill-payment-service.ts";
+import type { NewBillPayment } from "../../app/bill-payments/bill-payment-request.ts";
 import { AmountInput, CurrencyInput } from "../money-codec.ts";
 import { transferIdInput } from "../transfer-batch-input.ts";
 import { type MoneyRequestResult, readMoneyRequest } from "./money-request-input.ts";

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { BillPaymentOutcome } from "../../app/bill-payments/bill-payment-service.ts";
+import type { BillPaymentOutcome } from "../../app/bill-payments/bill-payment-request.ts";
 import { transferIdLengthMax } from "../../domain/ledger/transfer.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
 import { type ProblemExtras, sendProblem } from "../problem.ts";

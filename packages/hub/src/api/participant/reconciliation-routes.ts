@@ -1,26 +1,23 @@
-import { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { breakPageSizeMax } from "../../app/reconciliation/reconciliation-service.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
-import { breakStates } from "../../domain/reconciliation/reconciliation-break.ts";
-import { literalUnion } from "../literal-union.ts";
 import {
   acceptCsvBodies,
+  breakIdLengthMax,
+  breakListFilters,
+  DayParam,
+  matchUploadedRecord,
+} from "../reconciliation-input.ts";
+import {
   BreakSchema,
   breakView,
   csvContentType,
-  DayParam,
   MatchSummarySchema,
-  matchSummaryView,
-  recordBody,
   sendReconciliationProblem,
   statementCsvResponse,
 } from "../reconciliation-view.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { participantProblems } from "./participant-problems.ts";
-
-const breakIdLengthMax = 128;
 
 /**
  * A participant's own reconciliation: its statement of a business day, the upload of its record
@@ -76,14 +73,12 @@ export const participantReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOpt
     },
     async (request, reply) => {
       const participant = request.participant as Participant;
-      const matched = await hub.reconciliation.match(
-        participant.id,
-        request.params.day,
-        Readable.from([recordBody(request.body)]),
-        `participant:${participant.id}`,
-      );
-      if (!matched.ok) return sendReconciliationProblem(reply, matched);
-      return matchSummaryView(matched.value);
+      return matchUploadedRecord(hub.reconciliation, reply, {
+        participantId: participant.id,
+        day: request.params.day,
+        body: request.body,
+        submittedBy: `participant:${participant.id}`,
+      });
     },
   );
 
@@ -96,11 +91,7 @@ export const participantReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOpt
         tags: ["reconciliation"],
         querystring: Type.Object(
           {
-            day: Type.Optional(DayParam),
-            state: Type.Optional(literalUnion(breakStates)),
-            limit: Type.Optional(
-              Type.Integer({ minimum: 1, maximum: breakPageSizeMax, default: 100 }),
-            ),
+            ...breakListFilters,
             after: Type.Optional(
               Type.String({
                 maxLength: breakIdLengthMax,
@@ -118,11 +109,12 @@ export const participantReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOpt
     },
     async (request) => {
       const participant = request.participant as Participant;
-      const { day, state, limit = 100, after } = request.query;
+      const { day, state, kind, limit = 100, after } = request.query;
       const items = await hub.reconciliation.listBreaks({
         participantId: participant.id,
         day,
         state,
+        kind,
         afterId: after,
         limit,
       });

@@ -23,7 +23,7 @@ export const getParticipantRoute: FastifyPluginAsyncTypebox<RouteOptions> = asyn
       const found = await hub.participants.find(request.params.participantId);
       if (!found.ok) return sendProblem(reply, found.code);
       const { participant, accounts } = found.value;
-      const rules = await hub.participants.reserveCaps([participant.id]);
+      const rules = await hub.funds.reserveCaps([participant.id]);
       return participantDetail(participant, accounts, rules.get(participant.id));
     },
   );

@@ -77,9 +77,7 @@ export const listParticipantsRoute: FastifyPluginAsyncTypebox<RouteOptions> = as
         return sendProblem(reply, "cursor_invalid");
       }
       const page = await hub.participants.listWithAccounts(limit, from, { kind, status });
-      const rules = await hub.participants.reserveCaps(
-        page.map(({ participant }) => participant.id),
-      );
+      const rules = await hub.funds.reserveCaps(page.map(({ participant }) => participant.id));
       const last = page.at(-1);
       return {
         items: page.map(({ participant, accounts }) =>

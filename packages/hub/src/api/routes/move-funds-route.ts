@@ -68,7 +68,7 @@ export const moveFundsRoute: FastifyPluginAsyncTypebox<RouteOptions> = async (ap
       const { id, direction, amount, currency, reference } = request.body;
       const money = readMoney(amount, currency);
       if (!money.ok) return sendProblem(reply, money.code);
-      const moved = await hub.participants.moveFunds(
+      const moved = await hub.funds.moveFunds(
         {
           transferId: id,
           participantId: request.params.participantId,

@@ -1,11 +1,7 @@
-import { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { breakPageSizeMax } from "../../app/reconciliation/reconciliation-service.ts";
 import {
   type BreakResolution,
-  breakKinds,
-  breakStates,
   writeOffReasonLengthMax,
 } from "../../domain/reconciliation/reconciliation-break.ts";
 import { literalUnion } from "../literal-union.ts";
@@ -13,13 +9,16 @@ import { operatorActor } from "../operator-auth.ts";
 import { sendProblem } from "../problem.ts";
 import {
   acceptCsvBodies,
+  breakIdLengthMax,
+  breakListFilters,
+  DayParam,
+  matchUploadedRecord,
+} from "../reconciliation-input.ts";
+import {
   BreakSchema,
   breakView,
   csvContentType,
-  DayParam,
   MatchSummarySchema,
-  matchSummaryView,
-  recordBody,
   sendReconciliationProblem,
   statementCsvResponse,
 } from "../reconciliation-view.ts";
@@ -27,7 +26,6 @@ import { operatorProblems } from "./operator-problems.ts";
 import { ParticipantIdInput, participantIdLengthMax } from "./participant-params.ts";
 import type { RouteOptions } from "./route-options.ts";
 
-const breakIdLengthMax = 128;
 const BreakIdParams = Type.Object({ breakId: Type.String({ maxLength: breakIdLengthMax }) });
 const DayOfParticipant = Type.Object({ participantId: ParticipantIdInput, day: DayParam });
 
@@ -94,14 +92,12 @@ export const operatorReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOption
     async (request, reply) => {
       const { participantId, day } = request.params;
       const actor = operatorActor(request);
-      const matched = await hub.reconciliation.match(
+      return matchUploadedRecord(hub.reconciliation, reply, {
         participantId,
         day,
-        Readable.from([recordBody(request.body)]),
-        `operator:${actor.operator?.id ?? actor.id}`,
-      );
-      if (!matched.ok) return sendReconciliationProblem(reply, matched);
-      return matchSummaryView(matched.value);
+        body: request.body,
+        submittedBy: `operator:${actor.operator?.id ?? actor.id}`,
+      });
     },
   );
 
@@ -114,12 +110,7 @@ export const operatorReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOption
         querystring: Type.Object(
           {
             participant: Type.Optional(Type.String({ maxLength: participantIdLengthMax })),
-            day: Type.Optional(DayParam),
-            state: Type.Optional(literalUnion(breakStates)),
-            kind: Type.Optional(literalUnion(breakKinds)),
-            limit: Type.Optional(
-              Type.Integer({ minimum: 1, maximum: breakPageSizeMax, default: 100 }),
-            ),
+            ...breakListFilters,
             after: Type.Optional(Type.String({ maxLength: breakIdLengthMax })),
           },
           { additionalProperties: false },

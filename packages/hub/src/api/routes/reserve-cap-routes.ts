@@ -89,7 +89,7 @@ export const reserveCapRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (
       const currency = findCurrency(request.params.currency);
       if (currency === undefined) return sendProblem(reply, "currency_unknown");
       const { participantId } = request.params;
-      const cleared = await hub.participants.clearReserveCap(
+      const cleared = await hub.funds.clearReserveCap(
         participantId,
         currency.code,
         operatorActor(request),

@@ -3,15 +3,6 @@ import {
   clearingTransferIdOf,
   postingIdOf,
 } from "../../domain/bill-payments/bill-payment.ts";
-import type { AmountCheck, AmountExactness } from "../../domain/billers/amount-exactness.ts";
-import { checkAmount } from "../../domain/billers/amount-exactness.ts";
-import { directPayAllowed } from "../../domain/billers/biller-profile.ts";
-import {
-  type CustomerParameterFailure,
-  checkCustomerParameters,
-} from "../../domain/billers/customer-parameter-check.ts";
-import { customerParamsHash } from "../../domain/billers/customer-params-hash.ts";
-import type { ChannelRefusalCode } from "../../domain/channels/channel-may.ts";
 import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
 import {
   feeTransferId,
@@ -19,7 +10,6 @@ import {
   type StoredTransfer,
 } from "../../domain/ledger/transfer.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
-import type { BillerEntry } from "../billers/biller-catalogue-entry.ts";
 import type { BillerRegistry } from "../billers/biller-registry.ts";
 import type { ChannelPermission } from "../channels/channel-suspension-service.ts";
 import { type FeePostings, transactionCode, withFee } from "../fees/fee-postings.ts";
@@ -28,75 +18,16 @@ import type { PositionAccounts } from "../participants/position-accounts.ts";
 import type { BillPaymentStore } from "../ports/bill-payment-store.ts";
 import type { FieldSealer } from "../ports/field-sealer.ts";
 import type { LedgerStore } from "../ports/ledger-store.ts";
+import { type CheckedPayment, checkBillPayment } from "./bill-payment-check.ts";
+import {
+  type BillPaymentOutcome,
+  type BillPaymentRefusal,
+  type NewBillPayment,
+  refused,
+} from "./bill-payment-request.ts";
 import { customerParametersContext } from "./bill-posting-kind.ts";
 import type { BillPostingRunner } from "./bill-posting-runner.ts";
-import type { QuotedBill, QuotedBillLookup } from "./quoted-bills.ts";
-
-/** What a channel asks to pay; the amount already in minor units, the body hashed. */
-export interface NewBillPayment {
-  readonly id: string;
-  readonly billerId: string;
-  /** A presentment of the channel's own; or, where the biller allows direct pay, parameters. */
-  readonly billRef?: string | undefined;
-  readonly customerParameters?: Readonly<Record<string, string>> | undefined;
-  readonly amountMinor: bigint;
-  readonly currency: string;
-  readonly requestHash: string;
-}
-
-export type { QuotedBill, QuotedBillLookup };
-
-export type LedgerRefusal = Exclude<
-  TransferResultCode,
-  "ok" | "exists" | "exists_with_different_fields"
->;
-
-export type BillPaymentRefusal =
-  | { readonly code: ChannelRefusalCode }
-  | { readonly code: "idempotency_key_reused" }
-  | { readonly code: "biller_not_found" }
-  | { readonly code: "biller_inactive" }
-  | { readonly code: "bill_ref_not_found" }
-  | { readonly code: "bill_ref_expired" }
-  | { readonly code: "bill_ref_or_parameters_required" }
-  | { readonly code: "direct_payment_not_allowed" }
-  | {
-      readonly code: "customer_parameters_invalid";
-      readonly failures: readonly CustomerParameterFailure[];
-    }
-  | { readonly code: "payment_currency_unsupported" }
-  | {
-      readonly code: "amount_not_allowed";
-      readonly rule: AmountExactness;
-      readonly check: Exclude<AmountCheck, "ok">;
-    }
-  | { readonly code: "bill_payment_not_found" }
-  | { readonly code: LedgerRefusal };
-
-export type BillPaymentRefusalCode = Exclude<BillPaymentRefusal["code"], LedgerRefusal>;
-
-export type BillPaymentOutcome =
-  | {
-      readonly ok: true;
-      readonly payment: BillPayment;
-      readonly created: boolean;
-      /** Let through only by a suspension's honour policy (a new payment only). */
-      readonly honoured?: boolean | undefined;
-    }
-  | ({ readonly ok: false } & BillPaymentRefusal);
-
-function refused(refusal: BillPaymentRefusal): BillPaymentOutcome {
-  return { ok: false, ...refusal };
-}
-
-/** What the payment is for, once checked: the customer, the bill if any, the parties' positions. */
-interface CheckedPayment {
-  readonly parameters: readonly { name: string; value: string }[];
-  readonly parametersHash: string;
-  readonly billNumber: string | null;
-  readonly channelAccountId: number;
-  readonly billerAccountId: number;
-}
+import type { QuotedBillLookup } from "./quoted-bills.ts";
 
 /** The operator's list of failed postings holds at most this many, the newest. */
 export const failedPostingsListSizeMax = 500;
@@ -160,7 +91,12 @@ export class BillPaymentService {
     ) {
       return refused({ code: "bill_ref_expired" });
     }
-    const checked = await this.check(channel, request, quoted);
+    const checked = await checkBillPayment(
+      { billers: this.billers, positions: this.positions },
+      channel,
+      request,
+      quoted,
+    );
     if ("code" in checked) return refused(checked);
     const { code: cleared, feeMinor } = await this.clear(channel, request, checked);
     if (cleared !== "ok" && cleared !== "exists") {
@@ -241,86 +177,6 @@ export class BillPaymentService {
       .catch((error: unknown) => this.options.onPostingError(error))
       .finally(() => this.inFlight.delete(posting));
     this.inFlight.add(posting);
-  }
-
-  private async check(
-    channel: Participant,
-    request: NewBillPayment,
-    quoted: QuotedBillLookup | undefined,
-  ): Promise<CheckedPayment | BillPaymentRefusal> {
-    const found = await this.billers.find(request.billerId);
-    if (!found.ok) return { code: "biller_not_found" };
-    const biller = found.value;
-    if (biller.status !== "active") return { code: "biller_inactive" };
-    const customer = this.customerOf(request, quoted, biller);
-    if ("code" in customer) return customer;
-    if (!biller.profile.currencies.includes(request.currency)) {
-      return { code: "payment_currency_unsupported" };
-    }
-    const bill = customer.bill;
-    if (bill !== null && bill.currency !== request.currency) {
-      return { code: "payment_currency_unsupported" };
-    }
-    const rule = biller.profile.amountExactness;
-    const amount = checkAmount(
-      rule,
-      bill?.amountDueMinor ?? null,
-      bill?.amountMinMinor ?? null,
-      bill?.amountMaxMinor ?? null,
-      request.amountMinor,
-    );
-    if (amount !== "ok") return { code: "amount_not_allowed", rule, check: amount };
-    const [channelAccountId, billerAccountId] = await Promise.all([
-      this.positions.idOf(channel.id, request.currency),
-      this.positions.idOf(biller.profile.participantId, request.currency),
-    ]);
-    if (channelAccountId === undefined || billerAccountId === undefined) {
-      return { code: "payment_currency_unsupported" };
-    }
-    return {
-      parameters: customer.parameters,
-      parametersHash: customerParamsHash(customer.values),
-      billNumber: bill?.billNumber ?? null,
-      channelAccountId,
-      billerAccountId,
-    };
-  }
-
-  /** The customer (and bill) the payment is for: a presentment of the channel's, or parameters. */
-  private customerOf(
-    request: NewBillPayment,
-    quoted: QuotedBillLookup | undefined,
-    biller: BillerEntry,
-  ):
-    | {
-        bill: QuotedBill | null;
-        values: Readonly<Record<string, string>>;
-        parameters: { name: string; value: string }[];
-      }
-    | BillPaymentRefusal {
-    const specs = biller.profile.parameters;
-    const ordered = (values: Readonly<Record<string, string>>) =>
-      specs.flatMap((spec) => {
-        const value = values[spec.name];
-        return value === undefined ? [] : [{ name: spec.name, value }];
-      });
-    if (request.billRef !== undefined && request.customerParameters !== undefined) {
-      return { code: "bill_ref_or_parameters_required" };
-    }
-    if (quoted !== undefined) {
-      // Another biller's bill answers as an unknown one: a reference names one bill only.
-      if (quoted.found === "none") return { code: "bill_ref_not_found" };
-      if (quoted.bill.billerId !== request.billerId) return { code: "bill_ref_not_found" };
-      const values = quoted.bill.customerParameters;
-      return { bill: quoted.bill, values, parameters: ordered(values) };
-    }
-    if (request.customerParameters === undefined) {
-      return { code: "bill_ref_or_parameters_required" };
-    }
-    if (!directPayAllowed(biller.profile)) return { code: "direct_payment_not_allowed" };
-    const check = checkCustomerParameters(specs, request.customerParameters);
-    if (!check.ok) return { code: "customer_parameters_invalid", failures: check.failures };
-    return { bill: null, values: check.values, parameters: ordered(check.values) };
   }
 
   /**

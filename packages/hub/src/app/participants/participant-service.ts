@@ -1,13 +1,6 @@
-import { createHash } from "node:crypto";
-import type { AuditAction } from "../../domain/audit/audit-action.ts";
 import type { AuditActor } from "../../domain/audit/audit-actor.ts";
-import type { AuditDetails, AuditRecord } from "../../domain/audit/audit-entry.ts";
 import type { AccountKind } from "../../domain/ledger/account.ts";
-import { formatReserveCapFactor, isReserveCapFactorBps } from "../../domain/ledger/reserve-cap.ts";
-import type { TransferResultCode } from "../../domain/ledger/result-code.ts";
-import type { TransferDetail } from "../../domain/ledger/transfer.ts";
-import { formatAmount } from "../../domain/money/amount.ts";
-import { findCurrency, isKnownCurrency } from "../../domain/money/currency.ts";
+import { isKnownCurrency } from "../../domain/money/currency.ts";
 import {
   checkStatusChange,
   isParticipantIdValid,
@@ -16,8 +9,6 @@ import {
   type ParticipantKind,
   type ParticipantStatus,
 } from "../../domain/participant/participant.ts";
-import type { GroupCommit } from "../ledger/group-commit.ts";
-import type { AuditLogStore } from "../ports/audit-log-store.ts";
 import type { AccountBalances } from "../ports/ledger-store.ts";
 import type {
   NewAccount,
@@ -25,6 +16,7 @@ import type {
   ParticipantStore,
   ReserveCapStore,
 } from "../ports/participant-store.ts";
+import { participantAuditRecords, shownAmount } from "./participant-audit.ts";
 
 /** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
 export type { AccountBalances } from "../ports/ledger-store.ts";
@@ -62,51 +54,11 @@ export interface NewParticipant {
   readonly currencies: readonly CurrencyHolding[];
 }
 
-/** A position whose cap follows the reserve, as the rule left it. */
-export interface ReserveCapStanding {
-  /** Basis points (15000 = 1.5×); null once the rule is cleared. */
-  readonly factorBps: number | null;
-  readonly netDebitCap: bigint | null;
-}
-
-export interface FundsMovement {
-  /** The client's id of the movement; it becomes the ledger transfer id, so retries are safe. */
-  readonly transferId: string;
-  readonly participantId: string;
-  readonly direction: "in" | "out";
-  readonly currency: string;
-  readonly amount: bigint;
-  readonly reference?: string | undefined;
-}
-
 export const operatorParticipantId = "operator";
 const participantAccountKinds: readonly AccountKind[] = ["position", "settlement", "fee"];
 const participantPageSizeMax = 500;
 
-/**
- * The parties of a funds movement, kept beside it as a participant's own transfers are, so that
- * searches by participant find deposits and withdrawals through the same index. The hash tells
- * a participant reusing the movement's id apart from a true retry, as for its own requests.
- */
-function fundsDetail(movement: FundsMovement): TransferDetail {
-  const inbound = movement.direction === "in";
-  const hashed = JSON.stringify([
-    movement.participantId,
-    movement.direction,
-    movement.currency,
-    movement.amount.toString(),
-    movement.reference ?? null,
-  ]);
-  return {
-    initiatorId: operatorParticipantId,
-    payerId: inbound ? operatorParticipantId : movement.participantId,
-    payeeId: inbound ? movement.participantId : operatorParticipantId,
-    requestHash: createHash("sha256").update(hashed, "utf8").digest("base64url"),
-    sealedParties: null,
-  };
-}
-
-function fail<T>(code: ParticipantErrorCode): Outcome<T> {
+export function fail<T>(code: ParticipantErrorCode): Outcome<T> {
   return { ok: false, code };
 }
 
@@ -124,14 +76,9 @@ function accountsFor(
   }));
 }
 
-/** An amount as the API writes it ("12.30"), for audit details; minor units if the currency is unknown. */
-function shownAmount(minor: bigint, currency: string): string {
-  const known = findCurrency(currency);
-  return known === undefined ? minor.toString() : formatAmount(minor, known);
-}
-
 /**
- * Operator use-cases for participants: onboarding, status, caps and settlement funds. Each
+ * Operator use-cases for participants: onboarding, status and caps set by hand (settlement funds
+ * and caps that follow them are FundsService's). Each
  * change names the operator who asked for it and is recorded in the audit log.
  */
 export class ParticipantService {
@@ -139,21 +86,12 @@ export class ParticipantService {
 
   constructor(
     private readonly store: ParticipantStore & ReserveCapStore,
-    private readonly ledger: GroupCommit,
-    private readonly audit: AuditLogStore,
     private readonly clock: () => number = Date.now,
     /** Told after a status change, so signers held in memory are read again at once. */
     private readonly onSignersChanged: () => void = () => {},
   ) {}
 
-  private record(
-    actor: AuditActor,
-    action: AuditAction,
-    participantId: string,
-    details: AuditDetails,
-  ): AuditRecord {
-    return { at: this.clock(), actor, action, subject: `participant:${participantId}`, details };
-  }
+  private readonly record = participantAuditRecords(() => this.clock());
 
   /** The operator participant exists from the first start; it owns the reconciliation accounts. */
   async ensureOperator(name = "Hub operator"): Promise<Participant> {
@@ -319,158 +257,6 @@ export class ParticipantService {
   }
 
   /**
-   * Deposits into or withdrawals from a settlement account, booked against the operator's
-   * reconciliation account in the same currency (the hub's own bank account).
-   */
-  async moveFunds(
-    movement: FundsMovement,
-    actor: AuditActor,
-  ): Promise<Outcome<TransferResultCode>> {
-    const settlement = await this.store.findAccount(
-      movement.participantId,
-      movement.currency,
-      "settlement",
-    );
-    if (settlement === undefined) {
-      const participant = await this.store.findParticipant(movement.participantId);
-      return fail(participant === undefined ? "participant_not_found" : "currency_not_held");
-    }
-    const reconciliation = await this.reconciliationAccount(movement.currency);
-    const inbound = movement.direction === "in";
-    const result = await this.ledger.submitOne({
-      kind: "posted",
-      id: movement.transferId,
-      debitAccountId: inbound ? reconciliation.id : settlement.id,
-      creditAccountId: inbound ? settlement.id : reconciliation.id,
-      amount: movement.amount,
-      currency: movement.currency,
-      reference: movement.reference,
-      detail: fundsDetail(movement),
-    });
-    // A replay (`exists`) re-sets too: its first attempt may have stopped before doing so.
-    const netDebitCap =
-      result === "ok" || result === "exists"
-        ? await this.store.followReserve(movement.participantId, movement.currency)
-        : undefined;
-    await this.recordFundsMovement(movement, result, actor, netDebitCap);
-    return { ok: true, value: result };
-  }
-
-  /**
-   * What setting a reserve-following cap would refuse at once, before four eyes are asked for
-   * it: the participant, its currency, and the factor's bounds.
-   */
-  async checkReserveCap(
-    id: string,
-    currency: string,
-    factorBps: number,
-  ): Promise<Outcome<ReserveCapStanding>> {
-    if (!isReserveCapFactorBps(factorBps)) return fail("reserve_cap_factor_invalid");
-    const participant = await this.store.findParticipant(id);
-    if (participant === undefined) return fail("participant_not_found");
-    if (participant.status === "terminated") return fail("participant_terminated");
-    if (!isKnownCurrency(currency)) return fail("currency_unknown");
-    const position = await this.store.findAccount(id, currency, "position");
-    if (position === undefined) return fail("currency_not_held");
-    const rule = await this.store.findReserveCapRule(id, currency);
-    return {
-      ok: true,
-      value: { factorBps: rule?.factorBps ?? null, netDebitCap: position.debitLimit },
-    };
-  }
-
-  /**
-   * Makes the position's net debit cap follow the reserve: cap = ⌊reserve × factor⌋, set now
-   * and again each time the settlement account's funds move (deposits, withdrawals, settlement
-   * legs). Like a cap raise, it needs four eyes; the API asks for them.
-   */
-  async setReserveCap(
-    id: string,
-    currency: string,
-    factorBps: number,
-    actor: AuditActor,
-  ): Promise<Outcome<ReserveCapStanding>> {
-    const checked = await this.checkReserveCap(id, currency, factorBps);
-    if (!checked.ok) return checked;
-    const previous = checked.value;
-    const netDebitCap = await this.store.setReserveCapRule(
-      { participantId: id, currency, factorBps },
-      this.clock(),
-      (cap) =>
-        this.record(actor, "participant.reserve_cap_set", id, {
-          currency,
-          factor: formatReserveCapFactor(factorBps),
-          previousFactor:
-            previous.factorBps === null ? null : formatReserveCapFactor(previous.factorBps),
-          netDebitCap: shownAmount(cap, currency),
-          previous:
-            previous.netDebitCap === null ? null : shownAmount(previous.netDebitCap, currency),
-        }),
-    );
-    return { ok: true, value: { factorBps, netDebitCap } };
-  }
-
-  /** Per participant, the factor (basis points) of each currency whose cap follows its reserve. */
-  async reserveCaps(ids: readonly string[]): Promise<Map<string, Map<string, number>>> {
-    const byParticipant = new Map<string, Map<string, number>>(ids.map((id) => [id, new Map()]));
-    for (const rule of await this.store.listReserveCapRules(ids)) {
-      byParticipant.get(rule.participantId)?.set(rule.currency, rule.factorBps);
-    }
-    return byParticipant;
-  }
-
-  /** Stops the cap following the reserve; the cap stays where the rule last set it. */
-  async clearReserveCap(
-    id: string,
-    currency: string,
-    actor: AuditActor,
-  ): Promise<Outcome<ReserveCapStanding>> {
-    const participant = await this.store.findParticipant(id);
-    if (participant === undefined) return fail("participant_not_found");
-    const position = await this.store.findAccount(id, currency, "position");
-    if (position === undefined) return fail("currency_not_held");
-    const rule = await this.store.findReserveCapRule(id, currency);
-    if (rule === undefined) return fail("reserve_cap_rule_not_found");
-    const audit = this.record(actor, "participant.reserve_cap_clear", id, {
-      currency,
-      factor: formatReserveCapFactor(rule.factorBps),
-    });
-    const cleared = await this.store.clearReserveCapRule(id, currency, audit);
-    if (!cleared) return fail("reserve_cap_rule_not_found");
-    const after = await this.store.findAccount(id, currency, "position");
-    return { ok: true, value: { factorBps: null, netDebitCap: after?.debitLimit ?? null } };
-  }
-
-  /**
-   * The ledger commits transfers in batches shared by many callers, so the movement cannot be
-   * audited in its transaction: it is recorded right after, when it applied (a replay that
-   * answers `exists` moved nothing). A crash in between leaves the transfer in the ledger, and
-   * in its own hash-chained journal, without an audit entry. The reference is free text and
-   * stays out of the log; the transfer id leads to it.
-   */
-  private async recordFundsMovement(
-    movement: FundsMovement,
-    result: TransferResultCode,
-    actor: AuditActor,
-    netDebitCap: bigint | undefined,
-  ): Promise<void> {
-    if (result !== "ok") return;
-    await this.audit.append(
-      this.record(actor, "participant.funds_move", movement.participantId, {
-        transferId: movement.transferId,
-        direction: movement.direction,
-        amount: shownAmount(movement.amount, movement.currency),
-        currency: movement.currency,
-        result,
-        // The cap the reserve rule re-set it to, when one applies.
-        ...(netDebitCap === undefined
-          ? {}
-          : { netDebitCap: shownAmount(netDebitCap, movement.currency) }),
-      }),
-    );
-  }
-
-  /**
    * The id of the operator's account of `kind` in the currency (where fees are credited),
    * opening the operator's accounts in the currency first if it holds none yet.
    */
@@ -481,8 +267,11 @@ export class ParticipantService {
     return account.id;
   }
 
-  /** Reconciliation accounts never change once opened, so each is looked up once per process. */
-  private async reconciliationAccount(currency: string): Promise<AccountBalances> {
+  /**
+   * The operator's reconciliation account in the currency (the hub's own bank account), opened
+   * first if need be. These never change once opened, so each is looked up once per process.
+   */
+  async reconciliationAccount(currency: string): Promise<AccountBalances> {
     await this.ensureOperatorCurrencies([currency]);
     const account = this.reconciliationAccounts.get(currency);
     if (account === undefined)

@@ -4,6 +4,7 @@ import type {
   WindowRefusal,
   WindowState,
 } from "../../domain/settlement/settlement-window.ts";
+import type { SettlementLegStore } from "./settlement-leg-store.ts";
 
 /** Which open window a close is for: the operator names one; the schedule names a cut-off. */
 export type CloseTarget =
@@ -23,21 +24,6 @@ export type CloseOutcome =
   /** The target was closed already (a retry, or another node's schedule): nothing changed. */
   | { readonly kind: "already_closed"; readonly window: SettlementWindow | undefined }
   | { readonly kind: "refused"; readonly refusal: WindowRefusal };
-
-/** A settlement leg as recorded beside its ledger transfer. */
-export interface LegRecord {
-  readonly windowId: string;
-  readonly accountId: number;
-  readonly participantId: string;
-  readonly currency: string;
-  /** The leg's effect on the netted account: positive when it credits it. */
-  readonly amount: bigint;
-  readonly transferId: string;
-  readonly state: "instructed" | "posted";
-  readonly source: string;
-  /** The confirmation that instructed the leg last: only it may forget the leg again. */
-  readonly claim: string;
-}
 
 /** A netted account's settlement account and what it holds now, for legs and liquidity. */
 export interface SettlementAccountOf {
@@ -62,8 +48,8 @@ export interface WindowFilter {
   readonly limit: number;
 }
 
-/** What settlement needs from storage. */
-export interface SettlementStore {
+/** What settlement needs from storage: windows and positions here, legs in SettlementLegStore. */
+export interface SettlementStore extends SettlementLegStore {
   /**
    * In one transaction that holds the journal head (so no ledger batch commits meanwhile):
    * snapshots the netted accounts at the head, counts the legs the ledger posted since the last
@@ -93,30 +79,6 @@ export interface SettlementStore {
     currency: string,
     nettedAccountIds: readonly number[],
   ): Promise<Map<number, SettlementAccountOf>>;
-  readLegs(windowId: string): Promise<LegRecord[]>;
-  /**
-   * Under the window's row lock: refuses unless the window is closed or pending settlement,
-   * marks it pending settlement and records the legs not recorded yet (written before their
-   * transfers, so a close finds them once the ledger has them).
-   */
-  beginSettlement(windowId: string, legs: readonly LegRecord[]): Promise<WindowRefusal | null>;
-  /**
-   * Marks the legs posted (the ledger holds their transfers), recording any whose row a
-   * concurrent confirmation forgot meanwhile (it saw the ledger refuse that leg before this one
-   * posted it), and, if every instruction of the window now has a posted leg, the window
-   * settled. Returns the window as it stands.
-   */
-  recordPostedLegs(
-    windowId: string,
-    legs: readonly LegRecord[],
-    instructedCount: number,
-    now: number,
-  ): Promise<SettlementWindow>;
-  /**
-   * Forgets legs the ledger refused (their transfers are not stored); a window left with no
-   * leg goes back to closed, so it may still be aborted.
-   */
-  dropRefusedLegs(windowId: string, transferIds: readonly string[], claim: string): Promise<void>;
   /** Under the row lock: aborts a closed window into the currency's open window. */
   abortWindow(
     windowId: string,

@@ -2,7 +2,7 @@ import type { LiquidityShortfall } from "../../domain/settlement/liquidity.ts";
 import type { NetPosition } from "../../domain/settlement/net-position.ts";
 import type { SettlementInstruction } from "../../domain/settlement/settlement-instruction.ts";
 import type { SettlementWindow } from "../../domain/settlement/settlement-window.ts";
-import type { LegRecord } from "../ports/settlement-store.ts";
+import type { LegRecord } from "../ports/settlement-leg-store.ts";
 
 /** Everything the operator sees of one window: positions, what to move, what moved, what cannot. */
 export interface SettlementReport {

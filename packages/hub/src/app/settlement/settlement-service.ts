@@ -22,11 +22,11 @@ import {
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { AuditLogStore } from "../ports/audit-log-store.ts";
 import type { ReserveCapStore } from "../ports/participant-store.ts";
+import type { LegRecord } from "../ports/settlement-leg-store.ts";
 import type {
   BilateralPosition,
   CloseOutcome,
   CloseTarget,
-  LegRecord,
   SettlementStore,
   WindowFilter,
 } from "../ports/settlement-store.ts";

@@ -4,7 +4,8 @@ import { isSettlementLegTransferId } from "../../domain/settlement/settlement-le
 import type { SettlementWindow } from "../../domain/settlement/settlement-window.ts";
 import { operatorParticipantId } from "../participants/participant-service.ts";
 import type { AccountBalances, LedgerStore } from "../ports/ledger-store.ts";
-import type { LegRecord, SettlementStore } from "../ports/settlement-store.ts";
+import type { LegRecord } from "../ports/settlement-leg-store.ts";
+import type { SettlementStore } from "../ports/settlement-store.ts";
 
 export interface SettlementVerifyReport {
   readonly ok: boolean;

@@ -9,7 +9,6 @@
  * PostgreSQL only (SQLite is one process by construction). Skipped when the server is
  * unreachable, except under CI=true, where the harness fails instead.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -23,6 +22,7 @@ import {
   openSettlementNetwork,
 } from "../../support/settlement-network.ts";
 import { testActor } from "../../support/test-actor.ts";
+import { startWorkerProcess, type WorkerProcess } from "../../support/worker-process.ts";
 import type {
   CloseParentMessage,
   CloseWorkerConfig,
@@ -32,7 +32,6 @@ import type {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const workerFile = join(here, "settlement-close-worker.ts");
-const packageDir = join(here, "..", "..", "..");
 
 const workerCount = 3;
 const closesCount = 30;
@@ -46,28 +45,13 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-interface Worker {
-  readonly child: ChildProcess;
-  readonly stdout: string[];
-  readonly stderr: string[];
-  readonly exited: Promise<number | null>;
+interface Worker extends WorkerProcess {
   readonly said: (type: CloseWorkerMessage["type"]) => Promise<void>;
 }
 
 function startWorker(config: CloseWorkerConfig): Worker {
-  const child = spawn(process.execPath, ["--import", "tsx", workerFile, JSON.stringify(config)], {
-    cwd: packageDir,
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-    env: { ...process.env, CI: process.env.CI ?? "" },
-  });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => stdout.push(chunk));
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => resolve(code));
-  });
+  const started = startWorkerProcess(workerFile, config);
+  const { child, stderr, exited } = started;
   const heard = new Set<string>();
   child.on("message", (message: CloseWorkerMessage) => heard.add(message.type));
   const said = (type: CloseWorkerMessage["type"]) =>
@@ -80,7 +64,7 @@ function startWorker(config: CloseWorkerConfig): Worker {
         reject(new Error(`worker exited (${code}) before "${type}":\n${stderr.join("")}`)),
       );
     });
-  return { child, stdout, stderr, exited, said };
+  return { ...started, said };
 }
 
 function tell(workers: readonly Worker[], type: CloseParentMessage["type"]): void {

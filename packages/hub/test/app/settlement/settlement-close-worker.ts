@@ -10,6 +10,7 @@
 import type { TransferResultCode } from "../../../src/domain/ledger/result-code.ts";
 import type { TransferRequest } from "../../../src/domain/ledger/transfer.ts";
 import { openHub } from "../../../src/hub.ts";
+import { runWorkerProcess, sendToParent } from "../../support/worker-main.ts";
 
 export interface CloseWorkerConfig {
   readonly worker: number;
@@ -58,8 +59,7 @@ function waitFor(type: CloseParentMessage["type"]): Promise<void> {
 }
 
 function send(message: CloseWorkerMessage): void {
-  if (process.send === undefined) throw new Error("the worker needs an IPC channel");
-  process.send(message);
+  sendToParent(message);
 }
 
 async function run(config: CloseWorkerConfig): Promise<CloseWorkerSubmission[]> {
@@ -123,20 +123,4 @@ async function run(config: CloseWorkerConfig): Promise<CloseWorkerSubmission[]> 
   }
 }
 
-const config = JSON.parse(process.argv[2] ?? "") as CloseWorkerConfig;
-try {
-  const submissions = await run(config);
-  await new Promise<void>((resolve, reject) =>
-    process.stdout.write(`${JSON.stringify(submissions)}\n`, (error) =>
-      error ? reject(error) : resolve(),
-    ),
-  );
-  process.disconnect?.();
-  process.exitCode = 0;
-} catch (error) {
-  process.stderr.write(
-    `worker ${config.worker} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.disconnect?.();
-  process.exitCode = 1;
-}
+await runWorkerProcess(run);

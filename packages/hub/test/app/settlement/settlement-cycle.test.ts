@@ -60,7 +60,7 @@ async function pay(
 }
 
 async function deposit(hub: Hub, participantId: string, amount: bigint, id: string) {
-  const moved = await hub.participants.moveFunds(
+  const moved = await hub.funds.moveFunds(
     { participantId, currency: "USD", amount, direction: "in", transferId: id },
     testActor,
   );

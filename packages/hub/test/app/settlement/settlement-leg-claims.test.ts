@@ -4,7 +4,7 @@
  * the window stays pending settlement, so it cannot be aborted while money may be moving.
  */
 import { afterEach, expect, it } from "vitest";
-import type { LegRecord } from "../../../src/app/ports/settlement-store.ts";
+import type { LegRecord } from "../../../src/app/ports/settlement-leg-store.ts";
 import { settlementLegTransferId } from "../../../src/domain/settlement/settlement-leg.ts";
 import { describeEachBackend } from "../../support/backends.ts";
 import {
