@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type {
-  MatchSummary,
+  MatchResult,
   ReconciliationOutcome,
 } from "../app/reconciliation/reconciliation-service.ts";
 import {
@@ -93,16 +93,36 @@ export const MatchSummarySchema = Type.Object(
     unknownAtHub: Type.Integer({
       description: "Hub transactions whose outcome is still unknown: not compared, listed apart",
     }),
-    unknownHubTransactionIds: Type.Array(Type.String()),
+    unknownHubTransactionIds: Type.Array(Type.String(), {
+      description: "The first 100 of them, by hub transaction id",
+    }),
+    inquiry: Type.Object(
+      {
+        asked: Type.Integer({
+          description: "Unknown operations of the day the hub asked their bank or biller about",
+        }),
+        settled: Type.Integer({ description: "How many of those have a final outcome now" }),
+        limit: Type.Integer({ description: "The most one match asks about" }),
+        more: Type.Boolean({
+          description:
+            "More operations were unknown than the limit: those not asked about stay unknown",
+        }),
+      },
+      {
+        description:
+          "The status inquiry made before the match, so the hub's rows show final outcomes",
+      },
+    ),
   },
   { title: "ReconciliationMatch" },
 );
 
-export function matchSummaryView(summary: MatchSummary) {
+export function matchSummaryView(summary: MatchResult) {
   return {
     ...summary,
     breaks: { ...summary.breaks },
     unknownHubTransactionIds: [...summary.unknownHubTransactionIds],
+    inquiry: { ...summary.inquiry },
   };
 }
 

@@ -1,12 +1,16 @@
 import { type Kysely, sql } from "kysely";
-import type { StatementQuery, StatementStore } from "../../app/ports/statement-store.ts";
+import type {
+  StatementQuery,
+  StatementStore,
+  UnknownOperation,
+} from "../../app/ports/statement-store.ts";
 import type {
   StatementRow,
   StatementStatus,
   StatementType,
 } from "../../domain/reconciliation/statement-row.ts";
 import type { ClearhubSchema } from "./schema.ts";
-import { statementSideSql } from "./statement-sql.ts";
+import { statementSideSql, unknownOperationsSideSql } from "./statement-sql.ts";
 
 interface StatementDbRow {
   hub_id: string;
@@ -20,6 +24,14 @@ interface StatementDbRow {
   window_id: string | null;
   created_at: bigint | number;
   updated_at: bigint | number;
+}
+
+interface UnknownDbRow {
+  hub_id: string;
+  created_at: bigint | number;
+  kind: string;
+  owner: string;
+  id: string;
 }
 
 function statementRowOf(row: StatementDbRow): StatementRow {
@@ -55,6 +67,20 @@ export class KyselyStatementStore implements StatementStore {
       const last = page[page.length - 1] as StatementDbRow;
       after = { createdAt: BigInt(last.created_at), hubId: last.hub_id };
     }
+  }
+
+  async unknownOperations(query: StatementQuery, limit: number): Promise<UnknownOperation[]> {
+    const side = (which: "payer" | "payee") =>
+      unknownOperationsSideSql(which, query.participantId, query.fromMs, query.toMs, limit);
+    const { rows } = await sql<UnknownDbRow>`
+      select * from (select * from (${side("payer")}) payer_side
+        union all select * from (${side("payee")}) payee_side) both_sides
+      order by created_at, hub_id limit ${limit}`.execute(this.db);
+    return rows.map((row) => ({
+      hubTransactionId: row.hub_id,
+      kind: row.kind as UnknownOperation["kind"],
+      key: [row.owner, row.id],
+    }));
   }
 
   private async page(

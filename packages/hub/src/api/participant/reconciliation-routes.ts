@@ -64,7 +64,7 @@ export const participantReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOpt
       schema: {
         summary: "Upload the caller's record of a business day and match it",
         description:
-          "A CSV with the statement's header; each row needs hub_transaction_id or participant_reference, amount (signed as on the statement), currency and status. A record with any malformed row is refused whole and changes nothing. Otherwise the day's open breaks are replaced by those found now; a break already resolved is not raised again.",
+          "A CSV with the statement's header; each row needs hub_transaction_id or participant_reference, amount (signed as on the statement), currency and status. Before the match the hub asks the bank or biller about the day's operations still UNKNOWN (at most `inquiry.limit`), so its rows show their final outcomes; those still unknown are listed apart, never breaks. A record with any malformed row is refused whole and changes nothing. Otherwise the day's open breaks are replaced by those found now; a break already resolved is not raised again.",
         tags: ["reconciliation"],
         params: Type.Object({ day: DayParam }),
         consumes: [csvContentType],

@@ -74,6 +74,8 @@ export const operatorReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOption
     {
       schema: {
         summary: "Upload a participant's record of a business day on its behalf, and match it",
+        description:
+          "As the participant's own upload: the day's UNKNOWN operations are settled by status inquiry first, those still unknown listed apart.",
         tags: ["reconciliation"],
         params: DayOfParticipant,
         consumes: [csvContentType],

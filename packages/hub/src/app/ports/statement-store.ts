@@ -17,4 +17,17 @@ export const statementPageSizeMax = 5_000;
  */
 export interface StatementStore {
   pages(query: StatementQuery, pageSize: number): AsyncIterable<readonly StatementRow[]>;
+  /**
+   * The day's operations the statement shows as `unknown`, oldest first, at most `limit`: what a
+   * status inquiry can settle before the day is matched.
+   */
+  unknownOperations(query: StatementQuery, limit: number): Promise<UnknownOperation[]>;
+}
+
+/** An operation whose outcome the hub does not know, keyed as its kind's store keys it. */
+export interface UnknownOperation {
+  readonly hubTransactionId: string;
+  readonly kind: "bank_operation" | "bill_payment";
+  /** A bank operation's institution and id; a bill payment's channel and id. */
+  readonly key: readonly [owner: string, id: string];
 }
