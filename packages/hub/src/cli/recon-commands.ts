@@ -13,7 +13,7 @@ import {
   breakPageSizeMax,
   unknownInquiriesPerMatchMax,
 } from "../app/reconciliation/reconciliation-service.ts";
-import { statementCsv } from "../app/reconciliation/statement-csv.ts";
+import { type StatementFormat, statementFormats } from "../app/reconciliation/statement-writer.ts";
 import { commandLineActor } from "../domain/audit/audit-actor.ts";
 import type { BreakResolution } from "../domain/reconciliation/reconciliation-break.ts";
 import { breakStates } from "../domain/reconciliation/reconciliation-break.ts";
@@ -74,37 +74,60 @@ export function addReconCommands(program: Command): void {
   addStoreOptions(
     recon
       .command("export")
-      .description("write a participant's statement of a business day as CSV, streamed")
+      .description(
+        "write a participant's statement of a business day, streamed: CSV, or ISO 20022 camt.053.001.08 of one currency",
+      )
       .requiredOption("--participant <id>", "the participant")
       .requiredOption("--day <YYYY-MM-DD>", "the business day")
+      .addOption(
+        new Option("--format <format>", "the statement's format")
+          .choices(statementFormats)
+          .default("csv"),
+      )
+      .option("--currency <code>", "the currency (camt053: required; csv: every currency)")
       .option("--out <file>", "write here instead of standard output"),
-  ).action(async (options: StoreOptions & { participant: string; day: string; out?: string }) => {
-    await withReconciliation(options, async (service) => {
-      const pages = await service.statementPages(options.participant, options.day);
-      if (!pages.ok) refused(pages);
-      const bar = progressBar(options, "statement {value} rows | {duration_formatted}");
-      bar?.start(0, 0);
-      let rows = 0;
-      const counted = (async function* () {
-        for await (const page of pages.value) {
-          rows += page.length;
-          bar?.update(rows);
-          yield page;
-        }
-      })();
-      const out = options.out === undefined ? process.stdout : createWriteStream(options.out);
-      try {
-        await pipeline(statementCsv(counted), out, { end: options.out !== undefined });
-      } finally {
-        bar?.stop();
-      }
-      if (options.json === true && options.out !== undefined) {
-        process.stdout.write(
-          `${JSON.stringify({ participant: options.participant, day: options.day, rows, file: options.out })}\n`,
+  ).action(
+    async (
+      options: StoreOptions & {
+        participant: string;
+        day: string;
+        format: StatementFormat;
+        currency?: string;
+        out?: string;
+      },
+    ) => {
+      await withReconciliation(options, async (service) => {
+        const bar = progressBar(options, "statement {value} rows | {duration_formatted}");
+        bar?.start(0, 0);
+        let rows = 0;
+        const document = await service.statementDocument(
+          options.participant,
+          options.day,
+          options.format,
+          options.currency?.toUpperCase(),
+          (counted) => {
+            rows = counted;
+            bar?.update(rows);
+          },
         );
-      }
-    });
-  });
+        if (!document.ok) {
+          bar?.stop();
+          refused(document);
+        }
+        const out = options.out === undefined ? process.stdout : createWriteStream(options.out);
+        try {
+          await pipeline(document.value, out, { end: options.out !== undefined });
+        } finally {
+          bar?.stop();
+        }
+        if (options.json === true && options.out !== undefined) {
+          process.stdout.write(
+            `${JSON.stringify({ participant: options.participant, day: options.day, format: options.format, rows, file: options.out })}\n`,
+          );
+        }
+      });
+    },
+  );
 
   addStoreOptions(
     recon

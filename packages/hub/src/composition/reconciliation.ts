@@ -1,3 +1,4 @@
+import { camt053StatementWriter } from "../adapters/iso20022/daily-statement-camt053-writer.ts";
 import type { Database } from "../adapters/store/database.ts";
 import { KyselyReconciliationStore } from "../adapters/store/kysely-reconciliation-store.ts";
 import { KyselyStatementStore } from "../adapters/store/kysely-statement-store.ts";
@@ -6,6 +7,7 @@ import type { LedgerReader } from "../app/ledger/ledger-reader.ts";
 import type { OperatorTransferService } from "../app/ledger/operator-transfer-service.ts";
 import type { ParticipantStore } from "../app/ports/participant-store.ts";
 import { ReconciliationService } from "../app/reconciliation/reconciliation-service.ts";
+import { csvStatementWriter } from "../app/reconciliation/statement-writer.ts";
 import {
   type BusinessDayConfig,
   businessDayDefaults,
@@ -37,6 +39,7 @@ export function composeReconciliation(
       ledger: deps.ledgerReader,
       operatorTransfers: deps.operatorTransfers,
       businessDay: deps.businessDay ?? businessDayDefaults,
+      writers: { csv: csvStatementWriter, camt053: camt053StatementWriter },
       inquiry: deps.inquiry,
       clock: deps.clock,
     }),

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type {
+  StatementDayTotals,
   StatementQuery,
   StatementStore,
   UnknownOperation,
@@ -25,6 +26,15 @@ interface StatementDbRow {
   created_at: bigint | number;
   updated_at: bigint | number;
 }
+
+/** The aggregate's columns (sums are null over no rows). */
+type TotalsColumn =
+  | "opening"
+  | "closing"
+  | "credit_count"
+  | "credit_sum"
+  | "debit_count"
+  | "debit_sum";
 
 interface UnknownDbRow {
   hub_id: string;
@@ -81,6 +91,46 @@ export class KyselyStatementStore implements StatementStore {
       kind: row.kind as UnknownOperation["kind"],
       key: [row.owner, row.id],
     }));
+  }
+
+  async dayTotals(
+    query: StatementQuery,
+    currency: string,
+  ): Promise<StatementDayTotals | undefined> {
+    const account = await this.db
+      .selectFrom("accounts")
+      .select("id")
+      .where("participant_id", "=", query.participantId)
+      .where("currency", "=", currency)
+      .where("kind", "=", "position")
+      .executeTakeFirst();
+    if (account === undefined) return undefined;
+    // Every row up to the day's end: the balances need the days before it too.
+    const side = (which: "payer" | "payee") =>
+      statementSideSql(which, query.participantId, 0, query.toMs);
+    const from = BigInt(query.fromMs);
+    const booked = sql`case when s.status = 'completed' then s.amount - s.fee else 0 end`;
+    const today = sql`s.created_at >= ${from}`;
+    const { rows } = await sql<Record<TotalsColumn, string | number | bigint | null>>`
+      select
+        sum(case when s.created_at < ${from} then ${booked} else 0 end) as opening,
+        sum(${booked}) as closing,
+        sum(case when ${today} and s.amount >= 0 then 1 else 0 end) as credit_count,
+        sum(case when ${today} and s.amount >= 0 then s.amount else 0 end) as credit_sum,
+        sum(case when ${today} and s.amount < 0 then 1 else 0 end) as debit_count,
+        sum(case when ${today} and s.amount < 0 then -s.amount else 0 end) as debit_sum
+      from (select * from (${side("payer")}) payer_side
+        union all select * from (${side("payee")}) payee_side) s
+      where s.currency = ${currency}`.execute(this.db);
+    const row = rows[0];
+    const big = (name: TotalsColumn) => BigInt(row?.[name] ?? 0);
+    return {
+      positionAccountId: String(account.id),
+      openingBalanceMinor: big("opening"),
+      closingBalanceMinor: big("closing"),
+      credits: { count: Number(big("credit_count")), sumMinor: big("credit_sum") },
+      debits: { count: Number(big("debit_count")), sumMinor: big("debit_sum") },
+    };
   }
 
   private async page(

@@ -28,7 +28,7 @@ import {
   statementPageSizeMax,
 } from "../ports/statement-store.ts";
 import { type MalformedRow, parseRecord } from "./record-parse.ts";
-import { type StatementFormat, statementWriters } from "./statement-writer.ts";
+import type { StatementContext, StatementFormat, StatementWriters } from "./statement-writer.ts";
 
 /** What the HTTP layer shows of the store's answers, and its page bound. */
 export { breakPageSizeMax, type MatchSummary } from "../ports/reconciliation-store.ts";
@@ -41,7 +41,9 @@ export type ReconciliationErrorCode =
   | "break_resolved"
   | "break_not_reversible"
   | "write_off_reason_invalid"
-  | "reversal_refused";
+  | "reversal_refused"
+  | "statement_currency_required"
+  | "statement_currency_not_held";
 
 export type ReconciliationOutcome<T> =
   | { readonly ok: true; readonly value: T }
@@ -52,6 +54,30 @@ export type ReconciliationOutcome<T> =
       readonly malformed?: { readonly count: number; readonly rows: readonly MalformedRow[] };
       readonly detail?: string;
     };
+
+/** The pages as they are, telling how many rows were read so far. */
+async function* counted(
+  pages: AsyncIterable<readonly StatementRow[]>,
+  onRows: (rows: number) => void,
+): AsyncIterable<readonly StatementRow[]> {
+  let rows = 0;
+  for await (const page of pages) {
+    rows += page.length;
+    onRows(rows);
+    yield page;
+  }
+}
+
+/** The pages' rows of one currency, still page by page. */
+async function* rowsIn(
+  pages: AsyncIterable<readonly StatementRow[]>,
+  currency: string,
+): AsyncIterable<readonly StatementRow[]> {
+  for await (const page of pages) {
+    const kept = page.filter((row) => row.currency === currency);
+    if (kept.length > 0) yield kept;
+  }
+}
 
 function fail<T>(code: ReconciliationErrorCode, detail?: string): ReconciliationOutcome<T> {
   return detail === undefined ? { ok: false, code } : { ok: false, code, detail };
@@ -64,6 +90,8 @@ export interface ReconciliationDeps {
   readonly ledger: Pick<LedgerReader, "findTransfer">;
   readonly operatorTransfers: Pick<OperatorTransferService, "submit">;
   readonly businessDay: BusinessDayConfig;
+  /** The statement's formats, by name. */
+  readonly writers: StatementWriters;
   /**
    * Asks banks and billers about the day's unknown operations before a match; without it (a
    * store read on its own) they are only listed as unknown.
@@ -136,17 +164,35 @@ export class ReconciliationService {
     return this.statementDocument(participantId, day, "csv");
   }
 
-  /** The day's statement in one of the formats of `statementWriters`, streamed. */
+  /**
+   * The day's statement in one of the hub's formats, streamed; of one currency when it is named.
+   * A format of one currency (camt.053) needs it, and reads its balances and totals before the
+   * rows. `onRows` hears how many rows were read so far.
+   */
   async statementDocument(
     participantId: string,
     day: string,
     format: StatementFormat,
+    currency?: string,
+    onRows?: (rows: number) => void,
   ): Promise<ReconciliationOutcome<Readable>> {
-    const pages = await this.statementPages(participantId, day);
-    if (!pages.ok) return pages;
+    const writer = this.deps.writers[format];
+    if (writer.perCurrency && currency === undefined) return fail("statement_currency_required");
+    const read = await this.statementPages(participantId, day);
+    if (!read.ok) return read;
     const range = businessDayRange(day, this.deps.businessDay);
-    const context = { participantId, day, ...range };
-    return { ok: true, value: statementWriters[format].write(pages.value, context) };
+    const context: StatementContext = { participantId, day, ...range, createdAt: this.clock() };
+    const kept = currency === undefined ? read.value : rowsIn(read.value, currency);
+    const pages = onRows === undefined ? kept : counted(kept, onRows);
+    if (!writer.perCurrency || currency === undefined) {
+      return { ok: true, value: writer.write(pages, context) };
+    }
+    const totals = await this.deps.statements.dayTotals({ participantId, ...range }, currency);
+    if (totals === undefined) return fail("statement_currency_not_held", currency);
+    return {
+      ok: true,
+      value: writer.write(pages, { ...context, currency: { code: currency, totals } }),
+    };
   }
 
   /**
