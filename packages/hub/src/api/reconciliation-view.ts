@@ -28,6 +28,20 @@ export const statementCsvResponse = {
   content: { [csvContentType]: { schema: { type: "string" } } },
 };
 
+/** A streamed camt.053 statement in the OpenAPI document. */
+export const statementXmlResponse = {
+  description:
+    "The statement of one currency as ISO 20022 camt.053.001.08: the position account's opening and closing booked balances, then one entry per transaction (status BOOK, PDNG or INFO), streamed",
+  content: { "application/xml": { schema: { type: "string" } } },
+};
+
+export const StatementCurrencyQuery = Type.Object({
+  currency: Type.String({
+    pattern: "^[A-Z]{3}$",
+    description: "The currency of the statement (ISO 4217): camt.053 is of one account",
+  }),
+});
+
 const optionalMoney = (minor: bigint | null, currency: string | null) =>
   minor === null || currency === null ? null : writeMoney(minor, currency);
 

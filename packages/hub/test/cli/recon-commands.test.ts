@@ -150,4 +150,4 @@ it("exports a statement, matches a record and resolves a break from the command 
   );
   expect(malformed.code).toBe(1);
   expect(malformed.stderr).toContain("line 2:");
-}, 60_000);
+}, 150_000);

@@ -14,8 +14,10 @@ import {
   MatchSummarySchema,
   matchSummaryView,
   recordBody,
+  StatementCurrencyQuery,
   sendReconciliationProblem,
   statementCsvResponse,
+  statementXmlResponse,
 } from "../reconciliation-view.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { participantProblems } from "./participant-problems.ts";
@@ -54,6 +56,37 @@ export const participantReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOpt
       const csv = await hub.reconciliation.statementCsv(participant.id, request.params.day);
       if (!csv.ok) return sendReconciliationProblem(reply, csv);
       return reply.type(`${csvContentType}; charset=utf-8`).send(csv.value);
+    },
+  );
+
+  app.get(
+    "/reconciliation/days/:day/statement.xml",
+    {
+      config: { operation: "reconciliation.read" },
+      schema: {
+        summary:
+          "The caller's statement of a business day in one currency, streamed as ISO 20022 camt.053.001.08",
+        description:
+          "The rows of statement.csv in that currency, one entry each (hub transaction id in AcctSvcrRef, the caller's reference in AcctOwnrTxId).",
+        tags: ["reconciliation"],
+        params: Type.Object({ day: DayParam }),
+        querystring: StatementCurrencyQuery,
+        response: {
+          200: statementXmlResponse,
+          ...participantProblems("business_day_invalid", "statement_currency_not_held"),
+        },
+      },
+    },
+    async (request, reply) => {
+      const participant = request.participant as Participant;
+      const xml = await hub.reconciliation.statementDocument(
+        participant.id,
+        request.params.day,
+        "camt053",
+        request.query.currency,
+      );
+      if (!xml.ok) return sendReconciliationProblem(reply, xml);
+      return reply.type("application/xml; charset=utf-8").send(xml.value);
     },
   );
 

@@ -18,8 +18,10 @@ import {
   MatchSummarySchema,
   matchSummaryView,
   recordBody,
+  StatementCurrencyQuery,
   sendReconciliationProblem,
   statementCsvResponse,
+  statementXmlResponse,
 } from "../reconciliation-view.ts";
 import { operatorProblems } from "./operator-problems.ts";
 import { ParticipantIdInput, participantIdLengthMax } from "./participant-params.ts";
@@ -66,6 +68,38 @@ export const operatorReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOption
       const csv = await hub.reconciliation.statementCsv(participantId, day);
       if (!csv.ok) return sendReconciliationProblem(reply, csv);
       return reply.type(`${csvContentType}; charset=utf-8`).send(csv.value);
+    },
+  );
+
+  app.get(
+    "/participants/:participantId/reconciliation/days/:day/statement.xml",
+    {
+      schema: {
+        summary:
+          "A participant's statement of a business day in one currency, streamed as ISO 20022 camt.053.001.08",
+        tags: ["reconciliation"],
+        params: DayOfParticipant,
+        querystring: StatementCurrencyQuery,
+        response: {
+          200: statementXmlResponse,
+          ...operatorProblems(
+            "business_day_invalid",
+            "participant_not_found",
+            "statement_currency_not_held",
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { participantId, day } = request.params;
+      const xml = await hub.reconciliation.statementDocument(
+        participantId,
+        day,
+        "camt053",
+        request.query.currency,
+      );
+      if (!xml.ok) return sendReconciliationProblem(reply, xml);
+      return reply.type("application/xml; charset=utf-8").send(xml.value);
     },
   );
 
