@@ -178,16 +178,24 @@ export class ReconciliationService {
   ): Promise<ReconciliationOutcome<Readable>> {
     const writer = this.deps.writers[format];
     if (writer.perCurrency && currency === undefined) return fail("statement_currency_required");
-    const read = await this.statementPages(participantId, day);
-    if (!read.ok) return read;
-    const range = businessDayRange(day, this.deps.businessDay);
-    const context: StatementContext = { participantId, day, ...range, createdAt: this.clock() };
-    const kept = currency === undefined ? read.value : rowsIn(read.value, currency);
+    const checked = await this.checkDay(participantId, day);
+    if (!checked.ok) return checked;
+    const createdAt = this.clock();
+    const wholeDay = businessDayRange(checked.value, this.deps.businessDay);
+    // A statement declaring totals first covers the day up to now only: a day still open gains
+    // rows, and rows written after the totals were read would contradict them.
+    const range = writer.perCurrency
+      ? { ...wholeDay, toMs: Math.min(wholeDay.toMs, createdAt) }
+      : wholeDay;
+    const query = { participantId, ...range };
+    const all = this.deps.statements.pages(query, statementPageSizeMax);
+    const kept = currency === undefined ? all : rowsIn(all, currency);
     const pages = onRows === undefined ? kept : counted(kept, onRows);
+    const context: StatementContext = { participantId, day, ...range, createdAt };
     if (!writer.perCurrency || currency === undefined) {
       return { ok: true, value: writer.write(pages, context) };
     }
-    const totals = await this.deps.statements.dayTotals({ participantId, ...range }, currency);
+    const totals = await this.deps.statements.dayTotals(query, currency);
     if (totals === undefined) return fail("statement_currency_not_held", currency);
     return {
       ok: true,
