@@ -28,6 +28,7 @@ import {
   statementPageSizeMax,
 } from "../ports/statement-store.ts";
 import { type MalformedRow, parseRecord } from "./record-parse.ts";
+import { counted, rowsIn } from "./statement-pages.ts";
 import type { StatementContext, StatementFormat, StatementWriters } from "./statement-writer.ts";
 
 /** What the HTTP layer shows of the store's answers, and its page bound. */
@@ -54,30 +55,6 @@ export type ReconciliationOutcome<T> =
       readonly malformed?: { readonly count: number; readonly rows: readonly MalformedRow[] };
       readonly detail?: string;
     };
-
-/** The pages as they are, telling how many rows were read so far. */
-async function* counted(
-  pages: AsyncIterable<readonly StatementRow[]>,
-  onRows: (rows: number) => void,
-): AsyncIterable<readonly StatementRow[]> {
-  let rows = 0;
-  for await (const page of pages) {
-    rows += page.length;
-    onRows(rows);
-    yield page;
-  }
-}
-
-/** The pages' rows of one currency, still page by page. */
-async function* rowsIn(
-  pages: AsyncIterable<readonly StatementRow[]>,
-  currency: string,
-): AsyncIterable<readonly StatementRow[]> {
-  for await (const page of pages) {
-    const kept = page.filter((row) => row.currency === currency);
-    if (kept.length > 0) yield kept;
-  }
-}
 
 function fail<T>(code: ReconciliationErrorCode, detail?: string): ReconciliationOutcome<T> {
   return detail === undefined ? { ok: false, code } : { ok: false, code, detail };
