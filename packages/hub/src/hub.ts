@@ -138,7 +138,7 @@ async function composeHub(
     schedule: config.settlementSchedule,
     onJobError,
   });
-  const bankInquiry = composeStatusInquiry(
+  const { statusInquiry, bankInquiry } = composeStatusInquiry(
     config,
     [banks.bankOperationsInquired, bills.inquired],
     onJobError,
@@ -174,6 +174,7 @@ async function composeHub(
       ledgerReader: ledger.ledgerReader,
       operatorTransfers,
       businessDay: config.reconciliationDay,
+      inquiry: statusInquiry,
     }),
     ...participants.parts,
     ...webhooks,

@@ -46,6 +46,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/settlement-windows/:windowId/files": "viewer",
   "GET /operator/v1/settlement-windows/:windowId/files/:name": "viewer",
   "GET /operator/v1/participants/:participantId/reconciliation/days/:day/statement.csv": "viewer",
+  "GET /operator/v1/participants/:participantId/reconciliation/days/:day/statement.xml": "viewer",
   "GET /operator/v1/reconciliation/breaks": "viewer",
   "GET /operator/v1/reconciliation/breaks/:breakId": "viewer",
   "GET /operator/v1/fee-schedules": "viewer",

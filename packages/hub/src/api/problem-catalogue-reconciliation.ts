@@ -31,4 +31,12 @@ export const reconciliationProblems = {
     status: 409,
     title: "The ledger refused the reversing transfer; `detail` has its result code",
   },
+  statement_currency_required: {
+    status: 400,
+    title: "A camt.053 statement is of one currency: name it (`currency`)",
+  },
+  statement_currency_not_held: {
+    status: 404,
+    title: "The participant holds no position in this currency",
+  },
 } satisfies ProblemEntries;

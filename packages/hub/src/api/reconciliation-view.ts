@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyReply } from "fastify";
 import type {
-  MatchSummary,
+  MatchResult,
   ReconciliationOutcome,
 } from "../app/reconciliation/reconciliation-service.ts";
 import {
@@ -22,6 +22,20 @@ export const statementCsvResponse = {
     "The statement, RFC 4180 CSV with a header row: hub_transaction_id, participant_reference, type, counterparty, amount (signed: negative when the participant pays), currency, fee, status, window, created_at, updated_at",
   content: { [csvContentType]: { schema: { type: "string" } } },
 };
+
+/** A streamed camt.053 statement in the OpenAPI document. */
+export const statementXmlResponse = {
+  description:
+    "The statement of one currency as ISO 20022 camt.053.001.08: the position account's opening and closing booked balances, then one entry per transaction (status BOOK, PDNG or INFO), streamed",
+  content: { "application/xml": { schema: { type: "string" } } },
+};
+
+export const StatementCurrencyQuery = Type.Object({
+  currency: Type.String({
+    pattern: "^[A-Z]{3}$",
+    description: "The currency of the statement (ISO 4217): camt.053 is of one account",
+  }),
+});
 
 const optionalMoney = (minor: bigint | null, currency: string | null) =>
   minor === null || currency === null ? null : writeMoney(minor, currency);
@@ -88,16 +102,36 @@ export const MatchSummarySchema = Type.Object(
     unknownAtHub: Type.Integer({
       description: "Hub transactions whose outcome is still unknown: not compared, listed apart",
     }),
-    unknownHubTransactionIds: Type.Array(Type.String()),
+    unknownHubTransactionIds: Type.Array(Type.String(), {
+      description: "The first 100 of them, by hub transaction id",
+    }),
+    inquiry: Type.Object(
+      {
+        asked: Type.Integer({
+          description: "Unknown operations of the day the hub asked their bank or biller about",
+        }),
+        settled: Type.Integer({ description: "How many of those have a final outcome now" }),
+        limit: Type.Integer({ description: "The most one match asks about" }),
+        more: Type.Boolean({
+          description:
+            "More operations were unknown than the limit: those not asked about stay unknown",
+        }),
+      },
+      {
+        description:
+          "The status inquiry made before the match, so the hub's rows show final outcomes",
+      },
+    ),
   },
   { title: "ReconciliationMatch" },
 );
 
-export function matchSummaryView(summary: MatchSummary) {
+export function matchSummaryView(summary: MatchResult) {
   return {
     ...summary,
     breaks: { ...summary.breaks },
     unknownHubTransactionIds: [...summary.unknownHubTransactionIds],
+    inquiry: { ...summary.inquiry },
   };
 }
 

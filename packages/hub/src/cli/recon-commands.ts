@@ -4,68 +4,22 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { SingleBar } from "cli-progress";
 import { type Command, Option } from "commander";
-import type { Database } from "../adapters/store/database.ts";
-import { KyselyAuditLogStore } from "../adapters/store/kysely-audit-log-store.ts";
-import { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
 import { breakView, matchSummaryView } from "../api/reconciliation-view.ts";
-import { GroupCommit } from "../app/ledger/group-commit.ts";
-import { LedgerReader } from "../app/ledger/ledger-reader.ts";
-import { OperatorTransferService } from "../app/ledger/operator-transfer-service.ts";
-import { operatorParticipantId } from "../app/participants/participant-service.ts";
 import type {
+  MatchResult,
   ReconciliationOutcome,
-  ReconciliationService,
 } from "../app/reconciliation/reconciliation-service.ts";
-import { breakPageSizeMax } from "../app/reconciliation/reconciliation-service.ts";
-import { statementCsv } from "../app/reconciliation/statement-csv.ts";
-import { composeReconciliation } from "../composition/reconciliation.ts";
+import {
+  breakPageSizeMax,
+  unknownInquiriesPerMatchMax,
+} from "../app/reconciliation/reconciliation-service.ts";
+import { type StatementFormat, statementFormats } from "../app/reconciliation/statement-writer.ts";
 import { commandLineActor } from "../domain/audit/audit-actor.ts";
 import type { BreakResolution } from "../domain/reconciliation/reconciliation-break.ts";
 import { breakStates } from "../domain/reconciliation/reconciliation-break.ts";
-import { createLedgerStore } from "../hub.ts";
 import { CliError } from "./cli-error.ts";
-import { environment } from "./command-line.ts";
-import { openExistingStore } from "./existing-store.ts";
-import { reconDayFrom } from "./recon-day-setting.ts";
-
-interface StoreOptions {
-  readonly databaseUrl?: string;
-  readonly dataDir: string;
-  readonly json?: boolean;
-}
-
-/**
- * The reconciliation use-case over the hub's store, as the hub composes it. A reversal goes
- * through a group-commit ledger of this process: the ledger keeps no state outside the store,
- * so it posts beside a running hub as a second node would.
- */
-async function withReconciliation<T>(
-  options: StoreOptions,
-  use: (service: ReconciliationService) => Promise<T>,
-): Promise<T> {
-  const businessDay = reconDayFrom(process.env);
-  const database: Database = await openExistingStore(options);
-  const ledgerStore = createLedgerStore(database);
-  const ledger = new GroupCommit(ledgerStore);
-  const participantStore = new KyselyParticipantStore(database.kysely);
-  try {
-    const { reconciliation } = composeReconciliation(database, {
-      participantStore,
-      ledgerReader: new LedgerReader(ledgerStore),
-      operatorTransfers: new OperatorTransferService(
-        ledger,
-        new KyselyAuditLogStore(database.kysely),
-        participantStore,
-        operatorParticipantId,
-      ),
-      businessDay,
-    });
-    return await use(reconciliation);
-  } finally {
-    await ledger.drain();
-    await database.close();
-  }
-}
+import { environment, integer } from "./command-line.ts";
+import { type StoreOptions, withReconciliation, withReconcilingHub } from "./recon-service.ts";
 
 function refused(outcome: Extract<ReconciliationOutcome<unknown>, { ok: false }>): never {
   const rows = outcome.malformed?.rows.map((row) => `\n  line ${row.line}: ${row.problem}`) ?? [];
@@ -73,6 +27,23 @@ function refused(outcome: Extract<ReconciliationOutcome<unknown>, { ok: false }>
   throw new CliError(
     `${outcome.code}${counted}${outcome.detail === undefined ? "" : `: ${outcome.detail}`}${rows.join("")}`,
   );
+}
+
+/** The match as a person reads it: the inquiry first, then breaks, then what is still unknown. */
+function matchReport(summary: MatchResult): string {
+  const { inquiry } = summary;
+  const kinds = Object.entries(summary.breaks).map(([kind, n]) => `${kind} ${n}`);
+  const beyond = inquiry.more
+    ? `\n  more were unknown than the limit of ${inquiry.limit}: those not asked about stay unknown (match again to ask about more)`
+    : "";
+  const ids = summary.unknownHubTransactionIds.map((id) => `\n  ${id}`).join("");
+  return [
+    `run ${summary.runId}: ${summary.hubRows} hub rows, ${summary.participantRows} participant rows`,
+    `status inquiry first: asked about ${inquiry.asked} unknown operations, ${inquiry.settled} settled${beyond}`,
+    `breaks: ${kinds.join(", ")}`,
+    `still unknown at the hub (no answer yet: not guessed, listed apart, no breaks): ${summary.unknownAtHub}${ids}`,
+    "",
+  ].join("\n");
 }
 
 /** A progress bar on standard error, drawn only on a terminal and never with `--json`. */
@@ -103,82 +74,125 @@ export function addReconCommands(program: Command): void {
   addStoreOptions(
     recon
       .command("export")
-      .description("write a participant's statement of a business day as CSV, streamed")
+      .description(
+        "write a participant's statement of a business day, streamed: CSV, or ISO 20022 camt.053.001.08 of one currency",
+      )
       .requiredOption("--participant <id>", "the participant")
       .requiredOption("--day <YYYY-MM-DD>", "the business day")
+      .addOption(
+        new Option("--format <format>", "the statement's format")
+          .choices(statementFormats)
+          .default("csv"),
+      )
+      .option("--currency <code>", "the currency (camt053: required; csv: every currency)")
       .option("--out <file>", "write here instead of standard output"),
-  ).action(async (options: StoreOptions & { participant: string; day: string; out?: string }) => {
-    await withReconciliation(options, async (service) => {
-      const pages = await service.statementPages(options.participant, options.day);
-      if (!pages.ok) refused(pages);
-      const bar = progressBar(options, "statement {value} rows | {duration_formatted}");
-      bar?.start(0, 0);
-      let rows = 0;
-      const counted = (async function* () {
-        for await (const page of pages.value) {
-          rows += page.length;
-          bar?.update(rows);
-          yield page;
-        }
-      })();
-      const out = options.out === undefined ? process.stdout : createWriteStream(options.out);
-      try {
-        await pipeline(statementCsv(counted), out, { end: options.out !== undefined });
-      } finally {
-        bar?.stop();
-      }
-      if (options.json === true && options.out !== undefined) {
-        process.stdout.write(
-          `${JSON.stringify({ participant: options.participant, day: options.day, rows, file: options.out })}\n`,
+  ).action(
+    async (
+      options: StoreOptions & {
+        participant: string;
+        day: string;
+        format: StatementFormat;
+        currency?: string;
+        out?: string;
+      },
+    ) => {
+      await withReconciliation(options, async (service) => {
+        const bar = progressBar(options, "statement {value} rows | {duration_formatted}");
+        bar?.start(0, 0);
+        let rows = 0;
+        const document = await service.statementDocument(
+          options.participant,
+          options.day,
+          options.format,
+          options.currency?.toUpperCase(),
+          (counted) => {
+            rows = counted;
+            bar?.update(rows);
+          },
         );
-      }
-    });
-  });
+        if (!document.ok) {
+          bar?.stop();
+          refused(document);
+        }
+        const out = options.out === undefined ? process.stdout : createWriteStream(options.out);
+        try {
+          await pipeline(document.value, out, { end: options.out !== undefined });
+        } finally {
+          bar?.stop();
+        }
+        if (options.json === true && options.out !== undefined) {
+          process.stdout.write(
+            `${JSON.stringify({ participant: options.participant, day: options.day, format: options.format, rows, file: options.out })}\n`,
+          );
+        }
+      });
+    },
+  );
 
   addStoreOptions(
     recon
       .command("match")
       .description(
-        "match a participant's CSV record of a business day against the hub's; malformed rows refuse it whole",
+        "settle the day's unknown operations by status inquiry, then match a participant's CSV record of the business day against the hub's; malformed rows refuse it whole",
       )
       .argument("<file>", "the participant's record, CSV with the statement's header")
       .requiredOption("--participant <id>", "the participant")
-      .requiredOption("--day <YYYY-MM-DD>", "the business day"),
-  ).action(async (file: string, options: StoreOptions & { participant: string; day: string }) => {
-    const size = (await stat(file).catch(() => undefined))?.size;
-    if (size === undefined) throw new CliError(`no file at ${file}`);
-    await withReconciliation(options, async (service) => {
-      const bar = progressBar(
-        options,
-        "record {bar} {percentage}% | {rows} rows | {duration_formatted}",
-      );
-      bar?.start(size, 0, { rows: 0 });
-      let read = 0;
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          read += chunk.length;
-          bar?.update(read);
-          done(null, chunk);
-        },
+      .requiredOption("--day <YYYY-MM-DD>", "the business day")
+      .option(
+        "--inquiry-limit <n>",
+        `ask banks and billers about at most n unknown operations first (1-${unknownInquiriesPerMatchMax})`,
+        integer(1, unknownInquiriesPerMatchMax),
+        unknownInquiriesPerMatchMax,
+      ),
+  ).action(
+    async (
+      file: string,
+      options: StoreOptions & { participant: string; day: string; inquiryLimit: number },
+    ) => {
+      const size = (await stat(file).catch(() => undefined))?.size;
+      if (size === undefined) throw new CliError(`no file at ${file}`);
+      await withReconcilingHub(options, async (service) => {
+        const inquiryBar = progressBar(
+          options,
+          "status inquiry {bar} {value}/{total} unknown operations | {duration_formatted}",
+        );
+        const recordBar = progressBar(
+          options,
+          "record {bar} {percentage}% | {rows} rows | {duration_formatted}",
+        );
+        let read = 0;
+        const counter = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            if (read === 0) recordBar?.start(size, 0, { rows: 0 });
+            read += chunk.length;
+            recordBar?.update(read);
+            done(null, chunk);
+          },
+        });
+        const source = createReadStream(file).pipe(counter);
+        const matched = await service
+          .match(options.participant, options.day, source, "operator:cli", {
+            inquiryLimit: options.inquiryLimit,
+            onInquiry: (done, total) => {
+              if (total === 0) return;
+              if (done === 0) inquiryBar?.start(total, 0);
+              inquiryBar?.update(done);
+              if (done === total) inquiryBar?.stop();
+            },
+            onRows: (rows) => recordBar?.update(read, { rows }),
+          })
+          .finally(() => {
+            inquiryBar?.stop();
+            recordBar?.stop();
+          });
+        if (!matched.ok) refused(matched);
+        const summary = matchSummaryView(matched.value);
+        process.stdout.write(
+          options.json === true ? `${JSON.stringify(summary)}\n` : matchReport(summary),
+        );
       });
-      const source = createReadStream(file).pipe(counter);
-      const matched = await service
-        .match(options.participant, options.day, source, "operator:cli", (rows) =>
-          bar?.update(read, { rows }),
-        )
-        .finally(() => bar?.stop());
-      if (!matched.ok) refused(matched);
-      const summary = matchSummaryView(matched.value);
-      if (options.json === true) {
-        process.stdout.write(`${JSON.stringify(summary)}\n`);
-        return;
-      }
-      const kinds = Object.entries(summary.breaks).map(([kind, n]) => `${kind} ${n}`);
-      process.stdout.write(
-        `run ${summary.runId}: ${summary.hubRows} hub rows, ${summary.participantRows} participant rows\nbreaks: ${kinds.join(", ")}\nunknown at the hub (listed apart): ${summary.unknownAtHub}${summary.unknownHubTransactionIds.map((id) => `\n  ${id}`).join("")}\n`,
-      );
-    });
-  });
+    },
+  );
 
   addStoreOptions(
     recon

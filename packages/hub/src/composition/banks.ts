@@ -21,6 +21,7 @@ import { AgreementPlacementService } from "../app/banks/agreement-placement-serv
 import { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import { BankEndpointService } from "../app/banks/bank-endpoint-service.ts";
 import { EndpointMigrationService } from "../app/banks/endpoint-migration-service.ts";
+import { type InquiredKind, inquiredKind } from "../app/calls/status-inquiry.ts";
 import type { FeePostings } from "../app/fees/fee-postings.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import { AgreementPaymentService } from "../app/payments/agreement-payment-service.ts";
@@ -39,7 +40,7 @@ import type { EndpointGuard } from "../app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "../app/ports/field-sealer.ts";
 import type { ParticipantKeyStore } from "../app/ports/participant-key-store.ts";
 import { agreementLimitsDefaults } from "../domain/bank-operations/agreement-limits.ts";
-import { type InquiredKind, inquiredKind } from "../jobs/operation-inquiry.ts";
+import { isSettled } from "../domain/bank-operations/bank-operation.ts";
 import type { HubConfig, OnJobError } from "./hub-config.ts";
 import type { LifecycleStack } from "./lifecycle-stack.ts";
 
@@ -174,7 +175,12 @@ export function composeBanks(
     ),
     refunds: new RefundService(bankOperationStore, runner, bankConnector),
     bankOperations: new BankOperationNotices(bankOperationStore, runner, noticeLog),
-    bankOperationsInquired: inquiredKind(bankOperationStore, runner.runner),
+    bankOperationsInquired: inquiredKind(
+      "bank_operation",
+      bankOperationStore,
+      runner.runner,
+      (operation) => isSettled(operation.state),
+    ),
     billerEndpoints: new BankEndpointService(
       participantStore,
       endpointStore,

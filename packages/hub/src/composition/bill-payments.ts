@@ -21,6 +21,7 @@ import type { QuotedBillLookup } from "../app/bill-payments/quoted-bills.ts";
 import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.ts";
 import type { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { EndpointChoice } from "../app/calls/operation-runner.ts";
+import { type InquiredKind, inquiredKind } from "../app/calls/status-inquiry.ts";
 import type { ChannelPermission } from "../app/channels/channel-suspension-service.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import type { BillerConnector } from "../app/ports/biller-connector.ts";
@@ -30,7 +31,7 @@ import type { LedgerStore } from "../app/ports/ledger-store.ts";
 import type { NoticeLog } from "../app/ports/notice-log.ts";
 import type { ParticipantCallLog } from "../app/ports/participant-call-log.ts";
 import type { ParticipantStore } from "../app/ports/participant-store.ts";
-import { type InquiredKind, inquiredKind } from "../jobs/operation-inquiry.ts";
+import { isBillPaymentSettled } from "../domain/bill-payments/bill-payment.ts";
 
 export interface BillPaymentParts {
   readonly billPostings: BillPostingRunner;
@@ -107,11 +108,16 @@ export function composeBillPayments(deps: BillPaymentDependencies): {
       billPayments,
       billReversalNotices: new BillReversalNotices(store, postings, deps.notices, clock),
     },
-    inquired: onOwnClock(inquiredKind(store, postings), clock),
+    inquired: onOwnClock(
+      inquiredKind("bill_payment", store, postings, (payment) =>
+        isBillPaymentSettled(payment.state),
+      ),
+      clock,
+    ),
   };
 }
 
 /** Due postings are judged by the clock their times were written by, whatever the job's. */
 function onOwnClock(kind: InquiredKind, clock: () => number): InquiredKind {
-  return { claimDue: (_now, limit, leaseMs) => kind.claimDue(clock(), limit, leaseMs) };
+  return { ...kind, claimDue: (_now, limit, leaseMs) => kind.claimDue(clock(), limit, leaseMs) };
 }

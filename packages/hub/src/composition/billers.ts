@@ -13,6 +13,7 @@ import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.t
 import { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { CachedBills } from "../app/billers/cached-bills.ts";
 import type { EndpointChoice } from "../app/calls/operation-runner.ts";
+import type { InquiredKind } from "../app/calls/status-inquiry.ts";
 import type { ChannelPermission } from "../app/channels/channel-suspension-service.ts";
 import type { FeePostings } from "../app/fees/fee-postings.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
@@ -23,7 +24,6 @@ import type { FieldSealer } from "../app/ports/field-sealer.ts";
 import type { LedgerStore } from "../app/ports/ledger-store.ts";
 import type { ParticipantStore } from "../app/ports/participant-store.ts";
 import { ExpiryPurge, expiryPurgeDefaults } from "../jobs/expiry-purge.ts";
-import type { InquiredKind } from "../jobs/operation-inquiry.ts";
 import { type BillPaymentParts, composeBillPayments } from "./bill-payments.ts";
 import { assembleBillerAdmission } from "./biller-admission.ts";
 import type { HubConfig, OnJobError } from "./hub-config.ts";

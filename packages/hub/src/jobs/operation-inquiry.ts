@@ -1,3 +1,4 @@
+import type { StatusInquiry } from "../app/calls/status-inquiry.ts";
 import { PeriodicJob } from "./periodic-job.ts";
 
 export interface OperationInquiryOptions {
@@ -18,40 +19,20 @@ export const operationInquiryDefaults: Omit<OperationInquiryOptions, "onError"> 
   leaseMs: 130_000,
 };
 
-/** One registered kind, its operation type hidden: claims what is due, ready to take up. */
-export interface InquiredKind {
-  claimDue(now: number, limit: number, leaseMs: number): Promise<(() => Promise<unknown>)[]>;
-}
-
 /**
- * A kind of operation for the job: its store's claim and its runner's take-up (bank operations:
- * the bank operation store and `BankOperationRunner.runner`; bill postings next).
- */
-export function inquiredKind<Operation>(
-  store: { claimDueInquiries(now: number, limit: number, leaseMs: number): Promise<Operation[]> },
-  runner: { takeUp(operation: Operation): Promise<unknown> },
-): InquiredKind {
-  return {
-    async claimDue(now, limit, leaseMs) {
-      const due = await store.claimDueInquiries(now, limit, leaseMs);
-      return due.map((operation) => () => runner.takeUp(operation));
-    },
-  };
-}
-
-/**
- * Settles operations whose outcome the hub does not know, of every registered kind: each pass
- * claims those due (through the database, so hub nodes share the work without taking the same
- * one) and has the kind's runner take each up, by a status inquiry (the callee is asked by the
- * hub's transaction id) or by sending the call again where the kind says so. A final answer
- * settles the operation and tells the participant by webhook; any other waits for the next,
- * later take-up.
+ * Settles operations whose outcome the hub does not know, of every kind the status inquiry
+ * knows, on a timer: each pass claims those due (through the database, so hub nodes share the
+ * work without taking the same one) and has the kind's runner take each up, by a status inquiry
+ * (the callee is asked by the hub's transaction id) or by sending the call again where the kind
+ * says so. A final answer settles the operation and tells the participant by webhook; any other
+ * waits for the next, later take-up. The work itself is the app's `StatusInquiry`, which
+ * reconciliation calls too.
  */
 export class OperationInquiry {
   private readonly job: PeriodicJob;
 
   constructor(
-    private readonly kinds: readonly InquiredKind[],
+    private readonly inquiry: Pick<StatusInquiry, "pass">,
     private readonly options: OperationInquiryOptions,
     private readonly clock: () => number = Date.now,
   ) {
@@ -67,17 +48,7 @@ export class OperationInquiry {
   }
 
   /** One pass over every kind; answers how many operations it took up. */
-  async pass(): Promise<number> {
-    const counts = await Promise.all(this.kinds.map((kind) => this.passOver(kind)));
-    return counts.reduce((sum, count) => sum + count, 0);
-  }
-
-  private async passOver(kind: InquiredKind): Promise<number> {
-    const due = await kind.claimDue(this.clock(), this.options.batchSizeMax, this.options.leaseMs);
-    const results = await Promise.allSettled(due.map((takeUp) => takeUp()));
-    for (const result of results) {
-      if (result.status === "rejected") this.options.onError(result.reason);
-    }
-    return due.length;
+  pass(): Promise<number> {
+    return this.inquiry.pass(this.clock(), this.options.batchSizeMax, this.options.leaseMs);
   }
 }

@@ -5,6 +5,7 @@ const parse = (text: string | Buffer, _options: { columns: true }) =>
   Papa.parse<Record<string, string>>(text.toString(), { header: true, skipEmptyLines: true }).data;
 
 import { expect, it } from "vitest";
+import { elementTexts, expectSchemaValid } from "../adapters/iso20022/expect-valid.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { expectProblem, useApiHarness } from "./api-harness.ts";
 import {
@@ -81,6 +82,27 @@ describeEachBackend("reconciliation API", (backend) => {
       `/operator/v1/participants/bank-beta/reconciliation/days/${today()}/statement.csv`,
     );
     expect(operator.body).toBe(theirs.body);
+  });
+
+  it("streams a participant's statement of one currency as a valid camt.053", async () => {
+    const { alpha } = await network();
+    const path = `/v1/reconciliation/days/${today()}/statement.xml?currency=EUR`;
+    const mine = await alpha.call("GET", path);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.headers["content-type"]).toMatch(/^application\/xml/);
+    await expectSchemaValid(mine.body, "camt.053.001.08");
+    expect(elementTexts(mine.body, "AcctSvcrRef")).toEqual(["t-1", "t-2"]);
+    const operator = await api.call(
+      "GET",
+      `/operator/v1/participants/bank-alpha/reconciliation/days/${today()}/statement.xml?currency=EUR`,
+    );
+    expect(operator.statusCode, operator.body).toBe(200);
+    expect(elementTexts(operator.body, "AcctSvcrRef")).toEqual(["t-1", "t-2"]);
+    expectProblem(
+      await alpha.call("GET", `/v1/reconciliation/days/${today()}/statement.xml?currency=JPY`),
+      404,
+      "statement_currency_not_held",
+    );
   });
 
   it("refuses a record with malformed rows by line, and stores nothing", async () => {

@@ -16,11 +16,12 @@ import {
   type OperationRefusal,
   OperationRunner,
 } from "../../src/app/calls/operation-runner.ts";
+import { inquiredKind, StatusInquiry } from "../../src/app/calls/status-inquiry.ts";
 import type { OperationStore } from "../../src/app/ports/operation-store.ts";
 import type { ParticipantCallRecord } from "../../src/app/ports/participant-call-log.ts";
 import { newEndpointSettings } from "../../src/domain/banks/bank-endpoint.ts";
 import type { CallableEndpoint } from "../../src/domain/calls/callable-endpoint.ts";
-import { inquiredKind, OperationInquiry } from "../../src/jobs/operation-inquiry.ts";
+import { OperationInquiry } from "../../src/jobs/operation-inquiry.ts";
 
 type PostingState = "processing" | "pending" | "unknown" | "succeeded" | "failed";
 
@@ -187,8 +188,20 @@ function setUp(results: Result[]) {
     inquiries: 0,
   };
   store.rows.set(posting.id, posting);
+  const inquired = inquiredKind(
+    "bill_payment",
+    {
+      claimDueInquiries: (at: number, limit: number, leaseMs: number) =>
+        store.claimDueInquiries(at, limit, leaseMs),
+      find: (_owner: string, id: string) => store.find(id),
+    },
+    runner,
+    (operation) => !unsettled.includes(operation.state),
+  );
   const job = new OperationInquiry(
-    [inquiredKind(store, runner)],
+    new StatusInquiry([inquired], (error) => {
+      throw error;
+    }),
     {
       intervalMs: 1_000,
       batchSizeMax: 10,

@@ -13,8 +13,10 @@ import {
   breakView,
   csvContentType,
   MatchSummarySchema,
+  StatementCurrencyQuery,
   sendReconciliationProblem,
   statementCsvResponse,
+  statementXmlResponse,
 } from "../reconciliation-view.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
 import { participantProblems } from "./participant-problems.ts";
@@ -54,6 +56,37 @@ export const participantReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOpt
     },
   );
 
+  app.get(
+    "/reconciliation/days/:day/statement.xml",
+    {
+      config: { operation: "reconciliation.read" },
+      schema: {
+        summary:
+          "The caller's statement of a business day in one currency, streamed as ISO 20022 camt.053.001.08",
+        description:
+          "The rows of statement.csv in that currency, one entry each (hub transaction id in AcctSvcrRef, the caller's reference in AcctOwnrTxId).",
+        tags: ["reconciliation"],
+        params: Type.Object({ day: DayParam }),
+        querystring: StatementCurrencyQuery,
+        response: {
+          200: statementXmlResponse,
+          ...participantProblems("business_day_invalid", "statement_currency_not_held"),
+        },
+      },
+    },
+    async (request, reply) => {
+      const participant = request.participant as Participant;
+      const xml = await hub.reconciliation.statementDocument(
+        participant.id,
+        request.params.day,
+        "camt053",
+        request.query.currency,
+      );
+      if (!xml.ok) return sendReconciliationProblem(reply, xml);
+      return reply.type("application/xml; charset=utf-8").send(xml.value);
+    },
+  );
+
   app.put(
     "/reconciliation/days/:day/record",
     {
@@ -61,7 +94,7 @@ export const participantReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOpt
       schema: {
         summary: "Upload the caller's record of a business day and match it",
         description:
-          "A CSV with the statement's header; each row needs hub_transaction_id or participant_reference, amount (signed as on the statement), currency and status. A record with any malformed row is refused whole and changes nothing. Otherwise the day's open breaks are replaced by those found now; a break already resolved is not raised again.",
+          "A CSV with the statement's header; each row needs hub_transaction_id or participant_reference, amount (signed as on the statement), currency and status. Before the match the hub asks the bank or biller about the day's operations still UNKNOWN (at most `inquiry.limit`), so its rows show their final outcomes; those still unknown are listed apart, never breaks. A record with any malformed row is refused whole and changes nothing. Otherwise the day's open breaks are replaced by those found now; a break already resolved is not raised again.",
         tags: ["reconciliation"],
         params: Type.Object({ day: DayParam }),
         consumes: [csvContentType],

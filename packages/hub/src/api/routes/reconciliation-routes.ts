@@ -19,8 +19,10 @@ import {
   breakView,
   csvContentType,
   MatchSummarySchema,
+  StatementCurrencyQuery,
   sendReconciliationProblem,
   statementCsvResponse,
+  statementXmlResponse,
 } from "../reconciliation-view.ts";
 import { operatorProblems } from "./operator-problems.ts";
 import { ParticipantIdInput, participantIdLengthMax } from "./participant-params.ts";
@@ -70,11 +72,45 @@ export const operatorReconciliationRoutes: FastifyPluginAsyncTypebox<RouteOption
     },
   );
 
+  app.get(
+    "/participants/:participantId/reconciliation/days/:day/statement.xml",
+    {
+      schema: {
+        summary:
+          "A participant's statement of a business day in one currency, streamed as ISO 20022 camt.053.001.08",
+        tags: ["reconciliation"],
+        params: DayOfParticipant,
+        querystring: StatementCurrencyQuery,
+        response: {
+          200: statementXmlResponse,
+          ...operatorProblems(
+            "business_day_invalid",
+            "participant_not_found",
+            "statement_currency_not_held",
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { participantId, day } = request.params;
+      const xml = await hub.reconciliation.statementDocument(
+        participantId,
+        day,
+        "camt053",
+        request.query.currency,
+      );
+      if (!xml.ok) return sendReconciliationProblem(reply, xml);
+      return reply.type("application/xml; charset=utf-8").send(xml.value);
+    },
+  );
+
   app.put(
     "/participants/:participantId/reconciliation/days/:day/record",
     {
       schema: {
         summary: "Upload a participant's record of a business day on its behalf, and match it",
+        description:
+          "As the participant's own upload: the day's UNKNOWN operations are settled by status inquiry first, those still unknown listed apart.",
         tags: ["reconciliation"],
         params: DayOfParticipant,
         consumes: [csvContentType],

@@ -14,6 +14,7 @@ import {
   writeOffReasonLengthMax,
 } from "../../domain/reconciliation/reconciliation-break.ts";
 import type { StatementRow } from "../../domain/reconciliation/statement-row.ts";
+import type { StatusInquiry } from "../calls/status-inquiry.ts";
 import type { LedgerReader } from "../ledger/ledger-reader.ts";
 import type { OperatorTransferService } from "../ledger/operator-transfer-service.ts";
 import type {
@@ -21,9 +22,14 @@ import type {
   MatchSummary,
   ReconciliationStore,
 } from "../ports/reconciliation-store.ts";
-import { type StatementStore, statementPageSizeMax } from "../ports/statement-store.ts";
+import {
+  type StatementQuery,
+  type StatementStore,
+  statementPageSizeMax,
+} from "../ports/statement-store.ts";
 import { type MalformedRow, parseRecord } from "./record-parse.ts";
-import { type StatementFormat, statementWriters } from "./statement-writer.ts";
+import { counted, rowsIn } from "./statement-pages.ts";
+import type { StatementContext, StatementFormat, StatementWriters } from "./statement-writer.ts";
 
 /** What the HTTP layer shows of the store's answers, and its page bound. */
 export { breakPageSizeMax, type MatchSummary } from "../ports/reconciliation-store.ts";
@@ -36,7 +42,9 @@ export type ReconciliationErrorCode =
   | "break_resolved"
   | "break_not_reversible"
   | "write_off_reason_invalid"
-  | "reversal_refused";
+  | "reversal_refused"
+  | "statement_currency_required"
+  | "statement_currency_not_held";
 
 export type ReconciliationOutcome<T> =
   | { readonly ok: true; readonly value: T }
@@ -59,8 +67,40 @@ export interface ReconciliationDeps {
   readonly ledger: Pick<LedgerReader, "findTransfer">;
   readonly operatorTransfers: Pick<OperatorTransferService, "submit">;
   readonly businessDay: BusinessDayConfig;
+  /** The statement's formats, by name. */
+  readonly writers: StatementWriters;
+  /**
+   * Asks banks and billers about the day's unknown operations before a match; without it (a
+   * store read on its own) they are only listed as unknown.
+   */
+  readonly inquiry?: Pick<StatusInquiry, "takeUpEach"> | undefined;
   readonly clock?: () => number;
 }
+
+/** A day's unknown operations one match asks about at most: each is a call to a bank or biller. */
+export const unknownInquiriesPerMatchMax = 200;
+
+/** What the status inquiry before a match came to. */
+export interface UnknownInquiry {
+  /** How many of the day's unknown operations the hub asked about: at most `limit`. */
+  readonly asked: number;
+  /** How many of those have a final outcome now. */
+  readonly settled: number;
+  readonly limit: number;
+  /** More were unknown than the limit: those not asked about stay unknown in this match. */
+  readonly more: boolean;
+}
+
+export interface MatchOptions {
+  /** Told how many record rows are staged so far. */
+  readonly onRows?: ((rows: number) => void) | undefined;
+  /** At most this many unknown operations asked about (1 to `unknownInquiriesPerMatchMax`). */
+  readonly inquiryLimit?: number | undefined;
+  /** Told how many of `total` inquiries are done, before the record is read. */
+  readonly onInquiry?: ((done: number, total: number) => void) | undefined;
+}
+
+export type MatchResult = MatchSummary & { readonly inquiry: UnknownInquiry };
 
 /** Reversals' ids: derived from the break's, so asking twice reverses once. */
 export function reversalTransferIdOf(breakId: string): string {
@@ -101,34 +141,109 @@ export class ReconciliationService {
     return this.statementDocument(participantId, day, "csv");
   }
 
-  /** The day's statement in one of the formats of `statementWriters`, streamed. */
+  /**
+   * The day's statement in one of the hub's formats, streamed; of one currency when it is named.
+   * A format of one currency (camt.053) needs it, and reads its balances and totals before the
+   * rows. `onRows` hears how many rows were read so far.
+   */
   async statementDocument(
     participantId: string,
     day: string,
     format: StatementFormat,
+    currency?: string,
+    onRows?: (rows: number) => void,
   ): Promise<ReconciliationOutcome<Readable>> {
-    const pages = await this.statementPages(participantId, day);
-    if (!pages.ok) return pages;
-    const range = businessDayRange(day, this.deps.businessDay);
-    const context = { participantId, day, ...range };
-    return { ok: true, value: statementWriters[format].write(pages.value, context) };
+    const writer = this.deps.writers[format];
+    if (writer.perCurrency && currency === undefined) return fail("statement_currency_required");
+    const checked = await this.checkDay(participantId, day);
+    if (!checked.ok) return checked;
+    const createdAt = this.clock();
+    const wholeDay = businessDayRange(checked.value, this.deps.businessDay);
+    // A statement declaring totals first covers the day up to now only: a day still open gains
+    // rows, and rows written after the totals were read would contradict them.
+    const range = writer.perCurrency
+      ? { ...wholeDay, toMs: Math.min(wholeDay.toMs, createdAt) }
+      : wholeDay;
+    const query = { participantId, ...range };
+    const all = this.deps.statements.pages(query, statementPageSizeMax);
+    const kept = currency === undefined ? all : rowsIn(all, currency);
+    const pages = onRows === undefined ? kept : counted(kept, onRows);
+    const context: StatementContext = { participantId, day, ...range, createdAt };
+    if (!writer.perCurrency || currency === undefined) {
+      return { ok: true, value: writer.write(pages, context) };
+    }
+    const totals = await this.deps.statements.dayTotals(query, currency);
+    if (totals === undefined) return fail("statement_currency_not_held", currency);
+    return {
+      ok: true,
+      value: writer.write(pages, { ...context, currency: { code: currency, totals } }),
+    };
   }
 
   /**
-   * Matches the participant's uploaded record of the day against the hub's. A record with any
-   * malformed row is refused whole and changes nothing; otherwise the day's open breaks are
-   * replaced by the ones found (see RecordStaging.match).
+   * Matches the participant's uploaded record of the day against the hub's. First the day's
+   * operations still unknown are settled by status inquiry (the bank or biller asked, as the
+   * inquiry job would), so the hub's rows show their final states; those still unknown after it
+   * are listed apart, never guessed and never breaks. A record with any malformed row is refused
+   * whole and changes nothing; otherwise the day's open breaks are replaced by the ones found
+   * (see RecordStaging.match).
    */
   async match(
     participantId: string,
     day: string,
     record: Readable | AsyncIterable<Buffer | string>,
     uploadedBy: string,
-    onRows: (rows: number) => void = () => {},
-  ): Promise<ReconciliationOutcome<MatchSummary>> {
+    options: MatchOptions = {},
+  ): Promise<ReconciliationOutcome<MatchResult>> {
     const checked = await this.checkDay(participantId, day);
     if (!checked.ok) return checked;
     const range = businessDayRange(checked.value, this.deps.businessDay);
+    // Before the staging: its scratch tables may hold the only writer (SQLite) the settling needs.
+    const inquiry = await this.settleUnknown({ participantId, ...range }, options);
+    const summary = await this.stageAndMatch(
+      participantId,
+      day,
+      range,
+      record,
+      uploadedBy,
+      options,
+    );
+    return summary.ok ? { ok: true, value: { ...summary.value, inquiry } } : summary;
+  }
+
+  /** Asks about the day's unknown operations, oldest first, up to the limit. */
+  private async settleUnknown(
+    query: StatementQuery,
+    options: MatchOptions,
+  ): Promise<UnknownInquiry> {
+    const limit = Math.min(
+      Math.max(Math.trunc(options.inquiryLimit ?? unknownInquiriesPerMatchMax), 1),
+      unknownInquiriesPerMatchMax,
+    );
+    if (this.deps.inquiry === undefined) return { asked: 0, settled: 0, limit, more: false };
+    const found = await this.deps.statements.unknownOperations(query, limit + 1);
+    const asking = found.slice(0, limit);
+    options.onInquiry?.(0, asking.length);
+    const report = await this.deps.inquiry.takeUpEach(asking, (done) =>
+      options.onInquiry?.(done, asking.length),
+    );
+    return {
+      asked: asking.length,
+      settled: report.settled.length,
+      limit,
+      more: found.length > limit,
+    };
+  }
+
+  private async stageAndMatch(
+    participantId: string,
+    day: string,
+    range: { fromMs: number; toMs: number },
+    record: Readable | AsyncIterable<Buffer | string>,
+    uploadedBy: string,
+    options: MatchOptions,
+  ): Promise<ReconciliationOutcome<MatchSummary>> {
+    const onRows = options.onRows ?? (() => {});
     const staging = await this.deps.store.stage({
       id: `rc-${randomBytes(8).toString("hex")}`,
       participantId,
