@@ -11,7 +11,8 @@ import type {
   StatementType,
 } from "../../domain/reconciliation/statement-row.ts";
 import type { ClearhubSchema } from "./schema.ts";
-import { type StatementSide, statementSideSql, unknownOperationsSideSql } from "./statement-sql.ts";
+import { type StatementSide, statementSideSql } from "./statement-sql.ts";
+import { readUnknownOperations } from "./unknown-operations-read.ts";
 
 interface StatementDbRow {
   hub_id: string;
@@ -35,14 +36,6 @@ type TotalsColumn =
   | "credit_sum"
   | "debit_count"
   | "debit_sum";
-
-interface UnknownDbRow {
-  hub_id: string;
-  created_at: bigint | number;
-  kind: string;
-  owner: string;
-  id: string;
-}
 
 function statementRowOf(row: StatementDbRow): StatementRow {
   return {
@@ -157,18 +150,8 @@ export class KyselyStatementStore implements StatementStore {
     if (out.length > 0) yield out;
   }
 
-  async unknownOperations(query: StatementQuery, limit: number): Promise<UnknownOperation[]> {
-    const side = (which: "payer" | "payee") =>
-      unknownOperationsSideSql(which, query.participantId, query.fromMs, query.toMs, limit);
-    const { rows } = await sql<UnknownDbRow>`
-      select * from (select * from (${side("payer")}) payer_side
-        union all select * from (${side("payee")}) payee_side) both_sides
-      order by created_at, hub_id limit ${limit}`.execute(this.db);
-    return rows.map((row) => ({
-      hubTransactionId: row.hub_id,
-      kind: row.kind as UnknownOperation["kind"],
-      key: [row.owner, row.id],
-    }));
+  unknownOperations(query: StatementQuery, limit: number): Promise<UnknownOperation[]> {
+    return readUnknownOperations(this.db, query, limit);
   }
 
   async dayTotals(

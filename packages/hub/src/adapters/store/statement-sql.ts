@@ -122,38 +122,3 @@ export function statementSideSql(
     where ${own} = ${participantId} and d.created_at >= ${BigInt(fromMs)} and d.created_at < ${BigInt(toMs)}
       ${keyset}`;
 }
-
-const unknownStatesOf = (table: Readonly<Record<string, string>>) =>
-  sql.join(
-    Object.entries(table)
-      .filter(([, status]) => status === "unknown")
-      .map(([state]) => sql.lit(state)),
-  );
-
-/**
- * One side of the participant's operations over `[from, to)` that its statement shows as
- * `unknown` (by the same tables as the status column), keyed as their stores key them, so a
- * status inquiry can settle them before the day is matched.
- */
-export function unknownOperationsSideSql(
-  side: StatementSide,
-  participantId: string,
-  fromMs: number,
-  toMs: number,
-  limit: number,
-): RawBuilder<unknown> {
-  const own = side === "payer" ? sql.ref("d.payer_id") : sql.ref("d.payee_id");
-  return sql`select d.transfer_id as hub_id, d.created_at as created_at,
-      case when o.id is not null then 'bank_operation' else 'bill_payment' end as kind,
-      coalesce(o.payment_institution_id, b.channel_id) as owner,
-      coalesce(o.id, b.id) as id
-    from transfer_details d
-    join transfers t on t.id = d.transfer_id
-    left join bank_operations o on o.transaction_id = d.transfer_id
-    left join bill_payments b on t.reference like ${`${billPaymentReferencePrefix}%`}
-      and b.posting_id = substr(t.reference, ${billPaymentReferencePrefix.length + 1})
-    where ${own} = ${participantId} and d.created_at >= ${BigInt(fromMs)} and d.created_at < ${BigInt(toMs)}
-      and (o.state in (${unknownStatesOf(statusOfBankOperationState)})
-        or (o.state is null and b.state in (${unknownStatesOf(statusOfBillPaymentState)})))
-    order by d.created_at, d.transfer_id limit ${limit}`;
-}
