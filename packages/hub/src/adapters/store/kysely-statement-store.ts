@@ -11,7 +11,7 @@ import type {
   StatementType,
 } from "../../domain/reconciliation/statement-row.ts";
 import type { ClearhubSchema } from "./schema.ts";
-import { type StatementSide, statementSideSql } from "./statement-sql.ts";
+import { type StatementSide, statementPageSql, statementSideSql } from "./statement-sql.ts";
 import { readUnknownOperations } from "./unknown-operations-read.ts";
 
 interface StatementDbRow {
@@ -103,11 +103,8 @@ class SidePages {
 
   private read(after: Keyset | undefined): Promise<StatementDbRow[]> {
     const { participantId, fromMs, toMs } = this.query;
-    const side = statementSideSql(this.side, participantId, fromMs, toMs, after);
-    const page =
-      sql<StatementDbRow>`${side} order by d.created_at, d.transfer_id limit ${this.pageSize}`
-        .execute(this.db)
-        .then((result) => result.rows);
+    const side = statementPageSql(this.side, participantId, fromMs, toMs, after, this.pageSize);
+    const page = sql<StatementDbRow>`${side}`.execute(this.db).then((result) => result.rows);
     // A reader that stops early leaves this page unread: its failure then has no one to tell.
     page.catch(() => {});
     return page;

@@ -85,23 +85,12 @@ function feeSql(side: "payer" | "payee"): RawBuilder<unknown> {
 
 export type StatementSide = "payer" | "payee";
 
-/** One side of the participant's rows over `[from, to)`, optionally after a keyset cursor. */
-export function statementSideSql(
-  side: StatementSide,
-  participantId: string,
-  fromMs: number,
-  toMs: number,
-  after?: { readonly createdAt: bigint; readonly hubId: string } | undefined,
-): RawBuilder<unknown> {
-  const own = side === "payer" ? sql.ref("d.payer_id") : sql.ref("d.payee_id");
+type Keyset = { readonly createdAt: bigint; readonly hubId: string };
+
+/** The statement's columns for one side, over `details` (rows of `transfer_details`, as `d`). */
+function statementRowsSql(side: StatementSide, details: RawBuilder<unknown>): RawBuilder<unknown> {
   const other = side === "payer" ? sql.ref("d.payee_id") : sql.ref("d.payer_id");
   const amount = side === "payer" ? sql`-t.amount` : sql`t.amount`;
-  const keyset =
-    after === undefined
-      ? sql``
-      : // A row value, not an OR of columns: both databases seek the side's index
-        // `(party, created_at, transfer_id)` to the cursor, so each page costs its own rows only.
-        sql`and (d.created_at, d.transfer_id) > (${after.createdAt}, ${after.hubId})`;
   return sql`select d.transfer_id as hub_id,
       coalesce(o.id, b.id, d.transfer_id) as reference,
       ${typeSql} as type,
@@ -113,12 +102,50 @@ export function statementSideSql(
       ${windowSql} as window_id,
       d.created_at as created_at,
       coalesce(o.updated_at, b.updated_at, r.created_at, t.created_at) as updated_at
-    from transfer_details d
+    from (${details}) d
     join transfers t on t.id = d.transfer_id
     left join transfers r on r.pending_id = d.transfer_id
     left join bank_operations o on o.transaction_id = d.transfer_id
     left join bill_payments b on t.reference like ${`${billPaymentReferencePrefix}%`}
-      and b.posting_id = substr(t.reference, ${billPaymentReferencePrefix.length + 1})
-    where ${own} = ${participantId} and d.created_at >= ${BigInt(fromMs)} and d.created_at < ${BigInt(toMs)}
-      ${keyset}`;
+      and b.posting_id = substr(t.reference, ${billPaymentReferencePrefix.length + 1})`;
+}
+
+function sideDetailsSql(side: StatementSide, participantId: string, fromMs: number, toMs: number) {
+  const own = side === "payer" ? sql.ref("d.payer_id") : sql.ref("d.payee_id");
+  return sql`select * from transfer_details d
+    where ${own} = ${participantId} and d.created_at >= ${BigInt(fromMs)} and d.created_at < ${BigInt(toMs)}`;
+}
+
+/** One side of the participant's rows over `[from, to)`. */
+export function statementSideSql(
+  side: StatementSide,
+  participantId: string,
+  fromMs: number,
+  toMs: number,
+): RawBuilder<unknown> {
+  return statementRowsSql(side, sideDetailsSql(side, participantId, fromMs, toMs));
+}
+
+/**
+ * One side's next page after a keyset cursor, oldest first. The page is chosen from
+ * `transfer_details` alone, in a subquery with its own limit, and only its rows are joined: each
+ * database then seeks the side's index `(party, created_at, transfer_id)` to the cursor (a row
+ * value, not an OR of columns) whatever its statistics say of the day, so each page costs its own
+ * rows only, and a plan that reads the whole day per page cannot be chosen.
+ */
+export function statementPageSql(
+  side: StatementSide,
+  participantId: string,
+  fromMs: number,
+  toMs: number,
+  after: Keyset | undefined,
+  limit: number,
+): RawBuilder<unknown> {
+  const keyset =
+    after === undefined
+      ? sql``
+      : sql`and (d.created_at, d.transfer_id) > (${after.createdAt}, ${after.hubId})`;
+  const page = sql`${sideDetailsSql(side, participantId, fromMs, toMs)} ${keyset}
+    order by d.created_at, d.transfer_id limit ${limit}`;
+  return sql`${statementRowsSql(side, page)} order by d.created_at, d.transfer_id`;
 }
