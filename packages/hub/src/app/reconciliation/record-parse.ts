@@ -1,5 +1,4 @@
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import Papa from "papaparse";
 import {
   checkRecordRow,
@@ -51,13 +50,11 @@ function embeddedNewlines(fields: readonly string[]): number {
 /**
  * Reads a participant's CSV record as it streams in (RFC 4180, comma-separated, header row
  * first) with Papa Parse, the fastest of the well-kept parsers measured here (a few µs a row),
- * handing on checked rows in batches. Papa Parse's duplex stream is used, not its reader of a
- * stream: the rows are pulled, so while a batch is handed on nothing more is read from the
- * source (the reader queues every chunk it is given, a whole upload while the store is slow).
- * Every malformed row is counted, the first ones listed by line; once one is found nothing more
- * is handed on, since the upload will be refused whole.
+ * handing on checked rows in batches while the parser and the source are paused. Every
+ * malformed row is counted, the first ones listed by line; once one is found nothing more is
+ * handed on, since the upload will be refused whole.
  */
-export async function parseRecord(
+export function parseRecord(
   source: Readable | AsyncIterable<Buffer | string>,
   onBatch: (rows: readonly ParticipantRecordRow[]) => Promise<void>,
 ): Promise<RecordParseOutcome> {
@@ -92,35 +89,52 @@ export async function parseRecord(
     if (!checked.ok) refuse(checked.line, checked.problem);
     else if (malformed === 0) batch.push(checked.row);
   };
-  let tooMany = false;
-  const consume = async (parsed: AsyncIterable<string[]>) => {
-    for await (const fields of parsed) {
-      take(fields);
-      if (rows > recordRowsMax) {
-        refuse(line, `a record holds at most ${recordRowsMax} rows`);
-        tooMany = true;
-        return;
-      }
-      if (batch.length < recordBatchSize || malformed > 0) continue;
-      const full = batch;
-      batch = [];
-      await onBatch(full);
-    }
-  };
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: ",", header: false });
-  try {
-    await pipeline(toReadable(source), parser, consume);
-  } catch (error) {
-    // Stopping at the most rows closes the streams early; anything else is a failure.
-    if (!tooMany) throw error;
-  }
-  if (header === undefined) refuse(1, "the record has no header row");
-  if (malformed === 0 && batch.length > 0) await onBatch(batch);
-  return { rows, malformed, malformedListed };
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (error: unknown) => {
+      failed = true;
+      reject(error);
+    };
+    const input = toReadable(source);
+    Papa.parse<string[]>(input, {
+      delimiter: ",",
+      header: false,
+      step: (results, parser) => {
+        if (failed) return;
+        take(results.data);
+        if (rows > recordRowsMax) {
+          refuse(line, `a record holds at most ${recordRowsMax} rows`);
+          parser.abort();
+          return;
+        }
+        if (batch.length < recordBatchSize || malformed > 0) return;
+        const full = batch;
+        batch = [];
+        // The parser's pause stops its parsing only: it queues every chunk the source still
+        // gives, so the source is paused too and nothing more is read while the batch is stored.
+        parser.pause();
+        input.pause();
+        onBatch(full).then(() => {
+          input.resume();
+          parser.resume();
+        }, fail);
+      },
+      complete: () => {
+        if (failed) return;
+        if (header === undefined) refuse(1, "the record has no header row");
+        const last = malformed === 0 ? batch : [];
+        (last.length > 0 ? onBatch(last) : Promise.resolve()).then(
+          () => resolve({ rows, malformed, malformedListed }),
+          fail,
+        );
+      },
+      error: (error: Error) => fail(error),
+    });
+  });
 }
 
 /** Text decoded by the stream itself, so a character split across two chunks stays whole. */
-function toReadable(source: Readable | AsyncIterable<Buffer | string>): NodeJS.ReadableStream {
+function toReadable(source: Readable | AsyncIterable<Buffer | string>): Readable {
   const readable = source instanceof Readable ? source : Readable.from(source);
   return readable.setEncoding("utf8");
 }

@@ -1,4 +1,5 @@
 /** Reading a participant's record as it streams in: rows, lines, refusals and back-pressure. */
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parseRecord, recordBatchSize } from "../../../src/app/reconciliation/record-parse.ts";
 import type { ParticipantRecordRow } from "../../../src/domain/reconciliation/participant-record-row.ts";
@@ -33,7 +34,7 @@ describe("parseRecord", () => {
   it("lists a malformed row by its line and hands nothing on", async () => {
     const text = `${header}${row(1)}t-2,ref-2,abc,CNY,completed\r\nt-3,ref-3\r\n`;
     const handed: number[] = [];
-    const outcome = await parseRecord([text], async (batch) => {
+    const outcome = await parseRecord(Readable.from([text]), async (batch) => {
       handed.push(batch.length);
     });
     expect(outcome.rows).toBe(3);
