@@ -16,6 +16,7 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "POST /v1/ping": kinds,
   "GET /v1/accounts": kinds,
   "GET /v1/reconciliation/days/{day}/statement.csv": kinds,
+  "GET /v1/reconciliation/days/{day}/statement.xml": kinds,
   "PUT /v1/reconciliation/days/{day}/record": kinds,
   "GET /v1/reconciliation/breaks": kinds,
   "POST /v1/transfers": payers,
