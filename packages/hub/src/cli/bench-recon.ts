@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { NewTransfer } from "../app/transfers/participant-transfer-service.ts";
 import { hubActor } from "../domain/audit/audit-actor.ts";
 import type { Participant } from "../domain/participant/participant.ts";
-import { businessDayRange } from "../domain/reconciliation/business-day.ts";
+import { businessDayCentredOn, businessDayHolding } from "../domain/reconciliation/business-day.ts";
 import { type Hub, type HubConfig, openHub } from "../hub.ts";
 import { BenchChild } from "./bench-child.ts";
 import { writeParticipantFile } from "./bench-recon-file.ts";
@@ -48,18 +48,6 @@ const submissionsInFlight = 8;
 /** One row in this many is broken, but at least every kind a few times on small days. */
 const strideMax = 1000;
 const matcherFile = fileURLToPath(new URL("./bench-recon-matcher.ts", import.meta.url));
-
-/** A cut-off twelve hours from now (UTC): the business day holding now holds the whole run. */
-function reconDayAroundNow(now: number) {
-  const minute = Math.floor((now % 86_400_000) / 60_000);
-  const config = { cutoffMinutes: (minute + 720) % 1440, timeZone: "UTC" };
-  for (const offset of [-1, 0, 1]) {
-    const day = new Date(now + offset * 86_400_000).toISOString().slice(0, 10);
-    const range = businessDayRange(day, config);
-    if (range.fromMs <= now && now < range.toMs) return { config, day };
-  }
-  throw new Error("no business day holds now");
-}
 
 async function register(hub: Hub, id: string): Promise<Participant> {
   const registered = await hub.participants.register(
@@ -157,7 +145,9 @@ async function matchInChild(order: ReconMatchOrder) {
 export async function benchRecon(options: ReconBenchOptions): Promise<ReconBenchResult> {
   const store = await openBenchStore(options.backend, options.databaseUrl);
   const dir = await mkdtemp(join(tmpdir(), "clearhub-recon-"));
-  const { config, day } = reconDayAroundNow(Date.now());
+  const now = Date.now();
+  const config = businessDayCentredOn(now);
+  const day = businessDayHolding(now, config);
   const hubConfig: HubConfig = {
     ...store.config,
     expirePendings: false,

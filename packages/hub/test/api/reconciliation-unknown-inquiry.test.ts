@@ -9,7 +9,10 @@ import { signRequest } from "@clearhub/http-signatures";
 import { type BankSimulator, demoAccounts, startBankSimulator } from "@clearhub/simulators";
 import Papa from "papaparse";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { businessDayRange } from "../../src/domain/reconciliation/business-day.ts";
+import {
+  businessDayCentredOn,
+  businessDayHolding,
+} from "../../src/domain/reconciliation/business-day.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { type ListeningHub, openListeningHub } from "./listening-hub.ts";
 import {
@@ -22,18 +25,9 @@ const customer = demoAccounts[0] as (typeof demoAccounts)[number];
 const header =
   "hub_transaction_id,participant_reference,type,counterparty,amount,currency,fee,status,window,created_at,updated_at";
 
-/** A cut-off twelve hours from now: the day that holds now holds every payment of the test. */
-const nowMinute = Math.floor((Date.now() % 86_400_000) / 60_000);
-const reconciliationDay = { cutoffMinutes: (nowMinute + 720) % 1440, timeZone: "UTC" };
-
-function dayHolding(instant: number): string {
-  for (const offset of [-1, 0, 1]) {
-    const day = new Date(instant + offset * 86_400_000).toISOString().slice(0, 10);
-    const range = businessDayRange(day, reconciliationDay);
-    if (range.fromMs <= instant && instant < range.toMs) return day;
-  }
-  throw new Error("no day holds now");
-}
+/** A cut-off twelve hours from now: the day that holds now holds every transfer of the test. */
+const reconciliationDay = businessDayCentredOn(Date.now());
+const dayHolding = (instant: number) => businessDayHolding(instant, reconciliationDay);
 
 interface Match {
   hubRows: number;

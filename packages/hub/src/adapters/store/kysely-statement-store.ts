@@ -11,7 +11,12 @@ import type {
   StatementType,
 } from "../../domain/reconciliation/statement-row.ts";
 import type { ClearhubSchema } from "./schema.ts";
-import { type StatementSide, statementPageSql, statementSideSql } from "./statement-sql.ts";
+import {
+  type Keyset,
+  type StatementSide,
+  statementPageSql,
+  statementSideSql,
+} from "./statement-sql.ts";
 import { readUnknownOperations } from "./unknown-operations-read.ts";
 
 interface StatementDbRow {
@@ -52,8 +57,6 @@ function statementRowOf(row: StatementDbRow): StatementRow {
     updatedAt: Number(row.updated_at),
   };
 }
-
-type Keyset = { readonly createdAt: bigint; readonly hubId: string };
 
 /**
  * One side of the statement (the participant as payer, or as payee) read in keyset pages by

@@ -85,7 +85,8 @@ function feeSql(side: "payer" | "payee"): RawBuilder<unknown> {
 
 export type StatementSide = "payer" | "payee";
 
-type Keyset = { readonly createdAt: bigint; readonly hubId: string };
+/** Where a statement page starts: after this row, by (time, transfer id). */
+export type Keyset = { readonly createdAt: bigint; readonly hubId: string };
 
 /** The statement's columns for one side, over `details` (rows of `transfer_details`, as `d`). */
 function statementRowsSql(side: StatementSide, details: RawBuilder<unknown>): RawBuilder<unknown> {

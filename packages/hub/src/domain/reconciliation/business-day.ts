@@ -56,3 +56,22 @@ export function businessDayRange(day: string, config: BusinessDayConfig): DayRan
   });
   return { fromMs: start.toMillis(), toMs: end.toMillis() };
 }
+
+/**
+ * The business day holding `instant`: the calendar day of the instant or one next to it (a
+ * cut-off moves the day's start by less than a day).
+ */
+export function businessDayHolding(instant: number, config: BusinessDayConfig): string {
+  for (const offset of [-1, 0, 1]) {
+    const day = new Date(instant + offset * 86_400_000).toISOString().slice(0, 10);
+    const range = businessDayRange(day, config);
+    if (range.fromMs <= instant && instant < range.toMs) return day;
+  }
+  throw new Error(`no business day holds ${new Date(instant).toISOString()}`);
+}
+
+/** A cut-off twelve hours from `instant` (UTC): the day holding it spans hours either side. */
+export function businessDayCentredOn(instant: number): BusinessDayConfig {
+  const minute = Math.floor((instant % 86_400_000) / 60_000);
+  return { cutoffMinutes: (minute + 720) % 1440, timeZone: "UTC" };
+}

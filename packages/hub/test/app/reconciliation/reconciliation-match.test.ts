@@ -16,23 +16,16 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { statementCsvColumns } from "../../../src/app/reconciliation/statement-csv.ts";
 import { hubActor } from "../../../src/domain/audit/audit-actor.ts";
 import type { Participant } from "../../../src/domain/participant/participant.ts";
-import { businessDayRange } from "../../../src/domain/reconciliation/business-day.ts";
+import {
+  businessDayCentredOn,
+  businessDayHolding,
+} from "../../../src/domain/reconciliation/business-day.ts";
 import { describeEachBackend } from "../../support/backends.ts";
 import { openTestHub, type TestHub } from "../../support/test-hub.ts";
 
 /** A cut-off twelve hours from now: the day that holds now holds every transfer of the test. */
-const now = Date.now();
-const nowMinute = Math.floor((now % 86_400_000) / 60_000);
-const reconciliationDay = { cutoffMinutes: (nowMinute + 720) % 1440, timeZone: "UTC" };
-
-function dayHolding(instant: number): string {
-  for (const offset of [-1, 0, 1]) {
-    const day = new Date(instant + offset * 86_400_000).toISOString().slice(0, 10);
-    const range = businessDayRange(day, reconciliationDay);
-    if (range.fromMs <= instant && instant < range.toMs) return day;
-  }
-  throw new Error("no day holds now");
-}
+const reconciliationDay = businessDayCentredOn(Date.now());
+const dayHolding = (instant: number) => businessDayHolding(instant, reconciliationDay);
 
 type Row = Record<(typeof statementCsvColumns)[number], string>;
 
