@@ -1,6 +1,7 @@
 import { type BankSimulator, demoAccounts, startBankSimulator } from "@clearhub/simulators";
 import { expect } from "vitest";
 import type { Backend } from "../support/backends.ts";
+import type { TestHubOptions } from "../support/test-hub.ts";
 import { type ListeningHub, openListeningHub } from "./listening-hub.ts";
 import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
 
@@ -15,6 +16,12 @@ export interface AgreementNetwork {
   dispose(): Promise<void>;
 }
 
+export interface AgreementNetworkOptions {
+  readonly hub?: TestHubOptions;
+  /** How long the hub waits for the bank's answers (a test that drops them waits less). */
+  readonly endpointTimeoutMs?: number;
+}
+
 /**
  * A listening hub where bank-a (the bank simulator over real HTTP) and wallet-a both hold CNY,
  * the currency agreement payments' limits are set in, under `netDebitCap`, and wallet-a's
@@ -23,8 +30,9 @@ export interface AgreementNetwork {
 export async function openAgreementNetwork(
   backend: Backend,
   netDebitCap: string,
+  options: AgreementNetworkOptions = {},
 ): Promise<AgreementNetwork> {
-  const hub = await openListeningHub(backend);
+  const hub = await openListeningHub(backend, options.hub);
   let bank: BankSimulator | undefined;
   try {
     const bankClient = await onboardParticipant(hub, "bank-a", "bank");
@@ -46,7 +54,7 @@ export async function openAgreementNetwork(
     const endpoint = await hub.call("POST", "/operator/v1/banks/bank-a/endpoints", {
       id: "main",
       url: bank.urls["/main"],
-      timeoutMs: 5_000,
+      timeoutMs: options.endpointTimeoutMs ?? 5_000,
     });
     expect(endpoint.statusCode, endpoint.body).toBe(201);
     await signAgreement(wallet, bank);

@@ -6,7 +6,7 @@
  * never guessed, never a break.
  */
 import { signRequest } from "@clearhub/http-signatures";
-import { type BankSimulator, demoAccounts, startBankSimulator } from "@clearhub/simulators";
+import type { BankSimulator } from "@clearhub/simulators";
 import Papa from "papaparse";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import {
@@ -14,14 +14,10 @@ import {
   businessDayHolding,
 } from "../../src/domain/reconciliation/business-day.ts";
 import { describeEachBackend } from "../support/backends.ts";
-import { type ListeningHub, openListeningHub } from "./listening-hub.ts";
-import {
-  injectedOrigin,
-  onboardParticipant,
-  type ParticipantClient,
-} from "./participant-client.ts";
+import { type AgreementNetwork, openAgreementNetwork } from "./agreement-network.ts";
+import type { ListeningHub } from "./listening-hub.ts";
+import { injectedOrigin, type ParticipantClient } from "./participant-client.ts";
 
-const customer = demoAccounts[0] as (typeof demoAccounts)[number];
 const header =
   "hub_transaction_id,participant_reference,type,counterparty,amount,currency,fee,status,window,created_at,updated_at";
 
@@ -39,58 +35,22 @@ interface Match {
 }
 
 describeEachBackend("reconciliation settles unknown operations first", (backend) => {
+  let network: AgreementNetwork;
   let hub: ListeningHub;
   let bank: BankSimulator;
   let wallet: ParticipantClient;
 
   beforeEach(async () => {
-    hub = await openListeningHub(backend, { reconciliationDay });
-    const bankClient = await onboardParticipant(hub, "bank-a", "bank");
-    wallet = await onboardParticipant(hub, "wallet-a", "payment_institution");
-    for (const id of ["bank-a", "wallet-a"]) {
-      const added = await hub.call("POST", `/operator/v1/participants/${id}/currencies`, {
-        currency: "CNY",
-        netDebitCap: "10000.00",
-      });
-      expect(added.statusCode, added.body).toBe(201);
-    }
-    bank = await startBankSimulator({
-      bankId: "bank-a",
-      hubUrl: hub.origin,
-      endpointPaths: ["/main"],
-      signingKey: { keyId: bankClient.keyId, privateKey: bankClient.privateKey },
-      accounts: [customer],
+    // The bank drops answers in both tests: a short wait for them keeps the tests quick.
+    network = await openAgreementNetwork(backend, "10000.00", {
+      hub: { reconciliationDay },
+      endpointTimeoutMs: 2_000,
     });
-    const endpoint = await hub.call("POST", "/operator/v1/banks/bank-a/endpoints", {
-      id: "main",
-      url: bank.urls["/main"],
-      // The bank drops answers in both tests: a short wait for them keeps the tests quick.
-      timeoutMs: 2_000,
-    });
-    expect(endpoint.statusCode, endpoint.body).toBe(201);
-    const signing = await wallet.call("POST", "/v1/agreements", {
-      id: "ag-1",
-      bankId: "bank-a",
-      customer: {
-        holderName: customer.holderName,
-        accountNumber: customer.accountNumber,
-        idType: "resident_id",
-        idNumber: customer.idNumber,
-        mobile: customer.mobile,
-      },
-      authenticationFactors: 2,
-      digitalCertificate: false,
-    });
-    expect(signing.statusCode, signing.body).toBe(201);
-    const confirmed = await wallet.call("POST", "/v1/agreements/ag-1/confirm", {
-      otp: bank.latestOtp(customer.mobile),
-    });
-    expect(confirmed.json()).toMatchObject({ state: "active" });
+    ({ hub, bank, wallet } = network);
   });
 
   afterEach(async () => {
-    await bank?.close();
-    await hub?.dispose();
+    await network?.dispose();
   });
 
   /** A payment the bank applied but whose answer it dropped: unknown at the hub. */
