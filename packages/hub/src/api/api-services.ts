@@ -78,6 +78,8 @@ export interface ApiServices {
   // Billers.
   readonly billers: BillerRegistry;
   readonly billerEndpoints: BankEndpointService;
+  /** Issuers' (wallets', prepaid card systems') endpoints, in the same registry. */
+  readonly issuerEndpoints: BankEndpointService;
   readonly billerAdmission: BillerAdmissionGate<CachedBills>;
   readonly billInquiries: BillInquiryService;
   readonly billPayments: BillPaymentService;

@@ -16,10 +16,10 @@ export const BreakerSettingsSchema = Type.Object({
 });
 
 /** The field that names an endpoint's owner in its view: as the kind names it. */
-export type EndpointOwnerField = "bankId" | "billerId";
+export type EndpointOwnerField = "bankId" | "billerId" | "issuerId";
 
 /**
- * An endpoint's view, for banks and billers alike: only the owner's field differs, named as its
+ * An endpoint's view, for banks, billers and issuers alike: only the owner's field differs, named as its
  * kind names it (see `domain/calls/callable-endpoint.ts`).
  */
 export function endpointViewSchema<Owner extends EndpointOwnerField>(
@@ -61,7 +61,16 @@ export const BillerEndpointViewSchema = endpointViewSchema(
   "The hub calls the biller's primary endpoint",
 );
 
-export type EndpointViewBody = BankEndpointView | Static<typeof BillerEndpointViewSchema>;
+export const IssuerEndpointViewSchema = endpointViewSchema(
+  "issuerId",
+  "IssuerEndpoint",
+  "The hub calls the issuer's primary endpoint: authorisations, inquiries, reversals, refunds",
+);
+
+export type EndpointViewBody =
+  | BankEndpointView
+  | Static<typeof BillerEndpointViewSchema>
+  | Static<typeof IssuerEndpointViewSchema>;
 
 /** The endpoint's fields, its owner under `ownerField`. */
 export function endpointView(

@@ -120,6 +120,11 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
             "The biller registry: each biller's profile (category, customer parameters, bill fetch, amount exactness, capacity). Channels read it as the biller catalogue",
         },
         {
+          name: "issuers",
+          description:
+            "Issuers of payment codes and prepaid cards (payment institutions): their wallet-interface endpoints, which authorise consumer-presented barcode payments",
+        },
+        {
           name: "fees",
           description:
             "Fee schedules: what the payer of each transaction type is charged, paid to the hub operator",

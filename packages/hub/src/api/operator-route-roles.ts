@@ -40,6 +40,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/billers/:participantId": "viewer",
   "GET /operator/v1/participants/:participantId/suspensions": "viewer",
   "GET /operator/v1/billers/:participantId/endpoints": "viewer",
+  "GET /operator/v1/issuers/:participantId/endpoints": "viewer",
   "GET /operator/v1/biller-protection": "viewer",
   "GET /operator/v1/settlement-windows": "viewer",
   "GET /operator/v1/settlement-windows/:windowId": "viewer",
@@ -85,6 +86,7 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "POST /operator/v1/participants/:participantId/suspensions/lift": "operator",
   "POST /operator/v1/participants/:participantId/termination": "operator",
   "POST /operator/v1/billers/:participantId/endpoints": "operator",
+  "POST /operator/v1/issuers/:participantId/endpoints": "operator",
   "PUT /operator/v1/fee-schedules/:transactionType/:currency": "operator",
   "DELETE /operator/v1/fee-schedules/:transactionType/:currency": "operator",
   "PUT /operator/v1/participants/:participantId/fee-schedules/:transactionType/:currency":

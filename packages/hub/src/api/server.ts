@@ -32,7 +32,11 @@ import { operatorAuth } from "./operator-auth.ts";
 import { assertRouteInMatrix } from "./operator-route-roles.ts";
 import { participantApi } from "./participant/participant-api.ts";
 import { ProblemSchema, problemErrorHandler, routeNotFoundHandler } from "./problem.ts";
-import { addBankEndpointRoute, addBillerEndpointRoute } from "./routes/add-bank-endpoint-route.ts";
+import {
+  addBankEndpointRoute,
+  addBillerEndpointRoute,
+  addIssuerEndpointRoute,
+} from "./routes/add-bank-endpoint-route.ts";
 import { addCurrencyRoute } from "./routes/add-currency-route.ts";
 import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
 import { approvalRoutes } from "./routes/approval-routes.ts";
@@ -59,6 +63,7 @@ import { listAuditLogRoute } from "./routes/list-audit-log-route.ts";
 import {
   listBankEndpointsRoute,
   listBillerEndpointsRoute,
+  listIssuerEndpointsRoute,
 } from "./routes/list-bank-endpoints-route.ts";
 import { listBankOperationsRoute } from "./routes/list-bank-operations-route.ts";
 import { listEndpointMigrationsRoute } from "./routes/list-endpoint-migrations-route.ts";
@@ -177,6 +182,8 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   feeScheduleRoutes,
   addBillerEndpointRoute,
   listBillerEndpointsRoute,
+  addIssuerEndpointRoute,
+  listIssuerEndpointsRoute,
   billerProtectionRoute,
   settlementWindowRoutes,
   operatorReconciliationRoutes,

@@ -75,6 +75,7 @@ export interface BankParts {
   readonly bankOperationsInquired: InquiredKind;
   /** Billers' interface endpoints: the same registry, taking billers alone. */
   readonly billerEndpoints: BankEndpointService;
+  readonly issuerEndpoints: BankEndpointService;
   /** The biller interface over the same signed caller, answers verified with the billers' keys. */
   readonly billerConnector: BillerConnector;
 }
@@ -187,6 +188,13 @@ export function composeBanks(
       endpointGuard,
       Date.now,
       ["biller"],
+    ),
+    issuerEndpoints: new BankEndpointService(
+      participantStore,
+      endpointStore,
+      endpointGuard,
+      Date.now,
+      ["payment_institution"],
     ),
     billerConnector: new HttpBillerConnector(participantCaller),
   };

@@ -12,7 +12,7 @@ import { BillInquiryService, billInquiryDefaults } from "../app/billers/bill-inq
 import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.ts";
 import { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { CachedBills } from "../app/billers/cached-bills.ts";
-import type { EndpointChoice } from "../app/calls/operation-runner.ts";
+import { primaryEndpointOf } from "../app/calls/primary-endpoint.ts";
 import type { InquiredKind } from "../app/calls/status-inquiry.ts";
 import type { ChannelPermission } from "../app/channels/channel-suspension-service.ts";
 import type { FeePostings } from "../app/fees/fee-postings.ts";
@@ -113,7 +113,7 @@ export function composeBillers(
     billers,
     gate: billerAdmission,
     connector: deps.connector,
-    endpointFor: billerEndpointFor(deps.router),
+    endpointFor: primaryEndpointOf(deps.router, "biller"),
     quotedBills: quotedBillsFrom(billPresentments, config.billPaymentClock ?? Date.now),
     channels: deps.channels,
     onHonoured: (channelId) => deps.metrics.recordHonouredPayment(channelId),
@@ -139,18 +139,5 @@ export function composeBillers(
     parts: { billers, billerAdmission, billPresentments, billInquiries, ...bills.parts },
     inquired: bills.inquired,
     presentmentPurge,
-  };
-}
-
-/**
- * A biller's endpoint for postings: its primary in the endpoint registry, which holds billers'
- * endpoints beside banks', named by its owner's kind so the guard and the trace tell them apart.
- */
-function billerEndpointFor(router: BankEndpointRouter) {
-  return async (billerId: string): Promise<EndpointChoice> => {
-    const routed = await router.forNewSigning(billerId);
-    if (!routed.ok) return routed;
-    const { bankId: _bank, ...endpoint } = routed.endpoint;
-    return { ok: true, endpoint: { ...endpoint, billerId } };
   };
 }

@@ -124,6 +124,8 @@ const documentedRoutes = [
   "PUT /operator/v1/billers/{participantId}",
   "GET /operator/v1/billers/{participantId}/endpoints",
   "POST /operator/v1/billers/{participantId}/endpoints",
+  "GET /operator/v1/issuers/{participantId}/endpoints",
+  "POST /operator/v1/issuers/{participantId}/endpoints",
   "GET /v1/billers",
   "GET /v1/billers/{billerId}",
   "POST /v1/bill-inquiries",

@@ -8,6 +8,7 @@ import {
   bankEndpointRouteKind,
   billerEndpointRouteKind,
   type EndpointRouteKind,
+  issuerEndpointRouteKind,
   ownerIdOf,
 } from "./endpoint-route-kind.ts";
 import { operatorProblems } from "./operator-problems.ts";
@@ -71,3 +72,4 @@ export function addEndpointRoute(kind: EndpointRouteKind): FastifyPluginAsyncTyp
 
 export const addBankEndpointRoute = addEndpointRoute(bankEndpointRouteKind);
 export const addBillerEndpointRoute = addEndpointRoute(billerEndpointRouteKind);
+export const addIssuerEndpointRoute = addEndpointRoute(issuerEndpointRouteKind);

@@ -6,6 +6,7 @@ import {
   bankEndpointRouteKind,
   billerEndpointRouteKind,
   type EndpointRouteKind,
+  issuerEndpointRouteKind,
   ownerIdOf,
 } from "./endpoint-route-kind.ts";
 import { operatorProblems } from "./operator-problems.ts";
@@ -51,3 +52,4 @@ export function listEndpointsRoute(
 
 export const listBankEndpointsRoute = listEndpointsRoute(bankEndpointRouteKind);
 export const listBillerEndpointsRoute = listEndpointsRoute(billerEndpointRouteKind);
+export const listIssuerEndpointsRoute = listEndpointsRoute(issuerEndpointRouteKind);

@@ -24,6 +24,7 @@ import type { ParticipantStore } from "../ports/participant-store.ts";
 export type BankEndpointErrorCode =
   | "bank_endpoint_id_invalid"
   | "participant_not_biller"
+  | "participant_not_issuer"
   | EndpointSettingsError
   | BankEndpointRefusal;
 
@@ -56,7 +57,9 @@ function patchDetails(patch: EndpointSettingsPatch): AuditDetails {
  * endpoints; billers' next), and their health on this node. One registry serves the kinds in
  * `ownerKinds`: the bank routes' registry takes banks only and answers any other participant
  * `participant_not_bank`, as it always has; a registry given `["biller"]` takes billers' endpoints
- * the same way and answers any other participant `participant_not_biller`. The `bankId` of its endpoints is their owner's id, whatever its kind.
+ * the same way and answers any other participant `participant_not_biller`, and one given
+ * `["payment_institution"]` takes issuers' (wallets', prepaid card systems') endpoints and answers
+ * `participant_not_issuer`. The `bankId` of its endpoints is their owner's id, whatever its kind.
  */
 export class BankEndpointService {
   constructor(
@@ -172,8 +175,9 @@ export class BankEndpointService {
     const bank = await this.participants.findParticipant(bankId);
     if (bank === undefined) return "participant_not_found";
     if ((this.ownerKinds as readonly string[]).includes(bank.kind)) return undefined;
-    // A registry of billers alone says so; any registry that takes banks keeps its old code.
-    return this.ownerKinds.includes("bank") ? "participant_not_bank" : "participant_not_biller";
+    // Any registry that takes banks keeps its old code; one of billers or issuers alone says so.
+    if (this.ownerKinds.includes("bank")) return "participant_not_bank";
+    return this.ownerKinds.includes("biller") ? "participant_not_biller" : "participant_not_issuer";
   }
 
   private record(

@@ -3,11 +3,15 @@ import type { CalledSystemKind } from "../participant/called-system-kind.ts";
 
 /**
  * Whose system an endpoint is, named as its kind names it: a bank's endpoint carries `bankId`,
- * a biller's `billerId`. The names are kept (rather than one `ownerId`) so that what the bank
- * endpoints already show (the registry, its health view, the metrics' `bank` label) reads as
- * before; `endpointOwner` gives the generic pair. A wallet issuer's endpoint adds its own field.
+ * a biller's `billerId`, an issuer's (a payment institution's wallet or prepaid card system)
+ * `issuerId`. The names are kept (rather than one `ownerId`) so that what the bank endpoints
+ * already show (the registry, its health view, the metrics' `bank` label) reads as before;
+ * `endpointOwner` gives the generic pair.
  */
-export type EndpointOwner = { readonly bankId: string } | { readonly billerId: string };
+export type EndpointOwner =
+  | { readonly bankId: string }
+  | { readonly billerId: string }
+  | { readonly issuerId: string };
 
 /**
  * One endpoint of a participant's system the hub calls, as the guard needs it: its owner, its
@@ -23,12 +27,19 @@ export interface OwnerRef {
 }
 
 export function endpointOwner(owner: EndpointOwner): OwnerRef {
-  return "bankId" in owner
-    ? { kind: "bank", id: owner.bankId }
-    : { kind: "biller", id: owner.billerId };
+  if ("bankId" in owner) return { kind: "bank", id: owner.bankId };
+  if ("billerId" in owner) return { kind: "biller", id: owner.billerId };
+  return { kind: "payment_institution", id: owner.issuerId };
 }
 
 /** The owner in its kind's own field: the inverse of `endpointOwner`. */
 export function ownerFields(owner: OwnerRef): EndpointOwner {
-  return owner.kind === "bank" ? { bankId: owner.id } : { billerId: owner.id };
+  switch (owner.kind) {
+    case "bank":
+      return { bankId: owner.id };
+    case "biller":
+      return { billerId: owner.id };
+    case "payment_institution":
+      return { issuerId: owner.id };
+  }
 }
