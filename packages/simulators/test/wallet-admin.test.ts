@@ -49,6 +49,22 @@ describe("admin routes", () => {
     expect(customer.balances).toEqual({ CNY: "0.00" });
   });
 
+  it("hands out a batch of distinct codes, each good for one payment", async () => {
+    const batch = await request("POST", admin("/customers/cust-li-wei/code-batches"), {
+      count: 50,
+    });
+    expect(batch.status).toBe(201);
+    const codes = batch.body.codes.map((entry: Json) => entry.code);
+    expect(new Set(codes).size).toBe(50);
+    expect((await fixture.pay({ number: codes[49] })).body.status).toBe("approved");
+    const tooMany = await request("POST", admin("/customers/cust-li-wei/code-batches"), {
+      count: 10_001,
+    });
+    expect(tooMany.status).toBe(400);
+    const nobody = await request("POST", admin("/customers/nobody/code-batches"), { count: 1 });
+    expect(nobody.status).toBe(404);
+  });
+
   it("refuses a customer or card it cannot hold, and a code for nobody", async () => {
     const duplicate = await request("POST", admin("/customers"), {
       customerId: "cust-li-wei",

@@ -39,7 +39,18 @@ const ConfirmSchema = Type.Object({
 });
 const confirmChecker = TypeCompiler.Compile(ConfirmSchema);
 
-type Checker = typeof customerSeedChecker | typeof cardSeedChecker | typeof confirmChecker;
+/** The most codes one batch hands out: a benchmark's slice, not a memory test. */
+export const codesPerBatchMax = 10_000;
+const CodeBatchSchema = Type.Object({
+  count: Type.Integer({ minimum: 1, maximum: codesPerBatchMax }),
+});
+const codeBatchChecker = TypeCompiler.Compile(CodeBatchSchema);
+
+type Checker =
+  | typeof customerSeedChecker
+  | typeof cardSeedChecker
+  | typeof confirmChecker
+  | typeof codeBatchChecker;
 
 /** The first thing wrong with a body, for a 400 answer. */
 function firstError(checker: Checker, body: unknown) {
@@ -79,6 +90,22 @@ export function walletAdminRoutes(admin: WalletSimulatorAdmin) {
       async (request, reply) => {
         try {
           return reply.code(201).send(admin.issueCode(request.params.customerId));
+        } catch (error) {
+          return reply.code(404).send({ error: message(error) });
+        }
+      },
+    );
+    app.post<{ Params: { customerId: string }; Body: unknown }>(
+      "/admin/customers/:customerId/code-batches",
+      async (request, reply) => {
+        if (!codeBatchChecker.Check(request.body)) {
+          return badRequest(reply, firstError(codeBatchChecker, request.body));
+        }
+        const { count } = request.body as { count: number };
+        try {
+          return reply
+            .code(201)
+            .send({ codes: admin.issueCodes(request.params.customerId, count) });
         } catch (error) {
           return reply.code(404).send({ error: message(error) });
         }

@@ -48,6 +48,8 @@ export interface WalletSimulatorAdmin {
   addCustomer(seed: WalletCustomerSeed): WalletCustomerView;
   /** A new one-time payment code for the customer; throws for an unknown customer. */
   issueCode(customerId: string): PaymentCodeView;
+  /** Many codes at once, as a benchmark's driver needs them; throws for an unknown customer. */
+  issueCodes(customerId: string, count: number): PaymentCodeView[];
   cards(): PrepaidCardView[];
   addCard(seed: PrepaidCardSeed): PrepaidCardView;
   payment(paymentId: string): PaymentView | undefined;

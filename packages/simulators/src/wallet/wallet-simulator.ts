@@ -7,7 +7,7 @@ import {
   type SimulatorCommonOptions,
   simulatorParts,
 } from "../shared/simulator-start.ts";
-import { codeLifetimeMsDefault } from "./payment-code-book.ts";
+import { codeLifetimeMsDefault, type IssuedCode } from "./payment-code-book.ts";
 import { SimulatedWallet } from "./simulated-wallet.ts";
 import { walletAdminRoutes } from "./wallet-admin-routes.ts";
 import {
@@ -19,6 +19,7 @@ import {
 } from "./wallet-customer.ts";
 import { walletInterfaceRoutes } from "./wallet-interface-routes.ts";
 import type {
+  PaymentCodeView,
   PrepaidCardView,
   WalletCustomerView,
   WalletSimulatorAdmin,
@@ -55,6 +56,15 @@ function customerView(customer: WalletCustomer): WalletCustomerView {
     verificationLevel: customer.verificationLevel,
     blocked: customer.blocked,
     confirmInApp: customer.confirmInApp,
+  };
+}
+
+function codeView(issued: IssuedCode): PaymentCodeView {
+  return {
+    code: issued.code,
+    customerId: issued.customerId,
+    issuedAt: new Date(issued.issuedAtMs).toISOString(),
+    expiresAt: new Date(issued.expiresAtMs).toISOString(),
   };
 }
 
@@ -96,18 +106,12 @@ export async function startWalletSimulator(
   for (const seed of options.customers ?? []) wallet.addCustomer(seed);
   for (const seed of options.cards ?? []) wallet.addCard(seed);
 
+  const issueCode = (customerId: string) => codeView(wallet.issueCode(customerId));
   const admin: WalletSimulatorAdmin = {
     customers: () => [...wallet.customers.values()].map(customerView),
     addCustomer: (seed) => customerView(wallet.addCustomer(seed)),
-    issueCode: (customerId) => {
-      const issued = wallet.issueCode(customerId);
-      return {
-        code: issued.code,
-        customerId,
-        issuedAt: new Date(issued.issuedAtMs).toISOString(),
-        expiresAt: new Date(issued.expiresAtMs).toISOString(),
-      };
-    },
+    issueCode,
+    issueCodes: (customerId, count) => Array.from({ length: count }, () => issueCode(customerId)),
     cards: () => [...wallet.cards.values()].map(cardView),
     addCard: (seed) => cardView(wallet.addCard(seed)),
     payment: (paymentId) => wallet.payments.payment(paymentId),
