@@ -1,7 +1,7 @@
 /**
  * Simulators of the parties clearhub talks to, each implementing, over real HTTP, the interface
- * the hub publishes for it (a bank, a biller): tests, the demo and the benchmarks run against
- * them.
+ * the hub publishes for it (a bank, a biller, a wallet or prepaid card issuer): tests, the demo
+ * and the benchmarks run against them.
  */
 export type { AccountBalance, AccountSeed, AccountStatus } from "./bank/bank-account.ts";
 export {
@@ -33,3 +33,20 @@ export { type FaultOptions, faultOptionsDefaults } from "./shared/fault-plan.ts"
 export type { NoticeView } from "./shared/notice-sender.ts";
 export type { ArrivalVerdict, Sleeper } from "./shared/signed-interface-routes.ts";
 export type { SimulatorStats } from "./shared/simulator-stats.ts";
+export type { PaymentView as WalletPaymentView } from "./wallet/code-payment-desk.ts";
+export { type DemoWallet, demoWallet, demoWallets } from "./wallet/demo-wallets.ts";
+export { codeLifetimeMsDefault, paymentCodeLength } from "./wallet/payment-code-book.ts";
+export type { PrepaidCardSeed, WalletCustomerSeed } from "./wallet/wallet-customer.ts";
+export type { RefundView as WalletRefundView } from "./wallet/wallet-refund-desk.ts";
+export {
+  startWalletSimulator,
+  type WalletSimulator,
+  type WalletSimulatorOptions,
+} from "./wallet/wallet-simulator.ts";
+export type {
+  PaymentCodeView,
+  PrepaidCardView,
+  WalletBooks,
+  WalletCustomerView,
+  WalletSimulatorAdmin,
+} from "./wallet/wallet-simulator-admin.ts";

@@ -26,3 +26,4 @@ export * from "./message-fields.ts";
 export * from "./problem-schema.ts";
 export * from "./signature-refusal-codes.ts";
 export * from "./string-formats.ts";
+export * from "./wallet/index.ts";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { bankInterfacePath, billerInterfacePath } from "@clearhub/wire";
+import { bankInterfacePath, billerInterfacePath, walletInterfacePath } from "@clearhub/wire";
 import type { FastifyDynamicSwaggerOptions } from "@fastify/swagger";
 import { transferResultCodes } from "../domain/ledger/result-code.ts";
 import {
@@ -66,6 +66,11 @@ and status inquiries, signed both ways), whose own OpenAPI 3.1 document is at
 Billers implement the hub's **biller interface** (bill inquiries, payment postings and their
 status, bills pushed and reversals sent to the hub, signed both ways), whose own OpenAPI 3.1
 document is at [\`${billerInterfacePath}\`](${billerInterfacePath}).
+
+Wallets and prepaid card issuers implement the hub's **wallet interface** (authorising payments
+by one-time payment code or prepaid card, their status, reversals and refunds, and the late
+outcome of a pending payment sent to the hub, signed both ways), whose own OpenAPI 3.1 document
+is at [\`${walletInterfacePath}\`](${walletInterfacePath}).
 
 Every error is an RFC 9457 problem (\`${problemContentType}\`) with
 \`type: urn:clearhub:problem:<code>\` and the same \`code\` as a field; every code, with its

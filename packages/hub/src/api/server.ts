@@ -95,6 +95,7 @@ import { submitTransfersRoute } from "./routes/submit-transfers-route.ts";
 import { traceRoute } from "./routes/trace-route.ts";
 import { updateBankEndpointRoute } from "./routes/update-bank-endpoint-route.ts";
 import { verifyAuditLogRoute } from "./routes/verify-audit-log-route.ts";
+import { walletInterfaceRoute } from "./routes/wallet-interface-route.ts";
 import { TransferEventSchema } from "./transfer-event-schema.ts";
 import { validatorCompiler } from "./validator-compiler.ts";
 
@@ -277,6 +278,7 @@ export async function buildServer(
   await app.register(codesPageRoute);
   await app.register(bankInterfaceRoute);
   await app.register(billerInterfaceRoute);
+  await app.register(walletInterfaceRoute);
   await app.register(metricsRoute, { hub });
   await app.register(hubKeysRoute, { hub });
   await app.register(consoleRoutes, { prefix: consolePath });

@@ -1,4 +1,8 @@
-import { bankInterfaceDocument, billerInterfaceDocument } from "@clearhub/wire";
+import {
+  bankInterfaceDocument,
+  billerInterfaceDocument,
+  walletInterfaceDocument,
+} from "@clearhub/wire";
 import type { Command } from "commander";
 import { generateDataKeyEntry } from "../adapters/crypto/data-key-entry.ts";
 import { stderr, stdout } from "./command-line.ts";
@@ -21,8 +25,8 @@ export function addKeyCommands(program: Command): void {
 }
 
 /**
- * `clearhub openapi`, `clearhub bank-interface-spec` and `clearhub biller-interface-spec`: the
- * published documents; no database.
+ * `clearhub openapi`, `clearhub bank-interface-spec`, `clearhub biller-interface-spec` and
+ * `clearhub wallet-interface-spec`: the published documents; no database.
  */
 export function addDocumentCommands(program: Command): void {
   program
@@ -50,5 +54,14 @@ export function addDocumentCommands(program: Command): void {
     )
     .action(() => {
       stdout(JSON.stringify(billerInterfaceDocument(), null, 2));
+    });
+
+  program
+    .command("wallet-interface-spec")
+    .description(
+      "print the wallet interface (OpenAPI 3.1 JSON): what a wallet or prepaid card issuer implements to connect to the hub",
+    )
+    .action(() => {
+      stdout(JSON.stringify(walletInterfaceDocument(), null, 2));
     });
 }
