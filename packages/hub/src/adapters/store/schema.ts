@@ -16,6 +16,11 @@ import type {
   ChannelStepsTable,
   ChannelSuspensionsTable,
 } from "./biller-tables.ts";
+import type {
+  BarcodeDailyUsageTable,
+  BarcodeLimitHoldsTable,
+  BarcodeLimitsTable,
+} from "./barcode-limit-tables.ts";
 import type { FeeSchedulesTable } from "./fee-tables.ts";
 import type {
   AccountsTable,
@@ -93,4 +98,7 @@ export interface ClearhubSchema {
   recon_runs: ReconRunsTable;
   recon_breaks: ReconBreaksTable;
   fee_schedules: FeeSchedulesTable;
+  barcode_limits: BarcodeLimitsTable;
+  barcode_limit_holds: BarcodeLimitHoldsTable;
+  barcode_daily_usage: BarcodeDailyUsageTable;
 }
