@@ -8,6 +8,11 @@ import type {
   EndpointMigrationsTable,
 } from "./bank-tables.ts";
 import type {
+  BarcodeDailyUsageTable,
+  BarcodeLimitHoldsTable,
+  BarcodeLimitsTable,
+} from "./barcode-limit-tables.ts";
+import type {
   BillerProfilesTable,
   BillPaymentsTable,
   BillPresentmentsTable,
@@ -16,11 +21,6 @@ import type {
   ChannelStepsTable,
   ChannelSuspensionsTable,
 } from "./biller-tables.ts";
-import type {
-  BarcodeDailyUsageTable,
-  BarcodeLimitHoldsTable,
-  BarcodeLimitsTable,
-} from "./barcode-limit-tables.ts";
 import type { FeeSchedulesTable } from "./fee-tables.ts";
 import type {
   AccountsTable,

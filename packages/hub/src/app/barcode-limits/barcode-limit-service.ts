@@ -138,7 +138,11 @@ export class BarcodeLimitService {
   }
 
   /** Sets the currency's four limits, audited; refused whole, writing nothing, if invalid. */
-  async set(currency: string, limits: LevelLimits, actor: AuditActor): Promise<BarcodeLimitOutcome> {
+  async set(
+    currency: string,
+    limits: LevelLimits,
+    actor: AuditActor,
+  ): Promise<BarcodeLimitOutcome> {
     const refusal = this.check(currency, limits);
     if (refusal !== undefined) return { ok: false, code: refusal };
     await this.deps.limits.put(currency, limits, {

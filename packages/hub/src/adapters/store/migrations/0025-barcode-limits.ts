@@ -50,9 +50,7 @@ export function barcodeLimitsMigration(): Migration {
         .addColumn("day", "text", (column) => column.notNull())
         .addColumn("currency", "text", (column) => column.notNull())
         .addColumn("level", "text", (column) => column.notNull())
-        .addColumn("used_minor", "bigint", (column) =>
-          column.notNull().check(sql`used_minor >= 0`),
-        )
+        .addColumn("used_minor", "bigint", (column) => column.notNull().check(sql`used_minor >= 0`))
         .addPrimaryKeyConstraint("barcode_daily_usage_pk", [
           "payer_id",
           "customer_key",
