@@ -5,6 +5,7 @@ import type { AgreementPlacementService } from "../app/banks/agreement-placement
 import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import type { BankEndpointService } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationService } from "../app/banks/endpoint-migration-service.ts";
+import type { BarcodeLimitService } from "../app/barcode-limits/barcode-limit-service.ts";
 import type { BillPaymentService } from "../app/bill-payments/bill-payment-service.ts";
 import type { BillReversalNotices } from "../app/bill-payments/bill-reversal-notices.ts";
 import type { BillInquiryService } from "../app/billers/bill-inquiry-service.ts";
@@ -64,6 +65,8 @@ export interface ApiServices {
   readonly operatorTransfers: OperatorTransferService;
   readonly ledgerReader: LedgerReader;
   readonly feeSchedules: FeeScheduleService;
+  /** PBOC barcode-payment limits per payer customer and day. */
+  readonly barcodeLimits: BarcodeLimitService;
   // Banks, agreements and payments.
   readonly bankEndpoints: BankEndpointService;
   readonly bankEndpointRouter: BankEndpointRouter;

@@ -1,3 +1,4 @@
+import { barcodeLimitsSubject } from "../app/barcode-limits/barcode-limit-service.ts";
 import { feeScheduleSubject } from "../app/fees/fee-schedule-service.ts";
 import type { ConfirmScope } from "../app/settlement/settlement-service.ts";
 import type { AuditActor } from "../domain/audit/audit-actor.ts";
@@ -8,6 +9,7 @@ import { parseReserveCapFactor } from "../domain/ledger/reserve-cap.ts";
 import { settleableRefusal } from "../domain/settlement/settlement-window.ts";
 import { accountView } from "./account-view.ts";
 import type { ApiServices } from "./api-services.ts";
+import { barcodeLimitsView } from "./barcode-limit-view.ts";
 import { billerProfileView } from "./biller-view.ts";
 import { channelSuspensionView } from "./channel-suspension-view.ts";
 import { feeScheduleView } from "./fee-schedule-view.ts";
@@ -15,6 +17,7 @@ import { readMoney } from "./money-codec.ts";
 import { participantView } from "./participant-view.ts";
 import type { ProblemCode } from "./problem.ts";
 import { reserveCapView } from "./reserve-cap-view.ts";
+import { type BarcodeLimitsPayload, readBarcodeLimits } from "./routes/barcode-limit-input.ts";
 import { type FeeSchedulePayload, feeScheduleOfPayload } from "./routes/fee-schedule-input.ts";
 import { confirmationAnswer } from "./settlement-confirmation-view.ts";
 
@@ -219,6 +222,21 @@ const removeFeeSchedule: ApprovalAction<FeeScheduleRemoval> = {
   },
 };
 
+/** A currency's barcode limits: a raise lets more of each customer's money through a day. */
+const setBarcodeLimits: ApprovalAction<BarcodeLimitsPayload> = {
+  subject: ({ currency }) => barcodeLimitsSubject(currency),
+  async check(hub, payload) {
+    const read = readBarcodeLimits(payload);
+    return read.ok ? hub.barcodeLimits.check(read.value.currency, read.value.limits) : read.code;
+  },
+  async run(hub, payload, actor) {
+    const read = readBarcodeLimits(payload);
+    if (!read.ok) return read;
+    const set = await hub.barcodeLimits.set(read.value.currency, read.value.limits, actor);
+    return set.ok ? { ok: true, body: barcodeLimitsView(read.value.currency, set.value) } : set;
+  },
+};
+
 /** Each action that needs four eyes, with its payload. */
 interface ApprovalPayloads {
   "participant.terminate": Terminate;
@@ -230,6 +248,7 @@ interface ApprovalPayloads {
   "settlement.confirm": SettlementConfirmation;
   "fee_schedule.set": FeeSchedulePayload;
   "fee_schedule.remove": FeeScheduleRemoval;
+  "barcode_limits.set": BarcodeLimitsPayload;
 }
 
 export type ApprovalActionName = keyof ApprovalPayloads;
@@ -251,6 +270,7 @@ export const approvalActions: {
   "settlement.confirm": confirmSettlement,
   "fee_schedule.set": setFeeSchedule,
   "fee_schedule.remove": removeFeeSchedule,
+  "barcode_limits.set": setBarcodeLimits,
 };
 
 export function isApprovalActionName(name: string): name is ApprovalActionName {
@@ -286,4 +306,6 @@ export const approvalActionProblems: readonly ProblemCode[] = [
   "fee_schedule_not_found",
   "amount_invalid",
   "amount_too_precise",
+  "amount_too_large",
+  "barcode_limit_invalid",
 ];

@@ -134,6 +134,11 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           description:
             "Fee schedules: what the payer of each transaction type is charged, paid to the hub operator",
         },
+        {
+          name: "barcode limits",
+          description:
+            "PBOC barcode-payment risk levels: the daily limit per payer customer of each level, per currency",
+        },
         { name: "operations", description: "Liveness and readiness probes" },
         { name: "connectivity", description: "Participants: test signing and keys" },
         { name: "accounts", description: "Participants: their own balances" },

@@ -24,6 +24,11 @@ export const feeProblems = {
     status: 422,
     title: "The hub operator pays no fees to itself: name another participant",
   },
+  barcode_limit_invalid: {
+    status: 422,
+    title:
+      "A barcode daily limit is zero or more, up to what the ledger holds (2^63 − 1 minor units); nothing was written",
+  },
   fee_schedule_not_found: {
     status: 404,
     title: "No fee schedule for this transaction type, payer and currency",

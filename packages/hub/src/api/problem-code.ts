@@ -2,6 +2,7 @@ import type { AgreementRefusal } from "../app/agreements/agreement-service.ts";
 import type { DecisionRefusal } from "../app/approvals/approval-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
+import type { BarcodeLimitRefusal } from "../app/barcode-limits/barcode-limit-service.ts";
 import type { BillPaymentRefusalCode } from "../app/bill-payments/bill-payment-request.ts";
 import type { ReversalNoticeRefusalCode } from "../app/bill-payments/bill-reversal-notices.ts";
 import type { BillInquiryRefusal } from "../app/billers/bill-inquiry-service.ts";
@@ -128,6 +129,7 @@ export type ProblemCode =
   | ReconciliationErrorCode
   | "record_media_type"
   | FeeScheduleRefusal
+  | BarcodeLimitRefusal
   | "payout_creditor_required"
   | "account_or_card_required";
 

@@ -42,6 +42,7 @@ import { addParticipantKeyRoute } from "./routes/add-participant-key-route.ts";
 import { approvalRoutes } from "./routes/approval-routes.ts";
 import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts";
 import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
+import { barcodeLimitRoutes } from "./routes/barcode-limit-routes.ts";
 import { billerInterfaceRoute } from "./routes/biller-interface-route.ts";
 import { billerProfileRoutes } from "./routes/biller-profile-routes.ts";
 import { billerProtectionRoute } from "./routes/biller-protection-route.ts";
@@ -181,6 +182,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   billerProfileRoutes,
   channelSuspensionRoutes,
   feeScheduleRoutes,
+  barcodeLimitRoutes,
   addBillerEndpointRoute,
   listBillerEndpointsRoute,
   addIssuerEndpointRoute,

@@ -145,6 +145,8 @@ const documentedRoutes = [
   "DELETE /operator/v1/fee-schedules/{transactionType}/{currency}",
   "PUT /operator/v1/participants/{participantId}/fee-schedules/{transactionType}/{currency}",
   "DELETE /operator/v1/participants/{participantId}/fee-schedules/{transactionType}/{currency}",
+  "GET /operator/v1/barcode-limits",
+  "PUT /operator/v1/barcode-limits/{currency}",
 ];
 
 describeEachBackend("operator API server", (backend) => {

@@ -49,6 +49,9 @@ const everyTable: Readonly<Record<TableName, true>> = {
   recon_runs: true,
   recon_breaks: true,
   fee_schedules: true,
+  barcode_limits: true,
+  barcode_limit_holds: true,
+  barcode_daily_usage: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

@@ -8,6 +8,11 @@ import type {
   EndpointMigrationsTable,
 } from "./bank-tables.ts";
 import type {
+  BarcodeDailyUsageTable,
+  BarcodeLimitHoldsTable,
+  BarcodeLimitsTable,
+} from "./barcode-limit-tables.ts";
+import type {
   BillerProfilesTable,
   BillPaymentsTable,
   BillPresentmentsTable,
@@ -93,4 +98,7 @@ export interface ClearhubSchema {
   recon_runs: ReconRunsTable;
   recon_breaks: ReconBreaksTable;
   fee_schedules: FeeSchedulesTable;
+  barcode_limits: BarcodeLimitsTable;
+  barcode_limit_holds: BarcodeLimitHoldsTable;
+  barcode_daily_usage: BarcodeDailyUsageTable;
 }

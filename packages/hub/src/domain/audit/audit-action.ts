@@ -41,6 +41,7 @@ export const auditActions = [
   "reconciliation.break_resolve",
   "fee_schedule.set",
   "fee_schedule.remove",
+  "barcode_limits.set",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
