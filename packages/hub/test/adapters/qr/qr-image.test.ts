@@ -3,7 +3,7 @@
  * resvg and read the same way, and the terminal's half-block text turned back into modules.
  */
 import { Resvg } from "@resvg/resvg-js";
-import jsQR from "jsqr";
+import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
 import { expect, it } from "vitest";
 import {
@@ -35,6 +35,10 @@ function payloadFor(): string {
   if (!result.ok) throw new Error(result.problem);
   return result.payload;
 }
+
+// jsqr's types declare an ES default export over a CommonJS bundle; under NodeNext the default
+// import is the module object, whose `default` is the function (the bundle sets both).
+const jsQR = jsQRModule.default;
 
 function scanPng(png: Buffer): string | undefined {
   const image = PNG.sync.read(png);
