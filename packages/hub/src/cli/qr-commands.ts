@@ -1,8 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { type Command, InvalidArgumentError } from "commander";
 import { renderQrPng, renderQrSvg, renderQrTerminal } from "../adapters/qr/qr-image.ts";
-import type { EmvField } from "../domain/barcode/emv-tlv.ts";
 import { parseEmvPayload } from "../domain/barcode/emv-payload.ts";
+import type { EmvField } from "../domain/barcode/emv-tlv.ts";
 import {
   decodeMerchantPresentedCode,
   encodeMerchantPresentedCode,
@@ -37,7 +37,9 @@ const zonedTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]
 function zonedTime(text: string): number {
   const ms = Date.parse(text);
   if (!zonedTimePattern.test(text) || Number.isNaN(ms)) {
-    throw new InvalidArgumentError("expected an ISO 8601 time with a zone, e.g. 2026-12-07T10:30:00Z");
+    throw new InvalidArgumentError(
+      "expected an ISO 8601 time with a zone, e.g. 2026-12-07T10:30:00Z",
+    );
   }
   return ms;
 }

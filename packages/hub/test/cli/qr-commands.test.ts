@@ -116,7 +116,11 @@ it("encodes a dynamic code, writes a PNG and an SVG, prints the terminal code, a
 }, 60_000);
 
 it("refuses a bad payload with its problem code on standard error and exit 1", async () => {
-  const decoded = await clearhub(["qr", "decode", publishedPayloads.emvcoAnnex.replace("A13A", "A13B")]);
+  const decoded = await clearhub([
+    "qr",
+    "decode",
+    publishedPayloads.emvcoAnnex.replace("A13A", "A13B"),
+  ]);
   expect(decoded.code).toBe(1);
   expect(decoded.stdout).toBe("");
   expect(JSON.parse(decoded.stderr)).toMatchObject({ problem: "qr_crc_invalid", tag: "63" });

@@ -66,7 +66,11 @@ function checkFraming(fields: readonly EmvField[]): QrRefusal | undefined {
     return qrRefusal("qr_field_invalid", "the payload format indicator must come first", "00");
   }
   if (first.value !== "01") {
-    return qrRefusal("qr_field_invalid", `payload format indicator ${first.value}; expected 01`, "00");
+    return qrRefusal(
+      "qr_field_invalid",
+      `payload format indicator ${first.value}; expected 01`,
+      "00",
+    );
   }
   if (!fields.some((field) => field.id === "63")) {
     return qrRefusal("qr_tag_missing", "no CRC (tag 63)", "63");

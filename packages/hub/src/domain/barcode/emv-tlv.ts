@@ -44,7 +44,11 @@ export function parseEmvTlv(text: string, parent?: string): EmvTlvResult {
     if (!twoDigits.test(id) || !twoDigits.test(lengthText)) {
       // After a field, a malformed id is where that field's length said the next one starts.
       return previous === undefined
-        ? qrRefusal("qr_format_invalid", `${where} does not start with a two-digit id and length`, parent)
+        ? qrRefusal(
+            "qr_format_invalid",
+            `${where} does not start with a two-digit id and length`,
+            parent,
+          )
         : qrRefusal(
             "qr_length_invalid",
             `the length of field ${name(previous.id)} does not end where another field starts`,

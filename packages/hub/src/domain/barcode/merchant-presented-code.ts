@@ -2,9 +2,9 @@ import { formatAmount, parseAmount } from "../money/amount.ts";
 import { currencyNumber, findCurrency, findCurrencyByNumber } from "../money/currency.ts";
 import { participantIdPattern } from "../participant/participant.ts";
 import { isCountryCode } from "./country-code.ts";
-import { type EmvField, emvField, emvFieldText, emvLength } from "./emv-tlv.ts";
-import { parseEmvPayload } from "./emv-payload.ts";
 import { crc16CcittFalseHex } from "./crc16-ccitt-false.ts";
+import { parseEmvPayload } from "./emv-payload.ts";
+import { type EmvField, emvField, emvFieldText, emvLength } from "./emv-tlv.ts";
 import { formatQrExpiryTime, parseQrExpiryTime } from "./qr-expiry-time.ts";
 import { type QrRefusal, qrRefusal } from "./qr-problem.ts";
 
@@ -149,8 +149,7 @@ function readAccount(
   const wanted = globallyUniqueId.toLowerCase();
   const ours = fields.filter(
     (field) =>
-      isAccountTag(field.id) &&
-      emvField(field.fields ?? [], "00")?.value.toLowerCase() === wanted,
+      isAccountTag(field.id) && emvField(field.fields ?? [], "00")?.value.toLowerCase() === wanted,
   );
   const [template, second] = ours;
   if (template === undefined) {
@@ -207,7 +206,8 @@ function readExpiry(
       ? { ok: true }
       : qrRefusal("qr_field_invalid", "a static code has no expiry", tag);
   }
-  if (field === undefined) return qrRefusal("qr_tag_missing", "a dynamic code needs an expiry", tag);
+  if (field === undefined)
+    return qrRefusal("qr_tag_missing", "a dynamic code needs an expiry", tag);
   const expiresAt = parseQrExpiryTime(field.value);
   return expiresAt === undefined
     ? qrRefusal("qr_field_invalid", "the expiry must be a UTC time as YYYYMMDDHHMMSS", tag)
@@ -422,7 +422,11 @@ function topLevelValues(
   const currency = findCurrency(input.currency);
   const number = currencyNumber(input.currency);
   if (currency === undefined || number === undefined) {
-    return qrRefusal("qr_field_invalid", `${input.currency} is not a currency the hub clears`, "53");
+    return qrRefusal(
+      "qr_field_invalid",
+      `${input.currency} is not a currency the hub clears`,
+      "53",
+    );
   }
   const accountTag = input.accountTag ?? "26";
   if (!/^[0-9]{2}$/.test(accountTag) || !isAccountTag(accountTag)) {

@@ -6,11 +6,7 @@ import { Resvg } from "@resvg/resvg-js";
 import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
 import { expect, it } from "vitest";
-import {
-  renderQrPng,
-  renderQrSvg,
-  renderQrTerminal,
-} from "../../../src/adapters/qr/qr-image.ts";
+import { renderQrPng, renderQrSvg, renderQrTerminal } from "../../../src/adapters/qr/qr-image.ts";
 import {
   decodeMerchantPresentedCode,
   encodeMerchantPresentedCode,
@@ -77,21 +73,23 @@ it("reads a rendered SVG back once rasterised", async () => {
  * The renderer draws the quiet zone's edge half-blocks in white over the terminal's own
  * background, so a block is dark only when the foreground colour in force is black (30).
  */
+const escapeCharacter = String.fromCharCode(27);
+
 function terminalRows(text: string): boolean[][] {
   const rows: boolean[][] = [];
   let foregroundBlack = false;
   for (const line of text.split("\n")) {
     const upper: boolean[] = [];
     const lower: boolean[] = [];
-    for (const token of line.match(/\u001b\[[0-9]+m|[^\u001b]/gu) ?? []) {
-      const colour = /^\u001b\[([0-9]+)m$/u.exec(token);
-      if (colour !== null) {
-        if (colour[1] === "30") foregroundBlack = true;
-        if (colour[1] === "37" || colour[1] === "0") foregroundBlack = false;
-        continue;
+    // Each escape-separated segment opens with its colour code ("[30m"), then characters.
+    for (const [index, segment] of line.split(escapeCharacter).entries()) {
+      const colour = index === 0 ? null : /^\[([0-9]+)m/u.exec(segment);
+      if (colour?.[1] === "30") foregroundBlack = true;
+      if (colour?.[1] === "37" || colour?.[1] === "0") foregroundBlack = false;
+      for (const char of segment.slice(colour?.[0].length ?? 0)) {
+        upper.push(foregroundBlack && (char === "█" || char === "▀"));
+        lower.push(foregroundBlack && (char === "█" || char === "▄"));
       }
-      upper.push(foregroundBlack && (token === "█" || token === "▀"));
-      lower.push(foregroundBlack && (token === "█" || token === "▄"));
     }
     if (upper.length > 0) rows.push(upper, lower);
   }

@@ -14,7 +14,21 @@ it("parses the EMVCo annex example, templates included", () => {
   expect(parsed.ok).toBe(true);
   if (!parsed.ok) return;
   expect(parsed.fields.map((field) => field.id)).toEqual([
-    "00", "01", "29", "31", "52", "58", "59", "60", "64", "54", "53", "55", "62", "91", "63",
+    "00",
+    "01",
+    "29",
+    "31",
+    "52",
+    "58",
+    "59",
+    "60",
+    "64",
+    "54",
+    "53",
+    "55",
+    "62",
+    "91",
+    "63",
   ]);
   expect(parsed.fields.find((field) => field.id === "64")?.fields).toEqual([
     { id: "00", value: "ZH" },

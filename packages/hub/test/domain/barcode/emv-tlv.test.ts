@@ -1,9 +1,5 @@
 import { expect, it } from "vitest";
-import {
-  emvFieldText,
-  emvLength,
-  parseEmvTlv,
-} from "../../../src/domain/barcode/emv-tlv.ts";
+import { emvFieldText, emvLength, parseEmvTlv } from "../../../src/domain/barcode/emv-tlv.ts";
 
 it("parses fields in order", () => {
   expect(parseEmvTlv("000201010211")).toEqual({

@@ -54,7 +54,15 @@ describe("encode then decode", () => {
   it("round-trips a static code", () => {
     const payload = encoded(staticInput);
     expect(payload).toBe(
-      payloadOf("010211", `2640${ours}`, "52045411", "5303156", "5802CN", "5914Corner Grocery", "6008Shanghai"),
+      payloadOf(
+        "010211",
+        `2640${ours}`,
+        "52045411",
+        "5303156",
+        "5802CN",
+        "5914Corner Grocery",
+        "6008Shanghai",
+      ),
     );
     const decoded = decodeMerchantPresentedCode(payload);
     expect(decoded).toMatchObject({
@@ -106,7 +114,9 @@ describe("encode then decode", () => {
     expect(yen.ok && yen.payload).toContain("5303392");
     const dinar = encodeMerchantPresentedCode({ ...dynamicInput, currency: "KWD", amount: "1.5" });
     expect(dinar.ok && dinar.code.amount).toBe("1.500");
-    expect(encodeMerchantPresentedCode({ ...dynamicInput, currency: "JPY", amount: "5.5" })).toMatchObject({
+    expect(
+      encodeMerchantPresentedCode({ ...dynamicInput, currency: "JPY", amount: "5.5" }),
+    ).toMatchObject({
       problem: "qr_field_invalid",
       tag: "54",
     });
@@ -124,7 +134,9 @@ describe("encode then decode", () => {
       problem: "qr_tag_missing",
       tag: "62.05",
     });
-    expect(encodeMerchantPresentedCode({ ...dynamicInput, merchantId: "M".repeat(64) })).toMatchObject({
+    expect(
+      encodeMerchantPresentedCode({ ...dynamicInput, merchantId: "M".repeat(64) }),
+    ).toMatchObject({
       problem: "qr_length_invalid",
       tag: "26",
     });
@@ -135,7 +147,9 @@ describe("encode then decode", () => {
       problem: "qr_field_invalid",
       tag: "26",
     });
-    expect(encodeMerchantPresentedCode({ ...staticInput, merchantName: "N".repeat(26) })).toMatchObject({
+    expect(
+      encodeMerchantPresentedCode({ ...staticInput, merchantName: "N".repeat(26) }),
+    ).toMatchObject({
       problem: "qr_field_invalid",
       tag: "59",
     });
@@ -169,12 +183,21 @@ describe("field rules on decode", () => {
   });
 
   it("checks the amount against the currency", () => {
-    for (const amount of ["0", "0.00", "1.234", "-1", "1e3", "01.00", "1,00", " 1", "123456789012.3"]) {
+    for (const amount of [
+      "0",
+      "0.00",
+      "1.234",
+      "-1",
+      "1e3",
+      "01.00",
+      "1,00",
+      " 1",
+      "123456789012.3",
+    ]) {
       const text = `54${String(amount.length).padStart(2, "0")}${amount}`;
-      expect(
-        decodeMerchantPresentedCode(edited(dynamic, "540523.70", text)),
-        amount,
-      ).toMatchObject({ problem: "qr_field_invalid", tag: "54" });
+      expect(decodeMerchantPresentedCode(edited(dynamic, "540523.70", text)), amount).toMatchObject(
+        { problem: "qr_field_invalid", tag: "54" },
+      );
     }
     expect(decodeMerchantPresentedCode(edited(dynamic, "540523.70", "540223"))).toMatchObject({
       ok: true,
@@ -187,15 +210,25 @@ describe("field rules on decode", () => {
       problem: "qr_tag_missing",
       tag: "62.05",
     });
-    expect(decodeMerchantPresentedCode(edited(dynamic, "62120508ORDER-42", "62070503***"))).toMatchObject({
+    expect(
+      decodeMerchantPresentedCode(edited(dynamic, "62120508ORDER-42", "62070503***")),
+    ).toMatchObject({
       problem: "qr_field_invalid",
       tag: "62.05",
     });
-    expect(decodeMerchantPresentedCode(edited(dynamic, "62120508ORDER-42", `6230${"0526".concat("R".repeat(26))}`))).toMatchObject({
+    expect(
+      decodeMerchantPresentedCode(
+        edited(dynamic, "62120508ORDER-42", `6230${"0526".concat("R".repeat(26))}`),
+      ),
+    ).toMatchObject({
       problem: "qr_field_invalid",
       tag: "62.05",
     });
-    expect(decodeMerchantPresentedCode(edited(dynamic, "26580012", "26400012").replace("0314202612071015306", "6"))).toMatchObject({
+    expect(
+      decodeMerchantPresentedCode(
+        edited(dynamic, "26580012", "26400012").replace("0314202612071015306", "6"),
+      ),
+    ).toMatchObject({
       ok: false,
     });
     const noExpiry = edited(dynamic, `2658${ours}031420261207101530`, `2640${ours}`);
@@ -216,23 +249,37 @@ describe("field rules on decode", () => {
   });
 
   it("needs clearhub's template once, with a participant acquirer id and a merchant id", () => {
-    expect(decodeMerchantPresentedCode(edited(base, "0012net.clearhub", "0012net.example."))).toMatchObject({
+    expect(
+      decodeMerchantPresentedCode(edited(base, "0012net.clearhub", "0012net.example.")),
+    ).toMatchObject({
       problem: "qr_not_clearhub",
     });
-    expect(decodeMerchantPresentedCode(edited(base, "0012net.clearhub", "0012NET.CLEARHUB")).ok).toBe(true);
-    expect(decodeMerchantPresentedCode(edited(base, `2640${ours}`, `2640${ours}2740${ours}`))).toMatchObject({
+    expect(
+      decodeMerchantPresentedCode(edited(base, "0012net.clearhub", "0012NET.CLEARHUB")).ok,
+    ).toBe(true);
+    expect(
+      decodeMerchantPresentedCode(edited(base, `2640${ours}`, `2640${ours}2740${ours}`)),
+    ).toMatchObject({
       problem: "qr_tag_repeated",
       tag: "27",
     });
-    expect(decodeMerchantPresentedCode(edited(base, `2640${ours}`, "26260012net.clearhub0206M-0001"))).toMatchObject({
+    expect(
+      decodeMerchantPresentedCode(edited(base, `2640${ours}`, "26260012net.clearhub0206M-0001")),
+    ).toMatchObject({
       problem: "qr_tag_missing",
       tag: "26.01",
     });
-    expect(decodeMerchantPresentedCode(edited(base, "0110acquirer-a", "0110Acquirer-A"))).toMatchObject({
+    expect(
+      decodeMerchantPresentedCode(edited(base, "0110acquirer-a", "0110Acquirer-A")),
+    ).toMatchObject({
       problem: "qr_field_invalid",
       tag: "26.01",
     });
-    expect(decodeMerchantPresentedCode(edited(base, `2640${ours}`, "26300012net.clearhub0110acquirer-a"))).toMatchObject({
+    expect(
+      decodeMerchantPresentedCode(
+        edited(base, `2640${ours}`, "26300012net.clearhub0110acquirer-a"),
+      ),
+    ).toMatchObject({
       problem: "qr_tag_missing",
       tag: "26.02",
     });
@@ -269,13 +316,17 @@ describe("field rules on decode", () => {
       ["5303156", "5303156550201", "qr_field_invalid", "55"],
     ];
     for (const [from, to, problem, tag] of cases) {
-      expect(decodeMerchantPresentedCode(edited(base, from, to)), `${from} -> ${to}`).toMatchObject({
-        ok: false,
-        problem,
-        tag,
-      });
+      expect(decodeMerchantPresentedCode(edited(base, from, to)), `${from} -> ${to}`).toMatchObject(
+        {
+          ok: false,
+          problem,
+          tag,
+        },
+      );
     }
-    expect(decodeMerchantPresentedCode(edited(base, "5914Corner Grocery", `5925${"N".repeat(25)}`)).ok).toBe(true);
+    expect(
+      decodeMerchantPresentedCode(edited(base, "5914Corner Grocery", `5925${"N".repeat(25)}`)).ok,
+    ).toBe(true);
   });
 
   it("checks the language template", () => {
@@ -286,7 +337,10 @@ describe("field rules on decode", () => {
       code: { alternateLanguage: { language: "ZH", merchantName: "北京" } },
     });
     expect(withLanguage("060102北京")).toMatchObject({ problem: "qr_tag_missing", tag: "64.00" });
-    expect(withLanguage("120002Z10102北京")).toMatchObject({ problem: "qr_field_invalid", tag: "64.00" });
+    expect(withLanguage("120002Z10102北京")).toMatchObject({
+      problem: "qr_field_invalid",
+      tag: "64.00",
+    });
     expect(withLanguage("060002ZH")).toMatchObject({ problem: "qr_tag_missing", tag: "64.01" });
     expect(withLanguage(`310002ZH0102北京0215${"城".repeat(15)}`).ok).toBe(true);
     expect(withLanguage(`320002ZH0102北京0216${"城".repeat(16)}`)).toMatchObject({
@@ -317,7 +371,9 @@ describe("published payloads of other networks", () => {
 
   it("decode as clearhub codes when the hub's identifier is theirs", () => {
     // PayNow's template is found by its GUI; its sub-tag 01 (proxy type \"2\") is no acquirer id.
-    expect(decodeMerchantPresentedCode(publishedPayloads.singaporePayNow, "SG.PAYNOW")).toMatchObject({
+    expect(
+      decodeMerchantPresentedCode(publishedPayloads.singaporePayNow, "SG.PAYNOW"),
+    ).toMatchObject({
       problem: "qr_field_invalid",
       tag: "26.01",
     });
