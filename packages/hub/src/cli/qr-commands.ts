@@ -5,10 +5,12 @@ import { parseEmvPayload } from "../domain/barcode/emv-payload.ts";
 import type { EmvField } from "../domain/barcode/emv-tlv.ts";
 import {
   decodeMerchantPresentedCode,
-  encodeMerchantPresentedCode,
   type MerchantPresentedCode,
-  type MerchantPresentedCodeInput,
 } from "../domain/barcode/merchant-presented-code.ts";
+import {
+  encodeMerchantPresentedCode,
+  type MerchantPresentedCodeInput,
+} from "../domain/barcode/merchant-presented-encoding.ts";
 import type { QrRefusal } from "../domain/barcode/qr-problem.ts";
 import { CliError } from "./cli-error.ts";
 

@@ -7,10 +7,8 @@ import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
 import { expect, it } from "vitest";
 import { renderQrPng, renderQrSvg, renderQrTerminal } from "../../../src/adapters/qr/qr-image.ts";
-import {
-  decodeMerchantPresentedCode,
-  encodeMerchantPresentedCode,
-} from "../../../src/domain/barcode/merchant-presented-code.ts";
+import { decodeMerchantPresentedCode } from "../../../src/domain/barcode/merchant-presented-code.ts";
+import { encodeMerchantPresentedCode } from "../../../src/domain/barcode/merchant-presented-encoding.ts";
 import { publishedPayloads } from "../../domain/barcode/published-payloads.ts";
 
 function payloadFor(): string {

@@ -3,9 +3,11 @@ import { crc16CcittFalseHex } from "../../../src/domain/barcode/crc16-ccitt-fals
 import {
   clearhubGloballyUniqueId,
   decodeMerchantPresentedCode,
+} from "../../../src/domain/barcode/merchant-presented-code.ts";
+import {
   encodeMerchantPresentedCode,
   type MerchantPresentedCodeInput,
-} from "../../../src/domain/barcode/merchant-presented-code.ts";
+} from "../../../src/domain/barcode/merchant-presented-encoding.ts";
 import { publishedPayloads } from "./published-payloads.ts";
 
 const expiresAt = Date.UTC(2026, 11, 7, 10, 15, 30);

@@ -9,9 +9,9 @@ import { crc16CcittFalseHex } from "../../../src/domain/barcode/crc16-ccitt-fals
 import { parseEmvPayload } from "../../../src/domain/barcode/emv-payload.ts";
 import {
   decodeMerchantPresentedCode,
-  encodeMerchantPresentedCode,
   type MerchantPresentedCode,
 } from "../../../src/domain/barcode/merchant-presented-code.ts";
+import { encodeMerchantPresentedCode } from "../../../src/domain/barcode/merchant-presented-encoding.ts";
 import { qrProblems } from "../../../src/domain/barcode/qr-problem.ts";
 import { publishedPayloads } from "./published-payloads.ts";
 
