@@ -5,6 +5,7 @@ import { CliError } from "./cli-error.ts";
 import { environment, stderr, stdout } from "./command-line.ts";
 import { addDocumentCommands, addKeyCommands } from "./document-commands.ts";
 import { addOperatorCommands } from "./operator-commands.ts";
+import { addQrCommands } from "./qr-commands.ts";
 import { addReconCommands } from "./recon-commands.ts";
 import { addSettlementCommands } from "./settlement-commands.ts";
 import { addStartCommand } from "./start-command.ts";
@@ -29,6 +30,7 @@ addBillerCommands(
   stderr,
 );
 addSettlementCommands(program, stdout, stderr);
+addQrCommands(program, stdout, stderr);
 addReconCommands(program);
 addBenchCommands(program);
 
