@@ -3,6 +3,7 @@ import type { Database } from "./adapters/store/database.ts";
 import { OperatorTransferService } from "./app/ledger/operator-transfer-service.ts";
 import { operatorParticipantId } from "./app/participants/participant-service.ts";
 import { type BankParts, composeBanks } from "./composition/banks.ts";
+import { type BarcodeParts, composeBarcode } from "./composition/barcode.ts";
 import {
   type BillSubscriptionParts,
   composeBillSubscriptions,
@@ -49,7 +50,8 @@ export interface Hub
     ChannelParts,
     BillSubscriptionParts,
     SettlementParts,
-    ReconciliationParts {
+    ReconciliationParts,
+    BarcodeParts {
   readonly database: Database;
   readonly metrics: HubMetrics;
   /** The status-inquiry job settling unknown and pending outcomes of every kind. */
@@ -191,6 +193,7 @@ async function composeHub(
       lookupHasher: secrets.lookupHasher,
       limits: config.billSubscriptions,
     }),
+    ...composeBarcode(database, participants.parts.participantStore),
     close: () => stack.stop(),
   };
 }

@@ -49,6 +49,8 @@ const everyTable: Readonly<Record<TableName, true>> = {
   recon_runs: true,
   recon_breaks: true,
   fee_schedules: true,
+  merchants: true,
+  code_prefixes: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

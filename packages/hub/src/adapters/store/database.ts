@@ -26,6 +26,7 @@ import { settlementWindowsMigration } from "./migrations/0020-settlement-windows
 import { feeSchedulesMigration } from "./migrations/0021-fee-schedules.ts";
 import { reconciliationMigration } from "./migrations/0022-reconciliation.ts";
 import { reserveCapRulesMigration } from "./migrations/0023-reserve-cap-rules.ts";
+import { merchantsAndCodePrefixesMigration } from "./migrations/0024-merchants-and-code-prefixes.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 /** Stores name the dialect from here, beside the database they are given. */
@@ -129,6 +130,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0021-fee-schedules": feeSchedulesMigration(),
     "0022-reconciliation": reconciliationMigration(),
     "0023-reserve-cap-rules": reserveCapRulesMigration(),
+    "0024-merchants-and-code-prefixes": merchantsAndCodePrefixesMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

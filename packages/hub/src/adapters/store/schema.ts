@@ -16,6 +16,7 @@ import type {
   ChannelStepsTable,
   ChannelSuspensionsTable,
 } from "./biller-tables.ts";
+import type { CodePrefixesTable, MerchantsTable } from "./barcode-tables.ts";
 import type { FeeSchedulesTable } from "./fee-tables.ts";
 import type {
   AccountsTable,
@@ -93,4 +94,6 @@ export interface ClearhubSchema {
   recon_runs: ReconRunsTable;
   recon_breaks: ReconBreaksTable;
   fee_schedules: FeeSchedulesTable;
+  merchants: MerchantsTable;
+  code_prefixes: CodePrefixesTable;
 }

@@ -41,6 +41,8 @@ export const auditActions = [
   "reconciliation.break_resolve",
   "fee_schedule.set",
   "fee_schedule.remove",
+  "code_prefix.assign",
+  "code_prefix.remove",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
