@@ -124,6 +124,11 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           description:
             "Fee schedules: what the payer of each transaction type is charged, paid to the hub operator",
         },
+        {
+          name: "merchants",
+          description:
+            "Barcode payments: acquirers' merchants, the directory payers look them up in, and the code-prefix routing table that sends a consumer-presented code or prepaid card number to its issuer",
+        },
         { name: "operations", description: "Liveness and readiness probes" },
         { name: "connectivity", description: "Participants: test signing and keys" },
         { name: "accounts", description: "Participants: their own balances" },

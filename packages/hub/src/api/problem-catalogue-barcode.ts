@@ -1,7 +1,4 @@
-import {
-  codePrefixLengthMax,
-  codePrefixLengthMin,
-} from "../domain/barcode/code-prefix.ts";
+import { codePrefixLengthMax, codePrefixLengthMin } from "../domain/barcode/code-prefix.ts";
 import { merchantCityLengthMax, merchantNameLengthMax } from "../domain/barcode/merchant.ts";
 import type { ProblemEntries } from "./problem-code.ts";
 
@@ -30,7 +27,7 @@ export const barcodeProblems = {
   code_prefix_overlaps: {
     status: 409,
     title:
-      "The prefix overlaps an assigned one (one starts the other), so a number could route to two issuers; nothing was written. `detail` names the assigned prefix",
+      "The prefix overlaps an assigned one (one starts the other), so a number could route to two issuers; nothing was written",
   },
   code_prefix_not_found: { status: 404, title: "No entry of the routing table has this prefix" },
   code_prefix_unknown: {

@@ -1,5 +1,5 @@
-import { barcodeProblems } from "./problem-catalogue-barcode.ts";
 import { bankProblems } from "./problem-catalogue-banks.ts";
+import { barcodeProblems } from "./problem-catalogue-barcode.ts";
 import { billProblems } from "./problem-catalogue-bills.ts";
 import { edgeProblems } from "./problem-catalogue-edge.ts";
 import { feeProblems } from "./problem-catalogue-fees.ts";

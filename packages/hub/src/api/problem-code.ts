@@ -10,8 +10,8 @@ import type { BillSubscriptionRefusal } from "../app/billers/bill-subscription-s
 import type { BillerRefusal } from "../app/billers/biller-registry.ts";
 import type { ChannelSuspensionErrorCode } from "../app/channels/channel-suspension-service.ts";
 import type { CodePrefixRefusal } from "../app/code-prefixes/code-prefix-table.ts";
-import type { MerchantRefusal } from "../app/merchants/merchant-directory.ts";
 import type { FeeScheduleRefusal } from "../app/fees/fee-schedule-service.ts";
+import type { MerchantRefusal } from "../app/merchants/merchant-directory.ts";
 import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
 import type { WebhookEndpointErrorCode } from "../app/notifications/webhook-endpoint-service.ts";
 import type { OperatorAccountErrorCode } from "../app/operators/operator-account-service.ts";

@@ -13,7 +13,10 @@ export interface BarcodeParts {
 }
 
 /** The directory and the routing table barcode and QR payments stand on. */
-export function composeBarcode(database: Database, participantStore: ParticipantStore): BarcodeParts {
+export function composeBarcode(
+  database: Database,
+  participantStore: ParticipantStore,
+): BarcodeParts {
   return {
     merchants: new MerchantDirectory(new KyselyMerchantStore(database.kysely), participantStore),
     codePrefixes: new CodePrefixTable(

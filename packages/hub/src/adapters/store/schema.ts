@@ -7,6 +7,7 @@ import type {
   BankPrimaryEndpointsTable,
   EndpointMigrationsTable,
 } from "./bank-tables.ts";
+import type { CodePrefixesTable, MerchantsTable } from "./barcode-tables.ts";
 import type {
   BillerProfilesTable,
   BillPaymentsTable,
@@ -16,7 +17,6 @@ import type {
   ChannelStepsTable,
   ChannelSuspensionsTable,
 } from "./biller-tables.ts";
-import type { CodePrefixesTable, MerchantsTable } from "./barcode-tables.ts";
 import type { FeeSchedulesTable } from "./fee-tables.ts";
 import type {
   AccountsTable,

@@ -17,7 +17,7 @@ export type CodePrefixRefusal =
   | "code_prefix_unknown"
   | "participant_not_found"
   | "participant_not_issuer"
-  | "participant_inactive";
+  | "participant_terminated";
 
 export type CodePrefixOutcome<T> =
   | { readonly ok: true; readonly value: T }
@@ -68,7 +68,7 @@ export class CodePrefixTable {
     const issuer = await this.participants.findParticipant(assignment.issuerId);
     if (issuer === undefined) return refused("participant_not_found");
     if (issuer.kind !== "payment_institution") return refused("participant_not_issuer");
-    if (issuer.status === "terminated") return refused("participant_inactive");
+    if (issuer.status === "terminated") return refused("participant_terminated");
     const overlaps = overlappingEntry(await this.store.list(), assignment.prefix);
     if (overlaps !== undefined) return { ok: false, code: "code_prefix_overlaps", overlaps };
     return { ok: true, value: undefined };
@@ -87,7 +87,8 @@ export class CodePrefixTable {
       this.record(actor, "code_prefix.assign", entry),
     );
     this.cached = undefined;
-    if (!inserted.ok) return { ok: false, code: "code_prefix_overlaps", overlaps: inserted.overlaps };
+    if (!inserted.ok)
+      return { ok: false, code: "code_prefix_overlaps", overlaps: inserted.overlaps };
     return { ok: true, value: entry };
   }
 

@@ -92,7 +92,10 @@ export class MerchantDirectory {
     if (!(await this.store.updateFields(acquirerId, merchantId, fields, at))) {
       return refused("merchant_closed");
     }
-    return { ok: true, value: { merchant: { ...existing, ...fields, updatedAt: at }, created: false } };
+    return {
+      ok: true,
+      value: { merchant: { ...existing, ...fields, updatedAt: at }, created: false },
+    };
   }
 
   /** One of the acquirer's own merchants, closed ones included. */
