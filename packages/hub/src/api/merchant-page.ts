@@ -1,7 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { merchantPageSizeMax } from "../app/merchants/merchant-directory.ts";
-import type { MerchantCursor } from "../app/ports/merchant-store.ts";
-import { isMerchantId, type Merchant } from "../domain/barcode/merchant.ts";
+import { isMerchantId, type Merchant, type MerchantCursor } from "../domain/barcode/merchant.ts";
 import { readOperatorCursor, writeOperatorCursor } from "./operator-cursor.ts";
 
 export const merchantPageSizeDefault = 100;

@@ -1,10 +1,6 @@
-import type { Merchant, MerchantFields } from "../../domain/barcode/merchant.ts";
+import type { Merchant, MerchantCursor, MerchantFields } from "../../domain/barcode/merchant.ts";
 
-/** Where a page of merchants starts: after this one, newest first. */
-export interface MerchantCursor {
-  readonly createdAt: number;
-  readonly merchantId: string;
-}
+export type { MerchantCursor };
 
 /** The merchant directory, keyed by acquirer and the acquirer's merchant id. */
 export interface MerchantStore {

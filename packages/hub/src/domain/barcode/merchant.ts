@@ -31,6 +31,12 @@ export interface Merchant extends MerchantFields {
   readonly updatedAt: number;
 }
 
+/** Where a page of an acquirer's merchants starts: after this one, newest first. */
+export interface MerchantCursor {
+  readonly createdAt: number;
+  readonly merchantId: string;
+}
+
 /** Room for an acquirer's own ids (terminal-style or UUID-less keys) and nothing a URL must escape. */
 export const merchantIdPattern = /^[A-Za-z0-9._-]{1,32}$/;
 export const merchantNameLengthMax = 25;
