@@ -5,7 +5,9 @@
  * biller cannot register merchants; bad input answers `merchant_invalid` with pointers and
  * writes nothing. The operator lists an acquirer's merchants.
  */
+import fc from "fast-check";
 import { expect, it } from "vitest";
+import { problemCatalogue } from "../../src/api/problem.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { expectProblem, tokenWithRole, useApiHarness } from "./api-harness.ts";
 import { onboardParticipant } from "./participant-client.ts";
@@ -182,6 +184,36 @@ describeEachBackend("merchants", (backend) => {
       "request_invalid",
     );
     expect(await writtenSince(before)).toEqual({});
+  });
+
+  it("answers any body with a merchant or a catalogued 4xx, and a refusal writes nothing", async () => {
+    const acquirer = await onboardParticipant(api, "bank-alpha");
+    const text = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 30 }),
+      fc.constantFrom("CN", "cn", "XX", "5814", "", " ", "\u0000", "😀".repeat(16)),
+    );
+    const value = fc.oneof(text, fc.integer(), fc.constant(null), fc.array(text, { maxLength: 2 }));
+    const body = fc.record(
+      { name: value, merchantCategoryCode: value, city: value, countryCode: value, extra: value },
+      { requiredKeys: [] },
+    );
+    const merchantId = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9._-]{1,40}$/),
+      fc.string({ unit: "binary", minLength: 1, maxLength: 10 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(merchantId, body, async (id, sent) => {
+        const before = await snapshotStore(api.hub.database);
+        const answer = await acquirer.call("PUT", `/v1/merchants/${encodeURIComponent(id)}`, sent);
+        expect(answer.statusCode, answer.body).toBeLessThan(500);
+        if (answer.statusCode >= 400) {
+          const { code } = answer.json() as { code: string };
+          expect(Object.hasOwn(problemCatalogue, code), code).toBe(true);
+          expect(await writtenSince(before)).toEqual({});
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("lets no biller register, read or look up merchants", async () => {
