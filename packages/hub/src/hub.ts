@@ -3,6 +3,7 @@ import type { Database } from "./adapters/store/database.ts";
 import { OperatorTransferService } from "./app/ledger/operator-transfer-service.ts";
 import { operatorParticipantId } from "./app/participants/participant-service.ts";
 import { type BankParts, composeBanks } from "./composition/banks.ts";
+import { type BarcodeParts, composeBarcode } from "./composition/barcode.ts";
 import { type BarcodeLimitParts, composeBarcodeLimits } from "./composition/barcode-limits.ts";
 import {
   type BillSubscriptionParts,
@@ -51,7 +52,8 @@ export interface Hub
     BillSubscriptionParts,
     SettlementParts,
     ReconciliationParts,
-    BarcodeLimitParts {
+    BarcodeLimitParts,
+    BarcodeParts {
   readonly database: Database;
   readonly metrics: HubMetrics;
   /** The status-inquiry job settling unknown and pending outcomes of every kind. */
@@ -194,6 +196,7 @@ async function composeHub(
       limits: config.billSubscriptions,
     }),
     ...composeBarcodeLimits(database, config.reconciliationDay),
+    ...composeBarcode(database, participants.parts.participantStore),
     close: () => stack.stop(),
   };
 }

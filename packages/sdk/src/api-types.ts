@@ -127,3 +127,19 @@ export type ReconciliationBreakPage = JsonContent<
 export type ReconciliationBreakQuery = NonNullable<
   paths["/v1/reconciliation/breaks"]["get"]["parameters"]["query"]
 >;
+
+/** One of your merchants, as the acquirer reads it. */
+export type Merchant = JsonContent<paths["/v1/merchants/{merchantId}"]["get"]["responses"][200]>;
+/** A merchant's fields as the acquirer sets them (EMVCo limits: name 25, city 15 characters). */
+export type MerchantFields = JsonContent<paths["/v1/merchants/{merchantId}"]["put"]["requestBody"]>;
+export type MerchantPage = JsonContent<paths["/v1/merchants"]["get"]["responses"][200]>;
+/** `cursor` is the previous page's `next`. */
+export type MerchantQuery = NonNullable<paths["/v1/merchants"]["get"]["parameters"]["query"]>;
+/** A merchant as any payer's institution looks it up: what payers see, nothing more. */
+export type MerchantDirectoryEntry = JsonContent<
+  paths["/v1/merchant-directory/{acquirerId}/{merchantId}"]["get"]["responses"][200]
+>;
+/** One entry of the code-prefix routing table. */
+export type CodePrefix = JsonContent<
+  paths["/v1/code-prefixes"]["get"]["responses"][200]
+>["items"][number];

@@ -15,9 +15,11 @@ import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.t
 import type { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { CachedBills } from "../app/billers/cached-bills.ts";
 import type { ChannelSuspensionService } from "../app/channels/channel-suspension-service.ts";
+import type { CodePrefixTable } from "../app/code-prefixes/code-prefix-table.ts";
 import type { FeeScheduleService } from "../app/fees/fee-schedule-service.ts";
 import type { LedgerReader } from "../app/ledger/ledger-reader.ts";
 import type { OperatorTransferService } from "../app/ledger/operator-transfer-service.ts";
+import type { MerchantDirectory } from "../app/merchants/merchant-directory.ts";
 import type { WebhookDeliveryService } from "../app/notifications/webhook-delivery-service.ts";
 import type { WebhookEndpointService } from "../app/notifications/webhook-endpoint-service.ts";
 import type { RequestMetrics } from "../app/observability/request-metrics.ts";
@@ -89,6 +91,9 @@ export interface ApiServices {
   readonly billReversalNotices: BillReversalNotices;
   readonly billSubscriptions: BillSubscriptionService;
   readonly billNotices: BillNoticeService;
+  // Merchants and the code-prefix routing table.
+  readonly merchants: MerchantDirectory;
+  readonly codePrefixes: CodePrefixTable;
   // Channels.
   readonly channelSuspensions: ChannelSuspensionService;
   // Settlement.

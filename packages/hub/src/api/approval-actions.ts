@@ -1,8 +1,10 @@
 import { barcodeLimitsSubject } from "../app/barcode-limits/barcode-limit-service.ts";
+import { codePrefixSubject } from "../app/code-prefixes/code-prefix-table.ts";
 import { feeScheduleSubject } from "../app/fees/fee-schedule-service.ts";
 import type { ConfirmScope } from "../app/settlement/settlement-service.ts";
 import type { AuditActor } from "../domain/audit/audit-actor.ts";
 import type { AuditDetails } from "../domain/audit/audit-entry.ts";
+import type { CodeInstrument } from "../domain/barcode/code-prefix.ts";
 import type { BillerProfileInput } from "../domain/billers/biller-profile.ts";
 import type { FeeScheduleKey } from "../domain/fees/fee-schedule.ts";
 import { parseReserveCapFactor } from "../domain/ledger/reserve-cap.ts";
@@ -12,6 +14,7 @@ import type { ApiServices } from "./api-services.ts";
 import { barcodeLimitsView } from "./barcode-limit-view.ts";
 import { billerProfileView } from "./biller-view.ts";
 import { channelSuspensionView } from "./channel-suspension-view.ts";
+import { codePrefixView } from "./code-prefix-view.ts";
 import { feeScheduleView } from "./fee-schedule-view.ts";
 import { readMoney } from "./money-codec.ts";
 import { participantView } from "./participant-view.ts";
@@ -237,6 +240,40 @@ const setBarcodeLimits: ApprovalAction<BarcodeLimitsPayload> = {
   },
 };
 
+type CodePrefixAssign = {
+  readonly prefix: string;
+  readonly issuerId: string;
+  readonly instrument: CodeInstrument;
+};
+
+/** A wrong route sends payments to an institution that never authorised them: four eyes. */
+const assignCodePrefix: ApprovalAction<CodePrefixAssign> = {
+  subject: ({ prefix }) => codePrefixSubject(prefix),
+  async check(hub, payload) {
+    const checked = await hub.codePrefixes.check(payload);
+    return checked.ok ? undefined : checked.code;
+  },
+  async run(hub, payload, actor) {
+    const assigned = await hub.codePrefixes.assign(payload, actor);
+    return assigned.ok ? { ok: true, body: codePrefixView(assigned.value) } : assigned;
+  },
+};
+
+type CodePrefixRemoval = { readonly prefix: string };
+
+/** Removing a route stops an issuer's codes being paid: four eyes, as assigning one. */
+const removeCodePrefix: ApprovalAction<CodePrefixRemoval> = {
+  subject: ({ prefix }) => codePrefixSubject(prefix),
+  async check(hub, { prefix }) {
+    const found = await hub.codePrefixes.find(prefix);
+    return found.ok ? undefined : found.code;
+  },
+  async run(hub, { prefix }, actor) {
+    const removed = await hub.codePrefixes.remove(prefix, actor);
+    return removed.ok ? { ok: true, body: codePrefixView(removed.value) } : removed;
+  },
+};
+
 /** Each action that needs four eyes, with its payload. */
 interface ApprovalPayloads {
   "participant.terminate": Terminate;
@@ -249,6 +286,8 @@ interface ApprovalPayloads {
   "fee_schedule.set": FeeSchedulePayload;
   "fee_schedule.remove": FeeScheduleRemoval;
   "barcode_limits.set": BarcodeLimitsPayload;
+  "code_prefix.assign": CodePrefixAssign;
+  "code_prefix.remove": CodePrefixRemoval;
 }
 
 export type ApprovalActionName = keyof ApprovalPayloads;
@@ -271,6 +310,8 @@ export const approvalActions: {
   "fee_schedule.set": setFeeSchedule,
   "fee_schedule.remove": removeFeeSchedule,
   "barcode_limits.set": setBarcodeLimits,
+  "code_prefix.assign": assignCodePrefix,
+  "code_prefix.remove": removeCodePrefix,
 };
 
 export function isApprovalActionName(name: string): name is ApprovalActionName {
@@ -308,4 +349,8 @@ export const approvalActionProblems: readonly ProblemCode[] = [
   "amount_too_precise",
   "amount_too_large",
   "barcode_limit_invalid",
+  "code_prefix_invalid",
+  "code_prefix_overlaps",
+  "code_prefix_not_found",
+  "participant_not_issuer",
 ];

@@ -139,6 +139,16 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           description:
             "PBOC barcode-payment risk levels: the daily limit per payer customer of each level, per currency",
         },
+        {
+          name: "barcode payments",
+          description:
+            "Payments at the point of sale: merchant-presented QR codes payers' apps scan, consumer-presented payment codes and prepaid cards acquirers read, their refunds and reversals",
+        },
+        {
+          name: "merchants",
+          description:
+            "Barcode payments: acquirers' merchants, the directory payers look them up in, and the code-prefix routing table that sends a consumer-presented code or prepaid card number to its issuer",
+        },
         { name: "operations", description: "Liveness and readiness probes" },
         { name: "connectivity", description: "Participants: test signing and keys" },
         { name: "accounts", description: "Participants: their own balances" },

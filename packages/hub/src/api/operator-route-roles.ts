@@ -7,7 +7,8 @@ export type RouteAccess = OperatorRole | "public";
  * THE role matrix: the least role each operator route needs, by method and path as registered.
  * One hook enforces it (operator-auth.ts), and a route missing from it stops the hub at start-up
  * instead of being served unchecked. Routes whose action needs a second operator's approval
- * (terminating, raising a cap, switching a primary endpoint, setting or removing a fee schedule, setting barcode limits) need `operator` to propose; the
+ * (terminating, raising a cap, switching a primary endpoint, setting or removing a fee schedule,
+ * setting barcode limits, assigning or removing a code prefix) need `operator` to propose; the
  * approval needs `operator` too, from another account.
  */
 export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
@@ -52,6 +53,8 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/reconciliation/breaks/:breakId": "viewer",
   "GET /operator/v1/fee-schedules": "viewer",
   "GET /operator/v1/barcode-limits": "viewer",
+  "GET /operator/v1/participants/:participantId/merchants": "viewer",
+  "GET /operator/v1/code-prefixes": "viewer",
 
   "POST /operator/v1/participants": "operator",
   "POST /operator/v1/participants/:participantId/status": "operator",
@@ -95,6 +98,8 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "DELETE /operator/v1/participants/:participantId/fee-schedules/:transactionType/:currency":
     "operator",
   "PUT /operator/v1/barcode-limits/:currency": "operator",
+  "POST /operator/v1/code-prefixes": "operator",
+  "DELETE /operator/v1/code-prefixes/:prefix": "operator",
 
   "GET /operator/v1/operators": "admin",
   "POST /operator/v1/operators": "admin",

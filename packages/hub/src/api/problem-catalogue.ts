@@ -1,4 +1,5 @@
 import { bankProblems } from "./problem-catalogue-banks.ts";
+import { barcodeProblems } from "./problem-catalogue-barcode.ts";
 import { billProblems } from "./problem-catalogue-bills.ts";
 import { edgeProblems } from "./problem-catalogue-edge.ts";
 import { feeProblems } from "./problem-catalogue-fees.ts";
@@ -21,6 +22,7 @@ const areas = [
   settlementProblems,
   reconciliationProblems,
   feeProblems,
+  barcodeProblems,
 ];
 
 /** Typed as a full Record so that a new domain or ledger code cannot ship without a status. */
@@ -32,6 +34,7 @@ export const problemCatalogue: Readonly<Record<ProblemCode, ProblemKind>> = {
   ...settlementProblems,
   ...reconciliationProblems,
   ...feeProblems,
+  ...barcodeProblems,
 };
 
 // One code in two areas would silently take the later entry: refuse it at load.

@@ -10,7 +10,9 @@ import type { BillNoticeRefusal } from "../app/billers/bill-notice-service.ts";
 import type { BillSubscriptionRefusal } from "../app/billers/bill-subscription-service.ts";
 import type { BillerRefusal } from "../app/billers/biller-registry.ts";
 import type { ChannelSuspensionErrorCode } from "../app/channels/channel-suspension-service.ts";
+import type { CodePrefixRefusal } from "../app/code-prefixes/code-prefix-table.ts";
 import type { FeeScheduleRefusal } from "../app/fees/fee-schedule-service.ts";
+import type { MerchantRefusal } from "../app/merchants/merchant-directory.ts";
 import type { WebhookDeliveryErrorCode } from "../app/notifications/webhook-delivery-service.ts";
 import type { WebhookEndpointErrorCode } from "../app/notifications/webhook-endpoint-service.ts";
 import type { OperatorAccountErrorCode } from "../app/operators/operator-account-service.ts";
@@ -130,6 +132,8 @@ export type ProblemCode =
   | "record_media_type"
   | FeeScheduleRefusal
   | BarcodeLimitRefusal
+  | MerchantRefusal
+  | CodePrefixRefusal
   | "payout_creditor_required"
   | "account_or_card_required";
 

@@ -49,6 +49,7 @@ import { billerProtectionRoute } from "./routes/biller-protection-route.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
 import { channelSuspensionRoutes } from "./routes/channel-suspension-routes.ts";
+import { codePrefixRoutes } from "./routes/code-prefix-routes.ts";
 import { codesPageRoute } from "./routes/codes-page-route.ts";
 import { createEndpointMigrationRoute } from "./routes/create-endpoint-migration-route.ts";
 import { createParticipantRoute } from "./routes/create-participant-route.ts";
@@ -72,6 +73,7 @@ import { listParticipantKeysRoute } from "./routes/list-participant-keys-route.t
 import { listParticipantsRoute } from "./routes/list-participants-route.ts";
 import { listPinnedAgreementsRoute } from "./routes/list-pinned-agreements-route.ts";
 import { listWebhookDeliveriesRoute } from "./routes/list-webhook-deliveries-route.ts";
+import { merchantOversightRoute } from "./routes/merchant-oversight-route.ts";
 import { metricsRoute } from "./routes/metrics-route.ts";
 import { moveFundsRoute } from "./routes/move-funds-route.ts";
 import { networkOverviewRoute } from "./routes/network-overview-route.ts";
@@ -183,6 +185,8 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   channelSuspensionRoutes,
   feeScheduleRoutes,
   barcodeLimitRoutes,
+  merchantOversightRoute,
+  codePrefixRoutes,
   addBillerEndpointRoute,
   listBillerEndpointsRoute,
   addIssuerEndpointRoute,

@@ -52,9 +52,21 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "GET /v1/bill-payments/{paymentId}": payers,
   "POST /v1/biller-notices/reversals": billers,
   "POST /v1/bill-inquiries": payers,
+  "PUT /v1/merchants/{merchantId}": payers,
+  "GET /v1/merchants/{merchantId}": payers,
+  "GET /v1/merchants": payers,
+  "POST /v1/merchants/{merchantId}/close": payers,
+  "GET /v1/merchant-directory/{acquirerId}/{merchantId}": payers,
+  "GET /v1/code-prefixes": kinds,
 };
 
 const bodies: Record<string, unknown> = {
+  "PUT /v1/merchants/{merchantId}": {
+    name: "Tea House",
+    merchantCategoryCode: "5814",
+    city: "Hangzhou",
+    countryCode: "CN",
+  },
   "POST /v1/bill-inquiries": {
     billerId: "no-such-biller",
     customerParameters: { accountNumber: "1" },
@@ -151,7 +163,9 @@ describe("participant authorisation", () => {
         .replace("{paymentId}", "p-1")
         .replace("{operationId}", "p-1")
         .replace("{subscriptionId}", "bs-1")
-        .replace("{day}", "2026-01-02");
+        .replace("{day}", "2026-01-02")
+        .replace("{merchantId}", "store-1")
+        .replace("{acquirerId}", "caller-bank");
       for (const { kind, client } of callers) {
         const response = await client.call(
           method as "GET",

@@ -147,6 +147,16 @@ const documentedRoutes = [
   "DELETE /operator/v1/participants/{participantId}/fee-schedules/{transactionType}/{currency}",
   "GET /operator/v1/barcode-limits",
   "PUT /operator/v1/barcode-limits/{currency}",
+  "PUT /v1/merchants/{merchantId}",
+  "GET /v1/merchants/{merchantId}",
+  "GET /v1/merchants",
+  "POST /v1/merchants/{merchantId}/close",
+  "GET /v1/merchant-directory/{acquirerId}/{merchantId}",
+  "GET /v1/code-prefixes",
+  "GET /operator/v1/participants/{participantId}/merchants",
+  "GET /operator/v1/code-prefixes",
+  "POST /operator/v1/code-prefixes",
+  "DELETE /operator/v1/code-prefixes/{prefix}",
 ];
 
 describeEachBackend("operator API server", (backend) => {

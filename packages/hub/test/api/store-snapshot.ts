@@ -52,6 +52,8 @@ const everyTable: Readonly<Record<TableName, true>> = {
   barcode_limits: true,
   barcode_limit_holds: true,
   barcode_daily_usage: true,
+  merchants: true,
+  code_prefixes: true,
 };
 const tableNames = Object.keys(everyTable) as TableName[];
 

@@ -6064,6 +6064,826 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/merchants/{merchantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your merchants */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description The acquirer's own id of the merchant: 1 to 32 of A-Z, a-z, 0-9, '.', '_', '-'
+                     * @example store-0042
+                     */
+                    merchantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The acquirer's participant id */
+                            acquirerId: string;
+                            /** @description The acquirer's own id of the merchant */
+                            merchantId: string;
+                            name: string;
+                            merchantCategoryCode: string;
+                            city: string;
+                            countryCode: string;
+                            /** @description `closed` is final: the merchant cannot be paid */
+                            status: "active" | "closed";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description Moved by a change of fields or status; an identical PUT keeps it
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `merchant_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Register one of your merchants, or change its fields
+         * @description Idempotent: 201 when the merchant is registered, 200 after (the same fields again change nothing, not even `updatedAt`, so a retry is safe). A closed merchant is not changed (409 `merchant_closed`). A refused merchant answers 422 `merchant_invalid` whose `errors` name each field (JSON pointer) with its code; nothing is written.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description The acquirer's own id of the merchant: 1 to 32 of A-Z, a-z, 0-9, '.', '_', '-'
+                     * @example store-0042
+                     */
+                    merchantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 1 to 25 characters, as payers see it (EMVCo tag 59)
+                         * @example Tea House Lin
+                         */
+                        name: string;
+                        /**
+                         * @description ISO 18245 merchant category code: 4 digits
+                         * @example 5814
+                         */
+                        merchantCategoryCode: string;
+                        /**
+                         * @description 1 to 15 characters (EMVCo tag 60)
+                         * @example Hangzhou
+                         */
+                        city: string;
+                        /**
+                         * @description ISO 3166-1 alpha-2, upper case
+                         * @example CN
+                         */
+                        countryCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The acquirer's participant id */
+                            acquirerId: string;
+                            /** @description The acquirer's own id of the merchant */
+                            merchantId: string;
+                            name: string;
+                            merchantCategoryCode: string;
+                            city: string;
+                            countryCode: string;
+                            /** @description `closed` is final: the merchant cannot be paid */
+                            status: "active" | "closed";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description Moved by a change of fields or status; an identical PUT keeps it
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The acquirer's participant id */
+                            acquirerId: string;
+                            /** @description The acquirer's own id of the merchant */
+                            merchantId: string;
+                            name: string;
+                            merchantCategoryCode: string;
+                            city: string;
+                            countryCode: string;
+                            /** @description `closed` is final: the merchant cannot be paid */
+                            status: "active" | "closed";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description Moved by a change of fields or status; an identical PUT keeps it
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `merchant_closed` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `merchant_invalid`, `participant_not_acquirer` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your merchants, newest first
+         * @description Closed ones included. Pages of up to 500 (default 100); pass `next` as `cursor` for the next page; `next` is null on the last page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description `next` of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            merchants: {
+                                /** @description The acquirer's participant id */
+                                acquirerId: string;
+                                /** @description The acquirer's own id of the merchant */
+                                merchantId: string;
+                                name: string;
+                                merchantCategoryCode: string;
+                                city: string;
+                                countryCode: string;
+                                /** @description `closed` is final: the merchant cannot be paid */
+                                status: "active" | "closed";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Moved by a change of fields or status; an identical PUT keeps it
+                                 */
+                                updatedAt: string;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key`, `cursor_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{merchantId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close one of your merchants, for good
+         * @description A closed merchant cannot be paid or changed, and its id is not reused. Closing a closed merchant answers it as it is.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description The acquirer's own id of the merchant: 1 to 32 of A-Z, a-z, 0-9, '.', '_', '-'
+                     * @example store-0042
+                     */
+                    merchantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The acquirer's participant id */
+                            acquirerId: string;
+                            /** @description The acquirer's own id of the merchant */
+                            merchantId: string;
+                            name: string;
+                            merchantCategoryCode: string;
+                            city: string;
+                            countryCode: string;
+                            /** @description `closed` is final: the merchant cannot be paid */
+                            status: "active" | "closed";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description Moved by a change of fields or status; an identical PUT keeps it
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `merchant_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-directory/{acquirerId}/{merchantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Look up a merchant at any acquirer, before paying it
+         * @description The merchant as payers see it: name, category, city, country and status. A closed merchant is answered with `status: closed`; it cannot be paid.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description 2-63 characters of a-z, 0-9 and '-', starting with a letter or digit
+                     * @example acme-bank
+                     */
+                    acquirerId: string;
+                    /**
+                     * @description The acquirer's own id of the merchant: 1 to 32 of A-Z, a-z, 0-9, '.', '_', '-'
+                     * @example store-0042
+                     */
+                    merchantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The acquirer's participant id */
+                            acquirerId: string;
+                            /** @description The acquirer's own id of the merchant */
+                            merchantId: string;
+                            name: string;
+                            merchantCategoryCode: string;
+                            city: string;
+                            countryCode: string;
+                            /** @description `closed` is final: the merchant cannot be paid */
+                            status: "active" | "closed";
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `merchant_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/code-prefixes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The code-prefix routing table
+         * @description Every assigned prefix, in prefix order, with the issuer a consumer-presented payment code or a prepaid card number starting with it routes to. No prefix starts another, so a number matches at most one entry.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 2 to 10 digits */
+                                prefix: string;
+                                /** @description The issuer's participant id (a payment institution) */
+                                issuerId: string;
+                                /** @description `payment_code`: a wallet's one-time payment code; `prepaid_card`: a prepaid card number presented at a terminal */
+                                instrument: "payment_code" | "prepaid_card";
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "transfer.credited": {
@@ -7039,7 +7859,7 @@ export interface components {
              * @description The problem code; the API description lists each with its status. Clients should expect codes added in later versions.
              * @enum {string}
              */
-            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "role_insufficient" | "csrf_token_invalid" | "session_required" | "login_failed" | "login_rate_limited" | "operator_name_invalid" | "password_invalid" | "operator_account_exists" | "operator_account_not_found" | "operator_account_disabled" | "approval_not_found" | "approval_not_pending" | "approval_expired" | "approval_by_proposer" | "operator_account_last_admin" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "filter_incomplete" | "trace_not_found" | "bank_operation_final" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "transfer_id_reserved" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "reserve_cap_factor_invalid" | "reserve_cap_rule_not_found" | "net_debit_cap_follows_reserve" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "webhook_destination_forbidden" | "bank_endpoint_in_use" | "bank_endpoint_is_primary" | "bank_endpoint_retired" | "bank_endpoint_agreements_pinned" | "bank_endpoint_migrating" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found" | "biller_not_found" | "participant_not_biller" | "biller_profile_invalid" | "participant_not_channel" | "channel_terminated" | "channel_suspended" | "honour_deadline_passed" | "suspension_capabilities_empty" | "suspension_reason_invalid" | "honour_deadline_missing" | "honour_deadline_unexpected" | "honour_policy_not_applicable" | "honour_deadline_past" | "honour_deadline_too_far" | "capability_already_suspended" | "capability_not_suspended" | "channel_not_suspended" | "suspension_changed_concurrently" | "biller_inactive" | "bill_fetch_not_supported" | "bill_ref_not_found" | "bill_ref_expired" | "bill_ref_or_parameters_required" | "direct_payment_not_allowed" | "bill_subscriptions_full" | "bill_subscription_not_found" | "bill_amounts_inconsistent" | "bill_period_reversed" | "customer_parameters_invalid" | "bill_customer_not_found" | "biller_unavailable" | "channel_quota_exceeded" | "biller_capacity_exceeded" | "amount_not_allowed" | "bill_payment_not_found" | "reversal_amount_mismatch" | "bill_payment_not_reversible" | "window_not_found" | "settlement_file_not_found" | "window_not_open" | "window_not_closed" | "window_already_settled" | "window_aborted" | "window_settling" | "participant_not_in_window" | "liquidity_shortfall" | "confirmation_file_mismatch" | "confirmation_file_malformed" | "business_day_invalid" | "record_malformed" | "record_media_type" | "break_not_found" | "break_resolved" | "break_not_reversible" | "write_off_reason_invalid" | "reversal_refused" | "statement_currency_required" | "statement_currency_not_held" | "fee_value_negative" | "fee_value_too_large" | "fee_basis_points_invalid" | "fee_minimum_above_maximum" | "fee_payer_is_operator" | "fee_schedule_not_found";
+            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "role_insufficient" | "csrf_token_invalid" | "session_required" | "login_failed" | "login_rate_limited" | "operator_name_invalid" | "password_invalid" | "operator_account_exists" | "operator_account_not_found" | "operator_account_disabled" | "approval_not_found" | "approval_not_pending" | "approval_expired" | "approval_by_proposer" | "operator_account_last_admin" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "filter_incomplete" | "trace_not_found" | "bank_operation_final" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "transfer_id_reserved" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "reserve_cap_factor_invalid" | "reserve_cap_rule_not_found" | "net_debit_cap_follows_reserve" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "webhook_destination_forbidden" | "bank_endpoint_in_use" | "bank_endpoint_is_primary" | "bank_endpoint_retired" | "bank_endpoint_agreements_pinned" | "bank_endpoint_migrating" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found" | "biller_not_found" | "participant_not_biller" | "biller_profile_invalid" | "participant_not_channel" | "channel_terminated" | "channel_suspended" | "honour_deadline_passed" | "suspension_capabilities_empty" | "suspension_reason_invalid" | "honour_deadline_missing" | "honour_deadline_unexpected" | "honour_policy_not_applicable" | "honour_deadline_past" | "honour_deadline_too_far" | "capability_already_suspended" | "capability_not_suspended" | "channel_not_suspended" | "suspension_changed_concurrently" | "biller_inactive" | "bill_fetch_not_supported" | "bill_ref_not_found" | "bill_ref_expired" | "bill_ref_or_parameters_required" | "direct_payment_not_allowed" | "bill_subscriptions_full" | "bill_subscription_not_found" | "bill_amounts_inconsistent" | "bill_period_reversed" | "customer_parameters_invalid" | "bill_customer_not_found" | "biller_unavailable" | "channel_quota_exceeded" | "biller_capacity_exceeded" | "amount_not_allowed" | "bill_payment_not_found" | "reversal_amount_mismatch" | "bill_payment_not_reversible" | "window_not_found" | "settlement_file_not_found" | "window_not_open" | "window_not_closed" | "window_already_settled" | "window_aborted" | "window_settling" | "participant_not_in_window" | "liquidity_shortfall" | "confirmation_file_mismatch" | "confirmation_file_malformed" | "business_day_invalid" | "record_malformed" | "record_media_type" | "break_not_found" | "break_resolved" | "break_not_reversible" | "write_off_reason_invalid" | "reversal_refused" | "statement_currency_required" | "statement_currency_not_held" | "fee_value_negative" | "fee_value_too_large" | "fee_basis_points_invalid" | "fee_minimum_above_maximum" | "fee_payer_is_operator" | "fee_schedule_not_found" | "merchant_not_found" | "merchant_closed" | "merchant_invalid" | "participant_not_acquirer" | "code_prefix_invalid" | "code_prefix_overlaps" | "code_prefix_not_found" | "code_prefix_unknown" | "participant_not_issuer";
             detail?: string;
             errors?: {
                 /** @description For bulk requests: the position of the offending item */

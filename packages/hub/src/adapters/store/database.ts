@@ -26,6 +26,7 @@ import { settlementWindowsMigration } from "./migrations/0020-settlement-windows
 import { feeSchedulesMigration } from "./migrations/0021-fee-schedules.ts";
 import { reconciliationMigration } from "./migrations/0022-reconciliation.ts";
 import { reserveCapRulesMigration } from "./migrations/0023-reserve-cap-rules.ts";
+import { merchantsAndCodePrefixesMigration } from "./migrations/0024-merchants-and-code-prefixes.ts";
 import { barcodeLimitsMigration } from "./migrations/0025-barcode-limits.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
@@ -130,6 +131,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0021-fee-schedules": feeSchedulesMigration(),
     "0022-reconciliation": reconciliationMigration(),
     "0023-reserve-cap-rules": reserveCapRulesMigration(),
+    "0024-merchants-and-code-prefixes": merchantsAndCodePrefixesMigration(),
     "0025-barcode-limits": barcodeLimitsMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;

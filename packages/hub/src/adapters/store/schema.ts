@@ -12,6 +12,7 @@ import type {
   BarcodeLimitHoldsTable,
   BarcodeLimitsTable,
 } from "./barcode-limit-tables.ts";
+import type { CodePrefixesTable, MerchantsTable } from "./barcode-tables.ts";
 import type {
   BillerProfilesTable,
   BillPaymentsTable,
@@ -101,4 +102,6 @@ export interface ClearhubSchema {
   barcode_limits: BarcodeLimitsTable;
   barcode_limit_holds: BarcodeLimitHoldsTable;
   barcode_daily_usage: BarcodeDailyUsageTable;
+  merchants: MerchantsTable;
+  code_prefixes: CodePrefixesTable;
 }

@@ -11,6 +11,7 @@ import {
 } from "./bill-subscription-routes.ts";
 import { billerCatalogueRoutes } from "./biller-catalogue-routes.ts";
 import { billerReversalNoticeRoute } from "./biller-reversal-notice-route.ts";
+import { codePrefixRoutes } from "./code-prefix-routes.ts";
 import { confirmAgreementRoute } from "./confirm-agreement-route.ts";
 import { createAgreementPaymentRoute } from "./create-agreement-payment-route.ts";
 import { createAgreementRoute } from "./create-agreement-route.ts";
@@ -26,6 +27,7 @@ import { listAccountsRoute } from "./list-accounts-route.ts";
 import { listAgreementsRoute } from "./list-agreements-route.ts";
 import { listTransfersRoute } from "./list-transfers-route.ts";
 import { listWebhookEndpointsRoute } from "./list-webhook-endpoints-route.ts";
+import { merchantRoutes } from "./merchant-routes.ts";
 import { ParticipantAuth } from "./participant-auth.ts";
 import {
   createPayoutRoute,
@@ -75,6 +77,8 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   billerReversalNoticeRoute,
   createBillInquiryRoute,
   participantReconciliationRoutes,
+  merchantRoutes,
+  codePrefixRoutes,
 ];
 
 export interface ParticipantApiOptions {

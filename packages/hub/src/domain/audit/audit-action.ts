@@ -42,6 +42,8 @@ export const auditActions = [
   "fee_schedule.set",
   "fee_schedule.remove",
   "barcode_limits.set",
+  "code_prefix.assign",
+  "code_prefix.remove",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

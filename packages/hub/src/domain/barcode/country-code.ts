@@ -1,14 +1,38 @@
 /**
- * ISO 3166-1 alpha-2 country codes, as EMVCo QR tag 58 carries them. The list is the runtime's
- * own (ICU's region names), less the codes ISO leaves to users (AA, QM-QZ, XA-XZ, ZZ) and the
- * groupings ICU names that are not countries (EU, EZ, UN).
+ * The officially assigned ISO 3166-1 alpha-2 country codes (249). A merchant's country is
+ * printed into the codes it presents (EMVCo tag 58), where a payer's app shows it: a code that
+ * names no country is refused here rather than found unreadable at the till.
  */
-const countryPattern = /^[A-Z]{2}$/;
-const userAssigned = /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/;
-const groupings: ReadonlySet<string> = new Set(["EU", "EZ", "UN"]);
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+const assigned = `
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ
+BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
+CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ
+DE DJ DK DM DO DZ
+EC EE EG EH ER ES ET
+FI FJ FK FM FO FR
+GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY
+HK HM HN HR HT HU
+ID IE IL IM IN IO IQ IR IS IT
+JE JM JO JP
+KE KG KH KI KM KN KP KR KW KY KZ
+LA LB LC LI LK LR LS LT LU LV LY
+MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ
+NA NC NE NF NG NI NL NO NP NR NU NZ
+OM
+PA PE PF PG PH PK PL PM PN PR PS PT PW PY
+QA
+RE RO RS RU RW
+SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ
+TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ
+UA UG UM US UY UZ
+VA VC VE VG VI VN VU
+WF WS
+YE YT
+ZA ZM ZW`;
 
-export function isCountryCode(code: string): boolean {
-  if (!countryPattern.test(code) || userAssigned.test(code) || groupings.has(code)) return false;
-  return regionNames.of(code) !== code;
+export const countryCodes: ReadonlySet<string> = new Set(assigned.trim().split(/\s+/));
+
+/** Upper case only, as ISO writes them and EMVCo prints them: `cn` is refused, not mended. */
+export function isCountryCode(text: string): boolean {
+  return countryCodes.has(text);
 }

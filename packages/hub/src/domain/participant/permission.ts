@@ -31,6 +31,9 @@ export const participantOperations = {
   "reconciliation.read": "Read its daily statements and its reconciliation breaks",
   "reconciliation.submit":
     "Upload its own record of a business day, to be matched against the hub's",
+  "merchants.manage": "Register, change, close and list the merchants it acquires",
+  "merchants.read": "Look up any acquirer's merchant before paying it",
+  "code-prefixes.read": "Read the code-prefix routing table: which issuer each prefix routes to",
 } as const satisfies Record<string, string>;
 
 export type ParticipantOperation = keyof typeof participantOperations;
@@ -42,6 +45,7 @@ const everyone: readonly ParticipantOperation[] = [
   "webhooks.manage",
   "reconciliation.read",
   "reconciliation.submit",
+  "code-prefixes.read",
 ];
 const payers: readonly ParticipantOperation[] = [
   ...everyone,
@@ -52,13 +56,17 @@ const payers: readonly ParticipantOperation[] = [
   "bill-payments.create",
   "bill-payments.read",
   "bills.inquire",
+  // Either may acquire merchants, and either may pay one.
+  "merchants.manage",
+  "merchants.read",
 ];
 
 /**
  * Banks and payment institutions pay; a biller only collects, so it cannot initiate a
  * payment. Quick-pay agreements are a payment institution's with its customers' banks, and
  * only a bank sends bank notices. Banks and payment institutions both sell bill payment as
- * channels, so both subscribe to bills; only a biller pushes them. The operator does not use the participant API: it has its
+ * channels, so both subscribe to bills; only a biller pushes them. Both may acquire merchants
+ * and pay them; the routing table is public to every kind. The operator does not use the participant API: it has its
  * own, with its own token.
  */
 const permissions: Readonly<Record<ParticipantKind, ReadonlySet<ParticipantOperation>>> = {
