@@ -159,6 +159,7 @@ async function composeHub(
     },
     stack,
   );
+  const barcodeLimits = composeBarcodeLimits(database, config.reconciliationDay);
   const operatorTransfers = new OperatorTransferService(
     ledger.ledger,
     audit.auditLogStore,
@@ -195,8 +196,14 @@ async function composeHub(
       lookupHasher: secrets.lookupHasher,
       limits: config.billSubscriptions,
     }),
-    ...composeBarcodeLimits(database, config.reconciliationDay),
-    ...composeBarcode(database, participants.parts.participantStore),
+    ...barcodeLimits,
+    ...composeBarcode({
+      database,
+      participants: participants.parts.participantStore,
+      ledger: ledger.ledger,
+      limits: barcodeLimits.barcodeLimits,
+      clock: config.barcodeClock,
+    }),
     close: () => stack.stop(),
   };
 }

@@ -5,6 +5,7 @@ import type { AgreementPlacementService } from "../app/banks/agreement-placement
 import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import type { BankEndpointService } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationService } from "../app/banks/endpoint-migration-service.ts";
+import type { QrPaymentService } from "../app/barcode/qr-payment-service.ts";
 import type { BarcodeLimitService } from "../app/barcode-limits/barcode-limit-service.ts";
 import type { BillPaymentService } from "../app/bill-payments/bill-payment-service.ts";
 import type { BillReversalNotices } from "../app/bill-payments/bill-reversal-notices.ts";
@@ -93,6 +94,7 @@ export interface ApiServices {
   readonly billNotices: BillNoticeService;
   // Merchants and the code-prefix routing table.
   readonly merchants: MerchantDirectory;
+  readonly qrPayments: QrPaymentService;
   readonly codePrefixes: CodePrefixTable;
   // Channels.
   readonly channelSuspensions: ChannelSuspensionService;

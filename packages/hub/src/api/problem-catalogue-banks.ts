@@ -16,11 +16,6 @@ const settingRanges = `timeoutMs ${r.timeoutMs.min}-${r.timeoutMs.max}, concurre
  */
 export const bankProblems = {
   participant_not_bank: { status: 422, title: "The participant is not a bank" },
-  participant_not_issuer: {
-    status: 422,
-    title:
-      "The participant is not an issuer: only payment institutions issue payment codes and prepaid cards",
-  },
   bank_endpoint_id_invalid: {
     status: 422,
     title:

@@ -2,6 +2,7 @@ import type { AgreementRefusal } from "../app/agreements/agreement-service.ts";
 import type { DecisionRefusal } from "../app/approvals/approval-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
+import type { QrPaymentRefusalCode } from "../app/barcode/qr-payment-request.ts";
 import type { BarcodeLimitRefusal } from "../app/barcode-limits/barcode-limit-service.ts";
 import type { BillPaymentRefusalCode } from "../app/bill-payments/bill-payment-request.ts";
 import type { ReversalNoticeRefusalCode } from "../app/bill-payments/bill-reversal-notices.ts";
@@ -134,6 +135,8 @@ export type ProblemCode =
   | BarcodeLimitRefusal
   | MerchantRefusal
   | CodePrefixRefusal
+  | QrPaymentRefusalCode
+  | "currency_required"
   | "payout_creditor_required"
   | "account_or_card_required";
 

@@ -90,6 +90,8 @@ export interface HubConfig extends DatabaseConfig {
   readonly billPostingTimings?: Partial<BillPostingTimings> | undefined;
   /** The clock bill payments and their postings are judged by (tests move it; deadlines of days). */
   readonly billPaymentClock?: (() => number) | undefined;
+  /** The clock barcode payments are judged by: dynamic codes' expiry, the limits' day. */
+  readonly barcodeClock?: (() => number) | undefined;
   /** When windows close by themselves; unset, only the operator closes them. */
   readonly settlementSchedule?: SettlementSchedule | undefined;
   /** The clock settlement windows are opened, closed and settled by. */

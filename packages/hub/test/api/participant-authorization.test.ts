@@ -58,6 +58,9 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "POST /v1/merchants/{merchantId}/close": payers,
   "GET /v1/merchant-directory/{acquirerId}/{merchantId}": payers,
   "GET /v1/code-prefixes": kinds,
+  "POST /v1/qr-payments": payers,
+  "GET /v1/barcode-payments/{paymentId}": payers,
+  "GET /v1/merchants/{merchantId}/orders/{orderReference}/payments": payers,
 };
 
 const bodies: Record<string, unknown> = {

@@ -42,6 +42,8 @@ const everyTable: Readonly<Record<TableName, true>> = {
   bill_subscription_counts: true,
   bill_presentments: true,
   bill_payments: true,
+  barcode_payments: true,
+  dynamic_code_claims: true,
   settlement_windows: true,
   settlement_snapshots: true,
   settlement_positions: true,

@@ -30,6 +30,7 @@ export interface TestHubOptions {
   readonly billPostingTimings?: HubConfig["billPostingTimings"];
   readonly billPaymentClock?: HubConfig["billPaymentClock"];
   readonly settlementClock?: HubConfig["settlementClock"];
+  readonly barcodeClock?: HubConfig["barcodeClock"];
   /** The data key ring; a fresh one by default. A second hub on the same store needs the first's. */
   readonly dataKeys?: string | undefined;
   /** The clock of biller protection and presentments. */
@@ -96,6 +97,7 @@ export async function openTestHub(
       billPostingTimings: options.billPostingTimings,
       billPaymentClock: options.billPaymentClock,
       settlementClock: options.settlementClock,
+      barcodeClock: options.barcodeClock,
       reconciliationDay: options.reconciliationDay,
     });
   } catch (error) {

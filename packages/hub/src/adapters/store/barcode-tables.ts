@@ -18,3 +18,41 @@ export interface CodePrefixesTable {
   instrument: string;
   created_at: bigint;
 }
+
+/** The `barcode_payments` table (migration 0026). */
+export interface BarcodePaymentsTable {
+  initiator_id: string;
+  id: string;
+  payment_id: string;
+  instrument: string;
+  issuer_id: string;
+  acquirer_id: string;
+  merchant_id: string;
+  amount: bigint;
+  currency: string;
+  order_reference: string | null;
+  sealed_number: string | null;
+  masked_number: string | null;
+  customer_key: string | null;
+  verification_level: string | null;
+  request_hash: string;
+  state: string;
+  authorization_code: string | null;
+  failure_code: string | null;
+  failure_text: string | null;
+  refunded: bigint;
+  next_inquiry_at: bigint;
+  inquiries: number | bigint;
+  created_at: bigint;
+  updated_at: bigint;
+  settled_at: bigint | null;
+}
+
+/** The `dynamic_code_claims` table (migration 0026). */
+export interface DynamicCodeClaimsTable {
+  acquirer_id: string;
+  merchant_id: string;
+  order_reference: string;
+  payment_id: string;
+  claimed_at: bigint;
+}

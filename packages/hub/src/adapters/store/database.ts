@@ -28,6 +28,7 @@ import { reconciliationMigration } from "./migrations/0022-reconciliation.ts";
 import { reserveCapRulesMigration } from "./migrations/0023-reserve-cap-rules.ts";
 import { merchantsAndCodePrefixesMigration } from "./migrations/0024-merchants-and-code-prefixes.ts";
 import { barcodeLimitsMigration } from "./migrations/0025-barcode-limits.ts";
+import { barcodePaymentsMigration } from "./migrations/0026-barcode-payments.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 /** Stores name the dialect from here, beside the database they are given. */
@@ -133,6 +134,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0023-reserve-cap-rules": reserveCapRulesMigration(),
     "0024-merchants-and-code-prefixes": merchantsAndCodePrefixesMigration(),
     "0025-barcode-limits": barcodeLimitsMigration(),
+    "0026-barcode-payments": barcodePaymentsMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

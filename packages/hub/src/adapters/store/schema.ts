@@ -12,7 +12,12 @@ import type {
   BarcodeLimitHoldsTable,
   BarcodeLimitsTable,
 } from "./barcode-limit-tables.ts";
-import type { CodePrefixesTable, MerchantsTable } from "./barcode-tables.ts";
+import type {
+  BarcodePaymentsTable,
+  CodePrefixesTable,
+  DynamicCodeClaimsTable,
+  MerchantsTable,
+} from "./barcode-tables.ts";
 import type {
   BillerProfilesTable,
   BillPaymentsTable,
@@ -92,6 +97,8 @@ export interface ClearhubSchema {
   bill_subscription_counts: BillSubscriptionCountsTable;
   bill_presentments: BillPresentmentsTable;
   bill_payments: BillPaymentsTable;
+  barcode_payments: BarcodePaymentsTable;
+  dynamic_code_claims: DynamicCodeClaimsTable;
   settlement_windows: SettlementWindowsTable;
   settlement_snapshots: SettlementSnapshotsTable;
   settlement_positions: SettlementPositionsTable;

@@ -36,6 +36,7 @@ import {
   getRefundRoute,
 } from "./payout-and-refund-routes.ts";
 import { pingRoute } from "./ping-route.ts";
+import { qrPaymentRoutes } from "./qr-payment-routes.ts";
 import { participantReconciliationRoutes } from "./reconciliation-routes.ts";
 import { registerWebhookEndpointRoute } from "./register-webhook-endpoint-route.ts";
 import { resolveTransferRoute } from "./resolve-transfer-route.ts";
@@ -79,6 +80,7 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   participantReconciliationRoutes,
   merchantRoutes,
   codePrefixRoutes,
+  qrPaymentRoutes,
 ];
 
 export interface ParticipantApiOptions {

@@ -35,6 +35,12 @@ export const eventTypes = {
     "The biller reversed a bill payment it had credited; the money was cleared back to you (sent to the channel).",
   "bill_payment.posting_failed":
     "A bill payment could not be posted to the biller within its deadline; the operator settles it with the biller (sent to the channel).",
+  "barcode_payment.succeeded":
+    "A barcode payment was cleared from the issuer to the acquirer (sent to both).",
+  "barcode_payment.declined":
+    "The issuer declined a consumer-presented barcode payment; no money moved (sent to both).",
+  "barcode_payment.reversed":
+    "A barcode payment whose outcome was unknown was reversed: the customer is not charged, and any money cleared went back (sent to both).",
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof eventTypes;

@@ -28,6 +28,10 @@ export const participantOperations = {
   "biller-notices.send":
     "Tell the hub what the biller did on its own: bills it issued or changed, reversals of postings",
   "bills.inquire": "Ask a biller, through the hub's protection, for a customer's bills due",
+  "qr-payments.create":
+    "Pay a merchant's EMVCo QR code its customer scanned, cleared at once to the merchant's acquirer",
+  "barcode-payments.read":
+    "Read the barcode payments it is party to, as issuer or acquirer, and look up a merchant's order",
   "reconciliation.read": "Read its daily statements and its reconciliation breaks",
   "reconciliation.submit":
     "Upload its own record of a business day, to be matched against the hub's",
@@ -59,6 +63,9 @@ const payers: readonly ParticipantOperation[] = [
   // Either may acquire merchants, and either may pay one.
   "merchants.manage",
   "merchants.read",
+  // Banks' and payment institutions' apps scan merchants' codes, and both acquire merchants.
+  "qr-payments.create",
+  "barcode-payments.read",
 ];
 
 /**
