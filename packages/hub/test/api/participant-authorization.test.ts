@@ -59,6 +59,9 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "GET /v1/merchant-directory/{acquirerId}/{merchantId}": payers,
   "GET /v1/code-prefixes": kinds,
   "POST /v1/qr-payments": payers,
+  "POST /v1/code-payments": payers,
+  "POST /v1/code-payments/{id}/reversal": payers,
+  "POST /v1/wallet-notices/code-payment-outcomes": institutions,
   "GET /v1/barcode-payments/{paymentId}": payers,
   "GET /v1/merchants/{merchantId}/orders/{orderReference}/payments": payers,
 };

@@ -31,6 +31,7 @@ export interface TestHubOptions {
   readonly billPaymentClock?: HubConfig["billPaymentClock"];
   readonly settlementClock?: HubConfig["settlementClock"];
   readonly barcodeClock?: HubConfig["barcodeClock"];
+  readonly codePaymentTimings?: HubConfig["codePaymentTimings"];
   /** The data key ring; a fresh one by default. A second hub on the same store needs the first's. */
   readonly dataKeys?: string | undefined;
   /** The clock of biller protection and presentments. */
@@ -98,6 +99,7 @@ export async function openTestHub(
       billPaymentClock: options.billPaymentClock,
       settlementClock: options.settlementClock,
       barcodeClock: options.barcodeClock,
+      codePaymentTimings: options.codePaymentTimings,
       reconciliationDay: options.reconciliationDay,
     });
   } catch (error) {
