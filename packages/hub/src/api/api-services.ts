@@ -5,6 +5,7 @@ import type { AgreementPlacementService } from "../app/banks/agreement-placement
 import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import type { BankEndpointService } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationService } from "../app/banks/endpoint-migration-service.ts";
+import type { BarcodePaymentOversight } from "../app/operator/barcode-payment-oversight.ts";
 import type { QrPaymentService } from "../app/barcode/qr-payment-service.ts";
 import type { BarcodeLimitService } from "../app/barcode-limits/barcode-limit-service.ts";
 import type { BillPaymentService } from "../app/bill-payments/bill-payment-service.ts";
@@ -110,6 +111,7 @@ export interface ApiServices {
   readonly transferSearch: TransferSearchService;
   readonly paymentTraces: PaymentTraceService;
   readonly bankOperationOversight: BankOperationOversight;
+  readonly barcodePaymentOversight: BarcodePaymentOversight;
   readonly operatorAccounts: OperatorAccountService;
   readonly operatorSessions: OperatorSessionService;
   readonly operatorTokens: OperatorTokenService;

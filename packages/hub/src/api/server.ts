@@ -49,6 +49,7 @@ import { billerProtectionRoute } from "./routes/biller-protection-route.ts";
 import { changeEndpointMigrationRoutes } from "./routes/change-endpoint-migration-routes.ts";
 import { changeParticipantStatusRoute } from "./routes/change-participant-status-route.ts";
 import { channelSuspensionRoutes } from "./routes/channel-suspension-routes.ts";
+import { barcodePaymentOversightRoutes } from "./routes/barcode-payment-oversight-routes.ts";
 import { codePrefixRoutes } from "./routes/code-prefix-routes.ts";
 import { codesPageRoute } from "./routes/codes-page-route.ts";
 import { createEndpointMigrationRoute } from "./routes/create-endpoint-migration-route.ts";
@@ -187,6 +188,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   barcodeLimitRoutes,
   merchantOversightRoute,
   codePrefixRoutes,
+  barcodePaymentOversightRoutes,
   addBillerEndpointRoute,
   listBillerEndpointsRoute,
   addIssuerEndpointRoute,
