@@ -24,17 +24,30 @@ const participantLink = (id: string) => (
 function PaymentRow({ payment }: { readonly payment: BarcodePayment }) {
   return (
     <tr data-payment={payment.paymentId}>
-      <th scope="row" class="id nowrap">
+      <th scope="row" class="payment-id">
         <Link href={barcodePaymentPath(payment.paymentId)}>{payment.paymentId}</Link>
       </th>
       <td class="nowrap">
         <Time at={payment.createdAt} />
       </td>
-      <td>{instrumentText(payment.instrument)}</td>
-      <td>{participantLink(payment.issuerId)}</td>
-      <td>{participantLink(payment.acquirerId)}</td>
-      <td class="id">{payment.merchantId}</td>
-      <td class="id">{payment.maskedNumber ?? <span class="muted">—</span>}</td>
+      <td>
+        <span class="nowrap">{instrumentText(payment.instrument)}</span>
+        {payment.maskedNumber !== null && (
+          <>
+            <br />
+            <span class="id" data-field="masked-number">
+              {payment.maskedNumber}
+            </span>
+          </>
+        )}
+      </td>
+      <td class="nowrap">{participantLink(payment.issuerId)}</td>
+      <td class="nowrap">
+        <span class="id">{payment.merchantId}</span>
+        <br />
+        <span class="muted">at </span>
+        {participantLink(payment.acquirerId)}
+      </td>
       <td class="number nowrap">
         <Money amount={payment.amount} currency={payment.currency} />
       </td>
@@ -92,9 +105,7 @@ export function BarcodePaymentsPage() {
             "At",
             "Instrument",
             "Issuer",
-            "Acquirer",
             "Merchant",
-            "Code or card",
             { label: "Amount", numeric: true },
             "State",
           ]}
