@@ -1,5 +1,10 @@
 /** Barcode payments' closed sets and shapes, as the operator API answers them. */
-export const barcodeInstruments = ["static_qr", "dynamic_qr", "payment_code", "prepaid_card"] as const;
+export const barcodeInstruments = [
+  "static_qr",
+  "dynamic_qr",
+  "payment_code",
+  "prepaid_card",
+] as const;
 export const barcodePaymentStates = [
   "authorising",
   "unknown",

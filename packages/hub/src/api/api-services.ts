@@ -5,7 +5,6 @@ import type { AgreementPlacementService } from "../app/banks/agreement-placement
 import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import type { BankEndpointService } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationService } from "../app/banks/endpoint-migration-service.ts";
-import type { BarcodePaymentOversight } from "../app/operator/barcode-payment-oversight.ts";
 import type { QrPaymentService } from "../app/barcode/qr-payment-service.ts";
 import type { BarcodeLimitService } from "../app/barcode-limits/barcode-limit-service.ts";
 import type { BillPaymentService } from "../app/bill-payments/bill-payment-service.ts";
@@ -26,6 +25,7 @@ import type { WebhookDeliveryService } from "../app/notifications/webhook-delive
 import type { WebhookEndpointService } from "../app/notifications/webhook-endpoint-service.ts";
 import type { RequestMetrics } from "../app/observability/request-metrics.ts";
 import type { BankOperationOversight } from "../app/operator/bank-operation-oversight.ts";
+import type { BarcodePaymentOversight } from "../app/operator/barcode-payment-oversight.ts";
 import type { NetworkOverviewService } from "../app/operator/network-overview.ts";
 import type { PaymentTraceService } from "../app/operator/payment-trace.ts";
 import type { TransferSearchService } from "../app/operator/transfer-search.ts";

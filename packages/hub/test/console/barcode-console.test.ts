@@ -221,7 +221,10 @@ describe.skipIf(!enabled)("barcode payments in the console [sqlite]", () => {
         amount: "7.50",
       }),
     ]);
-    const declinedTrace = await fixture.api<Trace>("GET", `/barcode-payments/${declined.paymentId}`);
+    const declinedTrace = await fixture.api<Trace>(
+      "GET",
+      `/barcode-payments/${declined.paymentId}`,
+    );
     expect(declinedTrace.calls).toEqual([
       expect.objectContaining({ call: "payment_code", outcome: "answered:declined" }),
     ]);
@@ -238,8 +241,9 @@ describe.skipIf(!enabled)("barcode payments in the console [sqlite]", () => {
     await eventually(() => headingOf(page)).toBe("Barcode payments");
     const rows = page.locator("tr[data-payment]");
     await eventually(() => rows.count()).toBe((await listed()).items.length);
-    await expect(page.locator(`tr[data-payment="${declined.paymentId}"]`).textContent()).resolves
-      .toContain(maskedNumber);
+    await expect(
+      page.locator(`tr[data-payment="${declined.paymentId}"]`).textContent(),
+    ).resolves.toContain(maskedNumber);
     await shoot(page, "barcode-payments");
     await expectAccessible(page, "the barcode payments");
 
@@ -291,7 +295,9 @@ describe.skipIf(!enabled)("barcode payments in the console [sqlite]", () => {
     );
     await eventually(() => page.locator("tr[data-merchant]").count()).toBe(merchants.items.length);
     for (const merchant of merchants.items) {
-      const status = page.locator(`tr[data-merchant="${merchant.merchantId}"] [data-field="status"]`);
+      const status = page.locator(
+        `tr[data-merchant="${merchant.merchantId}"] [data-field="status"]`,
+      );
       await expect(status.textContent()).resolves.toBe(merchant.status);
     }
     expect(merchants.items.map((m) => [m.merchantId, m.status]).sort()).toEqual([
@@ -350,8 +356,9 @@ describe.skipIf(!enabled)("barcode payments in the console [sqlite]", () => {
 
     const viewer = await fixture.openConsole("/code-prefixes", "vera-viewer");
     await eventually(() => viewer.page.locator("tr[data-prefix]").count()).toBe(2);
-    await expect(viewer.page.getByRole("button").filter({ hasText: "Remove" }).count()).resolves
-      .toBe(0);
+    await expect(
+      viewer.page.getByRole("button").filter({ hasText: "Remove" }).count(),
+    ).resolves.toBe(0);
     await expect(viewer.page.getByRole("form").count()).resolves.toBe(0);
     await fixture.closeClean(viewer);
   });
@@ -373,7 +380,13 @@ describe.skipIf(!enabled)("barcode payments in the console [sqlite]", () => {
       "Proposed for approval",
     );
     const [proposal] = (await pendingApprovals()).filter((a) => a.action === "barcode_limits.set");
-    expect(proposal?.payload).toEqual({ currency: "EUR", A: null, B: "80.00", C: "20.00", D: "10.00" });
+    expect(proposal?.payload).toEqual({
+      currency: "EUR",
+      A: null,
+      B: "80.00",
+      C: "20.00",
+      D: "10.00",
+    });
     // Still the old limits until another operator approves.
     await page.reload();
     await eventually(() => eur.locator('[data-level="B"]').textContent()).toBe("50.00 EUR");

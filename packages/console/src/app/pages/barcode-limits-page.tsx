@@ -65,10 +65,10 @@ export function BarcodeLimitsPage({ role }: { readonly role: Role }) {
     <>
       <h1>Barcode limits</h1>
       <p class="muted">
-        What one payer customer may pay by barcode in a day, by how the customer verified (PBOC
-        risk levels; a static code always counts at D). A currency not listed refuses barcode
-        payments. Raising a limit lets more money through, so a change waits for a second operator
-        on the <Link href="/approvals">Approvals</Link> page.
+        What one payer customer may pay by barcode in a day, by how the customer verified (PBOC risk
+        levels; a static code always counts at D). A currency not listed refuses barcode payments.
+        Raising a limit lets more money through, so a change waits for a second operator on the{" "}
+        <Link href="/approvals">Approvals</Link> page.
       </p>
       <ProblemNotice problem={table.problem} />
       {table.data !== undefined && items.length === 0 && <p>No currency has limits.</p>}

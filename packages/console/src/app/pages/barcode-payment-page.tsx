@@ -14,7 +14,13 @@ import { ProblemNotice } from "../ui/problem-notice.tsx";
 import { useResource } from "../ui/use-resource.ts";
 import { acquirerPath } from "./acquirers-page.tsx";
 
-function Field({ name, children }: { readonly name: string; readonly children: ComponentChildren }) {
+function Field({
+  name,
+  children,
+}: {
+  readonly name: string;
+  readonly children: ComponentChildren;
+}) {
   return (
     <div data-field={name}>
       <dt>{name}</dt>

@@ -11,12 +11,12 @@ import type {
 import type { TraceReadStore } from "../ports/trace-read-store.ts";
 import type { TransferRecord, TransferSearchStore } from "../ports/transfer-search-store.ts";
 
+export type { BankCallRecord } from "../ports/bank-call-log.ts";
 /** Types and limits of what this use-case answers, for the HTTP layer that shows them. */
 export type {
   BarcodePaymentCursor,
   BarcodePaymentFilter,
 } from "../ports/barcode-payment-read-store.ts";
-export type { BankCallRecord } from "../ports/bank-call-log.ts";
 
 export const barcodePaymentPageSizeMax = 500;
 
