@@ -1,9 +1,15 @@
 import type { VNode } from "preact";
+import { AcquirerMerchantsPage } from "./pages/acquirer-merchants-page.tsx";
+import { AcquirersPage } from "./pages/acquirers-page.tsx";
 import { ApprovalsPage } from "./pages/approvals-page.tsx";
 import { AuditLogPage } from "./pages/audit-log-page.tsx";
 import { BankPage } from "./pages/bank-page.tsx";
 import { BanksPage } from "./pages/banks-page.tsx";
+import { BarcodeLimitsPage } from "./pages/barcode-limits-page.tsx";
+import { BarcodePaymentPage } from "./pages/barcode-payment-page.tsx";
+import { BarcodePaymentsPage } from "./pages/barcode-payments-page.tsx";
 import { BillerProtectionPage } from "./pages/biller-protection-page.tsx";
+import { CodePrefixesPage } from "./pages/code-prefixes-page.tsx";
 import { OverviewPage } from "./pages/overview-page.tsx";
 import { ParticipantDetailPage } from "./pages/participant-detail-page.tsx";
 import { ParticipantsPage } from "./pages/participants-page.tsx";
@@ -91,6 +97,40 @@ export const consolePages: readonly ConsolePage[] = [
     title: "Biller protection",
     nav: "Biller protection",
     render: () => <BillerProtectionPage />,
+  },
+  {
+    path: "/barcode-payments",
+    title: "Barcode payments",
+    nav: "Barcode payments",
+    render: () => <BarcodePaymentsPage />,
+  },
+  {
+    path: "/barcode-payments/:paymentId",
+    title: "Barcode payment",
+    render: ({ paymentId = "" }) => <BarcodePaymentPage paymentId={paymentId} />,
+  },
+  {
+    path: "/merchants",
+    title: "Merchants and acquirers",
+    nav: "Merchants",
+    render: () => <AcquirersPage />,
+  },
+  {
+    path: "/merchants/:acquirerId",
+    title: "Merchants",
+    render: ({ acquirerId = "" }) => <AcquirerMerchantsPage acquirerId={acquirerId} />,
+  },
+  {
+    path: "/code-prefixes",
+    title: "Code prefixes",
+    nav: "Code prefixes",
+    render: (_, session) => <CodePrefixesPage role={session.operator.role} />,
+  },
+  {
+    path: "/barcode-limits",
+    title: "Barcode limits",
+    nav: "Barcode limits",
+    render: (_, session) => <BarcodeLimitsPage role={session.operator.role} />,
   },
   {
     path: "/webhook-deliveries",

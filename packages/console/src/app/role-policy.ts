@@ -21,7 +21,9 @@ export type ConsoleAction =
   | "settlement.close"
   | "settlement.confirm"
   | "settlement.abort"
-  | "reconciliation.resolve";
+  | "reconciliation.resolve"
+  | "code_prefix.change"
+  | "barcode_limits.change";
 
 const minimumRole: Readonly<Record<ConsoleAction, Role>> = {
   "participant.create": "operator",
@@ -39,6 +41,8 @@ const minimumRole: Readonly<Record<ConsoleAction, Role>> = {
   "settlement.confirm": "operator",
   "settlement.abort": "operator",
   "reconciliation.resolve": "operator",
+  "code_prefix.change": "operator",
+  "barcode_limits.change": "operator",
 };
 
 export function mayDo(role: Role, action: ConsoleAction): boolean {

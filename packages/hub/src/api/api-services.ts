@@ -26,6 +26,7 @@ import type { WebhookDeliveryService } from "../app/notifications/webhook-delive
 import type { WebhookEndpointService } from "../app/notifications/webhook-endpoint-service.ts";
 import type { RequestMetrics } from "../app/observability/request-metrics.ts";
 import type { BankOperationOversight } from "../app/operator/bank-operation-oversight.ts";
+import type { BarcodePaymentOversight } from "../app/operator/barcode-payment-oversight.ts";
 import type { NetworkOverviewService } from "../app/operator/network-overview.ts";
 import type { PaymentTraceService } from "../app/operator/payment-trace.ts";
 import type { TransferSearchService } from "../app/operator/transfer-search.ts";
@@ -112,6 +113,7 @@ export interface ApiServices {
   readonly transferSearch: TransferSearchService;
   readonly paymentTraces: PaymentTraceService;
   readonly bankOperationOversight: BankOperationOversight;
+  readonly barcodePaymentOversight: BarcodePaymentOversight;
   readonly operatorAccounts: OperatorAccountService;
   readonly operatorSessions: OperatorSessionService;
   readonly operatorTokens: OperatorTokenService;

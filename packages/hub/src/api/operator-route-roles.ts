@@ -55,6 +55,8 @@ export const operatorRouteRoles: Readonly<Record<string, RouteAccess>> = {
   "GET /operator/v1/barcode-limits": "viewer",
   "GET /operator/v1/participants/:participantId/merchants": "viewer",
   "GET /operator/v1/code-prefixes": "viewer",
+  "GET /operator/v1/barcode-payments": "viewer",
+  "GET /operator/v1/barcode-payments/:paymentId": "viewer",
 
   "POST /operator/v1/participants": "operator",
   "POST /operator/v1/participants/:participantId/status": "operator",

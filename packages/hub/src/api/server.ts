@@ -43,6 +43,7 @@ import { approvalRoutes } from "./routes/approval-routes.ts";
 import { bankEndpointHealthRoute } from "./routes/bank-endpoint-health-route.ts";
 import { bankInterfaceRoute } from "./routes/bank-interface-route.ts";
 import { barcodeLimitRoutes } from "./routes/barcode-limit-routes.ts";
+import { barcodePaymentOversightRoutes } from "./routes/barcode-payment-oversight-routes.ts";
 import { billerInterfaceRoute } from "./routes/biller-interface-route.ts";
 import { billerProfileRoutes } from "./routes/biller-profile-routes.ts";
 import { billerProtectionRoute } from "./routes/biller-protection-route.ts";
@@ -187,6 +188,7 @@ const operatorRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   barcodeLimitRoutes,
   merchantOversightRoute,
   codePrefixRoutes,
+  barcodePaymentOversightRoutes,
   addBillerEndpointRoute,
   listBillerEndpointsRoute,
   addIssuerEndpointRoute,

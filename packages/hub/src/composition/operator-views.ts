@@ -1,10 +1,12 @@
 import type { HubMetrics } from "../adapters/metrics/hub-metrics.ts";
 import type { Database } from "../adapters/store/database.ts";
 import { KyselyBankOperationReadStore } from "../adapters/store/kysely-bank-operation-read-store.ts";
+import { KyselyBarcodePaymentReadStore } from "../adapters/store/kysely-barcode-payment-read-store.ts";
 import { KyselyNetworkReadStore } from "../adapters/store/kysely-network-read-store.ts";
 import { KyselyTraceReadStore } from "../adapters/store/kysely-trace-read-store.ts";
 import { KyselyTransferSearchStore } from "../adapters/store/kysely-transfer-search-store.ts";
 import { BankOperationOversight } from "../app/operator/bank-operation-oversight.ts";
+import { BarcodePaymentOversight } from "../app/operator/barcode-payment-oversight.ts";
 import { NetworkOverviewService } from "../app/operator/network-overview.ts";
 import { PaymentTraceService } from "../app/operator/payment-trace.ts";
 import { TransferSearchService } from "../app/operator/transfer-search.ts";
@@ -19,6 +21,8 @@ export interface OperatorViewParts {
   readonly bankOperationOversight: BankOperationOversight;
   /** One payment end to end, found from any id it carries. */
   readonly paymentTraces: PaymentTraceService;
+  /** Every institution's barcode payments, and one with its calls and transfers. */
+  readonly barcodePaymentOversight: BarcodePaymentOversight;
 }
 
 /** What the operator reads across the network; the stuck operations feed the metrics. */
@@ -34,12 +38,15 @@ export function composeOperatorViews(
   );
   metrics.observeStuckOperations(() => oversight.stuckSummary());
   const transferSearchStore = new KyselyTransferSearchStore(database.kysely);
+  const traceReads = new KyselyTraceReadStore(database.kysely);
   return {
     networkOverview: new NetworkOverviewService(new KyselyNetworkReadStore(database.kysely)),
     transferSearch: new TransferSearchService(transferSearchStore),
     bankOperationOversight: oversight,
-    paymentTraces: new PaymentTraceService(
-      new KyselyTraceReadStore(database.kysely),
+    paymentTraces: new PaymentTraceService(traceReads, transferSearchStore),
+    barcodePaymentOversight: new BarcodePaymentOversight(
+      new KyselyBarcodePaymentReadStore(database.kysely),
+      traceReads,
       transferSearchStore,
     ),
   };

@@ -163,6 +163,8 @@ const documentedRoutes = [
   "GET /operator/v1/code-prefixes",
   "POST /operator/v1/code-prefixes",
   "DELETE /operator/v1/code-prefixes/{prefix}",
+  "GET /operator/v1/barcode-payments",
+  "GET /operator/v1/barcode-payments/{paymentId}",
 ];
 
 describeEachBackend("operator API server", (backend) => {

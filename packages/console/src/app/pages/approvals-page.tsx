@@ -23,8 +23,9 @@ export function ApprovalsPage({ session }: { readonly session: Session }) {
     <>
       <h1>Approvals</h1>
       <p class="muted">
-        Terminating a participant, raising a net debit cap, switching a bank's primary endpoint and
-        confirming a settlement window take two operators: one proposes, another approves.
+        Terminating a participant, raising a net debit cap, switching a bank's primary endpoint,
+        confirming a settlement window, changing a code prefix and setting barcode limits take two
+        operators: one proposes, another approves.
       </p>
       <ProblemNotice problem={approvals.problem} />
       <ActionOutcome action={action} />
