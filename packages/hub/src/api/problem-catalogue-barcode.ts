@@ -96,7 +96,7 @@ export const barcodeProblems = {
   },
   barcode_payment_not_found: {
     status: 404,
-    title: "No barcode payment with this id that you are party to",
+    title: "No barcode payment with this id (a participant sees only those it is party to)",
   },
 } satisfies ProblemEntries;
 

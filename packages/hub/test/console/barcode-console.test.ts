@@ -174,7 +174,7 @@ describe.skipIf(!enabled)("barcode payments in the console [sqlite]", () => {
       participantId: "wallet-a",
       endpointId: "wallet-a-primary",
       transactionId: declined.paymentId,
-      call: "payment_code",
+      call: "authorisation",
       attempt: 1,
       outcome: "answered:declined",
       detail: "insufficient_funds",
@@ -226,7 +226,7 @@ describe.skipIf(!enabled)("barcode payments in the console [sqlite]", () => {
       `/barcode-payments/${declined.paymentId}`,
     );
     expect(declinedTrace.calls).toEqual([
-      expect.objectContaining({ call: "payment_code", outcome: "answered:declined" }),
+      expect.objectContaining({ call: "authorisation", outcome: "answered:declined" }),
     ]);
     expect(declinedTrace.transfers).toEqual([]);
     const missing = await fixture.hub.call("GET", "/operator/v1/barcode-payments/bc-nothing");

@@ -64,6 +64,12 @@ export function barcodePaymentsMigration(): Migration {
         .on("barcode_payments")
         .columns(["state", "next_inquiry_at"])
         .execute();
+      // The operator's list, newest first.
+      await db.schema
+        .createIndex("barcode_payments_created")
+        .on("barcode_payments")
+        .columns(["created_at", "payment_id"])
+        .execute();
       // The acquirer's order lookup and its merchant's payments.
       await db.schema
         .createIndex("barcode_payments_merchant")
