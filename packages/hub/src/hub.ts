@@ -142,9 +142,20 @@ async function composeHub(
     schedule: config.settlementSchedule,
     onJobError,
   });
+  const barcodeLimits = composeBarcodeLimits(database, config.reconciliationDay);
+  const barcode = composeBarcode({
+    database,
+    participants: participants.parts.participantStore,
+    ledger: ledger.ledger,
+    limits: barcodeLimits.barcodeLimits,
+    clock: config.barcodeClock,
+    wallet: banks.walletConnector,
+    router: banks.bankEndpointRouter,
+    guard: banks.endpointGuard,
+  });
   const { statusInquiry, bankInquiry } = composeStatusInquiry(
     config,
-    [banks.bankOperationsInquired, bills.inquired],
+    [banks.bankOperationsInquired, bills.inquired, barcode.inquired],
     onJobError,
   );
   startJobs(
@@ -159,7 +170,6 @@ async function composeHub(
     },
     stack,
   );
-  const barcodeLimits = composeBarcodeLimits(database, config.reconciliationDay);
   const operatorTransfers = new OperatorTransferService(
     ledger.ledger,
     audit.auditLogStore,
@@ -197,13 +207,7 @@ async function composeHub(
       limits: config.billSubscriptions,
     }),
     ...barcodeLimits,
-    ...composeBarcode({
-      database,
-      participants: participants.parts.participantStore,
-      ledger: ledger.ledger,
-      limits: barcodeLimits.barcodeLimits,
-      clock: config.barcodeClock,
-    }),
+    ...barcode.parts,
     close: () => stack.stop(),
   };
 }

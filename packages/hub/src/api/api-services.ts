@@ -1,3 +1,4 @@
+import type { BarcodeRefundService } from "../app/barcode/barcode-refund-service.ts";
 import type { AgreementService } from "../app/agreements/agreement-service.ts";
 import type { ApprovalService } from "../app/approvals/approval-service.ts";
 import type { AuditLogService } from "../app/audit/audit-log-service.ts";
@@ -95,6 +96,7 @@ export interface ApiServices {
   // Merchants and the code-prefix routing table.
   readonly merchants: MerchantDirectory;
   readonly qrPayments: QrPaymentService;
+  readonly barcodeRefunds: BarcodeRefundService;
   readonly codePrefixes: CodePrefixTable;
   // Channels.
   readonly channelSuspensions: ChannelSuspensionService;

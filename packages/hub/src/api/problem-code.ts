@@ -2,6 +2,7 @@ import type { AgreementRefusal } from "../app/agreements/agreement-service.ts";
 import type { DecisionRefusal } from "../app/approvals/approval-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
+import type { BarcodeRefundRefusalCode } from "../app/barcode/barcode-refund-service.ts";
 import type { QrPaymentRefusalCode } from "../app/barcode/qr-payment-request.ts";
 import type { BarcodeLimitRefusal } from "../app/barcode-limits/barcode-limit-service.ts";
 import type { BillPaymentRefusalCode } from "../app/bill-payments/bill-payment-request.ts";
@@ -135,6 +136,7 @@ export type ProblemCode =
   | BarcodeLimitRefusal
   | MerchantRefusal
   | CodePrefixRefusal
+  | BarcodeRefundRefusalCode
   | QrPaymentRefusalCode
   | "currency_required"
   | "payout_creditor_required"

@@ -1,3 +1,5 @@
+import { HttpWalletConnector } from "../adapters/wallet/http-wallet-connector.ts";
+import type { WalletConnector } from "../app/ports/wallet-connector.ts";
 import { HttpBankConnector } from "../adapters/bank/http-bank-connector.ts";
 import { HttpBillerConnector } from "../adapters/biller/http-biller-connector.ts";
 import type { HubMetrics } from "../adapters/metrics/hub-metrics.ts";
@@ -78,6 +80,8 @@ export interface BankParts {
   readonly issuerEndpoints: BankEndpointService;
   /** The biller interface over the same signed caller, answers verified with the billers' keys. */
   readonly billerConnector: BillerConnector;
+  /** The issuers' wallet interface over the same signed caller. */
+  readonly walletConnector: WalletConnector;
 }
 
 export interface BankDependencies {
@@ -197,5 +201,6 @@ export function composeBanks(
       ["payment_institution"],
     ),
     billerConnector: new HttpBillerConnector(participantCaller),
+    walletConnector: new HttpWalletConnector(participantCaller),
   };
 }

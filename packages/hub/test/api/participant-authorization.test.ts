@@ -60,6 +60,8 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "GET /v1/code-prefixes": kinds,
   "POST /v1/qr-payments": payers,
   "GET /v1/barcode-payments/{paymentId}": payers,
+  "POST /v1/barcode-payments/{paymentId}/refunds": payers,
+  "GET /v1/barcode-refunds/{refundId}": payers,
   "GET /v1/merchants/{merchantId}/orders/{orderReference}/payments": payers,
 };
 

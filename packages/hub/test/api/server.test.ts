@@ -155,6 +155,8 @@ const documentedRoutes = [
   "GET /v1/code-prefixes",
   "POST /v1/qr-payments",
   "GET /v1/barcode-payments/{paymentId}",
+  "POST /v1/barcode-payments/{paymentId}/refunds",
+  "GET /v1/barcode-refunds/{refundId}",
   "GET /v1/merchants/{merchantId}/orders/{orderReference}/payments",
   "GET /operator/v1/participants/{participantId}/merchants",
   "GET /operator/v1/code-prefixes",

@@ -37,6 +37,7 @@ import {
 } from "./payout-and-refund-routes.ts";
 import { pingRoute } from "./ping-route.ts";
 import { qrPaymentRoutes } from "./qr-payment-routes.ts";
+import { barcodeRefundRoutes } from "./barcode-refund-routes.ts";
 import { participantReconciliationRoutes } from "./reconciliation-routes.ts";
 import { registerWebhookEndpointRoute } from "./register-webhook-endpoint-route.ts";
 import { resolveTransferRoute } from "./resolve-transfer-route.ts";
@@ -81,6 +82,7 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   merchantRoutes,
   codePrefixRoutes,
   qrPaymentRoutes,
+  barcodeRefundRoutes,
 ];
 
 export interface ParticipantApiOptions {

@@ -32,6 +32,8 @@ export const participantOperations = {
     "Pay a merchant's EMVCo QR code its customer scanned, cleared at once to the merchant's acquirer",
   "barcode-payments.read":
     "Read the barcode payments it is party to, as issuer or acquirer, and look up a merchant's order",
+  "barcode-refunds.create":
+    "Refund, as acquirer, all or part of a barcode payment made to one of its merchants",
   "reconciliation.read": "Read its daily statements and its reconciliation breaks",
   "reconciliation.submit":
     "Upload its own record of a business day, to be matched against the hub's",
@@ -66,6 +68,7 @@ const payers: readonly ParticipantOperation[] = [
   // Banks' and payment institutions' apps scan merchants' codes, and both acquire merchants.
   "qr-payments.create",
   "barcode-payments.read",
+  "barcode-refunds.create",
 ];
 
 /**
