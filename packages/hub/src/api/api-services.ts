@@ -1,4 +1,3 @@
-import type { BarcodeRefundService } from "../app/barcode/barcode-refund-service.ts";
 import type { AgreementService } from "../app/agreements/agreement-service.ts";
 import type { ApprovalService } from "../app/approvals/approval-service.ts";
 import type { AuditLogService } from "../app/audit/audit-log-service.ts";
@@ -6,6 +5,7 @@ import type { AgreementPlacementService } from "../app/banks/agreement-placement
 import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import type { BankEndpointService } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationService } from "../app/banks/endpoint-migration-service.ts";
+import type { BarcodeRefundService } from "../app/barcode/barcode-refund-service.ts";
 import type { QrPaymentService } from "../app/barcode/qr-payment-service.ts";
 import type { BarcodeLimitService } from "../app/barcode-limits/barcode-limit-service.ts";
 import type { BillPaymentService } from "../app/bill-payments/bill-payment-service.ts";

@@ -1,5 +1,3 @@
-import { HttpWalletConnector } from "../adapters/wallet/http-wallet-connector.ts";
-import type { WalletConnector } from "../app/ports/wallet-connector.ts";
 import { HttpBankConnector } from "../adapters/bank/http-bank-connector.ts";
 import { HttpBillerConnector } from "../adapters/biller/http-biller-connector.ts";
 import type { HubMetrics } from "../adapters/metrics/hub-metrics.ts";
@@ -18,6 +16,7 @@ import { KyselyBankOperationStore } from "../adapters/store/kysely-bank-operatio
 import { KyselyEndpointMigrationStore } from "../adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNoticeLog } from "../adapters/store/kysely-notice-log.ts";
 import type { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
+import { HttpWalletConnector } from "../adapters/wallet/http-wallet-connector.ts";
 import { AgreementService } from "../app/agreements/agreement-service.ts";
 import { AgreementPlacementService } from "../app/banks/agreement-placement-service.ts";
 import { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
@@ -41,6 +40,7 @@ import type { BillerConnector } from "../app/ports/biller-connector.ts";
 import type { EndpointGuard } from "../app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "../app/ports/field-sealer.ts";
 import type { ParticipantKeyStore } from "../app/ports/participant-key-store.ts";
+import type { WalletConnector } from "../app/ports/wallet-connector.ts";
 import { agreementLimitsDefaults } from "../domain/bank-operations/agreement-limits.ts";
 import { isSettled } from "../domain/bank-operations/bank-operation.ts";
 import type { HubConfig, OnJobError } from "./hub-config.ts";

@@ -4,6 +4,7 @@ import { KyselyBarcodePaymentStore } from "../adapters/store/kysely-barcode-paym
 import { KyselyBarcodeRefundStore } from "../adapters/store/kysely-barcode-refund-store.ts";
 import { KyselyCodePrefixStore } from "../adapters/store/kysely-code-prefix-store.ts";
 import { KyselyMerchantStore } from "../adapters/store/kysely-merchant-store.ts";
+import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import {
   BarcodeRefundRunner,
   type BarcodeRefundTimings,
@@ -11,10 +12,9 @@ import {
 } from "../app/barcode/barcode-refund-kind.ts";
 import { BarcodeRefundService } from "../app/barcode/barcode-refund-service.ts";
 import { QrPaymentService } from "../app/barcode/qr-payment-service.ts";
-import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
+import type { BarcodeLimitService } from "../app/barcode-limits/barcode-limit-service.ts";
 import { primaryEndpointOf } from "../app/calls/primary-endpoint.ts";
 import { type InquiredKind, inquiredKind } from "../app/calls/status-inquiry.ts";
-import type { BarcodeLimitService } from "../app/barcode-limits/barcode-limit-service.ts";
 import { CodePrefixTable } from "../app/code-prefixes/code-prefix-table.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import { MerchantDirectory } from "../app/merchants/merchant-directory.ts";

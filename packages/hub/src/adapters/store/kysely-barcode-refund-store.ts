@@ -59,7 +59,8 @@ export class KyselyBarcodeRefundStore implements BarcodeRefundStore {
     }
     if (created) return { ok: true, refund, created: true };
     const stored = await this.find(refund.acquirerId, refund.id);
-    if (stored === undefined) throw new Error(`barcode refund ${refund.id} conflicted, then vanished`);
+    if (stored === undefined)
+      throw new Error(`barcode refund ${refund.id} conflicted, then vanished`);
     return { ok: true, refund: stored, created: false };
   }
 

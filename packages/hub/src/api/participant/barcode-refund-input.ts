@@ -10,11 +10,17 @@ export const refundReasonLengthMax = 140;
 
 export const NewBarcodeRefundInput = Type.Object(
   {
-    id: transferIdInput("Your id of the refund, unique among yours: the key that makes a retry safe."),
+    id: transferIdInput(
+      "Your id of the refund, unique among yours: the key that makes a retry safe.",
+    ),
     amount: amountInput("How much to give back: all of the payment or part of it"),
     currency: CurrencyInput,
     reason: Type.Optional(
-      Type.String({ minLength: 1, maxLength: refundReasonLengthMax, description: "Why, for people" }),
+      Type.String({
+        minLength: 1,
+        maxLength: refundReasonLengthMax,
+        description: "Why, for people",
+      }),
     ),
   },
   { additionalProperties: false, title: "NewBarcodeRefund" },
@@ -26,7 +32,10 @@ export type BarcodeRefundRead =
   | { readonly ok: false; readonly code: AmountParseError | "currency_unknown" };
 
 /** The request as the use-case takes it: the amount in minor units; body and payment hashed. */
-export function readBarcodeRefund(paymentId: string, input: NewBarcodeRefundInput): BarcodeRefundRead {
+export function readBarcodeRefund(
+  paymentId: string,
+  input: NewBarcodeRefundInput,
+): BarcodeRefundRead {
   const money = readMoney(input.amount, input.currency);
   if (!money.ok) return money;
   return {

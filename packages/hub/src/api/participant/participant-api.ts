@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { ApiServices } from "../api-services.ts";
 import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
+import { barcodeRefundRoutes } from "./barcode-refund-routes.ts";
 import { billNoticeRoute } from "./bill-notice-route.ts";
 import { billPaymentRoutes } from "./bill-payment-routes.ts";
 import {
@@ -37,7 +38,6 @@ import {
 } from "./payout-and-refund-routes.ts";
 import { pingRoute } from "./ping-route.ts";
 import { qrPaymentRoutes } from "./qr-payment-routes.ts";
-import { barcodeRefundRoutes } from "./barcode-refund-routes.ts";
 import { participantReconciliationRoutes } from "./reconciliation-routes.ts";
 import { registerWebhookEndpointRoute } from "./register-webhook-endpoint-route.ts";
 import { resolveTransferRoute } from "./resolve-transfer-route.ts";

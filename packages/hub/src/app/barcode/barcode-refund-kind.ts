@@ -63,7 +63,8 @@ function failed(code: string, text: string): BarcodeRefundOutcome {
  * failed at once when nothing reached the issuer, and asked about by `/refund-inquiries`.
  */
 export class BarcodeRefundKind
-  implements OperationKind<BarcodeRefund, BarcodeRefundKey, WalletRefundOutcome, BarcodeRefundOutcome>
+  implements
+    OperationKind<BarcodeRefund, BarcodeRefundKey, WalletRefundOutcome, BarcodeRefundOutcome>
 {
   readonly name = "barcode_refund";
   readonly store: BarcodeRefundStore;
@@ -218,7 +219,8 @@ export class BarcodeRefundKind
 
   private currencyOf(refund: BarcodeRefund) {
     const currency = findCurrency(refund.currency);
-    if (currency === undefined) throw new Error(`refund ${refund.refundId} has an unknown currency`);
+    if (currency === undefined)
+      throw new Error(`refund ${refund.refundId} has an unknown currency`);
     return currency;
   }
 }

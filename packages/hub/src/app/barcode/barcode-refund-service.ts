@@ -69,7 +69,8 @@ export class BarcodeRefundService {
       return { ok: false, code: "barcode_payment_not_found" };
     }
     if (payment.state !== "succeeded") return { ok: false, code: "barcode_payment_not_refundable" };
-    if (payment.currency !== request.currency) return { ok: false, code: "refund_currency_mismatch" };
+    if (payment.currency !== request.currency)
+      return { ok: false, code: "refund_currency_mismatch" };
     if (request.amountMinor > payment.amountMinor - payment.refundedMinor) {
       return { ok: false, code: "refund_exceeds_payment" };
     }
@@ -138,7 +139,9 @@ export class BarcodeRefundService {
     const kind: BarcodeRefundKind = this.deps.runner.kind;
     const posting = await kind.posting(refund, "posted");
     const [code = "storage_unavailable"] =
-      posting === undefined ? ["currency_not_held" as const] : await this.deps.ledger.submit([posting]);
+      posting === undefined
+        ? ["currency_not_held" as const]
+        : await this.deps.ledger.submit([posting]);
     const now = this.deps.clock();
     const next: BarcodeRefund =
       code === "ok" || code === "exists"
@@ -148,7 +151,9 @@ export class BarcodeRefundService {
             state: "declined",
             failureCode: code,
             failureText:
-              code === "currency_not_held" ? "a position is missing" : transferResultCodes[code].meaning,
+              code === "currency_not_held"
+                ? "a position is missing"
+                : transferResultCodes[code].meaning,
             updatedAt: now,
             settledAt: now,
           };

@@ -25,9 +25,7 @@ export function barcodeRefundsMigration(): Migration {
         .addColumn("currency", "text", (column) => column.notNull())
         .addColumn("reason", "text")
         .addColumn("state", "text", (column) =>
-          column
-            .notNull()
-            .check(sql`state in ('processing', 'unknown', 'succeeded', 'declined')`),
+          column.notNull().check(sql`state in ('processing', 'unknown', 'succeeded', 'declined')`),
         )
         .addColumn("failure_code", "text")
         .addColumn("failure_text", "text")
