@@ -157,7 +157,7 @@ async function composeHub(
   });
   const { statusInquiry, bankInquiry } = composeStatusInquiry(
     config,
-    [banks.bankOperationsInquired, bills.inquired, barcode.inquired],
+    [banks.bankOperationsInquired, bills.inquired, ...barcode.inquired],
     onJobError,
   );
   startJobs(

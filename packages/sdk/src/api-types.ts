@@ -143,3 +143,12 @@ export type MerchantDirectoryEntry = JsonContent<
 export type CodePrefix = JsonContent<
   paths["/v1/code-prefixes"]["get"]["responses"][200]
 >["items"][number];
+
+/** A refund of a barcode payment, as its acquirer or the payment's issuer reads it. */
+export type BarcodeRefund = JsonContent<
+  paths["/v1/barcode-refunds/{refundId}"]["get"]["responses"][200]
+>;
+/** What the payment's acquirer asks: its refund id (the idempotency key), amount and reason. */
+export type NewBarcodeRefund = JsonContent<
+  paths["/v1/barcode-payments/{paymentId}/refunds"]["post"]["requestBody"]
+>;

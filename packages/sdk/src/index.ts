@@ -9,7 +9,7 @@ export {
   ClearhubClient,
 } from "./clearhub-client.ts";
 export type { components, paths, webhooks } from "./generated/openapi-types.ts";
-export type { MerchantResult } from "./merchant-calls.ts";
+export type { BarcodeRefundResult, MerchantResult } from "./merchant-calls.ts";
 export { ClearhubNetworkError } from "./network-error.ts";
 export type { TransferResult, WebhookEndpointResult } from "./participant-calls.ts";
 export type { PrivateKeyInput } from "./private-key.ts";

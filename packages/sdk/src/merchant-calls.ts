@@ -1,14 +1,22 @@
 import type {
+  BarcodeRefund,
   CodePrefix,
   Merchant,
   MerchantDirectoryEntry,
   MerchantFields,
   MerchantPage,
   MerchantQuery,
+  NewBarcodeRefund,
 } from "./api-types.ts";
 import { BankCalls } from "./bank-calls.ts";
 import { everyItem } from "./page-walk.ts";
-import type { CallOptions } from "./signed-api-client.ts";
+import { type CallOptions, isReplayed } from "./signed-api-client.ts";
+
+export interface BarcodeRefundResult {
+  readonly refund: BarcodeRefund;
+  /** The hub answered from an earlier request with the same id: nothing was refunded again. */
+  readonly replayed: boolean;
+}
 
 export interface MerchantResult {
   readonly merchant: Merchant;
@@ -104,5 +112,38 @@ export class MerchantCalls extends BankCalls {
       this.api.GET("/v1/code-prefixes", { fetch, signal: options.signal }),
     );
     return answer.body.items;
+  }
+
+  /**
+   * Refunds all or part of a barcode payment made to one of your merchants (you are its
+   * acquirer). The refunds of a payment never pass its amount: one that would throws
+   * `refund_exceeds_payment`. Idempotent by `refund.id`: a retry answers the same refund.
+   */
+  async refundBarcodePayment(
+    paymentId: string,
+    refund: NewBarcodeRefund,
+    options: CallOptions = {},
+  ): Promise<BarcodeRefundResult> {
+    const answer = await this.call((fetch) =>
+      this.api.POST("/v1/barcode-payments/{paymentId}/refunds", {
+        params: { path: { paymentId } },
+        body: refund,
+        fetch,
+        signal: options.signal,
+      }),
+    );
+    return { refund: answer.body, replayed: isReplayed(answer.response) };
+  }
+
+  /** A refund you asked as acquirer, or of a payment you issued, by the hub's refund id. */
+  async getBarcodeRefund(refundId: string, options: CallOptions = {}): Promise<BarcodeRefund> {
+    const answer = await this.call((fetch) =>
+      this.api.GET("/v1/barcode-refunds/{refundId}", {
+        params: { path: { refundId } },
+        fetch,
+        signal: options.signal,
+      }),
+    );
+    return answer.body;
   }
 }

@@ -81,3 +81,14 @@ it("reads the published code-prefix table", async () => {
     },
   ]);
 });
+
+it("answers a refund of a payment it cannot find, and a refund it cannot find, as typed refusals", async () => {
+  const acquirer = (await server.participant("acquirer-r")).client();
+  const refused = await rejection(
+    acquirer.refundBarcodePayment("bc-none", { id: "rf-1", amount: "1.00", currency: "EUR" }),
+    ClearhubProblemError,
+  );
+  expect(refused).toMatchObject({ status: 404, code: "barcode_payment_not_found" });
+  const missing = await rejection(acquirer.getBarcodeRefund("bcr-none"), ClearhubProblemError);
+  expect(missing).toMatchObject({ status: 404, code: "barcode_refund_not_found" });
+});

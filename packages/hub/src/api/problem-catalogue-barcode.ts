@@ -98,6 +98,23 @@ export const barcodeProblems = {
     status: 404,
     title: "No barcode payment with this id (a participant sees only those it is party to)",
   },
+  barcode_payment_not_refundable: {
+    status: 409,
+    title: "Only a succeeded barcode payment can be refunded; nothing was written",
+  },
+  refund_currency_mismatch: {
+    status: 422,
+    title: "A refund is in its payment's currency; nothing was written",
+  },
+  refund_exceeds_payment: {
+    status: 409,
+    title:
+      "The refund would take the payment's refunds (pending and done) past its amount; nothing was written",
+  },
+  barcode_refund_not_found: {
+    status: 404,
+    title: "No refund of a barcode payment with this id that you are party to",
+  },
 } satisfies ProblemEntries;
 
 export const qrPayloadProblemCodes = Object.keys(qrProblems) as (keyof typeof qrProblems)[];

@@ -21,7 +21,7 @@ import type { QuotedBillLookup } from "../app/bill-payments/quoted-bills.ts";
 import type { BillerAdmissionGate } from "../app/billers/biller-admission-gate.ts";
 import type { BillerRegistry } from "../app/billers/biller-registry.ts";
 import type { EndpointChoice } from "../app/calls/operation-runner.ts";
-import { type InquiredKind, inquiredKind } from "../app/calls/status-inquiry.ts";
+import { type InquiredKind, inquiredKind, onOwnClock } from "../app/calls/status-inquiry.ts";
 import type { ChannelPermission } from "../app/channels/channel-suspension-service.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import type { BillerConnector } from "../app/ports/biller-connector.ts";
@@ -115,9 +115,4 @@ export function composeBillPayments(deps: BillPaymentDependencies): {
       clock,
     ),
   };
-}
-
-/** Due postings are judged by the clock their times were written by, whatever the job's. */
-function onOwnClock(kind: InquiredKind, clock: () => number): InquiredKind {
-  return { ...kind, claimDue: (_now, limit, leaseMs) => kind.claimDue(clock(), limit, leaseMs) };
 }

@@ -63,6 +63,8 @@ const expected: Record<string, readonly ParticipantKindInput[]> = {
   "POST /v1/code-payments/{id}/reversal": payers,
   "POST /v1/wallet-notices/code-payment-outcomes": institutions,
   "GET /v1/barcode-payments/{paymentId}": payers,
+  "POST /v1/barcode-payments/{paymentId}/refunds": payers,
+  "GET /v1/barcode-refunds/{refundId}": payers,
   "GET /v1/merchants/{merchantId}/orders/{orderReference}/payments": payers,
 };
 

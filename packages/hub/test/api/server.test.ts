@@ -158,6 +158,8 @@ const documentedRoutes = [
   "POST /v1/code-payments/{id}/reversal",
   "POST /v1/wallet-notices/code-payment-outcomes",
   "GET /v1/barcode-payments/{paymentId}",
+  "POST /v1/barcode-payments/{paymentId}/refunds",
+  "GET /v1/barcode-refunds/{refundId}",
   "GET /v1/merchants/{merchantId}/orders/{orderReference}/payments",
   "GET /operator/v1/participants/{participantId}/merchants",
   "GET /operator/v1/code-prefixes",

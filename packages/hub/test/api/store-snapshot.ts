@@ -43,6 +43,7 @@ const everyTable: Readonly<Record<TableName, true>> = {
   bill_presentments: true,
   bill_payments: true,
   barcode_payments: true,
+  barcode_refunds: true,
   dynamic_code_claims: true,
   settlement_windows: true,
   settlement_snapshots: true,

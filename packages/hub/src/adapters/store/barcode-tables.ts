@@ -56,3 +56,25 @@ export interface DynamicCodeClaimsTable {
   payment_id: string;
   claimed_at: bigint;
 }
+
+/** The `barcode_refunds` table (migration 0027). */
+export interface BarcodeRefundsTable {
+  acquirer_id: string;
+  id: string;
+  refund_id: string;
+  payment_id: string;
+  instrument: string;
+  issuer_id: string;
+  amount: bigint;
+  currency: string;
+  reason: string | null;
+  state: string;
+  failure_code: string | null;
+  failure_text: string | null;
+  request_hash: string;
+  next_inquiry_at: bigint;
+  inquiries: number | bigint;
+  created_at: bigint;
+  updated_at: bigint;
+  settled_at: bigint | null;
+}

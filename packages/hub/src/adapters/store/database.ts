@@ -29,6 +29,7 @@ import { reserveCapRulesMigration } from "./migrations/0023-reserve-cap-rules.ts
 import { merchantsAndCodePrefixesMigration } from "./migrations/0024-merchants-and-code-prefixes.ts";
 import { barcodeLimitsMigration } from "./migrations/0025-barcode-limits.ts";
 import { barcodePaymentsMigration } from "./migrations/0026-barcode-payments.ts";
+import { barcodeRefundsMigration } from "./migrations/0027-barcode-refunds.ts";
 import type { ClearhubSchema } from "./schema.ts";
 
 /** Stores name the dialect from here, beside the database they are given. */
@@ -135,6 +136,7 @@ export async function migrateToLatest(database: Database): Promise<void> {
     "0024-merchants-and-code-prefixes": merchantsAndCodePrefixesMigration(),
     "0025-barcode-limits": barcodeLimitsMigration(),
     "0026-barcode-payments": barcodePaymentsMigration(),
+    "0027-barcode-refunds": barcodeRefundsMigration(),
   };
   if (await isAtMigration(database, Object.keys(migrations).at(-1))) return;
   for (let attempt = 1; ; attempt++) {

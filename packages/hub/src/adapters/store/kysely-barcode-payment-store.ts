@@ -129,6 +129,8 @@ export class KyselyBarcodePaymentStore implements BarcodePaymentStore {
       id: _id,
       created_at: _created,
       inquiries: _inquiries,
+      // Refunds move `refunded` under their own guard (the refund store); never written back.
+      refunded: _refunded,
       ...changes
     } = barcodePaymentRow(next);
     const updated = await updateWithOutboxEvents(this.db, events, (trx) =>

@@ -14,6 +14,7 @@ import type {
 } from "./barcode-limit-tables.ts";
 import type {
   BarcodePaymentsTable,
+  BarcodeRefundsTable,
   CodePrefixesTable,
   DynamicCodeClaimsTable,
   MerchantsTable,
@@ -98,6 +99,7 @@ export interface ClearhubSchema {
   bill_presentments: BillPresentmentsTable;
   bill_payments: BillPaymentsTable;
   barcode_payments: BarcodePaymentsTable;
+  barcode_refunds: BarcodeRefundsTable;
   dynamic_code_claims: DynamicCodeClaimsTable;
   settlement_windows: SettlementWindowsTable;
   settlement_snapshots: SettlementSnapshotsTable;

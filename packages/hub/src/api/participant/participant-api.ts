@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { ApiServices } from "../api-services.ts";
 import { participantSecuritySchemeName } from "../openapi-document.ts";
 import type { RouteOptions } from "../routes/route-options.ts";
+import { barcodeRefundRoutes } from "./barcode-refund-routes.ts";
 import { billNoticeRoute } from "./bill-notice-route.ts";
 import { billPaymentRoutes } from "./bill-payment-routes.ts";
 import {
@@ -83,6 +84,7 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   codePrefixRoutes,
   qrPaymentRoutes,
   codePaymentRoutes,
+  barcodeRefundRoutes,
 ];
 
 export interface ParticipantApiOptions {

@@ -26,6 +26,7 @@ export const transferIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 export const hubPostedTransferIdPrefixes = {
   billPayment: "bp.",
   barcodePayment: "bc.",
+  barcodeRefund: "br.",
   settlementLeg: "st.",
 } as const;
 

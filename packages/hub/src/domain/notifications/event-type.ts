@@ -41,6 +41,10 @@ export const eventTypes = {
     "The issuer declined a consumer-presented barcode payment; no money moved (sent to both).",
   "barcode_payment.reversed":
     "A barcode payment whose outcome was unknown was reversed: the customer is not charged, and any money cleared went back (sent to both).",
+  "barcode_refund.succeeded":
+    "A refund of a barcode payment cleared from the acquirer back to the issuer, which credits its customer (sent to both).",
+  "barcode_refund.declined":
+    "A refund of a consumer-presented barcode payment was declined by the issuer; its amount may be refunded again (sent to both).",
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof eventTypes;

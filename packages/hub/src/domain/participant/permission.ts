@@ -36,6 +36,8 @@ export const participantOperations = {
     "Tell the hub what its wallet decided on its own: the final outcome of a code payment it answered pending",
   "barcode-payments.read":
     "Read the barcode payments it is party to, as issuer or acquirer, and look up a merchant's order",
+  "barcode-refunds.create":
+    "Refund, as acquirer, all or part of a barcode payment made to one of its merchants",
   "reconciliation.read": "Read its daily statements and its reconciliation breaks",
   "reconciliation.submit":
     "Upload its own record of a business day, to be matched against the hub's",
@@ -71,6 +73,7 @@ const payers: readonly ParticipantOperation[] = [
   "qr-payments.create",
   "code-payments.create",
   "barcode-payments.read",
+  "barcode-refunds.create",
 ];
 
 /**
