@@ -21,6 +21,8 @@ const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 const cliPath = join(repoRoot, "packages", "hub", "bin", "clearhub.mjs");
 const marker = "<!-- newcomer-test -->";
 const startTimeoutMs = 40_000;
+/** The shell blocks start the CLI four times, each a fresh tsx process of the whole hub: slow on a busy machine. */
+const shellBlocksTimeoutMs = 180_000;
 
 interface Snippet {
   readonly readme: string;
@@ -225,36 +227,42 @@ it("starts the demo wallets as issuers: endpoints, prefixes, customers, a mercha
   );
 });
 
-it("runs the root README's shell blocks as written", async () => {
-  const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "sh");
-  expect(snippets.length).toBe(5);
-  const outputs = [];
-  for (const snippet of snippets) outputs.push(await runShell(snippet));
-  // The billers block read the demo water utility's profile, registered at the first start.
-  expect(JSON.parse(outputs[3] ?? "")).toMatchObject({ id: "biller-water", category: "water" });
-  // The operator API block onboarded and funded Gamma Pay.
-  const gamma = await operatorGet("/participants/wallet-gamma");
-  expect(gamma.status).toBe(200);
-  // The cut-over blocks left two migrations, one rolled back and one completed, and the
-  // demo as it was: signings on branch-1, which is enabled.
-  const migrations = (await (await operatorGet("/banks/bank-east/endpoint-migrations")).json()) as {
-    items: { state: string }[];
-  };
-  expect(migrations.items.map((item) => item.state).sort()).toEqual(["completed", "rolled_back"]);
-  const endpoints = (await (await operatorGet("/banks/bank-east/endpoints")).json()) as {
-    items: { id: string; enabled: boolean }[];
-    primaryEndpointId: string;
-  };
-  expect(endpoints.primaryEndpointId).toBe("branch-1");
-  expect(endpoints.items.every((endpoint) => endpoint.enabled)).toBe(true);
-  // The QR block made a dynamic code for the demo merchant, as a PNG too, and decoded it.
-  const payload = readFileSync(join(scratch, "qr.txt"), "utf8").split("\n")[0] as string;
-  expect(outputs[4]).toContain(payload);
-  expect(readFileSync(join(scratch, "qr.png")).subarray(1, 4).toString("latin1")).toBe("PNG");
-  expect(outputs[4]).toMatch(
-    /"initiation": "dynamic"[\s\S]*"merchantId": "tea-house"[\s\S]*"amount": "36.50"/,
-  );
-});
+it(
+  "runs the root README's shell blocks as written",
+  async () => {
+    const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "sh");
+    expect(snippets.length).toBe(5);
+    const outputs = [];
+    for (const snippet of snippets) outputs.push(await runShell(snippet));
+    // The billers block read the demo water utility's profile, registered at the first start.
+    expect(JSON.parse(outputs[3] ?? "")).toMatchObject({ id: "biller-water", category: "water" });
+    // The operator API block onboarded and funded Gamma Pay.
+    const gamma = await operatorGet("/participants/wallet-gamma");
+    expect(gamma.status).toBe(200);
+    // The cut-over blocks left two migrations, one rolled back and one completed, and the
+    // demo as it was: signings on branch-1, which is enabled.
+    const migrations = (await (
+      await operatorGet("/banks/bank-east/endpoint-migrations")
+    ).json()) as {
+      items: { state: string }[];
+    };
+    expect(migrations.items.map((item) => item.state).sort()).toEqual(["completed", "rolled_back"]);
+    const endpoints = (await (await operatorGet("/banks/bank-east/endpoints")).json()) as {
+      items: { id: string; enabled: boolean }[];
+      primaryEndpointId: string;
+    };
+    expect(endpoints.primaryEndpointId).toBe("branch-1");
+    expect(endpoints.items.every((endpoint) => endpoint.enabled)).toBe(true);
+    // The QR block made a dynamic code for the demo merchant, as a PNG too, and decoded it.
+    const payload = readFileSync(join(scratch, "qr.txt"), "utf8").split("\n")[0] as string;
+    expect(outputs[4]).toContain(payload);
+    expect(readFileSync(join(scratch, "qr.png")).subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(outputs[4]).toMatch(
+      /"initiation": "dynamic"[\s\S]*"merchantId": "tea-house"[\s\S]*"amount": "36.50"/,
+    );
+  },
+  shellBlocksTimeoutMs,
+);
 
 it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, inquire and pay bills, settle, reconcile, pay a QR code", async () => {
   const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "ts");
