@@ -16,24 +16,25 @@ export interface DemoWallets {
 
 /**
  * Registers the wallet interface's endpoint on the first start; later starts only point it at
- * where the simulator listens now, as the demo banks' endpoints are.
+ * where the simulator listens now, as the demo banks' endpoints are. True on the first start.
  */
-async function registerEndpoint(hub: Hub, walletId: string, url: string): Promise<void> {
+async function registerEndpoint(hub: Hub, walletId: string, url: string): Promise<boolean> {
   const listed = await hub.issuerEndpoints.list(walletId);
   if (!listed.ok) throw new Error(`demo endpoints of ${walletId}: ${listed.code}`);
   const existing = listed.value.endpoints.find((endpoint) => endpoint.id === demoWalletEndpointId);
-  if (existing?.url === url) return;
+  if (existing?.url === url) return false;
   const outcome =
     existing === undefined
       ? await hub.issuerEndpoints.add(walletId, { id: demoWalletEndpointId, url }, hubActor)
       : await hub.issuerEndpoints.update(walletId, demoWalletEndpointId, { url }, hubActor);
   if (!outcome.ok) throw new Error(`demo endpoint ${walletId}: ${outcome.code}`);
+  return existing === undefined;
 }
 
 /**
- * Gives the issuer its prefix in the routing table on the first start. The demo writes as the
- * hub, without four eyes, as it registers endpoints; an entry already there is left as the
- * operator set it.
+ * Gives the issuer its prefix in the routing table, on the first start only: an operator may
+ * have removed or moved it since, and the demo does not undo that. The demo writes as the hub,
+ * without four eyes, as it registers endpoints.
  */
 async function assignPrefix(
   hub: Hub,
@@ -72,9 +73,10 @@ export async function startDemoWallets(
         cards: demo.cards,
       });
       wallets.push(simulator);
-      await registerEndpoint(hub, demo.walletId, simulator.url);
-      await assignPrefix(hub, demo.walletId, demo.codePrefix, "payment_code");
-      await assignPrefix(hub, demo.walletId, demo.cardPrefix, "prepaid_card");
+      if (await registerEndpoint(hub, demo.walletId, simulator.url)) {
+        await assignPrefix(hub, demo.walletId, demo.codePrefix, "payment_code");
+        await assignPrefix(hub, demo.walletId, demo.cardPrefix, "prepaid_card");
+      }
     }
     return { wallets, lines: demoLines(wallets), close: () => closeAll(wallets) };
   } catch (error) {
