@@ -142,9 +142,22 @@ async function composeHub(
     schedule: config.settlementSchedule,
     onJobError,
   });
+  const barcodeLimits = composeBarcodeLimits(database, config.reconciliationDay);
+  const barcode = composeBarcode({
+    database,
+    participants: participants.parts.participantStore,
+    ledger: ledger.ledger,
+    limits: barcodeLimits.barcodeLimits,
+    guard: banks.endpointGuard,
+    router: banks.bankEndpointRouter,
+    wallet: banks.walletConnector,
+    sealer: secrets.fieldSealer,
+    timings: config.codePaymentTimings,
+    clock: config.barcodeClock,
+  });
   const { statusInquiry, bankInquiry } = composeStatusInquiry(
     config,
-    [banks.bankOperationsInquired, bills.inquired],
+    [banks.bankOperationsInquired, bills.inquired, barcode.inquired],
     onJobError,
   );
   startJobs(
@@ -159,7 +172,6 @@ async function composeHub(
     },
     stack,
   );
-  const barcodeLimits = composeBarcodeLimits(database, config.reconciliationDay);
   const operatorTransfers = new OperatorTransferService(
     ledger.ledger,
     audit.auditLogStore,
@@ -197,13 +209,7 @@ async function composeHub(
       limits: config.billSubscriptions,
     }),
     ...barcodeLimits,
-    ...composeBarcode({
-      database,
-      participants: participants.parts.participantStore,
-      ledger: ledger.ledger,
-      limits: barcodeLimits.barcodeLimits,
-      clock: config.barcodeClock,
-    }),
+    ...barcode.parts,
     close: () => stack.stop(),
   };
 }

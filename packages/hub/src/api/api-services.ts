@@ -5,6 +5,7 @@ import type { AgreementPlacementService } from "../app/banks/agreement-placement
 import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
 import type { BankEndpointService } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationService } from "../app/banks/endpoint-migration-service.ts";
+import type { CodePaymentService } from "../app/barcode/code-payment-service.ts";
 import type { QrPaymentService } from "../app/barcode/qr-payment-service.ts";
 import type { BarcodeLimitService } from "../app/barcode-limits/barcode-limit-service.ts";
 import type { BillPaymentService } from "../app/bill-payments/bill-payment-service.ts";
@@ -95,6 +96,7 @@ export interface ApiServices {
   // Merchants and the code-prefix routing table.
   readonly merchants: MerchantDirectory;
   readonly qrPayments: QrPaymentService;
+  readonly codePayments: CodePaymentService;
   readonly codePrefixes: CodePrefixTable;
   // Channels.
   readonly channelSuspensions: ChannelSuspensionService;

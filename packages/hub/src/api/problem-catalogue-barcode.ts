@@ -84,6 +84,16 @@ export const barcodeProblems = {
     title:
       "The operator has set no daily limits for this currency, so barcode payments in it are refused",
   },
+  issuer_inactive: {
+    status: 422,
+    title:
+      "The issuer the number's prefix routes to is not active: it cannot authorise payments now",
+  },
+  barcode_payment_final: {
+    status: 409,
+    title:
+      "The payment's outcome is final: a succeeded payment is refunded, not reversed, and a declined one moved nothing",
+  },
   barcode_payment_not_found: {
     status: 404,
     title: "No barcode payment with this id that you are party to",

@@ -2,6 +2,7 @@ import type { AgreementRefusal } from "../app/agreements/agreement-service.ts";
 import type { DecisionRefusal } from "../app/approvals/approval-service.ts";
 import type { BankEndpointErrorCode } from "../app/banks/bank-endpoint-service.ts";
 import type { EndpointMigrationErrorCode } from "../app/banks/endpoint-migration-service.ts";
+import type { CodePaymentRefusalCode } from "../app/barcode/code-payment-request.ts";
 import type { QrPaymentRefusalCode } from "../app/barcode/qr-payment-request.ts";
 import type { BarcodeLimitRefusal } from "../app/barcode-limits/barcode-limit-service.ts";
 import type { BillPaymentRefusalCode } from "../app/bill-payments/bill-payment-request.ts";
@@ -136,6 +137,7 @@ export type ProblemCode =
   | MerchantRefusal
   | CodePrefixRefusal
   | QrPaymentRefusalCode
+  | CodePaymentRefusalCode
   | "currency_required"
   | "payout_creditor_required"
   | "account_or_card_required";

@@ -16,6 +16,7 @@ import { KyselyBankOperationStore } from "../adapters/store/kysely-bank-operatio
 import { KyselyEndpointMigrationStore } from "../adapters/store/kysely-endpoint-migration-store.ts";
 import { KyselyNoticeLog } from "../adapters/store/kysely-notice-log.ts";
 import type { KyselyParticipantStore } from "../adapters/store/kysely-participant-store.ts";
+import { HttpWalletConnector } from "../adapters/wallet/http-wallet-connector.ts";
 import { AgreementService } from "../app/agreements/agreement-service.ts";
 import { AgreementPlacementService } from "../app/banks/agreement-placement-service.ts";
 import { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
@@ -39,6 +40,7 @@ import type { BillerConnector } from "../app/ports/biller-connector.ts";
 import type { EndpointGuard } from "../app/ports/endpoint-guard.ts";
 import type { FieldSealer } from "../app/ports/field-sealer.ts";
 import type { ParticipantKeyStore } from "../app/ports/participant-key-store.ts";
+import type { WalletConnector } from "../app/ports/wallet-connector.ts";
 import { agreementLimitsDefaults } from "../domain/bank-operations/agreement-limits.ts";
 import { isSettled } from "../domain/bank-operations/bank-operation.ts";
 import type { HubConfig, OnJobError } from "./hub-config.ts";
@@ -78,6 +80,8 @@ export interface BankParts {
   readonly issuerEndpoints: BankEndpointService;
   /** The biller interface over the same signed caller, answers verified with the billers' keys. */
   readonly billerConnector: BillerConnector;
+  /** Issuers' wallet interfaces, over the same signed caller as banks' and billers'. */
+  readonly walletConnector: WalletConnector;
 }
 
 export interface BankDependencies {
@@ -197,5 +201,6 @@ export function composeBanks(
       ["payment_institution"],
     ),
     billerConnector: new HttpBillerConnector(participantCaller),
+    walletConnector: new HttpWalletConnector(participantCaller),
   };
 }

@@ -1,14 +1,30 @@
 import type { Database } from "../adapters/store/database.ts";
+import { KyselyBankCallLog } from "../adapters/store/kysely-bank-call-log.ts";
 import { KyselyBarcodePaymentStore } from "../adapters/store/kysely-barcode-payment-store.ts";
 import { KyselyCodePrefixStore } from "../adapters/store/kysely-code-prefix-store.ts";
 import { KyselyMerchantStore } from "../adapters/store/kysely-merchant-store.ts";
+import { KyselyNoticeLog } from "../adapters/store/kysely-notice-log.ts";
+import type { BankEndpointRouter } from "../app/banks/bank-endpoint-router.ts";
+import {
+  CodePaymentKind,
+  type CodePaymentTimings,
+  codePaymentTimingsDefaults,
+} from "../app/barcode/code-payment-kind.ts";
+import { CodePaymentService } from "../app/barcode/code-payment-service.ts";
 import { QrPaymentService } from "../app/barcode/qr-payment-service.ts";
 import type { BarcodeLimitService } from "../app/barcode-limits/barcode-limit-service.ts";
+import { OperationRunner } from "../app/calls/operation-runner.ts";
+import { primaryEndpointOf } from "../app/calls/primary-endpoint.ts";
+import { type InquiredKind, inquiredKind } from "../app/calls/status-inquiry.ts";
 import { CodePrefixTable } from "../app/code-prefixes/code-prefix-table.ts";
 import type { GroupCommit } from "../app/ledger/group-commit.ts";
 import { MerchantDirectory } from "../app/merchants/merchant-directory.ts";
 import { PositionAccounts } from "../app/participants/position-accounts.ts";
+import type { EndpointGuard } from "../app/ports/endpoint-guard.ts";
+import type { FieldSealer } from "../app/ports/field-sealer.ts";
 import type { ParticipantStore } from "../app/ports/participant-store.ts";
+import type { WalletConnector } from "../app/ports/wallet-connector.ts";
+import { isBarcodePaymentSettled } from "../domain/barcode/barcode-payment.ts";
 import { clearhubGloballyUniqueId } from "../domain/barcode/merchant-presented-code.ts";
 
 export interface BarcodeParts {
@@ -18,6 +34,8 @@ export interface BarcodeParts {
   readonly codePrefixes: CodePrefixTable;
   /** Merchant-presented payments: the codes payers' apps scanned. */
   readonly qrPayments: QrPaymentService;
+  /** Consumer-presented payments: codes and cards acquirers read, authorised by issuers. */
+  readonly codePayments: CodePaymentService;
 }
 
 export interface BarcodeDependencies {
@@ -25,30 +43,86 @@ export interface BarcodeDependencies {
   readonly participants: ParticipantStore;
   readonly ledger: GroupCommit;
   readonly limits: BarcodeLimitService;
+  readonly guard: EndpointGuard;
+  readonly router: BankEndpointRouter;
+  readonly wallet: WalletConnector;
+  readonly sealer: FieldSealer;
+  readonly timings?: Partial<CodePaymentTimings> | undefined;
   /** The hub's identifier in merchant account templates; clearhub's own by default. */
   readonly globallyUniqueId?: string | undefined;
-  /** Dynamic codes' expiry and the limits' day are judged by it. */
+  /** Dynamic codes' expiry, the limits' day and code payments' take-ups are judged by it. */
   readonly clock?: (() => number) | undefined;
 }
 
-/** The directory, the routing table and the barcode payments that stand on them. */
-export function composeBarcode(deps: BarcodeDependencies): BarcodeParts {
+/**
+ * The directory, the routing table and the barcode payments that stand on them. Code payments
+ * run on the one operation runner with the endpoint guard banks and billers use, and their kind
+ * is handed to the hub's one status-inquiry job.
+ */
+export function composeBarcode(deps: BarcodeDependencies): {
+  parts: BarcodeParts;
+  inquired: InquiredKind;
+} {
   const { database, participants } = deps;
+  const clock = deps.clock ?? Date.now;
   const merchants = new MerchantDirectory(new KyselyMerchantStore(database.kysely), participants);
-  return {
+  const codePrefixes = new CodePrefixTable(
+    new KyselyCodePrefixStore(database.kysely, database.dialect),
+    participants,
+  );
+  const store = new KyselyBarcodePaymentStore(database.kysely, database.dialect);
+  const positions = new PositionAccounts(participants);
+  const kind = new CodePaymentKind({
+    store,
+    wallet: deps.wallet,
+    endpointFor: primaryEndpointOf(deps.router, "payment_institution"),
+    positions,
+    ledger: deps.ledger,
+    limits: deps.limits,
+    timings: { ...codePaymentTimingsDefaults, ...deps.timings },
+  });
+  const runner = new OperationRunner(
+    kind,
+    deps.guard,
+    new KyselyBankCallLog(database.kysely),
+    clock,
+  );
+  const parts: BarcodeParts = {
     merchants,
-    codePrefixes: new CodePrefixTable(
-      new KyselyCodePrefixStore(database.kysely, database.dialect),
-      participants,
-    ),
+    codePrefixes,
     qrPayments: new QrPaymentService({
-      store: new KyselyBarcodePaymentStore(database.kysely, database.dialect),
+      store,
       globallyUniqueId: deps.globallyUniqueId ?? clearhubGloballyUniqueId,
       merchants,
       limits: deps.limits,
-      positions: new PositionAccounts(participants),
+      positions,
       ledger: deps.ledger,
-      clock: deps.clock ?? Date.now,
+      clock,
     }),
+    codePayments: new CodePaymentService({
+      store,
+      runner,
+      kind,
+      wallet: deps.wallet,
+      merchants,
+      prefixes: codePrefixes,
+      participants,
+      positions,
+      ledger: deps.ledger,
+      sealer: deps.sealer,
+      notices: new KyselyNoticeLog(database.kysely),
+      clock,
+    }),
+  };
+  const inquired = inquiredKind("barcode_payment", store, runner, (payment) =>
+    isBarcodePaymentSettled(payment.state),
+  );
+  // Due payments are judged by the clock their times were written by, whatever the job's.
+  return {
+    parts,
+    inquired: {
+      ...inquired,
+      claimDue: (_now, limit, leaseMs) => inquired.claimDue(clock(), limit, leaseMs),
+    },
   };
 }

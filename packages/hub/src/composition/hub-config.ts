@@ -1,6 +1,7 @@
 import type { ScryptParameters } from "../adapters/crypto/scrypt-password-hasher.ts";
 import type { DatabaseConfig } from "../adapters/store/database.ts";
 import type { ApprovalLimits } from "../app/approvals/approval-service.ts";
+import type { CodePaymentTimings } from "../app/barcode/code-payment-kind.ts";
 import type { BillPostingTimings } from "../app/bill-payments/bill-posting-kind.ts";
 import type { BillInquirySettings } from "../app/billers/bill-inquiry-service.ts";
 import type { BillSubscriptionLimits } from "../app/billers/bill-subscription-service.ts";
@@ -90,6 +91,8 @@ export interface HubConfig extends DatabaseConfig {
   readonly billPostingTimings?: Partial<BillPostingTimings> | undefined;
   /** The clock bill payments and their postings are judged by (tests move it; deadlines of days). */
   readonly billPaymentClock?: (() => number) | undefined;
+  /** Consumer-presented payments' reservation, first take-up and inquiry backoff. */
+  readonly codePaymentTimings?: Partial<CodePaymentTimings> | undefined;
   /** The clock barcode payments are judged by: dynamic codes' expiry, the limits' day. */
   readonly barcodeClock?: (() => number) | undefined;
   /** When windows close by themselves; unset, only the operator closes them. */

@@ -11,6 +11,7 @@ import {
 } from "./bill-subscription-routes.ts";
 import { billerCatalogueRoutes } from "./biller-catalogue-routes.ts";
 import { billerReversalNoticeRoute } from "./biller-reversal-notice-route.ts";
+import { codePaymentRoutes } from "./code-payment-routes.ts";
 import { codePrefixRoutes } from "./code-prefix-routes.ts";
 import { confirmAgreementRoute } from "./confirm-agreement-route.ts";
 import { createAgreementPaymentRoute } from "./create-agreement-payment-route.ts";
@@ -81,6 +82,7 @@ const participantRoutes: readonly FastifyPluginAsyncTypebox<RouteOptions>[] = [
   merchantRoutes,
   codePrefixRoutes,
   qrPaymentRoutes,
+  codePaymentRoutes,
 ];
 
 export interface ParticipantApiOptions {

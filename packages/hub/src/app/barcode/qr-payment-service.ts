@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import {
   type BarcodePayment,
   barcodeClearingTransferIdOf,
   barcodePaymentIdOf,
+  customerKeyOf,
   effectiveLevelOf,
 } from "../../domain/barcode/barcode-payment.ts";
 import { barcodePaymentEvents } from "../../domain/barcode/barcode-payment-event.ts";
@@ -247,11 +247,6 @@ function dynamicCodeOf(code: MerchantPresentedCode): DynamicCodeRef | undefined 
     merchantId: code.merchantId,
     orderReference: code.reference,
   };
-}
-
-/** The customer as the limits and the rows know it: a digest, never the reference itself. */
-export function customerKeyOf(payerId: string, customerRef: string): string {
-  return createHash("sha256").update(`${payerId}\u0000${customerRef}`, "utf8").digest("hex");
 }
 
 function replay(stored: BarcodePayment, request: { requestHash: string }): QrPaymentOutcome {

@@ -105,6 +105,13 @@ export interface OperationKind<
   /** The events a settled operation raises, written with its state. */
   events(settled: Operation): readonly PreparedEvent[];
   /**
+   * Optional: a success the hub cannot accept as it stands, turned into the outcome it stands
+   * for, before its money's side. A barcode payment the issuer approved past the customer's
+   * daily limit becomes a failure that must be undone at the issuer. Called on every path a
+   * success arrives by (the call, an inquiry, a notice), so it must be idempotent.
+   */
+  vet?(operation: Operation, outcome: Outcome): Promise<Outcome>;
+  /**
    * Optional: asks the callee's declared capacity before each call (billers' postings go
    * through the admission gate). A shed call is `not_sent`: the kind's `whenNotSent` decides.
    */
@@ -185,8 +192,11 @@ export class OperationRunner<
    */
   async settle(operation: Operation, outcome: Outcome | UnknownOutcome): Promise<Operation> {
     if (this.kind.isSettled(operation)) return operation;
+    if (outcome.kind === "succeeded" && this.kind.vet !== undefined) {
+      outcome = await this.kind.vet(operation, outcome as Outcome);
+    }
     if (outcome.kind === "succeeded" || outcome.kind === "failed") {
-      await this.kind.resolve(operation, outcome);
+      await this.kind.resolve(operation, outcome as Outcome);
     }
     const now = this.clock();
     const next = this.kind.apply(operation, outcome, now, now + this.delayMs(operation));

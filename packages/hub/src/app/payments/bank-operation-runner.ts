@@ -6,13 +6,8 @@ import {
   type BankOperationOutcome,
 } from "../../domain/bank-operations/bank-operation-outcome.ts";
 import type { FeeTransactionType } from "../../domain/fees/fee-schedule.ts";
-import { type TransferResultCode, transferResultCodes } from "../../domain/ledger/result-code.ts";
-import {
-  feeTransferId,
-  type PostingRequest,
-  resolutionTransferId,
-  type TransferRequest,
-} from "../../domain/ledger/transfer.ts";
+import { transferResultCodes } from "../../domain/ledger/result-code.ts";
+import type { PostingRequest } from "../../domain/ledger/transfer.ts";
 import type { BankEndpointRouter, RouteOutcome } from "../banks/bank-endpoint-router.ts";
 import { type BankCall, bankUnwell } from "../banks/guarded-bank-call.ts";
 import type { ParticipantCall } from "../calls/guarded-call.ts";
@@ -22,6 +17,7 @@ import {
   type OperationRefusal,
   OperationRunner,
 } from "../calls/operation-runner.ts";
+import { resolveReservation } from "../calls/reserved-clearing.ts";
 import { type FeePostings, transactionCode, withFee } from "../fees/fee-postings.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
 import type { AgreementStore } from "../ports/agreement-store.ts";
@@ -59,13 +55,6 @@ interface OperationAccounts {
   readonly debitAccountId: number;
   readonly creditAccountId: number;
 }
-
-/** Resolutions the ledger may answer that leave it as the outcome wants. */
-const settledAlready: Readonly<Record<"commit" | "void", readonly TransferResultCode[]>> = {
-  commit: ["ok", "exists", "already_committed"],
-  // Never reserved (refused by the ledger, or the node died before reserving), or released.
-  void: ["ok", "exists", "already_voided", "pending_not_found", "pending_expired"],
-};
 
 type BankOperationKey = [paymentInstitutionId: string, id: string];
 
@@ -191,22 +180,12 @@ class BankOperationKind
    */
   async resolve(operation: BankOperation, outcome: BankOperationOutcome): Promise<void> {
     const kind = outcome.kind === "succeeded" ? "commit" : "void";
-    const pendingId = operation.transactionId;
-    const resolution = (id: string): TransferRequest => ({
-      kind,
-      id: resolutionTransferId(kind, id),
-      pendingId: id,
-    });
-    // The fee's reservation is resolved in the same submission, so in the same batch: it was
-    // made with the operation's and expires with it, so the two always answer alike.
-    const requests = [resolution(pendingId)];
-    if (operation.feeMinor !== null) requests.push(resolution(feeTransferId(pendingId)));
-    const [code = "storage_unavailable"] = await this.ledger.submit(requests);
-    if (settledAlready[kind].includes(code)) return;
-    if (kind === "commit" && (code === "pending_expired" || code === "already_voided")) {
-      return this.postLateSuccess(operation);
+    const withFee = operation.feeMinor !== null;
+    const resolved = await resolveReservation(this.ledger, kind, operation.transactionId, withFee);
+    if (resolved === "gone") return this.postLateSuccess(operation);
+    if (resolved === "committed") {
+      throw new Error(`void of ${operation.transactionId} found it committed`);
     }
-    throw new Error(`${kind} of ${pendingId} answered ${code}; the next inquiry retries`);
   }
 
   apply(

@@ -53,7 +53,7 @@ export interface StatementDayTotals {
 /** An operation whose outcome the hub does not know, keyed as its kind's store keys it. */
 export interface UnknownOperation {
   readonly hubTransactionId: string;
-  readonly kind: "bank_operation" | "bill_payment";
+  readonly kind: "bank_operation" | "bill_payment" | "barcode_payment";
   /** A bank operation's institution and id; a bill payment's channel and id. */
   readonly key: readonly [owner: string, id: string];
 }

@@ -15,8 +15,12 @@ import type { RiskLevel } from "./risk-level.ts";
  *   customer's one-time code (or read a prepaid card) and asked the hub; the hub routes it by
  *   prefix to the issuer's wallet interface, which authorises it. `authorising` while the call is
  *   under way, `unknown` when it left without an answer to rely on, `pending` when the customer
- *   must still confirm; then `succeeded` or `declined`. `reversed`: the acquirer gave up on a
- *   payment whose outcome it never learnt, and the issuer confirmed the customer is not charged.
+ *   must still confirm; then `succeeded` or `declined`.
+ * - `reversing`: the payment will not stand and no money moves to the acquirer, but the issuer
+ *   must still be told to undo it: the acquirer gave up on a payment whose outcome it never
+ *   learnt, or the issuer approved a payment past the customer's daily limit. The hub sends the
+ *   reversal until the issuer confirms; the payment is then `reversed` (the acquirer's) or
+ *   `declined` (the limit's).
  */
 export const barcodePaymentModes = ["merchant_presented", "consumer_presented"] as const;
 export type BarcodePaymentMode = (typeof barcodePaymentModes)[number];
@@ -39,13 +43,22 @@ export const barcodePaymentStates = [
   "authorising",
   "unknown",
   "pending",
+  "reversing",
   "succeeded",
   "declined",
   "reversed",
 ] as const;
 export type BarcodePaymentState = (typeof barcodePaymentStates)[number];
 
-export const unsettledBarcodePaymentStates = ["authorising", "unknown", "pending"] as const;
+export const unsettledBarcodePaymentStates = [
+  "authorising",
+  "unknown",
+  "pending",
+  "reversing",
+] as const;
+
+/** The states in which the acquirer may still give a payment up: its outcome is not known. */
+export const reversibleBarcodePaymentStates = ["authorising", "unknown", "pending"] as const;
 
 export function isBarcodePaymentSettled(state: BarcodePaymentState): boolean {
   return !(unsettledBarcodePaymentStates as readonly string[]).includes(state);
@@ -120,4 +133,12 @@ export function barcodeClearingTransferIdOf(initiatorId: string, id: string): st
  */
 export function effectiveLevelOf(instrument: BarcodeInstrument, verified: RiskLevel): RiskLevel {
   return instrument === "static_qr" ? "D" : verified;
+}
+
+/**
+ * The customer as the payment rows know it: a digest of the issuer and its customer reference,
+ * never the reference itself, which may be a phone number.
+ */
+export function customerKeyOf(issuerId: string, customerRef: string): string {
+  return createHash("sha256").update(`${issuerId}\u0000${customerRef}`, "utf8").digest("hex");
 }

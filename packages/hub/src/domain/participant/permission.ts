@@ -30,6 +30,10 @@ export const participantOperations = {
   "bills.inquire": "Ask a biller, through the hub's protection, for a customer's bills due",
   "qr-payments.create":
     "Pay a merchant's EMVCo QR code its customer scanned, cleared at once to the merchant's acquirer",
+  "code-payments.create":
+    "Take payments by customers' payment codes and prepaid cards at its merchants, authorised by their issuers, and give up those whose outcome it never learnt",
+  "wallet-notices.send":
+    "Tell the hub what its wallet decided on its own: the final outcome of a code payment it answered pending",
   "barcode-payments.read":
     "Read the barcode payments it is party to, as issuer or acquirer, and look up a merchant's order",
   "reconciliation.read": "Read its daily statements and its reconciliation breaks",
@@ -65,6 +69,7 @@ const payers: readonly ParticipantOperation[] = [
   "merchants.read",
   // Banks' and payment institutions' apps scan merchants' codes, and both acquire merchants.
   "qr-payments.create",
+  "code-payments.create",
   "barcode-payments.read",
 ];
 
@@ -85,6 +90,8 @@ const permissions: Readonly<Record<ParticipantKind, ReadonlySet<ParticipantOpera
     "agreements.read",
     "bank-payments.create",
     "bank-payments.read",
+    // Only payment institutions issue payment codes and prepaid cards.
+    "wallet-notices.send",
   ]),
   biller: new Set([...everyone, "biller-notices.send"]),
   operator: new Set(),

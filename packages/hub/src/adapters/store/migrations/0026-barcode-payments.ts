@@ -42,7 +42,7 @@ export function barcodePaymentsMigration(): Migration {
           column
             .notNull()
             .check(
-              sql`state in ('authorising', 'unknown', 'pending', 'succeeded', 'declined', 'reversed')`,
+              sql`state in ('authorising', 'unknown', 'pending', 'reversing', 'succeeded', 'declined', 'reversed')`,
             ),
         )
         .addColumn("authorization_code", "text")
