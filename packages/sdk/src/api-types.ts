@@ -152,3 +152,12 @@ export type BarcodeRefund = JsonContent<
 export type NewBarcodeRefund = JsonContent<
   paths["/v1/barcode-payments/{paymentId}/refunds"]["post"]["requestBody"]
 >;
+/** A barcode payment as the hub answers it, to its issuer and to its acquirer. */
+export type BarcodePayment = JsonContent<
+  paths["/v1/barcode-payments/{paymentId}"]["get"]["responses"][200]
+>;
+/**
+ * A merchant-presented payment as the payer's institution sends it: the scanned payload, the
+ * amount (a static code's; a dynamic code's own amount may be left out), the payer customer.
+ */
+export type NewQrPayment = JsonContent<paths["/v1/qr-payments"]["post"]["requestBody"]>;

@@ -11,7 +11,7 @@ import type {
   NewBillPayment,
   NewBillSubscription,
 } from "./api-types.ts";
-import { MerchantCalls } from "./merchant-calls.ts";
+import { BarcodeCalls } from "./barcode-calls.ts";
 import { everyItem } from "./page-walk.ts";
 import { type CallOptions, isReplayed } from "./signed-api-client.ts";
 
@@ -33,7 +33,7 @@ export interface BillSubscriptionResult {
  * a replay and nothing is applied twice. A refusal throws ClearhubProblemError; no answer at
  * all, ClearhubNetworkError.
  */
-export class ClearhubClient extends MerchantCalls {
+export class ClearhubClient extends BarcodeCalls {
   /**
    * One page of the biller catalogue, least recently changed first. To sync, keep the largest
    * `updatedAt` read and pass it as `updatedSince` next time: a biller whose profile or status

@@ -55,76 +55,83 @@ async function latestOtp(inboxOrigin: string, mobile: string): Promise<string> {
   return messages[0]?.otp ?? "";
 }
 
+/** Two whole demo starts, each with its banks', billers' and wallets' simulators. */
+const demoStartsTimeoutMs = 90_000;
+
 describe("clearhub start --demo", () => {
-  it("starts the demo banks, so a demo customer can sign an agreement and pay, and again after a restart", async () => {
-    const keyFile = join(store.dataDir as string, "demo-keys", "wallet-alpha.pem");
-    const keyIds: string[] = [];
-    for (const round of [1, 2]) {
-      const { running, output } = await startDemo();
-      try {
-        expect(output).toContain("bank-east");
-        expect(output).toContain("/branch-1");
-        expect(output).toContain("/unified");
-        expect(output).toContain("bank-west");
-        expect(output).toContain(liWei.accountNumber);
-        const { keyId, inbox } = printed(output);
-        keyIds.push(keyId);
-        expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+  it(
+    "starts the demo banks, so a demo customer can sign an agreement and pay, and again after a restart",
+    async () => {
+      const keyFile = join(store.dataDir as string, "demo-keys", "wallet-alpha.pem");
+      const keyIds: string[] = [];
+      for (const round of [1, 2]) {
+        const { running, output } = await startDemo();
+        try {
+          expect(output).toContain("bank-east");
+          expect(output).toContain("/branch-1");
+          expect(output).toContain("/unified");
+          expect(output).toContain("bank-west");
+          expect(output).toContain(liWei.accountNumber);
+          const { keyId, inbox } = printed(output);
+          keyIds.push(keyId);
+          expect(statSync(keyFile).mode & 0o777).toBe(0o600);
 
-        const wallet = new ClearhubClient({
-          baseUrl: running.url,
-          keyId,
-          privateKey: readFileSync(keyFile, "utf8"),
-        });
-        const id = `demo-agreement-${round}`;
-        const { agreement } = await wallet.createAgreement({
-          id,
-          bankId: "bank-east",
-          customer: liWei,
-          authenticationFactors: 2,
-          digitalCertificate: false,
-        });
-        expect(agreement.state).toBe("otp_sent");
-        const active = await wallet.confirmAgreement(id, await latestOtp(inbox, liWei.mobile));
-        expect(active.state).toBe("active");
-        const { operation } = await wallet.createAgreementPayment({
-          id: `demo-payment-${round}`,
-          agreementId: id,
-          amount: "25.00",
-          currency: "CNY",
-        });
-        expect(operation.state).toBe("succeeded");
-        const { entries } = (await (await fetch(`${inbox}/admin/ledger`)).json()) as {
-          entries: { transactionId: string; endpointPath: string }[];
-        };
-        expect(entries).toEqual([
-          expect.objectContaining({
-            transactionId: operation.transactionId,
-            endpointPath: "/branch-1",
-          }),
-        ]);
-        // The institution ends it, and the demo bank ends it too.
-        expect((await wallet.unsignAgreement(id)).state).toBe("unsigned");
+          const wallet = new ClearhubClient({
+            baseUrl: running.url,
+            keyId,
+            privateKey: readFileSync(keyFile, "utf8"),
+          });
+          const id = `demo-agreement-${round}`;
+          const { agreement } = await wallet.createAgreement({
+            id,
+            bankId: "bank-east",
+            customer: liWei,
+            authenticationFactors: 2,
+            digitalCertificate: false,
+          });
+          expect(agreement.state).toBe("otp_sent");
+          const active = await wallet.confirmAgreement(id, await latestOtp(inbox, liWei.mobile));
+          expect(active.state).toBe("active");
+          const { operation } = await wallet.createAgreementPayment({
+            id: `demo-payment-${round}`,
+            agreementId: id,
+            amount: "25.00",
+            currency: "CNY",
+          });
+          expect(operation.state).toBe("succeeded");
+          const { entries } = (await (await fetch(`${inbox}/admin/ledger`)).json()) as {
+            entries: { transactionId: string; endpointPath: string }[];
+          };
+          expect(entries).toEqual([
+            expect.objectContaining({
+              transactionId: operation.transactionId,
+              endpointPath: "/branch-1",
+            }),
+          ]);
+          // The institution ends it, and the demo bank ends it too.
+          expect((await wallet.unsignAgreement(id)).state).toBe("unsigned");
 
-        // A demo biller answers Li Wei's water bill, through its endpoint of this run.
-        expect(output).toContain("biller-water");
-        const inquiry = await wallet.inquireBills({
-          billerId: "biller-water",
-          customerParameters: { account_number: "3100000003" },
-          initiation: "user",
-        });
-        expect(inquiry).toMatchObject({
-          source: "biller",
-          customerName: expect.any(String),
-          bills: [{ billNumber: "W-2026-11-0001", amountDue: "86.40", currency: "CNY" }],
-        });
-        for (const billerId of ["biller-power", "biller-telecom"]) {
-          expect(output).toMatch(new RegExp(`${billerId}\\s+http://127\\.0\\.0\\.1:\\d+`));
+          // A demo biller answers Li Wei's water bill, through its endpoint of this run.
+          expect(output).toContain("biller-water");
+          const inquiry = await wallet.inquireBills({
+            billerId: "biller-water",
+            customerParameters: { account_number: "3100000003" },
+            initiation: "user",
+          });
+          expect(inquiry).toMatchObject({
+            source: "biller",
+            customerName: expect.any(String),
+            bills: [{ billNumber: "W-2026-11-0001", amountDue: "86.40", currency: "CNY" }],
+          });
+          for (const billerId of ["biller-power", "biller-telecom"]) {
+            expect(output).toMatch(new RegExp(`${billerId}\\s+http://127\\.0\\.0\\.1:\\d+`));
+          }
+        } finally {
+          await running.close();
         }
-      } finally {
-        await running.close();
       }
-    }
-    expect(keyIds[1]).toBe(keyIds[0]);
-  });
+      expect(keyIds[1]).toBe(keyIds[0]);
+    },
+    demoStartsTimeoutMs,
+  );
 });

@@ -4,6 +4,8 @@ import type { Hub } from "../hub.ts";
 import { startDemoBanks } from "./demo-banks.ts";
 import { startDemoBillerSystems } from "./demo-biller-systems.ts";
 import { seedDemoBillers } from "./demo-billers.ts";
+import { seedDemoMerchant } from "./demo-merchants.ts";
+import { startDemoWallets } from "./demo-wallets.ts";
 import type { OnReady, ServeLog } from "./serve.ts";
 
 const demoCurrency = "CNY";
@@ -123,8 +125,8 @@ export async function seedDemoOperators(hub: Hub): Promise<{ name: string; passw
 
 /**
  * What `clearhub start --demo` does once the hub listens: seeds the network, its billers'
- * profiles and its console accounts (first run only), then starts its banks' and its billers'
- * simulators, which stop when the hub does.
+ * profiles and its console accounts (first run only), then starts its banks', its billers' and
+ * its wallets' simulators, which stop when the hub does, and registers its demo merchant.
  */
 export function runDemoNetwork(dataDir: string, log: ServeLog): OnReady {
   return async (hub, url) => {
@@ -139,15 +141,21 @@ export function runDemoNetwork(dataDir: string, log: ServeLog): OnReady {
     }
     const banks = await startDemoBanks(hub, url, dataDir);
     for (const line of banks.lines) log(line);
+    const started: { close(): Promise<void> }[] = [banks];
+    const stopAll = async () => {
+      for (const part of started.reverse()) await part.close();
+    };
     try {
       const billerSystems = await startDemoBillerSystems(hub, url, dataDir);
+      started.push(billerSystems);
       for (const line of billerSystems.lines) log(line);
-      return async () => {
-        await billerSystems.close();
-        await banks.close();
-      };
+      const wallets = await startDemoWallets(hub, url, dataDir);
+      started.push(wallets);
+      for (const line of wallets.lines) log(line);
+      for (const line of await seedDemoMerchant(hub)) log(line);
+      return stopAll;
     } catch (error) {
-      await banks.close();
+      await stopAll();
       throw error;
     }
   };

@@ -2,10 +2,12 @@
  * The newcomer's path, run as written: the demo hub started for real (`clearhub start --demo`
  * in a temporary data directory on a free port, a child process), then every README block
  * marked `<!-- newcomer-test -->` run against it, the shell blocks with bash and the TypeScript
- * blocks with tsx from the repository root, as the READMEs say. Only what the banner tells a
- * newcomer to copy is substituted: the port, the operator token, the wallet's key id and key
- * file, the bank's address. The TypeScript blocks of one README continue each other (a later
- * one uses what an earlier one made), so they run as one program.
+ * blocks with tsx, in a scratch directory inside the repository (where `npx` and `@clearhub/sdk`
+ * resolve as from its root, and the files the blocks write are thrown away). Only what the banner
+ * tells a newcomer to copy is substituted: the port, the operator token, the wallets' key ids and
+ * key files, the bank's address. The TypeScript blocks of one README continue each other (a later
+ * one uses what an earlier one made), so they run as one program; the QR walk-through's
+ * TypeScript pays the code its shell block wrote to `qr.txt`, so the shell blocks run first.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +21,8 @@ const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 const cliPath = join(repoRoot, "packages", "hub", "bin", "clearhub.mjs");
 const marker = "<!-- newcomer-test -->";
 const startTimeoutMs = 40_000;
+/** The shell blocks start the CLI four times, each a fresh tsx process of the whole hub: slow on a busy machine. */
+const shellBlocksTimeoutMs = 180_000;
 
 interface Snippet {
   readonly readme: string;
@@ -43,6 +47,8 @@ interface Banner {
   readonly token: string;
   readonly keyId: string;
   readonly keyFile: string;
+  readonly betaKeyId: string;
+  readonly betaKeyFile: string;
   readonly eastOrigin: string;
 }
 
@@ -50,14 +56,17 @@ function readBanner(text: string): Banner | undefined {
   const token = /operator token \(shown once, store it now\): (chop_[A-Za-z0-9_-]+)/.exec(text);
   const hubUrl = /clearhub listening on (http:\/\/\S+)/.exec(text);
   const key = /wallet-alpha\s+(wallet-alpha\.\S+)\s+(\S+\.pem)/.exec(text);
+  const betaKey = /wallet-beta\s+(wallet-beta\.\S+)\s+(\S+\.pem)/.exec(text);
   const east = /bank-east\s+(http:\/\/[^/\s]+)\/branch-1/.exec(text);
-  if (!token || !hubUrl || !key || !east) return undefined;
+  if (!token || !hubUrl || !key || !betaKey || !east) return undefined;
   return {
     text,
     hubUrl: hubUrl[1] as string,
     token: token[1] as string,
     keyId: key[1] as string,
     keyFile: key[2] as string,
+    betaKeyId: betaKey[1] as string,
+    betaKeyFile: betaKey[2] as string,
     eastOrigin: east[1] as string,
   };
 }
@@ -77,7 +86,7 @@ function run(
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env } });
+    const child = spawn(command, args, { cwd: scratch, env: { ...process.env, ...env } });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString("utf8");
@@ -140,6 +149,8 @@ function substituted(code: string): string {
     .replaceAll("chop_...", banner.token)
     .replaceAll("wallet-alpha.DHY_EZJGiPrFrpHS", banner.keyId)
     .replaceAll("packages/hub/data/demo-keys/wallet-alpha.pem", banner.keyFile)
+    .replaceAll("wallet-beta.Dhf3-yR7KBC65Z08", banner.betaKeyId)
+    .replaceAll("packages/hub/data/demo-keys/wallet-beta.pem", banner.betaKeyFile)
     .replaceAll("http://127.0.0.1:46243", banner.eastOrigin);
 }
 
@@ -167,7 +178,7 @@ async function runShell(snippet: Snippet): Promise<string> {
 
 async function runTypeScript(readme: string, snippets: readonly Snippet[]): Promise<string> {
   const code = substituted(snippets.map((snippet) => snippet.code).join("\n"));
-  expect(code).not.toMatch(/:8080|:46243|DHY_EZJGiPrFrpHS|packages\/hub\/data/);
+  expect(code).not.toMatch(/:8080|:46243|DHY_EZJGiPrFrpHS|Dhf3-yR7KBC65Z08|packages\/hub\/data/);
   const file = join(scratch, `${readme.replaceAll("/", "-")}.ts`);
   writeFileSync(file, code);
   const result = await run(process.execPath, ["--import", "tsx", file]);
@@ -187,33 +198,75 @@ it("prints a banner whose links answer, with absolute paths and each bank's acco
   expect((await fetch(`${banner.hubUrl}/docs`)).status).toBeLessThan(400);
 });
 
-it("runs the root README's shell blocks as written", async () => {
-  const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "sh");
-  expect(snippets.length).toBe(4);
-  const outputs = [];
-  for (const snippet of snippets) outputs.push(await runShell(snippet));
-  // The billers block read the demo water utility's profile, registered at the first start.
-  expect(JSON.parse(outputs[3] ?? "")).toMatchObject({ id: "biller-water", category: "water" });
-  // The operator API block onboarded and funded Gamma Pay.
-  const gamma = await operatorGet("/participants/wallet-gamma");
-  expect(gamma.status).toBe(200);
-  // The cut-over blocks left two migrations, one rolled back and one completed, and the
-  // demo as it was: signings on branch-1, which is enabled.
-  const migrations = (await (await operatorGet("/banks/bank-east/endpoint-migrations")).json()) as {
-    items: { state: string }[];
+it("starts the demo wallets as issuers: endpoints, prefixes, customers, a merchant and CNY limits", async () => {
+  const customers = /wallet-alpha\s+(http:\/\/\S+)\s+codes 2801… {2}cards 9801…/.exec(banner.text);
+  expect(customers, banner.text).not.toBeNull();
+  const origin = customers?.[1] as string;
+  const listed = (await (await fetch(`${origin}/admin/customers`)).json()) as {
+    customers: { customerId: string }[];
   };
-  expect(migrations.items.map((item) => item.state).sort()).toEqual(["completed", "rolled_back"]);
-  const endpoints = (await (await operatorGet("/banks/bank-east/endpoints")).json()) as {
-    items: { id: string; enabled: boolean }[];
-    primaryEndpointId: string;
+  expect(listed.customers.map((customer) => customer.customerId)).toContain("alpha-li-wei");
+  const endpoints = (await (await operatorGet("/issuers/wallet-alpha/endpoints")).json()) as {
+    items: { id: string; url: string }[];
   };
-  expect(endpoints.primaryEndpointId).toBe("branch-1");
-  expect(endpoints.items.every((endpoint) => endpoint.enabled)).toBe(true);
+  expect(endpoints.items.map((endpoint) => new URL(endpoint.url).origin)).toEqual([origin]);
+  const prefixes = (await (await operatorGet("/code-prefixes")).json()) as {
+    items: { prefix: string; issuerId: string; instrument: string }[];
+  };
+  expect(
+    prefixes.items.map(({ prefix, issuerId, instrument }) => [prefix, issuerId, instrument]),
+  ).toEqual([
+    ["2801", "wallet-alpha", "payment_code"],
+    ["2802", "wallet-beta", "payment_code"],
+    ["9801", "wallet-alpha", "prepaid_card"],
+    ["9802", "wallet-beta", "prepaid_card"],
+  ]);
+  expect(banner.text).toContain("  wallet-beta   tea-house  Tea House Lin  5814  Shanghai CN");
+  expect(banner.text).toContain(
+    "barcode limits per payer customer and day (CNY): A by agreement, B 5000.00, C 1000.00, D 500.00",
+  );
 });
 
-it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, inquire and pay bills, settle, reconcile", async () => {
+it(
+  "runs the root README's shell blocks as written",
+  async () => {
+    const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "sh");
+    expect(snippets.length).toBe(5);
+    const outputs = [];
+    for (const snippet of snippets) outputs.push(await runShell(snippet));
+    // The billers block read the demo water utility's profile, registered at the first start.
+    expect(JSON.parse(outputs[3] ?? "")).toMatchObject({ id: "biller-water", category: "water" });
+    // The operator API block onboarded and funded Gamma Pay.
+    const gamma = await operatorGet("/participants/wallet-gamma");
+    expect(gamma.status).toBe(200);
+    // The cut-over blocks left two migrations, one rolled back and one completed, and the
+    // demo as it was: signings on branch-1, which is enabled.
+    const migrations = (await (
+      await operatorGet("/banks/bank-east/endpoint-migrations")
+    ).json()) as {
+      items: { state: string }[];
+    };
+    expect(migrations.items.map((item) => item.state).sort()).toEqual(["completed", "rolled_back"]);
+    const endpoints = (await (await operatorGet("/banks/bank-east/endpoints")).json()) as {
+      items: { id: string; enabled: boolean }[];
+      primaryEndpointId: string;
+    };
+    expect(endpoints.primaryEndpointId).toBe("branch-1");
+    expect(endpoints.items.every((endpoint) => endpoint.enabled)).toBe(true);
+    // The QR block made a dynamic code for the demo merchant, as a PNG too, and decoded it.
+    const payload = readFileSync(join(scratch, "qr.txt"), "utf8").split("\n")[0] as string;
+    expect(outputs[4]).toContain(payload);
+    expect(readFileSync(join(scratch, "qr.png")).subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(outputs[4]).toMatch(
+      /"initiation": "dynamic"[\s\S]*"merchantId": "tea-house"[\s\S]*"amount": "36.50"/,
+    );
+  },
+  shellBlocksTimeoutMs,
+);
+
+it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, inquire and pay bills, settle, reconcile, pay a QR code", async () => {
   const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "ts");
-  expect(snippets.length).toBe(6);
+  expect(snippets.length).toBe(7);
   const output = await runTypeScript("README.md", snippets);
   expect(output).toMatch(/^active succeeded tx-\S+$/m);
   expect(output).toMatch(/^succeeded succeeded$/m);
@@ -228,6 +281,10 @@ it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, 
   const [hubRows, participantRows] = /^(\d+) (\d+) 1$/m.exec(output)?.slice(1).map(Number) ?? [];
   expect(participantRows, output).toBe((hubRows ?? 0) - 1);
   expect(output).toMatch(/^missing_at_participant written_off$/m);
+  // Alpha Pay paid Tea House Lin's dynamic code once; Beta Wallet found the order paid.
+  expect(output).toMatch(/^dynamic_qr succeeded 36\.50$/m);
+  expect(output).toMatch(/^1 true wallet-alpha$/m);
+  expect(output).toMatch(/^qr_code_used$/m);
 });
 
 it("runs the SDK README's example: a transfer to a participant of the demo", async () => {

@@ -6972,7 +6972,7 @@ export interface paths {
                             /** @description The level the payment counted at against the customer's daily limit */
                             verificationLevel: ("A" | "B" | "C" | "D") | null;
                             /** @description succeeded: cleared from the issuer to the acquirer. authorising, unknown, pending: a consumer-presented payment the issuer has not surely decided; the hub asks until it knows. declined: the issuer refused it; no money moved. reversed: given up by the acquirer and undone at the issuer. */
-                            state: "authorising" | "unknown" | "pending" | "succeeded" | "declined" | "reversed";
+                            state: "authorising" | "unknown" | "pending" | "reversing" | "succeeded" | "declined" | "reversed";
                             authorizationCode: string | null;
                             failure: {
                                 code: string;
@@ -7135,7 +7135,7 @@ export interface paths {
                             /** @description The level the payment counted at against the customer's daily limit */
                             verificationLevel: ("A" | "B" | "C" | "D") | null;
                             /** @description succeeded: cleared from the issuer to the acquirer. authorising, unknown, pending: a consumer-presented payment the issuer has not surely decided; the hub asks until it knows. declined: the issuer refused it; no money moved. reversed: given up by the acquirer and undone at the issuer. */
-                            state: "authorising" | "unknown" | "pending" | "succeeded" | "declined" | "reversed";
+                            state: "authorising" | "unknown" | "pending" | "reversing" | "succeeded" | "declined" | "reversed";
                             authorizationCode: string | null;
                             failure: {
                                 code: string;
@@ -7287,7 +7287,7 @@ export interface paths {
                                 /** @description The level the payment counted at against the customer's daily limit */
                                 verificationLevel: ("A" | "B" | "C" | "D") | null;
                                 /** @description succeeded: cleared from the issuer to the acquirer. authorising, unknown, pending: a consumer-presented payment the issuer has not surely decided; the hub asks until it knows. declined: the issuer refused it; no money moved. reversed: given up by the acquirer and undone at the issuer. */
-                                state: "authorising" | "unknown" | "pending" | "succeeded" | "declined" | "reversed";
+                                state: "authorising" | "unknown" | "pending" | "reversing" | "succeeded" | "declined" | "reversed";
                                 authorizationCode: string | null;
                                 failure: {
                                     code: string;
@@ -7367,6 +7367,508 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/code-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a payment by a customer's payment code or prepaid card (consumer-presented)
+         * @description Send the number your terminal read, the amount and your merchant. The hub routes the number by its prefix to the issuer that assigned it, reserves the amount from the issuer's position to yours, and asks the issuer's wallet interface to authorise it; the issuer checks the code, the customer's balance and verification, and the hub holds the customer to the day's limit of that verification level. The answer is the payment as the issuer's answer left it: `succeeded` (cleared to you), `declined` (nothing moved), `pending` (the customer confirms in the app), or `unknown` (the issuer's answer was lost; the hub asks until it knows). Every later change is sent by the `barcode_payment.*` webhooks. A payment whose outcome you cannot wait for is given up with `POST /v1/code-payments/{id}/reversal`.
+         *
+         *     A refused request writes nothing. The `id` is the idempotency key: the same body again answers the payment as it is now (`idempotent-replayed: true`) and never pays twice; a different body answers 409 `idempotency_key_reused`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The client's id for the transfer, unique across the ledger: 1-64 characters of A-Z, a-z, 0-9 and ._:- starting with a letter or digit. Your id of the payment, unique among yours: the key that makes a retry safe. */
+                        id: string;
+                        /** @description What the customer presented. The hub routes it by its prefix to the issuer that assigned it, and never shows it unmasked. */
+                        instrument: {
+                            /** @enum {string} */
+                            kind: "payment_code";
+                            /** @description The one-time payment code the customer's app showed, as scanned */
+                            number: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "prepaid_card";
+                            /** @description The prepaid card's number */
+                            number: string;
+                        };
+                        /**
+                         * @description A decimal string in the currency's major unit, e.g. "12.30" for 12.30 EUR; at most as many decimals as the currency has minor digits.
+                         * @example 12.30
+                         */
+                        amount: string;
+                        /**
+                         * @description An ISO 4217 alphabetic code, e.g. EUR
+                         * @example EUR
+                         */
+                        currency: string;
+                        /** @description Your merchant that took the payment, as registered in the directory */
+                        merchantId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The hub's id of the payment, the same for both sides */
+                            paymentId: string;
+                            id: string | null;
+                            /** @description static_qr, dynamic_qr: the merchant presented an EMVCo code the customer scanned. payment_code, prepaid_card: the customer presented a one-time code or a card the merchant read */
+                            instrument: "static_qr" | "dynamic_qr" | "payment_code" | "prepaid_card";
+                            /** @description The institution holding the payer's money */
+                            issuerId: string;
+                            /** @description The institution serving the merchant */
+                            acquirerId: string;
+                            /** @description The acquirer's id of the merchant */
+                            merchantId: string;
+                            orderReference: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            refunded: string;
+                            maskedNumber: string | null;
+                            /** @description The level the payment counted at against the customer's daily limit */
+                            verificationLevel: ("A" | "B" | "C" | "D") | null;
+                            /** @description succeeded: cleared from the issuer to the acquirer. authorising, unknown, pending: a consumer-presented payment the issuer has not surely decided; the hub asks until it knows. declined: the issuer refused it; no money moved. reversed: given up by the acquirer and undone at the issuer. */
+                            state: "authorising" | "unknown" | "pending" | "reversing" | "succeeded" | "declined" | "reversed";
+                            authorizationCode: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            settledAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `merchant_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `participant_inactive`, `merchant_closed`, `idempotency_key_reused` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `currency_unknown`, `amount_invalid`, `amount_not_positive`, `amount_too_precise`, `amount_too_large`, `code_prefix_unknown`, `issuer_inactive`, `payment_currency_unsupported` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/code-payments/{id}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up a code payment whose outcome you never learnt
+         * @description For a payment still `authorising`, `unknown` or `pending` (your terminal timed out, the customer walked away). No money moves to you; the hub tells the issuer to reverse it, so the customer is not charged, and sends it again until the issuer confirms: the payment is then `reversed`. Asked again, answers the payment as it stands. A payment that `succeeded` cannot be reversed (refund it); a declined one needs nothing (409 `barcode_payment_final`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The hub's id of the payment, the same for both sides */
+                            paymentId: string;
+                            id: string | null;
+                            /** @description static_qr, dynamic_qr: the merchant presented an EMVCo code the customer scanned. payment_code, prepaid_card: the customer presented a one-time code or a card the merchant read */
+                            instrument: "static_qr" | "dynamic_qr" | "payment_code" | "prepaid_card";
+                            /** @description The institution holding the payer's money */
+                            issuerId: string;
+                            /** @description The institution serving the merchant */
+                            acquirerId: string;
+                            /** @description The acquirer's id of the merchant */
+                            merchantId: string;
+                            orderReference: string | null;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            amount: string;
+                            currency: string;
+                            /**
+                             * @description A decimal string with exactly the currency's minor digits
+                             * @example 12.30
+                             */
+                            refunded: string;
+                            maskedNumber: string | null;
+                            /** @description The level the payment counted at against the customer's daily limit */
+                            verificationLevel: ("A" | "B" | "C" | "D") | null;
+                            /** @description succeeded: cleared from the issuer to the acquirer. authorising, unknown, pending: a consumer-presented payment the issuer has not surely decided; the hub asks until it knows. declined: the issuer refused it; no money moved. reversed: given up by the acquirer and undone at the issuer. */
+                            state: "authorising" | "unknown" | "pending" | "reversing" | "succeeded" | "declined" | "reversed";
+                            authorizationCode: string | null;
+                            failure: {
+                                code: string;
+                                reason: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            settledAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `barcode_payment_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `barcode_payment_final` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet-notices/code-payment-outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An issuer tells the hub the final outcome of a payment it answered pending
+         * @description Signed with the issuer's participant key. Settles the payment exactly as an inquiry answering the same would: the reservation is committed (within the customer's daily limit) or voided, and both sides are told by webhook. Applied once by `noticeId`; a repeat, or a notice about a payment the hub did not send this issuer, is answered 204 all the same.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The late outcome of a payment the issuer answered `pending`, the same outcome an inquiry now answers. The hub clears or declines the payment, once however often the notice comes, and tells the acquirer. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The issuer's id of the notice, the same on every repetition: the hub deduplicates on it. */
+                        noticeId: string;
+                        /**
+                         * Format: date-time
+                         * @description When the payment's outcome was decided
+                         */
+                        decidedAt: string;
+                        /** @description The hub's id of the payment, unique across every payment the hub sends: the idempotency key. The same id always means the same payment; the issuer never charges it twice. */
+                        paymentId: string;
+                        /** @enum {string} */
+                        status: "approved";
+                        /** @description The issuer's authorisation code: its proof that it approved and charged the payment */
+                        authorizationCode: string;
+                        /** @description The issuer's opaque reference of the customer, the same for every payment of that customer: the hub sums the customer's payments of the day under it for the level's limit. */
+                        customerRef: string;
+                        /** @description The factors the customer used (PBOC barcode rules): A two or more including a digital certificate or electronic signature, B two or more, C fewer than two, D a static code. The hub applies the level's daily limit per customer. */
+                        verificationLevel: "A" | "B" | "C" | "D";
+                        /**
+                         * Format: date-time
+                         * @description When the issuer charged the customer
+                         */
+                        approvedAt: string;
+                    } | {
+                        /** @description The issuer's id of the notice, the same on every repetition: the hub deduplicates on it. */
+                        noticeId: string;
+                        /**
+                         * Format: date-time
+                         * @description When the payment's outcome was decided
+                         */
+                        decidedAt: string;
+                        /** @description The hub's id of the payment, unique across every payment the hub sends: the idempotency key. The same id always means the same payment; the issuer never charges it twice. */
+                        paymentId: string;
+                        /** @enum {string} */
+                        status: "declined";
+                        /** @description Why; the interface description lists the reasons */
+                        reasonCode: "code_unknown" | "code_expired" | "code_used" | "insufficient_funds" | "customer_blocked" | "limit_exceeded" | "card_blocked" | "payment_not_received" | "issuer_decision";
+                        /** @description The issuer's own words, for people: logs, the operator console, support */
+                        reasonText: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem: `request_malformed`, `request_invalid`, `body_invalid_json`, `body_duplicate_key` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `signature_missing`, `signature_malformed`, `signature_components_insufficient`, `signature_created_out_of_window`, `key_unknown`, `key_revoked`, `digest_mismatch`, `signature_invalid`, `nonce_replayed`, `key_owner_terminated` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `operation_not_permitted` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `media_type_unsupported` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `internal_error` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem: `database_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8900,7 +9402,7 @@ export interface components {
              * @description The problem code; the API description lists each with its status. Clients should expect codes added in later versions.
              * @enum {string}
              */
-            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "role_insufficient" | "csrf_token_invalid" | "session_required" | "login_failed" | "login_rate_limited" | "operator_name_invalid" | "password_invalid" | "operator_account_exists" | "operator_account_not_found" | "operator_account_disabled" | "approval_not_found" | "approval_not_pending" | "approval_expired" | "approval_by_proposer" | "operator_account_last_admin" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "filter_incomplete" | "trace_not_found" | "bank_operation_final" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "transfer_id_reserved" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "reserve_cap_factor_invalid" | "reserve_cap_rule_not_found" | "net_debit_cap_follows_reserve" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "webhook_destination_forbidden" | "bank_endpoint_in_use" | "bank_endpoint_is_primary" | "bank_endpoint_retired" | "bank_endpoint_agreements_pinned" | "bank_endpoint_migrating" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found" | "biller_not_found" | "participant_not_biller" | "biller_profile_invalid" | "participant_not_channel" | "channel_terminated" | "channel_suspended" | "honour_deadline_passed" | "suspension_capabilities_empty" | "suspension_reason_invalid" | "honour_deadline_missing" | "honour_deadline_unexpected" | "honour_policy_not_applicable" | "honour_deadline_past" | "honour_deadline_too_far" | "capability_already_suspended" | "capability_not_suspended" | "channel_not_suspended" | "suspension_changed_concurrently" | "biller_inactive" | "bill_fetch_not_supported" | "bill_ref_not_found" | "bill_ref_expired" | "bill_ref_or_parameters_required" | "direct_payment_not_allowed" | "bill_subscriptions_full" | "bill_subscription_not_found" | "bill_amounts_inconsistent" | "bill_period_reversed" | "customer_parameters_invalid" | "bill_customer_not_found" | "biller_unavailable" | "channel_quota_exceeded" | "biller_capacity_exceeded" | "amount_not_allowed" | "bill_payment_not_found" | "reversal_amount_mismatch" | "bill_payment_not_reversible" | "window_not_found" | "settlement_file_not_found" | "window_not_open" | "window_not_closed" | "window_already_settled" | "window_aborted" | "window_settling" | "participant_not_in_window" | "liquidity_shortfall" | "confirmation_file_mismatch" | "confirmation_file_malformed" | "business_day_invalid" | "record_malformed" | "record_media_type" | "break_not_found" | "break_resolved" | "break_not_reversible" | "write_off_reason_invalid" | "reversal_refused" | "statement_currency_required" | "statement_currency_not_held" | "fee_value_negative" | "fee_value_too_large" | "fee_basis_points_invalid" | "fee_minimum_above_maximum" | "fee_payer_is_operator" | "barcode_limit_invalid" | "fee_schedule_not_found" | "merchant_not_found" | "merchant_closed" | "merchant_invalid" | "participant_not_acquirer" | "code_prefix_invalid" | "code_prefix_overlaps" | "code_prefix_not_found" | "code_prefix_unknown" | "participant_not_issuer" | "qr_format_invalid" | "qr_too_long" | "qr_length_invalid" | "qr_tag_repeated" | "qr_tag_missing" | "qr_crc_invalid" | "qr_field_invalid" | "qr_not_clearhub" | "qr_amount_missing" | "qr_amount_not_allowed" | "currency_required" | "qr_code_expired" | "qr_code_used" | "qr_amount_required" | "qr_amount_mismatch" | "acquirer_inactive" | "limit_exceeded" | "currency_has_no_limits" | "barcode_payment_not_found" | "barcode_payment_not_refundable" | "refund_currency_mismatch" | "refund_exceeds_payment" | "barcode_refund_not_found";
+            code: "request_invalid" | "request_malformed" | "headers_too_large" | "request_timeout" | "body_invalid_json" | "body_duplicate_key" | "body_too_large" | "media_type_unsupported" | "route_not_found" | "credentials_missing" | "credentials_invalid" | "role_insufficient" | "csrf_token_invalid" | "session_required" | "login_failed" | "login_rate_limited" | "operator_name_invalid" | "password_invalid" | "operator_account_exists" | "operator_account_not_found" | "operator_account_disabled" | "approval_not_found" | "approval_not_pending" | "approval_expired" | "approval_by_proposer" | "operator_account_last_admin" | "currency_duplicate" | "transfers_invalid" | "batch_too_large" | "transfer_not_found" | "cursor_invalid" | "filter_incomplete" | "trace_not_found" | "bank_operation_final" | "payee_not_found" | "payee_is_payer" | "payee_currency_not_held" | "idempotency_key_reused" | "transfer_id_taken" | "transfer_id_reserved" | "sealed_data_unreadable" | "card_number_invalid" | "card_number_check_digit_invalid" | "bank_account_number_invalid" | "id_number_invalid" | "mobile_number_invalid" | "resolution_not_permitted" | "database_unavailable" | "internal_error" | "signature_missing" | "signature_malformed" | "signature_components_insufficient" | "signature_created_out_of_window" | "key_unknown" | "key_revoked" | "digest_mismatch" | "signature_invalid" | "nonce_replayed" | "key_owner_terminated" | "operation_not_permitted" | "participant_id_invalid" | "participant_name_invalid" | "participant_exists" | "participant_not_found" | "operator_kind_reserved" | "currency_unknown" | "currency_not_held" | "status_unchanged" | "participant_terminated" | "status_changed_concurrently" | "operator_status_fixed" | "reserve_cap_factor_invalid" | "reserve_cap_rule_not_found" | "net_debit_cap_follows_reserve" | "currency_held" | "public_key_invalid" | "key_not_found" | "key_already_revoked" | "active_keys_exhausted" | "amount_invalid" | "amount_not_positive" | "amount_too_precise" | "amount_too_large" | "linked_event_failed" | "linked_event_chain_open" | "id_invalid" | "amount_must_be_positive" | "accounts_must_be_different" | "timeout_invalid" | "reference_invalid" | "exists_with_different_fields" | "account_not_found" | "currency_mismatch" | "participant_inactive" | "balance_overflow" | "pending_not_found" | "already_committed" | "already_voided" | "pending_expired" | "pending_not_expired" | "exceeds_net_debit_cap" | "insufficient_liquidity" | "storage_unavailable" | "webhook_endpoint_id_invalid" | "webhook_url_invalid" | "webhook_event_types_invalid" | "webhook_endpoint_conflict" | "webhook_endpoints_exhausted" | "webhook_endpoint_not_found" | "webhook_delivery_not_found" | "webhook_delivery_pending" | "participant_not_bank" | "bank_endpoint_id_invalid" | "bank_endpoint_url_invalid" | "bank_endpoint_settings_invalid" | "bank_endpoint_exists" | "bank_endpoints_exhausted" | "bank_endpoint_not_found" | "bank_endpoint_disabled" | "webhook_destination_forbidden" | "bank_endpoint_in_use" | "bank_endpoint_is_primary" | "bank_endpoint_retired" | "bank_endpoint_agreements_pinned" | "bank_endpoint_migrating" | "endpoint_migration_id_invalid" | "endpoint_migration_same_endpoint" | "endpoint_migration_weight_invalid" | "endpoint_migration_exists" | "endpoint_migration_conflict" | "endpoint_migration_not_found" | "endpoint_migration_not_active" | "endpoint_migration_weight_not_full" | "endpoint_migration_history_full" | "endpoint_migration_source_is_primary" | "account_or_card_required" | "bank_not_found" | "bank_unavailable" | "bank_outcome_unknown" | "agreement_not_found" | "agreement_not_awaiting_otp" | "agreement_not_active" | "otp_invalid" | "payment_currency_unsupported" | "exceeds_transaction_limit" | "exceeds_daily_limit" | "exceeds_refundable_amount" | "payout_creditor_required" | "payment_not_refundable" | "bank_operation_not_found" | "biller_not_found" | "participant_not_biller" | "biller_profile_invalid" | "participant_not_channel" | "channel_terminated" | "channel_suspended" | "honour_deadline_passed" | "suspension_capabilities_empty" | "suspension_reason_invalid" | "honour_deadline_missing" | "honour_deadline_unexpected" | "honour_policy_not_applicable" | "honour_deadline_past" | "honour_deadline_too_far" | "capability_already_suspended" | "capability_not_suspended" | "channel_not_suspended" | "suspension_changed_concurrently" | "biller_inactive" | "bill_fetch_not_supported" | "bill_ref_not_found" | "bill_ref_expired" | "bill_ref_or_parameters_required" | "direct_payment_not_allowed" | "bill_subscriptions_full" | "bill_subscription_not_found" | "bill_amounts_inconsistent" | "bill_period_reversed" | "customer_parameters_invalid" | "bill_customer_not_found" | "biller_unavailable" | "channel_quota_exceeded" | "biller_capacity_exceeded" | "amount_not_allowed" | "bill_payment_not_found" | "reversal_amount_mismatch" | "bill_payment_not_reversible" | "window_not_found" | "settlement_file_not_found" | "window_not_open" | "window_not_closed" | "window_already_settled" | "window_aborted" | "window_settling" | "participant_not_in_window" | "liquidity_shortfall" | "confirmation_file_mismatch" | "confirmation_file_malformed" | "business_day_invalid" | "record_malformed" | "record_media_type" | "break_not_found" | "break_resolved" | "break_not_reversible" | "write_off_reason_invalid" | "reversal_refused" | "statement_currency_required" | "statement_currency_not_held" | "fee_value_negative" | "fee_value_too_large" | "fee_basis_points_invalid" | "fee_minimum_above_maximum" | "fee_payer_is_operator" | "barcode_limit_invalid" | "fee_schedule_not_found" | "merchant_not_found" | "merchant_closed" | "merchant_invalid" | "participant_not_acquirer" | "code_prefix_invalid" | "code_prefix_overlaps" | "code_prefix_not_found" | "code_prefix_unknown" | "participant_not_issuer" | "qr_format_invalid" | "qr_too_long" | "qr_length_invalid" | "qr_tag_repeated" | "qr_tag_missing" | "qr_crc_invalid" | "qr_field_invalid" | "qr_not_clearhub" | "qr_amount_missing" | "qr_amount_not_allowed" | "currency_required" | "qr_code_expired" | "qr_code_used" | "qr_amount_required" | "qr_amount_mismatch" | "acquirer_inactive" | "limit_exceeded" | "currency_has_no_limits" | "issuer_inactive" | "barcode_payment_final" | "barcode_payment_not_found" | "barcode_payment_not_refundable" | "refund_currency_mismatch" | "refund_exceeds_payment" | "barcode_refund_not_found";
             detail?: string;
             errors?: {
                 /** @description For bulk requests: the position of the offending item */
