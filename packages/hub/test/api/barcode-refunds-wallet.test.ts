@@ -4,6 +4,7 @@
  * committed on `refunded`; one whose answer is dropped stays `unknown` until the status inquiry
  * asks `/refund-inquiries`, and is then settled once.
  */
+
 import { startWalletSimulator, type WalletSimulator } from "@clearhub/simulators";
 import { afterEach, expect, it } from "vitest";
 import { KyselyBarcodePaymentStore } from "../../src/adapters/store/kysely-barcode-payment-store.ts";
@@ -16,6 +17,7 @@ import { findCurrency } from "../../src/domain/money/currency.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { ManualClock } from "../support/manual-clock.ts";
 import { type ApiHarness, useApiHarness } from "./api-harness.ts";
+import { position } from "./bill-payment-network.ts";
 import { onboardParticipant } from "./participant-client.ts";
 
 const clock = new ManualClock();
@@ -26,15 +28,6 @@ afterEach(async () => {
   await wallet?.close();
   wallet = undefined;
 });
-
-async function position(api: ApiHarness, participantId: string): Promise<bigint> {
-  const accounts = await api.hub.ledgerStore.readAllAccounts();
-  const account = accounts.find(
-    (a) => a.participantId === participantId && a.kind === "position" && a.currency === "EUR",
-  );
-  if (account === undefined) throw new Error(`${participantId} has no EUR position`);
-  return account.creditsPosted - account.debitsPosted;
-}
 
 describeEachBackend("barcode refunds at the issuer's wallet", (backend) => {
   const api = useApiHarness(backend, { barcodeClock: clock.now });

@@ -5,6 +5,7 @@
  * both sides; a retry refunds once; a consumer-presented refund the issuer cannot be reached for
  * is declined and gives its amount back.
  */
+
 import { expect, it } from "vitest";
 import { KyselyBarcodePaymentStore } from "../../src/adapters/store/kysely-barcode-payment-store.ts";
 import { replayedHeader } from "../../src/api/participant/create-transfer-route.ts";
@@ -17,6 +18,8 @@ import { encodeMerchantPresentedCode } from "../../src/domain/barcode/merchant-p
 import { describeEachBackend } from "../support/backends.ts";
 import { ManualClock } from "../support/manual-clock.ts";
 import { type ApiHarness, expectProblem, useApiHarness } from "./api-harness.ts";
+import { openBarcodeParties } from "./barcode-network.ts";
+import { position } from "./bill-payment-network.ts";
 import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
 import { snapshotStore, storeChanges } from "./store-snapshot.ts";
 
@@ -37,15 +40,6 @@ const payload = (() => {
   return encoded.payload;
 })();
 
-async function position(api: ApiHarness, participantId: string): Promise<bigint> {
-  const accounts = await api.hub.ledgerStore.readAllAccounts();
-  const account = accounts.find(
-    (a) => a.participantId === participantId && a.kind === "position" && a.currency === "EUR",
-  );
-  if (account === undefined) throw new Error(`${participantId} has no EUR position`);
-  return account.creditsPosted - account.debitsPosted;
-}
-
 async function outbox(api: ApiHarness) {
   const rows = await api.hub.database.kysely
     .selectFrom("webhook_deliveries")
@@ -58,22 +52,7 @@ describeEachBackend("barcode refunds", (backend) => {
   const api = useApiHarness(backend, { barcodeClock: clock.now });
 
   async function network(): Promise<{ issuer: ParticipantClient; acquirer: ParticipantClient }> {
-    const issuer = await onboardParticipant(api, "wallet-a", "payment_institution");
-    const acquirer = await onboardParticipant(api, "bank-alpha", "bank");
-    const registered = await acquirer.call("PUT", "/v1/merchants/store-7", {
-      name: "Tea House Lin",
-      merchantCategoryCode: "5814",
-      city: "Hangzhou",
-      countryCode: "CN",
-    });
-    expect(registered.statusCode, registered.body).toBe(201);
-    const limits = await api.callApproved("PUT", "/operator/v1/barcode-limits/EUR", {
-      A: null,
-      B: "50.00",
-      C: "20.00",
-      D: "10.00",
-    });
-    expect(limits.statusCode, limits.body).toBeLessThan(300);
+    const { issuer, acquirer } = await openBarcodeParties(api);
     for (const party of [issuer, acquirer]) {
       const hooked = await party.call("POST", "/v1/webhook-endpoints", {
         id: "main",

@@ -7,11 +7,14 @@
  * past the limit is declined and reversed at the issuer; the acquirer may give up an unknown
  * payment, and the customer ends up not charged. The wallet's books and the hub's ledger agree.
  */
+
 import { startWalletSimulator, type WalletSimulator } from "@clearhub/simulators";
 import { afterEach, expect, it } from "vitest";
 import { describeEachBackend } from "../support/backends.ts";
 import { type ApiHarness, expectProblem, openApiHarness } from "./api-harness.ts";
-import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
+import { openBarcodeParties } from "./barcode-network.ts";
+import { position } from "./bill-payment-network.ts";
+import type { ParticipantClient } from "./participant-client.ts";
 import { type StoreSnapshot, snapshotStore, storeChanges } from "./store-snapshot.ts";
 
 const opened: (() => Promise<void>)[] = [];
@@ -31,8 +34,7 @@ interface Network {
 async function openNetwork(backend: "sqlite" | "postgres"): Promise<Network> {
   const api = await openApiHarness(backend, {}, { codePaymentTimings: timings });
   opened.push(() => api.dispose());
-  const issuer = await onboardParticipant(api, "wallet-a", "payment_institution");
-  const acquirer = await onboardParticipant(api, "bank-alpha", "bank");
+  const { issuer, acquirer } = await openBarcodeParties(api);
   const wallet = await startWalletSimulator({
     walletId: "wallet-a",
     codePrefix: "2801",
@@ -68,20 +70,6 @@ async function openNetwork(backend: "sqlite" | "postgres"): Promise<Network> {
     });
     expect(assigned.statusCode, assigned.body).toBeLessThan(300);
   }
-  const limits = await api.callApproved("PUT", "/operator/v1/barcode-limits/EUR", {
-    A: null,
-    B: "50.00",
-    C: "20.00",
-    D: "10.00",
-  });
-  expect(limits.statusCode, limits.body).toBeLessThan(300);
-  const merchant = await acquirer.call("PUT", "/v1/merchants/store-7", {
-    name: "Corner Noodles",
-    merchantCategoryCode: "5812",
-    city: "Shanghai",
-    countryCode: "CN",
-  });
-  expect(merchant.statusCode, merchant.body).toBe(201);
   return { api, acquirer, issuer, wallet };
 }
 
@@ -93,15 +81,6 @@ function pay(net: Network, id: string, number: string, amount: string, kind = "p
     currency: "EUR",
     merchantId: "store-7",
   });
-}
-
-async function position(api: ApiHarness, participantId: string): Promise<bigint> {
-  const accounts = await api.hub.ledgerStore.readAllAccounts();
-  const account = accounts.find(
-    (a) => a.participantId === participantId && a.kind === "position" && a.currency === "EUR",
-  );
-  if (account === undefined) throw new Error(`${participantId} has no EUR position`);
-  return account.creditsPosted - account.debitsPosted;
 }
 
 /** The customer's balance at the wallet, in cents. */

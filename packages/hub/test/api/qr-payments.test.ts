@@ -6,6 +6,7 @@
  * payments at a limit never pass it together; bad payloads (fuzzed too) are refused with their
  * stable code, never a 5xx, and write nothing.
  */
+
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { replayedHeader } from "../../src/api/participant/create-transfer-route.ts";
@@ -15,7 +16,9 @@ import {
 } from "../../src/domain/barcode/merchant-presented-encoding.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { ManualClock } from "../support/manual-clock.ts";
-import { type ApiHarness, expectProblem, useApiHarness } from "./api-harness.ts";
+import { expectProblem, useApiHarness } from "./api-harness.ts";
+import { openBarcodeParties } from "./barcode-network.ts";
+import { position } from "./bill-payment-network.ts";
 import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
 import { type StoreSnapshot, snapshotStore, storeChanges } from "./store-snapshot.ts";
 
@@ -52,36 +55,12 @@ const customer = (level: "A" | "B" | "C" | "D" = "B", customerRef = "cust-1") =>
   verificationLevel: level,
 });
 
-async function position(api: ApiHarness, participantId: string): Promise<bigint> {
-  const accounts = await api.hub.ledgerStore.readAllAccounts();
-  const account = accounts.find(
-    (a) => a.participantId === participantId && a.kind === "position" && a.currency === "EUR",
-  );
-  if (account === undefined) throw new Error(`${participantId} has no EUR position`);
-  return account.creditsPosted - account.debitsPosted;
-}
-
 describeEachBackend("merchant-presented QR payments", (backend) => {
   const api = useApiHarness(backend, { barcodeClock: clock.now });
 
   async function network(): Promise<{ payer: ParticipantClient; acquirer: ParticipantClient }> {
-    const payer = await onboardParticipant(api, "wallet-a", "payment_institution");
-    const acquirer = await onboardParticipant(api, "bank-alpha", "bank");
-    const registered = await acquirer.call("PUT", "/v1/merchants/store-7", {
-      name: "Tea House Lin",
-      merchantCategoryCode: "5814",
-      city: "Hangzhou",
-      countryCode: "CN",
-    });
-    expect(registered.statusCode, registered.body).toBe(201);
-    const limits = await api.callApproved("PUT", "/operator/v1/barcode-limits/EUR", {
-      A: null,
-      B: "50.00",
-      C: "20.00",
-      D: "10.00",
-    });
-    expect(limits.statusCode, limits.body).toBeLessThan(300);
-    return { payer, acquirer };
+    const { issuer, acquirer } = await openBarcodeParties(api);
+    return { payer: issuer, acquirer };
   }
 
   /** What was written since `before`, but the nonces every signed request leaves. */
