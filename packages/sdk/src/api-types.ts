@@ -161,3 +161,5 @@ export type BarcodePayment = JsonContent<
  * amount (a static code's; a dynamic code's own amount may be left out), the payer customer.
  */
 export type NewQrPayment = JsonContent<paths["/v1/qr-payments"]["post"]["requestBody"]>;
+/** A consumer-presented payment as the acquirer sends it: the number read, amount, merchant. */
+export type NewCodePayment = JsonContent<paths["/v1/code-payments"]["post"]["requestBody"]>;

@@ -3,7 +3,7 @@
  */
 export * from "./api-types.ts";
 export type { AgreementResult, BankOperationResult } from "./bank-calls.ts";
-export type { QrPaymentRequest, QrPaymentResult } from "./barcode-calls.ts";
+export type { CodePaymentRequest, QrPaymentRequest, QrPaymentResult } from "./barcode-calls.ts";
 export {
   type BillPaymentResult,
   type BillSubscriptionResult,

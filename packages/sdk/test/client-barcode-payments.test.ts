@@ -109,3 +109,19 @@ it("throws the hub's problem for a damaged code and an unknown payment", async (
   const missing = await rejection(wallet.barcodePayment("no-such-payment"), ClearhubProblemError);
   expect(missing).toMatchObject({ status: 404, code: "barcode_payment_not_found" });
 });
+
+it("sends an acquirer's code payment and reversal, and throws the hub's problem for each", async () => {
+  const till = acquirer.client();
+  const unrouted = await rejection(
+    till.payCode({
+      instrument: { kind: "payment_code", number: "390000000000000001" },
+      amount: "5.00",
+      currency: "EUR",
+      merchantId: "store-1",
+    }),
+    ClearhubProblemError,
+  );
+  expect(unrouted).toMatchObject({ status: 422, code: "code_prefix_unknown" });
+  const unknown = await rejection(till.reverseCodePayment("no-such-payment"), ClearhubProblemError);
+  expect(unknown).toMatchObject({ status: 404, code: "barcode_payment_not_found" });
+});

@@ -50,6 +50,7 @@ interface Banner {
   readonly betaKeyId: string;
   readonly betaKeyFile: string;
   readonly eastOrigin: string;
+  readonly alphaWalletUrl: string;
 }
 
 function readBanner(text: string): Banner | undefined {
@@ -58,7 +59,9 @@ function readBanner(text: string): Banner | undefined {
   const key = /wallet-alpha\s+(wallet-alpha\.\S+)\s+(\S+\.pem)/.exec(text);
   const betaKey = /wallet-beta\s+(wallet-beta\.\S+)\s+(\S+\.pem)/.exec(text);
   const east = /bank-east\s+(http:\/\/[^/\s]+)\/branch-1/.exec(text);
-  if (!token || !hubUrl || !key || !betaKey || !east) return undefined;
+  // The first wallet printed is Alpha Pay's: its origin, as the customers' admin link shows it.
+  const alphaWallet = /customers (http:\/\/[^/\s]+)\/admin\/customers/.exec(text);
+  if (!token || !hubUrl || !key || !betaKey || !east || !alphaWallet) return undefined;
   return {
     text,
     hubUrl: hubUrl[1] as string,
@@ -68,6 +71,7 @@ function readBanner(text: string): Banner | undefined {
     betaKeyId: betaKey[1] as string,
     betaKeyFile: betaKey[2] as string,
     eastOrigin: east[1] as string,
+    alphaWalletUrl: alphaWallet[1] as string,
   };
 }
 
@@ -151,7 +155,8 @@ function substituted(code: string): string {
     .replaceAll("packages/hub/data/demo-keys/wallet-alpha.pem", banner.keyFile)
     .replaceAll("wallet-beta.Dhf3-yR7KBC65Z08", banner.betaKeyId)
     .replaceAll("packages/hub/data/demo-keys/wallet-beta.pem", banner.betaKeyFile)
-    .replaceAll("http://127.0.0.1:46243", banner.eastOrigin);
+    .replaceAll("http://127.0.0.1:46243", banner.eastOrigin)
+    .replaceAll("http://127.0.0.1:39547", banner.alphaWalletUrl);
 }
 
 async function operatorGet(path: string): Promise<Response> {
@@ -178,7 +183,9 @@ async function runShell(snippet: Snippet): Promise<string> {
 
 async function runTypeScript(readme: string, snippets: readonly Snippet[]): Promise<string> {
   const code = substituted(snippets.map((snippet) => snippet.code).join("\n"));
-  expect(code).not.toMatch(/:8080|:46243|DHY_EZJGiPrFrpHS|Dhf3-yR7KBC65Z08|packages\/hub\/data/);
+  expect(code).not.toMatch(
+    /:8080|:46243|:39547|DHY_EZJGiPrFrpHS|Dhf3-yR7KBC65Z08|packages\/hub\/data/,
+  );
   const file = join(scratch, `${readme.replaceAll("/", "-")}.ts`);
   writeFileSync(file, code);
   const result = await run(process.execPath, ["--import", "tsx", file]);
@@ -264,9 +271,9 @@ it(
   shellBlocksTimeoutMs,
 );
 
-it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, inquire and pay bills, settle, reconcile, pay a QR code", async () => {
+it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, inquire and pay bills, settle, reconcile, pay a QR code, take a code payment", async () => {
   const snippets = markedSnippets("README.md").filter((snippet) => snippet.language === "ts");
-  expect(snippets.length).toBe(7);
+  expect(snippets.length).toBe(8);
   const output = await runTypeScript("README.md", snippets);
   expect(output).toMatch(/^active succeeded tx-\S+$/m);
   expect(output).toMatch(/^succeeded succeeded$/m);
@@ -285,6 +292,9 @@ it("runs the root README's TypeScript walk-through: sign, pay, refund, pay out, 
   expect(output).toMatch(/^dynamic_qr succeeded 36\.50$/m);
   expect(output).toMatch(/^1 true wallet-alpha$/m);
   expect(output).toMatch(/^qr_code_used$/m);
+  // The consumer-presented block: routed by prefix to Alpha Pay, approved, the code used once.
+  expect(output).toMatch(/^payment_code succeeded wallet-alpha$/m);
+  expect(output).toMatch(/^declined code_used$/m);
 });
 
 it("runs the SDK README's example: a transfer to a participant of the demo", async () => {
