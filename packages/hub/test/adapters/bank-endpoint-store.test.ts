@@ -29,7 +29,7 @@ async function openStores(backend: Backend) {
   for (const [id, kind] of [
     ["bank-a", "bank"],
     ["bank-b", "bank"],
-    ["wallet-a", "payment_institution"],
+    ["hub-operator", "operator"],
   ] as const) {
     await participants.createParticipant(
       { id, name: id, kind, status: "active", createdAt: 1 },
@@ -114,7 +114,7 @@ describeEachBackend("bank endpoint store", (backend) => {
       ok: false,
       code: "participant_not_found",
     });
-    expect(await refused(endpoint("x", "wallet-a"))).toEqual({
+    expect(await refused(endpoint("x", "hub-operator"))).toEqual({
       ok: false,
       code: "participant_not_bank",
     });
