@@ -1,8 +1,8 @@
 /**
  * The endpoint registry for every kind of participant whose system the hub calls: a registry
  * given those kinds takes a biller's endpoints the same way as a bank's, the bank routes'
- * registry still answers a biller `participant_not_bank`, and nobody registers endpoints for a
- * payment institution.
+ * registry still answers a biller `participant_not_bank`, an issuer (a payment institution) has
+ * its wallet interface's endpoints there too, and nobody registers endpoints for the operator.
  */
 import { afterEach, expect, it } from "vitest";
 import { CockatielEndpointGuard } from "../../src/adapters/resilience/cockatiel-endpoint-guard.ts";
@@ -29,6 +29,7 @@ describeEachBackend("the endpoint registry by owner kind", (backend) => {
       ["bank-a", "bank"],
       ["water-co", "biller"],
       ["wallet-a", "payment_institution"],
+      ["hub-operator", "operator"],
     ] as const) {
       await participants.createParticipant(
         { id, name: id, kind, status: "active", createdAt: 1 },
@@ -54,7 +55,7 @@ describeEachBackend("the endpoint registry by owner kind", (backend) => {
     expect(await everySystem.add("bank-a", main, testActor)).toMatchObject({ ok: true });
   });
 
-  it("keeps the bank registry to banks, and every registry away from institutions", async () => {
+  it("keeps the bank registry to banks, and every registry away from the operator", async () => {
     const { banksOnly, everySystem } = await registries();
     expect(await banksOnly.add("water-co", main, testActor)).toEqual({
       ok: false,
@@ -66,7 +67,12 @@ describeEachBackend("the endpoint registry by owner kind", (backend) => {
       ok: false,
       code: "participant_not_bank",
     });
-    expect(await everySystem.add("wallet-a", main, testActor)).toEqual({
+    expect(await everySystem.add("wallet-a", main, testActor)).toMatchObject({ ok: true });
+    expect(await banksOnly.add("wallet-a", main, testActor)).toEqual({
+      ok: false,
+      code: "participant_not_bank",
+    });
+    expect(await everySystem.add("hub-operator", main, testActor)).toEqual({
       ok: false,
       code: "participant_not_bank",
     });

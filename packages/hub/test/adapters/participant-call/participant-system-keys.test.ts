@@ -1,7 +1,8 @@
 /**
  * The keys that may vouch for an answer from a participant's system: the called participant's
- * own, for a biller as for a bank, never another participant's, never a payment institution's
- * (its system is not one the hub calls), and never a terminated participant's.
+ * own, for a biller, a bank and an issuer (a payment institution's wallet interface) alike,
+ * never another participant's, never the operator's (its system is not one the hub calls), and
+ * never a terminated participant's.
  */
 import { exportPublicKeyRaw, generateSigningKeyPair } from "@clearhub/http-signatures";
 import { afterEach, expect, it } from "vitest";
@@ -27,6 +28,7 @@ it("finds a called participant's own key, and no other's", async () => {
     ["bank-a", "bank"],
     ["water-co", "biller"],
     ["wallet-a", "payment_institution"],
+    ["hub-operator", "operator"],
     ["gas-co", "biller"],
   ];
   for (const [id, kind] of owners) {
@@ -50,7 +52,9 @@ it("finds a called participant's own key, and no other's", async () => {
   expect(await systemKeys.find("water-co", "water-co.k1")).toMatchObject({ status: "active" });
   expect(await systemKeys.find("water-co", "gas-co.k1")).toBeUndefined();
   expect(await systemKeys.find("water-co", "bank-a.k1")).toBeUndefined();
-  expect(await systemKeys.find("wallet-a", "wallet-a.k1")).toBeUndefined();
+  expect(await systemKeys.find("wallet-a", "wallet-a.k1")).toMatchObject({ status: "active" });
+  expect(await systemKeys.find("wallet-a", "bank-a.k1")).toBeUndefined();
+  expect(await systemKeys.find("hub-operator", "hub-operator.k1")).toBeUndefined();
   expect(await systemKeys.find("gas-co", "gas-co.k1")).toMatchObject({ status: "active" });
   expect(await participants.setStatus("gas-co", "active", "terminated")).toBe(true);
   expect(await systemKeys.find("gas-co", "gas-co.k1")).toBeUndefined();
