@@ -127,7 +127,6 @@ export function composeBarcode(deps: BarcodeDependencies): {
       store: payments,
       runner: paymentRunner,
       kind,
-      wallet: deps.wallet,
       merchants,
       prefixes: codePrefixes,
       participants,

@@ -1,6 +1,6 @@
 import {
   type BarcodePayment,
-  barcodeClearingTransferIdOf,
+  clearingTransferOf,
   isBarcodePaymentSettled,
 } from "../../domain/barcode/barcode-payment.ts";
 import { barcodePaymentEvents } from "../../domain/barcode/barcode-payment-event.ts";
@@ -125,7 +125,7 @@ export class CodePaymentKind
     }
     const reservation: PostingRequest = {
       kind: "pending",
-      id: clearingIdOf(payment),
+      id: clearingTransferOf(payment),
       ...accounts,
       amount: payment.amountMinor,
       currency: payment.currency,
@@ -211,7 +211,7 @@ export class CodePaymentKind
   }
 
   async resolve(payment: BarcodePayment, result: CodePaymentResult): Promise<void> {
-    const pendingId = clearingIdOf(payment);
+    const pendingId = clearingTransferOf(payment);
     if (result.kind === "succeeded") {
       const resolved = await resolveReservation(this.deps.ledger, "commit", pendingId, false);
       if (resolved === "gone") await this.postLateUnlessReversing(payment);
@@ -239,11 +239,11 @@ export class CodePaymentKind
   private async postLateUnlessReversing(payment: BarcodePayment): Promise<void> {
     const current = await this.store.find(payment.initiatorId, payment.id);
     if (current?.state === "reversing" || current?.state === "reversed") return;
-    await this.post(payment, `${clearingIdOf(payment)}.late`, "issuer");
+    await this.post(payment, `${clearingTransferOf(payment)}.late`, "issuer");
   }
 
   private clearBack(payment: BarcodePayment): Promise<void> {
-    return this.post(payment, `${clearingIdOf(payment)}.back`, "acquirer");
+    return this.post(payment, `${clearingTransferOf(payment)}.back`, "acquirer");
   }
 
   private async post(payment: BarcodePayment, id: string, from: "issuer" | "acquirer") {
@@ -275,8 +275,4 @@ export class CodePaymentKind
     if (issuer === undefined || acquirer === undefined) return undefined;
     return { debitAccountId: issuer, creditAccountId: acquirer };
   }
-}
-
-function clearingIdOf(payment: BarcodePayment): string {
-  return barcodeClearingTransferIdOf(payment.initiatorId, payment.id);
 }

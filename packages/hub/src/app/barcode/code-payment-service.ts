@@ -1,7 +1,8 @@
 import {
   type BarcodePayment,
-  barcodeClearingTransferIdOf,
   barcodePaymentIdOf,
+  clearingTransferOf,
+  modeOfInstrument,
   reversibleBarcodePaymentStates,
 } from "../../domain/barcode/barcode-payment.ts";
 import type { CodePaymentResult } from "../../domain/barcode/code-payment-outcome.ts";
@@ -20,12 +21,8 @@ import type { BarcodePaymentKey, BarcodePaymentStore } from "../ports/barcode-pa
 import type { FieldSealer } from "../ports/field-sealer.ts";
 import type { NoticeLog } from "../ports/notice-log.ts";
 import type { ParticipantStore } from "../ports/participant-store.ts";
-import type {
-  CodePaymentOutcome as WalletAnswer,
-  WalletConnector,
-} from "../ports/wallet-connector.ts";
-import type { CodePaymentKind } from "./code-payment-kind.ts";
-import { resultOfAnswer } from "./code-payment-kind.ts";
+import type { CodePaymentOutcome as WalletAnswer } from "../ports/wallet-connector.ts";
+import { type CodePaymentKind, resultOfAnswer } from "./code-payment-kind.ts";
 import { type CodePaymentOutcome, type NewCodePayment, refused } from "./code-payment-request.ts";
 
 export type CodePaymentRunner = OperationRunner<
@@ -39,7 +36,6 @@ export interface CodePaymentDeps {
   readonly store: BarcodePaymentStore;
   readonly runner: CodePaymentRunner;
   readonly kind: CodePaymentKind;
-  readonly wallet: WalletConnector;
   readonly merchants: Pick<MerchantDirectory, "payable">;
   readonly prefixes: Pick<CodePrefixTable, "routeCode">;
   readonly participants: Pick<ParticipantStore, "findParticipant">;
@@ -124,7 +120,7 @@ export class CodePaymentService {
       };
       const written = await this.deps.store.update(reversing, payment.state);
       if (!written.ok) continue;
-      await resolveReservation(this.deps.ledger, "void", clearingIdOf(payment), false);
+      await resolveReservation(this.deps.ledger, "void", clearingTransferOf(payment), false);
       return { ok: true, payment: await this.deps.runner.takeUp(reversing), created: false };
     }
     return refused({ code: "barcode_payment_final" });
@@ -231,11 +227,7 @@ export class CodePaymentService {
 }
 
 function isConsumerPresented(payment: BarcodePayment): boolean {
-  return payment.instrument === "payment_code" || payment.instrument === "prepaid_card";
-}
-
-function clearingIdOf(payment: BarcodePayment): string {
-  return barcodeClearingTransferIdOf(payment.initiatorId, payment.id);
+  return modeOfInstrument(payment.instrument) === "consumer_presented";
 }
 
 function replay(stored: BarcodePayment, request: { requestHash: string }): CodePaymentOutcome {

@@ -126,6 +126,11 @@ export function barcodeClearingTransferIdOf(initiatorId: string, id: string): st
   return `${hubPostedTransferIdPrefixes.barcodePayment}${keyDigest("clearing", initiatorId, id)}`;
 }
 
+/** The clearing transfer of a payment, from its own key. */
+export function clearingTransferOf(payment: Pick<BarcodePayment, "initiatorId" | "id">): string {
+  return barcodeClearingTransferIdOf(payment.initiatorId, payment.id);
+}
+
 /**
  * The level a payment is counted at. The PBOC's barcode rules put every payment by a static
  * code at level D, whatever the customer verified: a static code binds no amount or order, so

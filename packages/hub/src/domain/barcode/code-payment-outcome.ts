@@ -1,4 +1,8 @@
-import { type BarcodePayment, customerKeyOf } from "./barcode-payment.ts";
+import {
+  type BarcodePayment,
+  customerKeyOf,
+  reversibleBarcodePaymentStates,
+} from "./barcode-payment.ts";
 import type { RiskLevel } from "./risk-level.ts";
 
 /**
@@ -47,7 +51,9 @@ export function applyCodePaymentResult(
     const state = payment.failureCode === acquirerReversalCode ? "reversed" : "declined";
     return { ...base, state, settledAt: at };
   }
-  if (!["authorising", "unknown", "pending"].includes(payment.state)) return undefined;
+  if (!(reversibleBarcodePaymentStates as readonly string[]).includes(payment.state)) {
+    return undefined;
+  }
   switch (result.kind) {
     case "succeeded":
       return {
