@@ -3,6 +3,7 @@ import {
   barcodePaymentIdOf,
   clearingTransferOf,
   modeOfInstrument,
+  newBarcodePayment,
   reversibleBarcodePaymentStates,
 } from "../../domain/barcode/barcode-payment.ts";
 import type { CodePaymentResult } from "../../domain/barcode/code-payment-outcome.ts";
@@ -192,37 +193,26 @@ export class CodePaymentService {
   ): BarcodePayment {
     const now = this.deps.clock();
     const paymentId = barcodePaymentIdOf(acquirer.id, request.id);
-    return {
-      initiatorId: acquirer.id,
-      id: request.id,
-      paymentId,
-      instrument: request.instrument.kind,
-      issuerId,
-      acquirerId: acquirer.id,
-      merchantId: request.merchantId,
-      amountMinor: request.amountMinor,
-      currency: request.currency,
-      orderReference: null,
-      sealedNumber: this.deps.sealer.seal(
-        request.instrument.number,
-        `barcode-payment:${paymentId}`,
-      ),
-      maskedNumber: maskSensitiveNumber("card_number", request.instrument.number),
-      customerKey: null,
-      verificationLevel: null,
-      requestHash: request.requestHash,
-      state: "authorising",
-      authorizationCode: null,
-      failureCode: null,
-      failureText: null,
-      refundedMinor: 0n,
-      // Past the longest call: the inquiry job leaves the first call to its own node.
-      nextInquiryAt: now + this.deps.kind.backoff.callGraceMs,
-      inquiries: 0,
-      createdAt: now,
-      updatedAt: now,
-      settledAt: null,
-    };
+    const { number } = request.instrument;
+    return newBarcodePayment(
+      {
+        initiatorId: acquirer.id,
+        id: request.id,
+        instrument: request.instrument.kind,
+        issuerId,
+        acquirerId: acquirer.id,
+        merchantId: request.merchantId,
+        amountMinor: request.amountMinor,
+        currency: request.currency,
+        sealedNumber: this.deps.sealer.seal(number, `barcode-payment:${paymentId}`),
+        maskedNumber: maskSensitiveNumber("card_number", number),
+        requestHash: request.requestHash,
+        state: "authorising",
+        // Past the longest call: the inquiry job leaves the first call to its own node.
+        nextInquiryAt: now + this.deps.kind.backoff.callGraceMs,
+      },
+      now,
+    );
   }
 }
 

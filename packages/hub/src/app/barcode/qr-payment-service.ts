@@ -1,9 +1,9 @@
 import {
   type BarcodePayment,
   barcodeClearingTransferIdOf,
-  barcodePaymentIdOf,
   customerKeyOf,
   effectiveLevelOf,
+  newBarcodePayment,
 } from "../../domain/barcode/barcode-payment.ts";
 import { barcodePaymentEvents } from "../../domain/barcode/barcode-payment-event.ts";
 import {
@@ -194,35 +194,27 @@ export class QrPaymentService {
     code: MerchantPresentedCode,
     amountMinor: bigint,
   ): BarcodePayment {
-    const now = this.deps.clock();
     const instrument = code.initiation === "dynamic" ? "dynamic_qr" : "static_qr";
-    return {
-      initiatorId: payer.id,
-      id: request.id,
-      paymentId: barcodePaymentIdOf(payer.id, request.id),
-      instrument,
-      issuerId: payer.id,
-      acquirerId: code.acquirerId,
-      merchantId: code.merchantId,
-      amountMinor,
-      currency: code.currency,
-      orderReference: code.reference ?? null,
-      sealedNumber: null,
-      maskedNumber: null,
-      customerKey: customerKeyOf(payer.id, request.customerRef),
-      verificationLevel: effectiveLevelOf(instrument, request.verificationLevel),
-      requestHash: request.requestHash,
-      state: "succeeded",
-      authorizationCode: null,
-      failureCode: null,
-      failureText: null,
-      refundedMinor: 0n,
-      nextInquiryAt: now,
-      inquiries: 0,
-      createdAt: now,
-      updatedAt: now,
-      settledAt: now,
-    };
+    const now = this.deps.clock();
+    return newBarcodePayment(
+      {
+        initiatorId: payer.id,
+        id: request.id,
+        instrument,
+        issuerId: payer.id,
+        acquirerId: code.acquirerId,
+        merchantId: code.merchantId,
+        amountMinor,
+        currency: code.currency,
+        orderReference: code.reference ?? null,
+        customerKey: customerKeyOf(payer.id, request.customerRef),
+        verificationLevel: effectiveLevelOf(instrument, request.verificationLevel),
+        requestHash: request.requestHash,
+        state: "succeeded",
+        nextInquiryAt: now,
+      },
+      now,
+    );
   }
 }
 

@@ -147,3 +147,50 @@ export function effectiveLevelOf(instrument: BarcodeInstrument, verified: RiskLe
 export function customerKeyOf(issuerId: string, customerRef: string): string {
   return createHash("sha256").update(`${issuerId}\u0000${customerRef}`, "utf8").digest("hex");
 }
+
+/** What a new payment is made of; the rest starts empty. */
+export type NewBarcodePaymentFields = Pick<
+  BarcodePayment,
+  | "initiatorId"
+  | "id"
+  | "instrument"
+  | "issuerId"
+  | "acquirerId"
+  | "merchantId"
+  | "amountMinor"
+  | "currency"
+  | "requestHash"
+  | "state"
+  | "nextInquiryAt"
+> &
+  Partial<
+    Pick<
+      BarcodePayment,
+      "orderReference" | "sealedNumber" | "maskedNumber" | "customerKey" | "verificationLevel"
+    >
+  >;
+
+/**
+ * A payment as it is first written at `at`: its hub id derived from the initiator's key, nothing
+ * refunded, no outcome yet unless its state is already final (a merchant-presented payment is
+ * written `succeeded`).
+ */
+export function newBarcodePayment(fields: NewBarcodePaymentFields, at: number): BarcodePayment {
+  return {
+    orderReference: null,
+    sealedNumber: null,
+    maskedNumber: null,
+    customerKey: null,
+    verificationLevel: null,
+    ...fields,
+    paymentId: barcodePaymentIdOf(fields.initiatorId, fields.id),
+    authorizationCode: null,
+    failureCode: null,
+    failureText: null,
+    refundedMinor: 0n,
+    inquiries: 0,
+    createdAt: at,
+    updatedAt: at,
+    settledAt: isBarcodePaymentSettled(fields.state) ? at : null,
+  };
+}
