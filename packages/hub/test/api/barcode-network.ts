@@ -4,6 +4,12 @@
  * daily limits low enough for tests to reach (B 50.00, C 20.00, D 10.00, A none).
  */
 import { expect } from "vitest";
+import { KyselyBarcodePaymentStore } from "../../src/adapters/store/kysely-barcode-payment-store.ts";
+import {
+  type BarcodePayment,
+  clearingTransferOf,
+  newBarcodePayment,
+} from "../../src/domain/barcode/barcode-payment.ts";
 import type { ApiHarness } from "./api-harness.ts";
 import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
 
@@ -29,4 +35,56 @@ export async function openBarcodeParties(api: ApiHarness): Promise<BarcodePartie
   const limits = await api.callApproved("PUT", "/operator/v1/barcode-limits/EUR", eurLimits);
   expect(limits.statusCode, limits.body).toBeLessThan(300);
   return { issuer, acquirer };
+}
+
+/**
+ * A consumer-presented payment of `bank-alpha` from `wallet-a`, written succeeded with its
+ * clearing transfer, as the code-payment flow leaves one: for tests of what follows a payment.
+ */
+export async function recordSucceededCodePayment(
+  api: ApiHarness,
+  id: string,
+  amountMinor: bigint,
+  at: number,
+): Promise<BarcodePayment> {
+  const payment: BarcodePayment = {
+    ...newBarcodePayment(
+      {
+        initiatorId: "bank-alpha",
+        id,
+        instrument: "payment_code",
+        issuerId: "wallet-a",
+        acquirerId: "bank-alpha",
+        merchantId: "store-7",
+        amountMinor,
+        currency: "EUR",
+        maskedNumber: "****0001",
+        verificationLevel: "B",
+        requestHash: "test",
+        state: "succeeded",
+        nextInquiryAt: at,
+      },
+      at,
+    ),
+    authorizationCode: "A1",
+  };
+  const accounts = await api.hub.ledgerStore.readAllAccounts();
+  const idOf = (participantId: string) =>
+    accounts.find(
+      (a) => a.participantId === participantId && a.kind === "position" && a.currency === "EUR",
+    )?.id ?? -1;
+  const [code] = await api.hub.ledger.submit([
+    {
+      kind: "posted",
+      id: clearingTransferOf(payment),
+      debitAccountId: idOf("wallet-a"),
+      creditAccountId: idOf("bank-alpha"),
+      amount: amountMinor,
+      currency: "EUR",
+    },
+  ]);
+  expect(code).toBe("ok");
+  const store = new KyselyBarcodePaymentStore(api.hub.database.kysely, api.hub.database.dialect);
+  await store.insert(payment, []);
+  return payment;
 }

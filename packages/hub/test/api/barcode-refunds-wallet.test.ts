@@ -7,16 +7,12 @@
 
 import { startWalletSimulator, type WalletSimulator } from "@clearhub/simulators";
 import { afterEach, expect, it } from "vitest";
-import { KyselyBarcodePaymentStore } from "../../src/adapters/store/kysely-barcode-payment-store.ts";
-import {
-  type BarcodePayment,
-  barcodeClearingTransferIdOf,
-  barcodePaymentIdOf,
-} from "../../src/domain/barcode/barcode-payment.ts";
+import { barcodePaymentIdOf } from "../../src/domain/barcode/barcode-payment.ts";
 import { findCurrency } from "../../src/domain/money/currency.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { ManualClock } from "../support/manual-clock.ts";
-import { type ApiHarness, useApiHarness } from "./api-harness.ts";
+import { useApiHarness } from "./api-harness.ts";
+import { recordSucceededCodePayment } from "./barcode-network.ts";
 import { position } from "./bill-payment-network.ts";
 import { onboardParticipant } from "./participant-client.ts";
 
@@ -71,7 +67,7 @@ describeEachBackend("barcode refunds at the issuer's wallet", (backend) => {
       { timeoutMs: 5_000 },
     );
     expect(authorised).toMatchObject({ kind: "answered", answer: { status: "approved" } });
-    await recordPayment(api, paymentId, amountMinor);
+    await recordSucceededCodePayment(api, "cp-1", amountMinor, clock.now());
     return { acquirer, paymentId };
   }
 
@@ -117,55 +113,3 @@ describeEachBackend("barcode refunds at the issuer's wallet", (backend) => {
     expect(await position(api, "bank-alpha")).toBe(0n);
   });
 });
-
-/** The hub's row of the payment, written as the code-payment flow writes a succeeded one. */
-async function recordPayment(api: ApiHarness, paymentId: string, amountMinor: bigint) {
-  const now = clock.now();
-  const payment: BarcodePayment = {
-    initiatorId: "bank-alpha",
-    id: "cp-1",
-    paymentId,
-    instrument: "payment_code",
-    issuerId: "wallet-a",
-    acquirerId: "bank-alpha",
-    merchantId: "store-7",
-    amountMinor,
-    currency: "EUR",
-    orderReference: null,
-    sealedNumber: null,
-    maskedNumber: "27******0001",
-    customerKey: null,
-    verificationLevel: "B",
-    requestHash: "test",
-    state: "succeeded",
-    authorizationCode: "A1",
-    failureCode: null,
-    failureText: null,
-    refundedMinor: 0n,
-    nextInquiryAt: now,
-    inquiries: 0,
-    createdAt: now,
-    updatedAt: now,
-    settledAt: now,
-  };
-  const accounts = await api.hub.ledgerStore.readAllAccounts();
-  const idOf = (participantId: string) =>
-    accounts.find(
-      (a) => a.participantId === participantId && a.kind === "position" && a.currency === "EUR",
-    )?.id ?? -1;
-  const [code] = await api.hub.ledger.submit([
-    {
-      kind: "posted",
-      id: barcodeClearingTransferIdOf("bank-alpha", "cp-1"),
-      debitAccountId: idOf("wallet-a"),
-      creditAccountId: idOf("bank-alpha"),
-      amount: amountMinor,
-      currency: "EUR",
-    },
-  ]);
-  expect(code).toBe("ok");
-  await new KyselyBarcodePaymentStore(api.hub.database.kysely, api.hub.database.dialect).insert(
-    payment,
-    [],
-  );
-}

@@ -7,18 +7,12 @@
  */
 
 import { expect, it } from "vitest";
-import { KyselyBarcodePaymentStore } from "../../src/adapters/store/kysely-barcode-payment-store.ts";
 import { replayedHeader } from "../../src/api/participant/create-transfer-route.ts";
-import {
-  type BarcodePayment,
-  barcodeClearingTransferIdOf,
-  barcodePaymentIdOf,
-} from "../../src/domain/barcode/barcode-payment.ts";
 import { encodeMerchantPresentedCode } from "../../src/domain/barcode/merchant-presented-encoding.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { ManualClock } from "../support/manual-clock.ts";
 import { type ApiHarness, expectProblem, useApiHarness } from "./api-harness.ts";
-import { openBarcodeParties } from "./barcode-network.ts";
+import { openBarcodeParties, recordSucceededCodePayment } from "./barcode-network.ts";
 import { position } from "./bill-payment-network.ts";
 import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
 import { snapshotStore, storeChanges } from "./store-snapshot.ts";
@@ -182,7 +176,7 @@ describeEachBackend("barcode refunds", (backend) => {
 
   it("declines a consumer-presented refund the issuer cannot be reached for, and gives its amount back", async () => {
     const { acquirer: client } = await network();
-    const payment = await codePayment(api, 600n);
+    const payment = await recordSucceededCodePayment(api, "cp-pay-1", 600n, clock.now());
     const path = `/v1/barcode-payments/${payment.paymentId}/refunds`;
     const refunded = await client.call("POST", path, refundBody("cp-1", "6.00"));
     expect(refunded.statusCode, refunded.body).toBe(201);
@@ -201,52 +195,3 @@ describeEachBackend("barcode refunds", (backend) => {
  * A consumer-presented payment acquirer ← issuer, written as the code-payment flow writes a
  * succeeded one: its clearing posted, then its row.
  */
-async function codePayment(api: ApiHarness, amountMinor: bigint): Promise<BarcodePayment> {
-  const now = clock.now();
-  const payment: BarcodePayment = {
-    initiatorId: "bank-alpha",
-    id: "cp-pay-1",
-    paymentId: barcodePaymentIdOf("bank-alpha", "cp-pay-1"),
-    instrument: "payment_code",
-    issuerId: "wallet-a",
-    acquirerId: "bank-alpha",
-    merchantId: "store-7",
-    amountMinor,
-    currency: "EUR",
-    orderReference: null,
-    sealedNumber: null,
-    maskedNumber: "28******1234",
-    customerKey: null,
-    verificationLevel: "B",
-    requestHash: "test",
-    state: "succeeded",
-    authorizationCode: "A1",
-    failureCode: null,
-    failureText: null,
-    refundedMinor: 0n,
-    nextInquiryAt: now,
-    inquiries: 0,
-    createdAt: now,
-    updatedAt: now,
-    settledAt: now,
-  };
-  const accounts = await api.hub.ledgerStore.readAllAccounts();
-  const idOf = (participantId: string) =>
-    accounts.find(
-      (a) => a.participantId === participantId && a.kind === "position" && a.currency === "EUR",
-    )?.id ?? -1;
-  const [code] = await api.hub.ledger.submit([
-    {
-      kind: "posted",
-      id: barcodeClearingTransferIdOf(payment.initiatorId, payment.id),
-      debitAccountId: idOf("wallet-a"),
-      creditAccountId: idOf("bank-alpha"),
-      amount: amountMinor,
-      currency: "EUR",
-    },
-  ]);
-  expect(code).toBe("ok");
-  const store = new KyselyBarcodePaymentStore(api.hub.database.kysely, api.hub.database.dialect);
-  await store.insert(payment, []);
-  return payment;
-}
