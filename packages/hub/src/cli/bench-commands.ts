@@ -7,9 +7,15 @@ import { addEndToEndBenchCommand } from "./bench-end-to-end-command.ts";
 import { addBenchFloodCommand } from "./bench-flood-command.ts";
 import { benchLedger, type LedgerBenchResult } from "./bench-ledger.ts";
 import { benchPayments } from "./bench-payments.ts";
+import { benchQr } from "./bench-qr.ts";
 import { benchRecon, reconBenchTable } from "./bench-recon.ts";
 import { addBenchSettleCommand } from "./bench-settlement-command.ts";
-import { billPaymentsBenchTable, formatCounts, paymentsBenchTable } from "./bench-tables.ts";
+import {
+  billPaymentsBenchTable,
+  formatCounts,
+  paymentsBenchTable,
+  qrBenchTable,
+} from "./bench-tables.ts";
 import { environment, integer, share, stderr } from "./command-line.ts";
 
 function ledgerBenchTable(result: LedgerBenchResult): string {
@@ -164,6 +170,23 @@ export function addBenchCommands(program: Command): void {
     spread: { flag: "customers", help: "the biller's customers the payments are spread over" },
     run: (options, customers) => benchBillPayments({ ...options, customers }),
     table: billPaymentsBenchTable,
+  });
+
+  addEndToEndBenchCommand(bench, {
+    name: "qr",
+    description:
+      "barcode payments end to end: merchant-presented codes paid by the wallet's driver process, then consumer-presented codes sent by the acquirer's and routed to the wallet simulator in a process of its own, each against signed no-ops; then reconcile the hub with the wallet's books",
+    help: {
+      duration: "seconds of each phase: no-op, then payments, for each mode",
+      drop: "share of the wallet's answers lost after it charged the customer",
+      settleTimeout: "how long to wait for the status inquiries to settle every unknown payment",
+    },
+    spread: {
+      flag: "customers",
+      help: "the wallet's customers (and the payers of merchant-presented codes) the payments are spread over",
+    },
+    run: (options, customers) => benchQr({ ...options, customers }),
+    table: qrBenchTable,
   });
 
   addBenchConsoleCommand(bench, stderr);

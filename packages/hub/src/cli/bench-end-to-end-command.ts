@@ -1,6 +1,6 @@
 /**
  * The command line of the end-to-end benchmarks (`clearhub bench payments`, `clearhub bench
- * bill-payments`): the same options in the same order, each told in the benchmark's own words,
+ * bill-payments`, `clearhub bench qr`): the same options in the same order, each told in the benchmark's own words,
  * and the same verdict on the exit code.
  */
 import type { Command } from "commander";

@@ -63,6 +63,8 @@ export interface BenchHub {
   readonly origin: string;
   /** An operator token, for onboarding through the operator API as an operator would. */
   readonly operatorToken: string;
+  /** A second operator's token, to approve what needs four eyes. */
+  readonly approverToken: string;
   readonly batches: BatchTally;
   close(): Promise<void>;
 }
@@ -93,7 +95,7 @@ export async function startBenchHub(
     dataKeys: generateDataKeyEntry(new Date()).entry,
     groupCommit: { onBatch: (transfers, commitMs) => batches.add(transfers, commitMs) },
     // Inquiries soon after a lost answer and often, so the run settles in seconds, not minutes:
-    // bank operations and bill postings alike.
+    // bank operations, bill postings and code payments alike.
     bankInquiry: { intervalMs: 100, batchSizeMax: 500, leaseMs: 10_000 },
     bankOperationTimings: {
       callGraceMs: 10_000,
@@ -101,6 +103,11 @@ export async function startBenchHub(
       inquiryDelayCapMs: 1_000,
     },
     billPostingTimings: {
+      callGraceMs: 10_000,
+      firstInquiryDelayMs: 200,
+      inquiryDelayCapMs: 1_000,
+    },
+    codePaymentTimings: {
       callGraceMs: 10_000,
       firstInquiryDelayMs: 200,
       inquiryDelayCapMs: 1_000,
@@ -113,11 +120,13 @@ export async function startBenchHub(
     const address = server.server.address();
     if (address === null || typeof address === "string") throw new Error("no TCP address");
     const { token } = await issueOperatorToken(hub, purpose, commandLineActor);
+    const approver = await issueOperatorToken(hub, `${purpose} approver`, commandLineActor);
     const listening = server;
     return {
       hub,
       origin: `http://127.0.0.1:${address.port}`,
       operatorToken: token,
+      approverToken: approver.token,
       batches,
       close: async () => {
         await listening.close();

@@ -29,6 +29,24 @@ export function operatorApi(origin: string, token: string): OperatorApi {
   };
 }
 
+/**
+ * Calls under `/operator/v1` as `operatorApi` does; what needs four eyes (answered 202 with a
+ * pending approval) is approved by the second operator, and the approval's answer is answered.
+ */
+export function fourEyesOperatorApi(
+  origin: string,
+  token: string,
+  approverToken: string,
+): OperatorApi {
+  const proposer = operatorApi(origin, token);
+  const approver = operatorApi(origin, approverToken);
+  return async <T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<T> => {
+    const answer = await proposer<{ approval?: { id: string; state: string } }>(method, path, body);
+    if (answer.approval?.state !== "pending") return answer as T;
+    return approver<T>("POST", `/approvals/${answer.approval.id}/approve`);
+  };
+}
+
 export interface BenchParticipant {
   readonly id: string;
   readonly kind: "bank" | "payment_institution" | "biller";
@@ -94,10 +112,10 @@ export interface EndpointLimits {
   readonly concurrencyMax: number;
 }
 
-/** Registers `url` as the bank's or biller's endpoint `main`. */
+/** Registers `url` as the bank's, biller's or issuer's endpoint `main`. */
 export async function addMainEndpoint(
   operator: OperatorApi,
-  role: "banks" | "billers",
+  role: "banks" | "billers" | "issuers",
   participantId: string,
   url: string,
   limits?: EndpointLimits,

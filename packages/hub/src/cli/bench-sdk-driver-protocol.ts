@@ -1,6 +1,6 @@
 /**
  * The messages between an end-to-end benchmark (`clearhub bench payments`, `clearhub bench
- * bill-payments`) and its load driver: a participant using the SDK from a process of its own,
+ * bill-payments`, `clearhub bench qr`) and its load driver: a participant using the SDK from a process of its own,
  * so the requests cross a real socket and the driver's signing is not the hub's event loop's.
  */
 import type {
@@ -18,7 +18,39 @@ export type DriverWork =
       readonly kind: "bill-payments";
       readonly billerId: string;
       readonly customers: readonly Readonly<Record<string, string>>[];
+    }
+  /**
+   * POST /v1/qr-payments as the payer's institution: each pays a fresh dynamic code of the
+   * merchant's (one use, the amount in it), for the next of `customers` payer customers in turn.
+   */
+  | {
+      readonly kind: "qr-payments";
+      readonly merchant: BenchMerchantCode;
+      readonly customers: number;
+      /** The verification level every payer customer is sent with. */
+      readonly verificationLevel: "A" | "B" | "C" | "D";
+    }
+  /**
+   * POST /v1/code-payments as the merchant's acquirer: each presents a one-time payment code
+   * the wallet simulator issued (taken in batches from its admin routes), for the merchant.
+   */
+  | {
+      readonly kind: "code-payments";
+      readonly merchantId: string;
+      /** The wallet simulator's admin origin, where batches of codes are issued. */
+      readonly walletOrigin: string;
+      readonly customerIds: readonly string[];
     };
+
+/** What the merchant's codes say of it, as its acquirer registered it. */
+export interface BenchMerchantCode {
+  readonly acquirerId: string;
+  readonly merchantId: string;
+  readonly merchantCategoryCode: string;
+  readonly countryCode: string;
+  readonly merchantName: string;
+  readonly merchantCity: string;
+}
 
 /** The participant's key, with what to send and how hard. */
 export interface SdkDriverConfig extends BenchSigningKey {

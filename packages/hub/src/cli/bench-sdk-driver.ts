@@ -1,12 +1,15 @@
 /**
  * The load driver of the end-to-end benchmarks (`clearhub bench payments`, `clearhub bench
- * bill-payments`), run as a child process: a participant using the SDK, with `concurrency`
- * callers each sending its next request when its last is answered (a closed loop). Every
- * payment has a fresh id and quotes the next agreement, or names the next customer, in turn.
+ * bill-payments`, `clearhub bench qr`), run as a child process: a participant using the SDK,
+ * with `concurrency` callers each sending its next request when its last is answered (a closed
+ * loop). Every payment has a fresh id and quotes the next agreement, names the next customer,
+ * pays a fresh dynamic code or presents the next one-time payment code, in turn.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { ClearhubClient } from "@clearhub/sdk";
+import { encodeMerchantPresentedCode } from "../domain/barcode/merchant-presented-encoding.ts";
 import { serveParent } from "./bench-child.ts";
+import { CodePool } from "./bench-code-pool.ts";
 import {
   benchSdkClient,
   type PhaseTime,
@@ -16,6 +19,7 @@ import {
 } from "./bench-driver-kit.ts";
 import { count, latencySummary } from "./bench-figures.ts";
 import type {
+  DriverWork,
   SdkDriverConfig,
   SdkDriverMessage,
   SdkDriverParentMessage,
@@ -49,13 +53,20 @@ class PhaseRecorder implements PhaseTime {
   }
 }
 
+/** How long a dynamic code the driver prints stays payable: past any slice's last answer. */
+const dynamicCodeLifetimeMs = 10 * 60 * 1000;
+
 class SdkDriver {
   private readonly client: ClearhubClient;
   private readonly recorders = new Map<SdkDriverPhase, PhaseRecorder>();
+  private readonly codes: CodePool | undefined;
   private sequence = 0;
 
   constructor(private readonly config: SdkDriverConfig) {
     this.client = benchSdkClient(config.origin, config, 60_000);
+    const { work } = config;
+    this.codes =
+      work.kind === "code-payments" ? new CodePool(work.walletOrigin, work.customerIds) : undefined;
   }
 
   async run(phase: SdkDriverPhase, durationMs: number): Promise<number> {
@@ -63,10 +74,22 @@ class SdkDriver {
       throw new Error(`a ${phase} phase in a driver configured for ${this.config.work.kind}`);
     }
     const recorder = recorderFor(this.recorders, phase, (key) => new PhaseRecorder(key));
+    if (phase !== "noop") await this.codes?.ensure(this.codesForSlice(recorder, durationMs));
     await runClosedLoopSlice(recorder, this.config.concurrency, durationMs, (_, deadline) =>
       this.caller(phase, deadline, recorder),
     );
     return recorder.answered;
+  }
+
+  /**
+   * The codes to hold before a slice: twice what the phase's slices used per second so far, for
+   * the slice's length, and never fewer than eight per caller.
+   */
+  private codesForSlice(recorder: PhaseRecorder, durationMs: number): number {
+    // A refused payment used its code too.
+    const used = recorder.answered + recorder.errors;
+    const perSecond = recorder.seconds === 0 ? 0 : used / recorder.seconds;
+    return Math.max(this.config.concurrency * 8, Math.ceil((2 * perSecond * durationMs) / 1000));
   }
 
   report(): SdkPhaseStats[] {
@@ -111,6 +134,8 @@ class SdkDriver {
       });
       return operation.state;
     }
+    if (work.kind === "qr-payments") return this.payQr(work, turn);
+    if (work.kind === "code-payments") return this.payCode(work.merchantId);
     const customerParameters = work.customers[turn % work.customers.length] ?? {};
     const { payment } = await this.client.payBill({
       id: randomUUID(),
@@ -121,10 +146,65 @@ class SdkDriver {
     });
     return payment.state;
   }
+
+  /** Pays a dynamic code printed for this payment alone, as the merchant's till would show it. */
+  private async payQr(
+    work: Extract<DriverWork, { kind: "qr-payments" }>,
+    turn: number,
+  ): Promise<string> {
+    const { amount, currency } = this.config;
+    const encoded = encodeMerchantPresentedCode({
+      ...work.merchant,
+      initiation: "dynamic",
+      currency,
+      amount,
+      // 24 characters: within the reference's 25, and unique for every code of the run.
+      reference: randomBytes(12).toString("hex"),
+      expiresAt: Date.now() + dynamicCodeLifetimeMs,
+    });
+    if (!encoded.ok) throw new Error(`the bench merchant's code: ${encoded.problem}`);
+    const { payment } = await this.client.payQrCode({
+      id: randomUUID(),
+      payload: encoded.payload,
+      payer: {
+        customerRef: `bench-payer-${turn % work.customers}`,
+        verificationLevel: work.verificationLevel,
+      },
+    });
+    return payment.state;
+  }
+
+  /** Presents the next one-time code the wallet issued, as the merchant's scanner read it. */
+  private async payCode(merchantId: string): Promise<string> {
+    const { amount, currency } = this.config;
+    const number = await (this.codes as CodePool).take();
+    const { payment } = await this.client.payCode({
+      id: randomUUID(),
+      instrument: { kind: "payment_code", number },
+      amount,
+      currency,
+      merchantId,
+    });
+    return payment.state;
+  }
 }
 
 function send(message: SdkDriverMessage): void {
   process.send?.(message);
+}
+
+/** What the payments of the work are spread over: agreements, customers. */
+function quotedCount(work: DriverWork): number {
+  switch (work.kind) {
+    case "agreement-payments":
+      return work.agreementIds.length;
+    case "bill-payments":
+      return work.customers.length;
+    case "qr-payments":
+      return work.customers;
+    case "code-payments":
+      return work.customerIds.length;
+  }
 }
 
 let driver: SdkDriver | undefined;
@@ -132,8 +212,7 @@ let driver: SdkDriver | undefined;
 async function handle(message: SdkDriverParentMessage): Promise<void> {
   if (message.type === "configure") {
     const { work } = message.config;
-    const quoted = work.kind === "agreement-payments" ? work.agreementIds : work.customers;
-    if (quoted.length === 0) throw new Error(`${work.kind} need something to pay through`);
+    if (quotedCount(work) === 0) throw new Error(`${work.kind} need something to pay through`);
     driver = new SdkDriver(message.config);
     send({ type: "ready" });
   } else if (message.type === "run") {

@@ -1,6 +1,7 @@
 /** The human tables the benchmarks print without `--json`: a label column, then the figures. */
 import type { BillPaymentsBenchResult } from "./bench-bill-payments.ts";
 import type { PaymentsBenchResult } from "./bench-payments.ts";
+import type { QrBenchResult } from "./bench-qr.ts";
 import type { SlicedFigures } from "./bench-slices.ts";
 
 const labelWidth = 22;
@@ -104,6 +105,39 @@ export function billPaymentsBenchTable(result: BillPaymentsBenchResult): string 
       "verified",
       result.verified
         ? "yes: the ledger verifies and the biller's position is the sum of its posted payments"
+        : `NO: ${result.problems.join("; ")}`,
+    ),
+    "",
+  ].join("\n");
+}
+
+export function qrBenchTable(result: QrBenchResult): string {
+  return [
+    row("backend", result.backend),
+    row(
+      "load",
+      `${result.concurrency} requests in flight, ${result.customers} customers, wallet dropping ${result.drop * 100}% of its answers; load average ${result.loadAverageStart} → ${result.loadAverageEnd}`,
+    ),
+    "merchant-presented (dynamic codes, no call out of the hub):",
+    ...slicedRows(result.mpm, "MPM payments", ""),
+    "consumer-presented (routed by prefix to the wallet's interface):",
+    ...slicedRows(
+      result.cpm,
+      "CPM payments",
+      `; wallet ${result.walletCpuMsPerPayment ?? "?"} ms payment`,
+    ),
+    row(
+      "settled",
+      `${result.unsettledAfterRun} unsettled after the run, settled in ${result.settleSeconds} s; ${result.inquired} settled by status inquiry; finally ${listCounts(result.finalStates, "none")}${formatCounts(result.failureCodes)}`,
+    ),
+    row(
+      "reconciled",
+      `${result.walletCharges} charges at the wallet: ${result.lost} lost, ${result.doubled} doubled`,
+    ),
+    row(
+      "verified",
+      result.verified
+        ? "yes: the ledger verifies and both positions hold exactly the succeeded payments"
         : `NO: ${result.problems.join("; ")}`,
     ),
     "",
