@@ -84,7 +84,8 @@ export class KyselyBarcodePaymentStore implements BarcodePaymentStore {
     paymentId: string,
     at: number,
   ): Promise<DynamicCodeClaim> {
-    await this.db
+    // The common case costs one statement: the row comes back only when this payment inserted it.
+    const inserted = await this.db
       .insertInto("dynamic_code_claims")
       .values({
         acquirer_id: code.acquirerId,
@@ -96,7 +97,9 @@ export class KyselyBarcodePaymentStore implements BarcodePaymentStore {
       .onConflict((conflict) =>
         conflict.columns(["acquirer_id", "merchant_id", "order_reference"]).doNothing(),
       )
-      .execute();
+      .returning("payment_id")
+      .executeTakeFirst();
+    if (inserted !== undefined) return { claimed: true };
     const claim = await this.db
       .selectFrom("dynamic_code_claims")
       .select("payment_id")
