@@ -1,5 +1,6 @@
 import {
   type BarcodePayment,
+  clearingOf,
   clearingTransferOf,
   isBarcodePaymentSettled,
 } from "../../domain/barcode/barcode-payment.ts";
@@ -123,22 +124,9 @@ export class CodePaymentKind
         reason: "a position is missing",
       };
     }
-    const reservation: PostingRequest = {
-      kind: "pending",
-      id: clearingTransferOf(payment),
-      ...accounts,
-      amount: payment.amountMinor,
-      currency: payment.currency,
+    const reservation = clearingOf(payment, accounts, {
       timeoutMs: this.deps.timings.reservationTimeoutMs,
-      reference: `barcode-payment:${payment.paymentId}`,
-      detail: {
-        initiatorId: payment.initiatorId,
-        payerId: payment.issuerId,
-        payeeId: payment.acquirerId,
-        requestHash: payment.requestHash,
-        sealedParties: null,
-      },
-    };
+    });
     const [code = "storage_unavailable"] = await this.deps.ledger.submit([reservation]);
     if (code === "ok" || code === "exists") return undefined;
     return { kind: "failed", code, reason: transferResultCodes[code].meaning };

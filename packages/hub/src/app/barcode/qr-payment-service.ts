@@ -1,6 +1,6 @@
 import {
   type BarcodePayment,
-  barcodeClearingTransferIdOf,
+  clearingOf,
   customerKeyOf,
   effectiveLevelOf,
   newBarcodePayment,
@@ -10,7 +10,6 @@ import {
   decodeMerchantPresentedCode,
   type MerchantPresentedCode,
 } from "../../domain/barcode/merchant-presented-code.ts";
-import type { PostingRequest } from "../../domain/ledger/transfer.ts";
 import type { Participant } from "../../domain/participant/participant.ts";
 import type { BarcodeLimitService } from "../barcode-limits/barcode-limit-service.ts";
 import type { GroupCommit } from "../ledger/group-commit.ts";
@@ -166,22 +165,10 @@ export class QrPaymentService {
     payment: BarcodePayment,
     accounts: { payerAccountId: number; acquirerAccountId: number },
   ): Promise<QrPaymentRefusal | undefined> {
-    const clearing: PostingRequest = {
-      kind: "posted",
-      id: barcodeClearingTransferIdOf(payment.initiatorId, payment.id),
+    const clearing = clearingOf(payment, {
       debitAccountId: accounts.payerAccountId,
       creditAccountId: accounts.acquirerAccountId,
-      amount: payment.amountMinor,
-      currency: payment.currency,
-      reference: `barcode-payment:${payment.paymentId}`,
-      detail: {
-        initiatorId: payment.initiatorId,
-        payerId: payment.issuerId,
-        payeeId: payment.acquirerId,
-        requestHash: payment.requestHash,
-        sealedParties: null,
-      },
-    };
+    });
     const [code] = await this.deps.ledger.submit([clearing]);
     if (code === "ok" || code === "exists") return undefined;
     if (code === "exists_with_different_fields") return { code: "idempotency_key_reused" };

@@ -1,7 +1,4 @@
-import {
-  type BarcodePayment,
-  barcodeClearingTransferIdOf,
-} from "../../domain/barcode/barcode-payment.ts";
+import { type BarcodePayment, clearingTransferOf } from "../../domain/barcode/barcode-payment.ts";
 import type { BankCallRecord } from "../ports/bank-call-log.ts";
 import type {
   BarcodePaymentCursor,
@@ -53,9 +50,7 @@ export class BarcodePaymentOversight {
   async trace(paymentId: string): Promise<BarcodePaymentTrace | undefined> {
     const payment = await this.reads.findByPaymentId(paymentId);
     if (payment === undefined) return undefined;
-    const clearing = await this.transfers.find(
-      barcodeClearingTransferIdOf(payment.initiatorId, payment.id),
-    );
+    const clearing = await this.transfers.find(clearingTransferOf(payment));
     return {
       payment,
       calls: await this.traces.listBankCalls(payment.paymentId),

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { hubPostedTransferIdPrefixes } from "../ledger/transfer.ts";
+import { hubPostedTransferIdPrefixes, type PostingRequest } from "../ledger/transfer.ts";
 import type { RiskLevel } from "./risk-level.ts";
 
 /**
@@ -129,6 +129,42 @@ export function barcodeClearingTransferIdOf(initiatorId: string, id: string): st
 /** The clearing transfer of a payment, from its own key. */
 export function clearingTransferOf(payment: Pick<BarcodePayment, "initiatorId" | "id">): string {
   return barcodeClearingTransferIdOf(payment.initiatorId, payment.id);
+}
+
+/** The issuer's position (paying) and the acquirer's (paid) in the payment's currency. */
+export interface ClearingAccounts {
+  readonly debitAccountId: number;
+  readonly creditAccountId: number;
+}
+
+/**
+ * The payment's clearing, issuer → acquirer under its derived id: posted at once for a
+ * merchant-presented payment, reserved for `timeoutMs` while the issuer authorises a
+ * consumer-presented one. Its detail (parties, request hash) lets the ledger tell a retry of the
+ * request from a reuse of its id.
+ */
+export function clearingOf(
+  payment: BarcodePayment,
+  accounts: ClearingAccounts,
+  reservation?: { readonly timeoutMs: number },
+): PostingRequest {
+  return {
+    ...(reservation === undefined
+      ? { kind: "posted" }
+      : { kind: "pending", timeoutMs: reservation.timeoutMs }),
+    id: clearingTransferOf(payment),
+    ...accounts,
+    amount: payment.amountMinor,
+    currency: payment.currency,
+    reference: `barcode-payment:${payment.paymentId}`,
+    detail: {
+      initiatorId: payment.initiatorId,
+      payerId: payment.issuerId,
+      payeeId: payment.acquirerId,
+      requestHash: payment.requestHash,
+      sealedParties: null,
+    },
+  };
 }
 
 /**
