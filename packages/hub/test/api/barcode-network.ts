@@ -10,6 +10,10 @@ import {
   clearingTransferOf,
   newBarcodePayment,
 } from "../../src/domain/barcode/barcode-payment.ts";
+import {
+  encodeMerchantPresentedCode,
+  type MerchantPresentedCodeInput,
+} from "../../src/domain/barcode/merchant-presented-encoding.ts";
 import type { ApiHarness } from "./api-harness.ts";
 import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
 
@@ -19,6 +23,23 @@ export const storeSeven = {
   city: "Hangzhou",
   countryCode: "CN",
 };
+
+/** A static EUR code of `store-7`'s, as its till prints it; `fields` change what the test needs. */
+export function storeSevenPayload(fields: Partial<MerchantPresentedCodeInput> = {}): string {
+  const encoded = encodeMerchantPresentedCode({
+    initiation: "static",
+    acquirerId: "bank-alpha",
+    merchantId: "store-7",
+    merchantCategoryCode: storeSeven.merchantCategoryCode,
+    currency: "EUR",
+    countryCode: storeSeven.countryCode,
+    merchantName: storeSeven.name,
+    merchantCity: storeSeven.city,
+    ...fields,
+  });
+  if (!encoded.ok) throw new Error(`test code refused: ${encoded.problem} ${encoded.detail}`);
+  return encoded.payload;
+}
 
 export const eurLimits = { A: null, B: "50.00", C: "20.00", D: "10.00" };
 

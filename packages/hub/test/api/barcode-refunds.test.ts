@@ -8,31 +8,21 @@
 
 import { expect, it } from "vitest";
 import { replayedHeader } from "../../src/api/participant/create-transfer-route.ts";
-import { encodeMerchantPresentedCode } from "../../src/domain/barcode/merchant-presented-encoding.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { ManualClock } from "../support/manual-clock.ts";
 import { type ApiHarness, expectProblem, useApiHarness } from "./api-harness.ts";
-import { openBarcodeParties, recordSucceededCodePayment } from "./barcode-network.ts";
+import {
+  openBarcodeParties,
+  recordSucceededCodePayment,
+  storeSevenPayload,
+} from "./barcode-network.ts";
 import { position } from "./bill-payment-network.ts";
 import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
 import { snapshotStore, storeChanges } from "./store-snapshot.ts";
 
 const clock = new ManualClock();
 
-const payload = (() => {
-  const encoded = encodeMerchantPresentedCode({
-    initiation: "static",
-    acquirerId: "bank-alpha",
-    merchantId: "store-7",
-    merchantCategoryCode: "5814",
-    currency: "EUR",
-    countryCode: "CN",
-    merchantName: "Tea House Lin",
-    merchantCity: "Hangzhou",
-  });
-  if (!encoded.ok) throw new Error(encoded.detail);
-  return encoded.payload;
-})();
+const payload = storeSevenPayload();
 
 async function outbox(api: ApiHarness) {
   const rows = await api.hub.database.kysely

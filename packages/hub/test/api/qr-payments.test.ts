@@ -10,39 +10,18 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { replayedHeader } from "../../src/api/participant/create-transfer-route.ts";
-import {
-  encodeMerchantPresentedCode,
-  type MerchantPresentedCodeInput,
-} from "../../src/domain/barcode/merchant-presented-encoding.ts";
 import { describeEachBackend } from "../support/backends.ts";
 import { ManualClock } from "../support/manual-clock.ts";
 import { expectProblem, useApiHarness } from "./api-harness.ts";
-import { openBarcodeParties } from "./barcode-network.ts";
+import { openBarcodeParties, storeSevenPayload } from "./barcode-network.ts";
 import { position } from "./bill-payment-network.ts";
 import { onboardParticipant, type ParticipantClient } from "./participant-client.ts";
 import { type StoreSnapshot, snapshotStore, storeChanges } from "./store-snapshot.ts";
 
 const clock = new ManualClock();
 
-const teaHouse: MerchantPresentedCodeInput = {
-  initiation: "static",
-  acquirerId: "bank-alpha",
-  merchantId: "store-7",
-  merchantCategoryCode: "5814",
-  currency: "EUR",
-  countryCode: "CN",
-  merchantName: "Tea House Lin",
-  merchantCity: "Hangzhou",
-};
-
-function payloadOf(fields: Partial<MerchantPresentedCodeInput> = {}): string {
-  const encoded = encodeMerchantPresentedCode({ ...teaHouse, ...fields });
-  if (!encoded.ok) throw new Error(`test code refused: ${encoded.problem} ${encoded.detail}`);
-  return encoded.payload;
-}
-
 function dynamicPayload(reference: string, amount: string, expiresInMs = 120_000): string {
-  return payloadOf({
+  return storeSevenPayload({
     initiation: "dynamic",
     amount,
     reference,
@@ -76,7 +55,7 @@ describeEachBackend("merchant-presented QR payments", (backend) => {
     const { payer, acquirer } = await network();
     const body = {
       id: "qr-1",
-      payload: payloadOf(),
+      payload: storeSevenPayload(),
       amount: "7.50",
       currency: "EUR",
       payer: customer("B"),
@@ -204,10 +183,10 @@ describeEachBackend("merchant-presented QR payments", (backend) => {
 
   it("refuses bad codes and unknown merchants with their stable codes, writing nothing", async () => {
     const { payer, acquirer } = await network();
-    const good = payloadOf();
+    const good = storeSevenPayload();
     const cases: [string, string, number][] = [
       [`${good.slice(0, -4)}0000`, "qr_crc_invalid", 422],
-      [payloadOf({ merchantId: "store-404" }), "merchant_not_found", 404],
+      [storeSevenPayload({ merchantId: "store-404" }), "merchant_not_found", 404],
       ["hello", "qr_format_invalid", 422],
     ];
     const before = await snapshotStore(api.hub.database);
@@ -247,7 +226,7 @@ describeEachBackend("merchant-presented QR payments", (backend) => {
 
   it("never answers a fuzzed payload with a 5xx, and pays only what decodes to a valid code", async () => {
     const { payer } = await network();
-    const good = payloadOf();
+    const good = storeSevenPayload();
     const mutated = fc
       .tuple(fc.nat(good.length - 1), fc.string({ minLength: 0, maxLength: 4 }), fc.nat(3))
       .map(([at, text, cut]) => good.slice(0, at) + text + good.slice(at + cut));

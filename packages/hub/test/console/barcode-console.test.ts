@@ -18,7 +18,7 @@ import {
   barcodeClearingTransferIdOf,
   barcodePaymentIdOf,
 } from "../../src/domain/barcode/barcode-payment.ts";
-import { encodeMerchantPresentedCode } from "../../src/domain/barcode/merchant-presented-encoding.ts";
+import { storeSevenPayload } from "../api/barcode-network.ts";
 import { onboardParticipant, type ParticipantClient } from "../api/participant-client.ts";
 import {
   chromiumAvailable,
@@ -57,21 +57,6 @@ interface Approval {
 /** The consumer-presented number as the acquirer read it; it must never reach a page. */
 const sealedNumber = "sealed:6201556677889900";
 const maskedNumber = "6201********9900";
-
-function staticPayload(): string {
-  const encoded = encodeMerchantPresentedCode({
-    initiation: "static",
-    acquirerId: "bank-alpha",
-    merchantId: "store-7",
-    merchantCategoryCode: "5814",
-    currency: "EUR",
-    countryCode: "CN",
-    merchantName: "Tea House Lin",
-    merchantCity: "Hangzhou",
-  });
-  if (!encoded.ok) throw new Error(`test code refused: ${encoded.problem}`);
-  return encoded.payload;
-}
 
 /** A consumer-presented payment the issuer declined, as the lead's flow will write one. */
 function declinedPayment(at: number): BarcodePayment {
@@ -156,7 +141,7 @@ describe.skipIf(!enabled)("barcode payments in the console [sqlite]", () => {
     }
     const paid = await wallet.call("POST", "/v1/qr-payments", {
       id: "qr-1",
-      payload: staticPayload(),
+      payload: storeSevenPayload(),
       amount: "7.50",
       currency: "EUR",
       payer: { customerRef: "cust-1", verificationLevel: "B" },
